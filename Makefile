@@ -1,0 +1,44 @@
+# Two commands for a newcomer: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+RUN_STAMP  := $(VENV)/.run-installed
+TEST_STAMP := $(VENV)/.test-installed
+
+.PHONY: run test lint bench package clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(VENV)/bin/python
+	bash packaging/system-deps.sh run
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(VENV)/bin/python
+	bash packaging/system-deps.sh test
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+run: $(RUN_STAMP)
+	$(VENV)/bin/twofold --demo
+
+lint: $(TEST_STAMP)
+	$(VENV)/bin/ruff check gui tests bench
+	$(VENV)/bin/ruff format --check gui tests bench
+	cd gui && ../$(VENV)/bin/lint-imports --config ../pyproject.toml
+	$(VENV)/bin/mypy
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+bench: $(TEST_STAMP)
+	$(PY) bench/run.py
+
+package: $(RUN_STAMP)
+	$(PY) -m pip install -q -e '.[package]'
+	$(VENV)/bin/pyinstaller --noconfirm --distpath dist --workpath build packaging/twofold.spec
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,115 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The ``twofold`` command: one program for the window and the text fronts.
+
+``--json`` and ``--stat`` never import Qt (an import-linter contract keeps Qt
+out of this module), so they run on servers and in CI without a display.
+Exit status follows diff(1): 0 same, 1 different, 2 trouble; trouble is one
+line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from twofold import __version__
+from twofold.engine.decoding import load_document
+from twofold.engine.errors import TwofoldError
+from twofold.engine.export_json import to_json
+from twofold.engine.model import CompareOptions, DiffResult, Granularity, Unit
+from twofold.engine.pipeline import compare
+from twofold.engine.summary import stat_text
+
+EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="twofold",
+        description="Compare two texts paragraph by paragraph, showing which words changed.",
+    )
+    parser.add_argument("left", nargs="?", help="the older version (A)")
+    parser.add_argument("right", nargs="?", help="the newer version (B)")
+    front = parser.add_mutually_exclusive_group()
+    front.add_argument("--json", action="store_true", help="write the comparison as JSON")
+    front.add_argument("--stat", action="store_true", help="print a short summary")
+    front.add_argument("--screenshot", metavar="PNG", help="render the window to a PNG")
+    front.add_argument("--demo", action="store_true", help="open the bundled demo pair")
+    parser.add_argument("--unit", choices=[u.value for u in Unit], default=Unit.AUTO.value)
+    parser.add_argument(
+        "--granularity", choices=[g.value for g in Granularity], default=Granularity.WORD.value
+    )
+    parser.add_argument("-w", "--ignore-whitespace", action="store_true")
+    parser.add_argument("-i", "--ignore-case", action="store_true")
+    parser.add_argument(
+        "--ignore-typography",
+        action="store_true",
+        help="treat curly and straight quotes, dash kinds and no-break spaces alike",
+    )
+    parser.add_argument("--no-moves", action="store_true", help="do not detect moved paragraphs")
+    parser.add_argument(
+        "--label",
+        action="append",
+        default=[],
+        help="display name for A, then B (repeat; for git difftool's temporary files)",
+    )
+    parser.add_argument("--version", action="version", version=f"twofold {__version__}")
+    return parser
+
+
+def options_from(args: argparse.Namespace) -> CompareOptions:
+    return CompareOptions(
+        unit=Unit(args.unit),
+        granularity=Granularity(args.granularity),
+        ignore_whitespace=args.ignore_whitespace,
+        ignore_case=args.ignore_case,
+        ignore_typography=args.ignore_typography,
+        detect_moves=not args.no_moves,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    labels = [*args.label, None, None][:2]
+    if args.json or args.stat:
+        if not (args.left and args.right):
+            parser.error("--json and --stat need two files")
+        return _run_text_front(args, labels)
+    try:
+        from twofold.app import run_gui  # Qt is imported only on this path
+    except ImportError as exc:
+        print(f"twofold: cannot start the window ({exc}); try --stat or --json.", file=sys.stderr)
+        return EXIT_TROUBLE
+    return run_gui(
+        args.left,
+        args.right,
+        demo=args.demo,
+        screenshot=args.screenshot,
+        labels=(labels[0], labels[1]),
+        options=options_from(args),
+    )
+
+
+def _run_text_front(args: argparse.Namespace, labels: list[str | None]) -> int:
+    try:
+        a = load_document(args.left, labels[0])
+        b = load_document(args.right, labels[1])
+        result = compare(a, b, options_from(args))
+        _emit(result, as_json=args.json)
+    except TwofoldError as exc:
+        print(f"twofold: {exc}", file=sys.stderr)
+        return EXIT_TROUBLE
+    except BrokenPipeError:
+        return EXIT_TROUBLE
+    except Exception as exc:  # a bug: still one line, never a traceback
+        print(f"twofold: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_TROUBLE
+    return EXIT_DIFFERENT if result.changes else EXIT_SAME
+
+
+def _emit(result: DiffResult, *, as_json: bool) -> None:
+    text = to_json(result) if as_json else stat_text(result)
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()

@@ -1,0 +1,366 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Pair the paragraphs of A with those of B.
+
+Stages, each near-linear in practice:
+
+1. Anchors: paragraphs whose match keys are identical, found by a Myers diff
+   over the sequences of keys (diff-match-patch on one character per distinct
+   key). What lies between two anchors is a *gap*.
+2. Exact moves: a key deleted in one gap and inserted in another, once each.
+3. Pairing inside a gap: candidates come from an inverted index of rare words
+   (``similarity.Profiles``) plus the gap's diagonal; the heaviest chain of
+   candidates increasing on both sides wins, so pairs never cross.
+4. Splits and merges: a pair grows over an unpaired neighbour when that makes
+   the two sides clearly more alike.
+5. Edited moves: leftovers from different places that are still very alike.
+
+Constraints: every paragraph lands in exactly one ``Match``; matches come in
+reading order (by B, deletions where they stood in A, a move at its B place).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from twofold.engine.chardiff import encode_tokens, raw_diff
+from twofold.engine.errors import CompareCanceled
+from twofold.engine.model import CompareOptions, Op, PairKind
+from twofold.engine.similarity import Profiles
+
+#: Gaps up to this many candidate cells compare every paragraph with every other.
+_FULL_GAP_CELLS = 4096
+#: A merge or split must raise the similarity by this much to be taken.
+_GROW_GAIN = 0.05
+#: Moves need this many distinct words, so that "Thanks." does not travel.
+_MOVE_MIN_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One row of the alignment before inline diffs are computed."""
+
+    kind: PairKind
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+
+
+@dataclass(slots=True)
+class _Gap:
+    a_lo: int
+    a_hi: int
+    b_lo: int
+    b_hi: int
+    groups: list[tuple[tuple[int, ...], tuple[int, ...]]]
+
+
+Cancel = Callable[[], bool]
+
+
+def align(
+    keys_a: Sequence[str],
+    keys_b: Sequence[str],
+    options: CompareOptions,
+    should_cancel: Cancel | None = None,
+) -> list[Match]:
+    """Align two sequences of paragraph match keys; see the module docstring."""
+    check = should_cancel or (lambda: False)
+    blocks = _anchor_blocks(keys_a, keys_b, options.diff_timeout)
+    gaps = [blk for blk in blocks if isinstance(blk, _Gap)]
+    moved: dict[int, int] = _exact_moves(gaps, keys_a, keys_b) if options.detect_moves else {}
+    profiles, pid_a, pid_b = _profiles_for(gaps, keys_a, keys_b)
+    for n, gap in enumerate(gaps):
+        if n % 64 == 0 and check():
+            raise CompareCanceled
+        gap.groups = _pair_gap(gap, moved, profiles, pid_a, pid_b, options.pair_threshold)
+    if options.detect_moves:
+        moved.update(_similar_moves(gaps, moved, profiles, pid_a, pid_b, options.move_threshold))
+    return _assemble(blocks, moved)
+
+
+def _anchor_blocks(
+    keys_a: Sequence[str], keys_b: Sequence[str], timeout: float
+) -> list[tuple[int, int, int] | _Gap]:
+    """Equal runs ``(a_start, b_start, length)`` and the gaps between them, in order."""
+    enc_a, enc_b = encode_tokens([list(keys_a), list(keys_b)])
+    blocks: list[tuple[int, int, int] | _Gap] = []
+    ia = ib = 0
+    pending: _Gap | None = None
+    for op, chunk in raw_diff(enc_a, enc_b, timeout, semantic=False):
+        n = len(chunk)
+        if op is Op.EQUAL:
+            if pending is not None:
+                blocks.append(pending)
+                pending = None
+            blocks.append((ia, ib, n))
+            ia += n
+            ib += n
+            continue
+        if pending is None:
+            pending = _Gap(ia, ia, ib, ib, [])
+        if op is Op.DELETE:
+            ia += n
+            pending.a_hi = ia
+        else:
+            ib += n
+            pending.b_hi = ib
+    if pending is not None:
+        blocks.append(pending)
+    return blocks
+
+
+def _exact_moves(gaps: list[_Gap], keys_a: Sequence[str], keys_b: Sequence[str]) -> dict[int, int]:
+    """A-index → B-index for unchanged paragraphs that changed place (unique keys only)."""
+    where_a: dict[str, list[tuple[int, int]]] = {}
+    where_b: dict[str, list[tuple[int, int]]] = {}
+    for g, gap in enumerate(gaps):
+        for i in range(gap.a_lo, gap.a_hi):
+            where_a.setdefault(keys_a[i], []).append((g, i))
+        for j in range(gap.b_lo, gap.b_hi):
+            where_b.setdefault(keys_b[j], []).append((g, j))
+    moved: dict[int, int] = {}
+    for key, places_a in where_a.items():
+        places_b = where_b.get(key)
+        if not places_b or len(places_a) != 1 or len(places_b) != 1:
+            continue
+        (ga, i), (gb, j) = places_a[0], places_b[0]
+        if ga != gb and len(key.split()) >= _MOVE_MIN_WORDS:
+            moved[i] = j
+    return moved
+
+
+def _profiles_for(
+    gaps: list[_Gap], keys_a: Sequence[str], keys_b: Sequence[str]
+) -> tuple[Profiles, dict[int, int], dict[int, int]]:
+    """Word profiles of every paragraph in a gap; ids map paragraph index → profile."""
+    texts: list[str] = []
+    pid_a: dict[int, int] = {}
+    pid_b: dict[int, int] = {}
+    for gap in gaps:
+        for i in range(gap.a_lo, gap.a_hi):
+            pid_a[i] = len(texts)
+            texts.append(keys_a[i])
+        for j in range(gap.b_lo, gap.b_hi):
+            pid_b[j] = len(texts)
+            texts.append(keys_b[j])
+    return Profiles(texts), pid_a, pid_b
+
+
+def _pair_gap(
+    gap: _Gap,
+    moved: dict[int, int],
+    profiles: Profiles,
+    pid_a: dict[int, int],
+    pid_b: dict[int, int],
+    threshold: float,
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    moved_b = set(moved.values())
+    rows = [i for i in range(gap.a_lo, gap.a_hi) if i not in moved]
+    cols = [j for j in range(gap.b_lo, gap.b_hi) if j not in moved_b]
+    if not rows or not cols:
+        return []
+    scored = _score_candidates(rows, cols, profiles, pid_a, pid_b, threshold)
+    chain = _heaviest_chain(scored)
+    return _grow(chain, set(rows), set(cols), profiles, pid_a, pid_b)
+
+
+def _score_candidates(
+    rows: list[int],
+    cols: list[int],
+    profiles: Profiles,
+    pid_a: dict[int, int],
+    pid_b: dict[int, int],
+    threshold: float,
+) -> list[tuple[int, int, float]]:
+    if len(rows) * len(cols) <= _FULL_GAP_CELLS:
+        pairs = [(i, j) for i in rows for j in cols]
+    else:
+        col_of_pid = {pid_b[j]: j for j in cols}
+        near = profiles.candidates([pid_a[i] for i in rows], list(col_of_pid))
+        pairs = []
+        for r, i in enumerate(rows):
+            diagonal = r * len(cols) // len(rows)
+            js = {cols[k] for k in range(max(0, diagonal - 2), min(len(cols), diagonal + 3))}
+            js.update(col_of_pid[p] for p in near[pid_a[i]])
+            pairs.extend((i, j) for j in js)
+    scored = []
+    for i, j in pairs:
+        s = profiles.similarity(pid_a[i], pid_b[j])
+        if s >= threshold:
+            scored.append((i, j, s))
+    return scored
+
+
+def _heaviest_chain(scored: list[tuple[int, int, float]]) -> list[tuple[int, int]]:
+    """The set of candidates, increasing in both indices, with the largest total weight.
+
+    A Fenwick tree over B indices keeps the best chain ending at or before each
+    column, so this is O(k log k) for k candidates.
+    """
+    if not scored:
+        return []
+    cols = sorted({j for _, j, _ in scored})
+    rank = {j: r + 1 for r, j in enumerate(cols)}
+    size = len(cols)
+    tree_val = [0.0] * (size + 1)
+    tree_arg = [-1] * (size + 1)
+    scored.sort(key=lambda c: (c[0], -c[1]))
+    best = [0.0] * len(scored)
+    back = [-1] * len(scored)
+    for k, (_i, j, s) in enumerate(scored):
+        r = rank[j] - 1
+        val, arg = 0.0, -1
+        while r > 0:
+            if tree_val[r] > val:
+                val, arg = tree_val[r], tree_arg[r]
+            r -= r & -r
+        best[k], back[k] = val + s, arg
+        r = rank[j]
+        while r <= size:
+            if best[k] > tree_val[r]:
+                tree_val[r], tree_arg[r] = best[k], k
+            r += r & -r
+    # Candidates with equal i are sorted by falling j, so no chain uses one row twice.
+    k = max(range(len(scored)), key=best.__getitem__)
+    chain = []
+    while k != -1:
+        chain.append((scored[k][0], scored[k][1]))
+        k = back[k]
+    chain.reverse()
+    return chain
+
+
+def _grow(
+    chain: list[tuple[int, int]],
+    free_a: set[int],
+    free_b: set[int],
+    profiles: Profiles,
+    pid_a: dict[int, int],
+    pid_b: dict[int, int],
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Turn 1:1 pairs into splits or merges where unpaired neighbours belong to them."""
+    for i, j in chain:
+        free_a.discard(i)
+        free_b.discard(j)
+    groups: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    for i, j in chain:
+        a_idx, b_idx = [i], [j]
+        best = profiles.group_similarity([pid_a[i]], [pid_b[j]])
+        grown = True
+        while grown:
+            grown = False
+            for side, idx, free in (("a", a_idx, free_a), ("b", b_idx, free_b)):
+                for cand in (idx[0] - 1, idx[-1] + 1):
+                    if cand not in free:
+                        continue
+                    trial = sorted([*idx, cand])
+                    left = [pid_a[x] for x in (trial if side == "a" else a_idx)]
+                    right = [pid_b[x] for x in (trial if side == "b" else b_idx)]
+                    score = profiles.group_similarity(left, right)
+                    if score >= best + _GROW_GAIN:
+                        best = score
+                        idx[:] = trial
+                        free.discard(cand)
+                        grown = True
+        groups.append((tuple(a_idx), tuple(b_idx)))
+    return groups
+
+
+def _similar_moves(
+    gaps: list[_Gap],
+    moved: dict[int, int],
+    profiles: Profiles,
+    pid_a: dict[int, int],
+    pid_b: dict[int, int],
+    threshold: float,
+) -> dict[int, int]:
+    """Pair leftovers from different gaps that are alike enough to be one paragraph moved."""
+    paired_a = set(moved)
+    paired_b = set(moved.values())
+    gap_of: dict[int, int] = {}
+    for g, gap in enumerate(gaps):
+        for a_idx, b_idx in gap.groups:
+            paired_a.update(a_idx)
+            paired_b.update(b_idx)
+        for j in range(gap.b_lo, gap.b_hi):
+            gap_of[pid_b[j]] = g
+    left = [
+        (g, i)
+        for g, gap in enumerate(gaps)
+        for i in range(gap.a_lo, gap.a_hi)
+        if i not in paired_a and len(profiles.sets[pid_a[i]]) >= _MOVE_MIN_WORDS
+    ]
+    right = {
+        pid_b[j]: j
+        for gap in gaps
+        for j in range(gap.b_lo, gap.b_hi)
+        if j not in paired_b and len(profiles.sets[pid_b[j]]) >= _MOVE_MIN_WORDS
+    }
+    if not left or not right:
+        return {}
+    near = profiles.candidates([pid_a[i] for _, i in left], list(right))
+    offers = []
+    for g, i in left:
+        for p in near[pid_a[i]]:
+            if gap_of[p] == g:
+                continue  # same gap: stage 3 already judged them
+            s = profiles.similarity(pid_a[i], p)
+            if s >= threshold:
+                offers.append((s, i, right[p]))
+    offers.sort(reverse=True)
+    found: dict[int, int] = {}
+    taken_b: set[int] = set()
+    for _s, i, j in offers:
+        if i not in found and j not in taken_b:
+            found[i] = j
+            taken_b.add(j)
+    return found
+
+
+def _assemble(blocks: list[tuple[int, int, int] | _Gap], moved: dict[int, int]) -> list[Match]:
+    moved_b = {j: i for i, j in moved.items()}
+    out: list[Match] = []
+
+    def leftovers(a_range: range, b_range: range) -> None:
+        dels = [i for i in a_range if i not in moved]
+        _runs(out, dels, PairKind.DELETED)
+        ins: list[int] = []
+        for j in b_range:
+            if j in moved_b:
+                _runs(out, ins, PairKind.INSERTED)
+                ins = []
+                out.append(Match(PairKind.MOVED, (moved_b[j],), (j,)))
+            else:
+                ins.append(j)
+        _runs(out, ins, PairKind.INSERTED)
+
+    for blk in blocks:
+        if not isinstance(blk, _Gap):
+            a0, b0, n = blk
+            out.extend(Match(PairKind.EQUAL, (a0 + k,), (b0 + k,)) for k in range(n))
+            continue
+        ia, ib = blk.a_lo, blk.b_lo
+        for a_idx, b_idx in blk.groups:
+            leftovers(range(ia, a_idx[0]), range(ib, b_idx[0]))
+            out.append(Match(PairKind.CHANGED, a_idx, b_idx))
+            ia, ib = a_idx[-1] + 1, b_idx[-1] + 1
+        leftovers(range(ia, blk.a_hi), range(ib, blk.b_hi))
+    return out
+
+
+def _runs(out: list[Match], indices: list[int], kind: PairKind) -> None:
+    """Append one Match per run of consecutive indices (a deleted block is one change)."""
+    run: list[int] = []
+    for x in indices:
+        if run and x != run[-1] + 1:
+            out.append(_one_sided(kind, run))
+            run = []
+        run.append(x)
+    if run:
+        out.append(_one_sided(kind, run))
+
+
+def _one_sided(kind: PairKind, run: list[int]) -> Match:
+    if kind is PairKind.DELETED:
+        return Match(kind, tuple(run), ())
+    return Match(kind, (), tuple(run))

@@ -1,0 +1,199 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Inline edits of one matched pair, by diff-match-patch.
+
+Why diff-match-patch: its Myers diff with semantic cleanup gives readable
+edits on prose (whole words and phrases, not scattered letters). The C++ build
+(``fast_diff_match_patch``) is used when installed; the pure-Python library is
+the fallback and gives the same kind of result. ``Diff_Timeout`` bounds the
+time spent on one pair: past it the library returns a coarser but still exact
+diff, so a huge paragraph degrades instead of freezing.
+
+Constraints: the edits rebuild both inputs exactly, whatever the options; the
+options only mark edits as ``ignored``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from twofold.engine.model import CompareOptions, Edit, Granularity, Op
+from twofold.engine.normalize import fold_same_length, folds_anything
+
+try:
+    import fast_diff_match_patch as _fast
+except ImportError:  # pragma: no cover - exercised where the wheel is missing
+    _fast = None
+
+import diff_match_patch as _dmp_module
+
+_OPS = {"=": Op.EQUAL, "-": Op.DELETE, "+": Op.INSERT}
+#: Words, runs of white space, and single other characters (punctuation, symbols, CJK).
+_TOKEN = re.compile(r"[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+|\s+|.", re.DOTALL)
+_SURROGATES = range(0xD800, 0xE000)
+
+
+def inline_edits(a: str, b: str, options: CompareOptions) -> tuple[Edit, ...]:
+    """Edits turning ``a`` into ``b``, with ignorable ones marked ``ignored``."""
+    if a == b:
+        return (Edit(Op.EQUAL, a),) if a else ()
+    if folds_anything(options):
+        ka, kb = fold_same_length(a, options), fold_same_length(b, options)
+    else:
+        ka, kb = a, b
+    if options.granularity is Granularity.WORD:
+        raw = _word_diff(ka, kb, options.diff_timeout)
+    else:
+        raw = raw_diff(ka, kb, options.diff_timeout, semantic=True)
+    edits = _restore_original(raw, a, b)
+    if options.ignore_whitespace:
+        edits = _mark_whitespace(edits)
+    return tuple(_coalesce(edits))
+
+
+def raw_diff(a: str, b: str, timeout: float, *, semantic: bool) -> list[tuple[Op, str]]:
+    """A character diff of two strings, semantically cleaned up when asked."""
+    if _fast is not None:
+        result = _fast.diff(
+            a,
+            b,
+            timelimit=timeout,
+            checklines=False,
+            cleanup="Semantic" if semantic else "No",
+            counts_only=False,
+        )
+        return [(_OPS[op], text) for op, text in result]
+    dmp = _dmp_module.diff_match_patch()
+    dmp.Diff_Timeout = timeout
+    diffs = dmp.diff_main(a, b, False)
+    if semantic:
+        dmp.diff_cleanupSemantic(diffs)
+    return [(Op(op), text) for op, text in diffs]
+
+
+def encode_tokens(
+    sequences: list[list[str]],
+) -> list[str]:
+    """Map equal tokens to equal private characters, so a char diff becomes a token diff."""
+    codes: dict[str, str] = {}
+    encoded = []
+    for tokens in sequences:
+        chars = []
+        for token in tokens:
+            code = codes.get(token)
+            if code is None:
+                code = _code_point(len(codes))
+                codes[token] = code
+            chars.append(code)
+        encoded.append("".join(chars))
+    return encoded
+
+
+def _code_point(n: int) -> str:
+    value = n + 1
+    if value >= _SURROGATES.start:
+        value += len(_SURROGATES)
+    return chr(value)
+
+
+def _word_diff(a: str, b: str, timeout: float) -> list[tuple[Op, str]]:
+    tokens_a, tokens_b = _TOKEN.findall(a), _TOKEN.findall(b)
+    if len(tokens_a) + len(tokens_b) >= 0x10FFFF - len(_SURROGATES) - 1:
+        return raw_diff(a, b, timeout, semantic=True)
+    enc_a, enc_b = encode_tokens([tokens_a, tokens_b])
+    out: list[tuple[Op, str]] = []
+    ia = ib = 0
+    for op, chunk in raw_diff(enc_a, enc_b, timeout, semantic=True):
+        n = len(chunk)
+        if op is Op.INSERT:
+            out.append((op, "".join(tokens_b[ib : ib + n])))
+            ib += n
+        else:
+            out.append((op, "".join(tokens_a[ia : ia + n])))
+            ia += n
+            if op is Op.EQUAL:
+                ib += n
+    return out
+
+
+def _restore_original(raw: list[tuple[Op, str]], a: str, b: str) -> list[Edit]:
+    """Turn a diff of folded keys back into edits of the original texts.
+
+    Folds keep lengths, so offsets carry over; inside an EQUAL run the originals
+    may still differ (case, quotes), which becomes an ignored DELETE + INSERT.
+    """
+    edits: list[Edit] = []
+    ia = ib = 0
+    for op, chunk in raw:
+        n = len(chunk)
+        if op is Op.DELETE:
+            edits.append(Edit(Op.DELETE, a[ia : ia + n]))
+            ia += n
+        elif op is Op.INSERT:
+            edits.append(Edit(Op.INSERT, b[ib : ib + n]))
+            ib += n
+        else:
+            edits.extend(_split_folded_equal(a[ia : ia + n], b[ib : ib + n]))
+            ia += n
+            ib += n
+    return edits
+
+
+def _split_folded_equal(a: str, b: str) -> Iterator[Edit]:
+    if a == b:
+        yield Edit(Op.EQUAL, a)
+        return
+    start = 0
+    same = a[0] == b[0]
+    for i in range(1, len(a) + 1):
+        now_same = i < len(a) and a[i] == b[i]
+        if i == len(a) or now_same != same:
+            if same:
+                yield Edit(Op.EQUAL, a[start:i])
+            else:
+                yield Edit(Op.DELETE, a[start:i], ignored=True)
+                yield Edit(Op.INSERT, b[start:i], ignored=True)
+            start, same = i, now_same
+
+
+def _mark_whitespace(edits: list[Edit]) -> list[Edit]:
+    """Ignore insertions and deletions of white space only (re-wrapped lines, doubled spaces)."""
+    return [
+        Edit(e.op, e.text, ignored=True) if e.op is not Op.EQUAL and e.text.isspace() else e
+        for e in edits
+    ]
+
+
+def _coalesce(edits: list[Edit]) -> Iterator[Edit]:
+    """Merge neighbours with the same op and flag; drop empty runs."""
+    pending: Edit | None = None
+    for edit in edits:
+        if not edit.text:
+            continue
+        if pending is not None and pending.op is edit.op and pending.ignored == edit.ignored:
+            pending = Edit(edit.op, pending.text + edit.text, edit.ignored)
+            continue
+        if pending is not None:
+            yield pending
+        pending = edit
+    if pending is not None:
+        yield pending
+
+
+def rebuild(edits: tuple[Edit, ...] | list[Edit], side: Op) -> str:
+    """The text of one side (``Op.DELETE`` for A, ``Op.INSERT`` for B) from its edits."""
+    return "".join(e.text for e in edits if e.op is Op.EQUAL or e.op is side)
+
+
+def similarity(edits: tuple[Edit, ...] | list[Edit]) -> float:
+    """Share of characters kept: ``2 * kept / (len(a) + len(b))``; ignored edits count as kept."""
+    kept = changed = 0
+    for e in edits:
+        if e.op is Op.EQUAL:
+            kept += 2 * len(e.text)
+        elif e.ignored:
+            kept += len(e.text)
+        else:
+            changed += len(e.text)
+    total = kept + changed
+    return 1.0 if total == 0 else kept / total

@@ -1,0 +1,72 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The machine-readable comparison printed by ``twofold --json``.
+
+Schema (stable; tests check it): ``a``/``b`` describe each document and its
+paragraph spans, ``pairs`` lists every pair in reading order with edits as
+``[op, text]`` (op -1 only in A, 0 both, 1 only in B), ``stats`` summarises.
+Edits are given for changed and moved pairs and rebuild exactly the text
+spans those pairs cover.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from twofold.engine.model import DiffResult, Document, Span
+
+
+def to_dict(result: DiffResult) -> dict[str, Any]:
+    return {
+        "a": _document(result.a, result.a_segments),
+        "b": _document(result.b, result.b_segments),
+        "unit": result.unit.value,
+        "pairs": [
+            {
+                "kind": p.kind.value,
+                "a": list(p.a),
+                "b": list(p.b),
+                "similarity": p.similarity,
+                "edits": [[int(e.op), e.text] for e in p.edits],
+                **(
+                    {"ignored": [k for k, e in enumerate(p.edits) if e.ignored]}
+                    if any(e.ignored for e in p.edits)
+                    else {}
+                ),
+            }
+            for p in result.pairs
+        ],
+        "stats": _stats(result),
+    }
+
+
+def to_json(result: DiffResult, *, indent: int | None = None) -> str:
+    return json.dumps(to_dict(result), ensure_ascii=False, indent=indent)
+
+
+def _document(doc: Document, segments: tuple[Span, ...]) -> dict[str, Any]:
+    return {
+        "path": doc.path,
+        "label": doc.label,
+        "encoding": doc.encoding,
+        "confidence": round(doc.confidence, 3),
+        "bom": doc.bom,
+        "newline": doc.newline.value,
+        "trailing_newline": doc.trailing_newline,
+        "paragraphs": [[s.start, s.end] for s in segments],
+    }
+
+
+def _stats(result: DiffResult) -> dict[str, Any]:
+    s = result.stats
+    return {
+        "pairs_by_kind": s.pairs_by_kind,
+        "changes": s.changes,
+        "paragraphs_a": s.paragraphs_a,
+        "paragraphs_b": s.paragraphs_b,
+        "words_deleted": s.words_deleted,
+        "words_inserted": s.words_inserted,
+        "chars_deleted": s.chars_deleted,
+        "chars_inserted": s.chars_inserted,
+        "similarity": s.similarity,
+    }

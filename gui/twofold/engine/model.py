@@ -1,0 +1,221 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The frozen result model every stage hands to the next.
+
+Constraints: value objects only (frozen, slotted dataclasses and enums), no I/O,
+no Qt. Offsets are half-open ``[start, end)`` into a document's *decoded* text,
+whose newlines are normalised to ``\\n``; the UI and the exporters rely on that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum, IntEnum
+from itertools import pairwise
+
+
+class Side(Enum):
+    """Which of the two compared documents."""
+
+    A = "a"
+    B = "b"
+
+    @property
+    def other(self) -> Side:
+        return Side.B if self is Side.A else Side.A
+
+
+class PairKind(Enum):
+    """How a group of paragraphs on one side relates to its counterpart."""
+
+    EQUAL = "equal"
+    CHANGED = "changed"
+    INSERTED = "inserted"
+    DELETED = "deleted"
+    MOVED = "moved"
+
+
+class Op(IntEnum):
+    """Edit operations, numbered as diff-match-patch numbers them."""
+
+    DELETE = -1
+    EQUAL = 0
+    INSERT = 1
+
+
+class Unit(Enum):
+    """What a comparison aligns: blank-line separated paragraphs or single lines."""
+
+    PARAGRAPHS = "paragraphs"
+    LINES = "lines"
+    AUTO = "auto"
+
+
+class Granularity(Enum):
+    """How finely the inline edits of a changed pair are reported."""
+
+    CHARACTER = "character"
+    WORD = "word"
+
+
+class NewlineStyle(Enum):
+    LF = "LF"
+    CRLF = "CRLF"
+    CR = "CR"
+    MIXED = "mixed"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of character offsets."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One run of text: only in A (DELETE), in both (EQUAL) or only in B (INSERT).
+
+    ``ignored`` marks a DELETE/INSERT that the comparison options declare
+    insignificant (white space, case, typography): it is still reported so the
+    edits rebuild both texts exactly, but it is not highlighted or counted.
+    """
+
+    op: Op
+    text: str
+    ignored: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CompareOptions:
+    """Every knob of a comparison; limits live here, not in the stages."""
+
+    unit: Unit = Unit.AUTO
+    granularity: Granularity = Granularity.WORD
+    ignore_whitespace: bool = False
+    ignore_case: bool = False
+    ignore_typography: bool = False
+    detect_moves: bool = True
+    #: seconds diff-match-patch may spend on one pair before it settles for a coarser diff
+    diff_timeout: float = 2.0
+    #: pairs whose similarity is below this stay deleted + inserted
+    pair_threshold: float = 0.3
+    #: a deleted and an inserted paragraph this similar (and long enough) become a move
+    move_threshold: float = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A loaded, decoded file: its text with ``\\n`` newlines and how it was stored."""
+
+    label: str
+    text: str
+    path: str | None = None
+    encoding: str = "utf-8"
+    confidence: float = 1.0
+    bom: bool = False
+    newline: NewlineStyle = NewlineStyle.LF
+    trailing_newline: bool = True
+    size_bytes: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Paragraphs of A matched with paragraphs of B.
+
+    ``a``/``b`` are contiguous, ascending paragraph indices (several on one side
+    for a split or a merge; none for an insertion or a deletion). For CHANGED and
+    MOVED pairs ``edits`` rebuild exactly ``text[a-span]`` and ``text[b-span]``.
+    """
+
+    kind: PairKind
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    similarity: float
+    edits: tuple[Edit, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.similarity <= 1.0:
+            raise ValueError(f"similarity out of range: {self.similarity}")
+        for side in (self.a, self.b):
+            if any(j != i + 1 for i, j in pairwise(side)):
+                raise ValueError(f"paragraph indices not contiguous: {side}")
+        if self.kind is PairKind.INSERTED and (self.a or not self.b):
+            raise ValueError("an insertion has paragraphs in B only")
+        if self.kind is PairKind.DELETED and (self.b or not self.a):
+            raise ValueError("a deletion has paragraphs in A only")
+
+    def indices(self, side: Side) -> tuple[int, ...]:
+        return self.a if side is Side.A else self.b
+
+    @property
+    def is_change(self) -> bool:
+        """True for everything a reader steps through (all but EQUAL)."""
+        return self.kind is not PairKind.EQUAL
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """What the status bar and ``--stat`` report."""
+
+    pairs_by_kind: dict[str, int] = field(default_factory=dict)
+    paragraphs_a: int = 0
+    paragraphs_b: int = 0
+    words_deleted: int = 0
+    words_inserted: int = 0
+    chars_deleted: int = 0
+    chars_inserted: int = 0
+    #: 1.0 for identical texts, 0.0 for nothing in common (characters kept / characters total)
+    similarity: float = 1.0
+
+    @property
+    def changes(self) -> int:
+        return sum(n for kind, n in self.pairs_by_kind.items() if kind != PairKind.EQUAL.value)
+
+
+@dataclass(frozen=True, slots=True)
+class DiffResult:
+    """The whole comparison: both documents, their segments and the pairs in reading order.
+
+    Pairs are ordered by position in B, with deletions placed where they stood
+    in A; a MOVED pair stands at its B position.
+    """
+
+    a: Document
+    b: Document
+    a_segments: tuple[Span, ...]
+    b_segments: tuple[Span, ...]
+    pairs: tuple[Pair, ...]
+    stats: Stats
+    options: CompareOptions = CompareOptions()
+    unit: Unit = Unit.PARAGRAPHS
+
+    def document(self, side: Side) -> Document:
+        return self.a if side is Side.A else self.b
+
+    def segments(self, side: Side) -> tuple[Span, ...]:
+        return self.a_segments if side is Side.A else self.b_segments
+
+    def span_of(self, pair: Pair, side: Side) -> Span | None:
+        """The text range a pair covers on one side, or None where it has no paragraph."""
+        idx = pair.indices(side)
+        if not idx:
+            return None
+        segs = self.segments(side)
+        return Span(segs[idx[0]].start, segs[idx[-1]].end)
+
+    @property
+    def changes(self) -> tuple[Pair, ...]:
+        return tuple(p for p in self.pairs if p.is_change)
+
+    @property
+    def identical(self) -> bool:
+        return self.a.text == self.b.text

@@ -1,0 +1,184 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Cut a decoded text into the units the aligner pairs: paragraphs or lines.
+
+A paragraph is a maximal run of non-blank lines (a blank line holds only white
+space); its span runs from its first character to the end of its last line,
+without the newline. In line mode every line is a unit, blank ones too, so a
+source file keeps its shape. Spans never overlap and appear in text order.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from twofold.engine.model import Span, Unit
+
+_LINE = re.compile(r"[^\n]*")
+_NON_BLANK = re.compile(r"\S")
+
+#: File endings that mark source code or data: compared line by line.
+_CODE_SUFFIXES = frozenset(
+    [
+        "c",
+        "h",
+        "cc",
+        "cpp",
+        "cxx",
+        "hpp",
+        "hh",
+        "cs",
+        "java",
+        "kt",
+        "kts",
+        "scala",
+        "go",
+        "rs",
+        "swift",
+        "m",
+        "mm",
+        "py",
+        "pyi",
+        "pyx",
+        "rb",
+        "pl",
+        "pm",
+        "php",
+        "js",
+        "mjs",
+        "cjs",
+        "jsx",
+        "ts",
+        "tsx",
+        "vue",
+        "svelte",
+        "css",
+        "scss",
+        "less",
+        "html",
+        "htm",
+        "xml",
+        "xsl",
+        "svg",
+        "json",
+        "jsonc",
+        "yaml",
+        "yml",
+        "toml",
+        "ini",
+        "cfg",
+        "conf",
+        "properties",
+        "sh",
+        "bash",
+        "zsh",
+        "fish",
+        "ps1",
+        "bat",
+        "cmd",
+        "sql",
+        "r",
+        "lua",
+        "dart",
+        "ex",
+        "exs",
+        "erl",
+        "hs",
+        "ml",
+        "mli",
+        "fs",
+        "clj",
+        "lisp",
+        "el",
+        "vim",
+        "cmake",
+        "mk",
+        "make",
+        "gradle",
+        "diff",
+        "patch",
+        "csv",
+        "tsv",
+        "lock",
+    ]
+)
+_CODE_NAMES = frozenset({"makefile", "dockerfile", "cmakelists.txt", "gemfile", "rakefile"})
+
+
+def segment(text: str, unit: Unit) -> tuple[Span, ...]:
+    """Split ``text`` (newlines already ``\\n``) into paragraph or line spans."""
+    if unit is Unit.LINES:
+        return _lines(text)
+    return _paragraphs(text)
+
+
+def _lines(text: str) -> tuple[Span, ...]:
+    if not text:
+        return ()
+    body = text[:-1] if text.endswith("\n") else text
+    spans: list[Span] = []
+    start = 0
+    for line in body.split("\n"):
+        end = start + len(line)
+        spans.append(Span(start, end))
+        start = end + 1
+    return tuple(spans)
+
+
+def _paragraphs(text: str) -> tuple[Span, ...]:
+    spans: list[Span] = []
+    para_start: int | None = None
+    para_end = 0
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if _NON_BLANK.search(line):
+            if para_start is None:
+                para_start = pos
+            para_end = end
+        elif para_start is not None:
+            spans.append(Span(para_start, para_end))
+            para_start = None
+        pos = end + 1
+    if para_start is not None:
+        spans.append(Span(para_start, para_end))
+    return tuple(spans)
+
+
+def resolve_unit(unit: Unit, *documents: tuple[str, str]) -> Unit:
+    """Pick lines for source code and paragraphs for prose when ``unit`` is AUTO.
+
+    Args:
+        unit: the user's choice; anything but AUTO is returned unchanged.
+        documents: ``(name, text)`` of each side; a code-like name or body on
+            either side means lines, because pairing "paragraphs" of code
+            (functions between blank lines) hides which lines changed.
+    """
+    if unit is not Unit.AUTO:
+        return unit
+    for name, text in documents:
+        if _is_code_name(name) or _looks_like_code(text):
+            return Unit.LINES
+    return Unit.PARAGRAPHS
+
+
+def _is_code_name(name: str) -> bool:
+    path = PurePath(name)
+    if path.name.lower() in _CODE_NAMES:
+        return True
+    return path.suffix.lower().lstrip(".") in _CODE_SUFFIXES
+
+
+def _looks_like_code(text: str, sample_lines: int = 400) -> bool:
+    """Judge by shape: code has short, indented lines ending in brackets or semicolons."""
+    lines = [ln for ln in text[:200_000].split("\n", sample_lines)[:sample_lines] if ln.strip()]
+    if len(lines) < 8:
+        return False
+    codeish = sum(
+        1
+        for ln in lines
+        if ln.rstrip().endswith(("{", "}", ";", ")", ":", "];", "},", ");"))
+        or ln.startswith(("    ", "\t"))
+    )
+    mean_length = sum(len(ln) for ln in lines) / len(lines)
+    return codeish / len(lines) > 0.5 and mean_length < 100

@@ -1,0 +1,32 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The short human summary of ``twofold --stat`` (and the status bar's wording)."""
+
+from __future__ import annotations
+
+from twofold.engine.model import DiffResult, PairKind
+
+_ORDER = (PairKind.CHANGED, PairKind.MOVED, PairKind.INSERTED, PairKind.DELETED)
+
+
+def kind_counts(result: DiffResult) -> str:
+    """e.g. ``"12 changed · 2 moved · 1 inserted"``; empty when nothing differs."""
+    counts = result.stats.pairs_by_kind
+    return " · ".join(f"{counts[k.value]} {k.value}" for k in _ORDER if counts.get(k.value))
+
+
+def stat_text(result: DiffResult) -> str:
+    s = result.stats
+    unit = result.unit.value
+    lines = [
+        f"{name}: {doc.label} ({count} {unit}, {doc.encoding}, {doc.newline.value})"
+        for name, doc, count in (("A", result.a, s.paragraphs_a), ("B", result.b, s.paragraphs_b))
+    ]
+    if not result.changes:
+        lines.append("No differences.")
+        return "\n".join(lines)
+    lines.append(f"{s.changes} changes: {kind_counts(result)}")
+    lines.append(
+        f"{s.words_deleted} words deleted, {s.words_inserted} words inserted; "
+        f"{s.similarity:.0%} similar"
+    )
+    return "\n".join(lines)
