@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gui"))
 
-from twofold.engine.decoding import load_document  # noqa: E402
-from twofold.engine.model import CompareOptions, PairKind, Unit  # noqa: E402
-from twofold.engine.pipeline import compare  # noqa: E402
+from twofold.engine.decoding import load_document
+from twofold.engine.model import CompareOptions, PairKind, Unit
+from twofold.engine.pipeline import compare
 
 
 def links_of_truth(truth: dict[str, object]) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:

@@ -63,8 +63,21 @@ def align(
     options: CompareOptions,
     should_cancel: Cancel | None = None,
 ) -> list[Match]:
-    """Align two sequences of paragraph match keys; see the module docstring."""
+    """Align two sequences of paragraph match keys; see the module docstring.
+
+    Swapping the inputs mirrors the result exactly: ties (two equally good
+    partners) are broken in one canonical direction, then flipped.
+    """
     check = should_cancel or (lambda: False)
+    if list(keys_a) > list(keys_b):
+        flipped = _align_directed(keys_b, keys_a, options, check)
+        return _reading_order([_flip(m) for m in flipped])
+    return _reading_order(_align_directed(keys_a, keys_b, options, check))
+
+
+def _align_directed(
+    keys_a: Sequence[str], keys_b: Sequence[str], options: CompareOptions, check: Cancel
+) -> list[Match]:
     blocks = _anchor_blocks(keys_a, keys_b, options.diff_timeout)
     gaps = [blk for blk in blocks if isinstance(blk, _Gap)]
     moved: dict[int, int] = _exact_moves(gaps, keys_a, keys_b) if options.detect_moves else {}
@@ -76,6 +89,37 @@ def align(
     if options.detect_moves:
         moved.update(_similar_moves(gaps, moved, profiles, pid_a, pid_b, options.move_threshold))
     return _assemble(blocks, moved)
+
+
+_FLIPPED_KIND = {PairKind.INSERTED: PairKind.DELETED, PairKind.DELETED: PairKind.INSERTED}
+
+
+def _flip(match: Match) -> Match:
+    return Match(_FLIPPED_KIND.get(match.kind, match.kind), match.b, match.a)
+
+
+def _reading_order(matches: list[Match]) -> list[Match]:
+    """Order by B; a deletion goes right after the A-side pair before it, ahead of insertions.
+
+    Moves stand at their B place and are skipped when looking for a deletion's
+    predecessor, since their A side lies elsewhere.
+    """
+    next_b_after_a: dict[int, int] = {}
+    for m in matches:
+        if m.a and m.b and m.kind is not PairKind.MOVED:
+            next_b_after_a[m.a[-1]] = m.b[-1] + 1
+    keyed = []
+    follow = 0
+    for m in sorted(matches, key=lambda m: m.a[0] if m.a else -1):
+        if m.kind is PairKind.MOVED or not m.a:
+            continue
+        if m.b:
+            follow = next_b_after_a[m.a[-1]]
+        else:
+            keyed.append(((follow, 0, m.a[0]), m))
+    keyed.extend(((m.b[0], 1, 0), m) for m in matches if m.b)
+    keyed.sort(key=lambda item: item[0])
+    return [m for _key, m in keyed]
 
 
 def _anchor_blocks(

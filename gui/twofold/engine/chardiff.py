@@ -34,9 +34,40 @@ _SURROGATES = range(0xD800, 0xE000)
 
 
 def inline_edits(a: str, b: str, options: CompareOptions) -> tuple[Edit, ...]:
-    """Edits turning ``a`` into ``b``, with ignorable ones marked ``ignored``."""
+    """Edits turning ``a`` into ``b``, with ignorable ones marked ``ignored``.
+
+    Swapping the inputs mirrors the result exactly: the diff is always computed
+    in one canonical direction and flipped, because diff-match-patch's cleanup
+    is not symmetric and a reader who swaps sides expects the same changes.
+    """
     if a == b:
         return (Edit(Op.EQUAL, a),) if a else ()
+    if a > b:
+        return mirror(_directed_edits(b, a, options))
+    return _directed_edits(a, b, options)
+
+
+def mirror(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
+    """The same edits seen from the other side: deletions become insertions."""
+    flipped = [Edit(Op(-e.op), e.text, e.ignored) for e in edits]
+    return tuple(_deletions_first(flipped))
+
+
+def _deletions_first(edits: list[Edit]) -> Iterator[Edit]:
+    """Within each run of changes, list what A loses before what B gains."""
+    pending_ins: list[Edit] = []
+    for edit in edits:
+        if edit.op is Op.INSERT:
+            pending_ins.append(edit)
+            continue
+        if edit.op is Op.EQUAL:
+            yield from pending_ins
+            pending_ins = []
+        yield edit
+    yield from pending_ins
+
+
+def _directed_edits(a: str, b: str, options: CompareOptions) -> tuple[Edit, ...]:
     if folds_anything(options):
         ka, kb = fold_same_length(a, options), fold_same_length(b, options)
     else:
@@ -48,7 +79,7 @@ def inline_edits(a: str, b: str, options: CompareOptions) -> tuple[Edit, ...]:
     edits = _restore_original(raw, a, b)
     if options.ignore_whitespace:
         edits = _mark_whitespace(edits)
-    return tuple(_coalesce(edits))
+    return tuple(_coalesce(list(_deletions_first(edits))))
 
 
 def raw_diff(a: str, b: str, timeout: float, *, semantic: bool) -> list[tuple[Op, str]]:

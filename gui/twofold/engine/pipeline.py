@@ -109,8 +109,9 @@ def _inline_pair(match: Match, a: str, b: str, options: CompareOptions) -> Pair:
     sim = similarity(edits)
     significant = any(e.op is not Op.EQUAL and not e.ignored for e in edits)
     kind = match.kind
-    if kind is PairKind.CHANGED and not significant:
-        # Differences the options ignore (white space, case, quotes) make no change.
+    if kind is PairKind.CHANGED and not significant and len(match.a) == len(match.b) == 1:
+        # Differences the options ignore (white space, case, quotes) make no change;
+        # a split or merge still does, even when no word differs.
         kind = PairKind.EQUAL
     return Pair(kind, match.a, match.b, round(sim, 6), _keep_edits(kind, edits))
 

@@ -10,6 +10,7 @@ apart. CJK characters count as words, since those scripts have no spaces.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -88,13 +89,13 @@ class Profiles:
         out: dict[int, list[int]] = {}
         weight = self.weight
         for i in left:
-            score: Counter[int] = Counter()
+            score: dict[int, float] = {}
             for w in self.rare_words(i):
                 posting = index.get(w)
                 if posting is None or len(posting) > crowd:
                     continue
                 wt = weight[w]
                 for j in posting:
-                    score[j] += wt
-            out[i] = [j for j, _ in score.most_common(per_item)]
+                    score[j] = score.get(j, 0.0) + wt
+            out[i] = heapq.nlargest(per_item, score, key=score.__getitem__)
         return out

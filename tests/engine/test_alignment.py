@@ -1,0 +1,118 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Alignment against exact truth on real prose (PEP 1 with scripted edits of every kind)."""
+
+from __future__ import annotations
+
+import json
+
+from support import DATA, assert_invariants, doc, read_pair
+from twofold.engine.model import CompareOptions, PairKind, Unit
+from twofold.engine.pipeline import compare
+
+PARAGRAPHS = CompareOptions(unit=Unit.PARAGRAPHS)
+
+
+def test_pep1_links_match_the_truth() -> None:
+    pep1_pair = read_pair("pep1_mixed")
+    truth = json.loads((DATA / "pairs" / "pep1_mixed" / "truth.json").read_text("utf-8"))
+    result = compare(doc(pep1_pair[0]), doc(pep1_pair[1]), PARAGRAPHS)
+    assert_invariants(result)
+    ours = {(i, j) for p in result.pairs for i in p.a for j in p.b}
+    expected = {(a, b) for a, b, _kind in truth["aligned"]}
+    assert ours == expected
+    moves = {(p.a[0], p.b[0]) for p in result.pairs if p.kind is PairKind.MOVED}
+    assert moves == {(a, b) for a, b, kind in truth["aligned"] if kind == "moved"}
+    deleted = sorted(i for p in result.pairs if p.kind is PairKind.DELETED for i in p.a)
+    inserted = sorted(j for p in result.pairs if p.kind is PairKind.INSERTED for j in p.b)
+    assert deleted == truth["deleted"]
+    assert inserted == truth["inserted"]
+
+
+def test_reworded_paragraphs_pair_one_to_one_despite_new_header() -> None:
+    a = "\n\n".join(
+        [
+            "Subscribe to our newsletter.",
+            "Four score and seven years ago our fathers brought forth upon this continent "
+            "a new nation, conceived in liberty, and dedicated to the proposition that all "
+            "men are created equal.",
+            "Now we are engaged in a great civil war, testing whether that nation, or any "
+            "nation so conceived and so dedicated, can long endure.",
+        ]
+    )
+    b = "\n\n".join(
+        [
+            "Printed 19 November 1863",
+            "Eighty-seven years ago our ancestors founded on this continent a new nation, "
+            "born in liberty and devoted to the idea that all men are created equal.",
+            "Today we are fighting a great civil war, which tests whether that nation, or "
+            "any nation so born and so devoted, can endure for long.",
+        ]
+    )
+    result = compare(doc(a), doc(b), PARAGRAPHS)
+    assert_invariants(result)
+    rows = [(p.kind, p.a, p.b) for p in result.pairs]
+    assert rows == [
+        (PairKind.DELETED, (0,), ()),
+        (PairKind.INSERTED, (), (0,)),
+        (PairKind.CHANGED, (1,), (1,)),
+        (PairKind.CHANGED, (2,), (2,)),
+    ]
+
+
+def test_moved_and_edited_paragraph_is_a_move() -> None:
+    paras = [
+        f"Paragraph {n} talks about topic{n} with words alpha{n} beta{n} gamma{n} delta{n}."
+        for n in range(8)
+    ]
+    moved = paras[1].replace("talks", "speaks")
+    b_paras = [paras[0], *paras[2:7], moved, paras[7]]
+    result = compare(doc("\n\n".join(paras)), doc("\n\n".join(b_paras)), PARAGRAPHS)
+    assert_invariants(result)
+    moves = [p for p in result.pairs if p.kind is PairKind.MOVED]
+    assert [(p.a, p.b) for p in moves] == [((1,), (6,))]
+    assert moves[0].similarity < 1.0
+
+
+def test_split_and_merge_are_grouped() -> None:
+    first = "The world will little note, nor long remember what we say here."
+    second = "But it can never forget what they did here, on this hallowed ground."
+    other = "It is for us the living, rather, to be dedicated here to the unfinished work."
+    a = "\n\n".join([f"{first} {second}", other])
+    b = "\n\n".join([first, second, other])
+    result = compare(doc(a), doc(b), PARAGRAPHS)
+    assert_invariants(result)
+    assert [(p.kind, p.a, p.b) for p in result.pairs] == [
+        (PairKind.CHANGED, (0,), (0, 1)),
+        (PairKind.EQUAL, (1,), (2,)),
+    ]
+    merged = compare(doc(b), doc(a), PARAGRAPHS)
+    assert next((p.kind, p.a, p.b) for p in merged.pairs) == (PairKind.CHANGED, (0, 1), (0,))
+
+
+def test_unrelated_paragraphs_are_not_paired() -> None:
+    a = "Gradually the fog lifted over the harbour and the fishing boats returned home."
+    b = "Quarterly revenue grew by eleven percent, driven by subscriptions in Europe."
+    result = compare(doc(a), doc(b), PARAGRAPHS)
+    assert [p.kind for p in result.pairs] == [PairKind.DELETED, PairKind.INSERTED]
+
+
+def test_code_is_compared_line_by_line() -> None:
+    a = "def area(r):\n    return 3.14 * r * r\n\n\ndef name():\n    return 'circle'\n"
+    b = "def area(r):\n    return math.pi * r * r\n\n\ndef name():\n    return 'circle'\n"
+    result = compare(doc(a, "shapes.py"), doc(b, "shapes.py"))
+    assert result.unit is Unit.LINES
+    assert_invariants(result)
+    changes = result.changes
+    assert [(p.kind, p.a, p.b) for p in changes] == [(PairKind.CHANGED, (1,), (1,))]
+
+
+def test_big_gap_uses_the_index_and_stays_exact() -> None:
+    # 300 reworded paragraphs in one gap: more cells than the all-pairs limit.
+    paras_a = [
+        f"Item {n} mentions unique{n} token{n} and marker{n} in a sentence." for n in range(300)
+    ]
+    paras_b = [p.replace("mentions", "names").replace("sentence", "line") for p in paras_a]
+    result = compare(doc("\n\n".join(paras_a)), doc("\n\n".join(paras_b)), PARAGRAPHS)
+    assert_invariants(result)
+    assert [(p.a, p.b) for p in result.pairs] == [((n,), (n,)) for n in range(300)]
+    assert {p.kind for p in result.pairs} == {PairKind.CHANGED}

@@ -1,0 +1,102 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Inline edits: exact rebuilding, word snapping, and the ignore options."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from twofold.engine.chardiff import inline_edits, rebuild, similarity
+from twofold.engine.model import CompareOptions, Edit, Granularity, Op
+
+NICOLAY = (
+    "Four score and seven years ago our fathers brought forth, upon this continent, "
+    "a new nation, conceived in liberty, and dedicated to the proposition that "
+    '"all men are created equal"'
+)
+BLISS = (
+    "Four score and seven years ago our fathers brought forth on this continent, "
+    "a new nation, conceived in Liberty, and dedicated to the proposition that "
+    "all men are created equal."
+)
+WORD = CompareOptions(granularity=Granularity.WORD)
+CHAR = CompareOptions(granularity=Granularity.CHARACTER)
+
+
+def changed(edits: tuple[Edit, ...], op: Op) -> list[str]:
+    return [e.text for e in edits if e.op is op and not e.ignored]
+
+
+def test_word_granularity_reports_whole_words() -> None:
+    edits = inline_edits(NICOLAY, BLISS, WORD)
+    assert rebuild(edits, Op.DELETE) == NICOLAY
+    assert rebuild(edits, Op.INSERT) == BLISS
+    assert "Liberty" in changed(edits, Op.INSERT)
+    assert "liberty" in changed(edits, Op.DELETE)
+    assert all(" " not in t.strip() or t.count(" ") < 4 for t in changed(edits, Op.INSERT))
+
+
+def test_character_granularity_can_split_words() -> None:
+    edits = inline_edits("colour", "color", CHAR)
+    assert changed(edits, Op.DELETE) == ["u"]
+    assert changed(edits, Op.INSERT) == []
+
+
+def test_ignore_case_marks_case_edits_ignored() -> None:
+    opts = CompareOptions(ignore_case=True)
+    edits = inline_edits("conceived in liberty", "conceived in Liberty", opts)
+    assert rebuild(edits, Op.INSERT) == "conceived in Liberty"
+    assert changed(edits, Op.DELETE) == changed(edits, Op.INSERT) == []
+    assert any(e.ignored for e in edits)
+
+
+def test_ignore_typography_hides_quote_and_dash_kinds() -> None:
+    opts = CompareOptions(ignore_typography=True)
+    a, b = "\u201cTwofold\u201d \u2014 it\u2019s here", '"Twofold" - it\'s here'
+    edits = inline_edits(a, b, opts)
+    assert rebuild(edits, Op.DELETE) == a
+    assert rebuild(edits, Op.INSERT) == b
+    assert changed(edits, Op.DELETE) == changed(edits, Op.INSERT) == []
+
+
+def test_ignore_whitespace_hides_rewrapped_lines() -> None:
+    opts = CompareOptions(ignore_whitespace=True)
+    a = "a new nation, conceived in liberty, and dedicated"
+    b = "a new nation,\nconceived in  liberty, and\ndedicated"
+    edits = inline_edits(a, b, opts)
+    assert rebuild(edits, Op.INSERT) == b
+    assert changed(edits, Op.DELETE) == changed(edits, Op.INSERT) == []
+    assert similarity(edits) == pytest.approx(1.0)
+
+
+def test_identical_and_empty() -> None:
+    assert inline_edits("", "", WORD) == ()
+    assert inline_edits("same", "same", WORD) == (Edit(Op.EQUAL, "same"),)
+    assert similarity(inline_edits("abc", "xyz", CHAR)) == 0.0
+
+
+options = st.builds(
+    CompareOptions,
+    granularity=st.sampled_from(list(Granularity)),
+    ignore_whitespace=st.booleans(),
+    ignore_case=st.booleans(),
+    ignore_typography=st.booleans(),
+)
+
+
+@given(st.text(), st.text(), options)
+def test_edits_rebuild_both_texts(a: str, b: str, opts: CompareOptions) -> None:
+    edits = inline_edits(a, b, opts)
+    assert rebuild(edits, Op.DELETE) == a
+    assert rebuild(edits, Op.INSERT) == b
+    assert all(e.text for e in edits)
+    assert 0.0 <= similarity(edits) <= 1.0
+
+
+@given(st.text(), st.text())
+def test_swapping_sides_mirrors_the_edit_totals(a: str, b: str) -> None:
+    forward, backward = inline_edits(a, b, CHAR), inline_edits(b, a, CHAR)
+    assert sum(len(e.text) for e in forward if e.op is Op.DELETE) == sum(
+        len(e.text) for e in backward if e.op is Op.INSERT
+    )

@@ -1,0 +1,158 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Properties every comparison must keep, on generated documents and edit scripts."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from support import assert_invariants, doc
+from twofold.engine.errors import CompareCanceled
+from twofold.engine.model import CompareOptions, Granularity, PairKind, Unit
+from twofold.engine.pipeline import compare
+
+WORDS = [
+    "nation",
+    "liberty",
+    "dedicated",
+    "proposition",
+    "equal",
+    "engaged",
+    "great",
+    "civil",
+    "war",
+    "testing",
+    "whether",
+    "conceived",
+    "endure",
+    "battlefield",
+    "portion",
+    "final",
+    "resting",
+    "place",
+    "gave",
+    "lives",
+    "might",
+    "live",
+    "altogether",
+    "fitting",
+    "proper",
+    "larger",
+    "sense",
+    "consecrate",
+    "hallow",
+    "brave",
+    "men",
+    "living",
+    "dead",
+    "struggled",
+    "poor",
+    "power",
+    "add",
+    "detract",
+    "world",
+    "little",
+    "note",
+    "long",
+    "remember",
+    "never",
+    "forget",
+]
+
+word = st.sampled_from(WORDS)
+sentence = st.lists(word, min_size=3, max_size=14).map(lambda ws: " ".join(ws).capitalize() + ".")
+paragraph = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
+
+
+@st.composite
+def revision(draw: st.DrawFn) -> tuple[list[str], list[str]]:
+    """A document and a revision made by a random edit script."""
+    a = draw(st.lists(paragraph, min_size=0, max_size=12))
+    b = list(a)
+    for _ in range(draw(st.integers(0, 6))):
+        action = draw(st.sampled_from(["delete", "insert", "reword", "move", "split", "merge"]))
+        if action == "insert" or not b:
+            b.insert(draw(st.integers(0, len(b))), draw(paragraph))
+            continue
+        k = draw(st.integers(0, len(b) - 1))
+        if action == "delete":
+            del b[k]
+        elif action == "reword":
+            words = b[k].split()
+            words[draw(st.integers(0, len(words) - 1))] = draw(word)
+            b[k] = " ".join(words)
+        elif action == "move":
+            b.insert(draw(st.integers(0, len(b) - 1)), b.pop(k))
+        elif action == "split" and ". " in b[k]:
+            head, tail = b[k].split(". ", 1)
+            b[k : k + 1] = [head + ".", tail]
+        elif action == "merge" and k + 1 < len(b):
+            b[k : k + 2] = [b[k] + " " + b[k + 1]]
+    return a, b
+
+
+options = st.builds(
+    CompareOptions,
+    unit=st.sampled_from([Unit.PARAGRAPHS, Unit.LINES]),
+    granularity=st.sampled_from(list(Granularity)),
+    ignore_whitespace=st.booleans(),
+    ignore_case=st.booleans(),
+    detect_moves=st.booleans(),
+)
+
+
+@given(revision(), options)
+@settings(max_examples=150, deadline=None)
+def test_every_paragraph_once_and_edits_rebuild(
+    pair: tuple[list[str], list[str]], opts: CompareOptions
+) -> None:
+    a, b = pair
+    assert_invariants(compare(doc("\n\n".join(a)), doc("\n\n".join(b)), opts))
+
+
+@given(st.text(), st.text(), options)
+@settings(max_examples=150, deadline=None)
+def test_any_text_keeps_the_invariants(a: str, b: str, opts: CompareOptions) -> None:
+    assert_invariants(compare(doc(a), doc(b), opts))
+
+
+@given(st.lists(paragraph, max_size=10), options)
+@settings(deadline=None)
+def test_identical_inputs_give_no_changes(paras: list[str], opts: CompareOptions) -> None:
+    text = "\n\n".join(paras)
+    result = compare(doc(text), doc(text), opts)
+    assert result.changes == ()
+    assert result.stats.similarity == 1.0
+    assert result.stats.words_inserted == result.stats.words_deleted == 0
+
+
+MIRROR = {PairKind.INSERTED: PairKind.DELETED, PairKind.DELETED: PairKind.INSERTED}
+
+
+@given(revision())
+@settings(max_examples=150, deadline=None)
+def test_swapping_sides_mirrors_the_result(pair: tuple[list[str], list[str]]) -> None:
+    a, b = ("\n\n".join(p) for p in pair)
+    opts = CompareOptions(unit=Unit.PARAGRAPHS)
+    forward = compare(doc(a), doc(b), opts)
+    backward = compare(doc(b), doc(a), opts)
+    mirrored = {(MIRROR.get(p.kind, p.kind), p.b, p.a) for p in backward.pairs}
+    assert {(p.kind, p.a, p.b) for p in forward.pairs} == mirrored
+    assert forward.stats.words_deleted == backward.stats.words_inserted
+    assert forward.stats.similarity == backward.stats.similarity
+
+
+def test_cancel_raises_and_returns_nothing() -> None:
+    text = "\n\n".join(f"Paragraph {n} about nation {n}." for n in range(50))
+    try:
+        compare(doc(text), doc(text + "\n\nMore."), should_cancel=lambda: True)
+    except CompareCanceled:
+        return
+    raise AssertionError("cancel was not honoured")
+
+
+def test_progress_runs_from_start_to_one() -> None:
+    seen: list[float] = []
+    compare(doc("a\n\nb"), doc("a\n\nc"), progress=seen.append)
+    assert seen == sorted(seen)
+    assert seen[-1] == 1.0

@@ -1,0 +1,83 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Paragraph and line segmenting, and the automatic choice between them."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from twofold.engine.model import Span, Unit
+from twofold.engine.segmentation import resolve_unit, segment
+
+GETTYSBURG = (
+    "Four score and seven years ago our fathers brought forth on this continent, a new nation.\n"
+    "\n"
+    "Now we are engaged in a great civil war,\n"
+    "testing whether that nation, or any nation so conceived, can long endure.\n"
+    "  \n"
+    "\n"
+    "But, in a larger sense, we can not dedicate -- we can not consecrate.\n"
+)
+
+
+def texts(text: str, spans: tuple[Span, ...]) -> list[str]:
+    return [text[s.start : s.end] for s in spans]
+
+
+def test_paragraphs_are_runs_of_non_blank_lines() -> None:
+    got = texts(GETTYSBURG, segment(GETTYSBURG, Unit.PARAGRAPHS))
+    assert got == [
+        "Four score and seven years ago our fathers brought forth on this continent, a new nation.",
+        "Now we are engaged in a great civil war,\n"
+        "testing whether that nation, or any nation so conceived, can long endure.",
+        "But, in a larger sense, we can not dedicate -- we can not consecrate.",
+    ]
+
+
+def test_lines_keep_blank_lines() -> None:
+    got = texts("a\n\nb\n", segment("a\n\nb\n", Unit.LINES))
+    assert got == ["a", "", "b"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("", 0), ("\n\n", 0), ("one", 1), ("one\n", 1), ("a\n\n\n\nb", 2), ("  \n a \n", 1)],
+)
+def test_paragraph_counts(text: str, expected: int) -> None:
+    assert len(segment(text, Unit.PARAGRAPHS)) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "unit"),
+    [
+        ("main.py", "print('x')\n", Unit.LINES),
+        ("Makefile", "all:\n", Unit.LINES),
+        ("essay.txt", GETTYSBURG, Unit.PARAGRAPHS),
+        ("notes", "int main() {\n    return 0;\n}\n" * 5, Unit.LINES),
+    ],
+)
+def test_auto_unit(name: str, text: str, unit: Unit) -> None:
+    assert resolve_unit(Unit.AUTO, (name, text), ("other.txt", "")) is unit
+
+
+def test_explicit_unit_wins() -> None:
+    assert resolve_unit(Unit.PARAGRAPHS, ("main.py", "x = 1\n")) is Unit.PARAGRAPHS
+
+
+@given(st.text(alphabet="ab \n\t", max_size=200))
+def test_spans_ordered_disjoint_and_non_blank(text: str) -> None:
+    for unit in (Unit.PARAGRAPHS, Unit.LINES):
+        spans = segment(text, unit)
+        for s, t in itertools.pairwise(spans):
+            assert s.end < t.start
+        assert all(s.end <= len(text) for s in spans)
+    for s in segment(text, Unit.PARAGRAPHS):
+        chunk = text[s.start : s.end]
+        assert chunk.strip()
+        assert chunk == chunk.strip("\n")
+    # Every non-blank character falls inside some paragraph.
+    covered = {k for s in segment(text, Unit.PARAGRAPHS) for k in range(s.start, s.end)}
+    assert all(k in covered for k, c in enumerate(text) if not c.isspace())

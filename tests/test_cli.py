@@ -1,0 +1,138 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The command-line fronts, run as a user runs them: a real process, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from support import DATA, read_pair
+from twofold.engine.chardiff import rebuild
+from twofold.engine.model import Edit, Op
+
+GUI = Path(__file__).resolve().parents[1] / "gui"
+DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo"
+
+
+def twofold(
+    *args: str | Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environ = {**os.environ, "PYTHONPATH": str(GUI), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "twofold", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=environ,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def pep1(tmp_path: Path) -> tuple[Path, Path]:
+    a, b = read_pair("pep1_mixed")
+    (tmp_path / "a.txt").write_text(a, "utf-8")
+    (tmp_path / "b.txt").write_text(b, "utf-8")
+    return tmp_path / "a.txt", tmp_path / "b.txt"
+
+
+def test_json_schema_and_invariants(pep1: tuple[Path, Path]) -> None:
+    run = twofold("--json", *pep1)
+    assert run.returncode == 1, run.stderr
+    data = json.loads(run.stdout)
+    texts = {side: pep1[k].read_text("utf-8") for k, side in enumerate("ab")}
+    for side in "ab":
+        assert data[side]["encoding"] == "utf-8"
+        assert data[side]["newline"] == "LF"
+        seen = sorted(i for p in data["pairs"] for i in p[side])
+        assert seen == list(range(len(data[side]["paragraphs"])))
+    assert {p["kind"] for p in data["pairs"]} == {
+        "equal",
+        "changed",
+        "inserted",
+        "deleted",
+        "moved",
+    }
+    for pair in data["pairs"]:
+        assert 0 <= pair["similarity"] <= 1
+        if pair["kind"] not in ("changed", "moved"):
+            continue
+        edits = [Edit(Op(op), text) for op, text in pair["edits"]]
+        for side, op in (("a", Op.DELETE), ("b", Op.INSERT)):
+            spans = data[side]["paragraphs"]
+            start, end = spans[pair[side][0]][0], spans[pair[side][-1]][1]
+            assert rebuild(edits, op) == texts[side][start:end]
+    assert data["stats"]["changes"] == sum(1 for p in data["pairs"] if p["kind"] != "equal")
+
+
+def test_identical_files_exit_zero(pep1: tuple[Path, Path]) -> None:
+    run = twofold("--stat", pep1[0], pep1[0])
+    assert run.returncode == 0
+    assert "No differences." in run.stdout
+
+
+def test_stat_summary_on_the_demo_pair() -> None:
+    run = twofold("--stat", DEMO / "gettysburg-nicolay.txt", DEMO / "gettysburg-bliss.txt")
+    assert run.returncode == 1, run.stderr
+    assert "changed" in run.stdout
+    assert "similar" in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("make", "fragment"),
+    [
+        (lambda tmp: tmp / "missing.txt", "does not exist"),
+        (lambda tmp: tmp, "folder"),
+        (lambda tmp: DATA / "encodings" / "binary_png.bin", "binary"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_two(
+    tmp_path: Path, make: Callable[[Path], Path], fragment: str
+) -> None:
+    ok = DEMO / "gettysburg-bliss.txt"
+    run = twofold("--json", make(tmp_path), ok)
+    assert run.returncode == 2
+    assert run.stdout == ""
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1, run.stderr
+    assert fragment in lines[0]
+    assert "Traceback" not in run.stderr
+
+
+def test_text_fronts_do_not_import_qt(pep1: tuple[Path, Path]) -> None:
+    code = (
+        "import sys; from twofold.cli import main; "
+        f"rc = main(['--stat', {str(pep1[0])!r}, {str(pep1[1])!r}]); "
+        "qt = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))]; "
+        "assert not qt, qt; "
+        "print('no-qt', rc)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(GUI)},
+        timeout=120,
+        check=False,
+    )
+    assert "no-qt 1" in run.stdout, run.stderr
+
+
+def test_options_change_the_result(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("We Hold These Truths \u2014 \u201cself-evident\u201d.\n", "utf-8")
+    b.write_text('we hold these truths - "self-evident".\n', "utf-8")
+    assert twofold("--stat", a, b).returncode == 1
+    assert twofold("--stat", "-i", "--ignore-typography", a, b).returncode == 0
+
+
+def test_version() -> None:
+    run = twofold("--version")
+    assert run.returncode == 0
+    assert run.stdout.startswith("twofold ")
