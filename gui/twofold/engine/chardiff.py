@@ -102,22 +102,20 @@ def raw_diff(a: str, b: str, timeout: float, *, semantic: bool) -> list[tuple[Op
     return [(Op(op), text) for op, text in diffs]
 
 
-def encode_tokens(
-    sequences: list[list[str]],
-) -> list[str]:
+class _TokenCodes(dict[str, str]):
+    """Token → private character, handing out the next code on first sight."""
+
+    def __missing__(self, token: str) -> str:
+        code = _code_point(len(self))
+        self[token] = code
+        return code
+
+
+def encode_tokens(sequences: list[list[str]]) -> list[str]:
     """Map equal tokens to equal private characters, so a char diff becomes a token diff."""
-    codes: dict[str, str] = {}
-    encoded = []
-    for tokens in sequences:
-        chars = []
-        for token in tokens:
-            code = codes.get(token)
-            if code is None:
-                code = _code_point(len(codes))
-                codes[token] = code
-            chars.append(code)
-        encoded.append("".join(chars))
-    return encoded
+    codes = _TokenCodes()
+    lookup = codes.__getitem__
+    return ["".join(map(lookup, tokens)) for tokens in sequences]
 
 
 def _code_point(n: int) -> str:
