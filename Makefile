@@ -35,6 +35,8 @@ test: lint
 
 bench: $(TEST_STAMP)
 	$(PY) bench/run.py
+	$(PY) bench/dmp_backends.py
+	@if [ -d ../shared/corpus/synthetic ]; then $(PY) bench/corpus_check.py ../shared/corpus; fi
 
 package: $(RUN_STAMP)
 	$(PY) -m pip install -q -e '.[package]'
