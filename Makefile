@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 RUN_STAMP  := $(VENV)/.run-installed
 TEST_STAMP := $(VENV)/.test-installed
 
-.PHONY: run test lint bench package clean
+.PHONY: run test lint bench fuzz package clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ bench: $(TEST_STAMP)
 	$(PY) bench/run.py
 	$(PY) bench/dmp_backends.py
 	@if [ -d ../shared/corpus/synthetic ]; then $(PY) bench/corpus_check.py ../shared/corpus; fi
+
+fuzz: $(TEST_STAMP)
+	$(PY) -m pip install -q -e '.[fuzz]'
+	$(PY) bench/fuzz_engine.py -max_total_time=$${FUZZ_SECONDS:-60}
 
 package: $(RUN_STAMP)
 	$(PY) -m pip install -q -e '.[package]'
