@@ -1,0 +1,128 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Starting the GUI: the QApplication, the window, the demo and the screenshot mode.
+
+``twofold.cli`` parses the command line and calls ``run_gui``; this module
+imports Qt only inside functions so that ``--stat``/``--json`` never pay for it
+and never need a display.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from twofold.engine.model import CompareOptions
+
+#: the window size ``--screenshot`` renders at, so README images are reproducible
+SCREENSHOT_SIZE = (1400, 900)
+#: how long ``--screenshot`` waits for the comparison before giving up
+SCREENSHOT_TIMEOUT_MS = 60_000
+#: events are processed this long after the result arrives, so the layout settles
+SETTLE_MS = 150
+
+NO_DISPLAY = (
+    "twofold: no display found (DISPLAY/WAYLAND_DISPLAY unset); "
+    "use --stat or --json for text output, or --screenshot OUT.png"
+)
+
+
+def has_display() -> bool:
+    """False on a Linux box with no X/Wayland and no explicit Qt platform."""
+    if not sys.platform.startswith("linux"):
+        return True
+    env = os.environ
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
+
+
+def run_gui(
+    left: str | None,
+    right: str | None,
+    *,
+    demo: bool = False,
+    screenshot: str | None = None,
+    labels: tuple[str | None, str | None] = (None, None),
+    options: CompareOptions | None = None,
+) -> int:
+    """Open the main window (empty, on two files, or on the demo pair); return the exit code.
+
+    Args:
+        left: the older file, or None for an empty window.
+        right: the newer file.
+        demo: compare the bundled demo pair instead.
+        screenshot: render the window offscreen to this PNG and exit.
+        labels: names to show instead of the file names.
+        options: comparison options from the command line (defaults when None).
+    """
+    if screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif not has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
+    if demo:
+        from twofold.ui.resources import demo_pair
+
+        pair = demo_pair()
+        if pair is None:
+            print("twofold: the demo files are not installed", file=sys.stderr)
+            return 2
+        left, right = str(pair[0]), str(pair[1])
+    if (left is None) != (right is None):
+        print("twofold: give two files to compare (or none)", file=sys.stderr)
+        return 2
+    app = _application()
+    from twofold.ui.main_window import MainWindow
+
+    window = MainWindow()
+    if screenshot:
+        return _screenshot(app, window, (left, right), labels, options, screenshot)
+    window.show()
+    if left is not None and right is not None:
+        window.compare_files(left, right, labels, options)
+    return app.exec()
+
+
+def _application():  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Twofold")
+    app.setOrganizationName("twofold")
+    app.setApplicationDisplayName("Twofold")
+    return app
+
+
+def _screenshot(app, window, files, labels, options, out) -> int:  # type: ignore[no-untyped-def]
+    """Compare, wait for the result and one paint, save ``window.grab()``."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    left, right = files
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    errors: list[str] = []
+    if left is not None and right is not None:
+        loop = QEventLoop()
+        window.comparison_finished.connect(loop.quit)
+        window.comparison_failed.connect(lambda msg: (errors.append(msg), loop.quit()))
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
+        window.compare_files(left, right, labels, options)
+        loop.exec()
+        if window.result is None and not errors:
+            errors.append("the comparison did not finish in time")
+    if errors:
+        print(f"twofold: {errors[0]}", file=sys.stderr)
+        window.close()
+        return 2
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.start(SETTLE_MS)  # the delayed geometry rebuild, then a paint
+    while deadline.isActive():
+        app.processEvents()
+    pixmap = window.grab()
+    window.close()
+    if not pixmap.save(str(Path(out))):
+        print(f"twofold: cannot write {out}", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,289 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The list of every change: kind, paragraph numbers, similarity, first words.
+
+A list model over ``DiffResult.changes``, a proxy that filters by kind, and a
+delegate that draws each entry on two lines. Selecting an entry announces the
+change's index in ``result.changes``; the window does the scrolling.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twofold.engine.model import DiffResult, Pair, PairKind, Side
+from twofold.ui.theme import NAMES, SIGNS, Theme
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+INDEX_ROLE = Qt.ItemDataRole.UserRole + 2
+WHERE_ROLE = Qt.ItemDataRole.UserRole + 3
+SIMILARITY_ROLE = Qt.ItemDataRole.UserRole + 4
+
+_FILTERS: tuple[tuple[str, frozenset[PairKind]], ...] = (
+    ("All changes", frozenset(PairKind) - {PairKind.EQUAL}),
+    ("Changed", frozenset({PairKind.CHANGED})),
+    ("Moved", frozenset({PairKind.MOVED})),
+    ("Inserted", frozenset({PairKind.INSERTED})),
+    ("Deleted", frozenset({PairKind.DELETED})),
+)
+_WORDS = 12
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def paragraph_label(indices: tuple[int, ...]) -> str:
+    """Paragraph numbers for humans: 1-based, a range for a split or merge, a dash for none."""
+    if not indices:
+        return "\u2014"
+    if len(indices) == 1:
+        return str(indices[0] + 1)
+    return f"{indices[0] + 1}\u2013{indices[-1] + 1}"
+
+
+def first_words(result: DiffResult, pair: Pair) -> str:
+    """The opening words of the pair's newer text (the older one for a deletion)."""
+    side = Side.A if pair.kind is PairKind.DELETED else Side.B
+    span = result.span_of(pair, side)
+    if span is None:
+        return ""
+    text = result.document(side).text[span.start : min(span.end, span.start + 400)]
+    words = re.sub(r"\s+", " ", text).strip().split(" ")
+    return " ".join(words[:_WORDS]) + (" \u2026" if len(words) > _WORDS else "")
+
+
+class ChangesModel(QAbstractListModel):
+    """One row per change of a result, in reading order."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._result: DiffResult | None = None
+        self._changes: tuple[Pair, ...] = ()
+        self._words: list[str] = []
+
+    def set_result(self, result: DiffResult | None) -> None:
+        self.beginResetModel()
+        self._result = result
+        self._changes = result.changes if result is not None else ()
+        self._words = [first_words(result, p) for p in self._changes] if result else []
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._changes)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._changes):
+            return None
+        pair = self._changes[index.row()]
+        where = f"\u00b6 {paragraph_label(pair.a)} \u2192 {paragraph_label(pair.b)}"
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._words[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            pct = round(pair.similarity * 100)
+            return f"{NAMES[pair.kind].capitalize()} {where}, {pct}% similar"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{NAMES[pair.kind]} {where}: {self._words[index.row()]}"
+        if role == KIND_ROLE:
+            return pair.kind
+        if role == INDEX_ROLE:
+            return index.row()
+        if role == WHERE_ROLE:
+            return where
+        if role == SIMILARITY_ROLE:
+            return pair.similarity
+        return None
+
+
+class KindFilter(QSortFilterProxyModel):
+    """Keeps only the rows whose kind is in the chosen set."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._kinds = _FILTERS[0][1]
+
+    def set_kinds(self, kinds: frozenset[PairKind]) -> None:
+        if not hasattr(self, "beginFilterChange"):  # Qt < 6.9
+            self._kinds = kinds
+            self.invalidateFilter()
+            return
+        self.beginFilterChange()
+        self._kinds = kinds
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: ModelIndex) -> bool:
+        kind = self.sourceModel().index(row, 0, parent).data(KIND_ROLE)
+        return kind in self._kinds
+
+
+class ChangeDelegate(QStyledItemDelegate):
+    """Two lines per change: sign badge, paragraph numbers and similarity; first words."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        line = option.fontMetrics.lineSpacing()  # type: ignore[attr-defined]
+        return QSize(200, 2 * line + 12)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""  # type: ignore[attr-defined]
+        widget = opt.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        kind: PairKind = index.data(KIND_ROLE)
+        rect: QRect = opt.rect.adjusted(6, 5, -8, -5)  # type: ignore[attr-defined]
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette: QPalette = opt.palette  # type: ignore[attr-defined]
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text_colour = palette.color(role)
+        line = opt.fontMetrics.lineSpacing()  # type: ignore[attr-defined]
+        painter.save()
+        badge = QRect(rect.left(), rect.top() + 1, line + 2, line)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.theme.marks[kind])
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.drawRoundedRect(badge, 4, 4)
+        bold = QFont(opt.font)  # type: ignore[attr-defined]
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(Qt.GlobalColor.white)
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, SIGNS[kind])
+        painter.setPen(text_colour)
+        head = QRect(badge.right() + 8, rect.top(), rect.width() - badge.width() - 8, line)
+        painter.drawText(head, Qt.AlignmentFlag.AlignVCenter, index.data(WHERE_ROLE))
+        painter.setFont(opt.font)  # type: ignore[attr-defined]
+        pct = f"{round(index.data(SIMILARITY_ROLE) * 100)}%"
+        if kind in (PairKind.CHANGED, PairKind.MOVED):
+            painter.drawText(head, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, pct)
+        body = QRect(rect.left(), rect.top() + line + 2, rect.width(), line)
+        if not selected:
+            painter.setPen(self.theme.muted)
+        words = opt.fontMetrics.elidedText(  # type: ignore[attr-defined]
+            index.data(Qt.ItemDataRole.DisplayRole), Qt.TextElideMode.ElideRight, body.width()
+        )
+        painter.drawText(body, Qt.AlignmentFlag.AlignVCenter, words)
+        painter.restore()
+
+
+class ChangesSidebar(QWidget):
+    """Filter combo plus list; the window's table of contents for changes.
+
+    Signals:
+        change_selected: index into ``result.changes`` the user picked.
+    """
+
+    change_selected = Signal(int)
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("changesSidebar")
+        self._model = ChangesModel(self)
+        self._proxy = KindFilter(self)
+        self._proxy.setSourceModel(self._model)
+        self._delegate = ChangeDelegate(theme, self)
+        self._visible: list[int] | None = None
+        self._title = QLabel("Changes")
+        self._title.setObjectName("sidebarTitle")
+        self.filter = QComboBox()
+        self.filter.setObjectName("kindFilter")
+        self.filter.setToolTip("Show only changes of one kind")
+        self.filter.setAccessibleName("Filter changes by kind")
+        for label, kinds in _FILTERS:
+            self.filter.addItem(label, kinds)
+        self.view = QListView()
+        self.view.setObjectName("changesList")
+        self.view.setAccessibleName("Changes")
+        self.view.setModel(self._proxy)
+        self.view.setItemDelegate(self._delegate)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setUniformItemSizes(True)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._setup_layout()
+        self.filter.currentIndexChanged.connect(self.on_filter_changed)
+        self.view.selectionModel().currentRowChanged.connect(self.on_view_current_changed)
+
+    def _setup_layout(self) -> None:
+        head = QHBoxLayout()
+        head.setContentsMargins(8, 6, 6, 4)
+        head.addWidget(self._title)
+        head.addStretch(1)
+        head.addWidget(self.filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(head)
+        layout.addWidget(self.view)
+
+    def set_theme(self, theme: Theme) -> None:
+        self._delegate.theme = theme
+        self.view.viewport().update()
+
+    def set_result(self, result: DiffResult | None) -> None:
+        self._visible = None
+        self._model.set_result(result)
+        counts = {k: 0 for k in PairKind}
+        for pair in result.changes if result is not None else ():
+            counts[pair.kind] += 1
+        for row, (label, kinds) in enumerate(_FILTERS):
+            n = sum(counts[k] for k in kinds)
+            self.filter.setItemText(row, f"{label} ({n})")
+        self._title.setText(f"Changes ({sum(counts.values())})" if result else "Changes")
+
+    def visible_changes(self) -> list[int]:
+        """Indices into ``result.changes`` that the filter shows, in order (cached)."""
+        if self._visible is None:
+            proxy = self._proxy
+            self._visible = [proxy.index(r, 0).data(INDEX_ROLE) for r in range(proxy.rowCount())]
+        return self._visible
+
+    def select_change(self, change: int | None) -> None:
+        """Mark a change current in the list without announcing it again."""
+        self.view.selectionModel().blockSignals(True)
+        try:
+            if change is None:
+                self.view.clearSelection()
+                return
+            proxy_index = self._proxy.mapFromSource(self._model.index(change, 0))
+            if proxy_index.isValid():
+                self.view.setCurrentIndex(proxy_index)
+                self.view.scrollTo(proxy_index)
+            else:
+                self.view.clearSelection()
+        finally:
+            self.view.selectionModel().blockSignals(False)
+        self.view.viewport().update()
+
+    def on_filter_changed(self, row: int) -> None:
+        self._visible = None
+        self._proxy.set_kinds(self.filter.itemData(row))
+
+    def on_view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.change_selected.emit(current.data(INDEX_ROLE))

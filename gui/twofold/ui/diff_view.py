@@ -1,0 +1,144 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The side-by-side area: headers, two panes, the link band and the overview strip.
+
+Groups the widgets that share one ``PaneSync`` so the main window deals with a
+single object: show a result, mark a change current, change font or wrap.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QWidget
+
+from twofold.engine.model import DiffResult, Pair, PairKind, Side
+from twofold.ui.diff_pane import DiffPane
+from twofold.ui.link_map import LinkMap
+from twofold.ui.overview_map import OverviewMap
+from twofold.ui.pane_sync import PaneSync
+from twofold.ui.spans import pane_highlights
+from twofold.ui.status import document_format
+from twofold.ui.theme import Theme
+
+#: point size of the text at zoom 0; prose reads better a little larger than UI text
+BASE_POINT_SIZE = 11.0
+
+
+def text_font(code: bool, zoom: int) -> QFont:
+    """The pane font: the system fixed font for code, the UI font for prose."""
+    if code:
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    else:
+        font = QFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
+    font.setPointSizeF(max(5.0, BASE_POINT_SIZE + zoom))
+    return font
+
+
+class DiffView(QWidget):
+    """Both panes of one comparison and the widgets drawn from their geometry."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("diffView")
+        self.panes = {Side.A: DiffPane(Side.A), Side.B: DiffPane(Side.B)}
+        self.sync = PaneSync(self.panes[Side.A], self.panes[Side.B], self)
+        self.link = LinkMap(self.sync)
+        self.overview = OverviewMap(self.sync)
+        self.headers = {side: QLabel() for side in Side}
+        self.headers[Side.A].setObjectName("leftHeader")
+        self.headers[Side.B].setObjectName("rightHeader")
+        self._result: DiffResult | None = None
+        self._current: Pair | None = None
+        self._code = False
+        self._zoom = 0
+        self._setup_layout()
+        self.sync.geometry_changed.connect(self.on_sync_geometry_changed)
+        self.overview.position_clicked.connect(self.sync.scroll_to_fraction)
+
+    def _setup_layout(self) -> None:
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(0)
+        grid.setVerticalSpacing(0)
+        for side, column in ((Side.A, 0), (Side.B, 2)):
+            header = self.headers[side]
+            header.setContentsMargins(8, 4, 8, 4)
+            header.setMinimumWidth(50)
+            grid.addWidget(header, 0, column)
+            grid.addWidget(self.panes[side], 1, column)
+        grid.addWidget(self.link, 1, 1)
+        grid.addWidget(self.overview, 0, 3, 2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
+
+    def pane(self, side: Side) -> DiffPane:
+        return self.panes[side]
+
+    @property
+    def result(self) -> DiffResult | None:
+        return self._result
+
+    def show_result(self, result: DiffResult) -> None:
+        """Render a comparison: text, tints, words, headers, maps."""
+        self._result, self._current = result, None
+        self._code = result.unit.value == "lines"
+        changes = result.changes
+        for side, pane in self.panes.items():
+            pane.set_text_font(text_font(self._code, self._zoom))
+            kinds = {index: pair.kind for pair in changes for index in pair.indices(side)}
+            pane.set_content(
+                result.document(side).text,
+                result.segments(side),
+                kinds,
+                pane_highlights(result, side),
+            )
+            doc = result.document(side)
+            self.headers[side].setText(f"<b>{doc.label}</b> &nbsp; {document_format(doc)}")
+            self.headers[side].setToolTip(doc.path or doc.label)
+        self.link.reset()
+        self.sync.set_pairs(result.pairs)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Adopt new colours; tints are baked into the text, so re-render."""
+        for pane in self.panes.values():
+            pane.set_theme(theme)
+        if self._result is not None:
+            current = self._current
+            self.show_result(self._result)
+            self.set_current(current, scroll=False)
+        self.overview.invalidate()
+        self.link.update()
+
+    def set_current(self, pair: Pair | None, scroll: bool = True) -> None:
+        """Outline ``pair`` in both panes and the band; bring it into view if asked."""
+        self._current = pair
+        if pair is not None and scroll:
+            self.sync.scroll_to_pair(pair)
+        self.link.set_current(pair)
+        self._outline_current()
+
+    def _outline_current(self) -> None:
+        for side, pane in self.panes.items():
+            pair = self._current
+            pane.set_current(None if pair is None else self.sync.extent_of(pair, side))
+
+    def on_sync_geometry_changed(self) -> None:
+        """Gaps and the outline are in lines, which wrapping and zoom just moved."""
+        gaps: dict[Side, list[tuple[float, PairKind]]] = {Side.A: [], Side.B: []}
+        for side in Side:
+            extents = self.sync.change_extents(side)
+            for pair, extent in zip(self.sync.changes, extents, strict=False):
+                if not pair.indices(side):
+                    gaps[side].append((extent.top, pair.kind))
+        for side, pane in self.panes.items():
+            pane.set_gaps(gaps[side])
+        self._outline_current()
+
+    def set_zoom(self, zoom: int) -> None:
+        self._zoom = zoom
+        for pane in self.panes.values():
+            pane.set_text_font(text_font(self._code, zoom))
+
+    def set_word_wrap(self, on: bool) -> None:
+        mode = QPlainTextEdit.LineWrapMode.WidgetWidth if on else QPlainTextEdit.LineWrapMode.NoWrap
+        for pane in self.panes.values():
+            pane.setLineWrapMode(mode)

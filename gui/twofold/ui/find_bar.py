@@ -1,0 +1,172 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Find in both panes: the bar, and the controller that walks the matches.
+
+Matches are found in Python over each side's text (case-insensitive), turned
+into UTF-16 positions, and shown as viewport-limited extra selections by the
+panes. Next/previous walk the left pane's matches, then the right pane's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from twofold.engine.model import Side
+from twofold.ui.diff_pane import DiffPane
+from twofold.ui.spans import Utf16Map
+
+#: more matches than this are not highlighted (the count still says how many)
+MAX_MATCHES = 5000
+
+
+def find_all(text: str, needle: str) -> list[tuple[int, int]]:
+    """Case-insensitive literal matches of ``needle`` in ``text``, in UTF-16 positions."""
+    if not needle:
+        return []
+    to16 = Utf16Map(text)
+    pattern = re.compile(re.escape(needle), re.IGNORECASE)
+    out = []
+    for m in pattern.finditer(text):
+        out.append((to16(m.start()), to16(m.end())))
+        if len(out) >= MAX_MATCHES:
+            break
+    return out
+
+
+class _FindEdit(QLineEdit):
+    """The search field; Esc closes the bar, Shift+Enter goes backwards."""
+
+    escaped = Signal()
+    backwards = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            return
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.backwards.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class FindBar(QWidget):
+    """Search field, previous/next, a match count and a close button.
+
+    Signals:
+        closed: the bar was dismissed (focus should go back to a pane).
+    """
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findBar")
+        self.edit = _FindEdit()
+        self.edit.setObjectName("findEdit")
+        self.edit.setPlaceholderText("Find in both documents")
+        self.edit.setClearButtonEnabled(True)
+        self.previous_button = self._button("\u2191", "Previous match (Shift+F3)")
+        self.next_button = self._button("\u2193", "Next match (F3, Enter)")
+        self.count = QLabel()
+        self.count.setObjectName("findCount")
+        close = self._button("\u2715", "Close (Esc)")
+        close.clicked.connect(self.dismiss)
+        self.edit.escaped.connect(self.dismiss)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 3, 8, 3)
+        layout.addWidget(QLabel("Find:"))
+        layout.addWidget(self.edit, 1)
+        for widget in (self.previous_button, self.next_button, self.count, close):
+            layout.addWidget(widget)
+        self.hide()
+
+    def _button(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setAutoRaise(True)
+        return button
+
+    def open(self) -> None:
+        self.show()
+        self.edit.setFocus()
+        self.edit.selectAll()
+
+    def dismiss(self) -> None:
+        self.hide()
+        self.closed.emit()
+
+
+class FindController(QObject):
+    """Searches both panes as the user types and steps through the matches."""
+
+    def __init__(self, bar: FindBar, left: DiffPane, right: DiffPane) -> None:
+        super().__init__(bar)
+        self._bar = bar
+        self._panes = {Side.A: left, Side.B: right}
+        self._matches: list[tuple[Side, int, int]] = []
+        self._current = -1
+        bar.edit.textChanged.connect(self.on_edit_text_changed)
+        bar.edit.returnPressed.connect(self.find_next)
+        bar.edit.backwards.connect(self.find_previous)
+        bar.next_button.clicked.connect(self.find_next)
+        bar.previous_button.clicked.connect(self.find_previous)
+        bar.closed.connect(self.on_bar_closed)
+
+    @property
+    def matches(self) -> list[tuple[Side, int, int]]:
+        return self._matches
+
+    def refresh(self) -> None:
+        """Search again (new text loaded, or the needle changed)."""
+        self.on_edit_text_changed(self._bar.edit.text())
+
+    def on_edit_text_changed(self, needle: str) -> None:
+        needle = needle if self._bar.isVisible() else ""
+        self._matches = []
+        for side, pane in self._panes.items():
+            found = find_all(pane.toPlainText(), needle)
+            pane.set_find_matches(found)
+            self._matches += [(side, s, e) for s, e in found]
+        self._current = -1
+        self._update_count()
+        if self._matches:
+            self.find_next()
+
+    def _update_count(self) -> None:
+        if not self._bar.edit.text():
+            self._bar.count.setText("")
+        elif not self._matches:
+            self._bar.count.setText("No matches")
+        else:
+            position = f"{self._current + 1} of " if self._current >= 0 else ""
+            self._bar.count.setText(f"{position}{len(self._matches)}")
+
+    def _go(self, step: int) -> None:
+        if not self._matches:
+            return
+        self._current = (self._current + step) % len(self._matches)
+        side, start, end = self._matches[self._current]
+        pane = self._panes[side]
+        cursor = QTextCursor(pane.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        pane.setTextCursor(cursor)
+        pane.centerCursor()
+        self._update_count()
+
+    def find_next(self) -> None:
+        self._go(1)
+
+    def find_previous(self) -> None:
+        self._go(-1)
+
+    def on_bar_closed(self) -> None:
+        for pane in self._panes.values():
+            pane.set_find_matches([])
+        self._matches, self._current = [], -1

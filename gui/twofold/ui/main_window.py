@@ -1,0 +1,397 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The main window: a composition root that wires the widgets, the worker and the actions.
+
+No algorithms here (qutebrowser ``mainwindow.py``): layout in ``_setup_*``,
+wiring in ``_connect_signals``, and small handlers that delegate to the
+diff view, the sidebar, the runner and the drop planner.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twofold.engine.model import CompareOptions, DiffResult, Side
+from twofold.ui.actions import build_menus, create_actions
+from twofold.ui.banner import Banner
+from twofold.ui.changes_sidebar import ChangesSidebar
+from twofold.ui.diff_view import DiffView
+from twofold.ui.drop import DropRefused, can_accept, local_paths, plan_drop
+from twofold.ui.drop_zone import DropZone
+from twofold.ui.find_bar import FindBar, FindController
+from twofold.ui.settings import GEOMETRY, SIDEBAR, SPLITTER, WORD_WRAP, ZOOM, Settings
+from twofold.ui.status import formats_text, position_text, stats_text
+from twofold.ui.theme import Theme
+from twofold.ui.worker import CompareRequest, CompareRunner
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Twofold's window: drop zone or comparison, changes list, status bar.
+
+    Signals:
+        comparison_finished: a result is on screen (the ``DiffResult``).
+        comparison_failed: loading or comparing failed (the message shown).
+    """
+
+    comparison_finished = Signal(object)
+    comparison_failed = Signal(str)
+
+    def __init__(self, runner: CompareRunner | None = None, settings: Settings | None = None):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Twofold")
+        self.setAcceptDrops(True)
+        self._settings = settings or Settings()
+        self._runner = runner or CompareRunner(parent=self)
+        self._theme = Theme.from_palette(self.palette())
+        self._shown: CompareRequest | None = None
+        self._pending: CompareRequest | None = None
+        self._loose: dict[Side, str | None] = {Side.A: None, Side.B: None}
+        self._current: int | None = None
+        self._zoom = int(self._settings.get(ZOOM))
+        self._setup_central()
+        self._setup_status_bar()
+        self._setup_actions()
+        self._connect_signals()
+        self._restore_state()
+
+    # ----- setup ---------------------------------------------------------------------------
+
+    def _setup_central(self) -> None:
+        self.banner = Banner()
+        self.drop_zone = DropZone()
+        self.view = DiffView()
+        self.find_bar = FindBar()
+        self.finder = FindController(
+            self.find_bar, self.view.panes[Side.A], self.view.panes[Side.B]
+        )
+        self.sidebar = ChangesSidebar(self._theme)
+        compare_page = QWidget()
+        page_layout = QVBoxLayout(compare_page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.setSpacing(0)
+        page_layout.addWidget(self.view, 1)
+        page_layout.addWidget(self.find_bar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(compare_page)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setSizes([1000, 300])
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.drop_zone)
+        self.stack.addWidget(self.splitter)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _setup_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.position_label = QLabel(position_text(None, 0))
+        self.position_label.setObjectName("positionLabel")
+        self.formats_label = QLabel()
+        self.formats_label.setObjectName("formatsLabel")
+        self.stats_label = QLabel()
+        self.stats_label.setObjectName("statsLabel")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("compareProgress")
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.cancel_button = QToolButton()
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.setToolTip("Cancel the comparison (Esc)")
+        self.cancel_button.setAutoRaise(True)
+        for label in (self.position_label, self.stats_label, self.formats_label):
+            label.setContentsMargins(8, 0, 8, 0)
+        bar.addWidget(self.position_label)
+        bar.addWidget(self.progress)
+        bar.addWidget(self.cancel_button)
+        bar.addPermanentWidget(self.stats_label)
+        bar.addPermanentWidget(QFrame(frameShape=QFrame.Shape.VLine))
+        bar.addPermanentWidget(self.formats_label)
+        self._set_busy(False)
+
+    def _setup_actions(self) -> None:
+        self.actions_by_id = create_actions(self)
+        build_menus(self.menuBar(), self.actions_by_id)
+
+    def _connect_signals(self) -> None:
+        self._runner.started.connect(lambda: self._set_busy(True))
+        self._runner.progressed.connect(self.on_runner_progressed)
+        self._runner.finished.connect(self.on_runner_finished)
+        self._runner.failed.connect(self.on_runner_failed)
+        self._runner.canceled.connect(self.on_runner_canceled)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.sidebar.change_selected.connect(self.go_to_change)
+        self.drop_zone.files_dropped.connect(self.on_files_dropped)
+        for side, pane in self.view.panes.items():
+            pane.files_dropped.connect(lambda paths, s=side: self.on_files_dropped(paths, s))
+        self.find_bar.closed.connect(lambda: self.view.pane(Side.A).setFocus())
+
+    def _restore_state(self) -> None:
+        geometry = self._settings.get(GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        splitter = self._settings.get(SPLITTER)
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        self.actions_by_id["wrap"].setChecked(bool(self._settings.get(WORD_WRAP)))
+        self.set_word_wrap(self.actions_by_id["wrap"].isChecked())
+        self.actions_by_id["sidebar"].setChecked(bool(self._settings.get(SIDEBAR)))
+        self.set_sidebar_visible(self.actions_by_id["sidebar"].isChecked())
+        self.view.set_zoom(self._zoom)
+
+    # ----- comparing -----------------------------------------------------------------------
+
+    def compare_files(
+        self,
+        left: str,
+        right: str,
+        labels: tuple[str | None, str | None] = (None, None),
+        options: CompareOptions | None = None,
+    ) -> None:
+        """Load and compare two files in the worker; the current comparison stays until then."""
+        if options is None:
+            base = self._shown or self._pending
+            options = base.options if base is not None else CompareOptions()
+        self._pending = CompareRequest(str(left), str(right), labels, options)
+        self._loose = {Side.A: None, Side.B: None}
+        self._runner.start(self._pending)
+
+    def show_result(self, result: DiffResult) -> None:
+        """Put a finished comparison on screen and make its first change current."""
+        self.stack.setCurrentWidget(self.splitter)
+        self.view.show_result(result)
+        self.sidebar.set_result(result)
+        self.finder.refresh()
+        self.stats_label.setText(stats_text(result.stats))
+        self.formats_label.setText(formats_text(result))
+        self.setWindowTitle(f"{result.a.label} \u2194 {result.b.label} \u2014 Twofold")
+        self._current = None
+        if result.changes:
+            self.banner.hide()
+            self.go_to_change(0)
+        else:
+            same = "identical" if result.identical else "equivalent under the current options"
+            self.banner.show_message(f"The two documents are {same}.", error=False)
+            self._update_position()
+
+    @property
+    def result(self) -> DiffResult | None:
+        return self.view.result
+
+    @property
+    def current_change(self) -> int | None:
+        return self._current
+
+    def on_runner_progressed(self, value: float) -> None:
+        self.progress.setRange(0, 100)
+        self.progress.setValue(round(value * 100))
+
+    def on_runner_finished(self, result: DiffResult) -> None:
+        self._set_busy(False)
+        self._shown = self._pending
+        self.show_result(result)
+        self.comparison_finished.emit(result)
+
+    def on_runner_failed(self, message: str) -> None:
+        self._set_busy(False)
+        self.show_error(message)
+        self.comparison_failed.emit(message)
+
+    def on_runner_canceled(self) -> None:
+        self._set_busy(False)
+        self.statusBar().showMessage("Comparison canceled.", 4000)
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy:
+            self.progress.setRange(0, 0)
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+
+    def show_error(self, message: str) -> None:
+        """A non-blocking message; whatever is on screen stays usable."""
+        self.banner.show_message(message, error=True)
+
+    # ----- navigation (action handlers) ----------------------------------------------------
+
+    def go_to_change(self, change: int) -> None:
+        """Make ``result.changes[change]`` current: scroll both panes, outline it, list it."""
+        changes = self.view.sync.changes
+        if not 0 <= change < len(changes):
+            return
+        self._current = change
+        self.view.set_current(changes[change])
+        self.sidebar.select_change(change)
+        self._update_position()
+
+    def _step(self, forward: bool) -> None:
+        visible = self.sidebar.visible_changes()
+        if not visible:
+            return
+        if self._current is None:
+            target = visible[0] if forward else visible[-1]
+        elif forward:
+            target = next((i for i in visible if i > self._current), visible[-1])
+        else:
+            target = next((i for i in reversed(visible) if i < self._current), visible[0])
+        self.go_to_change(target)
+
+    def next_change(self) -> None:
+        self._step(forward=True)
+
+    def previous_change(self) -> None:
+        self._step(forward=False)
+
+    def first_change(self) -> None:
+        visible = self.sidebar.visible_changes()
+        if visible:
+            self.go_to_change(visible[0])
+
+    def last_change(self) -> None:
+        visible = self.sidebar.visible_changes()
+        if visible:
+            self.go_to_change(visible[-1])
+
+    def _update_position(self) -> None:
+        count = len(self.view.sync.changes)
+        self.position_label.setText(position_text(self._current, count))
+
+    def focus_changes_list(self) -> None:
+        self.set_sidebar_visible(True)
+        self.actions_by_id["sidebar"].setChecked(True)
+        self.sidebar.view.setFocus()
+
+    # ----- file commands -------------------------------------------------------------------
+
+    def open_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open two files to compare")
+        if len(paths) == 1:
+            right, _ = QFileDialog.getOpenFileName(
+                self, "Choose the file to compare it with", str(Path(paths[0]).parent)
+            )
+            paths = [paths[0], right] if right else []
+        if len(paths) >= 2:
+            self.compare_files(paths[0], paths[1])
+
+    def reload(self) -> None:
+        request = self._shown or self._pending
+        if request is not None:
+            self.compare_files(request.left, request.right, request.labels, request.options)
+
+    def swap_sides(self) -> None:
+        request = self._shown or self._pending
+        if request is not None:
+            swapped = request.swapped()
+            self.compare_files(swapped.left, swapped.right, swapped.labels, swapped.options)
+
+    def cancel(self) -> None:
+        if self.find_bar.isVisible() and self.find_bar.edit.hasFocus():
+            self.find_bar.dismiss()
+        elif self._runner.busy:
+            self._runner.cancel()
+
+    # ----- find, zoom, view ----------------------------------------------------------------
+
+    def show_find_bar(self) -> None:
+        if self.view.result is not None:
+            self.find_bar.open()
+            self.finder.refresh()
+
+    def find_next(self) -> None:
+        self.finder.find_next()
+
+    def find_previous(self) -> None:
+        self.finder.find_previous()
+
+    def _set_zoom(self, zoom: int) -> None:
+        self._zoom = max(-6, min(24, zoom))
+        self._settings.set(ZOOM, self._zoom)
+        self.view.set_zoom(self._zoom)
+
+    def zoom_in(self) -> None:
+        self._set_zoom(self._zoom + 1)
+
+    def zoom_out(self) -> None:
+        self._set_zoom(self._zoom - 1)
+
+    def zoom_reset(self) -> None:
+        self._set_zoom(0)
+
+    def set_word_wrap(self, on: bool) -> None:
+        self._settings.set(WORD_WRAP, on)
+        self.view.set_word_wrap(on)
+
+    def set_sidebar_visible(self, on: bool) -> None:
+        self._settings.set(SIDEBAR, on)
+        self.sidebar.setVisible(on)
+
+    # ----- drops ---------------------------------------------------------------------------
+
+    def on_files_dropped(self, paths: list[str], side: Side | None) -> None:
+        """Replace one side, both, or refuse with a banner (the comparison stays)."""
+        if side is None and len(paths) == 1:
+            side = Side.B if self._loose[Side.A] and not self._loose[Side.B] else Side.A
+        plan = plan_drop(paths, side)
+        if isinstance(plan, DropRefused):
+            self.show_error(plan.message)
+            return
+        base = self._shown or self._pending
+        left = plan.left or self._loose[Side.A] or (base.left if base else None)
+        right = plan.right or self._loose[Side.B] or (base.right if base else None)
+        if left and right:
+            self.compare_files(left, right)
+            return
+        self._loose = {Side.A: left, Side.B: right}
+        self.drop_zone.set_files(left, right)
+        missing = "right" if left else "left"
+        self.banner.show_message(f"Now drop the {missing}-hand file.", error=False)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if can_accept(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_paths(event.mimeData())
+        event.acceptProposedAction()
+        self.on_files_dropped(paths, None)
+
+    # ----- Qt overrides --------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._theme = Theme.from_palette(self.palette())
+            self.view.set_theme(self._theme)
+            self.sidebar.set_theme(self._theme)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._runner.shutdown()
+        self._settings.set(GEOMETRY, self.saveGeometry())
+        self._settings.set(SPLITTER, self.splitter.saveState())
+        self._settings.sync()
+        super().closeEvent(event)

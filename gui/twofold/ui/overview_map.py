@@ -1,0 +1,111 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The strip showing the whole comparison: where the changes are, what is on screen.
+
+Two columns, left document and right document, each scaled to its own length.
+The marks are painted once into a cached ``QPixmap`` (Meld ``chunkmap.py``);
+only the visible-region frames are painted per frame. Click or drag to jump.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from twofold.engine.linemap import fraction
+from twofold.engine.model import Side
+from twofold.ui.pane_sync import PaneSync
+
+_MARGIN = 3.0
+
+
+class OverviewMap(QWidget):
+    """Change marks for both documents plus the visible region of each pane.
+
+    Signals:
+        position_clicked: (Side, fraction 0..1) the user clicked or dragged to.
+    """
+
+    position_clicked = Signal(object, float)
+
+    def __init__(self, sync: PaneSync, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("overviewMap")
+        self.setToolTip("Overview: click to jump")
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._sync = sync
+        self._pixmap: QPixmap | None = None
+        sync.geometry_changed.connect(self.invalidate)
+        sync.scrolled.connect(self.update)
+
+    def sizeHint(self) -> QSize:
+        return QSize(30, 200)
+
+    def invalidate(self) -> None:
+        """Drop the cached marks; the next paint redraws them."""
+        self._pixmap = None
+        self.update()
+
+    def _column(self, side: Side) -> QRectF:
+        half = (self.width() - 3 * _MARGIN) / 2
+        x = _MARGIN if side is Side.A else 2 * _MARGIN + half
+        return QRectF(x, _MARGIN, half, self.height() - 2 * _MARGIN)
+
+    def _y(self, side: Side, line: float) -> float:
+        col = self._column(side)
+        return col.top() + fraction(line, self._sync.total(side)) * col.height()
+
+    def _render_marks(self) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(self.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        theme = self._sync.pane(Side.A).theme
+        pixmap.fill(theme.gutter)
+        painter = QPainter(pixmap)
+        for side in (Side.A, Side.B):
+            col = self._column(side)
+            painter.fillRect(col, theme.base)
+            for pair, extent in zip(
+                self._sync.changes, self._sync.change_extents(side), strict=False
+            ):
+                top, bottom = self._y(side, extent.top), self._y(side, extent.bottom)
+                if bottom - top < 2:
+                    top, bottom = top - 1, top + 1
+                rect = QRectF(col.left(), top, col.width(), bottom - top)
+                painter.fillRect(rect, theme.overview[pair.kind])
+        painter.end()
+        return pixmap
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._pixmap is None or self._pixmap.deviceIndependentSize().toSize() != self.size():
+            self._pixmap = self._render_marks()
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._pixmap)
+        theme = self._sync.pane(Side.A).theme
+        frame = QColor(theme.text)
+        shade = QColor(theme.text)
+        shade.setAlphaF(0.12)
+        painter.setPen(QPen(frame, 1))
+        painter.setBrush(shade)
+        for side in (Side.A, Side.B):
+            pane = self._sync.pane(side)
+            top = self._y(side, pane.scroll_value())
+            bottom = self._y(side, pane.scroll_value() + pane.page_lines())
+            col = self._column(side)
+            painter.drawRect(QRectF(col.left(), top, col.width() - 1, max(3.0, bottom - top)))
+        painter.end()
+
+    def _jump(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        side = Side.A if pos.x() < self.width() / 2 else Side.B
+        col = self._column(side)
+        self.position_clicked.emit(side, fraction(pos.y() - col.top(), col.height()))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._jump(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._jump(event)

@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The words of the status bar: position, encodings, statistics.
+
+Plain functions from the result model to strings, so the wording is tested
+without widgets and reused by the window title and tooltips.
+"""
+
+from __future__ import annotations
+
+from twofold.engine.model import DiffResult, Document, PairKind, Stats
+
+_ORDER = (PairKind.CHANGED, PairKind.MOVED, PairKind.INSERTED, PairKind.DELETED)
+
+
+def position_text(current: int | None, count: int) -> str:
+    """``Change 3 of 27``; ``No changes`` or ``27 changes`` when none is current."""
+    if count == 0:
+        return "No changes"
+    if current is None:
+        return f"{count} change{'s' if count != 1 else ''}"
+    return f"Change {current + 1} of {count}"
+
+
+def stats_text(stats: Stats) -> str:
+    """``12 changed · 2 moved · 1 inserted · 3 deleted · 94% similar``."""
+    parts = [
+        f"{stats.pairs_by_kind.get(kind.value, 0)} {kind.value}"
+        for kind in _ORDER
+        if stats.pairs_by_kind.get(kind.value, 0)
+    ]
+    parts.append(f"{stats.similarity * 100:.0f}% similar")
+    return " \u00b7 ".join(parts)
+
+
+def document_format(doc: Document) -> str:
+    """``UTF-8 · CRLF`` (BOM noted), for one side."""
+    enc = doc.encoding.upper().replace("_", "-")
+    if doc.bom:
+        enc += " BOM"
+    return f"{enc} \u00b7 {doc.newline.value}"
+
+
+def formats_text(result: DiffResult) -> str:
+    """Both sides' encodings and newline styles, collapsed when they agree."""
+    left, right = document_format(result.a), document_format(result.b)
+    return left if left == right else f"{left} | {right}"

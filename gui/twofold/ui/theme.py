@@ -1,0 +1,94 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Colours for change kinds, derived from the palette so light and dark themes both work.
+
+Each kind has a hue; tints are that hue blended into the palette's base colour,
+more strongly on a dark base (a pale wash is invisible there). Text keeps the
+palette's own colour, so contrast is whatever the theme already guarantees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QPalette
+
+from twofold.engine.model import PairKind
+
+_HUES: dict[PairKind, QColor] = {
+    PairKind.CHANGED: QColor(66, 133, 244),
+    PairKind.INSERTED: QColor(46, 160, 67),
+    PairKind.DELETED: QColor(218, 54, 51),
+    PairKind.MOVED: QColor(163, 92, 224),
+    PairKind.EQUAL: QColor(128, 128, 128),
+}
+
+#: the gutter and sidebar sign per kind, so colour is never the only cue
+SIGNS: dict[PairKind, str] = {
+    PairKind.CHANGED: "~",
+    PairKind.INSERTED: "+",
+    PairKind.DELETED: "\u2212",
+    PairKind.MOVED: "\u21c5",
+    PairKind.EQUAL: " ",
+}
+
+NAMES: dict[PairKind, str] = {
+    PairKind.CHANGED: "changed",
+    PairKind.INSERTED: "inserted",
+    PairKind.DELETED: "deleted",
+    PairKind.MOVED: "moved",
+    PairKind.EQUAL: "equal",
+}
+
+
+def blend(base: QColor, over: QColor, amount: float) -> QColor:
+    """``over`` laid on ``base`` at opacity ``amount``, as an opaque colour."""
+    return QColor(
+        round(base.red() + (over.red() - base.red()) * amount),
+        round(base.green() + (over.green() - base.green()) * amount),
+        round(base.blue() + (over.blue() - base.blue()) * amount),
+    )
+
+
+def is_dark(palette: QPalette) -> bool:
+    """True when the text area's background is dark (lightness below the middle)."""
+    return palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """Every colour the diff widgets paint with, computed once per palette."""
+
+    dark: bool
+    base: QColor
+    text: QColor
+    muted: QColor
+    gutter: QColor
+    current: QColor
+    tints: dict[PairKind, QColor]
+    words: dict[PairKind, QColor]
+    marks: dict[PairKind, QColor]
+    overview: dict[PairKind, QColor]
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> Theme:
+        dark = is_dark(palette)
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        window = palette.color(QPalette.ColorRole.Window)
+        tint_amount, word_amount = (0.16, 0.42) if dark else (0.10, 0.30)
+        return cls(
+            dark=dark,
+            base=base,
+            text=text,
+            muted=blend(base, text, 0.45),
+            gutter=blend(base, window, 0.6),
+            current=QColor(255, 196, 0) if dark else QColor(232, 145, 0),
+            tints={k: blend(base, h, tint_amount) for k, h in _HUES.items()},
+            words={k: blend(base, h, word_amount) for k, h in _HUES.items()},
+            marks={k: blend(base, h, 0.75 if dark else 0.85) for k, h in _HUES.items()},
+            overview={k: blend(base, h, 0.55 if dark else 0.5) for k, h in _HUES.items()},
+        )
+
+    def word_colour(self, deleted: bool) -> QColor:
+        """The highlight of a deleted (left pane) or inserted (right pane) run of words."""
+        return self.words[PairKind.DELETED if deleted else PairKind.INSERTED]

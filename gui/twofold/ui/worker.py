@@ -1,0 +1,190 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Loading and comparing off the UI thread, so the window never freezes.
+
+A ``QRunnable`` per request on the runner's own ``QThreadPool``; results come
+back through one signal carrier (a ``QObject`` living in the UI thread, so the
+emits from the pool are queued). Every request gets a monotonic token: a result
+whose token is not the latest is stale and dropped, and starting a request sets
+the previous one's cancel flag so the engine stops early. Jobs never touch
+widgets (git-cola ``qtutils.py`` RunTask, superqt ``_qthreading.py``).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from twofold.engine.errors import CompareCanceled, TwofoldError
+from twofold.engine.model import CompareOptions, DiffResult
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class CompareRequest:
+    """Two files to load and compare, with the labels to show for them."""
+
+    left: str
+    right: str
+    labels: tuple[str | None, str | None] = (None, None)
+    options: CompareOptions = field(default_factory=CompareOptions)
+
+    def swapped(self) -> CompareRequest:
+        return CompareRequest(self.right, self.left, self.labels[::-1], self.options)
+
+
+#: ``(request, should_cancel, progress) -> result``; raises TwofoldError subclasses
+CompareFn = Callable[[CompareRequest, Callable[[], bool], Callable[[float], None]], DiffResult]
+
+
+def load_and_compare(
+    request: CompareRequest,
+    should_cancel: Callable[[], bool],
+    progress: Callable[[float], None],
+) -> DiffResult:
+    """The real job: decode both files, then run the pipeline."""
+    from twofold.engine.decoding import load_document
+    from twofold.engine.pipeline import compare
+
+    a = load_document(request.left, label=request.labels[0])
+    b = load_document(request.right, label=request.labels[1])
+    if should_cancel():
+        raise CompareCanceled("canceled")
+    return compare(a, b, request.options, should_cancel=should_cancel, progress=progress)
+
+
+class _Carrier(QObject):
+    """Signals a job emits from the pool; tokens say which request they answer."""
+
+    progressed = Signal(int, float)
+    finished = Signal(int, object)
+    failed = Signal(int, str)
+    canceled = Signal(int)
+
+
+class _CompareJob(QRunnable):
+    def __init__(
+        self,
+        token: int,
+        request: CompareRequest,
+        carrier: _Carrier,
+        cancel: threading.Event,
+        fn: CompareFn,
+    ) -> None:
+        super().__init__()
+        self._token, self._request, self._carrier = token, request, carrier
+        self._cancel, self._fn = cancel, fn
+        self._last_progress = -1.0
+
+    def _progress(self, value: float) -> None:
+        # Throttle: a queued signal per percent is plenty for a progress bar.
+        if value - self._last_progress >= 0.01 or value >= 1.0:
+            self._last_progress = value
+            self._carrier.progressed.emit(self._token, value)
+
+    def run(self) -> None:
+        token, carrier = self._token, self._carrier
+        try:
+            result = self._fn(self._request, self._cancel.is_set, self._progress)
+        except CompareCanceled:
+            carrier.canceled.emit(token)
+        except TwofoldError as exc:
+            carrier.failed.emit(token, str(exc))
+        except ImportError as exc:
+            carrier.failed.emit(token, f"The comparison engine is not available ({exc}).")
+        except Exception as exc:  # a bug: report it instead of killing the pool thread
+            log.exception("comparison failed")
+            carrier.failed.emit(token, f"Internal error while comparing: {exc}")
+        else:
+            carrier.finished.emit(token, result)
+
+
+class CompareRunner(QObject):
+    """Runs one comparison at a time from the UI's point of view; the latest wins.
+
+    Signals:
+        started: a request was submitted.
+        progressed: the current request's progress, 0..1.
+        finished: the current request's result (a ``DiffResult``).
+        failed: the current request's one-sentence error.
+        canceled: the current request stopped on a cancel.
+    """
+
+    started = Signal()
+    progressed = Signal(float)
+    finished = Signal(object)
+    failed = Signal(str)
+    canceled = Signal()
+
+    def __init__(self, fn: CompareFn = load_and_compare, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fn = fn
+        self._token = 0
+        self._busy = False
+        self._cancel = threading.Event()
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._carrier = _Carrier(self)
+        self._carrier.progressed.connect(self.on_job_progressed)
+        self._carrier.finished.connect(self.on_job_finished)
+        self._carrier.failed.connect(self.on_job_failed)
+        self._carrier.canceled.connect(self.on_job_canceled)
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    @property
+    def token(self) -> int:
+        return self._token
+
+    def start(self, request: CompareRequest) -> int:
+        """Submit a request, cancelling (and later ignoring) whatever ran before."""
+        self._cancel.set()
+        self._cancel = threading.Event()
+        self._token += 1
+        self._busy = True
+        self._pool.start(_CompareJob(self._token, request, self._carrier, self._cancel, self._fn))
+        self.started.emit()
+        return self._token
+
+    def cancel(self) -> None:
+        """Ask the running job to stop; its ``canceled`` arrives when it has."""
+        self._cancel.set()
+
+    def shutdown(self, timeout_ms: int = 5000) -> None:
+        """Cancel and wait, so no job outlives the carrier it emits on."""
+        self._cancel.set()
+        self._token += 1
+        self._busy = False
+        self._pool.waitForDone(timeout_ms)
+
+    def _is_current(self, token: int) -> bool:
+        return token == self._token
+
+    @Slot(int, float)
+    def on_job_progressed(self, token: int, value: float) -> None:
+        if self._is_current(token):
+            self.progressed.emit(value)
+
+    @Slot(int, object)
+    def on_job_finished(self, token: int, result: object) -> None:
+        if self._is_current(token):
+            self._busy = False
+            self.finished.emit(result)
+
+    @Slot(int, str)
+    def on_job_failed(self, token: int, message: str) -> None:
+        if self._is_current(token):
+            self._busy = False
+            self.failed.emit(message)
+
+    @Slot(int)
+    def on_job_canceled(self, token: int) -> None:
+        if self._is_current(token):
+            self._busy = False
+            self.canceled.emit()

@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Suite-wide setup: Qt runs offscreen, and tests under tests/ui are marked ``gui``.
+
+No Qt import here: engine tests must run (and prove they need) no Qt at all.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+_UI_TESTS = Path(__file__).parent / "ui"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Auto-mark GUI tests (qutebrowser ``tests/conftest.py``), so ``-m 'not gui'`` works."""
+    for item in items:
+        if _UI_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.gui)

@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Fixtures for the window tests: isolated settings, hand-made results, the demo pair."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from twofold.engine.model import DiffResult, Document, Pair, Span, Stats
+from twofold.ui.main_window import MainWindow
+from twofold.ui.resources import demo_pair
+from twofold.ui.settings import Settings
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings in a throwaway INI file, never the user's."""
+    return Settings(QSettings(str(tmp_path / "twofold.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture(autouse=True)
+def _no_user_settings(tmp_path: Path) -> None:
+    """Anything that still asks QSettings for user scope writes under tmp_path."""
+    fmt, scope = QSettings.Format.IniFormat, QSettings.Scope.UserScope
+    QSettings.setPath(fmt, scope, str(tmp_path / "user"))
+
+
+@pytest.fixture
+def demo() -> tuple[Path, Path]:
+    pair = demo_pair()
+    assert pair is not None, "resources/demo is missing"
+    return pair
+
+
+@pytest.fixture
+def window(qtbot: QtBot, settings: Settings) -> MainWindow:
+    win = MainWindow(settings=settings)
+    qtbot.addWidget(win)
+    win.resize(1200, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def compare_and_wait(qtbot: QtBot, win: MainWindow, left: Path | str, right: Path | str) -> None:
+    with qtbot.waitSignal(win.comparison_finished, timeout=30_000):
+        win.compare_files(str(left), str(right))
+    qtbot.wait(60)  # the delayed geometry rebuild
+
+
+@pytest.fixture
+def loaded(qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path]) -> MainWindow:
+    compare_and_wait(qtbot, window, *demo)
+    return window
+
+
+def make_result(a_paragraphs: list[str], b_paragraphs: list[str], pairs: list[Pair]) -> DiffResult:
+    """A ``DiffResult`` by hand: paragraphs joined by blank lines, pairs as given."""
+
+    def build(paragraphs: list[str]) -> tuple[str, tuple[Span, ...]]:
+        spans, pos = [], 0
+        for para in paragraphs:
+            spans.append(Span(pos, pos + len(para)))
+            pos += len(para) + 2
+        return "\n\n".join(paragraphs) + "\n", tuple(spans)
+
+    a_text, a_spans = build(a_paragraphs)
+    b_text, b_spans = build(b_paragraphs)
+    counts: dict[str, int] = {}
+    for pair in pairs:
+        counts[pair.kind.value] = counts.get(pair.kind.value, 0) + 1
+    return DiffResult(
+        a=Document("a.txt", a_text),
+        b=Document("b.txt", b_text),
+        a_segments=a_spans,
+        b_segments=b_spans,
+        pairs=tuple(pairs),
+        stats=Stats(pairs_by_kind=counts, similarity=0.5),
+    )
+
+
+MakeResult = Callable[[list[str], list[str], list[Pair]], DiffResult]
+
+
+@pytest.fixture(name="make_result")
+def make_result_fixture() -> MakeResult:
+    """The hand-made result builder, as a fixture (tests/ is not a package)."""
+    return make_result

@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""``run_gui``: the screenshot mode, the no-display refusal, bad input."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from twofold.app import SCREENSHOT_SIZE, run_gui
+
+
+def test_screenshot_writes_a_png(
+    qapp: QApplication, demo: tuple[Path, Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "shot.png"
+    assert run_gui(str(demo[0]), str(demo[1]), screenshot=str(out)) == 0
+    assert out.stat().st_size > 10_000
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == SCREENSHOT_SIZE
+
+
+def test_demo_screenshot(qapp: QApplication, tmp_path: Path) -> None:
+    out = tmp_path / "demo.png"
+    assert run_gui(None, None, demo=True, screenshot=str(out)) == 0
+    assert out.stat().st_size > 10_000
+
+
+def test_screenshot_of_missing_files_fails_with_one_line(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = run_gui(
+        str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), screenshot=str(tmp_path / "x.png")
+    )
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("twofold: ")
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_no_display_suggests_text_output(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert run_gui("a.txt", "b.txt") == 2
+    err = capsys.readouterr().err
+    assert "--stat" in err
+    assert "--json" in err

@@ -1,0 +1,190 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The window end to end: keys walk the changes, the sidebar drives the panes, find, zoom."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListView, QPlainTextEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from twofold.engine.model import Side
+from twofold.ui.drop_zone import HINT
+from twofold.ui.main_window import MainWindow
+
+
+def _activate(qtbot: QtBot, win: MainWindow) -> None:
+    win.activateWindow()
+    qtbot.waitActive(win)
+
+
+def test_empty_window_shows_the_drop_hint(window: MainWindow) -> None:
+    assert window.stack.currentWidget() is window.drop_zone
+    labels = [w.text() for w in window.findChildren(QWidget) if hasattr(w, "text")]
+    assert HINT in labels
+    assert window.position_label.text() == "No changes"
+
+
+def test_object_names(loaded: MainWindow) -> None:
+    for name, kind in [
+        ("leftPane", QPlainTextEdit),
+        ("rightPane", QPlainTextEdit),
+        ("changesList", QListView),
+        ("overviewMap", QWidget),
+    ]:
+        assert loaded.findChild(kind, name) is not None, name
+
+
+def test_result_is_rendered(loaded: MainWindow) -> None:
+    result = loaded.result
+    assert result is not None
+    left, right = loaded.view.pane(Side.A), loaded.view.pane(Side.B)
+    assert left.toPlainText() == result.a.text
+    assert right.toPlainText() == result.b.text
+    assert left.lineWrapMode() is QPlainTextEdit.LineWrapMode.WidgetWidth
+    assert left.extraSelections(), "deleted words are highlighted"
+    assert right.extraSelections(), "inserted words are highlighted"
+    assert loaded.position_label.text() == f"Change 1 of {len(result.changes)}"
+    assert "similar" in loaded.stats_label.text()
+    assert "UTF-8" in loaded.formats_label.text()
+
+
+@pytest.mark.parametrize(
+    ("key", "modifier"),
+    [
+        (Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_F8, Qt.KeyboardModifier.NoModifier),
+    ],
+)
+def test_keys_step_through_changes(
+    qtbot: QtBot, loaded: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier
+) -> None:
+    _activate(qtbot, loaded)
+    loaded.view.pane(Side.A).setFocus()
+    n = len(loaded.result.changes)  # type: ignore[union-attr]
+    assert n >= 3
+    seen = []
+    for step in range(2, n + 1):
+        qtbot.keyClick(loaded, key, modifier)
+        assert loaded.current_change == step - 1
+        assert loaded.position_label.text() == f"Change {step} of {n}"
+        seen.append(loaded.view.pane(Side.B).verticalScrollBar().value())
+    qtbot.keyClick(loaded, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert loaded.position_label.text() == f"Change {n - 1} of {n}"
+    qtbot.keyClick(loaded, Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
+    assert loaded.current_change == 0
+    qtbot.keyClick(loaded, Qt.Key.Key_End, Qt.KeyboardModifier.AltModifier)
+    assert loaded.current_change == n - 1
+
+
+def test_stepping_scrolls_both_panes_to_the_change(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """A long document: each step brings the pair into view on both sides."""
+    filler = [f"Paragraph {i} stays the same in both versions of the text." for i in range(60)]
+    a = [*filler[:20], "The quick brown fox.", *filler[20:50], "A lazy dog sleeps.", *filler[50:]]
+    b = [*filler[:20], "The quick red fox.", *filler[20:50], "A lazy cat sleeps.", *filler[50:]]
+    (tmp_path / "a.txt").write_text("\n\n".join(a) + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("\n\n".join(b) + "\n", encoding="utf-8")
+    with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
+        window.compare_files(str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    qtbot.wait(60)
+    _activate(qtbot, window)
+    before = {s: window.view.pane(s).verticalScrollBar().value() for s in Side}
+    qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert window.position_label.text() == "Change 2 of 2"
+    for side in Side:
+        pane = window.view.pane(side)
+        assert pane.verticalScrollBar().value() > before[side]
+        assert "lazy" in _visible_text(pane)
+
+
+def _visible_text(pane: QPlainTextEdit) -> str:
+    block, out = pane.firstVisibleBlock(), []
+    while block.isValid():
+        geo = pane.blockBoundingGeometry(block).translated(pane.contentOffset())
+        if geo.top() > pane.viewport().height():
+            break
+        out.append(block.text())
+        block = block.next()
+    return "\n".join(out)
+
+
+def test_sidebar_selection_scrolls_and_marks_current(qtbot: QtBot, loaded: MainWindow) -> None:
+    view = loaded.findChild(QListView, "changesList")
+    assert view is not None
+    model = view.model()
+    assert model.rowCount() == len(loaded.result.changes)  # type: ignore[union-attr]
+    last = model.rowCount() - 1
+    view.setCurrentIndex(model.index(last, 0))
+    assert loaded.current_change == last
+    assert loaded.position_label.text() == f"Change {last + 1} of {model.rowCount()}"
+    pair = loaded.result.changes[last]  # type: ignore[union-attr]
+    for side in Side:
+        extent = loaded.view.sync.extent_of(pair, side)
+        pane = loaded.view.pane(side)
+        top = pane.verticalScrollBar().value()
+        assert extent.top < top + pane.page_lines()
+        assert extent.bottom > top
+
+
+def test_keyboard_reaches_the_sidebar(qtbot: QtBot, loaded: MainWindow) -> None:
+    _activate(qtbot, loaded)
+    qtbot.keyClick(loaded, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    view = loaded.sidebar.view
+    assert view.hasFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert loaded.current_change == 1
+
+
+def test_kind_filter_limits_navigation(loaded: MainWindow) -> None:
+    loaded.sidebar.filter.setCurrentIndex(3)  # Inserted: the demo has none
+    assert loaded.sidebar.view.model().rowCount() == 0
+    loaded.sidebar.filter.setCurrentIndex(0)
+    assert loaded.sidebar.view.model().rowCount() == len(loaded.result.changes)  # type: ignore[union-attr]
+
+
+def test_find_bar_searches_both_panes(qtbot: QtBot, loaded: MainWindow) -> None:
+    _activate(qtbot, loaded)
+    qtbot.keyClick(loaded, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert loaded.find_bar.isVisible()
+    qtbot.keyClicks(loaded.find_bar.edit, "nation")
+    sides = {side for side, _s, _e in loaded.finder.matches}
+    assert sides == {Side.A, Side.B}
+    assert "of" in loaded.find_bar.count.text()
+    first = loaded.find_bar.count.text()
+    qtbot.keyClick(loaded.find_bar.edit, Qt.Key.Key_Return)
+    assert loaded.find_bar.count.text() != first
+    qtbot.keyClick(loaded.find_bar.edit, Qt.Key.Key_Escape)
+    assert not loaded.find_bar.isVisible()
+
+
+def test_zoom_keys_change_the_font(qtbot: QtBot, loaded: MainWindow) -> None:
+    _activate(qtbot, loaded)
+    pane = loaded.view.pane(Side.A)
+    size = pane.font().pointSizeF()
+    qtbot.keyClick(loaded, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert pane.font().pointSizeF() > size
+    qtbot.keyClick(loaded, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert pane.font().pointSizeF() == size
+
+
+def test_swap_sides(qtbot: QtBot, loaded: MainWindow) -> None:
+    a_text = loaded.result.a.text  # type: ignore[union-attr]
+    with qtbot.waitSignal(loaded.comparison_finished, timeout=30_000):
+        loaded.swap_sides()
+    assert loaded.result.b.text == a_text  # type: ignore[union-attr]
+    assert loaded.view.pane(Side.B).toPlainText() == a_text
+
+
+def test_load_error_shows_a_banner_and_keeps_the_result(
+    qtbot: QtBot, loaded: MainWindow, tmp_path: Path
+) -> None:
+    shown = loaded.result
+    with qtbot.waitSignal(loaded.comparison_failed, timeout=30_000):
+        loaded.compare_files(str(tmp_path / "missing.txt"), str(tmp_path / "also-missing.txt"))
+    assert loaded.banner.text()
+    assert loaded.result is shown

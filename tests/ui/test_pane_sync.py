@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Scrolling one pane keeps the counterpart paragraph level in the other, under wrap."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from twofold.engine.linemap import sync_point
+from twofold.engine.model import DiffResult, Pair, PairKind, Side
+from twofold.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def uneven(make_result) -> DiffResult:  # type: ignore[no-untyped-def]
+    """Paragraphs much longer on the right, plus an insertion: proportion would drift."""
+    a, b, pairs = [], [], []
+    for i in range(30):
+        words = f"paragraph {i} " + "short text " * 25
+        a.append(words)
+        b.append(f"paragraph {i} " + "much longer reworded text " * (5 + (i % 4) * 12))
+        pairs.append(Pair(PairKind.CHANGED, (i,), (len(b) - 1,), 0.5))
+        if i == 10:
+            b.append("an inserted paragraph " * 20)
+            pairs.append(Pair(PairKind.INSERTED, (), (len(b) - 1,), 0.0))
+    return make_result(a, b, pairs)
+
+
+def _visible(win: MainWindow, side: Side) -> tuple[int, int]:
+    bar = win.view.pane(side).verticalScrollBar()
+    return bar.value(), bar.value() + bar.pageStep()
+
+
+@pytest.mark.parametrize("source", [Side.A, Side.B])
+def test_scrolling_keeps_the_counterpart_visible(
+    qtbot: QtBot, window: MainWindow, uneven: DiffResult, source: Side
+) -> None:
+    window.show_result(uneven)
+    qtbot.wait(60)
+    sync = window.view.sync
+    src_bar = window.view.pane(source).verticalScrollBar()
+    assert src_bar.maximum() > 20
+    for value in range(0, src_bar.maximum(), max(1, src_bar.maximum() // 25)):
+        src_bar.setValue(value)
+        top, bottom = _visible(window, source)
+        # The panes are held level at the sync point (the middle, sliding to the
+        # edges near either end of the document).
+        middle = top + sync_point(top, bottom - top, src_bar.maximum()) * (bottom - top)
+        for pair in uneven.changes:
+            own = sync.extent_of(pair, source)
+            if own.top <= middle < own.bottom:
+                other = sync.extent_of(pair, source.other)
+                o_top, o_bottom = _visible(window, source.other)
+                assert other.top <= o_bottom, (value, pair)
+                assert other.bottom >= o_top, (value, pair)
+
+
+def test_sync_is_not_proportional(qtbot: QtBot, window: MainWindow, uneven: DiffResult) -> None:
+    window.show_result(uneven)
+    qtbot.wait(60)
+    left, right = (window.view.pane(s).verticalScrollBar() for s in Side)
+    left.setValue(left.maximum() // 2)
+    proportional = right.maximum() * left.value() / left.maximum()
+    assert abs(right.value() - proportional) > 2
+
+
+def test_the_band_and_overview_paint(qtbot: QtBot, window: MainWindow, uneven: DiffResult) -> None:
+    window.show_result(uneven)
+    qtbot.wait(60)
+    assert not window.view.link.grab().isNull()
+    assert not window.view.overview.grab().isNull()

@@ -1,0 +1,102 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The worker: results arrive off the UI thread, stale ones are dropped, cancel works."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from twofold.engine.errors import CompareCanceled, InputError
+from twofold.engine.model import DiffResult, Document, Pair, PairKind, Span, Stats
+from twofold.ui.worker import CompareRequest, CompareRunner
+
+
+def _result(tag: str) -> DiffResult:
+    return DiffResult(
+        a=Document("a", tag + "\n"),
+        b=Document("b", tag + "\n"),
+        a_segments=(Span(0, len(tag)),),
+        b_segments=(Span(0, len(tag)),),
+        pairs=(Pair(PairKind.EQUAL, (0,), (0,), 1.0),),
+        stats=Stats(),
+    )
+
+
+def test_a_stale_result_is_dropped(qtbot: QtBot) -> None:
+    """The first request finishes last; only the second one's result is delivered."""
+    release_first = threading.Event()
+
+    def fn(
+        request: CompareRequest,
+        should_cancel: Callable[[], bool],
+        progress: Callable[[float], None],
+    ) -> DiffResult:
+        if request.left == "first":
+            release_first.wait(5)  # ignores should_cancel on purpose: a slow engine
+        return _result(request.left)
+
+    runner = CompareRunner(fn)
+    received: list[DiffResult] = []
+    runner.finished.connect(received.append)
+    first = runner.start(CompareRequest("first", "x"))
+    with qtbot.waitSignal(runner.finished, timeout=5000):
+        second = runner.start(CompareRequest("second", "x"))
+    assert second > first
+    release_first.set()
+    runner.shutdown()
+    qtbot.wait(50)  # let any queued (stale) signal arrive
+    assert [r.a.text for r in received] == ["second\n"]
+    assert not runner.busy
+
+
+def test_cancel_reports_canceled_and_no_result(qtbot: QtBot) -> None:
+    started = threading.Event()
+
+    def fn(
+        request: CompareRequest,
+        should_cancel: Callable[[], bool],
+        progress: Callable[[float], None],
+    ) -> DiffResult:
+        started.set()
+        while not should_cancel():
+            threading.Event().wait(0.005)
+        raise CompareCanceled("stop")
+
+    runner = CompareRunner(fn)
+    finished: list[object] = []
+    runner.finished.connect(finished.append)
+    runner.start(CompareRequest("a", "b"))
+    assert started.wait(5)
+    with qtbot.waitSignal(runner.canceled, timeout=5000):
+        runner.cancel()
+    assert finished == []
+    runner.shutdown()
+
+
+def test_input_error_becomes_failed_with_the_message(qtbot: QtBot) -> None:
+    def fn(
+        request: CompareRequest,
+        should_cancel: Callable[[], bool],
+        progress: Callable[[float], None],
+    ) -> DiffResult:
+        progress(0.5)
+        raise InputError("b.bin looks binary; Twofold compares text.")
+
+    runner = CompareRunner(fn)
+    with qtbot.waitSignal(runner.failed, timeout=5000) as blocker:
+        runner.start(CompareRequest("a", "b.bin"))
+    assert blocker.args == ["b.bin looks binary; Twofold compares text."]
+    runner.shutdown()
+
+
+def test_real_engine_compares_the_demo(qtbot: QtBot, demo: tuple[Path, Path]) -> None:
+    runner = CompareRunner()
+    with qtbot.waitSignal(runner.finished, timeout=30_000) as blocker:
+        runner.start(CompareRequest(str(demo[0]), str(demo[1])))
+    result = blocker.args[0]
+    assert isinstance(result, DiffResult)
+    assert any(p.kind is PairKind.CHANGED for p in result.pairs)
+    runner.shutdown()
