@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -10,6 +13,33 @@ from twofold.engine.chardiff import rebuild
 from twofold.engine.model import DiffResult, Document, Op, PairKind, Side
 
 DATA = Path(__file__).resolve().parent / "data"
+GUI = Path(__file__).resolve().parents[1] / "gui"
+DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo"
+
+
+def run_cli_without_qt(args: list[str]) -> tuple[int, str]:
+    """Run ``twofold.cli.main(args)`` in a fresh interpreter; fail if it imported Qt.
+
+    Returns:
+        The exit status and what went to stderr.
+    """
+    code = (
+        "import sys; from twofold.cli import main; "
+        f"rc = main({args!r}); "
+        "qt = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))]; "
+        "print('exit', rc, 'qt', qt, file=sys.stdout)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(GUI)},
+        timeout=120,
+        check=False,
+    )
+    last = run.stdout.strip().splitlines()[-1] if run.stdout.strip() else ""
+    assert last.endswith("qt []"), (last, run.stderr)
+    return int(last.split()[1]), run.stderr
 
 
 def doc(text: str, label: str = "doc.txt") -> Document:

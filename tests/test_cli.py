@@ -12,12 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from support import DATA, read_pair
+from support import DATA, DEMO, GUI, read_pair, run_cli_without_qt
 from twofold.engine.chardiff import rebuild
 from twofold.engine.model import Edit, Op
-
-GUI = Path(__file__).resolve().parents[1] / "gui"
-DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo"
 
 
 def twofold(
@@ -105,23 +102,17 @@ def test_bad_input_is_one_line_and_exit_two(
     assert "Traceback" not in run.stderr
 
 
-def test_text_fronts_do_not_import_qt(pep1: tuple[Path, Path]) -> None:
-    code = (
-        "import sys; from twofold.cli import main; "
-        f"rc = main(['--stat', {str(pep1[0])!r}, {str(pep1[1])!r}]); "
-        "qt = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))]; "
-        "assert not qt, qt; "
-        "print('no-qt', rc)"
-    )
-    run = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(GUI)},
-        timeout=120,
-        check=False,
-    )
-    assert "no-qt 1" in run.stdout, run.stderr
+@pytest.mark.parametrize("front", [["--stat"], ["--json"], ["--diff"], ["--report", "OUT"]])
+def test_text_fronts_do_not_import_qt(
+    pep1: tuple[Path, Path], tmp_path: Path, front: list[str]
+) -> None:
+    args = [str(tmp_path / "out.html") if a == "OUT" else a for a in front]
+    status, stderr = run_cli_without_qt([*args, str(pep1[0]), str(pep1[1])])
+    assert status == 1, stderr
+    bad = str(DATA / "encodings" / "binary_png.bin")
+    status, stderr = run_cli_without_qt([*args, str(pep1[0]), bad])
+    assert status == 2
+    assert len(stderr.strip().splitlines()) == 1
 
 
 def test_options_change_the_result(tmp_path: Path) -> None:

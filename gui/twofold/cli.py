@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The ``twofold`` command: one program for the window and the text fronts.
 
-``--json`` and ``--stat`` never import Qt (an import-linter contract keeps Qt
-out of this module), so they run on servers and in CI without a display.
+``--json``, ``--stat``, ``--diff`` and ``--report`` never import Qt (an
+import-linter contract keeps Qt out of this module), so they run on servers
+and in CI without a display.
 Exit status follows diff(1): 0 same, 1 different, 2 trouble; trouble is one
 line on stderr, never a traceback.
 """
@@ -10,13 +11,16 @@ line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from twofold import __version__
 from twofold.engine.decoding import load_document
 from twofold.engine.errors import TwofoldError
+from twofold.engine.export_html import render_html
 from twofold.engine.export_json import to_json
+from twofold.engine.export_unified import render_unified
 from twofold.engine.model import CompareOptions, DiffResult, Granularity, Unit
 from twofold.engine.pipeline import compare
 from twofold.engine.summary import stat_text
@@ -34,8 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     front = parser.add_mutually_exclusive_group()
     front.add_argument("--json", action="store_true", help="write the comparison as JSON")
     front.add_argument("--stat", action="store_true", help="print a short summary")
+    front.add_argument("--diff", action="store_true", help="print a unified diff of the lines")
+    front.add_argument("--report", metavar="HTML", help="write a self-contained HTML report")
     front.add_argument("--screenshot", metavar="PNG", help="render the window to a PNG")
-    front.add_argument("--demo", action="store_true", help="open the bundled demo pair")
+    parser.add_argument("--demo", action="store_true", help="compare the bundled demo pair")
     parser.add_argument("--unit", choices=[u.value for u in Unit], default=Unit.AUTO.value)
     parser.add_argument(
         "--granularity", choices=[g.value for g in Granularity], default=Granularity.WORD.value
@@ -73,9 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     labels = [*args.label, None, None][:2]
-    if args.json or args.stat:
+    if args.json or args.stat or args.diff or args.report:
         if not (args.left and args.right):
-            parser.error("--json and --stat need two files")
+            parser.error("--json, --stat, --diff and --report need two files")
         return _run_text_front(args, labels)
     try:
         from twofold.app import run_gui  # Qt is imported only on this path
@@ -94,10 +100,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_text_front(args: argparse.Namespace, labels: list[str | None]) -> int:
     try:
+        if args.report and _same_file(args.report, args.left, args.right):
+            print(f'twofold: "{args.report}" is one of the compared files.', file=sys.stderr)
+            return EXIT_TROUBLE
         a = load_document(args.left, labels[0])
         b = load_document(args.right, labels[1])
         result = compare(a, b, options_from(args))
-        _emit(result, as_json=args.json)
+        if args.report:
+            _write_report(args.report, render_html(result))
+        elif args.diff:
+            # status follows the printed lines, which the comparison options do not touch
+            patch = render_unified(result)
+            sys.stdout.write(patch)
+            sys.stdout.flush()
+            return EXIT_DIFFERENT if patch else EXIT_SAME
+        else:
+            _emit(result, as_json=args.json)
     except TwofoldError as exc:
         print(f"twofold: {exc}", file=sys.stderr)
         return EXIT_TROUBLE
@@ -113,3 +131,26 @@ def _emit(result: DiffResult, *, as_json: bool) -> None:
     text = to_json(result) if as_json else stat_text(result)
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
+
+
+def _same_file(out: str, *inputs: str) -> bool:
+    """True if writing ``out`` would overwrite an input (also through links)."""
+    real = os.path.realpath(out)
+    for path in inputs:
+        if os.path.realpath(path) == real:
+            return True
+        try:
+            if os.path.samefile(out, path):
+                return True
+        except OSError:  # out does not exist yet, or the input is missing
+            continue
+    return False
+
+
+def _write_report(path: str, text: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+    except OSError as exc:
+        reason = (exc.strerror or type(exc).__name__).rstrip(".").lower()
+        raise TwofoldError(f'cannot write "{path}": {reason}.') from None
