@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from support import assert_invariants, doc
 from twofold.engine.errors import CompareCanceled
 from twofold.engine.model import CompareOptions, Granularity, PairKind, Unit
-from twofold.engine.pipeline import compare
+from twofold.engine.pipeline import compare, refine, refine_pair
 
 WORDS = [
     "nation",
@@ -156,3 +156,21 @@ def test_progress_runs_from_start_to_one() -> None:
     compare(doc("a\n\nb"), doc("a\n\nc"), progress=seen.append)
     assert seen == sorted(seen)
     assert seen[-1] == 1.0
+
+
+@given(revision(), options)
+@settings(max_examples=60, deadline=None)
+def test_coarse_then_refined_equals_the_direct_result(
+    pair: tuple[list[str], list[str]], opts: CompareOptions
+) -> None:
+    a, b = (doc("\n\n".join(p)) for p in pair)
+    direct = compare(a, b, opts)
+    coarse = compare(a, b, opts, inline=False)
+    assert not coarse.refined
+    assert [(p.a, p.b) for p in coarse.pairs] == [(p.a, p.b) for p in direct.pairs]
+    assert all(not p.edits for p in coarse.pairs)
+    refined = refine(coarse)
+    assert refined.refined
+    assert refined.pairs == direct.pairs
+    assert refined.stats == direct.stats
+    assert [refine_pair(coarse, p) for p in coarse.pairs] == list(direct.pairs)

@@ -197,6 +197,8 @@ class DiffResult:
     stats: Stats
     options: CompareOptions = CompareOptions()
     unit: Unit = Unit.PARAGRAPHS
+    #: False for a coarse result (``compare(..., inline=False)``): changed pairs have no edits yet
+    refined: bool = True
 
     def document(self, side: Side) -> Document:
         return self.a if side is Side.A else self.b

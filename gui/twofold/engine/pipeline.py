@@ -4,11 +4,18 @@
 Pure and thread-safe, so the UI runs it in a worker and the CLI runs it
 inline. ``should_cancel`` is polled between steps; ``progress`` receives a
 fraction in ``[0, 1]``. The stages are the functions of the sibling modules.
+
+Big inputs can be shown in two steps: ``compare(..., inline=False)`` stops
+after the alignment (changed pairs carry a word-overlap similarity and no
+edits), ``refine_pair`` diffs one pair (what is on screen first), and
+``refine`` completes the rest. A huge single-line file thus shows its tinted
+change at once instead of waiting for the character diff.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from twofold.engine.alignment import Match, align
 from twofold.engine.chardiff import inline_edits, similarity
@@ -21,10 +28,12 @@ from twofold.engine.model import (
     Op,
     Pair,
     PairKind,
+    Side,
     Span,
 )
 from twofold.engine.normalize import match_key
 from twofold.engine.segmentation import resolve_unit, segment
+from twofold.engine.similarity import word_overlap
 from twofold.engine.stats import compute_stats
 
 Progress = Callable[[float], None]
@@ -38,10 +47,15 @@ def compare(
     b: Document,
     options: CompareOptions | None = None,
     *,
+    inline: bool = True,
     should_cancel: Callable[[], bool] | None = None,
     progress: Progress | None = None,
 ) -> DiffResult:
     """Compare two documents.
+
+    Args:
+        inline: also compute the inline edits of every changed pair; when False
+            the result is coarse (``refined`` is False) until ``refine`` runs.
 
     Raises:
         CompareCanceled: ``should_cancel`` returned True; nothing is returned.
@@ -56,7 +70,10 @@ def compare(
     report(0.05)
     matches = align(keys_a, keys_b, options, check)
     report(_ALIGN_SHARE)
-    pairs = _diff_matches(matches, a.text, b.text, segs_a, segs_b, options, check, report)
+    if inline:
+        pairs = _diff_matches(matches, a.text, b.text, segs_a, segs_b, options, check, report)
+    else:
+        pairs = _coarse_pairs(matches, a.text, b.text, segs_a, segs_b)
     report(1.0)
     return DiffResult(
         a=a,
@@ -67,7 +84,65 @@ def compare(
         stats=compute_stats(pairs, a.text, b.text, segs_a, segs_b),
         options=options,
         unit=unit,
+        refined=inline,
     )
+
+
+def refine_pair(result: DiffResult, pair: Pair) -> Pair:
+    """The pair with its inline edits, computing them if the result is coarse."""
+    if pair.kind not in (PairKind.CHANGED, PairKind.MOVED) or pair.edits:
+        return pair
+    span_a, span_b = result.span_of(pair, Side.A), result.span_of(pair, Side.B)
+    if span_a is None or span_b is None:
+        raise ValueError(f"a {pair.kind.value} pair needs paragraphs on both sides")
+    text_a = result.a.text[span_a.start : span_a.end]
+    text_b = result.b.text[span_b.start : span_b.end]
+    return _inline_pair(Match(pair.kind, pair.a, pair.b), text_a, text_b, result.options)
+
+
+def refine(
+    result: DiffResult,
+    *,
+    should_cancel: Callable[[], bool] | None = None,
+    progress: Progress | None = None,
+) -> DiffResult:
+    """Complete a coarse result: every changed pair gets its edits, the stats their counts."""
+    if result.refined:
+        return result
+    check = should_cancel or (lambda: False)
+    report = progress or (lambda _fraction: None)
+    pairs = []
+    total = max(1, len(result.pairs))
+    for n, pair in enumerate(result.pairs):
+        if n % 256 == 0:
+            if check():
+                raise CompareCanceled
+            report(n / total)
+        pairs.append(refine_pair(result, pair))
+    report(1.0)
+    done = tuple(pairs)
+    stats = compute_stats(done, result.a.text, result.b.text, result.a_segments, result.b_segments)
+    return replace(result, pairs=done, stats=stats, refined=True)
+
+
+def _coarse_pairs(
+    matches: list[Match],
+    text_a: str,
+    text_b: str,
+    segs_a: tuple[Span, ...],
+    segs_b: tuple[Span, ...],
+) -> tuple[Pair, ...]:
+    """Pairs without edits; changed ones carry the overlap of their word sets."""
+    pairs = []
+    for match in matches:
+        sim = 1.0 if match.kind is PairKind.EQUAL else 0.0
+        if match.kind in (PairKind.CHANGED, PairKind.MOVED):
+            sim = word_overlap(
+                text_a[segs_a[match.a[0]].start : segs_a[match.a[-1]].end],
+                text_b[segs_b[match.b[0]].start : segs_b[match.b[-1]].end],
+            )
+        pairs.append(Pair(match.kind, match.a, match.b, sim))
+    return tuple(pairs)
 
 
 def _diff_matches(
