@@ -24,7 +24,8 @@ def stat_text(result: DiffResult) -> str:
     if not result.changes:
         lines.append("No differences.")
         return "\n".join(lines)
-    lines.append(f"{s.changes} changes: {kind_counts(result)}")
+    noun = "change" if s.changes == 1 else "changes"
+    lines.append(f"{s.changes} {noun}: {kind_counts(result)}")
     lines.append(
         f"{s.words_deleted} words deleted, {s.words_inserted} words inserted; "
         f"{s.similarity:.0%} similar"
