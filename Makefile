@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 RUN_STAMP  := $(VENV)/.run-installed
 TEST_STAMP := $(VENV)/.test-installed
 
-.PHONY: run test lint bench fuzz package clean
+.PHONY: run test lint smoke bench fuzz package clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,12 +30,17 @@ lint: $(TEST_STAMP)
 	cd gui && ../$(VENV)/bin/lint-imports --config ../pyproject.toml
 	$(VENV)/bin/mypy
 
-test: lint
+test: lint smoke
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# The wheel, installed in a fresh venv, starts and finds its resources (~10-20 s).
+smoke: $(TEST_STAMP)
+	bash packaging/smoke-wheel.sh $(PY)
 
 bench: $(TEST_STAMP)
 	$(PY) bench/run.py
 	$(PY) bench/dmp_backends.py
+	$(PY) bench/gui_bench.py
 	@if [ -d ../shared/corpus/synthetic ]; then $(PY) bench/corpus_check.py ../shared/corpus; fi
 
 fuzz: $(TEST_STAMP)
@@ -45,6 +50,8 @@ fuzz: $(TEST_STAMP)
 package: $(RUN_STAMP)
 	$(PY) -m pip install -q -e '.[package]'
 	$(VENV)/bin/pyinstaller --noconfirm --distpath dist --workpath build packaging/twofold.spec
+	dist/twofold/twofold --version
+	@du -sh dist/twofold
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache

@@ -78,10 +78,16 @@ def run_gui(
     window = MainWindow()
     if screenshot:
         return _screenshot(app, window, (left, right), labels, options, screenshot)
+    from twofold.ui.error_dialog import install_error_dialog
+
+    reporter = install_error_dialog(window)  # an exception in a slot: a dialog, not a dead app
     window.show()
     if left is not None and right is not None:
         window.compare_files(left, right, labels, options)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        reporter.uninstall()
 
 
 def _application():  # type: ignore[no-untyped-def]
@@ -91,7 +97,19 @@ def _application():  # type: ignore[no-untyped-def]
     app.setApplicationName("Twofold")
     app.setOrganizationName("twofold")
     app.setApplicationDisplayName("Twofold")
+    app.setDesktopFileName("io.github.twofold.Twofold")  # Wayland matches the .desktop file
+    _set_icon(app)
     return app
+
+
+def _set_icon(app) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QIcon
+
+    from twofold.ui.resources import icon_path
+
+    icon = icon_path()
+    if icon is not None:
+        app.setWindowIcon(QIcon(str(icon)))
 
 
 def _screenshot(app, window, files, labels, options, out) -> int:  # type: ignore[no-untyped-def]
@@ -118,7 +136,7 @@ def _screenshot(app, window, files, labels, options, out) -> int:  # type: ignor
     deadline = QTimer()
     deadline.setSingleShot(True)
     deadline.start(SETTLE_MS)  # the delayed geometry rebuild, then a paint
-    while deadline.isActive():
+    while deadline.isActive() or window.view.filling:  # big texts go in slices
         app.processEvents()
     pixmap = window.grab()
     window.close()

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Pane-to-pane mapping: anchors, interpolation inside pairs, the sync point, no Qt."""
+"""Pane-to-pane mapping: anchors, interpolation, the sync point, display blocks; no Qt."""
 
 from __future__ import annotations
 
@@ -8,15 +8,24 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from twofold.engine.linemap import (
+    LONG_LINE,
+    PIECE,
     Extent,
+    ExtentIndex,
     LineMap,
+    block_table,
     build_linemap,
+    estimated_lines,
     fraction,
+    fraction_of_position,
+    hard_breaks,
     pair_extent,
+    position_at_fraction,
+    soft_breaks,
     sync_point,
     sync_scroll,
 )
-from twofold.engine.model import Pair, PairKind, Side
+from twofold.engine.model import Pair, PairKind, Side, Span
 
 EQ, CH, INS, DEL, MOV = (
     PairKind.EQUAL,
@@ -163,3 +172,60 @@ def test_bad_extent_and_map_rejected() -> None:
         Extent(3, 1)
     with pytest.raises(ValueError, match="anchors"):
         LineMap((), ())
+
+
+# ----- block tables: display blocks from the text alone ------------------------------------
+
+
+def test_block_table_places_paragraphs_in_blocks() -> None:
+    text = "one\ntwo\n\nthree\n"
+    segs = [Span(0, 7), Span(9, 14)]
+    table = block_table(text, segs)
+    assert table.text == text
+    assert table.block_count == 5  # the trailing newline opens an empty block, as in Qt
+    assert list(table.para_first) == [0, 3]
+    assert list(table.para_last) == [1, 3]
+    assert table.source_line(3) == 3
+
+
+def test_long_lines_are_cut_into_pieces() -> None:
+    line = " ".join(f"word{i}" for i in range(6000))  # ~50,000 characters, one line
+    text = f"head\n{line}\ntail\n"
+    table = block_table(
+        text, [Span(0, 4), Span(5, 5 + len(line)), Span(len(text) - 5, len(text) - 1)]
+    )
+    assert table.soft_breaks
+    assert table.text.replace("\n", "") == text.replace("\n", "")
+    pieces = table.text.split("\n")
+    assert max(len(p) for p in pieces) <= PIECE
+    assert all(p.endswith(" ") for p in pieces[1:-3])  # cut after a space: whole words
+    assert table.block_count == len(pieces)
+    assert table.source_line(1) == 1
+    assert table.source_line(2) is None  # a continuation block has no line number
+    assert table.source_line(table.block_count - 2) == 2  # "tail" keeps its line number
+    assert table.para_last[2] == table.block_count - 2
+    cut = table.soft_breaks[0]
+    assert table.text[table.display_offset(cut)] == text[cut]
+
+
+def test_code_without_spaces_is_cut_hard() -> None:
+    text = "x" * (LONG_LINE + 5000)
+    assert soft_breaks(text, hard_breaks(text)) == list(range(PIECE, len(text), PIECE))
+
+
+@given(st.lists(st.tuples(st.floats(0, 100), st.floats(0, 20)), max_size=30), st.floats(0, 120))
+def test_extent_index_finds_exactly_the_overlapping(
+    spans: list[tuple[float, float]], lo: float
+) -> None:
+    extents = [Extent(top, top + height) for top, height in spans]
+    hi = lo + 10
+    expected = [i for i, e in enumerate(extents) if e.bottom >= lo and e.top <= hi]
+    assert ExtentIndex(extents).overlapping(lo, hi) == expected
+
+
+def test_estimated_lines_and_fractions_round_trip() -> None:
+    lines = estimated_lines([0, 10, 250, 99], 100)
+    assert list(lines) == [0, 1, 2, 5, 6]
+    assert list(estimated_lines([0, 10], 0)) == [0, 1, 2]
+    for pos in (0.0, 1.5, 2.25, 3.9):
+        assert position_at_fraction(lines, fraction_of_position(lines, pos)) == pytest.approx(pos)

@@ -5,20 +5,37 @@ Purpose: keep a paragraph and its counterpart level while either pane scrolls,
 whatever their heights (wrapping makes a 500-character paragraph 6 lines on one
 side and 8 on the other), and give the overview map its fractions.
 
-Constraints: pure functions over plain numbers, no Qt. The UI measures where
-each paragraph sits (in any monotonic unit: visual lines or pixels) and hands
-the extents in; everything here is testable without a display. The mapping is
-piecewise linear between *anchors*, the tops and bottoms of matched pairs,
-the way Meld's ``FileDiff._sync_vscroll`` interpolates inside a chunk.
+Constraints: pure functions over plain numbers, no Qt; everything here is
+testable without a display. The mapping is piecewise linear between *anchors*,
+the tops and bottoms of matched pairs, the way Meld's ``FileDiff._sync_vscroll``
+interpolates inside a chunk.
+
+The unit is the *block* (a line of the displayed text) plus a fraction of it:
+paragraph ``i`` spans ``[first_block, last_block + 1)``. Block positions come
+from the text alone, so they never change with wrapping, width or font, and
+the UI never has to lay out a whole document to know where a paragraph sits;
+it converts block positions to pixels only for the blocks on screen. A
+``BlockTable`` also cuts lines too long to lay out (a 5 MB minified line) into
+display blocks, so no single block costs seconds to shape.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate, pairwise
 
-from twofold.engine.model import Pair, PairKind, Side
+from twofold.engine.model import Pair, PairKind, Side, Span
+
+_BLOCK_BREAK = re.compile("[\n\u2029]")
+
+#: lines longer than this (characters) are shown cut into display blocks
+LONG_LINE = 10_000
+#: the length of those display blocks; a cut goes after a space when one is near
+PIECE = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,14 +62,14 @@ class LineMap:
     two anchors positions are interpolated linearly.
     """
 
-    a: tuple[float, ...]
-    b: tuple[float, ...]
+    a: Sequence[float]
+    b: Sequence[float]
 
     def __post_init__(self) -> None:
         if len(self.a) != len(self.b) or not self.a:
             raise ValueError("a line map needs the same, non-zero number of anchors per side")
 
-    def anchors(self, side: Side) -> tuple[float, ...]:
+    def anchors(self, side: Side) -> Sequence[float]:
         return self.a if side is Side.A else self.b
 
     def map(self, y: float, source: Side) -> float:
@@ -95,19 +112,19 @@ def build_linemap(
         a_total: the height of the whole of A (same unit as the extents).
         b_total: the height of the whole of B.
     """
-    a_pts: list[float] = [0.0]
-    b_pts: list[float] = [0.0]
+    a_pts = array("d", [0.0])
+    b_pts = array("d", [0.0])
     for pair in pairs:
         if pair.kind is PairKind.MOVED or not pair.a or not pair.b:
             continue
         ea, eb = _extent_of(a_extents, pair.a), _extent_of(b_extents, pair.b)
         if ea is None or eb is None or ea.top < a_pts[-1] or eb.top < b_pts[-1]:
             continue
-        a_pts += [ea.top, ea.bottom]
-        b_pts += [eb.top, eb.bottom]
+        a_pts.extend((ea.top, ea.bottom))
+        b_pts.extend((eb.top, eb.bottom))
     a_pts.append(max(a_total, a_pts[-1]))
     b_pts.append(max(b_total, b_pts[-1]))
-    return LineMap(tuple(a_pts), tuple(b_pts))
+    return LineMap(a_pts, b_pts)
 
 
 def pair_extent(
@@ -180,3 +197,180 @@ def fraction(y: float, total: float) -> float:
     if total <= 0:
         return 0.0
     return min(max(y / total, 0.0), 1.0)
+
+
+class ExtentIndex:
+    """Finds the extents that overlap a range, without visiting all of them.
+
+    Extents sorted by top, with the running maximum of their bottoms: both are
+    non-decreasing, so two bisections bound the candidates. Moves make the
+    extents of one side out of order, hence the sort.
+    """
+
+    __slots__ = ("_extents", "_max_bottom", "_order", "_tops")
+
+    def __init__(self, extents: Sequence[Extent]) -> None:
+        self._extents = extents
+        self._order = array("l", sorted(range(len(extents)), key=lambda i: extents[i].top))
+        self._tops = array("d", (extents[i].top for i in self._order))
+        self._max_bottom = array("d", accumulate((extents[i].bottom for i in self._order), max))
+
+    def overlapping(self, lo: float, hi: float) -> list[int]:
+        """Indices of the extents touching ``[lo, hi]``, empty ones included, in index order."""
+        first = bisect_left(self._max_bottom, lo)
+        last = bisect_right(self._tops, hi)
+        found = []
+        for k in range(first, last):
+            i = self._order[k]
+            if self._extents[i].bottom >= lo:
+                found.append(i)
+        return sorted(found)
+
+
+@dataclass(frozen=True, slots=True)
+class BlockTable:
+    """One side's text as displayed: its blocks and where each paragraph sits in them.
+
+    ``soft_breaks`` are the offsets (into the source text) where a long line was cut
+    for display; ``text`` has a newline inserted at each. Every array is compact
+    (``array``), since a 10 MB file has hundreds of thousands of blocks.
+    """
+
+    text: str
+    soft_breaks: array[int]
+    #: first and last block of every paragraph, by paragraph index
+    para_first: array[int]
+    para_last: array[int]
+    #: characters per block, for the overview's estimate of wrapped heights
+    block_lengths: array[int]
+    #: blocks that continue a cut line (the gutter numbers source lines, not blocks)
+    continuations: array[int]
+
+    @property
+    def block_count(self) -> int:
+        return len(self.block_lengths)
+
+    def display_offset(self, offset: int) -> int:
+        """A source offset in ``text`` (each soft break before it adds one)."""
+        return offset + bisect_right(self.soft_breaks, offset) if self.soft_breaks else offset
+
+    def source_line(self, block: int) -> int | None:
+        """The 0-based source line a block starts, or None for a continuation block."""
+        cont = self.continuations
+        if not cont:
+            return block
+        i = bisect_left(cont, block)
+        return None if i < len(cont) and cont[i] == block else block - i
+
+    def paragraphs_in(self, first_block: int, last_block: int) -> range:
+        """The paragraphs that have a block in ``[first_block, last_block]``."""
+        lo = bisect_left(self.para_last, first_block)
+        return range(lo, bisect_right(self.para_first, last_block))
+
+
+def hard_breaks(text: str) -> list[int]:
+    """Offsets of the characters that end a block: ``\\n`` and U+2029.
+
+    ``str.find`` in a loop costs per line, a regex scan per character: for prose
+    with 500-character lines the loop is ten times faster.
+    """
+    if "\u2029" in text:
+        return [m.start() for m in _BLOCK_BREAK.finditer(text)]
+    out: list[int] = []
+    find, pos = text.find, text.find("\n")
+    while pos >= 0:
+        out.append(pos)
+        pos = find("\n", pos + 1)
+    return out
+
+
+def soft_breaks(
+    text: str, hard: Sequence[int], long_line: int = LONG_LINE, piece: int = PIECE
+) -> list[int]:
+    """Where to cut lines longer than ``long_line`` into pieces of about ``piece`` characters.
+
+    A cut goes just after the last space of the piece's final tenth, so prose
+    keeps whole words; code without spaces is cut hard.
+
+    Args:
+        text: the source text.
+        hard: its ``hard_breaks``.
+        long_line: lines longer than this are cut.
+        piece: the length of a piece.
+    """
+    cuts: list[int] = []
+    start = 0
+    for end in (*hard, len(text)):
+        pos = start
+        while end - start > long_line and end - pos > piece:
+            hard_cut = pos + piece
+            space = text.rfind(" ", hard_cut - piece // 10, hard_cut)
+            pos = space + 1 if space > pos else hard_cut
+            cuts.append(pos)
+        start = end + 1
+    return cuts
+
+
+def block_table(
+    text: str, segments: Sequence[Span], long_line: int = LONG_LINE, piece: int = PIECE
+) -> BlockTable:
+    """Cut ``text`` into display blocks and place every paragraph in them.
+
+    Computed from the text rather than asked of Qt per paragraph (50,000
+    ``findBlock`` calls cost a second): a block ends at every ``\\n``, at U+2029
+    (which ``QTextDocument`` also treats as a paragraph separator) and at every
+    soft break.
+    """
+    hard = hard_breaks(text)
+    soft = soft_breaks(text, hard, long_line, piece)
+    # A block starts after every hard break and at every soft one.
+    starts = sorted([0, *(h + 1 for h in hard), *soft]) if soft else [0, *(h + 1 for h in hard)]
+    ends = [*hard, len(text)] if not soft else None
+    if ends is None:
+        soft_set = set(soft)
+        ends = [s if s in soft_set else s - 1 for s in starts[1:]] + [len(text)]
+    lengths = array("l", (e - s for s, e in zip(starts, ends, strict=True)))
+    first, last = array("l"), array("l")
+    for seg in segments:
+        first.append(bisect_right(starts, seg.start) - 1)
+        last.append(bisect_right(starts, max(seg.start, seg.end - 1)) - 1)
+    display = text
+    if soft:
+        bounds = [0, *soft, len(text)]
+        display = "\n".join(text[a:b] for a, b in pairwise(bounds))
+    continuations = array("l", (bisect_right(starts, s) - 1 for s in soft))
+    return BlockTable(display, array("l", soft), first, last, lengths, continuations)
+
+
+def estimated_lines(lengths: Sequence[int], chars_per_line: int) -> array[int]:
+    """Cumulative visual lines per block if each wraps every ``chars_per_line`` characters.
+
+    The overview map scales by this: exact heights would mean laying out every
+    block, and an estimate that never changes while scrolling keeps the marks still.
+    ``out[i]`` is the first line of block ``i``; ``out[-1]`` the total.
+    """
+    if chars_per_line <= 0:
+        return array("l", range(len(lengths) + 1))
+    cpl = chars_per_line
+    return array("l", accumulate((1 + (n - 1) // cpl if n > 0 else 1 for n in lengths), initial=0))
+
+
+def position_at_fraction(cumulative: Sequence[int], fraction: float) -> float:
+    """The block position at ``fraction`` of the estimated lines (``estimated_lines`` output)."""
+    total = cumulative[-1] if cumulative else 0
+    if total <= 0:
+        return 0.0
+    line = min(max(fraction, 0.0), 1.0) * total
+    n = min(max(bisect_right(cumulative, line) - 1, 0), len(cumulative) - 2)
+    span = cumulative[n + 1] - cumulative[n]
+    return n + ((line - cumulative[n]) / span if span > 0 else 0.0)
+
+
+def fraction_of_position(cumulative: Sequence[int], pos: float) -> float:
+    """Where a block position is, as a fraction of the total (``position_at_fraction`` inverse)."""
+    total = cumulative[-1] if cumulative else 0
+    if total <= 0:
+        return 0.0
+    n = min(max(int(pos), 0), len(cumulative) - 2)
+    line = cumulative[n] + min(max(pos - n, 0.0), 1.0) * (cumulative[n + 1] - cumulative[n])
+    return min(max(line / total, 0.0), 1.0)

@@ -1,19 +1,19 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """One side of the comparison: read-only text, tinted paragraphs, highlighted words.
 
-Built on ``QPlainTextEdit`` because it lays out large documents lazily and
-scrolls by visual line, the unit ``engine.linemap`` works in. Paragraph tints
-are block formats (painted full width by Qt at no per-frame cost); word
-highlights are extra selections built only for the visible blocks, since Qt
-walks every extra selection for every painted block.
+Built on ``QPlainTextEdit`` because it lays out blocks lazily, as they come on
+screen, and scrolls by visual line. Nothing here ever lays out the whole
+document: positions are *block positions* (block number plus a fraction, see
+``engine.linemap``), converted to pixels only for the blocks on screen, and
+what is painted (paragraph tints, word highlights, outlines) is looked up for
+those blocks alone. Big texts are put in in slices between events, the first
+screen first (``pane_fill``), so the window answers while a 10 MB file fills in.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
+from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
 
 from PySide6.QtCore import QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -26,52 +26,22 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QResizeEvent,
-    QTextBlockFormat,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from twofold.engine.linemap import Extent
-from twofold.engine.model import PairKind, Side, Span
+from twofold.engine.linemap import BlockTable, Extent, block_table, estimated_lines
+from twofold.engine.model import PairKind, Side
 from twofold.ui.drop import can_accept, local_paths
 from twofold.ui.gutter import LineGutter
-from twofold.ui.spans import Highlight
+from twofold.ui.pane_fill import SlicedFill
+from twofold.ui.spans import BlockTints, PaneHighlights
 from twofold.ui.theme import Theme
-
-_BLOCK_BREAK = re.compile("[\n\u2029]")
 
 #: re-measure this long after the last layout change (a window resize sends many)
 LAYOUT_DELAY_MS = 15
-
-
-def paragraph_blocks(text: str, segments: Sequence[Span]) -> list[tuple[int, int]]:
-    """The first and last block number of every paragraph.
-
-    Computed from the text rather than asked of Qt per paragraph (50,000
-    ``findBlock`` calls cost a second): a block ends at every ``\\n`` and at
-    U+2029, which ``QTextDocument`` also treats as a paragraph separator.
-    """
-    breaks = [m.start() for m in _BLOCK_BREAK.finditer(text)]
-    return [
-        (bisect_left(breaks, s.start), bisect_left(breaks, max(s.start, s.end - 1)))
-        for s in segments
-    ]
-
-
-def block_widths(text: str) -> list[int]:
-    """An upper bound of every block's width in characters as wide as "W".
-
-    Tabs count as 8; a block with any non-ASCII character counts as unbounded
-    (wide CJK, emoji, combining marks), so it is always laid out by Qt.
-    """
-    out = []
-    for line in _BLOCK_BREAK.split(text):
-        if line.isascii():
-            out.append(len(line) + 7 * line.count("\t"))
-        else:
-            out.append(1 << 30)
-    return out
 
 
 class DiffPane(QPlainTextEdit):
@@ -79,11 +49,13 @@ class DiffPane(QPlainTextEdit):
 
     Signals:
         files_dropped: local paths dropped on this pane (list of str).
-        layout_changed: paragraph extents may have moved (wrap, zoom, resize, new text).
+        layout_changed: wrap, zoom or width changed (estimated heights moved).
+        filled: the whole text is in the document (after the last slice).
     """
 
     files_dropped = Signal(list)
     layout_changed = Signal()
+    filled = Signal()
 
     def __init__(self, side: Side, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,19 +73,22 @@ class DiffPane(QPlainTextEdit):
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.theme = Theme.from_palette(self.palette())
         self._gutter = LineGutter(self)
-        self._paragraph_blocks: list[tuple[int, int]] = []
-        self._block_widths: list[int] = [0]
-        self._block_kinds: dict[int, PairKind] = {}
-        self._start_kinds: dict[int, PairKind] = {}
-        self._highlights: list[Highlight] = []
-        self._highlight_starts: list[int] = []
+        self._table = block_table("", [])
+        self._tints = BlockTints(self._table, [])
+        self._highlights: PaneHighlights | None = None
         self._matches: list[tuple[int, int]] = []
         self._current: Extent | None = None
         self._gaps: list[tuple[float, PairKind]] = []
         self._visible_range = (-1, -1)
+        self._walk_key: tuple[object, ...] = ()
+        self._walk: tuple[list[int], list[float], list[float]] = ([], [], [])
+        self._estimate: tuple[int, list[int]] = (-1, [])
+        self._epoch = 0
+        self._filler = SlicedFill(self)
+        self._filler.finished.connect(self._on_filled)
         self._layout_timer = QTimer(self, singleShot=True, interval=LAYOUT_DELAY_MS)
         self._layout_timer.timeout.connect(self.layout_changed)
-        self.document().documentLayout().documentSizeChanged.connect(self._layout_timer.start)
+        self.document().documentLayout().documentSizeChanged.connect(self._on_size_changed)
         self.updateRequest.connect(self._on_update_request)
         self.verticalScrollBar().valueChanged.connect(self._refresh_selections)
         self._update_gutter_width()
@@ -122,140 +97,178 @@ class DiffPane(QPlainTextEdit):
 
     def set_content(
         self,
-        text: str,
-        segments: Sequence[Span],
-        kinds: dict[int, PairKind],
-        highlights: list[Highlight],
+        table: BlockTable,
+        tints: Sequence[tuple[int, PairKind]],
+        highlights: PaneHighlights | None,
     ) -> None:
-        """Show ``text``; tint the paragraphs in ``kinds`` (paragraph index -> kind).
+        """Show ``table.text``; tint the paragraphs in ``tints`` (paragraph index, kind).
 
         Args:
-            text: the side's decoded text.
-            segments: the paragraph spans of that text, in code points.
-            kinds: the non-equal paragraphs and the kind of their pair.
-            highlights: inline highlights in UTF-16 positions, sorted.
+            table: the side's display text and where its paragraphs sit.
+            tints: the non-equal paragraphs and the kind of their pair.
+            highlights: the inline highlights, computed as blocks come on screen.
         """
-        self._current, self._gaps = None, []
-        self.setPlainText(text)
-        self._paragraph_blocks = paragraph_blocks(text, segments)
-        self._block_widths = block_widths(text)
-        self._apply_tints(kinds)
-        self._highlights = highlights
-        self._highlight_starts = [h.start for h in highlights]
-        self._matches = []
+        self._current, self._gaps, self._matches = None, [], []
+        self._table, self._highlights = table, highlights
+        self._tints = BlockTints(table, tints)
+        self._estimate = (-1, [])
+        self._filler.start(table.text)
         self._visible_range = (-1, -1)
         self._update_gutter_width()
         self._refresh_selections()
         self._layout_timer.start()
 
-    def clear_content(self) -> None:
-        self.set_content("", [], {}, [])
+    @property
+    def table(self) -> BlockTable:
+        return self._table
 
-    def _apply_tints(self, kinds: dict[int, PairKind]) -> None:
-        self._block_kinds, self._start_kinds = {}, {}
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        for index, kind in kinds.items():
-            first, last = self._paragraph_blocks[index]
-            self._start_kinds[first] = kind
-            for number in range(first, last + 1):
-                self._block_kinds[number] = kind
-            fmt = QTextBlockFormat()
-            fmt.setBackground(self.theme.tints[kind])
-            cursor.setPosition(self.document().findBlockByNumber(first).position())
-            end_block = self.document().findBlockByNumber(last)
-            cursor.setPosition(
-                end_block.position() + max(0, end_block.length() - 1),
-                QTextCursor.MoveMode.KeepAnchor,
-            )
-            cursor.mergeBlockFormat(fmt)
-        cursor.endEditBlock()
+    @property
+    def filling(self) -> bool:
+        """True while later slices of the text are still being put in."""
+        return self._filler.active
+
+    def _on_filled(self) -> None:
+        self._visible_range = (-1, -1)
+        self._refresh_selections()
+        self.filled.emit()
 
     def block_kind(self, block_number: int) -> PairKind | None:
-        return self._block_kinds.get(block_number)
+        found = self._tints.at(block_number)
+        return None if found is None else found[0]
 
     def paragraph_start_kind(self, block_number: int) -> PairKind | None:
-        return self._start_kinds.get(block_number)
+        found = self._tints.at(block_number)
+        return found[0] if found is not None and found[1] else None
+
+    def line_label(self, block_number: int) -> str:
+        """The gutter number: the source line, blank on the continuation of a cut line."""
+        line = self._table.source_line(block_number)
+        return "" if line is None else str(line + 1)
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
+        self._visible_range = (-1, -1)
+        self._refresh_selections()
+        self.viewport().update()
 
-    # ----- geometry (visual lines, the scroll bar's unit) ----------------------------------
+    # ----- geometry: block positions <-> the screen ----------------------------------------
 
     def line_height(self) -> float:
         return float(self.fontMetrics().lineSpacing())
 
-    def _line_table(self) -> tuple[list[int], list[int]]:
-        """First visual line and line count of every block.
+    def visible_blocks(self) -> tuple[list[int], list[float], list[float]]:
+        """Number, viewport top and height of each block on screen (cached per view state).
 
-        ``QPlainTextDocumentLayout`` lays blocks out lazily and counts an unseen
-        wrapped paragraph as one line, which would misplace everything below it
-        (and the scroll bar range with it), so blocks that may wrap are laid out
-        here. Blocks short enough to fit the width for sure are one line and are
-        skipped: laying out 50,000 lines of code costs seconds.
+        Walks the blocks the way ``QPlainTextEdit::paintEvent`` does, so the
+        pixels agree with what it paints; only these blocks get laid out.
+        """
+        bar = self.verticalScrollBar()
+        first = self.firstVisibleBlock()
+        key = (bar.value(), first.blockNumber(), self.viewport().size(), self._epoch)
+        if key == self._walk_key:
+            return self._walk
+        numbers: list[int] = []
+        tops: list[float] = []
+        heights: list[float] = []  # parallel lists: a screenful of floats, no objects
+        y, limit, block = self.contentOffset().y(), self.viewport().height(), first
+        while block.isValid() and y <= limit:
+            height = self.blockBoundingRect(block).height()
+            numbers.append(block.blockNumber())
+            tops.append(y)
+            heights.append(height)
+            y += height
+            block = block.next()
+        self._walk_key, self._walk = key, (numbers, tops, heights)
+        return self._walk
+
+    def visible_block_range(self) -> tuple[int, int]:
+        numbers = self.visible_blocks()[0]
+        return (numbers[0], numbers[-1]) if numbers else (0, 0)
+
+    def pos_at(self, at: float) -> float:
+        """The block position at ``at`` (0 top .. 1 bottom) of the viewport."""
+        numbers, tops, heights = self.visible_blocks()
+        if not numbers:
+            return 0.0
+        y = at * self.viewport().height()
+        i = max(0, bisect_right(tops, y) - 1)
+        frac = (y - tops[i]) / heights[i] if heights[i] > 0 else 0.0
+        return numbers[i] + min(max(frac, 0.0), 1.0)
+
+    def y_of(self, pos: float) -> float:
+        """Viewport y of a block position; off-screen ones are estimated from line numbers."""
+        numbers, tops, heights = self.visible_blocks()
+        n = int(pos)
+        if numbers and numbers[0] <= n <= numbers[-1]:
+            i = n - numbers[0]
+            return tops[i] + (pos - n) * heights[i]
+        if not numbers:
+            return 0.0
+        ref = numbers[0] if n < numbers[0] else numbers[-1]
+        ref_y = tops[0] if n < numbers[0] else tops[-1]
+        return ref_y + (self.line_of(pos) - self.line_of(ref)) * self.line_height()
+
+    def line_of(self, pos: float) -> float:
+        """A block position in the scroll bar's unit (visual lines as far as laid out)."""
+        doc = self.document()
+        n = min(max(int(pos), 0), doc.blockCount() - 1)
+        block = doc.findBlockByNumber(n)
+        return block.firstLineNumber() + min(max(pos - n, 0.0), 1.0) * max(1, block.lineCount())
+
+    def _lines(self, block: QTextBlock) -> int:
+        self.blockBoundingRect(block)  # lays the block out, so its line count is true
+        return max(1, block.lineCount())
+
+    def scroll_to_pos(self, pos: float, at: float) -> None:
+        """Scroll so that block position ``pos`` sits at ``at`` (0..1) of the viewport.
+
+        Lays out only the blocks between the new top edge and ``pos``, so the
+        line numbers the scroll bar counts in are exact where it matters.
         """
         doc = self.document()
-        counts = [1] * len(self._block_widths)
-        if self.lineWrapMode() is not QPlainTextEdit.LineWrapMode.NoWrap:
-            width = self.viewport().width() - 2 * doc.documentMargin() - 4
-            limit = max(1, int(width / max(1, self.fontMetrics().horizontalAdvance("W"))))
-            layout = doc.documentLayout()
-            for number, chars in enumerate(self._block_widths):
-                if chars > limit:
-                    block = doc.findBlockByNumber(number)
-                    layout.ensureBlockLayout(block)  # type: ignore[attr-defined]
-                    counts[number] = max(1, block.lineCount())
-        firsts = [0, *accumulate(counts)][:-1]
-        return firsts, counts
-
-    def paragraph_extents(self) -> list[Extent]:
-        """Top and bottom of every paragraph, in visual lines from the document top."""
-        firsts, counts = self._line_table()
-        out = []
-        for first, last in self._paragraph_blocks:
-            top = firsts[first]
-            out.append(Extent(top, max(top, firsts[last] + counts[last])))
-        return out
-
-    def layout_signature(self) -> tuple[object, ...]:
-        """Changes whenever paragraph extents may have: text, wrap, width, font."""
-        doc = self.document()
-        return (
-            doc.blockCount(),
-            doc.characterCount(),
-            self.lineWrapMode(),
-            self.viewport().width(),
-            self.line_height(),
-            doc.lineCount(),
-        )
-
-    def total_lines(self) -> float:
-        return float(self.document().lineCount())
-
-    def line_to_y(self, line: float) -> float:
-        """Viewport y of a visual line (fractional lines allowed)."""
-        top = self.firstVisibleBlock().firstLineNumber()
-        return (line - top) * self.line_height() + self.contentOffset().y()
-
-    def scroll_value(self) -> int:
-        return self.verticalScrollBar().value()
+        n = min(max(int(pos), 0), doc.blockCount() - 1)
+        block = doc.findBlockByNumber(n)
+        want = at * self.page_lines() - min(max(pos - n, 0.0), 1.0) * self._lines(block)
+        while want > 0 and block.previous().isValid():
+            block = block.previous()
+            want -= self._lines(block)
+        bar = self.verticalScrollBar()
+        bar.setValue(round(block.firstLineNumber() + max(0.0, -want)))
 
     def page_lines(self) -> int:
         return self.verticalScrollBar().pageStep()
 
-    def scroll_to_line(self, line: float) -> None:
-        bar = self.verticalScrollBar()
-        bar.setValue(round(min(max(line, 0), bar.maximum())))
+    def chars_per_line(self) -> int:
+        """How many average characters fit a line (0: no wrapping)."""
+        if self.lineWrapMode() is QPlainTextEdit.LineWrapMode.NoWrap:
+            return 0
+        width = self.viewport().width() - 2 * self.document().documentMargin()
+        return max(1, int(width / max(1, self.fontMetrics().averageCharWidth())))
+
+    def estimated_lines(self) -> list[int]:
+        """``engine.linemap.estimated_lines`` for this pane's width and font (cached)."""
+        cpl = self.chars_per_line()
+        if self._estimate[0] != cpl:
+            self._estimate = (cpl, list(estimated_lines(self._table.block_lengths, cpl)))
+        return self._estimate[1]
+
+    def layout_signature(self) -> tuple[object, ...]:
+        """Changes whenever estimated heights may have: wrap, width, font."""
+        return (self.lineWrapMode(), self.viewport().width(), self.line_height())
+
+    def _on_size_changed(self) -> None:
+        self._epoch += 1
+        self._layout_timer.start()
 
     # ----- current change, gaps, find matches ----------------------------------------------
 
     def set_current(self, extent: Extent | None) -> None:
-        """Outline this extent (in visual lines) as the current change."""
+        """Outline this extent (in block positions) as the current change."""
         self._current = extent
         self.viewport().update()
 
     def set_gaps(self, gaps: list[tuple[float, PairKind]]) -> None:
-        """Lines where the other side has a paragraph this side lacks."""
+        """Block positions where the other side has a paragraph this side lacks (sorted)."""
         self._gaps = gaps
         self.viewport().update()
 
@@ -266,32 +279,23 @@ class DiffPane(QPlainTextEdit):
 
     # ----- painting ------------------------------------------------------------------------
 
-    def _visible_positions(self) -> tuple[int, int]:
-        block = self.firstVisibleBlock()
-        start = block.position()
-        height, offset = self.viewport().height(), self.contentOffset()
-        end = start
-        while block.isValid():
-            if self.blockBoundingGeometry(block).translated(offset).top() > height:
-                break
-            end = block.position() + block.length()
-            block = block.next()
-        return start, end
-
     def _refresh_selections(self) -> None:
         """Rebuild the extra selections for what is on screen, only when that changed."""
-        visible = self._visible_positions()
-        if visible == self._visible_range:
+        numbers = self.visible_blocks()[0]
+        if not numbers:
             return
-        self._visible_range = visible
-        start, end = visible
+        doc = self.document()
+        last = doc.findBlockByNumber(numbers[-1])
+        start, end = doc.findBlockByNumber(numbers[0]).position(), last.position() + last.length()
+        if (start, end) == self._visible_range:
+            return
+        self._visible_range = (start, end)
         selections = []
-        first = max(0, bisect_left(self._highlight_starts, start) - 1)
-        for h in self._highlights[first:]:
-            if h.start >= end:
-                break
-            if h.end > start:
-                selections.append(self._selection(h.start, h.end, self._word_format(h.kind)))
+        if self._highlights is not None:
+            fmt = {kind: self._word_format(kind) for kind in PairKind}
+            for h in self._highlights.in_blocks(numbers[0], numbers[-1]):
+                if h.end > start and h.start < end:
+                    selections.append(self._selection(h.start, h.end, fmt[h.kind]))
         match_fmt = QTextCharFormat()
         match_fmt.setBackground(QColor(255, 200, 0, 170))
         match_fmt.setForeground(QColor(0, 0, 0))
@@ -310,24 +314,36 @@ class DiffPane(QPlainTextEdit):
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         sel = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(min(start, self.document().characterCount() - 1))
+        cursor.setPosition(
+            min(end, self.document().characterCount() - 1), QTextCursor.MoveMode.KeepAnchor
+        )
         sel.cursor = cursor  # type: ignore[attr-defined]
         sel.format = fmt  # type: ignore[attr-defined]
         return sel
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        numbers, tops, heights = self.visible_blocks()
+        width = self.viewport().width()
+        painter = QPainter(self.viewport())
+        for number, top, height in zip(numbers, tops, heights, strict=True):
+            kind = self.block_kind(number)
+            if kind is not None:  # tints are painted, not block formats: nothing to re-apply
+                painter.fillRect(QRectF(0, top, width, height), self.theme.tints[kind])
+        painter.end()
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        width = self.viewport().width()
-        for line, kind in self._gaps:
-            y = self.line_to_y(line)
-            if -4 <= y <= self.viewport().height() + 4:
-                painter.setPen(QPen(self.theme.marks[kind], 1.5, Qt.PenStyle.DashLine))
-                painter.drawLine(0, round(y), width, round(y))
+        lo, hi = self.visible_block_range()
+        first_gap = bisect_right(self._gaps, (lo - 1.0,))
+        for pos, kind in self._gaps[first_gap:]:
+            if pos > hi + 1:
+                break
+            y = round(self.y_of(pos))
+            painter.setPen(QPen(self.theme.marks[kind], 1.5, Qt.PenStyle.DashLine))
+            painter.drawLine(0, y, width, y)
         if self._current is not None:
-            top, bottom = self.line_to_y(self._current.top), self.line_to_y(self._current.bottom)
+            top, bottom = self.y_of(self._current.top), self.y_of(self._current.bottom)
             painter.setPen(QPen(self.theme.current, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             if bottom - top < 2:
@@ -344,33 +360,29 @@ class DiffPane(QPlainTextEdit):
         self._refresh_selections()
 
     def _update_gutter_width(self) -> None:
+        """Widen the gutter for the block count and the font, and put it beside the viewport."""
         self.setViewportMargins(self._gutter.width_hint(), 0, 0, 0)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
         rect = self.contentsRect()
         self._gutter.setGeometry(rect.left(), rect.top(), self._gutter.width_hint(), rect.height())
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_gutter_width()
+        self._layout_timer.start()
+
     def set_text_font(self, font: QFont) -> None:
         """Change the font (zoom, prose vs code); the gutter and layout follow."""
+        if font == self.font():
+            return
         self.setFont(font)
         self._update_gutter_width()
-        self._gutter.setGeometry(
-            self.contentsRect().left(),
-            self.contentsRect().top(),
-            self._gutter.width_hint(),
-            self.contentsRect().height(),
-        )
         self._visible_range = (-1, -1)
         self._layout_timer.start()
 
     # ----- drag and drop: forward paths, never insert text ---------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if can_accept(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        self.dragMoveEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if can_accept(event.mimeData()):

@@ -10,12 +10,13 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QWidget
 
+from twofold.engine.linemap import LONG_LINE, block_table
 from twofold.engine.model import DiffResult, Pair, PairKind, Side
 from twofold.ui.diff_pane import DiffPane
 from twofold.ui.link_map import LinkMap
 from twofold.ui.overview_map import OverviewMap
 from twofold.ui.pane_sync import PaneSync
-from twofold.ui.spans import pane_highlights
+from twofold.ui.spans import PaneHighlights
 from twofold.ui.status import document_format
 from twofold.ui.theme import Theme
 
@@ -50,9 +51,12 @@ class DiffView(QWidget):
         self._current: Pair | None = None
         self._code = False
         self._zoom = 0
+        self._rescroll: Pair | None = None
         self._setup_layout()
         self.sync.geometry_changed.connect(self.on_sync_geometry_changed)
         self.overview.position_clicked.connect(self.sync.scroll_to_fraction)
+        for pane in self.panes.values():
+            pane.filled.connect(self.on_pane_filled)
 
     def _setup_layout(self) -> None:
         grid = QGridLayout(self)
@@ -77,6 +81,11 @@ class DiffView(QWidget):
     def result(self) -> DiffResult | None:
         return self._result
 
+    @property
+    def filling(self) -> bool:
+        """True while a big text is still going into a pane (the first screen is already up)."""
+        return any(pane.filling for pane in self.panes.values())
+
     def show_result(self, result: DiffResult) -> None:
         """Render a comparison: text, tints, words, headers, maps."""
         self._result, self._current = result, None
@@ -84,27 +93,21 @@ class DiffView(QWidget):
         changes = result.changes
         for side, pane in self.panes.items():
             pane.set_text_font(text_font(self._code, self._zoom))
-            kinds = {index: pair.kind for pair in changes for index in pair.indices(side)}
-            pane.set_content(
-                result.document(side).text,
-                result.segments(side),
-                kinds,
-                pane_highlights(result, side),
-            )
             doc = result.document(side)
-            self.headers[side].setText(f"<b>{doc.label}</b> &nbsp; {document_format(doc)}")
+            table = block_table(doc.text, result.segments(side))
+            tints = [(index, pair.kind) for pair in changes for index in pair.indices(side)]
+            pane.set_content(table, tints, PaneHighlights(result, side, table))
+            cut = f" \u00b7 lines over {LONG_LINE:,} characters shown in pieces"
+            note = cut if table.soft_breaks else ""  # say so: the blocks are not the file's lines
+            self.headers[side].setText(f"<b>{doc.label}</b> &nbsp; {document_format(doc)}{note}")
             self.headers[side].setToolTip(doc.path or doc.label)
         self.link.reset()
         self.sync.set_pairs(result.pairs)
 
     def set_theme(self, theme: Theme) -> None:
-        """Adopt new colours; tints are baked into the text, so re-render."""
+        """Adopt new colours; tints and highlights are painted, so a repaint does."""
         for pane in self.panes.values():
             pane.set_theme(theme)
-        if self._result is not None:
-            current = self._current
-            self.show_result(self._result)
-            self.set_current(current, scroll=False)
         self.overview.invalidate()
         self.link.update()
 
@@ -113,16 +116,23 @@ class DiffView(QWidget):
         self._current = pair
         if pair is not None and scroll:
             self.sync.scroll_to_pair(pair)
+            # A change past the part filled in so far is scrolled to again once it is in.
+            self._rescroll = pair if self.filling else None
         self.link.set_current(pair)
         self._outline_current()
 
     def _outline_current(self) -> None:
         for side, pane in self.panes.items():
             pair = self._current
-            pane.set_current(None if pair is None else self.sync.extent_of(pair, side))
+            pane.set_current(None if pair is None else self.sync.block_extent(pair, side))
+
+    def on_pane_filled(self) -> None:
+        if self._rescroll is not None and self._rescroll is self._current and not self.filling:
+            self.sync.scroll_to_pair(self._rescroll)
+            self._rescroll = None
 
     def on_sync_geometry_changed(self) -> None:
-        """Gaps and the outline are in lines, which wrapping and zoom just moved."""
+        """New extents: place the gaps (sorted, for the panes' bisection) and the outline."""
         gaps: dict[Side, list[tuple[float, PairKind]]] = {Side.A: [], Side.B: []}
         for side in Side:
             extents = self.sync.change_extents(side)
@@ -130,7 +140,7 @@ class DiffView(QWidget):
                 if not pair.indices(side):
                     gaps[side].append((extent.top, pair.kind))
         for side, pane in self.panes.items():
-            pane.set_gaps(gaps[side])
+            pane.set_gaps(sorted(gaps[side], key=lambda gap: gap[0]))
         self._outline_current()
 
     def set_zoom(self, zoom: int) -> None:

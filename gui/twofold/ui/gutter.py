@@ -38,7 +38,7 @@ class LineGutter(QWidget):
         return font
 
     def width_hint(self) -> int:
-        digits = len(str(max(1, self._pane.blockCount())))
+        digits = len(str(max(1, self._pane.table.block_count)))
         metrics = QFontMetrics(self.number_font())
         return _PAD + metrics.horizontalAdvance("9" * max(3, digits) + " ~") + _PAD + _BAR
 
@@ -53,28 +53,22 @@ class LineGutter(QWidget):
         metrics = painter.fontMetrics()
         sign_w = metrics.horizontalAdvance("~ ")
         num_right = self.width() - _PAD - _BAR - sign_w
-        line_h = pane.line_height()
-        block = pane.firstVisibleBlock()
-        offset = pane.contentOffset()
-        bottom_limit = event.rect().bottom()
-        while block.isValid():
-            geo = pane.blockBoundingGeometry(block).translated(offset)
-            if geo.top() > bottom_limit:
-                break
-            number = block.blockNumber()
+        line_h = round(pane.line_height())
+        align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        # The pane's own walk over the blocks on screen: no per-block geometry queries.
+        for number, top, height in zip(*pane.visible_blocks(), strict=True):
+            if top > event.rect().bottom() or top + height < event.rect().top():
+                continue
             kind = pane.block_kind(number)
             if kind is not None:
-                painter.fillRect(
-                    QRectF(self.width() - _BAR, geo.top(), _BAR, geo.height()), theme.marks[kind]
-                )
-            text_rect = QRect(0, round(geo.top()), num_right, round(line_h))
+                painter.fillRect(QRectF(self.width() - _BAR, top, _BAR, height), theme.marks[kind])
             painter.setPen(theme.muted)
-            align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            painter.drawText(text_rect, align, str(number + 1))
+            painter.drawText(
+                QRect(0, round(top), num_right, line_h), align, pane.line_label(number)
+            )
             first_kind = pane.paragraph_start_kind(number)
             if first_kind is not None:
                 painter.setPen(theme.marks[first_kind])
-                sign_rect = QRect(num_right, round(geo.top()), sign_w, round(line_h))
+                sign_rect = QRect(num_right, round(top), sign_w, line_h)
                 painter.drawText(sign_rect, Qt.AlignmentFlag.AlignCenter, SIGNS[first_kind])
-            block = block.next()
         painter.end()

@@ -3,7 +3,8 @@
 
 A filled shape per non-equal pair, from its y-range in the left pane to its
 y-range in the right one, with curved sides so crossing moves stay readable
-(Meld ``linkmap.py``). Only pairs touching the viewport are drawn.
+(Meld ``linkmap.py``). Only pairs touching the viewport are drawn, found by
+bisection over their block positions rather than by visiting every change.
 """
 
 from __future__ import annotations
@@ -54,19 +55,21 @@ class LinkMap(QWidget):
         w = float(self.width())
         panes = {side: self._sync.pane(side) for side in Side}
         offsets = {side: self._offset(side) for side in Side}
-        visible = {
-            side: (pane.scroll_value() - 1.0, pane.scroll_value() + pane.page_lines() + 1.0)
-            for side, pane in panes.items()
-        }
+        ranges = {side: pane.visible_block_range() for side, pane in panes.items()}
         a_ext, b_ext = self._sync.change_extents(Side.A), self._sync.change_extents(Side.B)
-        for pair, ea, eb in zip(self._sync.changes, a_ext, b_ext, strict=False):
-            (a_lo, a_hi), (b_lo, b_hi) = visible[Side.A], visible[Side.B]
-            if (ea.bottom < a_lo or ea.top > a_hi) and (eb.bottom < b_lo or eb.top > b_hi):
-                continue
-            a_top = panes[Side.A].line_to_y(ea.top) + offsets[Side.A]
-            a_bottom = panes[Side.A].line_to_y(ea.bottom) + offsets[Side.A]
-            b_top = panes[Side.B].line_to_y(eb.top) + offsets[Side.B]
-            b_bottom = panes[Side.B].line_to_y(eb.bottom) + offsets[Side.B]
+        # Only the changes on screen in either pane: a 10 MB pair has tens of thousands.
+        shown = set(self._sync.changes_between(Side.A, ranges[Side.A][0], ranges[Side.A][1] + 1))
+        shown.update(self._sync.changes_between(Side.B, ranges[Side.B][0], ranges[Side.B][1] + 1))
+        changes = self._sync.changes
+        h = float(self.height())
+
+        def y(side: Side, pos: float) -> float:  # far ends (a move) are clamped near the band
+            return min(max(panes[side].y_of(pos) + offsets[side], -2 * h), 3 * h)
+
+        for n in sorted(shown):
+            pair, ea, eb = changes[n], a_ext[n], b_ext[n]
+            a_top, a_bottom = y(Side.A, ea.top), y(Side.A, ea.bottom)
+            b_top, b_bottom = y(Side.B, eb.top), y(Side.B, eb.bottom)
             path = QPainterPath(QPointF(0, a_top))
             path.cubicTo(QPointF(w * 0.5, a_top), QPointF(w * 0.5, b_top), QPointF(w, b_top))
             path.lineTo(QPointF(w, b_bottom))

@@ -33,6 +33,7 @@ from twofold.ui.changes_sidebar import ChangesSidebar
 from twofold.ui.diff_view import DiffView
 from twofold.ui.drop import DropRefused, can_accept, local_paths, plan_drop
 from twofold.ui.drop_zone import DropZone
+from twofold.ui.file_watcher import FileChangeBanner
 from twofold.ui.find_bar import FindBar, FindController
 from twofold.ui.settings import GEOMETRY, SIDEBAR, SPLITTER, WORD_WRAP, ZOOM, Settings
 from twofold.ui.status import formats_text, position_text, stats_text
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
 
     def _setup_central(self) -> None:
         self.banner = Banner()
+        self.file_banner = FileChangeBanner(self)  # watches the shown files, offers a reload
         self.drop_zone = DropZone()
         self.view = DiffView()
         self.find_bar = FindBar()
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.file_banner)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -151,19 +154,16 @@ class MainWindow(QMainWindow):
         self.find_bar.closed.connect(lambda: self.view.pane(Side.A).setFocus())
 
     def _restore_state(self) -> None:
-        geometry = self._settings.get(GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
+        if not self.restoreGeometry(self._settings.get(GEOMETRY)):  # False if empty or damaged
             self.resize(1280, 800)
-        splitter = self._settings.get(SPLITTER)
-        if not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
+        self.splitter.restoreState(self._settings.get(SPLITTER))
         self.actions_by_id["wrap"].setChecked(bool(self._settings.get(WORD_WRAP)))
         self.set_word_wrap(self.actions_by_id["wrap"].isChecked())
         self.actions_by_id["sidebar"].setChecked(bool(self._settings.get(SIDEBAR)))
         self.set_sidebar_visible(self.actions_by_id["sidebar"].isChecked())
         self.view.set_zoom(self._zoom)
+        if warning := self._settings.take_warning():
+            self.banner.show_message(warning, error=False)
 
     # ----- comparing -----------------------------------------------------------------------
 
@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
     def on_runner_finished(self, result: DiffResult) -> None:
         self._set_busy(False)
         self._shown = self._pending
+        self._settings.add_recent_comparison(result.a.path, result.b.path)
         self.show_result(result)
         self.comparison_finished.emit(result)
 

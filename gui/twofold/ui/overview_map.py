@@ -1,9 +1,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The strip showing the whole comparison: where the changes are, what is on screen.
 
-Two columns, left document and right document, each scaled to its own length.
-The marks are painted once into a cached ``QPixmap`` (Meld ``chunkmap.py``);
-only the visible-region frames are painted per frame. Click or drag to jump.
+Two columns, left document and right document, each scaled to its own length
+as *estimated* from the characters per block and the pane width
+(``engine.linemap.estimated_lines``): exact heights would need the whole
+document laid out, and an estimate keeps the marks still while scrolling lays
+blocks out. The marks are painted once into a cached ``QPixmap`` (Meld
+``chunkmap.py``); only the visible-region frames are painted per frame. Click
+or drag to jump.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from twofold.engine.linemap import fraction
+from twofold.engine.linemap import fraction, fraction_of_position
 from twofold.engine.model import Side
 from twofold.ui.pane_sync import PaneSync
 
@@ -52,9 +56,11 @@ class OverviewMap(QWidget):
         x = _MARGIN if side is Side.A else 2 * _MARGIN + half
         return QRectF(x, _MARGIN, half, self.height() - 2 * _MARGIN)
 
-    def _y(self, side: Side, line: float) -> float:
+    def _y(self, side: Side, pos: float) -> float:
+        """Strip y of a block position of ``side``."""
         col = self._column(side)
-        return col.top() + fraction(line, self._sync.total(side)) * col.height()
+        lines = self._sync.pane(side).estimated_lines()
+        return col.top() + fraction_of_position(lines, pos) * col.height()
 
     def _render_marks(self) -> QPixmap:
         ratio = self.devicePixelRatioF()
@@ -66,14 +72,21 @@ class OverviewMap(QWidget):
         for side in (Side.A, Side.B):
             col = self._column(side)
             painter.fillRect(col, theme.base)
+            top0, height, left, width = col.top(), col.height(), col.left(), col.width()
+            lines = self._sync.pane(side).estimated_lines()
+            last: tuple[int, int, object] = (-1, -1, None)
             for pair, extent in zip(
                 self._sync.changes, self._sync.change_extents(side), strict=False
             ):
-                top, bottom = self._y(side, extent.top), self._y(side, extent.bottom)
+                top = top0 + fraction_of_position(lines, extent.top) * height
+                bottom = top0 + fraction_of_position(lines, extent.bottom) * height
                 if bottom - top < 2:
                     top, bottom = top - 1, top + 1
-                rect = QRectF(col.left(), top, col.width(), bottom - top)
-                painter.fillRect(rect, theme.overview[pair.kind])
+                key = (round(top), round(bottom), pair.kind)
+                if key == last:  # thousands of changes share a few hundred pixel rows
+                    continue
+                last = key
+                painter.fillRect(QRectF(left, top, width, bottom - top), theme.overview[pair.kind])
         painter.end()
         return pixmap
 
@@ -90,8 +103,7 @@ class OverviewMap(QWidget):
         painter.setBrush(shade)
         for side in (Side.A, Side.B):
             pane = self._sync.pane(side)
-            top = self._y(side, pane.scroll_value())
-            bottom = self._y(side, pane.scroll_value() + pane.page_lines())
+            top, bottom = self._y(side, pane.pos_at(0.0)), self._y(side, pane.pos_at(1.0))
             col = self._column(side)
             painter.drawRect(QRectF(col.left(), top, col.width() - 1, max(3.0, bottom - top)))
         painter.end()

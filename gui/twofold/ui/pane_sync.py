@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Keeps the two panes level by the alignment, not by proportion.
 
-Measures where every paragraph sits in each pane (visual lines, so wrapping is
-accounted for), builds an ``engine.linemap.LineMap`` from the pairs, and when
-one pane scrolls sets the other to the mapped position. A re-entrancy guard
-drops the echo: setting the other pane's scroll bar fires its own
+Paragraph extents are block positions taken from the text (``engine.linemap``),
+so the ``LineMap`` is built once per result and never by laying out the
+document. When one pane scrolls, the block position at its sync point is
+mapped to the other side and the other pane is scrolled to put that position
+at the same height; only the blocks on screen are ever measured. A re-entrancy
+guard drops the echo: setting the other pane's scroll bar fires its own
 ``valueChanged``, which must not sync back (Meld ``filediff.py:70`` ``_sync_vscroll_lock``).
 """
 
@@ -15,7 +17,15 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, Signal
 
-from twofold.engine.linemap import Extent, LineMap, build_linemap, pair_extent, sync_scroll
+from twofold.engine.linemap import (
+    Extent,
+    ExtentIndex,
+    LineMap,
+    build_linemap,
+    pair_extent,
+    position_at_fraction,
+    sync_point,
+)
 from twofold.engine.model import Pair, Side
 from twofold.ui.diff_pane import DiffPane
 
@@ -24,7 +34,7 @@ class PaneSync(QObject):
     """Owns the pane geometry and the scroll link between the panes.
 
     Signals:
-        geometry_changed: extents or the line map were rebuilt (repaint maps and bands).
+        geometry_changed: extents or the panes' estimated heights changed (repaint maps).
         scrolled: either pane scrolled (after the other followed).
     """
 
@@ -38,6 +48,7 @@ class PaneSync(QObject):
         self._changes: tuple[Pair, ...] = ()
         self._extents: dict[Side, list[Extent]] = {Side.A: [], Side.B: []}
         self._change_extents: dict[Side, list[Extent]] = {Side.A: [], Side.B: []}
+        self._index: dict[Side, ExtentIndex] = {s: ExtentIndex([]) for s in Side}
         self._signature: object = None
         self._linemap = LineMap((0.0,), (0.0,))
         self._syncing = False
@@ -50,6 +61,7 @@ class PaneSync(QObject):
     # ----- state ---------------------------------------------------------------------------
 
     def set_pairs(self, pairs: Sequence[Pair]) -> None:
+        """Adopt a result's pairs; the panes must already hold its text (their block tables)."""
         self._pairs = tuple(pairs)
         self._changes = tuple(p for p in self._pairs if p.is_change)
         self.rebuild()
@@ -59,8 +71,12 @@ class PaneSync(QObject):
         return self._changes
 
     def change_extents(self, side: Side) -> list[Extent]:
-        """``extent_of`` for every change, in the order of ``changes`` (cached per layout)."""
+        """``block_extent`` of every change, in the order of ``changes``."""
         return self._change_extents[side]
+
+    def changes_between(self, side: Side, lo: float, hi: float) -> list[int]:
+        """Indices of the changes whose ``side`` extent touches block positions ``[lo, hi]``."""
+        return self._index[side].overlapping(lo, hi)
 
     @property
     def linemap(self) -> LineMap:
@@ -73,43 +89,58 @@ class PaneSync(QObject):
         return self._extents[side]
 
     def total(self, side: Side) -> float:
-        return self._panes[side].total_lines()
+        """The height of one side in block positions."""
+        return float(self._panes[side].table.block_count)
 
-    def extent_of(self, pair: Pair, side: Side) -> Extent:
-        """Where ``pair`` sits in the ``side`` pane (an empty extent at its gap if absent)."""
+    def block_extent(self, pair: Pair, side: Side) -> Extent:
+        """Where ``pair`` sits on ``side`` in block positions (empty at its gap if absent)."""
         if not self._extents[side] and not self._extents[side.other]:
             return Extent(0.0, 0.0)
         return pair_extent(
             self._linemap, pair, side, self._extents[side], self._extents[side.other]
         )
 
+    def extent_of(self, pair: Pair, side: Side) -> Extent:
+        """Where ``pair`` sits in the scroll bar's unit (visual lines, as far as laid out)."""
+        ext = self.block_extent(pair, side)
+        pane = self._panes[side]
+        top = pane.line_of(ext.top)
+        return Extent(top, max(top, pane.line_of(ext.bottom)))
+
     def on_pane_layout_changed(self) -> None:
-        """Re-measure only if something that moves paragraphs changed (resizes come in bursts)."""
+        """Wrap, zoom or width changed: estimated heights moved; re-level the panes."""
         signature = tuple(pane.layout_signature() for pane in self._panes.values())
         if signature != self._signature:
-            self.rebuild()
+            self._signature = signature
+            self.geometry_changed.emit()
+            self.on_pane_scrolled(Side.A)
 
     def rebuild(self) -> None:
-        """Re-measure both panes (after new text, wrap, zoom or resize) and re-level them."""
-        a, b = self._panes[Side.A], self._panes[Side.B]
-        self._extents = {Side.A: a.paragraph_extents(), Side.B: b.paragraph_extents()}
+        """Place every paragraph (from the block tables) and anchor the two sides."""
+        tables = {side: pane.table for side, pane in self._panes.items()}
+        self._extents = {
+            side: [
+                Extent(first, last + 1)
+                for first, last in zip(table.para_first, table.para_last, strict=True)
+            ]
+            for side, table in tables.items()
+        }
         try:
             self._linemap = build_linemap(
                 self._pairs,
                 self._extents[Side.A],
                 self._extents[Side.B],
-                a.total_lines(),
-                b.total_lines(),
+                self.total(Side.A),
+                self.total(Side.B),
             )
-        except IndexError:  # pairs and text out of step for one event-loop turn
-            self._linemap = LineMap((0.0,), (0.0,))
-        self._signature = (a.layout_signature(), b.layout_signature())
-        try:
             self._change_extents = {
-                side: [self.extent_of(pair, side) for pair in self._changes] for side in Side
+                side: [self.block_extent(pair, side) for pair in self._changes] for side in Side
             }
-        except IndexError:
+        except IndexError:  # pairs and text out of step (a hand-made or stale result)
+            self._linemap = LineMap((0.0,), (0.0,))
             self._change_extents = {Side.A: [], Side.B: []}
+        self._index = {side: ExtentIndex(self._change_extents[side]) for side in Side}
+        self._signature = tuple(pane.layout_signature() for pane in self._panes.values())
         self.geometry_changed.emit()
         self.on_pane_scrolled(Side.A)
 
@@ -126,22 +157,16 @@ class PaneSync(QObject):
         self.scrolled.emit()
 
     def on_pane_scrolled(self, side: Side) -> None:
+        """Hold the other pane level at the sync point (the middle, or an edge near the ends)."""
         if self._syncing:
             return
         source, target = self._panes[side], self._panes[side.other]
-        src_bar, dst_bar = source.verticalScrollBar(), target.verticalScrollBar()
-        value = sync_scroll(
-            self._linemap,
-            side,
-            src_bar.value(),
-            src_bar.pageStep(),
-            src_bar.maximum(),
-            dst_bar.pageStep(),
-            dst_bar.maximum(),
-        )
+        bar = source.verticalScrollBar()
+        at = sync_point(bar.value(), bar.pageStep(), bar.maximum())
+        mapped = self._linemap.map(source.pos_at(at), side)
         self._syncing = True
         try:
-            dst_bar.setValue(round(value))
+            target.scroll_to_pos(mapped, at)
         finally:
             self._syncing = False
         self.scrolled.emit()
@@ -150,13 +175,18 @@ class PaneSync(QObject):
         """Bring a pair into view in both panes, a little below the top edge."""
         with self.suspended():
             for side, pane in self._panes.items():
-                extent = self.extent_of(pair, side)
-                page = pane.page_lines()
-                lead = min(page * 0.25, max(0.0, (page - extent.height) / 2))
-                pane.scroll_to_line(extent.top - lead)
+                ext = self.block_extent(pair, side)
+                page = max(1, pane.page_lines())
+                height = pane.line_of(ext.bottom) - pane.line_of(ext.top)
+                lead = min(page * 0.25, max(0.0, (page - height) / 2))
+                pane.scroll_to_pos(ext.top, lead / page)
 
     def scroll_to_fraction(self, side: Side, fraction: float) -> None:
-        """Centre the line at ``fraction`` of one pane's document; the other follows."""
+        """Centre the place at ``fraction`` of one pane's estimated height; the other follows."""
         pane = self._panes[side]
-        pane.scroll_to_line(fraction * self.total(side) - pane.page_lines() / 2)
+        self._syncing = True
+        try:
+            pane.scroll_to_pos(position_at_fraction(pane.estimated_lines(), fraction), 0.5)
+        finally:
+            self._syncing = False
         self.on_pane_scrolled(side)

@@ -1,56 +1,218 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The only place that touches ``QSettings``.
+"""The only place that touches ``QSettings``, and the reason a bad INI file never crashes us.
 
-Options are declared once (key, type, default). Preferences (wrap, zoom) are
-kept apart from window state (geometry, splitter), as Picard's ``config.py``
-separates ``setting`` from ``persist``. INI format, user scope.
+Options are declared once (key, type, default, allowed values). Preferences
+(wrap, zoom) are kept apart from window state (geometry, splitter), as Picard's
+``config.py`` separates ``setting`` from ``persist``. INI format, user scope.
+
+Why the checking: the file lives in the user's home, where other programs, sync
+tools, disk errors and hand edits can put anything in it. Everything read back
+is validated against its declaration when the settings are opened; a file Qt
+cannot parse is copied aside and reset, a wrong value is dropped, and the user
+is told once (``take_warning``) instead of seeing a traceback at start-up.
 """
 
 from __future__ import annotations
 
+import enum
+import json
+import logging
+import os
+import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+log = logging.getLogger(__name__)
+
+#: the zoom steps the window allows; a stored value outside them is damage
+ZOOM_RANGE = range(-6, 25)
+#: how many recent comparisons are kept
+MAX_RECENT = 10
+#: where the recent comparisons live: a JSON list of ``[left, right]`` pairs
+#: (JSON rather than a QStringList so commas and non-ASCII paths round-trip)
+RECENT_KEY = "history/recent_comparisons"
+
 
 @dataclass(frozen=True, slots=True)
 class Option:
-    """One stored value: where it lives, what it is, what it is when absent."""
+    """One stored value: where it lives, what it is, what it is when absent or invalid."""
 
     key: str
     type: type
     default: Any
+    #: extra check on a value of the right type (a range, say); None accepts all
+    valid: Callable[[Any], bool] | None = None
 
 
 WORD_WRAP = Option("preferences/word_wrap", bool, True)
-ZOOM = Option("preferences/zoom", int, 0)
+ZOOM = Option("preferences/zoom", int, 0, valid=lambda zoom: zoom in ZOOM_RANGE)
 SIDEBAR = Option("preferences/sidebar_visible", bool, True)
 GEOMETRY = Option("window/geometry", QByteArray, QByteArray())
 SPLITTER = Option("window/splitter", QByteArray, QByteArray())
 
+#: every declared option, checked when the settings are opened
+OPTIONS: tuple[Option, ...] = (WORD_WRAP, ZOOM, SIDEBAR, GEOMETRY, SPLITTER)
+
+_TRUE, _FALSE = ("true", "1", "yes"), ("false", "0", "no")
+
+
+class _InvalidValueError(Exception):
+    """A stored value that does not fit its option."""
+
+
+def _coerce(option: Option, raw: object) -> Any:
+    """``raw`` as read from the INI file, as ``option.type``; raises ``_InvalidValueError``.
+
+    INI values come back as strings (Qt only keeps ``@ByteArray`` and friends
+    typed), so bools, ints and enums are parsed here, strictly: ``maybe`` is not
+    a bool, and ``banana`` is not a zoom level.
+    """
+    kind = option.type
+    value: Any = raw
+    if kind is bool and isinstance(raw, str):
+        if raw.lower() not in (*_TRUE, *_FALSE):
+            raise _InvalidValueError(raw)
+        value = raw.lower() in _TRUE
+    elif kind is int and isinstance(raw, str):
+        try:
+            value = int(raw)
+        except ValueError:
+            raise _InvalidValueError(raw) from None
+    elif issubclass(kind, enum.Enum):
+        try:
+            value = kind(raw)
+        except ValueError:
+            raise _InvalidValueError(raw) from None
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise _InvalidValueError(raw)
+    if option.valid is not None and not option.valid(value):
+        raise _InvalidValueError(raw)
+    return value
+
+
+def _parse_recent(raw: object) -> list[tuple[str, str]]:
+    """The stored recent list, or ``_InvalidValueError`` if it is not a JSON list of path pairs."""
+    try:
+        data = json.loads(raw) if isinstance(raw, str) else None
+    except ValueError:
+        raise _InvalidValueError(raw) from None
+    if not isinstance(data, list):
+        raise _InvalidValueError(raw)
+    pairs: list[tuple[str, str]] = []
+    for entry in data:
+        if not (isinstance(entry, list) and len(entry) == 2):
+            raise _InvalidValueError(raw)
+        if not all(isinstance(path, str) and path for path in entry):
+            raise _InvalidValueError(raw)
+        pairs.append((entry[0], entry[1]))
+    return pairs
+
 
 class Settings:
-    """Typed access to the declared options."""
+    """Typed, validated access to the declared options and the recent comparisons."""
 
     def __init__(self, settings: QSettings | None = None) -> None:
         self._qs = settings or QSettings(
             QSettings.Format.IniFormat, QSettings.Scope.UserScope, "twofold", "twofold"
         )
+        self._warnings: list[str] = []
+        self._check_file()
+        self._check_values()
+
+    # ----- opening -------------------------------------------------------------------------
+
+    def _check_file(self) -> None:
+        """Reset a file Qt cannot parse (after keeping a copy); note one it cannot read."""
+        self._qs.allKeys()  # QSettings parses lazily; this makes status() meaningful
+        status = self._qs.status()
+        if status is QSettings.Status.AccessError:
+            self._warn("The settings file cannot be read; Twofold is using its default settings.")
+        elif status is QSettings.Status.FormatError:
+            kept = self._keep_copy()
+            self._qs.clear()
+            where = f" (the damaged file was kept as {kept})" if kept else ""
+            self._warn(f"The settings file was damaged and has been reset to defaults{where}.")
+
+    def _keep_copy(self) -> str | None:
+        """Copy the damaged file aside so a hand-edited setting is not lost for good."""
+        path = self._qs.fileName()
+        backup = f"{path}.damaged"
+        try:
+            shutil.copyfile(path, backup)
+        except OSError as exc:
+            log.warning("could not keep a copy of %s: %s", path, exc)
+            return None
+        return os.path.basename(backup)
+
+    def _check_values(self) -> None:
+        """Drop every stored value that does not fit its declaration, and say which."""
+        bad = [option.key for option in OPTIONS if not self._check(option.key, option)]
+        if not self._check(RECENT_KEY, None):
+            bad.append(RECENT_KEY)
+        if bad:
+            names = ", ".join(bad)
+            self._warn(f"Some settings were invalid and have been reset to defaults: {names}.")
+
+    def _check(self, key: str, option: Option | None) -> bool:
+        """True if ``key`` is absent or valid; an invalid value is removed."""
+        if not self._qs.contains(key):
+            return True
+        try:
+            raw = self._qs.value(key)
+            if option is None:
+                _parse_recent(raw)
+            else:
+                _coerce(option, raw)
+        except Exception:  # _InvalidValueError, or a QVariant PySide cannot convert
+            self._qs.remove(key)
+            return False
+        return True
+
+    def _warn(self, message: str) -> None:
+        log.warning("%s (%s)", message, self._qs.fileName())
+        self._warnings.append(message)
+
+    def take_warning(self) -> str | None:
+        """What went wrong while opening the settings, once; None if nothing did."""
+        text = " ".join(self._warnings) or None
+        self._warnings.clear()
+        return text
+
+    # ----- options -------------------------------------------------------------------------
 
     def get(self, option: Option) -> Any:
-        value = self._qs.value(option.key, option.default)
-        if option.type is bool and isinstance(value, str):
-            return value.lower() in ("1", "true", "yes")
-        if option.type is int:
-            try:
-                return int(value)
-            except (TypeError, ValueError):
-                return option.default
-        return value if isinstance(value, option.type) else option.default
+        """The stored value of ``option``, or its default if absent or invalid."""
+        if not self._qs.contains(option.key):
+            return option.default
+        try:
+            return _coerce(option, self._qs.value(option.key))
+        except Exception:
+            log.warning("ignoring the invalid setting %s", option.key)
+            return option.default
 
     def set(self, option: Option, value: Any) -> None:
-        self._qs.setValue(option.key, value)
+        self._qs.setValue(option.key, value.value if isinstance(value, enum.Enum) else value)
 
     def sync(self) -> None:
         self._qs.sync()
+
+    # ----- recent comparisons --------------------------------------------------------------
+
+    def recent_comparisons(self) -> list[tuple[str, str]]:
+        """The last comparisons, newest first, without those whose files are gone."""
+        try:
+            pairs = _parse_recent(self._qs.value(RECENT_KEY, "[]"))
+        except Exception:
+            return []
+        return [pair for pair in pairs if all(os.path.isfile(path) for path in pair)]
+
+    def add_recent_comparison(self, left: str | None, right: str | None) -> None:
+        """Put ``left``/``right`` first in the recent list, bounded to ``MAX_RECENT``."""
+        if not left or not right:
+            return
+        pair = (os.path.abspath(left), os.path.abspath(right))
+        pairs = [pair, *(p for p in self.recent_comparisons() if p != pair)][:MAX_RECENT]
+        self._qs.setValue(RECENT_KEY, json.dumps([list(p) for p in pairs]))

@@ -6,13 +6,16 @@ back through one signal carrier (a ``QObject`` living in the UI thread, so the
 emits from the pool are queued). Every request gets a monotonic token: a result
 whose token is not the latest is stale and dropped, and starting a request sets
 the previous one's cancel flag so the engine stops early. Jobs never touch
-widgets (git-cola ``qtutils.py`` RunTask, superqt ``_qthreading.py``).
+widgets (git-cola ``qtutils.py`` RunTask, superqt ``_qthreading.py``). An
+unexpected exception in a job is a bug: it fails the request (banner) and its
+traceback goes to ``error_dialog.report_crash``, like any uncaught exception.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -20,6 +23,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from twofold.engine.errors import CompareCanceled, TwofoldError
 from twofold.engine.model import CompareOptions, DiffResult
+from twofold.ui.error_dialog import report_crash, summarize
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +67,7 @@ class _Carrier(QObject):
     progressed = Signal(int, float)
     finished = Signal(int, object)
     failed = Signal(int, str)
+    crashed = Signal(int, str, str)
     canceled = Signal(int)
 
 
@@ -97,8 +102,7 @@ class _CompareJob(QRunnable):
         except ImportError as exc:
             carrier.failed.emit(token, f"The comparison engine is not available ({exc}).")
         except Exception as exc:  # a bug: report it instead of killing the pool thread
-            log.exception("comparison failed")
-            carrier.failed.emit(token, f"Internal error while comparing: {exc}")
+            carrier.crashed.emit(token, summarize(exc), traceback.format_exc())
         else:
             carrier.finished.emit(token, result)
 
@@ -112,6 +116,8 @@ class CompareRunner(QObject):
         finished: the current request's result (a ``DiffResult``).
         failed: the current request's one-sentence error.
         canceled: the current request stopped on a cancel.
+        crashed: a job raised an unexpected exception (summary, traceback); the
+            request has also ``failed`` with the summary if it was current.
     """
 
     started = Signal()
@@ -119,6 +125,7 @@ class CompareRunner(QObject):
     finished = Signal(object)
     failed = Signal(str)
     canceled = Signal()
+    crashed = Signal(str, str)
 
     def __init__(self, fn: CompareFn = load_and_compare, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -133,6 +140,8 @@ class CompareRunner(QObject):
         self._carrier.finished.connect(self.on_job_finished)
         self._carrier.failed.connect(self.on_job_failed)
         self._carrier.canceled.connect(self.on_job_canceled)
+        self._carrier.crashed.connect(self.on_job_crashed)
+        self.crashed.connect(report_crash)
 
     @property
     def busy(self) -> bool:
@@ -188,3 +197,10 @@ class CompareRunner(QObject):
         if self._is_current(token):
             self._busy = False
             self.canceled.emit()
+
+    @Slot(int, str, str)
+    def on_job_crashed(self, token: int, summary: str, details: str) -> None:
+        if self._is_current(token):
+            self._busy = False
+            self.failed.emit(summary)
+        self.crashed.emit(summary, details)  # a stale job's crash is still a bug to show

@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Puts a big text into a ``QPlainTextEdit`` in slices, the first screen first.
+
+``setPlainText`` on 10 MB holds the UI thread for a quarter of a second, and
+PySide keeps the GIL during the call, so building the document in a worker
+thread does not help. Instead the first ``FIRST`` characters go in at once (the
+first screen shows at the next paint) and the rest is appended between events
+by a zero timer, ``SLICE`` characters at a time, cut at newlines.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit
+
+#: characters put in at once before the first paint
+FIRST = 200_000
+#: characters per later slice (about 25 ms of ``insertText`` each)
+SLICE = 1_000_000
+
+
+class SlicedFill(QObject):
+    """Fills one pane; ``start`` again cancels a fill in progress.
+
+    Signals:
+        finished: the whole text is in the document.
+    """
+
+    finished = Signal()
+
+    def __init__(self, edit: QPlainTextEdit) -> None:
+        super().__init__(edit)
+        self._edit = edit
+        self._text, self._at = "", 0
+        self._timer = QTimer(self, singleShot=False, interval=0)
+        self._timer.timeout.connect(self._more)
+
+    @property
+    def active(self) -> bool:
+        return self._timer.isActive()
+
+    def start(self, text: str) -> None:
+        self._timer.stop()
+        cut = text.find("\n", FIRST) + 1 if len(text) > FIRST else 0
+        self._edit.setPlainText(text[:cut] if cut else text)
+        self._text, self._at = (text, cut) if cut else ("", 0)
+        if cut:
+            self._timer.start()
+
+    def _more(self) -> None:
+        text, at = self._text, self._at
+        cut = text.find("\n", at + SLICE) + 1 or len(text)
+        cursor = QTextCursor(self._edit.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(text[at:cut])
+        self._at = cut
+        if cut >= len(text):
+            self._timer.stop()
+            self._text = ""
+            self.finished.emit()

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Wheel smoke check (`make smoke`, part of `make test`): build the wheel, install it in a
+# fresh venv and run it from outside the checkout, so that it can only find its resources
+# in the wheel (hatch force-include maps resources/ to twofold/resources).
+# Why: the suite runs from the checkout, where a resource missing from the wheel goes unnoticed.
+# Usage: smoke-wheel.sh [PYTHON]   (default .venv/bin/python; its pip installs into the new venv)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd -P)"
+python="${1:-$root/.venv/bin/python}"
+python="$(cd "$(dirname "$python")" && pwd -P)/$(basename "$python")"  # we cd away later
+wheels="$root/build/wheel"
+venv="$root/build/smoke-venv"
+unset PYTHONPATH
+start=$SECONDS
+
+rm -rf "$wheels" "$venv"
+"$python" -m pip wheel -q --no-deps -w "$wheels" "$root"
+wheel="$(ls "$wheels"/twofold-*.whl)"
+# No pip in the new venv: the outer pip installs into it (--python), which saves seconds.
+"$python" -m venv --without-pip "$venv"
+"$python" -m pip --python "$venv/bin/python" install -q "$wheel"
+
+outside="$(mktemp -d)"
+trap 'rm -rf "$outside"' EXIT
+cd "$outside"
+fail() { echo "smoke: $*" >&2; exit 1; }
+
+version="$("$venv/bin/twofold" --version)"
+[[ "$version" == "twofold "* ]] || fail "unexpected --version output: $version"
+
+found="$("$venv/bin/python" -c 'from twofold.ui import resources as r; print(r.resources_dir())')"
+[[ "$found" == "$venv/"* ]] || fail "resources found at $found, not in the installed wheel"
+for f in demo/gettysburg-nicolay.txt demo/gettysburg-bliss.txt icons/twofold.svg \
+         desktop/io.github.twofold.Twofold.desktop desktop/io.github.twofold.Twofold.metainfo.xml; do
+  [ -s "$found/$f" ] || fail "the wheel lacks resources/$f"
+done
+
+png="$outside/demo.png"
+QT_QPA_PLATFORM=offscreen "$venv/bin/twofold" --screenshot "$png" --demo 2>"$outside/err" \
+  || fail "--screenshot --demo failed: $(cat "$outside/err")"
+[ -s "$png" ] || fail "--screenshot wrote no PNG"
+[ "$(head -c 4 "$png" | tail -c 3)" = PNG ] || fail "--screenshot wrote something that is not a PNG"
+
+echo "smoke: $(basename "$wheel") installs, starts ($version) and renders the demo" \
+     "($(wc -c <"$png") byte PNG) in $((SECONDS - start)) s"

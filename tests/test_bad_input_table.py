@@ -1,0 +1,300 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""``docs/bad-input.md`` cannot rot, and the CLI cases no other test covers.
+
+The table names, for every way issue #5 lists to break Twofold, what the user
+sees and the test that checks it. Here the table is parsed and every named
+test must be collected by pytest (parameter ids included), and every case of
+the issue must have a row. The hostile files the engine tests feed to
+``load_document`` are then fed to the real ``twofold`` command: one line on
+stderr, exit 2, no traceback, and the compared files are never written.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from support import DATA
+from twofold import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+TABLE = ROOT / "docs" / "bad-input.md"
+GUI = ROOT / "gui"
+
+#: a backticked pytest node id in the table: ``tests/x.py::test_name[param]``
+NODE = re.compile(r"`(tests/[\w/]+\.py::\w+(?:\[[^\]`]*\])?)`")
+
+#: every case of issue #5; each must start a row of the table (case-insensitive)
+CASES = (
+    "binary file",
+    "empty file",
+    "whitespace-only file",
+    "invalid utf-8 in the middle",
+    "nul bytes",
+    "utf-16 without bom",
+    "mixed newlines",
+    "the encodings corpus",
+    "a directory",
+    "a missing path",
+    "no read permission",
+    "a fifo",
+    "/dev/zero",
+    "a symlink loop",
+    "a 2 gb file",
+    "a non-ascii path",
+    "file changed on disk",
+    "file saved by rename",
+    "file deleted or moved",
+    "exception in a ui slot",
+    "exception in the worker",
+    "exception in a python thread",
+    "internal error in the cli",
+    "corrupted settings file",
+    "invalid settings values",
+    "damaged recent-files list",
+    "unreadable settings file",
+    "never writes to the compared files",
+    "fuzzed engine",
+)
+
+
+def _rows() -> list[list[str]]:
+    """The body rows of every Markdown table in the document, split into cells."""
+    rows = []
+    for line in TABLE.read_text("utf-8").splitlines():
+        if not line.startswith("|") or set(line) <= set("|-: "):
+            continue
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if cells[0].lower() != "case":
+            rows.append(cells)
+    return rows
+
+
+def _collected(files: set[str]) -> set[str]:
+    """The node ids pytest collects from ``files`` (one subprocess, no test is run)."""
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", *files],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    return {line.strip() for line in run.stdout.splitlines() if "::" in line}
+
+
+def test_the_table_has_a_row_for_every_case_with_four_cells() -> None:
+    rows = _rows()
+    assert rows, "no table found in docs/bad-input.md"
+    for row in rows:
+        assert len(row) == 4, row
+        assert NODE.search(row[3]), f"row without a test: {row[0]}"
+    names = [row[0].lower() for row in rows]
+    missing = [case for case in CASES if not any(name.startswith(case) for name in names)]
+    assert not missing, missing
+
+
+def test_every_test_the_table_names_exists() -> None:
+    named = {node for row in _rows() for node in NODE.findall(row[3])}
+    collected = _collected({node.split("::")[0] for node in named})
+    functions = {node.split("[")[0] for node in collected}
+    for node in sorted(named):
+        pool = collected if "[" in node else functions
+        assert node in pool, f"docs/bad-input.md names {node}, which pytest does not collect"
+
+
+# ------------------------------------------------------------------ the CLI, for real
+
+
+def twofold(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    home = str(cwd or ROOT)
+    env = {**os.environ, "PYTHONPATH": str(GUI), "HOME": home, "XDG_CONFIG_HOME": home}
+    return subprocess.run(
+        [sys.executable, "-m", "twofold", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,  # a hang on a FIFO or /dev/zero fails here instead of freezing the suite
+        check=False,
+    )
+
+
+def _fifo(tmp: Path) -> Path:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this platform")
+    os.mkfifo(tmp / "pipe")
+    return tmp / "pipe"
+
+
+def _dev_zero(_tmp: Path) -> Path:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero on this platform")
+    return Path("/dev/zero")
+
+
+def _loop(tmp: Path) -> Path:
+    (tmp / "loop-a").symlink_to(tmp / "loop-b")
+    (tmp / "loop-b").symlink_to(tmp / "loop-a")
+    return tmp / "loop-a"
+
+
+def _dangling(tmp: Path) -> Path:
+    (tmp / "link").symlink_to(tmp / "gone.txt")
+    return tmp / "link"
+
+
+def _sparse(tmp: Path) -> Path:
+    with (tmp / "huge.log").open("wb") as handle:
+        handle.truncate(2 * 1024**3)  # costs no disk, and is never read
+    return tmp / "huge.log"
+
+
+def _missing_non_ascii(tmp: Path) -> Path:
+    return tmp / "résumé \u2013 ü.txt"
+
+
+HOSTILE: list[tuple[str, Callable[[Path], Path], str]] = [
+    ("fifo", _fifo, '"pipe" is a pipe, not a regular file.'),
+    ("dev-zero", _dev_zero, '"zero" is a device, not a regular file.'),
+    ("symlink-loop", _loop, '"loop-a" is a symbolic link that leads back to itself.'),
+    ("dangling-link", _dangling, '"link" is a link to a file that does not exist.'),
+    ("sparse-2gb", _sparse, '"huge.log" is 2.0 GB; Twofold compares files up to 256 MB.'),
+    ("missing-non-ascii", _missing_non_ascii, '"résumé \u2013 ü.txt" does not exist.'),
+]
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[Path, Path]:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    a, b = folder / "a.txt", folder / "b.txt"
+    a.write_bytes(b"First paragraph.\r\n\r\nSecond paragraph, kept.\r\n")
+    b.write_bytes(b"\xef\xbb\xbfFirst paragraph!\n\nSecond paragraph, kept.\n")
+    stamp = 1_000_000_000_000_000_000  # 2001, so a write would visibly move it
+    for path in (a, b):
+        os.utime(path, ns=(stamp, stamp))
+    return a, b
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX special files")
+@pytest.mark.parametrize("front", ["--json", "--stat", "--diff"])
+@pytest.mark.parametrize(
+    ("make", "message"), [case[1:] for case in HOSTILE], ids=[case[0] for case in HOSTILE]
+)
+def test_hostile_input_is_one_line_and_exit_two(
+    tmp_path: Path, pair: tuple[Path, Path], front: str, make, message: str
+) -> None:
+    bad = make(tmp_path)
+    for args in ((bad, pair[1]), (pair[0], bad)):
+        run = twofold(front, *args)
+        assert (run.returncode, run.stdout) == (2, ""), run.stderr
+        assert run.stderr == f"twofold: {message}\n"
+
+
+def test_an_existing_non_ascii_path_is_compared(tmp_path: Path, pair: tuple[Path, Path]) -> None:
+    named = tmp_path / "Entwurf \u2013 \u00fc, v2.txt"
+    try:
+        named.write_bytes(pair[1].read_bytes())
+    except (UnicodeEncodeError, OSError):
+        pytest.skip("the file system cannot store this name")
+    run = twofold("--stat", pair[0], named)
+    assert run.returncode == 1, run.stderr
+    assert run.stderr == ""
+
+
+def test_unreadable_file_through_the_cli(
+    pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In process, so the refusal can be faked: root reads a chmod 000 file anyway."""
+    real_open = os.open
+
+    def refuse(path: str, *args: object, **kwargs: object) -> int:
+        if os.fspath(path) == str(pair[1]):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
+    assert cli.main(["--json", str(pair[0]), str(pair[1])]) == 2
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert out.err == ('twofold: "b.txt" cannot be read: you do not have permission to open it.\n')
+
+
+def test_internal_error_in_the_cli_is_one_line(
+    pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise KeyError("paragraph 7")
+
+    monkeypatch.setattr(cli, "compare", broken)
+    assert cli.main(["--stat", str(pair[0]), str(pair[1])]) == 2
+    err = capsys.readouterr().err
+    assert err == "twofold: internal error: KeyError: 'paragraph 7'\n"
+
+
+def _manifest() -> list[dict[str, str]]:
+    with (DATA / "encodings" / "MANIFEST.tsv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+@pytest.mark.parametrize("row", _manifest(), ids=lambda row: row["name"])
+def test_corpus_through_the_cli(row: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    """Each corpus file against itself: no differences, or one line for a binary one."""
+    path = DATA / "encodings" / f"{row['name']}.bin"
+    binary = (DATA / "encodings" / f"{row['name']}.expected.txt").read_bytes() == b"BINARY"
+    code = cli.main(["--stat", str(path), str(path)])
+    out = capsys.readouterr()
+    if binary:
+        assert code == 2
+        assert out.err == f'twofold: "{path.name}" looks like a binary file, not text.\n'
+    else:
+        assert (code, out.err) == (0, "")
+        assert "No differences." in out.out
+
+
+def _state(paths: tuple[Path, ...]) -> list[tuple[bytes, int, int]]:
+    return [(p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_mode) for p in paths]
+
+
+FRONTS = [
+    pytest.param(["--json"], id="json"),
+    pytest.param(["--stat"], id="stat"),
+    pytest.param(["--diff"], id="diff"),
+    pytest.param(["--report", "{out}/report.html"], id="report"),
+    pytest.param(["--screenshot", "{out}/window.png"], id="screenshot-gui", marks=pytest.mark.gui),
+]
+
+
+@pytest.mark.parametrize("front", FRONTS)
+def test_runs_never_write_the_compared_files(
+    tmp_path: Path, pair: tuple[Path, Path], front: list[str]
+) -> None:
+    """``--screenshot`` is the whole window and worker, offscreen, in a real process."""
+    out = tmp_path / "out"
+    out.mkdir()
+    before = _state(pair)
+    listing = sorted(pair[0].parent.iterdir())
+    run = twofold(*(arg.format(out=out) for arg in front), *pair, cwd=tmp_path)
+    assert run.returncode in (0, 1), run.stderr
+    assert _state(pair) == before
+    assert sorted(pair[0].parent.iterdir()) == listing
+    if front[0] in ("--report", "--screenshot"):
+        assert (out / Path(front[1]).name).stat().st_size > 0
+
+
+def test_report_onto_an_input_is_refused(pair: tuple[Path, Path]) -> None:
+    before = _state(pair)
+    run = twofold("--report", pair[1], *pair)
+    assert run.returncode == 2
+    assert run.stderr == f'twofold: "{pair[1]}" is one of the compared files.\n'
+    assert _state(pair) == before

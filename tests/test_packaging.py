@@ -1,0 +1,199 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What ships: the icon, the desktop files, the wheel's contents, finding resources/.
+
+``packaging/smoke-wheel.sh`` (``make smoke``) also installs the wheel in a fresh venv
+and starts it; these tests check the files and the lookup quickly, in-process.
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import twofold
+from twofold.ui import resources
+
+ROOT = Path(__file__).resolve().parents[1]
+RES = ROOT / "resources"
+APP_ID = "io.github.twofold.Twofold"
+DESKTOP = RES / "desktop" / f"{APP_ID}.desktop"
+METAINFO = RES / "desktop" / f"{APP_ID}.metainfo.xml"
+ICON = RES / "icons" / "twofold.svg"
+SHIPPED = [
+    "demo/gettysburg-nicolay.txt",
+    "demo/gettysburg-bliss.txt",
+    "icons/twofold.svg",
+    f"desktop/{APP_ID}.desktop",
+    f"desktop/{APP_ID}.metainfo.xml",
+]
+
+
+def test_icon_is_square_svg() -> None:
+    root = ET.parse(ICON).getroot()
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert root.get("viewBox") == "0 0 256 256"
+
+
+@pytest.mark.gui
+def test_icon_renders() -> None:
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(str(ICON))
+    assert renderer.isValid()
+    assert renderer.defaultSize().width() == renderer.defaultSize().height() == 256
+
+
+def _desktop_entry() -> configparser.SectionProxy:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keep the key case
+    parser.read(DESKTOP, encoding="utf-8")
+    return parser["Desktop Entry"]
+
+
+def test_desktop_entry_keys() -> None:
+    entry = _desktop_entry()
+    assert entry["Type"] == "Application"
+    assert entry["Name"] == "Twofold"
+    assert entry["Exec"] == "twofold %F"
+    assert entry["Icon"] == APP_ID
+    assert entry["Terminal"] == "false"
+    assert "text/plain" in entry["MimeType"].split(";")
+    assert {"Development", "Utility", "TextTools"} <= set(entry["Categories"].split(";"))
+
+
+def test_metainfo_names_id_license_and_release() -> None:
+    root = ET.parse(METAINFO).getroot()
+    assert root.tag == "component"
+    assert root.get("type") == "desktop-application"
+    assert root.findtext("id") == APP_ID
+    assert root.findtext("project_license") == "GPL-3.0-or-later"
+    assert root.findtext("launchable") == DESKTOP.name
+    release = root.find("releases/release")
+    assert release is not None
+    assert release.get("version") == twofold.__version__
+    screenshot = root.findtext("screenshots/screenshot/image") or ""
+    assert screenshot.endswith("resources/screenshot.png")
+    assert (RES / "screenshot.png").is_file()
+
+
+@pytest.mark.parametrize(
+    ("tool", "args", "path"),
+    [
+        ("desktop-file-validate", [], DESKTOP),
+        ("appstreamcli", ["validate", "--no-net"], METAINFO),
+    ],
+)
+def test_validators_accept_the_desktop_files(tool: str, args: list[str], path: Path) -> None:
+    """Only where the distribution's validator is installed (not a project dependency)."""
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} is not installed")
+    run = subprocess.run(
+        [tool, *args, str(path)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_pyinstaller_spec_bundles_resources_where_they_are_looked_up() -> None:
+    spec = (ROOT / "packaging" / "twofold.spec").read_text("utf-8")
+    compile(spec, "twofold.spec", "exec")
+    assert '"twofold/resources"' in spec
+
+
+def test_pyinstaller_spec_keeps_the_qt_modules_twofold_imports() -> None:
+    spec = (ROOT / "packaging" / "twofold.spec").read_text("utf-8")
+    excluded = set(re.findall(r"\bQt\w+", spec.split("UNUSED_QT = [", 1)[1].split("]", 1)[0]))
+    sources = "".join(p.read_text("utf-8") for p in (ROOT / "gui").rglob("*.py"))
+    used = set(re.findall(r"PySide6\.(Qt\w+)", sources))
+    assert {"QtCore", "QtGui", "QtWidgets"} <= used
+    assert not used & excluded
+    assert "QtNetwork" in excluded
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    (built,) = out.glob("twofold-*.whl")
+    return built
+
+
+def test_wheel_ships_resources(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for name in SHIPPED:
+        assert f"twofold/resources/{name}" in names
+    assert "twofold/ui/resources.py" in names
+    assert not any(name.startswith("resources/") for name in names)
+
+
+def test_installed_layout_finds_resources(wheel: Path, tmp_path: Path) -> None:
+    """The unpacked wheel, imported from elsewhere, finds its own copy of resources/."""
+    site = tmp_path / "site-packages"
+    zipfile.ZipFile(wheel).extractall(site)
+    probe = "from twofold.ui import resources as r; print(r.resources_dir()); print(r.demo_pair())"
+    run = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(site)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    found = run.stdout.splitlines()
+    assert found[0] == str((site / "twofold" / "resources").resolve())
+    assert "gettysburg-nicolay.txt" in found[1]
+
+
+def test_checkout_layout() -> None:
+    assert resources.resources_dir() == RES
+    assert resources.demo_pair() == (
+        RES / "demo" / "gettysburg-nicolay.txt",
+        RES / "demo" / "gettysburg-bliss.txt",
+    )
+    assert resources.icon_path() == ICON
+
+
+def _fake_resources(root: Path) -> Path:
+    for name in SHIPPED:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x", "utf-8")
+    return root
+
+
+def test_wheel_layout_wins_over_checkout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = tmp_path / "lib" / "site-packages" / "twofold"
+    installed = _fake_resources(package / "resources")
+    monkeypatch.setattr(resources, "_PACKAGE", package)
+    assert resources.resources_dir() == installed
+    assert resources.icon_path() == installed / "icons" / "twofold.svg"
+
+
+def test_frozen_layout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bundled = _fake_resources(tmp_path / "_internal" / "twofold" / "resources")
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "_internal"), raising=False)
+    assert resources.resources_dir() == bundled
+    pair = resources.demo_pair()
+    assert pair is not None
+    assert pair[0] == bundled / "demo" / "gettysburg-nicolay.txt"
+
+
+def test_missing_resources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(resources, "_PACKAGE", tmp_path / "a" / "b" / "twofold")
+    assert resources.resources_dir() is None
+    assert resources.demo_pair() is None
+    assert resources.icon_path() is None

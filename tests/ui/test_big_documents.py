@@ -1,0 +1,136 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Big inputs at small sizes: many paragraphs, one huge line, a text filled in slices.
+
+Correctness only (``bench/gui_bench.py`` measures speed): stepping reaches the
+last change and both panes show it, sync keeps counterparts on screen, the
+overview marks every change, long lines are cut for display and still read back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from twofold.engine.model import Side
+from twofold.ui import pane_fill
+from twofold.ui.main_window import MainWindow
+
+PARAGRAPHS = 2000
+
+
+def _words(i: int) -> str:
+    return f"Paragraph {i} keeps most of its words, " + "and some filler follows here " * 6
+
+
+@pytest.fixture
+def many(tmp_path: Path) -> tuple[Path, Path]:
+    """2,000 paragraphs; every 40th reworded, one deleted and one inserted."""
+    a = [_words(i) for i in range(PARAGRAPHS)]
+    b = [p.replace("most", "nearly all") if i % 40 == 7 else p for i, p in enumerate(a)]
+    del b[500]
+    b.insert(1500, "A paragraph that only the newer version has, " * 4)
+    (tmp_path / "a.txt").write_text("\n\n".join(a) + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("\n\n".join(b) + "\n", encoding="utf-8")
+    return tmp_path / "a.txt", tmp_path / "b.txt"
+
+
+def _open(qtbot: QtBot, win: MainWindow, pair: tuple[Path, Path]) -> None:
+    with qtbot.waitSignal(win.comparison_finished, timeout=60_000):
+        win.compare_files(str(pair[0]), str(pair[1]))
+    qtbot.waitUntil(lambda: not win.view.filling, timeout=30_000)
+    qtbot.wait(60)
+
+
+def _on_screen(win: MainWindow, change: int, side: Side) -> bool:
+    ext = win.view.sync.change_extents(side)[change]
+    lo, hi = win.view.pane(side).visible_block_range()
+    return ext.top <= hi + 1 and ext.bottom >= lo
+
+
+def test_stepping_reaches_the_last_change_in_both_panes(
+    qtbot: QtBot, window: MainWindow, many: tuple[Path, Path]
+) -> None:
+    _open(qtbot, window, many)
+    n = len(window.view.sync.changes)
+    assert n >= PARAGRAPHS // 40
+    window.activateWindow()
+    qtbot.waitActive(window)
+    for step in range(1, 6):
+        qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+        assert window.current_change == step
+        assert all(_on_screen(window, step, side) for side in Side)
+    qtbot.keyClick(window, Qt.Key.Key_End, Qt.KeyboardModifier.AltModifier)
+    assert window.current_change == n - 1
+    assert all(_on_screen(window, n - 1, side) for side in Side)
+    assert window.position_label.text() == f"Change {n} of {n}"
+
+
+def test_sync_keeps_the_counterpart_on_screen(
+    qtbot: QtBot, window: MainWindow, many: tuple[Path, Path]
+) -> None:
+    _open(qtbot, window, many)
+    sync = window.view.sync
+    bar = window.view.pane(Side.A).verticalScrollBar()
+    for value in range(0, bar.maximum(), max(1, bar.maximum() // 40)):
+        bar.setValue(value)
+        middle = window.view.pane(Side.A).pos_at(0.5)
+        for n in sync.changes_between(Side.A, middle, middle):
+            if sync.changes[n].a and sync.changes[n].b:
+                assert _on_screen(window, n, Side.B), (value, n)
+
+
+def test_the_overview_marks_every_change(
+    qtbot: QtBot, window: MainWindow, many: tuple[Path, Path]
+) -> None:
+    _open(qtbot, window, many)
+    sync = window.view.sync
+    for side in Side:
+        extents = sync.change_extents(side)
+        assert len(extents) == len(sync.changes)
+        total = sync.total(side)
+        assert all(0 <= e.top <= e.bottom <= total for e in extents)
+    image = window.view.overview.grab().toImage()
+    theme = window.view.pane(Side.A).theme
+    colours = {
+        image.pixelColor(x, y).rgb() for x in range(image.width()) for y in range(image.height())
+    }
+    assert theme.overview[sync.changes[0].kind].rgb() in colours
+
+
+def test_a_huge_line_is_cut_for_display_and_reads_back(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    words = [f"w{i}" for i in range(40_000)]  # one line of ~230 KB
+    a = " ".join(words)
+    b = " ".join(w if i % 1000 else "CHANGED" for i, w in enumerate(words))
+    (tmp_path / "a.txt").write_text(a + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b + "\n", encoding="utf-8")
+    _open(qtbot, window, (tmp_path / "a.txt", tmp_path / "b.txt"))
+    pane = window.view.pane(Side.B)
+    assert pane.blockCount() > 100  # shown in pieces, none of them a 200 KB layout
+    assert pane.toPlainText().replace("\n", "") == b
+    assert "pieces" in window.view.headers[Side.B].text()
+    assert pane.line_label(0) == "1"
+    assert pane.line_label(1) == ""
+    pane.verticalScrollBar().setValue(pane.verticalScrollBar().maximum())
+    qtbot.wait(30)
+    hi = pane.visible_block_range()[1]
+    assert hi == pane.blockCount() - 1
+
+
+def test_a_big_text_fills_in_slices(
+    qtbot: QtBot, window: MainWindow, many: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pane_fill, "FIRST", 5_000)
+    monkeypatch.setattr(pane_fill, "SLICE", 20_000)
+    with qtbot.waitSignal(window.comparison_finished, timeout=60_000):
+        window.compare_files(str(many[0]), str(many[1]))
+    assert window.view.filling  # the first screen is up, the rest still coming
+    qtbot.waitUntil(lambda: not window.view.filling, timeout=30_000)
+    result = window.result
+    assert result is not None
+    assert window.view.pane(Side.A).toPlainText() == result.a.text
+    assert window.view.pane(Side.B).toPlainText() == result.b.text

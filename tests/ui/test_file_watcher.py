@@ -1,0 +1,323 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Files that change or vanish while shown: noticed, offered for reload, never written.
+
+The watcher is tested alone (debounce, touches, rename-over saves, a file that
+comes back) and in the window (banner, Reload, stepping after a delete), plus
+the hostile inputs of issue #5 as the window sees them: a banner, never a hang.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from support import DATA
+from twofold.ui.file_watcher import FileStatus, FileWatcher
+from twofold.ui.main_window import MainWindow
+
+A_TEXT = "The first paragraph stays.\n\nThe second paragraph is here.\n\nThe third one too.\n"
+B_TEXT = "The first paragraph stays.\n\nThe second paragraph is there.\n\nThe third one, too.\n"
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[Path, Path]:
+    folder = tmp_path / "docs"  # apart from the settings file the window writes
+    folder.mkdir()
+    a, b = folder / "a.txt", folder / "b.txt"
+    a.write_text(A_TEXT, "utf-8")
+    b.write_text(B_TEXT, "utf-8")
+    return a, b
+
+
+@pytest.fixture
+def watcher(qtbot: QtBot, pair: tuple[Path, Path]) -> tuple[FileWatcher, list[tuple[str, object]]]:
+    """A watcher on ``b.txt`` with a short debounce, and the list of what it reported."""
+    watch = FileWatcher(debounce_ms=50)
+    seen: list[tuple[str, object]] = []
+    watch.status_changed.connect(lambda path, status: seen.append((path, status)))
+    path = str(pair[1])
+    watch.watch([(path, pair[1].stat().st_size)])
+    yield watch, seen
+    watch.clear()
+    watch.deleteLater()
+
+
+def _stamp(path: Path) -> tuple[bytes, int]:
+    return path.read_bytes(), path.stat().st_mtime_ns
+
+
+def _open_window_on(qtbot: QtBot, win: MainWindow, a: Path | str, b: Path | str) -> None:
+    with qtbot.waitSignal(win.comparison_finished, timeout=30_000):
+        win.compare_files(str(a), str(b))
+    win.file_banner.watcher.debounce_ms = 50
+
+
+# ------------------------------------------------------------------------- watcher
+
+
+def test_an_edit_in_place_is_reported_once_per_burst(
+    qtbot: QtBot, watcher: tuple[FileWatcher, list[tuple[str, object]]], pair: tuple[Path, Path]
+) -> None:
+    _watch, seen = watcher
+    with pair[1].open("a", encoding="utf-8") as out:  # a save in three writes
+        for word in ("one ", "two ", "three\n"):
+            out.write(word)
+            out.flush()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    qtbot.wait(200)
+    assert seen == [(str(pair[1]), FileStatus.CHANGED)]
+
+
+def test_a_touch_that_changes_nothing_is_ignored(
+    qtbot: QtBot, watcher: tuple[FileWatcher, list[tuple[str, object]]], pair: tuple[Path, Path]
+) -> None:
+    watch, seen = watcher
+    later = pair[1].stat().st_mtime_ns + 5_000_000_000
+    os.utime(pair[1], ns=(later, later))
+    pair[1].write_text(B_TEXT, "utf-8")  # the same bytes saved again
+    watch.check_now()
+    qtbot.wait(150)
+    assert seen == []
+    assert watch.status(str(pair[1])) is FileStatus.UNCHANGED
+
+
+def test_same_size_new_content_is_a_change(
+    watcher: tuple[FileWatcher, list[tuple[str, object]]], pair: tuple[Path, Path]
+) -> None:
+    watch, seen = watcher
+    pair[1].write_text(B_TEXT.replace("there", "THERE"), "utf-8")
+    watch.check_now()
+    assert seen == [(str(pair[1]), FileStatus.CHANGED)]
+
+
+def test_a_save_by_rename_is_followed(
+    qtbot: QtBot, watcher: tuple[FileWatcher, list[tuple[str, object]]], pair: tuple[Path, Path]
+) -> None:
+    """Editors write a temporary file and rename it over the original: watch the new one."""
+    _watch, seen = watcher
+    temp = pair[1].with_name(".b.txt.swp")
+    temp.write_text("Replaced by rename.\n", "utf-8")
+    os.replace(temp, pair[1])
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen[-1] == (str(pair[1]), FileStatus.CHANGED)
+    seen.clear()
+    pair[1].write_text("Edited again, in place.\n", "utf-8")
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen[-1] == (str(pair[1]), FileStatus.CHANGED)
+
+
+def test_a_deleted_file_is_missing_then_restored(
+    qtbot: QtBot, watcher: tuple[FileWatcher, list[tuple[str, object]]], pair: tuple[Path, Path]
+) -> None:
+    _watch, seen = watcher
+    pair[1].unlink()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen[-1] == (str(pair[1]), FileStatus.MISSING)
+    pair[1].write_text(B_TEXT, "utf-8")  # the same content comes back (git checkout)
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=5000)
+    assert seen[-1] == (str(pair[1]), FileStatus.UNCHANGED)
+
+
+def test_a_change_between_loading_and_watching_is_reported(
+    qtbot: QtBot, pair: tuple[Path, Path]
+) -> None:
+    watch = FileWatcher(debounce_ms=50)
+    with qtbot.waitSignal(watch.status_changed) as signal:
+        watch.watch([(str(pair[0]), 3)])  # the engine read 3 bytes; the file has more now
+    assert signal.args == [str(pair[0]), FileStatus.CHANGED]
+    watch.clear()
+
+
+# -------------------------------------------------------------------------- window
+
+
+def test_a_changed_file_shows_the_banner_and_reload_shows_the_new_text(
+    qtbot: QtBot, window: MainWindow, pair: tuple[Path, Path]
+) -> None:
+    _open_window_on(qtbot, window, *pair)
+    assert not window.file_banner.isVisible()
+    pair[1].write_text(B_TEXT + "\nA new closing paragraph.\n", "utf-8")
+    qtbot.waitUntil(window.file_banner.isVisible, timeout=5000)
+    assert window.file_banner.text() == "b.txt changed on disk."
+    assert window.file_banner.reload_button.isVisible()
+    assert window.result is not None
+    assert "closing" not in window.result.b.text  # nothing reloads behind the user's back
+    with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
+        window.file_banner.reload_button.click()
+    assert "A new closing paragraph." in window.result.b.text
+    assert not window.file_banner.isVisible()
+
+
+def test_f5_reloads_and_dismiss_hides(
+    qtbot: QtBot, window: MainWindow, pair: tuple[Path, Path]
+) -> None:
+    _open_window_on(qtbot, window, *pair)
+    pair[0].write_text(A_TEXT.replace("first", "opening"), "utf-8")
+    qtbot.waitUntil(window.file_banner.isVisible, timeout=5000)
+    assert window.file_banner.text() == "a.txt changed on disk."
+    window.file_banner.dismiss_button.click()
+    assert not window.file_banner.isVisible()
+    with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
+        window.actions_by_id["reload"].trigger()
+    assert window.result is not None
+    assert "opening paragraph" in window.result.a.text
+
+
+def test_a_deleted_file_keeps_the_comparison_usable(
+    qtbot: QtBot, window: MainWindow, pair: tuple[Path, Path]
+) -> None:
+    _open_window_on(qtbot, window, *pair)
+    shown = window.result
+    assert shown is not None
+    assert len(shown.changes) >= 2
+    pair[1].unlink()
+    qtbot.waitUntil(window.file_banner.isVisible, timeout=5000)
+    assert window.file_banner.text() == (
+        "b.txt was deleted or moved; the comparison shown is kept."
+    )
+    assert not window.file_banner.reload_button.isVisible()
+    window.first_change()
+    window.next_change()
+    assert window.current_change == 1
+    assert window.position_label.text() == f"Change 2 of {len(shown.changes)}"
+    assert window.result is shown
+
+
+def test_comparing_and_watching_never_write_the_files(
+    qtbot: QtBot, window: MainWindow, pair: tuple[Path, Path]
+) -> None:
+    before = [_stamp(p) for p in pair]
+    modes = [stat.S_IMODE(p.stat().st_mode) for p in pair]
+    _open_window_on(qtbot, window, *pair)
+    window.file_banner.watcher.check_now()
+    with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
+        window.reload()
+    window.close()
+    assert [_stamp(p) for p in pair] == before
+    assert [stat.S_IMODE(p.stat().st_mode) for p in pair] == modes
+    assert sorted(p.name for p in pair[0].parent.iterdir()) == ["a.txt", "b.txt"]
+
+
+# ------------------------------------------------------------- hostile inputs in the GUI
+
+
+def _sparse(tmp: Path) -> Path:
+    path = tmp / "huge.log"
+    with path.open("wb") as handle:
+        handle.truncate(2 * 1024**3)
+    return path
+
+
+def _fifo(tmp: Path) -> Path:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this platform")
+    os.mkfifo(tmp / "pipe")
+    return tmp / "pipe"
+
+
+def _loop(tmp: Path) -> Path:
+    (tmp / "loop-a").symlink_to(tmp / "loop-b")
+    (tmp / "loop-b").symlink_to(tmp / "loop-a")
+    return tmp / "loop-a"
+
+
+def _dev_zero(_tmp: Path) -> Path:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    return Path("/dev/zero")
+
+
+GUI_BAD_INPUTS = [
+    ("sparse-2gb", _sparse, '"huge.log" is 2.0 GB; Twofold compares files up to 256 MB.'),
+    ("fifo", _fifo, '"pipe" is a pipe, not a regular file.'),
+    ("dev-zero", _dev_zero, '"zero" is a device, not a regular file.'),
+    ("symlink-loop", _loop, '"loop-a" is a symbolic link that leads back to itself.'),
+]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX special files")
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [case[1:] for case in GUI_BAD_INPUTS],
+    ids=[case[0] for case in GUI_BAD_INPUTS],
+)
+def test_opening_a_hostile_file_shows_the_engine_sentence(
+    qtbot: QtBot, window: MainWindow, pair: tuple[Path, Path], tmp_path: Path, make, message: str
+) -> None:
+    """What File > Open does (it calls compare_files): the worker refuses, no hang."""
+    _open_window_on(qtbot, window, *pair)
+    shown = window.result
+    bad = make(tmp_path)
+    with qtbot.waitSignal(window.comparison_failed, timeout=10_000) as failed:
+        window.compare_files(str(pair[0]), str(bad))
+    assert failed.args == [message]
+    assert window.banner.text() == message
+    assert window.result is shown
+    window.next_change()  # still usable
+    assert window.current_change == 1
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX special files")
+def test_dropping_a_sparse_2gb_file_refuses_with_its_size(
+    qtbot: QtBot, window: MainWindow, pair: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _open_window_on(qtbot, window, *pair)
+    huge = _sparse(tmp_path)
+    with qtbot.waitSignal(window.comparison_failed, timeout=10_000):
+        window.on_files_dropped([str(huge)], None)
+    assert window.banner.text() == '"huge.log" is 2.0 GB; Twofold compares files up to 256 MB.'
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX special files")
+@pytest.mark.parametrize("make", [_fifo, _dev_zero], ids=["fifo", "dev-zero"])
+def test_dropping_a_special_file_is_refused_at_once(
+    qtbot: QtBot, window: MainWindow, pair: tuple[Path, Path], tmp_path: Path, make
+) -> None:
+    _open_window_on(qtbot, window, *pair)
+    bad = make(tmp_path)
+    window.on_files_dropped([str(bad)], None)
+    assert window.banner.text() == f"{bad.name} is not a regular file."
+    assert not window._runner.busy
+
+
+AWKWARD_TEXT = [
+    ("empty", "UTF-8 \u00b7 none", "No changes"),
+    ("whitespace_only", "UTF-8 \u00b7 LF", "No changes"),
+    ("invalid_utf8_mid", "UTF-8 \u00b7 LF", "No changes"),
+    ("utf16le_nobom_en", "UTF-16-LE \u00b7 LF", "No changes"),
+    ("mixed_eol_es", "UTF-8 \u00b7 mixed", "No changes"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "formats", "position"), AWKWARD_TEXT, ids=[case[0] for case in AWKWARD_TEXT]
+)
+def test_awkward_text_opens_in_the_window(
+    qtbot: QtBot, window: MainWindow, name: str, formats: str, position: str
+) -> None:
+    """Text that is valid but unusual shows as text, with its encoding and newlines named."""
+    path = DATA / "encodings" / f"{name}.bin"
+    _open_window_on(qtbot, window, path, path)
+    assert window.formats_label.text() == formats
+    assert window.position_label.text() == position
+    assert window.banner.text() == "The two documents are identical."
+    expected = (DATA / "encodings" / f"{name}.expected.txt").read_text("utf-8")
+    assert window.result is not None
+    assert window.result.a.text == ("" if expected == "EMPTY" else expected)
+
+
+def test_a_non_ascii_path_opens_in_the_window(
+    qtbot: QtBot, window: MainWindow, pair: tuple[Path, Path]
+) -> None:
+    named = pair[1].with_name("Entwurf \u2013 \u00fc, v2.txt")
+    try:
+        named.write_text(B_TEXT, "utf-8")
+    except (UnicodeEncodeError, OSError):
+        pytest.skip("the file system cannot store this name")
+    _open_window_on(qtbot, window, pair[0], named)
+    assert window.windowTitle() == "a.txt \u2194 Entwurf \u2013 \u00fc, v2.txt \u2014 Twofold"
