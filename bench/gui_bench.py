@@ -168,14 +168,19 @@ def _probe(left: str, right: str, steps: int) -> dict[str, Any]:
     ticker, spy = Ticker(), PaintSpy()
     ticker.timer.start()
     finished: list[float] = []
+    shown: list[float] = []
     win.comparison_finished.connect(lambda _r: finished.append(time.perf_counter()))
+    # A big pair is shown aligned first (``previewed``), then refined in place.
+    for signal in (win._runner.previewed, win.comparison_finished):
+        signal.connect(lambda _r: shown.append(time.perf_counter()))
     start = time.perf_counter()
     ticker.reset()
     win.compare_files(left, right)
-    wait_until(lambda: bool(finished))
+    wait_until(lambda: bool(shown))
     win.view.pane(Side.B).viewport().installEventFilter(spy)
     win.view.pane(Side.B).viewport().update()
     wait_until(lambda: spy.painted_at is not None)
+    wait_until(lambda: bool(finished))
     wait_until(lambda: not getattr(win.view, "filling", False))
     complete = time.perf_counter()
     stall_compare = ticker.worst

@@ -45,10 +45,10 @@ class Profiles:
         n = len(self.sets) + 1
         self.weight: dict[str, float] = {w: math.log(1.0 + n / c) for w, c in df.items()}
         self.mass: list[float] = [self._mass(s) for s in self.sets]
+        self._rare: dict[int, list[str]] = {}
 
     def _mass(self, s: Iterable[str]) -> float:
-        weight = self.weight
-        return sum(weight[w] for w in s)
+        return sum(map(self.weight.__getitem__, s))
 
     def similarity(self, i: int, j: int) -> float:
         """Weighted Dice of profiles ``i`` and ``j``, in ``[0, 1]``."""
@@ -70,15 +70,17 @@ class Profiles:
         mr = self.mass[right[0]] if len(right) == 1 else self._mass(sr)
         if ml + mr == 0.0:
             return 0.0
-        small, big = (sl, sr) if len(sl) <= len(sr) else (sr, sl)
-        weight = self.weight
-        shared = sum(weight[w] for w in small if w in big)
+        shared = sum(map(self.weight.__getitem__, sl & sr))
         return min(1.0, 2.0 * shared / (ml + mr))
 
-    def rare_words(self, i: int, limit: int = INDEX_WORDS) -> list[str]:
-        """The ``limit`` most informative words of profile ``i``: what the index keys on."""
-        weight = self.weight
-        return sorted(self.sets[i], key=lambda w: (-weight[w], w))[:limit]
+    def rare_words(self, i: int) -> list[str]:
+        """The ``INDEX_WORDS`` most informative words of profile ``i``: what the index keys on."""
+        found = self._rare.get(i)
+        if found is None:
+            weight = self.weight
+            found = sorted(self.sets[i], key=lambda w: (-weight[w], w))[:INDEX_WORDS]
+            self._rare[i] = found
+        return found
 
     def candidates(
         self, left: Sequence[int], right: Sequence[int], per_item: int = 6

@@ -91,6 +91,12 @@ class ChangesModel(QAbstractListModel):
         self._words = [first_words(result, p) for p in self._changes] if result else []
         self.endResetModel()
 
+    def refine(self, result: DiffResult) -> None:
+        """Same changes, refined numbers: repaint the rows instead of resetting the model."""
+        self._result, self._changes = result, result.changes
+        if self._changes:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._changes) - 1, 0))
+
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._changes)
 
@@ -255,6 +261,10 @@ class ChangesSidebar(QWidget):
             n = sum(counts[k] for k in kinds)
             self.filter.setItemText(row, f"{label} ({n})")
         self._title.setText(f"Changes ({sum(counts.values())})" if result else "Changes")
+
+    def refine(self, result: DiffResult) -> None:
+        """Show the refined similarities of the same changes, keeping selection and filter."""
+        self._model.refine(result)
 
     def visible_changes(self) -> list[int]:
         """Indices into ``result.changes`` that the filter shows, in order (cached)."""

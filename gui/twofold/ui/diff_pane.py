@@ -118,6 +118,12 @@ class DiffPane(QPlainTextEdit):
         self._refresh_selections()
         self._layout_timer.start()
 
+    def set_highlights(self, highlights: PaneHighlights) -> None:
+        """Swap the inline highlights (a coarse result was refined); the text stays."""
+        self._highlights = highlights
+        self._visible_range = (-1, -1)
+        self._refresh_selections()
+
     @property
     def table(self) -> BlockTable:
         return self._table

@@ -104,6 +104,30 @@ class DiffView(QWidget):
         self.link.reset()
         self.sync.set_pairs(result.pairs)
 
+    def refine(self, result: DiffResult) -> bool:
+        """Swap in the refined version of the coarse result on screen, keeping the view.
+
+        Returns False (and changes nothing) when ``result`` does not have the same
+        pairs as what is shown, e.g. when ignored differences turned a change into
+        an equal pair; the caller then shows it afresh.
+        """
+        shown = self._result
+        if (
+            shown is None
+            or shown.refined
+            or [(p.kind, p.a, p.b) for p in shown.pairs]
+            != [(p.kind, p.a, p.b) for p in result.pairs]
+        ):
+            return False
+        current = None if self._current is None else shown.changes.index(self._current)
+        self._result = result
+        for side, pane in self.panes.items():
+            pane.set_highlights(PaneHighlights(result, side, pane.table))
+        self.sync.replace_pairs(result.pairs)
+        self._current = None if current is None else result.changes[current]
+        self.link.set_current(self._current)
+        return True
+
     def set_theme(self, theme: Theme) -> None:
         """Adopt new colours; tints and highlights are painted, so a repaint does."""
         for pane in self.panes.values():

@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self._runner.started.connect(lambda: self._set_busy(True))
         self._runner.progressed.connect(self.on_runner_progressed)
+        self._runner.previewed.connect(self.show_result)
         self._runner.finished.connect(self.on_runner_finished)
         self._runner.failed.connect(self.on_runner_failed)
         self._runner.canceled.connect(self.on_runner_canceled)
@@ -216,7 +217,11 @@ class MainWindow(QMainWindow):
         self._set_busy(False)
         self._shown = self._pending
         self._settings.add_recent_comparison(result.a.path, result.b.path)
-        self.show_result(result)
+        if self.view.refine(result):  # the coarse preview is on screen: keep its view
+            self.sidebar.refine(result)
+            self.stats_label.setText(stats_text(result.stats))
+        else:
+            self.show_result(result)
         self.comparison_finished.emit(result)
 
     def on_runner_failed(self, message: str) -> None:

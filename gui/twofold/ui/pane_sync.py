@@ -66,6 +66,11 @@ class PaneSync(QObject):
         self._changes = tuple(p for p in self._pairs if p.is_change)
         self.rebuild()
 
+    def replace_pairs(self, pairs: Sequence[Pair]) -> None:
+        """Adopt refined pairs laid out like the current ones: nothing moves, no rebuild."""
+        self._pairs = tuple(pairs)
+        self._changes = tuple(p for p in self._pairs if p.is_change)
+
     @property
     def changes(self) -> tuple[Pair, ...]:
         return self._changes

@@ -21,6 +21,7 @@ from functools import cache
 
 from twofold.engine.linemap import BlockTable
 from twofold.engine.model import DiffResult, Op, Pair, PairKind, Side, Span
+from twofold.engine.pipeline import refine_pair
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
@@ -122,6 +123,9 @@ class PaneHighlights:
         found = self._cache.get(change)
         if found is None:
             pair = self._changes[change]
+            if not self._result.refined and _small(self._result, pair):
+                # A coarse result: diff what comes on screen now, the worker does the rest.
+                pair = refine_pair(self._result, pair)
             found = [
                 Highlight(self._doc(s.start), self._doc(s.end), pair.kind)
                 for s in inline_spans(self._result, pair, self._side)
@@ -139,6 +143,19 @@ class PaneHighlights:
                 out += self.of_change(change)
                 seen = change
         return out
+
+
+#: Pairs up to this many characters are diffed on the UI thread when they come on
+#: screen before the worker's refined result arrives (about a millisecond each).
+ON_SCREEN_REFINE_CHARS = 20_000
+
+
+def _small(result: DiffResult, pair: Pair) -> bool:
+    size = 0
+    for side in (Side.A, Side.B):
+        span = result.span_of(pair, side)
+        size += len(span) if span is not None else 0
+    return size <= ON_SCREEN_REFINE_CHARS
 
 
 class BlockTints:

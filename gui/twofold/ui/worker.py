@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from twofold.engine.errors import CompareCanceled, TwofoldError
 from twofold.engine.model import CompareOptions, DiffResult
+from twofold.engine.pipeline import refine
 from twofold.ui.error_dialog import report_crash, summarize
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,12 @@ class CompareRequest:
         return CompareRequest(self.right, self.left, self.labels[::-1], self.options)
 
 
+#: Inputs this big (both sides, in characters) are shown aligned first and refined after,
+#: so the panes fill while the inline diffs of a 1 MB reworded pair are still running.
+COARSE_FIRST_CHARS = 400_000
+#: Share of the progress bar the coarse step takes when a comparison runs in two steps.
+COARSE_SHARE = 0.3
+
 #: ``(request, should_cancel, progress) -> result``; raises TwofoldError subclasses
 CompareFn = Callable[[CompareRequest, Callable[[], bool], Callable[[float], None]], DiffResult]
 
@@ -58,13 +65,24 @@ def load_and_compare(
     b = load_document(request.right, label=request.labels[1])
     if should_cancel():
         raise CompareCanceled("canceled")
-    return compare(a, b, request.options, should_cancel=should_cancel, progress=progress)
+    if len(a.text) + len(b.text) < COARSE_FIRST_CHARS:
+        return compare(a, b, request.options, should_cancel=should_cancel, progress=progress)
+    # Big inputs: align only, so the job can show this and then refine (see _CompareJob).
+    return compare(
+        a,
+        b,
+        request.options,
+        inline=False,
+        should_cancel=should_cancel,
+        progress=lambda value: progress(COARSE_SHARE * value),
+    )
 
 
 class _Carrier(QObject):
     """Signals a job emits from the pool; tokens say which request they answer."""
 
     progressed = Signal(int, float)
+    previewed = Signal(int, object)
     finished = Signal(int, object)
     failed = Signal(int, str)
     crashed = Signal(int, str, str)
@@ -95,6 +113,13 @@ class _CompareJob(QRunnable):
         token, carrier = self._token, self._carrier
         try:
             result = self._fn(self._request, self._cancel.is_set, self._progress)
+            if not result.refined:
+                carrier.previewed.emit(token, result)
+                result = refine(
+                    result,
+                    should_cancel=self._cancel.is_set,
+                    progress=lambda v: self._progress(COARSE_SHARE + (1 - COARSE_SHARE) * v),
+                )
         except CompareCanceled:
             carrier.canceled.emit(token)
         except TwofoldError as exc:
@@ -113,6 +138,8 @@ class CompareRunner(QObject):
     Signals:
         started: a request was submitted.
         progressed: the current request's progress, 0..1.
+        previewed: a big request's coarse result (aligned, no inline edits yet);
+            ``finished`` follows with the same pairs refined.
         finished: the current request's result (a ``DiffResult``).
         failed: the current request's one-sentence error.
         canceled: the current request stopped on a cancel.
@@ -122,6 +149,7 @@ class CompareRunner(QObject):
 
     started = Signal()
     progressed = Signal(float)
+    previewed = Signal(object)
     finished = Signal(object)
     failed = Signal(str)
     canceled = Signal()
@@ -137,6 +165,7 @@ class CompareRunner(QObject):
         self._pool.setMaxThreadCount(2)
         self._carrier = _Carrier(self)
         self._carrier.progressed.connect(self.on_job_progressed)
+        self._carrier.previewed.connect(self.on_job_previewed)
         self._carrier.finished.connect(self.on_job_finished)
         self._carrier.failed.connect(self.on_job_failed)
         self._carrier.canceled.connect(self.on_job_canceled)
@@ -179,6 +208,11 @@ class CompareRunner(QObject):
     def on_job_progressed(self, token: int, value: float) -> None:
         if self._is_current(token):
             self.progressed.emit(value)
+
+    @Slot(int, object)
+    def on_job_previewed(self, token: int, result: object) -> None:
+        if self._is_current(token):
+            self.previewed.emit(result)
 
     @Slot(int, object)
     def on_job_finished(self, token: int, result: object) -> None:

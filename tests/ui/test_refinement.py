@@ -1,0 +1,78 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Big comparisons show aligned first, then refine in place without moving the view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from twofold.engine.model import DiffResult, Side
+from twofold.ui import worker
+from twofold.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def two_steps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Treat every input as big, so the demo pair takes the coarse-then-refined path."""
+    monkeypatch.setattr(worker, "COARSE_FIRST_CHARS", 0)
+
+
+@pytest.mark.usefixtures("two_steps")
+def test_preview_then_refined_result(
+    qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path]
+) -> None:
+    runner = window._runner
+    previews: list[DiffResult] = []
+    runner.previewed.connect(previews.append)
+    with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
+        window.compare_files(str(demo[0]), str(demo[1]))
+    assert len(previews) == 1
+    coarse = previews[0]
+    assert not coarse.refined
+    result = window.view.result
+    assert result is not None
+    assert result.refined
+    assert all(p.edits for p in result.changes)
+    assert window.sidebar.visible_changes() == list(range(len(result.changes)))
+
+
+@pytest.mark.usefixtures("two_steps")
+def test_refinement_keeps_the_current_change_and_scroll(
+    qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path]
+) -> None:
+    runner = window._runner
+    seen: list[tuple[int | None, int]] = []
+
+    def on_preview(_result: object) -> None:
+        # The preview is on screen (show_result ran first): step, as a reader would.
+        qtbot.wait(10)
+        window.go_to_change(1)
+        seen.append((window.current_change, window.view.pane(Side.B).verticalScrollBar().value()))
+
+    runner.previewed.connect(on_preview)
+    with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
+        window.compare_files(str(demo[0]), str(demo[1]))
+    assert seen
+    assert window.current_change == 1
+    pane_b = window.view.pane(Side.B)
+    assert pane_b.verticalScrollBar().value() == seen[0][1]
+
+
+@pytest.mark.usefixtures("two_steps")
+def test_words_on_screen_are_highlighted_before_the_refined_result(
+    qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path]
+) -> None:
+    runner = window._runner
+    highlighted: list[int] = []
+
+    def on_preview(_result: object) -> None:
+        pane = window.view.pane(Side.A)
+        highlighted.append(len(pane.extraSelections()))
+
+    runner.previewed.connect(on_preview)
+    with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
+        window.compare_files(str(demo[0]), str(demo[1]))
+    assert highlighted
+    assert highlighted[0] > 0
