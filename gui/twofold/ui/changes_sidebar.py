@@ -82,14 +82,20 @@ class ChangesModel(QAbstractListModel):
         super().__init__(parent)
         self._result: DiffResult | None = None
         self._changes: tuple[Pair, ...] = ()
-        self._words: list[str] = []
+        self._words: dict[int, str] = {}
 
     def set_result(self, result: DiffResult | None) -> None:
         self.beginResetModel()
         self._result = result
         self._changes = result.changes if result is not None else ()
-        self._words = [first_words(result, p) for p in self._changes] if result else []
+        self._words = {}  # filled as rows are drawn: thousands of changes, a screenful shown
         self.endResetModel()
+
+    def _first_words(self, row: int) -> str:
+        words = self._words.get(row)
+        if words is None and self._result is not None:
+            words = self._words[row] = first_words(self._result, self._changes[row])
+        return words or ""
 
     def refine(self, result: DiffResult) -> None:
         """Same changes, refined numbers: repaint the rows instead of resetting the model."""
@@ -106,12 +112,12 @@ class ChangesModel(QAbstractListModel):
         pair = self._changes[index.row()]
         where = f"\u00b6 {paragraph_label(pair.a)} \u2192 {paragraph_label(pair.b)}"
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._words[index.row()]
+            return self._first_words(index.row())
         if role == Qt.ItemDataRole.ToolTipRole:
             pct = round(pair.similarity * 100)
             return f"{NAMES[pair.kind].capitalize()} {where}, {pct}% similar"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{NAMES[pair.kind]} {where}: {self._words[index.row()]}"
+            return f"{NAMES[pair.kind]} {where}: {self._first_words(index.row())}"
         if role == KIND_ROLE:
             return pair.kind
         if role == INDEX_ROLE:
