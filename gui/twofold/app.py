@@ -69,7 +69,7 @@ def run_gui(
             print("twofold: the demo files are not installed", file=sys.stderr)
             return 2
         left, right = str(pair[0]), str(pair[1])
-    if (left is None) != (right is None):
+    if screenshot and (left is None) != (right is None):
         print("twofold: give two files to compare (or none)", file=sys.stderr)
         return 2
     app = _application()
@@ -84,6 +84,11 @@ def run_gui(
     window.show()
     if left is not None and right is not None:
         window.compare_files(left, right, labels, options)
+    elif left is not None or right is not None:
+        from twofold.engine.model import Side
+
+        # One file (e.g. "Open with" from a file manager): it becomes A, B is asked for.
+        window.on_files_dropped([left or right or ""], Side.A)
     try:
         return app.exec()
     finally:

@@ -52,3 +52,27 @@ def test_no_display_suggests_text_output(
     err = capsys.readouterr().err
     assert "--stat" in err
     assert "--json" in err
+
+
+def test_one_file_opens_as_the_left_side_and_asks_for_the_other(
+    qapp: QApplication, demo: tuple[Path, Path]
+) -> None:
+    """What "Open with Twofold" on a single file from a file manager does."""
+    from PySide6.QtCore import QTimer
+
+    from twofold.ui.main_window import MainWindow
+
+    seen: list[str] = []
+
+    def inspect_and_quit() -> None:
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        assert windows
+        window = windows[-1]
+        seen.append(window.banner.text())
+        window.close()
+        qapp.quit()
+
+    QTimer.singleShot(300, inspect_and_quit)
+    assert run_gui(str(demo[0]), None) == 0
+    assert seen
+    assert "right-hand file" in seen[0]
