@@ -188,3 +188,14 @@ def test_load_error_shows_a_banner_and_keeps_the_result(
         loaded.compare_files(str(tmp_path / "missing.txt"), str(tmp_path / "also-missing.txt"))
     assert loaded.banner.text()
     assert loaded.result is shown
+
+
+def test_file_names_are_shown_as_text_not_markup(
+    qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path], tmp_path: Path
+) -> None:
+    hostile = tmp_path / "<i>x & y.txt"
+    hostile.write_bytes(demo[0].read_bytes())
+    with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
+        window.compare_files(str(hostile), str(demo[1]))
+    header = window.view.headers[Side.A]
+    assert "&lt;i&gt;x &amp; y.txt" in header.text()

@@ -7,6 +7,8 @@ single object: show a result, mark a change current, change font or wrap.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QWidget
 
@@ -99,7 +101,9 @@ class DiffView(QWidget):
             pane.set_content(table, tints, PaneHighlights(result, side, table))
             cut = f" \u00b7 lines over {LONG_LINE:,} characters shown in pieces"
             note = cut if table.soft_breaks else ""  # say so: the blocks are not the file's lines
-            self.headers[side].setText(f"<b>{doc.label}</b> &nbsp; {document_format(doc)}{note}")
+            self.headers[side].setText(
+                f"<b>{html.escape(doc.label)}</b> &nbsp; {html.escape(document_format(doc))}{note}"
+            )
             self.headers[side].setToolTip(doc.path or doc.label)
         self.link.reset()
         self.sync.set_pairs(result.pairs)
