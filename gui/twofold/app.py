@@ -82,6 +82,21 @@ def run_gui(
 
     reporter = install_error_dialog(window)  # an exception in a slot: a dialog, not a dead app
     window.show()
+    open_files(window, left, right, labels, options)
+    try:
+        return app.exec()
+    finally:
+        reporter.uninstall()
+
+
+def open_files(  # type: ignore[no-untyped-def]
+    window,
+    left: str | None,
+    right: str | None,
+    labels: tuple[str | None, str | None] = (None, None),
+    options: CompareOptions | None = None,
+) -> None:
+    """Start comparing what the command line named: two files, one, or none."""
     if left is not None and right is not None:
         window.compare_files(left, right, labels, options)
     elif left is not None or right is not None:
@@ -89,10 +104,6 @@ def run_gui(
 
         # One file (e.g. "Open with" from a file manager): it becomes A, B is asked for.
         window.on_files_dropped([left or right or ""], Side.A)
-    try:
-        return app.exec()
-    finally:
-        reporter.uninstall()
 
 
 def _application():  # type: ignore[no-untyped-def]

@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from twofold.app import SCREENSHOT_SIZE, run_gui
+from twofold.app import SCREENSHOT_SIZE, open_files, run_gui
+from twofold.ui.main_window import MainWindow
 
 
 def test_screenshot_writes_a_png(
@@ -55,24 +56,9 @@ def test_no_display_suggests_text_output(
 
 
 def test_one_file_opens_as_the_left_side_and_asks_for_the_other(
-    qapp: QApplication, demo: tuple[Path, Path]
+    window: MainWindow, demo: tuple[Path, Path]
 ) -> None:
     """What "Open with Twofold" on a single file from a file manager does."""
-    from PySide6.QtCore import QTimer
-
-    from twofold.ui.main_window import MainWindow
-
-    seen: list[str] = []
-
-    def inspect_and_quit() -> None:
-        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        assert windows
-        window = windows[-1]
-        seen.append(window.banner.text())
-        window.close()
-        qapp.quit()
-
-    QTimer.singleShot(300, inspect_and_quit)
-    assert run_gui(str(demo[0]), None) == 0
-    assert seen
-    assert "right-hand file" in seen[0]
+    open_files(window, str(demo[0]), None)
+    assert "right-hand file" in window.banner.text()
+    assert window.result is None

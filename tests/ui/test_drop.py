@@ -82,6 +82,17 @@ def test_a_folder_drop_is_refused_and_the_comparison_stays(
     assert loaded.stack.currentWidget() is loaded.splitter
 
 
+def test_a_symlink_loop_drop_gets_the_loaders_sentence(
+    qtbot: QtBot, loaded: MainWindow, tmp_path: Path
+) -> None:
+    (tmp_path / "loop-a").symlink_to(tmp_path / "loop-b")
+    (tmp_path / "loop-b").symlink_to(tmp_path / "loop-a")
+    shown = loaded.result
+    drop_files(loaded.view.pane(Side.B).viewport(), [tmp_path / "loop-a"])
+    assert loaded.banner.text() == '"loop-a" is a symbolic link that leads back to itself.'
+    assert loaded.result is shown
+
+
 def test_a_binary_drop_reports_and_keeps_the_comparison(
     qtbot: QtBot, loaded: MainWindow, tmp_path: Path
 ) -> None:

@@ -78,12 +78,28 @@ def load_document(
     ``label`` names the file in error messages (its base name by default).
     """
     fspath = os.fspath(path)
+    name = check_path(fspath, label, max_bytes=max_bytes)
+    data = _read(fspath, name, max_bytes)
+    return decode_bytes(data, name, fspath)
+
+
+def check_path(
+    path: str | os.PathLike[str],
+    label: str | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> str:
+    """Refuse what ``load_document`` would refuse without reading: type, size, existence.
+
+    The window uses it to turn a bad drop down at once, with the same sentence
+    the loader would give. Returns the label used in messages.
+    """
+    fspath = os.fspath(path)
     name = label if label is not None else (os.path.basename(fspath) or fspath)
     info = _stat(fspath, name)
     _check_regular(info, name)
     _check_size(info.st_size, max_bytes, name)
-    data = _read(fspath, name, max_bytes)
-    return decode_bytes(data, name, fspath)
+    return name
 
 
 def _stat(fspath: str, label: str) -> os.stat_result:

@@ -1,18 +1,20 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """What a drop of files means: which side(s) it replaces, or why it is refused.
 
-Pure decisions on paths (plus a stat), so the panes and the window only forward
-URLs here. Binary or undecodable files are refused later by the loader in the
-worker; the window keeps its comparison either way.
+Pure decisions on paths (plus the loader's stat checks, so a refusal reads the
+same as the loader's), so the panes and the window only forward URLs here.
+Binary or undecodable files are refused later by the loader in the worker; the
+window keeps its comparison either way.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QMimeData
 
+from twofold.engine.decoding import check_path
+from twofold.engine.errors import InputError
 from twofold.engine.model import Side
 
 
@@ -44,13 +46,11 @@ def can_accept(mime: QMimeData) -> bool:
 
 
 def _problem(path: str) -> str | None:
-    p = Path(path)
-    if not p.exists():
-        return f"{p.name or path} does not exist."
-    if p.is_dir():
-        return f"{p.name} is a folder; drop a text file."
-    if not p.is_file():
-        return f"{p.name} is not a regular file."
+    """The loader's own sentence for a path it would refuse (missing, folder, pipe, loop...)."""
+    try:
+        check_path(path)
+    except InputError as exc:
+        return str(exc)
     return None
 
 
