@@ -127,3 +127,15 @@ def test_version() -> None:
     run = twofold("--version")
     assert run.returncode == 0
     assert run.stdout.startswith("twofold ")
+
+
+@pytest.mark.parametrize(
+    ("argv", "given"),
+    [([], False), (["-i"], True), (["--unit", "lines"], True), (["--unit", "auto"], False)],
+)
+def test_the_window_gets_options_only_when_the_command_line_names_some(
+    argv: list[str], given: bool
+) -> None:
+    from twofold.cli import _options_given, build_parser
+
+    assert _options_given(build_parser().parse_args([*argv, "a", "b"])) is given

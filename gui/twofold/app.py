@@ -54,7 +54,7 @@ def run_gui(
         demo: compare the bundled demo pair instead.
         screenshot: render the window offscreen to this PNG and exit.
         labels: names to show instead of the file names.
-        options: comparison options from the command line (defaults when None).
+        options: comparison options from the command line (the saved ones when None).
     """
     if screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"

@@ -75,6 +75,10 @@ def options_from(args: argparse.Namespace) -> CompareOptions:
     )
 
 
+def _options_given(args: argparse.Namespace) -> bool:
+    return options_from(args) != CompareOptions()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -94,7 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         demo=args.demo,
         screenshot=args.screenshot,
         labels=(labels[0], labels[1]),
-        options=options_from(args),
+        # No option on the command line: the window uses the user's saved options.
+        options=options_from(args) if _options_given(args) else None,
     )
 
 

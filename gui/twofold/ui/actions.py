@@ -9,18 +9,23 @@ no import of the window (Meld ``accelerators.py``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QWidget
 
 Key = QKeySequence.StandardKey | str
+SP = QStyle.StandardPixmap
 
 
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
-    """One command: its id, menu text, shortcuts, handler method and menu."""
+    """One command: its id, menu text, shortcuts, handler method and menu.
+
+    A checkable spec's handler gets the new state; a spec with a ``group`` is one
+    choice of an exclusive group, and its handler gets ``value`` when it is chosen.
+    """
 
     id: str
     text: str
@@ -29,58 +34,152 @@ class ActionSpec:
     menu: str
     checkable: bool = False
     tip: str = ""
+    #: exclusive choices share a group name (radio items in the menu)
+    group: str = ""
+    #: what a group member passes to its handler when chosen
+    value: str = ""
+    #: a style icon for the toolbar and the menu; None for text only
+    icon: SP | None = None
 
 
 SK = QKeySequence.StandardKey
 
+_FILE, _EDIT, _VIEW, _COMPARE, _GO, _HELP = "&File", "&Edit", "&View", "&Compare", "&Go", "&Help"
+
+
+def _choice(group: str, value: str, text: str, tip: str) -> ActionSpec:
+    """One radio item of the Compare menu; its handler is ``set_<group>(value)``."""
+    return ActionSpec(
+        f"{group}_{value}", text, (), f"set_{group}", _COMPARE, True, tip, group, value
+    )
+
+
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("open", "&Open Files…", (SK.Open,), "open_files", "&File"),
-    ActionSpec("reload", "&Reload", ("F5",), "reload", "&File"),
-    ActionSpec("swap", "&Swap Sides", ("Ctrl+Shift+S",), "swap_sides", "&File"),
-    ActionSpec("quit", "&Quit", ("Ctrl+Q",), "close", "&File"),
-    ActionSpec("find", "&Find…", (SK.Find,), "show_find_bar", "&Edit"),
-    ActionSpec("find_next", "Find &Next", ("F3",), "find_next", "&Edit"),
-    ActionSpec("find_previous", "Find &Previous", ("Shift+F3",), "find_previous", "&Edit"),
-    ActionSpec("zoom_in", "Zoom &In", ("Ctrl++", "Ctrl+="), "zoom_in", "&View"),
-    ActionSpec("zoom_out", "Zoom &Out", ("Ctrl+-",), "zoom_out", "&View"),
-    ActionSpec("zoom_reset", "&Actual Size", ("Ctrl+0",), "zoom_reset", "&View"),
-    ActionSpec("wrap", "&Wrap Lines", ("Alt+Z",), "set_word_wrap", "&View", checkable=True),
-    ActionSpec("sidebar", "Changes &List", ("F9",), "set_sidebar_visible", "&View", True),
-    ActionSpec("focus_list", "Go to Changes List", ("Ctrl+L",), "focus_changes_list", "&View"),
+    ActionSpec(
+        "open", "&Open Files…", (SK.Open,), "open_files", _FILE, icon=SP.SP_DialogOpenButton
+    ),
+    ActionSpec("open_recent", "Open &Recent", ("Ctrl+Shift+O",), "show_recent_menu", _FILE),
+    ActionSpec("reload", "Re&load", ("F5",), "reload", _FILE, icon=SP.SP_BrowserReload),
+    ActionSpec("swap", "&Swap Sides", ("Ctrl+Shift+S",), "swap_sides", _FILE),
+    ActionSpec(
+        "export_report",
+        "Export &HTML Report…",
+        ("Ctrl+E",),
+        "export_report",
+        _FILE,
+        tip="Save a printable side-by-side report as one HTML file",
+        icon=SP.SP_DialogSaveButton,
+    ),
+    ActionSpec(
+        "export_diff",
+        "Export Unified &Diff…",
+        ("Ctrl+Shift+E",),
+        "export_diff",
+        _FILE,
+        tip="Save the line differences as a patch (diff -u)",
+    ),
+    ActionSpec("quit", "&Quit", ("Ctrl+Q",), "close", _FILE),
+    ActionSpec(
+        "copy_change",
+        "&Copy Change",
+        ("Ctrl+Shift+C",),
+        "copy_change",
+        _EDIT,
+        tip="Copy the selected text, or both sides of the current change",
+    ),
+    ActionSpec("find", "&Find…", (SK.Find,), "show_find_bar", _EDIT),
+    ActionSpec("find_next", "Find &Next", ("F3",), "find_next", _EDIT),
+    ActionSpec("find_previous", "Find &Previous", ("Shift+F3",), "find_previous", _EDIT),
+    ActionSpec("zoom_in", "Zoom &In", ("Ctrl++", "Ctrl+="), "zoom_in", _VIEW),
+    ActionSpec("zoom_out", "Zoom &Out", ("Ctrl+-",), "zoom_out", _VIEW),
+    ActionSpec("zoom_reset", "&Actual Size", ("Ctrl+0",), "zoom_reset", _VIEW),
+    ActionSpec("font", "&Font…", (), "choose_font", _VIEW, tip="Choose the font of the text"),
+    ActionSpec("font_reset", "&Default Font", (), "reset_font", _VIEW),
+    ActionSpec("wrap", "&Wrap Lines", ("Alt+Z",), "set_word_wrap", _VIEW, checkable=True),
+    ActionSpec("sidebar", "Changes &List", ("F9",), "set_sidebar_visible", _VIEW, True),
+    ActionSpec("focus_list", "Go to Changes List", ("Ctrl+L",), "focus_changes_list", _VIEW),
+    *(
+        _choice("unit", unit, text, tip)
+        for unit, text, tip in (
+            ("auto", "&Automatic Units", "Lines for code, paragraphs for prose"),
+            ("paragraphs", "By &Paragraphs", "Pair blank-line separated paragraphs"),
+            ("lines", "By &Lines", "Pair single lines, as diff does"),
+        )
+    ),
+    *(
+        _choice("granularity", g, text, tip)
+        for g, text, tip in (
+            ("word", "&Word Differences", "Highlight whole changed words"),
+            ("character", "&Character Differences", "Highlight the changed characters"),
+        )
+    ),
+    ActionSpec(
+        "ignore_whitespace",
+        "Ignore White&space",
+        ("Alt+W",),
+        "set_ignore_whitespace",
+        _COMPARE,
+        checkable=True,
+        tip="Treat runs of spaces and line breaks as one space",
+    ),
+    ActionSpec(
+        "ignore_case",
+        "Ignore Cas&e",
+        ("Alt+I",),
+        "set_ignore_case",
+        _COMPARE,
+        checkable=True,
+        tip="Treat upper and lower case as the same",
+    ),
+    ActionSpec(
+        "ignore_typography",
+        "Ignore &Typography",
+        ("Alt+T",),
+        "set_ignore_typography",
+        _COMPARE,
+        checkable=True,
+        tip="Treat curly and straight quotes, dash kinds and no-break spaces alike",
+    ),
     ActionSpec(
         "next_change",
         "&Next Change",
         ("Alt+Down", "Ctrl+Down", "F8"),
         "next_change",
-        "&Go",
+        _GO,
+        icon=SP.SP_ArrowDown,
     ),
     ActionSpec(
         "previous_change",
         "&Previous Change",
         ("Alt+Up", "Ctrl+Up", "F7"),
         "previous_change",
-        "&Go",
+        _GO,
+        icon=SP.SP_ArrowUp,
     ),
-    ActionSpec("first_change", "&First Change", ("Alt+Home",), "first_change", "&Go"),
-    ActionSpec("last_change", "&Last Change", ("Alt+End",), "last_change", "&Go"),
-    ActionSpec("cancel", "&Cancel Comparison", ("Esc",), "cancel", "&Go"),
+    ActionSpec("first_change", "&First Change", ("Alt+Home",), "first_change", _GO),
+    ActionSpec("last_change", "&Last Change", ("Alt+End",), "last_change", _GO),
+    ActionSpec("cancel", "&Cancel Comparison", ("Esc",), "cancel", _GO),
+    ActionSpec("shortcuts", "&Keyboard Shortcuts", (SK.HelpContents,), "show_shortcuts", _HELP),
+    ActionSpec("about", "&About Twofold", (), "show_about", _HELP),
 )
+
+
+def sequences_of(key: Key) -> list[QKeySequence]:
+    """One key as sequences: a string as written, a standard key as this platform binds it."""
+    if isinstance(key, str):
+        return [QKeySequence(key)]
+    return list(QKeySequence.keyBindings(key))
 
 
 def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
     """The concrete key sequences of a spec, standard keys expanded for this platform."""
-    out: list[QKeySequence] = []
-    for key in spec.shortcuts:
-        if isinstance(key, str):
-            out.append(QKeySequence(key))
-        else:
-            out.extend(QKeySequence.keyBindings(key))
-    return out
+    return [sequence for key in spec.shortcuts for sequence in sequences_of(key)]
 
 
 def create_actions(target: QWidget, specs: Iterable[ActionSpec] = ACTIONS) -> dict[str, QAction]:
     """Make a ``QAction`` per spec on ``target``, wired to ``target.<handler>``."""
     actions: dict[str, QAction] = {}
+    groups: dict[str, QActionGroup] = {}
     for spec in specs:
         action = QAction(spec.text, target)
         action.setObjectName(f"action_{spec.id}")
@@ -88,15 +187,25 @@ def create_actions(target: QWidget, specs: Iterable[ActionSpec] = ACTIONS) -> di
         action.setCheckable(spec.checkable)
         if spec.tip:
             action.setStatusTip(spec.tip)
-        handler = getattr(target, spec.handler)
-        signal = action.toggled if spec.checkable else action.triggered
-        if spec.checkable:
-            signal.connect(handler)
-        else:
-            signal.connect(lambda _checked=False, h=handler: h())
+            action.setToolTip(spec.tip)
+        if spec.icon is not None:
+            action.setIcon(target.style().standardIcon(spec.icon))
+        if spec.group:
+            groups.setdefault(spec.group, QActionGroup(target)).addAction(action)
+        _connect(action, spec, getattr(target, spec.handler))
         target.addAction(action)
         actions[spec.id] = action
     return actions
+
+
+def _connect(action: QAction, spec: ActionSpec, handler: Callable[..., object]) -> None:
+    """Plain commands get no argument, toggles their state, choices their value."""
+    if spec.group:
+        action.toggled.connect(lambda on, h=handler, v=spec.value: on and h(v))
+    elif spec.checkable:
+        action.toggled.connect(handler)
+    else:
+        action.triggered.connect(lambda _checked=False, h=handler: h())
 
 
 def build_menus(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,6 +30,7 @@ from twofold.engine.model import CompareOptions, DiffResult, Side
 from twofold.ui.actions import build_menus, create_actions
 from twofold.ui.banner import Banner
 from twofold.ui.changes_sidebar import ChangesSidebar
+from twofold.ui.commands import WindowCommands
 from twofold.ui.diff_view import DiffView
 from twofold.ui.drop import DropRefused, can_accept, local_paths, plan_drop
 from twofold.ui.drop_zone import DropZone
@@ -43,7 +44,7 @@ from twofold.ui.worker import CompareRequest, CompareRunner
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowCommands, QMainWindow):
     """Twofold's window: drop zone or comparison, changes list, status bar.
 
     Signals:
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
     def _setup_actions(self) -> None:
         self.actions_by_id = create_actions(self)
         build_menus(self.menuBar(), self.actions_by_id)
+        self._setup_commands()  # options, export, font, recent, help: ui/commands.py
 
     def _connect_signals(self) -> None:
         self._runner.started.connect(lambda: self._set_busy(True))
@@ -176,9 +178,7 @@ class MainWindow(QMainWindow):
         options: CompareOptions | None = None,
     ) -> None:
         """Load and compare two files in the worker; the current comparison stays until then."""
-        if options is None:
-            base = self._shown or self._pending
-            options = base.options if base is not None else CompareOptions()
+        options = self.options_bar.resolve(options)  # None: the Compare menu's options
         self._pending = CompareRequest(str(left), str(right), labels, options)
         self._loose = {Side.A: None, Side.B: None}
         self._runner.start(self._pending)
@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         request = self._shown or self._pending
         if request is not None:
-            self.compare_files(request.left, request.right, request.labels, request.options)
+            self.compare_files(request.left, request.right, request.labels)  # current options
 
     def swap_sides(self) -> None:
         request = self._shown or self._pending
@@ -387,13 +387,6 @@ class MainWindow(QMainWindow):
         self.on_files_dropped(paths, None)
 
     # ----- Qt overrides --------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self._theme = Theme.from_palette(self.palette())
-            self.view.set_theme(self._theme)
-            self.sidebar.set_theme(self._theme)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._runner.shutdown()

@@ -2,8 +2,9 @@
 """The only place that touches ``QSettings``, and the reason a bad INI file never crashes us.
 
 Options are declared once (key, type, default, allowed values). Preferences
-(wrap, zoom) are kept apart from window state (geometry, splitter), as Picard's
-``config.py`` separates ``setting`` from ``persist``. INI format, user scope.
+(wrap, zoom, font, comparison options) are kept apart from window state
+(geometry, splitter), as Picard's ``config.py`` separates ``setting`` from
+``persist``. INI format, user scope.
 
 Why the checking: the file lives in the user's home, where other programs, sync
 tools, disk errors and hand edits can put anything in it. Everything read back
@@ -20,10 +21,13 @@ import logging
 import os
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QFont
+
+from twofold.engine.model import CompareOptions, Granularity, Unit
 
 log = logging.getLogger(__name__)
 
@@ -50,11 +54,31 @@ class Option:
 WORD_WRAP = Option("preferences/word_wrap", bool, True)
 ZOOM = Option("preferences/zoom", int, 0, valid=lambda zoom: zoom in ZOOM_RANGE)
 SIDEBAR = Option("preferences/sidebar_visible", bool, True)
+#: the panes' font as ``QFont.toString()``; empty means the system's (prose or fixed)
+FONT = Option("preferences/font", str, "", valid=lambda text: not text or QFont().fromString(text))
 GEOMETRY = Option("window/geometry", QByteArray, QByteArray())
 SPLITTER = Option("window/splitter", QByteArray, QByteArray())
 
+#: the comparison options the window remembers, by ``CompareOptions`` field name; the
+#: limits (timeouts, thresholds) are not user settings and keep their defaults
+COMPARE_OPTIONS: dict[str, Option] = {
+    "unit": Option("compare/unit", Unit, Unit.AUTO),
+    "granularity": Option("compare/granularity", Granularity, Granularity.WORD),
+    "ignore_whitespace": Option("compare/ignore_whitespace", bool, False),
+    "ignore_case": Option("compare/ignore_case", bool, False),
+    "ignore_typography": Option("compare/ignore_typography", bool, False),
+}
+
 #: every declared option, checked when the settings are opened
-OPTIONS: tuple[Option, ...] = (WORD_WRAP, ZOOM, SIDEBAR, GEOMETRY, SPLITTER)
+OPTIONS: tuple[Option, ...] = (
+    WORD_WRAP,
+    ZOOM,
+    SIDEBAR,
+    FONT,
+    GEOMETRY,
+    SPLITTER,
+    *COMPARE_OPTIONS.values(),
+)
 
 _TRUE, _FALSE = ("true", "1", "yes"), ("false", "0", "no")
 
@@ -199,6 +223,17 @@ class Settings:
     def sync(self) -> None:
         self._qs.sync()
 
+    # ----- comparison options --------------------------------------------------------------
+
+    def compare_options(self, base: CompareOptions | None = None) -> CompareOptions:
+        """``base`` (or the defaults) with the stored comparison options applied."""
+        stored = {name: self.get(option) for name, option in COMPARE_OPTIONS.items()}
+        return replace(base or CompareOptions(), **stored)
+
+    def set_compare_option(self, name: str, value: Any) -> None:
+        """Store one comparison option by its ``CompareOptions`` field name."""
+        self.set(COMPARE_OPTIONS[name], value)
+
     # ----- recent comparisons --------------------------------------------------------------
 
     def recent_comparisons(self) -> list[tuple[str, str]]:
@@ -216,3 +251,6 @@ class Settings:
         pair = (os.path.abspath(left), os.path.abspath(right))
         pairs = [pair, *(p for p in self.recent_comparisons() if p != pair)][:MAX_RECENT]
         self._qs.setValue(RECENT_KEY, json.dumps([list(p) for p in pairs]))
+
+    def clear_recent_comparisons(self) -> None:
+        self._qs.remove(RECENT_KEY)

@@ -4,13 +4,20 @@
 Each kind has a hue; tints are that hue blended into the palette's base colour,
 more strongly on a dark base (a pale wash is invisible there). Text keeps the
 palette's own colour, so contrast is whatever the theme already guarantees.
+
+``ThemeWatcher`` re-derives the colours when the light/dark switch happens at
+run time: on the window's ``PaletteChange``/``ApplicationPaletteChange``, and on
+``QStyleHints.colorSchemeChanged`` (Qt 6.5+), which some platforms send without
+a palette event reaching the window first.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QWidget
 
 from twofold.engine.model import PairKind
 
@@ -92,3 +99,38 @@ class Theme:
     def word_colour(self, deleted: bool) -> QColor:
         """The highlight of a deleted (left pane) or inserted (right pane) run of words."""
         return self.words[PairKind.DELETED if deleted else PairKind.INSERTED]
+
+
+class ThemeWatcher(QObject):
+    """Follows the system's light/dark palette for one window.
+
+    Signals:
+        theme_changed: the palette changed enough to change the colours (the new ``Theme``).
+    """
+
+    theme_changed = Signal(object)
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self.theme = Theme.from_palette(window.palette())
+        window.installEventFilter(self)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self.on_color_scheme_changed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        palette_events = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        if watched is self._window and event.type() in palette_events:
+            self.refresh()
+        return False
+
+    @Slot(Qt.ColorScheme)
+    def on_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        # The new palette is installed after this signal on some platforms: look next turn.
+        QTimer.singleShot(0, self, self.refresh)
+
+    def refresh(self) -> None:
+        """Re-derive the colours from the window's palette; announce them if they changed."""
+        theme = Theme.from_palette(self._window.palette())
+        if theme != self.theme:
+            self.theme = theme
+            self.theme_changed.emit(theme)

@@ -1,0 +1,147 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""File ▸ Export: the HTML report and the unified diff, written where the user says.
+
+The text is the engine's, exactly what ``twofold --report`` and ``--diff`` print
+(``render_html``, ``render_unified``); this module only asks for a path and
+writes. It refuses a target that is one of the compared files, also through a
+link or a second name: a report saved over the file it describes would destroy
+the very text being compared (the command line refuses it the same way).
+
+The save dialog is a plain attribute, ``Exporter.choose_path``, so tests (and a
+future portal-based dialog) replace it instead of driving a native dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from twofold.engine.export_html import render_html
+from twofold.engine.export_unified import render_unified
+from twofold.engine.model import DiffResult
+
+log = logging.getLogger(__name__)
+
+#: ``(parent, title, suggested path, name filter) -> chosen path or None``
+PathChooser = Callable[[QWidget, str, str, str], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFormat:
+    """One kind of export: what the dialog says and how the text is made."""
+
+    noun: str
+    title: str
+    name_filter: str
+    suffix: str
+    render: Callable[[DiffResult], str]
+
+
+REPORT = ExportFormat(
+    "report", "Export HTML Report", "HTML files (*.html *.htm)", ".html", render_html
+)
+UNIFIED = ExportFormat(
+    "diff", "Export Unified Diff", "Patch files (*.diff *.patch)", ".diff", render_unified
+)
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: str, name_filter: str) -> str | None:
+    """The platform's save dialog (it asks before replacing an existing file)."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, f"{name_filter};;All files (*)")
+    return path or None
+
+
+def suggested_path(result: DiffResult, fmt: ExportFormat) -> str:
+    """``<a>-vs-<b>.html`` next to the newer file (or in the working directory)."""
+    a_stem, b_stem = Path(result.a.label).stem, Path(result.b.label).stem
+    folder = Path(result.b.path).parent if result.b.path else Path.cwd()
+    return str(folder / f"{a_stem}-vs-{b_stem}{fmt.suffix}")
+
+
+def is_compared_file(target: str, result: DiffResult) -> bool:
+    """True if writing ``target`` would overwrite A or B (same path, link or hard link)."""
+    real = os.path.realpath(target)
+    for path in (result.a.path, result.b.path):
+        if path is None:
+            continue
+        if os.path.realpath(path) == real:
+            return True
+        try:
+            if os.path.samefile(target, path):
+                return True
+        except OSError:  # the target does not exist yet, or the input is gone
+            continue
+    return False
+
+
+class Exporter:
+    """Asks for a path, checks it, renders the result and writes it.
+
+    Args:
+        parent: the dialogs' parent.
+        current: returns the comparison on screen (None if there is none).
+        tell: shows a message; the flag says whether it is an error.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget,
+        current: Callable[[], DiffResult | None],
+        tell: Callable[[str, bool], None],
+    ) -> None:
+        self._parent, self._current, self._tell = parent, current, tell
+        #: the save dialog; tests replace it
+        self.choose_path: PathChooser = ask_save_path
+
+    def export(self, fmt: ExportFormat) -> str | None:
+        """Run one export from start to end; the path written, or None if nothing was."""
+        result = self._current()
+        if result is None:
+            self._tell(
+                f"Open two files first; there is no comparison to export as a {fmt.noun}.", True
+            )
+            return None
+        if not result.refined:
+            self._tell(
+                f"The comparison is still running; export the {fmt.noun} when it is done.", True
+            )
+            return None
+        target = self.choose_path(
+            self._parent, fmt.title, suggested_path(result, fmt), fmt.name_filter
+        )
+        if not target:
+            return None
+        if is_compared_file(target, result):
+            name = os.path.basename(target)
+            self._tell(
+                f'Not saved: "{name}" is one of the compared files. Choose another name.', True
+            )
+            return None
+        return self._write(target, result, fmt)
+
+    def _write(self, target: str, result: DiffResult, fmt: ExportFormat) -> str | None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # 10 MB renders take a moment
+        try:
+            text = fmt.render(result)
+            # newline="": the text carries its own line ends (a CRLF pair's diff keeps CRLF)
+            with open(target, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
+        except OSError as exc:
+            reason = (exc.strerror or type(exc).__name__).rstrip(".").lower()
+            self._tell(f'Cannot write "{target}": {reason}.', True)
+            return None
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if not text:
+            self._tell(f"Saved an empty {fmt.noun}: the two files have the same lines.", False)
+        else:
+            self._tell(f"Saved the {fmt.noun} as {target}.", False)
+        log.info("exported %s to %s", fmt.noun, target)
+        return target
