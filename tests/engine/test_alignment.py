@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 
-from support import DATA, assert_invariants, doc, read_pair
-from twofold.engine.model import CompareOptions, PairKind, Unit
+from support import DATA, DEMO, assert_invariants, doc, read_pair
+from twofold.engine.decoding import load_document
+from twofold.engine.model import CompareOptions, Op, PairKind, Unit
 from twofold.engine.pipeline import compare
 
 PARAGRAPHS = CompareOptions(unit=Unit.PARAGRAPHS)
@@ -116,3 +117,19 @@ def test_big_gap_uses_the_index_and_stays_exact() -> None:
     assert_invariants(result)
     assert [(p.a, p.b) for p in result.pairs] == [((n,), (n,)) for n in range(300)]
     assert {p.kind for p in result.pairs} == {PairKind.CHANGED}
+
+
+def test_a_moved_paragraph_break_is_diffed_across_both_paragraphs() -> None:
+    """Lincoln moved "But, in a larger sense ..." from the second paragraph to the third."""
+    a = load_document(DEMO / "gettysburg-nicolay.txt")
+    b = load_document(DEMO / "gettysburg-bliss.txt")
+    result = compare(a, b, PARAGRAPHS)
+    assert_invariants(result)
+    joint = [p for p in result.pairs if len(p.a) == 2]
+    assert [(p.kind, p.a, p.b) for p in joint] == [(PairKind.CHANGED, (2, 3), (2, 3))]
+    changed_text = "".join(e.text for e in joint[0].edits if e.op is not Op.EQUAL)
+    assert "in a larger sense" not in changed_text
+    assert "This we may, in all propriety do." in changed_text
+    # Ordinary reworded neighbours stay one to one.
+    paras = read_pair("pep1_mixed")
+    assert all(len(p.a) <= 2 and len(p.b) <= 2 for p in compare(doc(paras[0]), doc(paras[1])).pairs)

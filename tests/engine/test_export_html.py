@@ -141,7 +141,8 @@ def test_cells_hold_the_paragraphs_with_1_based_numbers() -> None:
             span = result.span_of(pair, side)
             assert span is not None
             assert row[cell] == result.document(side).text[span.start : span.end]
-            assert row[num] == str(pair.indices(side)[0] + 1)
+            first, last = pair.indices(side)[0] + 1, pair.indices(side)[-1] + 1
+            assert row[num] == (str(first) if first == last else f"{first}\u2013{last}")
 
 
 def test_header_names_documents_and_summarises() -> None:

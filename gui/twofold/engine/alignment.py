@@ -32,6 +32,8 @@ from twofold.engine.similarity import Profiles
 _FULL_GAP_CELLS = 4096
 #: A merge or split must raise the similarity by this much to be taken.
 _GROW_GAIN = 0.05
+#: Joining two neighbouring pairs must raise the similarity this much above both.
+_REJOIN_GAIN = 0.1
 #: Moves need this many distinct words, so that "Thanks." does not travel.
 _MOVE_MIN_WORDS = 4
 
@@ -205,7 +207,8 @@ def _pair_gap(
         return []
     scored = _score_candidates(rows, cols, profiles, pid_a, pid_b, threshold)
     chain = _heaviest_chain(scored)
-    return _grow(chain, set(rows), set(cols), profiles, pid_a, pid_b)
+    groups = _grow(chain, set(rows), set(cols), profiles, pid_a, pid_b)
+    return _rejoin_moved_boundaries(groups, profiles, pid_a, pid_b)
 
 
 def _score_candidates(
@@ -308,6 +311,48 @@ def _grow(
                         grown = True
         groups.append((tuple(a_idx), tuple(b_idx)))
     return groups
+
+
+def _rejoin_moved_boundaries(
+    groups: list[tuple[tuple[int, ...], tuple[int, ...]]],
+    profiles: Profiles,
+    pid_a: dict[int, int],
+    pid_b: dict[int, int],
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Merge neighbouring pairs whose text crossed the paragraph boundary between them.
+
+    When a reviser moves the break between two paragraphs (sentences end up in
+    the next one), each 1:1 pair shows those sentences as deleted on one side
+    and inserted on the other. Diffing the two paragraphs together shows them
+    as unchanged. Taken only when the joint similarity clearly beats both parts,
+    which ordinary neighbours (whose words just add up) never do.
+    """
+    out: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    for a_idx, b_idx in groups:
+        if out:
+            prev_a, prev_b = out[-1]
+            if a_idx[0] == prev_a[-1] + 1 and b_idx[0] == prev_b[-1] + 1:
+                joint_a, joint_b = prev_a + a_idx, prev_b + b_idx
+                joint = _group_sim(profiles, pid_a, pid_b, joint_a, joint_b)
+                parts = max(
+                    _group_sim(profiles, pid_a, pid_b, prev_a, prev_b),
+                    _group_sim(profiles, pid_a, pid_b, a_idx, b_idx),
+                )
+                if joint >= parts + _REJOIN_GAIN:
+                    out[-1] = (joint_a, joint_b)
+                    continue
+        out.append((a_idx, b_idx))
+    return out
+
+
+def _group_sim(
+    profiles: Profiles,
+    pid_a: dict[int, int],
+    pid_b: dict[int, int],
+    a_idx: tuple[int, ...],
+    b_idx: tuple[int, ...],
+) -> float:
+    return profiles.group_similarity([pid_a[i] for i in a_idx], [pid_b[j] for j in b_idx])
 
 
 def _similar_moves(
