@@ -199,6 +199,7 @@ class DiffResult:
     unit: Unit = Unit.PARAGRAPHS
     #: False for a coarse result (``compare(..., inline=False)``): changed pairs have no edits yet
     refined: bool = True
+    _changes: tuple[Pair, ...] = field(init=False, repr=False, compare=False, default=())
 
     def document(self, side: Side) -> Document:
         return self.a if side is Side.A else self.b
@@ -216,7 +217,11 @@ class DiffResult:
 
     @property
     def changes(self) -> tuple[Pair, ...]:
-        return tuple(p for p in self.pairs if p.is_change)
+        """Every non-equal pair, in reading order (computed once: views ask often)."""
+        return self._changes
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_changes", tuple(p for p in self.pairs if p.is_change))
 
     @property
     def identical(self) -> bool:

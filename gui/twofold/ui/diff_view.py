@@ -12,7 +12,7 @@ import html
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QWidget
 
-from twofold.engine.linemap import LONG_LINE, block_table
+from twofold.engine.linemap import LONG_LINE, prepare_tables
 from twofold.engine.model import DiffResult, Pair, PairKind, Side
 from twofold.ui.diff_pane import DiffPane
 from twofold.ui.link_map import LinkMap
@@ -96,7 +96,7 @@ class DiffView(QWidget):
         for side, pane in self.panes.items():
             pane.set_text_font(text_font(self._code, self._zoom))
             doc = result.document(side)
-            table = block_table(doc.text, result.segments(side))
+            table = prepare_tables(doc.text, result.segments(side))
             tints = [(index, pair.kind) for pair in changes for index in pair.indices(side)]
             pane.set_content(table, tints, PaneHighlights(result, side, table))
             cut = f" \u00b7 lines over {LONG_LINE:,} characters shown in pieces"

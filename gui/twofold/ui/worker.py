@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from twofold.engine.errors import CompareCanceled, TwofoldError
-from twofold.engine.model import CompareOptions, DiffResult
+from twofold.engine.linemap import prepare_tables
+from twofold.engine.model import CompareOptions, DiffResult, Side
 from twofold.engine.pipeline import refine
 from twofold.ui.error_dialog import report_crash, summarize
 
@@ -78,6 +79,12 @@ def load_and_compare(
     )
 
 
+def _prepare_view(result: DiffResult) -> None:
+    """Build the panes' block tables here, off the UI thread; the view finds them cached."""
+    for side in Side:
+        prepare_tables(result.document(side).text, result.segments(side))
+
+
 class _Carrier(QObject):
     """Signals a job emits from the pool; tokens say which request they answer."""
 
@@ -113,6 +120,7 @@ class _CompareJob(QRunnable):
         token, carrier = self._token, self._carrier
         try:
             result = self._fn(self._request, self._cancel.is_set, self._progress)
+            _prepare_view(result)
             if not result.refined:
                 carrier.previewed.emit(token, result)
                 result = refine(
