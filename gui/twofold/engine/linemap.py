@@ -311,24 +311,6 @@ def soft_breaks(
     return cuts
 
 
-#: The last few tables, by the identity of their text and segments: the UI's worker
-#: builds them after comparing (``prepare_tables``), so the UI thread only looks them up.
-_TABLES: list[tuple[str, Sequence[Span], BlockTable]] = []
-_TABLES_KEPT = 4
-
-
-def prepare_tables(text: str, segments: Sequence[Span]) -> BlockTable:
-    """``block_table`` with a small cache keyed by object identity (thread-safe enough:
-    one list append or read at a time under the GIL, and a miss only costs a rebuild)."""
-    for cached_text, cached_segments, table in list(_TABLES):
-        if cached_text is text and cached_segments is segments:
-            return table
-    table = block_table(text, segments)
-    _TABLES.append((text, segments, table))
-    del _TABLES[:-_TABLES_KEPT]
-    return table
-
-
 def block_table(
     text: str, segments: Sequence[Span], long_line: int = LONG_LINE, piece: int = PIECE
 ) -> BlockTable:

@@ -12,8 +12,9 @@ import html
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QWidget
 
-from twofold.engine.linemap import LONG_LINE, prepare_tables
+from twofold.engine.linemap import LONG_LINE
 from twofold.engine.model import DiffResult, Pair, PairKind, Side
+from twofold.engine.view_geometry import table_for
 from twofold.ui.diff_pane import DiffPane
 from twofold.ui.link_map import LinkMap
 from twofold.ui.overview_map import OverviewMap
@@ -96,7 +97,7 @@ class DiffView(QWidget):
         for side, pane in self.panes.items():
             pane.set_text_font(text_font(self._code, self._zoom))
             doc = result.document(side)
-            table = prepare_tables(doc.text, result.segments(side))
+            table = table_for(doc.text, result.segments(side))
             tints = [(index, pair.kind) for pair in changes for index in pair.indices(side)]
             pane.set_content(table, tints, PaneHighlights(result, side, table))
             cut = f" \u00b7 lines over {LONG_LINE:,} characters shown in pieces"

@@ -21,12 +21,12 @@ from twofold.engine.linemap import (
     Extent,
     ExtentIndex,
     LineMap,
-    build_linemap,
     pair_extent,
     position_at_fraction,
     sync_point,
 )
 from twofold.engine.model import Pair, Side
+from twofold.engine.view_geometry import geometry_for
 from twofold.ui.diff_pane import DiffPane
 
 
@@ -123,28 +123,16 @@ class PaneSync(QObject):
     def rebuild(self) -> None:
         """Place every paragraph (from the block tables) and anchor the two sides."""
         tables = {side: pane.table for side, pane in self._panes.items()}
-        self._extents = {
-            side: [
-                Extent(first, last + 1)
-                for first, last in zip(table.para_first, table.para_last, strict=True)
-            ]
-            for side, table in tables.items()
-        }
         try:
-            self._linemap = build_linemap(
-                self._pairs,
-                self._extents[Side.A],
-                self._extents[Side.B],
-                self.total(Side.A),
-                self.total(Side.B),
-            )
-            self._change_extents = {
-                side: [self.block_extent(pair, side) for pair in self._changes] for side in Side
-            }
+            # Usually computed by the worker already (see engine/view_geometry.py).
+            geometry = geometry_for(self._pairs, tables[Side.A], tables[Side.B])
+            self._extents, self._linemap = geometry.extents, geometry.linemap
+            self._change_extents, self._index = geometry.change_extents, geometry.index
         except IndexError:  # pairs and text out of step (a hand-made or stale result)
+            self._extents = {Side.A: [], Side.B: []}
             self._linemap = LineMap((0.0,), (0.0,))
             self._change_extents = {Side.A: [], Side.B: []}
-        self._index = {side: ExtentIndex(self._change_extents[side]) for side in Side}
+            self._index = {side: ExtentIndex([]) for side in Side}
         self._signature = tuple(pane.layout_signature() for pane in self._panes.values())
         self.geometry_changed.emit()
         self.on_pane_scrolled(Side.A)

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from twofold.engine import view_geometry
 from twofold.engine.errors import CompareCanceled, TwofoldError
-from twofold.engine.linemap import prepare_tables
-from twofold.engine.model import CompareOptions, DiffResult, Side
+from twofold.engine.model import CompareOptions, DiffResult
 from twofold.engine.pipeline import refine
 from twofold.ui.error_dialog import report_crash, summarize
 
@@ -80,9 +80,11 @@ def load_and_compare(
 
 
 def _prepare_view(result: DiffResult) -> None:
-    """Build the panes' block tables here, off the UI thread; the view finds them cached."""
-    for side in Side:
-        prepare_tables(result.document(side).text, result.segments(side))
+    """Build the panes' geometry here, off the UI thread; the view finds it cached."""
+    try:
+        view_geometry.prepare(result)
+    except IndexError:  # a hand-made result whose pairs and text disagree: the view copes
+        log.warning("result pairs do not match its text; geometry left to the view")
 
 
 class _Carrier(QObject):
