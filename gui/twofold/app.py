@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from twofold.engine.model import CompareOptions
 
 #: the window size ``--screenshot`` renders at, so README images are reproducible
@@ -84,7 +86,7 @@ def run_gui(
     window.show()
     open_files(window, left, right, labels, options)
     try:
-        return app.exec()
+        return int(app.exec())
     finally:
         reporter.uninstall()
 
@@ -106,10 +108,11 @@ def open_files(  # type: ignore[no-untyped-def]
         window.on_files_dropped([left or right or ""], Side.A)
 
 
-def _application():  # type: ignore[no-untyped-def]
+def _application() -> QApplication:
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Twofold")
     app.setOrganizationName("twofold")
     app.setApplicationDisplayName("Twofold")
@@ -139,7 +142,12 @@ def _screenshot(app, window, files, labels, options, out) -> int:  # type: ignor
     if left is not None and right is not None:
         loop = QEventLoop()
         window.comparison_finished.connect(loop.quit)
-        window.comparison_failed.connect(lambda msg: (errors.append(msg), loop.quit()))
+
+        def on_failed(message: str) -> None:
+            errors.append(message)
+            loop.quit()
+
+        window.comparison_failed.connect(on_failed)
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
         window.compare_files(left, right, labels, options)
         loop.exec()

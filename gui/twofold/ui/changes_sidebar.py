@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -173,31 +174,30 @@ class ChangeDelegate(QStyledItemDelegate):
         self.theme = theme
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        line = option.fontMetrics.lineSpacing()  # type: ignore[attr-defined]
+        line = option.fontMetrics.lineSpacing()
         return QSize(200, 2 * line + 12)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        opt.text = ""  # type: ignore[attr-defined]
-        widget = opt.widget  # type: ignore[attr-defined]
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        opt.text = ""
+        widget: QWidget | None = opt.widget  # None when painted outside a view
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         kind: PairKind = index.data(KIND_ROLE)
-        rect: QRect = opt.rect.adjusted(6, 5, -8, -5)  # type: ignore[attr-defined]
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        palette: QPalette = opt.palette  # type: ignore[attr-defined]
+        rect: QRect = opt.rect.adjusted(6, 5, -8, -5)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        palette: QPalette = opt.palette
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         text_colour = palette.color(role)
-        line = opt.fontMetrics.lineSpacing()  # type: ignore[attr-defined]
+        line = opt.fontMetrics.lineSpacing()
         painter.save()
         badge = QRect(rect.left(), rect.top() + 1, line + 2, line)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.theme.marks[kind])
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.drawRoundedRect(badge, 4, 4)
-        bold = QFont(opt.font)  # type: ignore[attr-defined]
+        bold = QFont(opt.font)
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(Qt.GlobalColor.white)
@@ -205,14 +205,14 @@ class ChangeDelegate(QStyledItemDelegate):
         painter.setPen(text_colour)
         head = QRect(badge.right() + 8, rect.top(), rect.width() - badge.width() - 8, line)
         painter.drawText(head, Qt.AlignmentFlag.AlignVCenter, index.data(WHERE_ROLE))
-        painter.setFont(opt.font)  # type: ignore[attr-defined]
+        painter.setFont(opt.font)
         pct = f"{round(index.data(SIMILARITY_ROLE) * 100)}%"
         if kind in (PairKind.CHANGED, PairKind.MOVED):
             painter.drawText(head, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, pct)
         body = QRect(rect.left(), rect.top() + line + 2, rect.width(), line)
         if not selected:
             painter.setPen(self.theme.muted)
-        words = opt.fontMetrics.elidedText(  # type: ignore[attr-defined]
+        words = opt.fontMetrics.elidedText(
             index.data(Qt.ItemDataRole.DisplayRole), Qt.TextElideMode.ElideRight, body.width()
         )
         painter.drawText(body, Qt.AlignmentFlag.AlignVCenter, words)

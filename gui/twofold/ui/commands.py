@@ -11,7 +11,7 @@ delegates, and the work is done by the controllers they call, one module each:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
@@ -44,107 +44,125 @@ class WindowCommands:
     shortcuts_sheet: ShortcutsSheet | None
     _anchor: tuple[str | None, str | None, Anchor] | None
 
-    def _setup_commands(self: MainWindow) -> None:
+    def _setup_commands(self) -> None:
         """Attach the controllers; call after the actions exist."""
-        actions = self.actions_by_id
-        self.options_bar = OptionsController(self._settings, actions, self)
-        self.options_bar.show_options()
-        self.addToolBar(build_toolbar(actions, self))
-        self.exporter = Exporter(self, lambda: self.result, self._note)
-        self.font_choice = FontChoice(self._settings, self.view.panes.values(), self)
-        self.recent_menu = RecentMenu(self._settings, self)
-        actions["open_recent"].setMenu(self.recent_menu)
-        self.theme_watcher = ThemeWatcher(self)
-        self.shortcuts_sheet = None
-        self._anchor = None
-        self.options_bar.options_changed.connect(self.on_options_changed)
-        self.recent_menu.comparison_chosen.connect(self.compare_files)
-        self.theme_watcher.theme_changed.connect(self.on_theme_changed)
-        self.comparison_finished.connect(self.on_comparison_restored)
-        self.comparison_failed.connect(lambda _message: setattr(self, "_anchor", None))
+        w = cast("MainWindow", self)
+        actions = w.actions_by_id
+        w.options_bar = OptionsController(w._settings, actions, w)
+        w.options_bar.show_options()
+        w.addToolBar(build_toolbar(actions, w))
+        w.exporter = Exporter(w, lambda: w.result, w._note)
+        w.font_choice = FontChoice(w._settings, w.view.panes.values(), w)
+        w.recent_menu = RecentMenu(w._settings, w)
+        actions["open_recent"].setMenu(w.recent_menu)
+        w.theme_watcher = ThemeWatcher(w)
+        w.shortcuts_sheet = None
+        w._anchor = None
+        w.options_bar.options_changed.connect(w.on_options_changed)
+        w.recent_menu.comparison_chosen.connect(w.compare_files)
+        w.theme_watcher.theme_changed.connect(w.on_theme_changed)
+        w.comparison_finished.connect(w.on_comparison_restored)
+        w.comparison_failed.connect(lambda _message: setattr(w, "_anchor", None))
 
-    def _note(self: MainWindow, message: str, error: bool) -> None:
+    def _note(self, message: str, error: bool) -> None:
+        w = cast("MainWindow", self)
         if error:
-            self.show_error(message)
+            w.show_error(message)
         else:
-            self.banner.hide()
-            self.statusBar().showMessage(message, NOTE_MS)
+            w.banner.hide()
+            w.statusBar().showMessage(message, NOTE_MS)
 
     # ----- Compare menu --------------------------------------------------------------------
 
-    def set_unit(self: MainWindow, value: str) -> None:
-        self.options_bar.set_option("unit", Unit(value))
+    def set_unit(self, value: str) -> None:
+        w = cast("MainWindow", self)
+        w.options_bar.set_option("unit", Unit(value))
 
-    def set_granularity(self: MainWindow, value: str) -> None:
-        self.options_bar.set_option("granularity", Granularity(value))
+    def set_granularity(self, value: str) -> None:
+        w = cast("MainWindow", self)
+        w.options_bar.set_option("granularity", Granularity(value))
 
-    def set_ignore_whitespace(self: MainWindow, on: bool) -> None:
-        self.options_bar.set_option("ignore_whitespace", on)
+    def set_ignore_whitespace(self, on: bool) -> None:
+        w = cast("MainWindow", self)
+        w.options_bar.set_option("ignore_whitespace", on)
 
-    def set_ignore_case(self: MainWindow, on: bool) -> None:
-        self.options_bar.set_option("ignore_case", on)
+    def set_ignore_case(self, on: bool) -> None:
+        w = cast("MainWindow", self)
+        w.options_bar.set_option("ignore_case", on)
 
-    def set_ignore_typography(self: MainWindow, on: bool) -> None:
-        self.options_bar.set_option("ignore_typography", on)
+    def set_ignore_typography(self, on: bool) -> None:
+        w = cast("MainWindow", self)
+        w.options_bar.set_option("ignore_typography", on)
 
-    def on_options_changed(self: MainWindow, _options: CompareOptions) -> None:
+    def on_options_changed(self, _options: CompareOptions) -> None:
         """Re-compare with the new options, and come back to the same place in the text."""
-        result = self.result
-        anchor = anchor_of(result, self.current_change)
+        w = cast("MainWindow", self)
+        result = w.result
+        anchor = anchor_of(result, w.current_change)
         if result is not None and anchor is not None:
-            self._anchor = (result.a.path, result.b.path, anchor)
-        self.reload()
+            w._anchor = (result.a.path, result.b.path, anchor)
+        w.reload()
 
-    def on_comparison_restored(self: MainWindow, result: DiffResult) -> None:
+    def on_comparison_restored(self, result: DiffResult) -> None:
         """After an options re-compare, make the change at the remembered place current."""
-        pending, self._anchor = self._anchor, None
+        w = cast("MainWindow", self)
+        pending, w._anchor = w._anchor, None
         if pending is None or pending[:2] != (result.a.path, result.b.path):
             return
         target = change_near(result, pending[2])
-        if target is not None and target != self.current_change:
-            self.go_to_change(target)
+        if target is not None and target != w.current_change:
+            w.go_to_change(target)
 
     # ----- File and Edit -------------------------------------------------------------------
 
-    def show_recent_menu(self: MainWindow) -> None:
+    def show_recent_menu(self) -> None:
         """The shortcut opens the submenu by itself, under the pointer if it is on the window."""
+        w = cast("MainWindow", self)
         at = QCursor.pos()
-        if not self.rect().contains(self.mapFromGlobal(at)):
-            at = self.mapToGlobal(self.rect().center())
-        self.recent_menu.popup(at)
+        if not w.rect().contains(w.mapFromGlobal(at)):
+            at = w.mapToGlobal(w.rect().center())
+        w.recent_menu.popup(at)
 
-    def export_report(self: MainWindow) -> None:
-        self.exporter.export(REPORT)
+    def export_report(self) -> None:
+        w = cast("MainWindow", self)
+        w.exporter.export(REPORT)
 
-    def export_diff(self: MainWindow) -> None:
-        self.exporter.export(UNIFIED)
+    def export_diff(self) -> None:
+        w = cast("MainWindow", self)
+        w.exporter.export(UNIFIED)
 
-    def copy_change(self: MainWindow) -> None:
+    def copy_change(self) -> None:
+        w = cast("MainWindow", self)
         focus = QApplication.focusWidget()
-        copied = copy_change(self.result, self.current_change, focus)
+        copied = copy_change(w.result, w.current_change, focus)
         if copied:
             lines = copied.count("\n") + (not copied.endswith("\n"))
-            self._note(f"Copied {lines} line{'s' if lines != 1 else ''} to the clipboard.", False)
+            w._note(f"Copied {lines} line{'s' if lines != 1 else ''} to the clipboard.", False)
         else:
-            self._note("Nothing to copy: select some text or go to a change first.", False)
+            w._note("Nothing to copy: select some text or go to a change first.", False)
 
     # ----- View and Help -------------------------------------------------------------------
 
-    def choose_font(self: MainWindow) -> None:
-        self.font_choice.choose(self)
+    def choose_font(self) -> None:
+        w = cast("MainWindow", self)
+        w.font_choice.choose(w)
 
-    def reset_font(self: MainWindow) -> None:
-        self.font_choice.set_font(None)
+    def reset_font(self) -> None:
+        w = cast("MainWindow", self)
+        w.font_choice.set_font(None)
 
-    def on_theme_changed(self: MainWindow, theme: Theme) -> None:
-        self._theme = theme
-        self.view.set_theme(theme)
-        self.sidebar.set_theme(theme)
+    def on_theme_changed(self, theme: Theme) -> None:
+        w = cast("MainWindow", self)
+        w._theme = theme
+        w.view.set_theme(theme)
+        w.sidebar.set_theme(theme)
 
-    def show_shortcuts(self: MainWindow) -> None:
-        if self.shortcuts_sheet is None:
-            self.shortcuts_sheet = ShortcutsSheet(self)
-        self.shortcuts_sheet.present()
+    def show_shortcuts(self) -> None:
+        w = cast("MainWindow", self)
+        if w.shortcuts_sheet is None:
+            w.shortcuts_sheet = ShortcutsSheet(w)
+        w.shortcuts_sheet.present()
 
-    def show_about(self: MainWindow) -> None:
-        about_box(self)
+    def show_about(self) -> None:
+        w = cast("MainWindow", self)
+        about_box(w)

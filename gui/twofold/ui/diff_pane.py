@@ -324,8 +324,8 @@ class DiffPane(QPlainTextEdit):
         cursor.setPosition(
             min(end, self.document().characterCount() - 1), QTextCursor.MoveMode.KeepAnchor
         )
-        sel.cursor = cursor  # type: ignore[attr-defined]
-        sel.format = fmt  # type: ignore[attr-defined]
+        sel.cursor = cursor
+        sel.format = fmt
         return sel
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -162,10 +162,14 @@ class ChoiceCombo(QComboBox):
         for row, (action, label) in enumerate(actions):
             self.addItem(label)
             self.setItemData(row, action.statusTip(), Qt.ItemDataRole.ToolTipRole)
-            action.toggled.connect(lambda on, r=row: on and self.setCurrentIndex(r))
+            action.toggled.connect(lambda on, r=row: self._follow(on, r))
             if action.isChecked():
                 self.setCurrentIndex(row)
         self.activated.connect(self.on_activated)
+
+    def _follow(self, on: bool, row: int) -> None:
+        if on:
+            self.setCurrentIndex(row)
 
     def on_activated(self, row: int) -> None:
         self._actions[row].trigger()  # an exclusive group keeps a checked action checked
@@ -182,11 +186,11 @@ def build_toolbar(actions: dict[str, QAction], parent: QWidget | None = None) ->
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     for action_id, text in _ICON_TEXT.items():
         actions[action_id].setIconText(text)
-    for action_id in ("open", "reload", "export_report", None, "previous_change", "next_change"):
-        if action_id is None:
+    for button in ("open", "reload", "export_report", None, "previous_change", "next_change"):
+        if button is None:
             bar.addSeparator()
         else:
-            bar.addAction(actions[action_id])
+            bar.addAction(actions[button])
     bar.addSeparator()
     for name, label, tip in (("unit", "Unit", "Unit"), ("granularity", "Highlight", "Highlight")):
         caption = QLabel(f"{label} ")

@@ -96,9 +96,12 @@ class ShortcutsSheet(QDialog):
         shown: dict[str, str] = {}
         for g in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(g)
+            if group is None:
+                continue
             for c in range(group.childCount()):
                 item = group.child(c)
-                shown[item.text(0)] = item.text(1)
+                if item is not None:
+                    shown[item.text(0)] = item.text(1)
         return shown
 
     def present(self) -> None:
