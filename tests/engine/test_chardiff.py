@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from twofold.engine import chardiff
 from twofold.engine.chardiff import inline_edits, rebuild, similarity
 from twofold.engine.model import CompareOptions, Edit, Granularity, Op
 
@@ -100,3 +101,31 @@ def test_swapping_sides_mirrors_the_edit_totals(a: str, b: str) -> None:
     assert sum(len(e.text) for e in forward if e.op is Op.DELETE) == sum(
         len(e.text) for e in backward if e.op is Op.INSERT
     )
+
+
+@given(
+    st.text(alphabet="ab .;}\n", max_size=300), st.text(alphabet="ab .;}\n", max_size=300), options
+)
+def test_the_sentence_first_path_rebuilds_both_texts(a: str, b: str, opts: CompareOptions) -> None:
+    original = chardiff.HUGE_PAIR_CHARS
+    chardiff.HUGE_PAIR_CHARS = 0  # every pair takes the path huge paragraphs take
+    try:
+        edits = inline_edits(a, b, opts)
+    finally:
+        chardiff.HUGE_PAIR_CHARS = original
+    assert rebuild(edits, Op.DELETE) == a
+    assert rebuild(edits, Op.INSERT) == b
+
+
+def test_a_huge_paragraph_still_gets_word_edits() -> None:
+    sentences = [f"Sentence {n} says something about topic {n % 97} here." for n in range(6000)]
+    a = " ".join(sentences)
+    assert len(a) > chardiff.HUGE_PAIR_CHARS
+    b = a.replace("Sentence 4321 says", "Sentence 4321 claims").replace(
+        "topic 5 here", "topic 5 now"
+    )
+    edits = inline_edits(a, b, WORD)
+    assert rebuild(edits, Op.DELETE) == a
+    assert rebuild(edits, Op.INSERT) == b
+    expected = ["claims", *["now"] * a.count("topic 5 here")]
+    assert sorted(changed(edits, Op.INSERT)) == sorted(expected)

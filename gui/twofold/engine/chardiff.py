@@ -31,6 +31,10 @@ _OPS = {"=": Op.EQUAL, "-": Op.DELETE, "+": Op.INSERT}
 #: Words, runs of white space, and single other characters (punctuation, symbols, CJK).
 _TOKEN = re.compile(r"[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+|\s+|.", re.DOTALL)
 _SURROGATES = range(0xD800, 0xE000)
+#: Pairs longer than this (both sides, characters) are aligned by sentences first.
+HUGE_PAIR_CHARS = 200_000
+#: A sentence or statement with its end mark and the space after it (or a bare run).
+_CHUNK = re.compile(r"[^.!?;}\n]*(?:[.!?;}\n]+\s*|$)")
 
 
 def inline_edits(a: str, b: str, options: CompareOptions) -> tuple[Edit, ...]:
@@ -72,14 +76,59 @@ def _directed_edits(a: str, b: str, options: CompareOptions) -> tuple[Edit, ...]
         ka, kb = fold_same_length(a, options), fold_same_length(b, options)
     else:
         ka, kb = a, b
-    if options.granularity is Granularity.WORD:
-        raw = _word_diff(ka, kb, options.diff_timeout)
+    if len(ka) + len(kb) > HUGE_PAIR_CHARS:
+        raw = _chunked_diff(ka, kb, options)
     else:
-        raw = raw_diff(ka, kb, options.diff_timeout, semantic=True)
+        raw = _fine_diff(ka, kb, options)
     edits = _restore_original(raw, a, b)
     if options.ignore_whitespace:
         edits = _mark_whitespace(edits)
     return tuple(_coalesce(list(_deletions_first(edits))))
+
+
+def _fine_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, str]]:
+    if options.granularity is Granularity.WORD:
+        return _word_diff(a, b, options.diff_timeout)
+    return raw_diff(a, b, options.diff_timeout, semantic=True)
+
+
+def _chunked_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, str]]:
+    """Diff huge texts sentence by sentence first, then word by word where they differ.
+
+    A 5 MB paragraph (a minified file, a book without blank lines) has hundreds of
+    thousands of words: Myers on those runs out of time and returns "everything
+    changed". Sentences and statements are few enough to align exactly, and each
+    run of differing ones is small enough for the fine diff. The same idea as
+    diff-match-patch's line mode, with sentence and statement ends as the lines.
+    """
+    chunks_a, chunks_b = _CHUNK.findall(a), _CHUNK.findall(b)
+    enc_a, enc_b = encode_tokens([chunks_a, chunks_b])
+    out: list[tuple[Op, str]] = []
+    ia = ib = 0
+    pending_a: list[str] = []
+    pending_b: list[str] = []
+
+    def flush() -> None:
+        if pending_a or pending_b:
+            out.extend(_fine_diff("".join(pending_a), "".join(pending_b), options))
+            pending_a.clear()
+            pending_b.clear()
+
+    for op, run in raw_diff(enc_a, enc_b, options.diff_timeout, semantic=False):
+        n = len(run)
+        if op is Op.EQUAL:
+            flush()
+            out.append((Op.EQUAL, "".join(chunks_a[ia : ia + n])))
+            ia += n
+            ib += n
+        elif op is Op.DELETE:
+            pending_a.extend(chunks_a[ia : ia + n])
+            ia += n
+        else:
+            pending_b.extend(chunks_b[ib : ib + n])
+            ib += n
+    flush()
+    return out
 
 
 def raw_diff(a: str, b: str, timeout: float, *, semantic: bool) -> list[tuple[Op, str]]:
