@@ -174,3 +174,15 @@ def test_coarse_then_refined_equals_the_direct_result(
     assert refined.pairs == direct.pairs
     assert refined.stats == direct.stats
     assert [refine_pair(coarse, p) for p in coarse.pairs] == list(direct.pairs)
+
+
+def test_percentages_never_round_a_change_away() -> None:
+    from twofold.engine.summary import percent
+
+    assert [percent(x) for x in (1.0, 0.9996, 0.5, 0.004, 0.0)] == [
+        "100%",
+        "99%",
+        "50%",
+        "1%",
+        "0%",
+    ]

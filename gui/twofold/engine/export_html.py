@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from twofold import __version__
 from twofold.engine.highlights import inline_spans
 from twofold.engine.model import DiffResult, Document, Pair, PairKind, Side, Unit
-from twofold.engine.summary import kind_counts
+from twofold.engine.summary import kind_counts, percent
 
 __all__ = ["render_html"]
 
@@ -144,7 +144,7 @@ def _summary(result: DiffResult) -> Iterator[str]:
             f'<p class="summary"><strong>{s.changes} '
             f"{'change' if s.changes == 1 else 'changes'}:</strong> "
             f"{_esc(kind_counts(result))}<br>{s.words_deleted} words deleted, "
-            f"{s.words_inserted} words inserted; {s.similarity:.0%} similar</p>\n"
+            f"{s.words_inserted} words inserted; {percent(s.similarity)} similar</p>\n"
         )
     yield (
         '<p class="legend"><span><b>\u2212</b> deleted</span><span><b>+</b> inserted</span>'

@@ -8,6 +8,20 @@ from twofold.engine.model import DiffResult, PairKind
 _ORDER = (PairKind.CHANGED, PairKind.MOVED, PairKind.INSERTED, PairKind.DELETED)
 
 
+def percent(share: float) -> str:
+    """``share`` as a whole percentage that never claims 100 % (or 0 %) when it is not.
+
+    A 5 MB paragraph with a few changed words is 99.9 % similar; "100%" beside a
+    change would read as "nothing changed".
+    """
+    value = round(share * 100)
+    if value == 100 and share < 1.0:
+        value = 99
+    elif value == 0 and share > 0.0:
+        value = 1
+    return f"{value}%"
+
+
 def kind_counts(result: DiffResult) -> str:
     """e.g. ``"12 changed · 2 moved · 1 inserted"``; empty when nothing differs."""
     counts = result.stats.pairs_by_kind
@@ -28,6 +42,6 @@ def stat_text(result: DiffResult) -> str:
     lines.append(f"{s.changes} {noun}: {kind_counts(result)}")
     lines.append(
         f"{s.words_deleted} words deleted, {s.words_inserted} words inserted; "
-        f"{s.similarity:.0%} similar"
+        f"{percent(s.similarity)} similar"
     )
     return "\n".join(lines)

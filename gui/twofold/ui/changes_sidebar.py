@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from twofold.engine.model import DiffResult, Pair, PairKind, Side
+from twofold.engine.summary import percent
 from twofold.ui.theme import NAMES, SIGNS, Theme
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -122,8 +123,7 @@ class ChangesModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._first_words(index.row())
         if role == Qt.ItemDataRole.ToolTipRole:
-            pct = round(pair.similarity * 100)
-            return f"{NAMES[pair.kind].capitalize()} {where}, {pct}% similar"
+            return f"{NAMES[pair.kind].capitalize()} {where}, {percent(pair.similarity)} similar"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{NAMES[pair.kind]} {where}: {self._first_words(index.row())}"
         if role == KIND_ROLE:
@@ -206,7 +206,7 @@ class ChangeDelegate(QStyledItemDelegate):
         head = QRect(badge.right() + 8, rect.top(), rect.width() - badge.width() - 8, line)
         painter.drawText(head, Qt.AlignmentFlag.AlignVCenter, index.data(WHERE_ROLE))
         painter.setFont(opt.font)
-        pct = f"{round(index.data(SIMILARITY_ROLE) * 100)}%"
+        pct = percent(index.data(SIMILARITY_ROLE))
         if kind in (PairKind.CHANGED, PairKind.MOVED):
             painter.drawText(head, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, pct)
         body = QRect(rect.left(), rect.top() + line + 2, rect.width(), line)

@@ -8,6 +8,7 @@ without widgets and reused by the window title and tooltips.
 from __future__ import annotations
 
 from twofold.engine.model import DiffResult, Document, PairKind, Stats
+from twofold.engine.summary import percent
 
 _ORDER = (PairKind.CHANGED, PairKind.MOVED, PairKind.INSERTED, PairKind.DELETED)
 
@@ -28,7 +29,7 @@ def stats_text(stats: Stats) -> str:
         for kind in _ORDER
         if stats.pairs_by_kind.get(kind.value, 0)
     ]
-    parts.append(f"{stats.similarity * 100:.0f}% similar")
+    parts.append(f"{percent(stats.similarity)} similar")
     return " \u00b7 ".join(parts)
 
 
