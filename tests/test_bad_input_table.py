@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+import hostile
 from support import DATA
 from twofold import cli
 
@@ -129,47 +130,21 @@ def twofold(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedP
     )
 
 
-def _fifo(tmp: Path) -> Path:
-    if not hasattr(os, "mkfifo"):
-        pytest.skip("no FIFOs on this platform")
-    os.mkfifo(tmp / "pipe")
-    return tmp / "pipe"
-
-
-def _dev_zero(_tmp: Path) -> Path:
-    if not Path("/dev/zero").exists():
-        pytest.skip("no /dev/zero on this platform")
-    return Path("/dev/zero")
-
-
-def _loop(tmp: Path) -> Path:
-    (tmp / "loop-a").symlink_to(tmp / "loop-b")
-    (tmp / "loop-b").symlink_to(tmp / "loop-a")
-    return tmp / "loop-a"
-
-
-def _dangling(tmp: Path) -> Path:
-    (tmp / "link").symlink_to(tmp / "gone.txt")
-    return tmp / "link"
-
-
-def _sparse(tmp: Path) -> Path:
-    with (tmp / "huge.log").open("wb") as handle:
-        handle.truncate(2 * 1024**3)  # costs no disk, and is never read
-    return tmp / "huge.log"
-
-
-def _missing_non_ascii(tmp: Path) -> Path:
-    return tmp / "résumé \u2013 ü.txt"
-
-
 HOSTILE: list[tuple[str, Callable[[Path], Path], str]] = [
-    ("fifo", _fifo, '"pipe" is a pipe, not a regular file.'),
-    ("dev-zero", _dev_zero, '"zero" is a device, not a regular file.'),
-    ("symlink-loop", _loop, '"loop-a" is a symbolic link that leads back to itself.'),
-    ("dangling-link", _dangling, '"link" is a link to a file that does not exist.'),
-    ("sparse-2gb", _sparse, '"huge.log" is 2.0 GB; Twofold compares files up to 256 MB.'),
-    ("missing-non-ascii", _missing_non_ascii, '"résumé \u2013 ü.txt" does not exist.'),
+    ("fifo", hostile.fifo, '"pipe" is a pipe, not a regular file.'),
+    ("dev-zero", hostile.dev_zero, '"zero" is a device, not a regular file.'),
+    (
+        "symlink-loop",
+        hostile.symlink_loop,
+        '"loop-a" is a symbolic link that leads back to itself.',
+    ),
+    ("dangling-link", hostile.dangling_link, '"link" is a link to a file that does not exist.'),
+    (
+        "sparse-2gb",
+        hostile.sparse_2gb,
+        '"huge.log" is 2.0 GB; Twofold compares files up to 256 MB.',
+    ),
+    ("missing-non-ascii", hostile.missing_non_ascii, '"résumé \u2013 ü.txt" does not exist.'),
 ]
 
 

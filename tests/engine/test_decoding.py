@@ -23,6 +23,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import hostile
 from twofold.engine.decoding import decode_bytes, load_document
 from twofold.engine.errors import InputError
 from twofold.engine.model import Document, NewlineStyle
@@ -165,50 +166,21 @@ def _below_a_file(tmp: Path) -> Path:
     return tmp / "plain.txt" / "inner.txt"
 
 
-def _fifo(tmp: Path) -> Path:
-    if not hasattr(os, "mkfifo"):
-        pytest.skip("no FIFOs on this platform")
-    os.mkfifo(tmp / "pipe")
-    return tmp / "pipe"
-
-
-def _dev_zero(tmp: Path) -> Path:
-    zero = Path("/dev/zero")
-    if not zero.exists():
-        pytest.skip("no /dev/zero on this platform")
-    return zero
-
-
-def _loop(tmp: Path) -> Path:
-    (tmp / "loop-a").symlink_to(tmp / "loop-b")
-    (tmp / "loop-b").symlink_to(tmp / "loop-a")
-    return tmp / "loop-a"
-
-
-def _dangling(tmp: Path) -> Path:
-    (tmp / "link").symlink_to(tmp / "gone.txt")
-    return tmp / "link"
-
-
 def _binary(tmp: Path) -> Path:
     (tmp / "blob.dat").write_bytes(bytes(range(256)) * 8)
     return tmp / "blob.dat"
-
-
-def _missing_non_ascii(tmp: Path) -> Path:
-    return tmp / "résumé \u2013 ü.txt"
 
 
 BAD_INPUTS: list[tuple[str, Callable[[Path], Path], str]] = [
     ("missing", _missing, "does not exist."),
     ("directory", _directory, "is a folder, not a file."),
     ("below-a-file", _below_a_file, "does not exist."),
-    ("fifo", _fifo, "is a pipe, not a regular file."),
-    ("dev-zero", _dev_zero, "is a device, not a regular file."),
-    ("symlink-loop", _loop, "is a symbolic link that leads back to itself."),
-    ("dangling-link", _dangling, "is a link to a file that does not exist."),
+    ("fifo", hostile.fifo, "is a pipe, not a regular file."),
+    ("dev-zero", hostile.dev_zero, "is a device, not a regular file."),
+    ("symlink-loop", hostile.symlink_loop, "is a symbolic link that leads back to itself."),
+    ("dangling-link", hostile.dangling_link, "is a link to a file that does not exist."),
     ("binary", _binary, "looks like a binary file, not text."),
-    ("missing-non-ascii", _missing_non_ascii, "does not exist."),
+    ("missing-non-ascii", hostile.missing_non_ascii, "does not exist."),
 ]
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+import hostile
 from support import DATA
 from twofold.ui.file_watcher import FileStatus, FileWatcher
 from twofold.ui.main_window import MainWindow
@@ -206,37 +207,19 @@ def test_comparing_and_watching_never_write_the_files(
 # ------------------------------------------------------------- hostile inputs in the GUI
 
 
-def _sparse(tmp: Path) -> Path:
-    path = tmp / "huge.log"
-    with path.open("wb") as handle:
-        handle.truncate(2 * 1024**3)
-    return path
-
-
-def _fifo(tmp: Path) -> Path:
-    if not hasattr(os, "mkfifo"):
-        pytest.skip("no FIFOs on this platform")
-    os.mkfifo(tmp / "pipe")
-    return tmp / "pipe"
-
-
-def _loop(tmp: Path) -> Path:
-    (tmp / "loop-a").symlink_to(tmp / "loop-b")
-    (tmp / "loop-b").symlink_to(tmp / "loop-a")
-    return tmp / "loop-a"
-
-
-def _dev_zero(_tmp: Path) -> Path:
-    if not Path("/dev/zero").exists():
-        pytest.skip("no /dev/zero")
-    return Path("/dev/zero")
-
-
 GUI_BAD_INPUTS = [
-    ("sparse-2gb", _sparse, '"huge.log" is 2.0 GB; Twofold compares files up to 256 MB.'),
-    ("fifo", _fifo, '"pipe" is a pipe, not a regular file.'),
-    ("dev-zero", _dev_zero, '"zero" is a device, not a regular file.'),
-    ("symlink-loop", _loop, '"loop-a" is a symbolic link that leads back to itself.'),
+    (
+        "sparse-2gb",
+        hostile.sparse_2gb,
+        '"huge.log" is 2.0 GB; Twofold compares files up to 256 MB.',
+    ),
+    ("fifo", hostile.fifo, '"pipe" is a pipe, not a regular file.'),
+    ("dev-zero", hostile.dev_zero, '"zero" is a device, not a regular file.'),
+    (
+        "symlink-loop",
+        hostile.symlink_loop,
+        '"loop-a" is a symbolic link that leads back to itself.',
+    ),
 ]
 
 
@@ -267,7 +250,7 @@ def test_dropping_a_sparse_2gb_file_refuses_with_its_size(
     qtbot: QtBot, window: MainWindow, pair: tuple[Path, Path], tmp_path: Path
 ) -> None:
     _open_window_on(qtbot, window, *pair)
-    huge = _sparse(tmp_path)
+    huge = hostile.sparse_2gb(tmp_path)
     shown = window.result
     window.on_files_dropped([str(huge)], None)  # refused at the drop, before any reading
     assert window.banner.text() == '"huge.log" is 2.0 GB; Twofold compares files up to 256 MB.'
@@ -276,7 +259,7 @@ def test_dropping_a_sparse_2gb_file_refuses_with_its_size(
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX special files")
-@pytest.mark.parametrize("make", [_fifo, _dev_zero], ids=["fifo", "dev-zero"])
+@pytest.mark.parametrize("make", [hostile.fifo, hostile.dev_zero], ids=["fifo", "dev-zero"])
 def test_dropping_a_special_file_is_refused_at_once(
     qtbot: QtBot, window: MainWindow, pair: tuple[Path, Path], tmp_path: Path, make
 ) -> None:
