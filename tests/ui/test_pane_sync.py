@@ -69,3 +69,16 @@ def test_the_band_and_overview_paint(qtbot: QtBot, window: MainWindow, uneven: D
     qtbot.wait(60)
     assert not window.view.link.grab().isNull()
     assert not window.view.overview.grab().isNull()
+
+
+def test_many_marks_are_rendered_in_a_later_turn(
+    qtbot: QtBot, loaded: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from twofold.ui import overview_map
+
+    monkeypatch.setattr(overview_map, "_RENDER_LATER_CHANGES", 0)
+    overview = loaded.view.overview
+    overview.invalidate()
+    overview.repaint()  # this paint only schedules the marks
+    assert overview._pixmap is None
+    qtbot.waitUntil(lambda: overview._pixmap is not None, timeout=5000)

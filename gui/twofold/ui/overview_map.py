@@ -12,7 +12,7 @@ or drag to jump.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -21,6 +21,8 @@ from twofold.engine.model import Side
 from twofold.ui.pane_sync import PaneSync
 
 _MARGIN = 3.0
+#: Above this many changes the marks are rendered in a later event-loop turn.
+_RENDER_LATER_CHANGES = 500
 
 
 class OverviewMap(QWidget):
@@ -40,6 +42,7 @@ class OverviewMap(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._sync = sync
         self._pixmap: QPixmap | None = None
+        self._render_pending = False
         sync.geometry_changed.connect(self.invalidate)
         sync.scrolled.connect(self.update)
 
@@ -90,12 +93,32 @@ class OverviewMap(QWidget):
         painter.end()
         return pixmap
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        if self._pixmap is None or self._pixmap.deviceIndependentSize().toSize() != self.size():
+    def _stale(self) -> bool:
+        pixmap = self._pixmap
+        return pixmap is None or pixmap.deviceIndependentSize().toSize() != self.size()
+
+    def _render_later(self) -> None:
+        """Render the marks in an event-loop turn of their own, then repaint."""
+        self._render_pending = False
+        if self._stale():
             self._pixmap = self._render_marks()
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.drawPixmap(0, 0, self._pixmap)
         theme = self._sync.pane(Side.A).theme
+        if self._stale() and len(self._sync.changes) > _RENDER_LATER_CHANGES:
+            # Thousands of marks take tens of milliseconds: not in the same turn as
+            # putting a new result on screen, which the user is waiting for.
+            painter.fillRect(self.rect(), theme.gutter)
+            if not self._render_pending:
+                self._render_pending = True
+                QTimer.singleShot(0, self._render_later)
+        else:
+            if self._stale():
+                self._pixmap = self._render_marks()
+            assert self._pixmap is not None
+            painter.drawPixmap(0, 0, self._pixmap)
         frame = QColor(theme.text)
         shade = QColor(theme.text)
         shade.setAlphaF(0.12)
