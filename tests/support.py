@@ -17,6 +17,18 @@ GUI = Path(__file__).resolve().parents[1] / "gui"
 DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo"
 
 
+def run_python(code: str) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a fresh interpreter that sees the package, as an installed one would."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(GUI)},
+        timeout=120,
+        check=False,
+    )
+
+
 def run_cli_without_qt(args: list[str]) -> tuple[int, str]:
     """Run ``twofold.cli.main(args)`` in a fresh interpreter; fail if it imported Qt.
 
@@ -29,14 +41,7 @@ def run_cli_without_qt(args: list[str]) -> tuple[int, str]:
         "qt = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))]; "
         "print('exit', rc, 'qt', qt, file=sys.stdout)"
     )
-    run = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(GUI)},
-        timeout=120,
-        check=False,
-    )
+    run = run_python(code)
     last = run.stdout.strip().splitlines()[-1] if run.stdout.strip() else ""
     assert last.endswith("qt []"), (last, run.stderr)
     return int(last.split()[1]), run.stderr

@@ -3,15 +3,10 @@
 
 from __future__ import annotations
 
-import os
 import pkgutil
-import subprocess
-import sys
-from pathlib import Path
 
 import twofold.engine
-
-GUI = Path(__file__).resolve().parents[2] / "gui"
+from support import run_python
 
 
 def test_engine_imports_without_qt() -> None:
@@ -22,14 +17,7 @@ def test_engine_imports_without_qt() -> None:
         "qt = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
         "print('qt:', qt)\n"
     )
-    run = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(GUI)},
-        timeout=60,
-        check=False,
-    )
+    run = run_python(code)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "qt: []"
     assert len(modules) >= 10

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from qt_helpers import compare_and_wait
 from twofold.engine.model import DiffResult, Document, Pair, Span, Stats
 from twofold.ui.main_window import MainWindow
 from twofold.ui.resources import demo_pair
@@ -44,12 +45,6 @@ def window(qtbot: QtBot, settings: Settings) -> MainWindow:
     win.show()
     qtbot.waitExposed(win)
     return win
-
-
-def compare_and_wait(qtbot: QtBot, win: MainWindow, left: Path | str, right: Path | str) -> None:
-    with qtbot.waitSignal(win.comparison_finished, timeout=30_000):
-        win.compare_files(str(left), str(right))
-    qtbot.wait(60)  # the delayed geometry rebuild
 
 
 @pytest.fixture

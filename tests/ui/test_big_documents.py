@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from qt_helpers import compare_and_wait
 from twofold.engine.model import Side
 from twofold.ui import pane_fill
 from twofold.ui.main_window import MainWindow
@@ -37,13 +38,6 @@ def many(tmp_path: Path) -> tuple[Path, Path]:
     return tmp_path / "a.txt", tmp_path / "b.txt"
 
 
-def _open(qtbot: QtBot, win: MainWindow, pair: tuple[Path, Path]) -> None:
-    with qtbot.waitSignal(win.comparison_finished, timeout=60_000):
-        win.compare_files(str(pair[0]), str(pair[1]))
-    qtbot.waitUntil(lambda: not win.view.filling, timeout=30_000)
-    qtbot.wait(60)
-
-
 def _on_screen(win: MainWindow, change: int, side: Side) -> bool:
     ext = win.view.sync.change_extents(side)[change]
     lo, hi = win.view.pane(side).visible_block_range()
@@ -53,7 +47,7 @@ def _on_screen(win: MainWindow, change: int, side: Side) -> bool:
 def test_stepping_reaches_the_last_change_in_both_panes(
     qtbot: QtBot, window: MainWindow, many: tuple[Path, Path]
 ) -> None:
-    _open(qtbot, window, many)
+    compare_and_wait(qtbot, window, *many)
     n = len(window.view.sync.changes)
     assert n >= PARAGRAPHS // 40
     window.activateWindow()
@@ -71,7 +65,7 @@ def test_stepping_reaches_the_last_change_in_both_panes(
 def test_sync_keeps_the_counterpart_on_screen(
     qtbot: QtBot, window: MainWindow, many: tuple[Path, Path]
 ) -> None:
-    _open(qtbot, window, many)
+    compare_and_wait(qtbot, window, *many)
     sync = window.view.sync
     bar = window.view.pane(Side.A).verticalScrollBar()
     for value in range(0, bar.maximum(), max(1, bar.maximum() // 40)):
@@ -85,7 +79,7 @@ def test_sync_keeps_the_counterpart_on_screen(
 def test_the_overview_marks_every_change(
     qtbot: QtBot, window: MainWindow, many: tuple[Path, Path]
 ) -> None:
-    _open(qtbot, window, many)
+    compare_and_wait(qtbot, window, *many)
     sync = window.view.sync
     for side in Side:
         extents = sync.change_extents(side)
@@ -108,7 +102,7 @@ def test_a_huge_line_is_cut_for_display_and_reads_back(
     b = " ".join(w if i % 1000 else "CHANGED" for i, w in enumerate(words))
     (tmp_path / "a.txt").write_text(a + "\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text(b + "\n", encoding="utf-8")
-    _open(qtbot, window, (tmp_path / "a.txt", tmp_path / "b.txt"))
+    compare_and_wait(qtbot, window, tmp_path / "a.txt", tmp_path / "b.txt")
     pane = window.view.pane(Side.B)
     assert pane.blockCount() > 100  # shown in pieces, none of them a 200 KB layout
     assert pane.toPlainText().replace("\n", "") == b

@@ -17,6 +17,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 import hostile
+from qt_helpers import compare_and_wait
 from support import DATA
 from twofold.ui.file_watcher import FileStatus, FileWatcher
 from twofold.ui.main_window import MainWindow
@@ -53,8 +54,7 @@ def _stamp(path: Path) -> tuple[bytes, int]:
 
 
 def _open_window_on(qtbot: QtBot, win: MainWindow, a: Path | str, b: Path | str) -> None:
-    with qtbot.waitSignal(win.comparison_finished, timeout=30_000):
-        win.compare_files(str(a), str(b))
+    compare_and_wait(qtbot, win, a, b)
     win.file_banner.watcher.debounce_ms = 50
 
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QApplication, QComboBox, QFontDialog, QListView
 from pytestqt.qtbot import QtBot
 
+from qt_helpers import compare_and_wait
 from twofold.engine.export_html import render_html
 from twofold.engine.export_unified import render_unified
 from twofold.engine.model import CompareOptions, DiffResult, Granularity, Pair, PairKind, Side, Unit
@@ -20,11 +21,6 @@ from twofold.ui.options_bar import anchor_of, change_near
 from twofold.ui.settings import COMPARE_OPTIONS, FONT, Settings
 
 MakeResult = Callable[..., DiffResult]
-
-
-def compare_and_wait(qtbot: QtBot, win: MainWindow, left: Path, right: Path) -> None:
-    with qtbot.waitSignal(win.comparison_finished, timeout=30_000):
-        win.compare_files(str(left), str(right))
 
 
 @pytest.fixture
