@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
+from twofold.engine.highlights import inline_spans as engine_inline_spans
 from twofold.engine.linemap import BlockTable
-from twofold.engine.model import DiffResult, Op, Pair, PairKind, Side, Span
+from twofold.engine.model import DiffResult, Pair, PairKind, Side, Span
 from twofold.engine.pipeline import refine_pair
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -42,40 +42,11 @@ class Utf16Map:
         return offset + bisect_left(self._astral, offset)
 
 
-@cache
-def _engine_inline_spans() -> Callable[[DiffResult, Pair, Side], tuple[Span, ...]] | None:
-    """The engine's ``highlights.inline_spans`` when that module exists (it came later)."""
-    try:
-        from twofold.engine import highlights
-    except ImportError:
-        return None
-    return highlights.inline_spans
-
-
-def _spans_from_edits(result: DiffResult, pair: Pair, side: Side) -> tuple[Span, ...]:
-    """Fallback for an engine without ``highlights``: walk the pair's edits."""
-    own = result.span_of(pair, side)
-    if own is None:
-        return ()
-    wanted = Op.DELETE if side is Side.A else Op.INSERT
-    pos, out = own.start, []
-    for edit in pair.edits:
-        if edit.op is Op.EQUAL or edit.op is wanted:
-            end = pos + len(edit.text)
-            if edit.op is wanted and not edit.ignored and end > pos:
-                out.append(Span(pos, end))
-            pos = end
-    return tuple(out)
-
-
 def inline_spans(result: DiffResult, pair: Pair, side: Side) -> tuple[Span, ...]:
     """The deleted (A) or inserted (B) words of a CHANGED or MOVED pair."""
     if pair.kind not in (PairKind.CHANGED, PairKind.MOVED):
         return ()
-    engine_spans = _engine_inline_spans()
-    if engine_spans is None:
-        return _spans_from_edits(result, pair, side)
-    return engine_spans(result, pair, side)
+    return engine_inline_spans(result, pair, side)
 
 
 @dataclass(frozen=True, slots=True)
