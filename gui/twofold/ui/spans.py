@@ -58,18 +58,6 @@ class Highlight:
     kind: PairKind
 
 
-def pane_highlights(result: DiffResult, side: Side) -> list[Highlight]:
-    """Every inline highlight of one pane, sorted by position, for viewport-limited painting."""
-    to16 = Utf16Map(result.document(side).text)
-    out = [
-        Highlight(to16(s.start), to16(s.end), pair.kind)
-        for pair in result.changes
-        for s in inline_spans(result, pair, side)
-    ]
-    out.sort(key=lambda h: h.start)
-    return out
-
-
 class PaneHighlights:
     """The highlights of one pane, computed per change on first sight and kept.
 
