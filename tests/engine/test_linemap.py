@@ -23,7 +23,6 @@ from twofold.engine.linemap import (
     position_at_fraction,
     soft_breaks,
     sync_point,
-    sync_scroll,
 )
 from twofold.engine.model import Pair, PairKind, Side, Span
 
@@ -128,21 +127,6 @@ def test_beyond_the_ends_keeps_the_offset(lmap: LineMap) -> None:
 )
 def test_sync_point(value: float, page: float, maximum: float, expected: float) -> None:
     assert sync_point(value, page, maximum) == pytest.approx(expected)
-
-
-def test_sync_scroll_reaches_both_ends(lmap: LineMap) -> None:
-    page = 5.0
-    a_max, b_max = total(A) - page, total(B) - page
-    assert sync_scroll(lmap, Side.A, 0, page, a_max, page, b_max) == 0
-    assert sync_scroll(lmap, Side.A, a_max, page, a_max, page, b_max) == pytest.approx(b_max)
-
-
-def test_sync_scroll_keeps_the_changed_pair_level(lmap: LineMap) -> None:
-    page = 4.0
-    a_max, b_max = total(A) - page, total(B) - page
-    # A's viewport middle at 7 (half-way down p1) -> B's middle at 8.5
-    target = sync_scroll(lmap, Side.A, 5.0, page, a_max, page, b_max)
-    assert target + page / 2 == pytest.approx(8.5)
 
 
 @given(

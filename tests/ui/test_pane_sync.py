@@ -82,3 +82,16 @@ def test_many_marks_are_rendered_in_a_later_turn(
     overview.repaint()  # this paint only schedules the marks
     assert overview._pixmap is None
     qtbot.waitUntil(lambda: overview._pixmap is not None, timeout=5000)
+
+
+def test_both_panes_reach_their_ends_together(qtbot: QtBot, loaded: MainWindow) -> None:
+    """Scrolling one pane to its top or bottom takes the other one there too."""
+    loaded.resize(900, 420)
+    qtbot.wait(100)
+    left = loaded.view.pane(Side.A).verticalScrollBar()
+    right = loaded.view.pane(Side.B).verticalScrollBar()
+    assert left.maximum() > 0
+    left.setValue(left.maximum())
+    qtbot.waitUntil(lambda: right.value() == right.maximum(), timeout=3000)
+    left.setValue(0)
+    qtbot.waitUntil(lambda: right.value() == 0, timeout=3000)

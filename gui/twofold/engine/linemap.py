@@ -166,32 +166,6 @@ def sync_point(value: float, page: float, maximum: float) -> float:
     return 0.5
 
 
-def sync_scroll(
-    linemap: LineMap,
-    source: Side,
-    value: float,
-    page: float,
-    maximum: float,
-    target_page: float,
-    target_maximum: float,
-) -> float:
-    """The scroll value of the other pane that keeps it level with ``source``.
-
-    Args:
-        linemap: the anchors of both panes, in scroll units.
-        source: the pane the user scrolled.
-        value: its scroll value (the position of its top edge).
-        page: its viewport height.
-        maximum: its largest scroll value.
-        target_page: the other pane's viewport height.
-        target_maximum: the other pane's largest scroll value.
-    """
-    frac = sync_point(value, page, maximum)
-    mapped = linemap.map(value + frac * page, source)
-    target = mapped - frac * target_page
-    return min(max(target, 0.0), max(target_maximum, 0.0))
-
-
 def fraction(y: float, total: float) -> float:
     """A position as a fraction ``[0, 1]`` of the whole document, for the overview map."""
     if total <= 0:
