@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import csv
 import errno
+import io
 import os
 import stat
 import sys
@@ -24,6 +25,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import hostile
+from twofold.engine import decoding
 from twofold.engine.decoding import decode_bytes, load_document
 from twofold.engine.errors import InputError
 from twofold.engine.model import Document, NewlineStyle
@@ -417,3 +419,18 @@ def test_any_bytes_decode_or_raise_input_error(data: bytes) -> None:
     assert "\r" not in doc.text
     assert doc.size_bytes == len(data)
     assert 0.0 < doc.confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("size", "expected", "limit", "read"),
+    [
+        (100, 100, 1000, 100),  # the usual case: fstat told the truth
+        (3_000_000, 10, 5_000_000, 3_000_000),  # grew after fstat: read on, in chunks
+        (3_000_000, 10, 2_000_000, 2_000_001),  # grew past the limit: one byte over says so
+    ],
+)
+def test_read_bounded_follows_a_file_that_grew(
+    size: int, expected: int, limit: int, read: int
+) -> None:
+    handle = io.BytesIO(b"x" * size)
+    assert len(decoding._read_bounded(handle, expected, limit)) == read

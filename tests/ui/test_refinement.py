@@ -76,3 +76,26 @@ def test_words_on_screen_are_highlighted_before_the_refined_result(
         window.compare_files(str(demo[0]), str(demo[1]))
     assert highlighted
     assert highlighted[0] > 0
+
+
+@pytest.mark.usefixtures("two_steps")
+def test_refining_waits_until_the_preview_is_on_screen(
+    qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker does not compete with the UI thread while it builds the preview."""
+    events: list[str] = []
+    real_refine = worker.refine
+
+    def recording_refine(result: DiffResult, **kwargs: object) -> DiffResult:
+        events.append("refine")
+        return real_refine(result, **kwargs)  # type: ignore[arg-type]
+
+    def slow_preview(_result: object) -> None:
+        qtbot.wait(300)  # a slow screen: the worker must still be waiting afterwards
+        events.append("preview shown")
+
+    monkeypatch.setattr(worker, "refine", recording_refine)
+    window._runner.previewed.connect(slow_preview)
+    with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
+        window.compare_files(str(demo[0]), str(demo[1]))
+    assert events == ["preview shown", "refine"]

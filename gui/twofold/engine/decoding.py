@@ -16,7 +16,7 @@ import codecs
 import errno
 import os
 import stat
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 import chardet
 
@@ -37,6 +37,8 @@ _MAX_CONTROL_SHARE = 0.05
 _MAX_GUESSED_CONTROL_SHARE = 0.01
 #: below this chardet is guessing; Windows-1252 is the likelier answer then
 _MIN_CONFIDENCE = 0.1
+#: Read size for a file that grew between ``fstat`` and the read.
+_GROWTH_CHUNK = 1 << 20
 
 #: longest first: the UTF-32 LE mark starts with the UTF-16 LE one
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -182,12 +184,33 @@ def _read(fspath: str, label: str, max_bytes: int) -> bytes:
         raise _os_error(exc, label) from None
     try:
         with os.fdopen(fd, "rb") as handle:
-            _check_regular(os.fstat(handle.fileno()), label)
-            data = handle.read(max_bytes + 1)
+            info = os.fstat(handle.fileno())
+            _check_regular(info, label)
+            data = _read_bounded(handle, min(info.st_size, max_bytes), max_bytes)
     except OSError as exc:
         raise _os_error(exc, label) from None
     _check_size(len(data), max_bytes, label)  # it may have grown since the stat
     return data
+
+
+def _read_bounded(handle: BinaryIO, expected: int, max_bytes: int) -> bytes:
+    """Read to the end, but never more than ``max_bytes + 1`` bytes.
+
+    The buffer is sized by what ``fstat`` said (a ``read(max_bytes)`` would reserve
+    the whole limit up front); a file that grew since is read on in chunks.
+    """
+    data = handle.read(expected + 1)
+    if len(data) <= expected:
+        return data
+    parts = [data]
+    total = len(data)
+    while total <= max_bytes:
+        chunk = handle.read(min(_GROWTH_CHUNK, max_bytes + 1 - total))
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+    return b"".join(parts)
 
 
 # ------------------------------------------------------------------------ decoding

@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from twofold.engine import view_geometry
 from twofold.engine.errors import CompareCanceled, TwofoldError
@@ -48,6 +48,8 @@ class CompareRequest:
 COARSE_FIRST_CHARS = 400_000
 #: Share of the progress bar the coarse step takes when a comparison runs in two steps.
 COARSE_SHARE = 0.3
+#: Longest wait for the UI to put a preview on screen before refining regardless (seconds).
+PREVIEW_WAIT = 2.0
 
 #: ``(request, should_cancel, progress) -> result``; raises TwofoldError subclasses
 CompareFn = Callable[[CompareRequest, Callable[[], bool], Callable[[float], None]], DiffResult]
@@ -106,10 +108,12 @@ class _CompareJob(QRunnable):
         carrier: _Carrier,
         cancel: threading.Event,
         fn: CompareFn,
+        preview_shown: threading.Event,
     ) -> None:
         super().__init__()
         self._token, self._request, self._carrier = token, request, carrier
         self._cancel, self._fn = cancel, fn
+        self._preview_shown = preview_shown
         self._last_progress = -1.0
 
     def _progress(self, value: float) -> None:
@@ -125,6 +129,7 @@ class _CompareJob(QRunnable):
             _prepare_view(result)
             if not result.refined:
                 carrier.previewed.emit(token, result)
+                self._wait_for_preview()
                 result = refine(
                     result,
                     should_cancel=self._cancel.is_set,
@@ -140,6 +145,22 @@ class _CompareJob(QRunnable):
             carrier.crashed.emit(token, summarize(exc), traceback.format_exc())
         else:
             carrier.finished.emit(token, result)
+
+    def _wait_for_preview(self) -> None:
+        """Let the UI thread put the preview on screen before refining.
+
+        Both threads run Python, so they share the GIL: refining while the UI
+        builds the panes would make that one event-loop turn (the longest of the
+        comparison) twice as long. The UI acknowledges once the preview is
+        painted; a UI that never does costs ``PREVIEW_WAIT`` at most.
+        """
+        deadline = PREVIEW_WAIT
+        while not self._preview_shown.wait(0.02):
+            deadline -= 0.02
+            if self._cancel.is_set():
+                raise CompareCanceled("canceled")
+            if deadline <= 0:
+                return
 
 
 class CompareRunner(QObject):
@@ -171,6 +192,7 @@ class CompareRunner(QObject):
         self._token = 0
         self._busy = False
         self._cancel = threading.Event()
+        self._preview_shown = threading.Event()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._carrier = _Carrier(self)
@@ -194,9 +216,14 @@ class CompareRunner(QObject):
         """Submit a request, cancelling (and later ignoring) whatever ran before."""
         self._cancel.set()
         self._cancel = threading.Event()
+        self._preview_shown = threading.Event()
         self._token += 1
         self._busy = True
-        self._pool.start(_CompareJob(self._token, request, self._carrier, self._cancel, self._fn))
+        self._pool.start(
+            _CompareJob(
+                self._token, request, self._carrier, self._cancel, self._fn, self._preview_shown
+            )
+        )
         self.started.emit()
         return self._token
 
@@ -223,6 +250,8 @@ class CompareRunner(QObject):
     def on_job_previewed(self, token: int, result: object) -> None:
         if self._is_current(token):
             self.previewed.emit(result)
+            # A zero timer runs after the paint events the preview posted: then refine.
+            QTimer.singleShot(0, self._preview_shown.set)
 
     @Slot(int, object)
     def on_job_finished(self, token: int, result: object) -> None:
