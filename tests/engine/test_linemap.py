@@ -19,6 +19,7 @@ from twofold.engine.linemap import (
     fraction,
     fraction_of_position,
     hard_breaks,
+    overview_rows,
     pair_extent,
     position_at_fraction,
     soft_breaks,
@@ -213,3 +214,27 @@ def test_estimated_lines_and_fractions_round_trip() -> None:
     assert list(estimated_lines([0, 10], 0)) == [0, 1, 2]
     for pos in (0.0, 1.5, 2.25, 3.9):
         assert position_at_fraction(lines, fraction_of_position(lines, pos)) == pytest.approx(pos)
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=400), min_size=1, max_size=40),
+    st.lists(st.tuples(st.floats(0, 45), st.floats(0, 3), st.sampled_from("abc")), max_size=30),
+    st.floats(min_value=10, max_value=2000),
+)
+def test_overview_rows_cover_every_change_where_fraction_of_position_puts_it(
+    lengths: list[int], marks: list[tuple[float, float, str]], height: float
+) -> None:
+    cumulative = estimated_lines(lengths, 80)
+    extents = [Extent(top, top + size) for top, size, _ in marks]
+    kinds = [kind for *_, kind in marks]
+    rows = overview_rows(cumulative, extents, kinds, height)
+    assert len(rows) <= len(marks)
+    for extent, kind in zip(extents, kinds, strict=True):
+        top = fraction_of_position(cumulative, extent.top) * height
+        bottom = fraction_of_position(cumulative, extent.bottom) * height
+        if bottom - top < 2:  # thin changes still get a visible two-pixel row
+            top, bottom = top - 1, top + 1
+        assert any(
+            k == kind and r_top <= top + 1e-6 and bottom <= r_bottom + 1e-6
+            for r_top, r_bottom, k in rows
+        ), (extent, kind, rows)

@@ -10,7 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListView, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from qt_helpers import compare_and_wait
 from twofold.engine.model import Side
+from twofold.ui import changes_sidebar
 from twofold.ui.drop_zone import HINT
 from twofold.ui.main_window import MainWindow
 
@@ -199,3 +201,28 @@ def test_file_names_are_shown_as_text_not_markup(
         window.compare_files(str(hostile), str(demo[1]))
     header = window.view.headers[Side.A]
     assert "&lt;i&gt;x &amp; y.txt" in header.text()
+
+
+def test_a_long_changes_list_fills_after_the_panes_without_losing_steps(
+    qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Thousands of changes go into the list a turn later; stepping meanwhile still works."""
+    monkeypatch.setattr(changes_sidebar, "FILL_LATER_CHANGES", 0)
+    seen: list[tuple[bool, int]] = []
+    sidebar = window.sidebar
+
+    def on_done(_result: object) -> None:  # still in the turn that showed the result
+        seen.append((sidebar.filling, sidebar.view.model().rowCount()))
+        _activate(qtbot, window)
+        qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+
+    window.comparison_finished.connect(on_done)
+    compare_and_wait(qtbot, window, *demo)
+    result = window.result
+    assert result is not None
+    assert seen == [(True, 0)]
+    assert window.current_change == 1
+    qtbot.waitUntil(lambda: not sidebar.filling)
+    assert sidebar.view.model().rowCount() == len(result.changes)
+    assert sidebar.view.currentIndex().row() == 1
+    assert sidebar.visible_changes() == list(range(len(result.changes)))

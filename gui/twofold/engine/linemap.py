@@ -27,8 +27,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
+from typing import TypeVar
 
 from twofold.engine.model import Pair, PairKind, Side, Span
+
+K = TypeVar("K")
 
 _BLOCK_BREAK = re.compile("[\n\u2029]")
 
@@ -348,3 +351,41 @@ def fraction_of_position(cumulative: Sequence[int], pos: float) -> float:
     n = min(max(int(pos), 0), len(cumulative) - 2)
     line = cumulative[n] + min(max(pos - n, 0.0), 1.0) * (cumulative[n + 1] - cumulative[n])
     return min(max(line / total, 0.0), 1.0)
+
+
+def overview_rows(
+    cumulative: Sequence[int], extents: Sequence[Extent], kinds: Sequence[K], height: float
+) -> list[tuple[float, float, K]]:
+    """The strip rows ``(top, bottom, kind)`` of changes in a strip ``height`` pixels tall.
+
+    ``fraction_of_position`` for each end of each extent, inlined because a
+    reworded document has thousands of changes and the strip is redrawn on every
+    resize; rows at least two pixels tall, and a row of the same kind that
+    touches the previous one extends it, so a run of changes (which share a few
+    hundred pixel rows) becomes one rectangle.
+    """
+    total = cumulative[-1] if cumulative else 0
+    if total <= 0 or height <= 0:
+        return []
+    scale = height / total
+    last = len(cumulative) - 2
+
+    def y(pos: float) -> float:
+        n = int(pos)
+        n = 0 if n < 0 else last if n > last else n
+        share = pos - n
+        share = 0.0 if share < 0.0 else 1.0 if share > 1.0 else share
+        return (cumulative[n] + share * (cumulative[n + 1] - cumulative[n])) * scale
+
+    rows: list[tuple[float, float, K]] = []
+    for extent, kind in zip(extents, kinds, strict=False):
+        top, bottom = y(extent.top), y(extent.bottom)
+        if bottom - top < 2.0:
+            top, bottom = top - 1.0, top + 1.0
+        if rows:
+            prev_top, prev_bottom, prev_kind = rows[-1]
+            if prev_kind == kind and prev_top <= top <= prev_bottom + 0.5:
+                rows[-1] = (prev_top, max(prev_bottom, bottom), kind)
+                continue
+        rows.append((top, bottom, kind))
+    return rows

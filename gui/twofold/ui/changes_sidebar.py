@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QSize,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QPainter, QPalette
@@ -44,6 +45,9 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 2
 WHERE_ROLE = Qt.ItemDataRole.UserRole + 3
 SIMILARITY_ROLE = Qt.ItemDataRole.UserRole + 4
+#: Longer lists are filled in the event-loop turn after the panes show the result.
+FILL_LATER_CHANGES = 500
+
 
 _FILTERS: tuple[tuple[str, frozenset[PairKind]], ...] = (
     ("All changes", frozenset(PairKind) - {PairKind.EQUAL}),
@@ -95,10 +99,6 @@ class ChangesModel(QAbstractListModel):
 
     def kind_at(self, row: int) -> PairKind:
         return self._changes[row].kind
-
-    def visible_rows(self, kinds: frozenset[PairKind]) -> list[int]:
-        """Rows (= indices into ``result.changes``) whose kind is in ``kinds``, in order."""
-        return [n for n, pair in enumerate(self._changes) if pair.kind in kinds]
 
     def _first_words(self, row: int) -> str:
         words = self._words.get(row)
@@ -236,6 +236,10 @@ class ChangesSidebar(QWidget):
         self._proxy.setSourceModel(self._model)
         self._delegate = ChangeDelegate(theme, self)
         self._visible: list[int] | None = None
+        self._result: DiffResult | None = None
+        self._selected: int | None = None
+        self._fill_timer = QTimer(self, singleShot=True, interval=0)
+        self._fill_timer.timeout.connect(self._fill)
         self._title = QLabel("Changes")
         self._title.setObjectName("sidebarTitle")
         self.filter = QComboBox()
@@ -273,8 +277,17 @@ class ChangesSidebar(QWidget):
         self.view.viewport().update()
 
     def set_result(self, result: DiffResult | None) -> None:
+        """List the changes of ``result``; thousands of them go in at the next turn.
+
+        Resetting the model runs the filter over every row and the list then paints
+        a screenful: tens of milliseconds for a reworded book, which should not
+        share an event-loop turn with putting the panes on screen. Until then the
+        list is empty and ``visible_changes`` and ``select_change`` work from
+        ``result`` itself, so stepping through changes never waits for it.
+        """
         self._visible = None
-        self._model.set_result(result)
+        self._result = result
+        self._selected = None
         counts = {k: 0 for k in PairKind}
         for pair in result.changes if result is not None else ():
             counts[pair.kind] += 1
@@ -282,19 +295,42 @@ class ChangesSidebar(QWidget):
             n = sum(counts[k] for k in kinds)
             self.filter.setItemText(row, f"{label} ({n})")
         self._title.setText(f"Changes ({sum(counts.values())})" if result else "Changes")
+        if result is not None and len(result.changes) > FILL_LATER_CHANGES:
+            self._model.set_result(None)
+            self._fill_timer.start()
+        else:
+            self._fill_timer.stop()
+            self._fill()
+
+    def _fill(self) -> None:
+        self._model.set_result(self._result)
+        if self._selected is not None:
+            self.select_change(self._selected)
+
+    @property
+    def filling(self) -> bool:
+        """True between ``set_result`` of a long list and the turn that fills it."""
+        return self._fill_timer.isActive()
 
     def refine(self, result: DiffResult) -> None:
         """Show the refined similarities of the same changes, keeping selection and filter."""
-        self._model.refine(result)
+        self._result = result
+        if not self.filling:
+            self._model.refine(result)
 
     def visible_changes(self) -> list[int]:
         """Indices into ``result.changes`` that the filter shows, in order (cached)."""
         if self._visible is None:
-            self._visible = self._model.visible_rows(self._proxy.kinds)
+            kinds = self._proxy.kinds
+            changes = self._result.changes if self._result is not None else ()
+            self._visible = [n for n, pair in enumerate(changes) if pair.kind in kinds]
         return self._visible
 
     def select_change(self, change: int | None) -> None:
         """Mark a change current in the list without announcing it again."""
+        self._selected = change
+        if self.filling:
+            return
         self.view.selectionModel().blockSignals(True)
         try:
             if change is None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from twofold.engine.linemap import fraction, fraction_of_position
+from twofold.engine.linemap import fraction, fraction_of_position, overview_rows
 from twofold.engine.model import Side
 from twofold.ui.pane_sync import PaneSync
 
@@ -77,19 +77,12 @@ class OverviewMap(QWidget):
             painter.fillRect(col, theme.base)
             top0, height, left, width = col.top(), col.height(), col.left(), col.width()
             lines = self._sync.pane(side).estimated_lines()
-            last: tuple[int, int, object] = (-1, -1, None)
-            for pair, extent in zip(
-                self._sync.changes, self._sync.change_extents(side), strict=False
-            ):
-                top = top0 + fraction_of_position(lines, extent.top) * height
-                bottom = top0 + fraction_of_position(lines, extent.bottom) * height
-                if bottom - top < 2:
-                    top, bottom = top - 1, top + 1
-                key = (round(top), round(bottom), pair.kind)
-                if key == last:  # thousands of changes share a few hundred pixel rows
-                    continue
-                last = key
-                painter.fillRect(QRectF(left, top, width, bottom - top), theme.overview[pair.kind])
+            kinds = [pair.kind for pair in self._sync.changes]
+            extents = self._sync.change_extents(side)
+            for top, bottom, kind in overview_rows(lines, extents, kinds, height):
+                painter.fillRect(
+                    QRectF(left, top0 + top, width, bottom - top), theme.overview[kind]
+                )
         painter.end()
         return pixmap
 
