@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from twofold.engine.errors import CompareCanceled, InputError
 from twofold.engine.model import DiffResult, Document, Pair, PairKind, Span, Stats
+from twofold.ui import worker
 from twofold.ui.worker import CompareRequest, CompareRunner
 
 
@@ -100,3 +102,14 @@ def test_real_engine_compares_the_demo(qtbot: QtBot, demo: tuple[Path, Path]) ->
     assert isinstance(result, DiffResult)
     assert any(p.kind is PairKind.CHANGED for p in result.pairs)
     runner.shutdown()
+
+
+def test_a_runner_shortens_the_gil_switch_interval(qtbot: QtBot) -> None:
+    """The UI thread must not wait 5 ms for the GIL at every Qt call while the worker runs."""
+    before = sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.005)
+        CompareRunner()
+        assert sys.getswitchinterval() <= worker.SWITCH_INTERVAL
+    finally:
+        sys.setswitchinterval(before)
