@@ -129,3 +129,31 @@ def test_a_huge_paragraph_still_gets_word_edits() -> None:
     assert rebuild(edits, Op.INSERT) == b
     expected = ["claims", *["now"] * a.count("topic 5 here")]
     assert sorted(changed(edits, Op.INSERT)) == sorted(expected)
+
+
+def test_token_codes_follow_first_sight_and_skip_surrogates() -> None:
+    assert chardiff.encode_tokens([["x", "y", "x"], ["z", "y"]]) == ["\x01\x02\x01", "\x03\x02"]
+    tokens = [str(n) for n in range(0xD800 + 10)]
+    (encoded,) = chardiff.encode_tokens([tokens])
+    assert len(set(encoded)) == len(tokens)
+    assert encoded[0xD7FE:0xD800] == "\ud7ff\ue000"
+    assert not any(0xD800 <= ord(c) < 0xE000 for c in encoded)
+
+
+@given(st.text(), st.text(), st.booleans())
+def test_diff_counts_are_the_lengths_of_the_diff(a: str, b: str, semantic: bool) -> None:
+    expected = [(op, len(t)) for op, t in chardiff.raw_diff(a, b, 2.0, semantic=semantic)]
+    assert chardiff.raw_diff_counts(a, b, 2.0, semantic=semantic) == expected
+
+
+@given(st.text(), st.text(), options)
+def test_restoring_unfolded_text_changes_nothing(a: str, b: str, opts: CompareOptions) -> None:
+    # Why the unfolded path may skip the restore: on unfolded keys it is the identity.
+    raw = chardiff._fine_diff(a, b, opts)
+    restored = list(chardiff._restore_original(raw, a, b))
+    assert restored == [(op, text, False) for op, text in raw]
+
+
+@given(st.text(alphabet='aAbB \u201c\u201d".', max_size=40), st.text(max_size=40), options)
+def test_swapping_sides_gives_the_mirrored_edits(a: str, b: str, opts: CompareOptions) -> None:
+    assert chardiff.mirror(inline_edits(a, b, opts)) == inline_edits(b, a, opts)

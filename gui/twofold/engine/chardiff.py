@@ -15,7 +15,8 @@ options only mark edits as ``ignored``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import starmap
 
 from twofold.engine.model import CompareOptions, Edit, Granularity, Op
 from twofold.engine.normalize import fold_same_length, folds_anything
@@ -27,14 +28,24 @@ except ImportError:  # pragma: no cover - exercised where the wheel is missing
 
 import diff_match_patch as _dmp_module
 
-_OPS = {"=": Op.EQUAL, "-": Op.DELETE, "+": Op.INSERT}
+#: Op signs of the C++ library and op numbers of the pure one; a dict, because
+#: calling ``Op(...)`` per run costs some 20 times a lookup.
+_OPS = {"=": Op.EQUAL, "-": Op.DELETE, "+": Op.INSERT, 0: Op.EQUAL, -1: Op.DELETE, 1: Op.INSERT}
+_FLIPPED = {Op.DELETE: Op.INSERT, Op.EQUAL: Op.EQUAL, Op.INSERT: Op.DELETE}
 #: Words, runs of white space, and single other characters (punctuation, symbols, CJK).
 _TOKEN = re.compile(r"[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+|\s+|.", re.DOTALL)
 _SURROGATES = range(0xD800, 0xE000)
+#: How many distinct tokens ``encode_tokens`` can name: every code point but NUL and surrogates.
+_CODE_CAPACITY = 0x10FFFF - len(_SURROGATES)
 #: Pairs longer than this (both sides, characters) are aligned by sentences first.
 HUGE_PAIR_CHARS = 200_000
 #: A sentence or statement with its end mark and the space after it (or a bare run).
 _CHUNK = re.compile(r"[^.!?;}\n]*(?:[.!?;}\n]+\s*|$)")
+
+#: An edit before it is frozen into an ``Edit``: ``(op, text, ignored)``. The stages
+#: below pass plain tuples because a big pair has 100k+ runs and building a frozen
+#: dataclass costs some 25 times a tuple; each run becomes an ``Edit`` exactly once.
+_Run = tuple[Op, str, bool]
 
 
 def inline_edits(a: str, b: str, options: CompareOptions) -> tuple[Edit, ...]:
@@ -47,31 +58,46 @@ def inline_edits(a: str, b: str, options: CompareOptions) -> tuple[Edit, ...]:
     if a == b:
         return (Edit(Op.EQUAL, a),) if a else ()
     if a > b:
-        return mirror(_directed_edits(b, a, options))
-    return _directed_edits(a, b, options)
+        return _freeze(_mirrored(_directed_runs(b, a, options)))
+    return _freeze(_directed_runs(a, b, options))
 
 
 def mirror(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
     """The same edits seen from the other side: deletions become insertions."""
-    flipped = [Edit(Op(-e.op), e.text, e.ignored) for e in edits]
-    return tuple(_deletions_first(flipped))
+    return _freeze(_mirrored([(e.op, e.text, e.ignored) for e in edits]))
 
 
-def _deletions_first(edits: list[Edit]) -> Iterator[Edit]:
+def _freeze(runs: Iterable[_Run]) -> tuple[Edit, ...]:
+    """The finished runs as the model's edits."""
+    return tuple(starmap(Edit, runs))
+
+
+def _mirrored(runs: list[_Run]) -> Iterator[_Run]:
+    """Flip every run, then put deletions first again.
+
+    Runs are not merged again: the result must stay exactly what mirroring the
+    canonical direction's edits has always given, since it is what users see.
+    """
+    return _deletions_first([(_FLIPPED[op], text, ignored) for op, text, ignored in runs])
+
+
+def _deletions_first(runs: Iterable[_Run]) -> Iterator[_Run]:
     """Within each run of changes, list what A loses before what B gains."""
-    pending_ins: list[Edit] = []
-    for edit in edits:
-        if edit.op is Op.INSERT:
-            pending_ins.append(edit)
+    pending_ins: list[_Run] = []
+    for run in runs:
+        op = run[0]
+        if op is Op.INSERT:
+            pending_ins.append(run)
             continue
-        if edit.op is Op.EQUAL:
+        if op is Op.EQUAL and pending_ins:
             yield from pending_ins
             pending_ins = []
-        yield edit
+        yield run
     yield from pending_ins
 
 
-def _directed_edits(a: str, b: str, options: CompareOptions) -> tuple[Edit, ...]:
+def _directed_runs(a: str, b: str, options: CompareOptions) -> list[_Run]:
+    """The tidied runs turning ``a`` into ``b``, in this direction only."""
     if folds_anything(options):
         ka, kb = fold_same_length(a, options), fold_same_length(b, options)
     else:
@@ -80,10 +106,16 @@ def _directed_edits(a: str, b: str, options: CompareOptions) -> tuple[Edit, ...]
         raw = _chunked_diff(ka, kb, options)
     else:
         raw = _fine_diff(ka, kb, options)
-    edits = _restore_original(raw, a, b)
+    runs: Iterable[_Run]
+    if ka == a and kb == b:
+        # Nothing was folded, so the diff already holds the original texts:
+        # restoring them would only copy every run.
+        runs = [(op, text, False) for op, text in raw]
+    else:
+        runs = _restore_original(raw, a, b)
     if options.ignore_whitespace:
-        edits = _mark_whitespace(edits)
-    return tuple(_coalesce(list(_deletions_first(edits))))
+        runs = _mark_whitespace(runs)
+    return _tidy(runs)
 
 
 def _fine_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, str]]:
@@ -104,30 +136,25 @@ def _chunked_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, str
     chunks_a, chunks_b = _CHUNK.findall(a), _CHUNK.findall(b)
     enc_a, enc_b = encode_tokens([chunks_a, chunks_b])
     out: list[tuple[Op, str]] = []
-    ia = ib = 0
-    pending_a: list[str] = []
-    pending_b: list[str] = []
+    ia = ib = 0  # chunks consumed on each side
+    ga = gb = 0  # where the differing chunks not yet diffed start
 
-    def flush() -> None:
-        if pending_a or pending_b:
-            out.extend(_fine_diff("".join(pending_a), "".join(pending_b), options))
-            pending_a.clear()
-            pending_b.clear()
+    def diff_gap() -> None:
+        if ga < ia or gb < ib:
+            out.extend(_fine_diff("".join(chunks_a[ga:ia]), "".join(chunks_b[gb:ib]), options))
 
-    for op, run in raw_diff(enc_a, enc_b, options.diff_timeout, semantic=False):
-        n = len(run)
-        if op is Op.EQUAL:
-            flush()
+    for op, n in raw_diff_counts(enc_a, enc_b, options.diff_timeout, semantic=False):
+        if op is Op.DELETE:
+            ia += n
+        elif op is Op.INSERT:
+            ib += n
+        else:
+            diff_gap()
             out.append((Op.EQUAL, "".join(chunks_a[ia : ia + n])))
             ia += n
             ib += n
-        elif op is Op.DELETE:
-            pending_a.extend(chunks_a[ia : ia + n])
-            ia += n
-        else:
-            pending_b.extend(chunks_b[ib : ib + n])
-            ib += n
-    flush()
+            ga, gb = ia, ib
+    diff_gap()
     return out
 
 
@@ -148,41 +175,62 @@ def raw_diff(a: str, b: str, timeout: float, *, semantic: bool) -> list[tuple[Op
     diffs = dmp.diff_main(a, b, False)
     if semantic:
         dmp.diff_cleanupSemantic(diffs)
-    return [(Op(op), text) for op, text in diffs]
+    return [(_OPS[op], text) for op, text in diffs]
+
+
+def raw_diff_counts(a: str, b: str, timeout: float, *, semantic: bool) -> list[tuple[Op, int]]:
+    """``raw_diff`` with each run's length instead of its text.
+
+    For encoded token strings the text of a run is useless (private code points)
+    and only its length is read; the C++ library can skip building those strings.
+    """
+    if _fast is not None:
+        result = _fast.diff(
+            a,
+            b,
+            timelimit=timeout,
+            checklines=False,
+            cleanup="Semantic" if semantic else "No",
+            counts_only=True,
+        )
+        return [(_OPS[op], n) for op, n in result]
+    return [(op, len(text)) for op, text in raw_diff(a, b, timeout, semantic=semantic)]
 
 
 class _TokenCodes(dict[str, str]):
-    """Token → private character, handing out the next code on first sight."""
+    """Token → private character, handing out the next code on first sight.
+
+    Codes go in first-seen order from U+0001 up, skipping the surrogates (not
+    characters on their own). The order matters: diff-match-patch's
+    semantic cleanup looks at the characters it shifts edits across, so other codes
+    could give other (equally exact) edits. A dict subclass keeps the lookup of a
+    known token, the common case, in C; only a new token runs this method.
+    """
 
     def __missing__(self, token: str) -> str:
-        code = _code_point(len(self))
-        self[token] = code
+        value = len(self) + 1
+        if value >= _SURROGATES.start:
+            value += len(_SURROGATES)
+        code = self[token] = chr(value)
         return code
 
 
 def encode_tokens(sequences: list[list[str]]) -> list[str]:
     """Map equal tokens to equal private characters, so a char diff becomes a token diff."""
-    codes = _TokenCodes()
-    lookup = codes.__getitem__
+    lookup = _TokenCodes().__getitem__
     return ["".join(map(lookup, tokens)) for tokens in sequences]
-
-
-def _code_point(n: int) -> str:
-    value = n + 1
-    if value >= _SURROGATES.start:
-        value += len(_SURROGATES)
-    return chr(value)
 
 
 def _word_diff(a: str, b: str, timeout: float) -> list[tuple[Op, str]]:
     tokens_a, tokens_b = _TOKEN.findall(a), _TOKEN.findall(b)
-    if len(tokens_a) + len(tokens_b) >= 0x10FFFF - len(_SURROGATES) - 1:
+    if len(tokens_a) + len(tokens_b) >= _CODE_CAPACITY - 1:
         return raw_diff(a, b, timeout, semantic=True)
     enc_a, enc_b = encode_tokens([tokens_a, tokens_b])
     out: list[tuple[Op, str]] = []
     ia = ib = 0
-    for op, chunk in raw_diff(enc_a, enc_b, timeout, semantic=True):
-        n = len(chunk)
+    # Joining the run's tokens measures faster than slicing ``a`` between
+    # cumulative offsets: those cost an int per token, the join only per run.
+    for op, n in raw_diff_counts(enc_a, enc_b, timeout, semantic=True):
         if op is Op.INSERT:
             out.append((op, "".join(tokens_b[ib : ib + n])))
             ib += n
@@ -194,32 +242,30 @@ def _word_diff(a: str, b: str, timeout: float) -> list[tuple[Op, str]]:
     return out
 
 
-def _restore_original(raw: list[tuple[Op, str]], a: str, b: str) -> list[Edit]:
+def _restore_original(raw: list[tuple[Op, str]], a: str, b: str) -> Iterator[_Run]:
     """Turn a diff of folded keys back into edits of the original texts.
 
     Folds keep lengths, so offsets carry over; inside an EQUAL run the originals
     may still differ (case, quotes), which becomes an ignored DELETE + INSERT.
     """
-    edits: list[Edit] = []
     ia = ib = 0
     for op, chunk in raw:
         n = len(chunk)
         if op is Op.DELETE:
-            edits.append(Edit(Op.DELETE, a[ia : ia + n]))
+            yield Op.DELETE, a[ia : ia + n], False
             ia += n
         elif op is Op.INSERT:
-            edits.append(Edit(Op.INSERT, b[ib : ib + n]))
+            yield Op.INSERT, b[ib : ib + n], False
             ib += n
         else:
-            edits.extend(_split_folded_equal(a[ia : ia + n], b[ib : ib + n]))
+            yield from _split_folded_equal(a[ia : ia + n], b[ib : ib + n])
             ia += n
             ib += n
-    return edits
 
 
-def _split_folded_equal(a: str, b: str) -> Iterator[Edit]:
+def _split_folded_equal(a: str, b: str) -> Iterator[_Run]:
     if a == b:
-        yield Edit(Op.EQUAL, a)
+        yield Op.EQUAL, a, False
         return
     start = 0
     same = a[0] == b[0]
@@ -227,35 +273,48 @@ def _split_folded_equal(a: str, b: str) -> Iterator[Edit]:
         now_same = i < len(a) and a[i] == b[i]
         if i == len(a) or now_same != same:
             if same:
-                yield Edit(Op.EQUAL, a[start:i])
+                yield Op.EQUAL, a[start:i], False
             else:
-                yield Edit(Op.DELETE, a[start:i], ignored=True)
-                yield Edit(Op.INSERT, b[start:i], ignored=True)
+                yield Op.DELETE, a[start:i], True
+                yield Op.INSERT, b[start:i], True
             start, same = i, now_same
 
 
-def _mark_whitespace(edits: list[Edit]) -> list[Edit]:
+def _mark_whitespace(runs: Iterable[_Run]) -> Iterator[_Run]:
     """Ignore insertions and deletions of white space only (re-wrapped lines, doubled spaces)."""
-    return [
-        Edit(e.op, e.text, ignored=True) if e.op is not Op.EQUAL and e.text.isspace() else e
-        for e in edits
-    ]
+    for op, text, ignored in runs:
+        yield op, text, ignored or (op is not Op.EQUAL and text.isspace())
 
 
-def _coalesce(edits: list[Edit]) -> Iterator[Edit]:
-    """Merge neighbours with the same op and flag; drop empty runs."""
-    pending: Edit | None = None
-    for edit in edits:
-        if not edit.text:
+def _tidy(runs: Iterable[_Run]) -> list[_Run]:
+    """Deletions before insertions in each change, like neighbours merged, empty runs dropped.
+
+    The same as coalescing what ``_deletions_first`` yields, in one pass: a big
+    pair has 100k+ runs, and each pass over them costs as much as this whole one.
+    """
+    out: list[_Run] = []
+    held: list[_Run] = []  # insertions of the current change, listed after its deletions
+
+    def add(run: _Run) -> None:
+        if not run[1]:
+            return
+        if out and out[-1][0] is run[0] and out[-1][2] == run[2]:
+            out[-1] = (run[0], out[-1][1] + run[1], run[2])
+        else:
+            out.append(run)
+
+    for run in runs:
+        if run[0] is Op.INSERT:
+            held.append(run)
             continue
-        if pending is not None and pending.op is edit.op and pending.ignored == edit.ignored:
-            pending = Edit(edit.op, pending.text + edit.text, edit.ignored)
-            continue
-        if pending is not None:
-            yield pending
-        pending = edit
-    if pending is not None:
-        yield pending
+        if run[0] is Op.EQUAL and held:
+            for insertion in held:
+                add(insertion)
+            held.clear()
+        add(run)
+    for insertion in held:
+        add(insertion)
+    return out
 
 
 def rebuild(edits: tuple[Edit, ...] | list[Edit], side: Op) -> str:
