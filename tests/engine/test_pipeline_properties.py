@@ -8,8 +8,9 @@ from hypothesis import strategies as st
 
 from support import assert_invariants, doc
 from twofold.engine.errors import CompareCanceled
-from twofold.engine.model import CompareOptions, Granularity, PairKind, Unit
+from twofold.engine.model import CompareOptions, Granularity, PairKind, Side, Unit
 from twofold.engine.pipeline import compare, refine, refine_pair
+from twofold.engine.similarity import word_overlap
 
 WORDS = [
     "nation",
@@ -174,6 +175,39 @@ def test_coarse_then_refined_equals_the_direct_result(
     assert refined.pairs == direct.pairs
     assert refined.stats == direct.stats
     assert [refine_pair(coarse, p) for p in coarse.pairs] == list(direct.pairs)
+
+
+folding = st.builds(
+    CompareOptions,
+    unit=st.sampled_from([Unit.PARAGRAPHS, Unit.LINES]),
+    ignore_whitespace=st.booleans(),
+    ignore_case=st.booleans(),
+    ignore_typography=st.booleans(),
+)
+tricky_paragraph = st.text(st.sampled_from("ab Σς İ中_\u2019\u00a0\n\n\t"), max_size=30)
+
+
+@given(
+    st.one_of(
+        revision(),
+        st.tuples(st.lists(tricky_paragraph, max_size=8), st.lists(tricky_paragraph, max_size=8)),
+    ),
+    folding,
+)
+@settings(max_examples=150, deadline=None)
+def test_coarse_similarity_is_the_word_overlap_of_the_texts(
+    pair: tuple[list[str], list[str]], opts: CompareOptions
+) -> None:
+    a, b = (doc("\n\n".join(p)) for p in pair)
+    result = compare(a, b, opts, inline=False)
+    for p in result.pairs:
+        if p.kind in (PairKind.CHANGED, PairKind.MOVED):
+            span_a, span_b = result.span_of(p, Side.A), result.span_of(p, Side.B)
+            assert span_a is not None
+            assert span_b is not None
+            text_a = a.text[span_a.start : span_a.end]
+            text_b = b.text[span_b.start : span_b.end]
+            assert p.similarity == word_overlap(text_a, text_b)
 
 
 def test_percentages_never_round_a_change_away() -> None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from hypothesis import given
@@ -81,3 +82,35 @@ def test_spans_ordered_disjoint_and_non_blank(text: str) -> None:
     # Every non-blank character falls inside some paragraph.
     covered = {k for s in segment(text, Unit.PARAGRAPHS) for k in range(s.start, s.end)}
     assert all(k in covered for k, c in enumerate(text) if not c.isspace())
+
+
+def _paragraphs_line_by_line(text: str) -> list[tuple[int, int]]:
+    """The definition: maximal runs of lines in which ``\\S`` finds something."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    end = pos = 0
+    for line in text.split("\n"):
+        if re.search(r"\S", line):
+            start = pos if start is None else start
+            end = pos + len(line)
+        elif start is not None:
+            spans.append((start, end))
+            start = None
+        pos += len(line) + 1
+    if start is not None:
+        spans.append((start, end))
+    return spans
+
+
+@given(st.text(alphabet="ab \n\t\r\x0b\x0c\x1c\x85\u2028\u3000\xa0\u200b", max_size=200))
+def test_paragraphs_follow_the_line_by_line_definition(text: str) -> None:
+    got = [(s.start, s.end) for s in segment(text, Unit.PARAGRAPHS)]
+    assert got == _paragraphs_line_by_line(text)
+
+
+def test_long_runs_of_spaces_do_not_backtrack() -> None:
+    # Quadratic in the run's length if the blank-line pattern backtracked.
+    spaces = " " * 200_000
+    text = ("x\n" + spaces + "\n") * 5 + (spaces + "y\n") * 5
+    got = texts(text, segment(text, Unit.PARAGRAPHS))
+    assert got == ["x"] * 5 + ["\n".join([spaces + "y"] * 5)]

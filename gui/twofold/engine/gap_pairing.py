@@ -8,7 +8,9 @@ over unpaired neighbours into splits and merges, and neighbouring pairs whose
 text crossed the paragraph break are joined.
 
 Constraints: returns groups of contiguous, ascending indices, in order, each
-paragraph at most once; pure and deterministic.
+paragraph at most once; pure and deterministic. A group's similarity, once
+computed, travels with it (chain → grow → rejoin) rather than being computed
+again: ``Profiles.group_similarity`` is deterministic, so the value is the same.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ _GROW_GAIN = 0.05
 _REJOIN_GAIN = 0.1
 
 Groups = list[tuple[tuple[int, ...], tuple[int, ...]]]
+#: Groups with their similarity.
+Scored = list[tuple[tuple[int, ...], tuple[int, ...], float]]
 
 
 def pair_rows(
@@ -67,7 +71,7 @@ def _score_candidates(
     return scored
 
 
-def _heaviest_chain(scored: list[tuple[int, int, float]]) -> list[tuple[int, int]]:
+def _heaviest_chain(scored: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     """The set of candidates, increasing in both indices, with the largest total weight.
 
     A Fenwick tree over B indices keeps the best chain ending at or before each
@@ -100,28 +104,28 @@ def _heaviest_chain(scored: list[tuple[int, int, float]]) -> list[tuple[int, int
     k = max(range(len(scored)), key=best.__getitem__)
     chain = []
     while k != -1:
-        chain.append((scored[k][0], scored[k][1]))
+        chain.append(scored[k])
         k = back[k]
     chain.reverse()
     return chain
 
 
 def _grow(
-    chain: list[tuple[int, int]],
+    chain: list[tuple[int, int, float]],
     free_a: set[int],
     free_b: set[int],
     profiles: Profiles,
     pid_a: dict[int, int],
     pid_b: dict[int, int],
-) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+) -> Scored:
     """Turn 1:1 pairs into splits or merges where unpaired neighbours belong to them."""
-    for i, j in chain:
+    for i, j, _s in chain:
         free_a.discard(i)
         free_b.discard(j)
-    groups: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
-    for i, j in chain:
+    groups: Scored = []
+    for i, j, s in chain:
         a_idx, b_idx = [i], [j]
-        best = profiles.group_similarity([pid_a[i]], [pid_b[j]])
+        best = s  # the candidate's score is the 1:1 group similarity
         grown = True
         while grown:
             grown = False
@@ -138,16 +142,16 @@ def _grow(
                         idx[:] = trial
                         free.discard(cand)
                         grown = True
-        groups.append((tuple(a_idx), tuple(b_idx)))
+        groups.append((tuple(a_idx), tuple(b_idx), best))
     return groups
 
 
 def _rejoin_moved_boundaries(
-    groups: list[tuple[tuple[int, ...], tuple[int, ...]]],
+    groups: Scored,
     profiles: Profiles,
     pid_a: dict[int, int],
     pid_b: dict[int, int],
-) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+) -> Groups:
     """Merge neighbouring pairs whose text crossed the paragraph boundary between them.
 
     When a reviser moves the break between two paragraphs (sentences end up in
@@ -156,29 +160,17 @@ def _rejoin_moved_boundaries(
     as unchanged. Taken only when the joint similarity clearly beats both parts,
     which ordinary neighbours (whose words just add up) never do.
     """
-    out: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
-    for a_idx, b_idx in groups:
+    out: Scored = []
+    for a_idx, b_idx, sim in groups:
         if out:
-            prev_a, prev_b = out[-1]
+            prev_a, prev_b, prev_sim = out[-1]
             if a_idx[0] == prev_a[-1] + 1 and b_idx[0] == prev_b[-1] + 1:
                 joint_a, joint_b = prev_a + a_idx, prev_b + b_idx
-                joint = _group_sim(profiles, pid_a, pid_b, joint_a, joint_b)
-                parts = max(
-                    _group_sim(profiles, pid_a, pid_b, prev_a, prev_b),
-                    _group_sim(profiles, pid_a, pid_b, a_idx, b_idx),
+                joint = profiles.group_similarity(
+                    [pid_a[i] for i in joint_a], [pid_b[j] for j in joint_b]
                 )
-                if joint >= parts + _REJOIN_GAIN:
-                    out[-1] = (joint_a, joint_b)
+                if joint >= max(prev_sim, sim) + _REJOIN_GAIN:
+                    out[-1] = (joint_a, joint_b, joint)
                     continue
-        out.append((a_idx, b_idx))
-    return out
-
-
-def _group_sim(
-    profiles: Profiles,
-    pid_a: dict[int, int],
-    pid_b: dict[int, int],
-    a_idx: tuple[int, ...],
-    b_idx: tuple[int, ...],
-) -> float:
-    return profiles.group_similarity([pid_a[i] for i in a_idx], [pid_b[j] for j in b_idx])
+        out.append((a_idx, b_idx, sim))
+    return [(a_idx, b_idx) for a_idx, b_idx, _sim in out]

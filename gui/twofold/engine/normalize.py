@@ -10,8 +10,9 @@ White space cannot be folded that way, so it is handled on the edits instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from twofold.engine.model import CompareOptions
+from twofold.engine.model import CompareOptions, Span
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -66,6 +67,18 @@ def match_key(text: str, options: CompareOptions) -> str:
     if options.ignore_whitespace:
         text = _WHITESPACE_RUN.sub(" ", text).strip()
     return text
+
+
+def match_keys(text: str, spans: Iterable[Span], options: CompareOptions) -> list[str]:
+    """``match_key`` of each span of ``text``: the spans' texts when ``keys_are_texts``."""
+    if keys_are_texts(options):
+        return [text[s.start : s.end] for s in spans]
+    return [match_key(text[s.start : s.end], options) for s in spans]
+
+
+def keys_are_texts(options: CompareOptions) -> bool:
+    """True when the options change nothing: every match key is the text itself."""
+    return not (folds_anything(options) or options.ignore_whitespace)
 
 
 def folds_anything(options: CompareOptions) -> bool:

@@ -14,7 +14,7 @@ change at once instead of waiting for the character diff.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from twofold.engine.alignment import Match, align
@@ -31,9 +31,9 @@ from twofold.engine.model import (
     Side,
     Span,
 )
-from twofold.engine.normalize import match_key
+from twofold.engine.normalize import keys_are_texts, match_keys
 from twofold.engine.segmentation import resolve_unit, segment
-from twofold.engine.similarity import word_overlap
+from twofold.engine.similarity import Vocabulary, set_overlap
 from twofold.engine.stats import compute_stats
 
 Progress = Callable[[float], None]
@@ -65,15 +65,18 @@ def compare(
     report = progress or (lambda _fraction: None)
     unit = resolve_unit(options.unit, (a.path or a.label, a.text), (b.path or b.label, b.text))
     segs_a, segs_b = segment(a.text, unit), segment(b.text, unit)
-    keys_a = [match_key(a.text[s.start : s.end], options) for s in segs_a]
-    keys_b = [match_key(b.text[s.start : s.end], options) for s in segs_b]
+    keys_a = match_keys(a.text, segs_a, options)
+    keys_b = match_keys(b.text, segs_b, options)
     report(0.05)
-    matches = align(keys_a, keys_b, options, check)
+    # A coarse result reuses the word sets the alignment made; inline diffs need none.
+    vocabulary = None if inline else Vocabulary()
+    matches = align(keys_a, keys_b, options, check, vocabulary)
     report(_ALIGN_SHARE)
-    if inline:
+    if vocabulary is None:
         pairs = _diff_matches(matches, a.text, b.text, segs_a, segs_b, options, check, report)
     else:
-        pairs = _coarse_pairs(matches, a.text, b.text, segs_a, segs_b)
+        texts = (keys_a, keys_b) if keys_are_texts(options) else None
+        pairs = _coarse_pairs(matches, a.text, b.text, segs_a, segs_b, vocabulary, texts)
     report(1.0)
     return DiffResult(
         a=a,
@@ -131,18 +134,52 @@ def _coarse_pairs(
     text_b: str,
     segs_a: tuple[Span, ...],
     segs_b: tuple[Span, ...],
+    vocabulary: Vocabulary,
+    texts: tuple[Sequence[str], Sequence[str]] | None = None,
 ) -> tuple[Pair, ...]:
-    """Pairs without edits; changed ones carry the overlap of their word sets."""
+    """Pairs without edits; changed ones carry the overlap of their word sets.
+
+    That is ``similarity.word_overlap`` of the two sides' texts, from word sets
+    the alignment already made: a paragraph's text is its match key unless
+    options fold it, and the words of paragraphs taken together are the union
+    of theirs, since the blank lines between them hold no word.
+
+    Args:
+        texts: each side's paragraph texts if at hand (the match keys when they
+            are the texts), so that big paragraphs are not copied again.
+    """
+    paragraph_a, paragraph_b = (
+        (texts[0].__getitem__, texts[1].__getitem__)
+        if texts is not None
+        else (_slicer(text_a, segs_a), _slicer(text_b, segs_b))
+    )
     pairs = []
     for match in matches:
         sim = 1.0 if match.kind is PairKind.EQUAL else 0.0
         if match.kind in (PairKind.CHANGED, PairKind.MOVED):
-            sim = word_overlap(
-                text_a[segs_a[match.a[0]].start : segs_a[match.a[-1]].end],
-                text_b[segs_b[match.b[0]].start : segs_b[match.b[-1]].end],
-            )
+            words_a = _words_of(vocabulary, paragraph_a, match.a)
+            words_b = _words_of(vocabulary, paragraph_b, match.b)
+            if words_a or words_b:
+                sim = set_overlap(words_a, words_b)
+            else:  # no words on either side: alike only when equal
+                sim = float(
+                    text_a[segs_a[match.a[0]].start : segs_a[match.a[-1]].end]
+                    == text_b[segs_b[match.b[0]].start : segs_b[match.b[-1]].end]
+                )
         pairs.append(Pair(match.kind, match.a, match.b, sim))
     return tuple(pairs)
+
+
+def _slicer(text: str, segs: tuple[Span, ...]) -> Callable[[int], str]:
+    return lambda k: text[segs[k].start : segs[k].end]
+
+
+def _words_of(
+    vocabulary: Vocabulary, paragraph: Callable[[int], str], indices: tuple[int, ...]
+) -> frozenset[int]:
+    """Word set of paragraphs ``indices`` together (without adding to the remembered sets)."""
+    sets = [vocabulary.word_set(paragraph(k), remember=False) for k in indices]
+    return sets[0] if len(sets) == 1 else frozenset().union(*sets)
 
 
 def _diff_matches(

@@ -5,6 +5,10 @@ A paragraph is a maximal run of non-blank lines (a blank line holds only white
 space); its span runs from its first character to the end of its last line,
 without the newline. In line mode every line is a unit, blank ones too, so a
 source file keeps its shape. Spans never overlap and appear in text order.
+
+Lines end at ``\\n`` only, and a line is blank when ``\\S`` finds nothing in it.
+Paragraphs are found from the blank lines alone (a regular expression finds
+them), so big files cost a loop over paragraphs rather than over every line.
 """
 
 from __future__ import annotations
@@ -14,8 +18,12 @@ from pathlib import PurePath
 
 from twofold.engine.model import Span, Unit
 
-_LINE = re.compile(r"[^\n]*")
-_NON_BLANK = re.compile(r"\S")
+#: A blank line with the newline before it. It starts with a literal newline,
+#: which the regular expression engine skips to quickly; the possessive ``*+``
+#: never backtracks, so a long run of spaces is read once.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*+(?=\n|\Z)")
+#: The first line of a text, when it is blank (it has no newline before it).
+_BLANK_FIRST_LINE = re.compile(r"[^\S\n]*+(?=\n|\Z)")
 
 #: File endings that mark source code or data: compared line by line.
 _CODE_SUFFIXES = frozenset(
@@ -126,23 +134,21 @@ def _lines(text: str) -> tuple[Span, ...]:
 
 
 def _paragraphs(text: str) -> tuple[Span, ...]:
-    spans: list[Span] = []
-    para_start: int | None = None
-    para_end = 0
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        if _NON_BLANK.search(line):
-            if para_start is None:
-                para_start = pos
-            para_end = end
-        elif para_start is not None:
-            spans.append(Span(para_start, para_end))
-            para_start = None
-        pos = end + 1
-    if para_start is not None:
-        spans.append(Span(para_start, para_end))
-    return tuple(spans)
+    starts: list[int] = []
+    ends: list[int] = []
+    first = _BLANK_FIRST_LINE.match(text)
+    # Start of the line after the last blank line seen: where a paragraph may begin.
+    start = 0 if first is None else first.end() + 1
+    for blank in _BLANK_LINE.finditer(text):
+        newline = blank.start()  # ends the line before the blank one
+        if newline >= start:
+            starts.append(start)
+            ends.append(newline)
+        start = blank.end() + 1
+    if start <= len(text):  # the last line is not blank (or it would have matched)
+        starts.append(start)
+        ends.append(len(text))
+    return tuple(map(Span, starts, ends))
 
 
 def resolve_unit(unit: Unit, *documents: tuple[str, str]) -> Unit:

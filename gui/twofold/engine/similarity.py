@@ -6,81 +6,215 @@ numbers, terms) while its common words shuffle, so a Dice coefficient over word
 sets, each word weighted by its inverse document frequency, pairs a paragraph
 with its rewrite and keeps unrelated paragraphs (which share only "the", "of")
 apart. CJK characters count as words, since those scripts have no spaces.
+
+The words of a text are the matches of ``_WORD`` in its lowered form (``words``
+is the definition). A ``Vocabulary`` finds the same words faster, by splitting
+UTF-8 bytes, and holds each word once as a small int, so that word sets are
+sets of shared ints rather than of one new string per occurrence.
+
+Constraints: pure and deterministic. Word ids are handed out in the order texts
+are seen, never in hash order, so every sum of weights adds the same floats in
+the same order on every run (string hashes change from run to run).
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Collection, Hashable, Iterable, Sequence, Set
+from itertools import chain, count, filterfalse
 
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W_]+")
 
 #: How many of a paragraph's rarest words go into the candidate index.
 INDEX_WORDS = 16
 
+#: ASCII letters and digits stay, every other ASCII byte becomes a space, the
+#: bytes of non-ASCII characters pass unchanged. No match of ``_WORD`` holds an
+#: ASCII character other than a letter or digit, so the words are the pieces
+#: between the spaces, once the pieces with non-ASCII characters are re-read.
+_ASCII_SEPARATORS = bytes(c if c >= 0x80 or chr(c).isalnum() else 0x20 for c in range(256))
+
+#: Texts longer than this (in characters) are read in chunks of about this size.
+_CHUNK = 1 << 16
+
+#: Texts with more words than this lose their repeats first: long texts repeat
+#: words a lot, and for short ones that costs more than it saves.
+_MANY_WORDS = 512
+
 
 def words(text: str) -> frozenset[str]:
+    """The words of ``text``: what every similarity here is made of."""
     return frozenset(_WORD.findall(text.lower()))
 
 
 def word_overlap(a: str, b: str) -> float:
     """Unweighted Dice of two texts' word sets: a quick similarity before any diff."""
-    wa, wb = words(a), words(b)
+    wa, wb = frozenset(_utf8_words(a)), frozenset(_utf8_words(b))
     if not wa and not wb:
         return 1.0 if a == b else 0.0
+    return set_overlap(wa, wb)
+
+
+def set_overlap(wa: Set[Hashable], wb: Set[Hashable]) -> float:
+    """Unweighted Dice of two word sets, at least one of them not empty.
+
+    Two texts without words are alike only if they are equal, which the sets
+    cannot tell: that case is the caller's (see ``word_overlap``).
+    """
     return 2.0 * len(wa & wb) / (len(wa) + len(wb))
+
+
+def _utf8(word: str) -> bytes:
+    # surrogatepass: decoded text may hold lone surrogates (surrogateescape).
+    return word.encode("utf-8", "surrogatepass")
+
+
+def _utf8_words(text: str) -> Collection[bytes]:
+    """The words of ``text`` (as ``words`` finds them) in UTF-8, in a fixed order.
+
+    Why bytes: ``bytes.translate`` and ``bytes.split`` run several times faster
+    than ``_WORD.findall``, which only reads the pieces holding non-ASCII
+    characters (all of them in one call, joined by a space, which no word
+    holds). UTF-8 sorts like code points, so words sort alike as bytes or text.
+    Repeats are left in short texts (the caller makes a set anyway).
+
+    A long text is read in chunks cut after a space, so that a huge one-line
+    file never has all its words as objects at once. No word holds a space,
+    and lowering a character never looks past one (the final sigma rule stops
+    there), so the chunks have the words of the whole.
+    """
+    if len(text) <= _CHUNK:
+        return _chunk_words(text)
+    found: dict[bytes, None] = {}
+    start = 0
+    while start < len(text):
+        end = text.find(" ", start + _CHUNK) + 1 or len(text)
+        found.update(dict.fromkeys(_chunk_words(text[start:end])))
+        start = end
+    return found
+
+
+def _chunk_words(text: str) -> Collection[bytes]:
+    lowered = text.lower()
+    pieces: Collection[bytes] = _utf8(lowered).translate(_ASCII_SEPARATORS).split()
+    if len(pieces) > _MANY_WORDS:
+        pieces = dict.fromkeys(pieces)
+    if lowered.isascii():
+        return pieces
+    mixed = list(filterfalse(bytes.isascii, pieces))
+    if not mixed:
+        return pieces
+    found = list(filter(bytes.isascii, pieces))
+    rest = _WORD.findall(b" ".join(dict.fromkeys(mixed)).decode("utf-8", "surrogatepass"))
+    found += _utf8(" ".join(rest)).split()
+    return found
+
+
+class Vocabulary:
+    """The words of one comparison, each held once as an int, and the word sets made so far.
+
+    Why remember word sets by text: the alignment profiles every paragraph of a
+    gap by its match key, and the coarse result then needs the word sets of the
+    same paragraphs by their text, which is the key unless options fold it.
+    """
+
+    def __init__(self) -> None:
+        self._ids: defaultdict[bytes, int] = defaultdict(count().__next__)
+        self._sets: dict[str, frozenset[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def word_set(self, text: str, *, remember: bool = True) -> frozenset[int]:
+        """The ids of the words of ``text``; ``remember`` keeps the set for the same text later."""
+        found = self._sets.get(text)
+        if found is None:
+            # Via a set: a frozenset copied from a set gets a table sized for
+            # its contents, up to half the size of one grown word by word.
+            found = frozenset(set(map(self._ids.__getitem__, _utf8_words(text))))
+            if remember:
+                self._sets[text] = found
+        return found
+
+    def spellings(self) -> list[bytes]:
+        """Every word in UTF-8, indexed by its id."""
+        return list(self._ids)
 
 
 class Profiles:
     """Word sets and IDF weights of a batch of paragraphs from both sides."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
-        self.sets: list[frozenset[str]] = [words(t) for t in texts]
-        df: Counter[str] = Counter()
-        for s in self.sets:
-            df.update(s)
+    def __init__(self, texts: Iterable[str], vocabulary: Vocabulary | None = None) -> None:
+        self.vocabulary = vocabulary if vocabulary is not None else Vocabulary()
+        self.sets: list[frozenset[int]] = [self.vocabulary.word_set(t) for t in texts]
+        df = Counter(chain.from_iterable(self.sets))
         n = len(self.sets) + 1
-        self.weight: dict[str, float] = {w: math.log(1.0 + n / c) for w, c in df.items()}
+        #: weight of each word id; 0.0 for ids no profile holds.
+        self.weight: list[float] = [0.0] * len(self.vocabulary)
+        for w, c in df.items():
+            self.weight[w] = math.log(1.0 + n / c)
         self.mass: list[float] = [self._mass(s) for s in self.sets]
-        self._rare: dict[int, list[str]] = {}
+        self._present = list(df)
+        self._rank: list[int] = []
+        self._rank_weight: list[float] = []
+        self._rare: dict[int, list[int]] = {}
 
-    def _mass(self, s: Iterable[str]) -> float:
+    def _mass(self, s: Iterable[int]) -> float:
         return sum(map(self.weight.__getitem__, s))
 
     def similarity(self, i: int, j: int) -> float:
         """Weighted Dice of profiles ``i`` and ``j``, in ``[0, 1]``."""
-        return self.group_similarity((i,), (j,))
+        total = self.mass[i] + self.mass[j]
+        if total == 0.0:
+            return 0.0
+        shared = sum(map(self.weight.__getitem__, self.sets[i] & self.sets[j]))
+        return min(1.0, 2.0 * shared / total)
 
     def group_similarity(self, left: Sequence[int], right: Sequence[int]) -> float:
-        """Weighted Dice of the union of some profiles against the union of others."""
-        sl = (
-            self.sets[left[0]]
-            if len(left) == 1
-            else frozenset().union(*(self.sets[i] for i in left))
-        )
-        sr = (
-            self.sets[right[0]]
-            if len(right) == 1
-            else frozenset().union(*(self.sets[j] for j in right))
-        )
+        """Weighted Dice of the union of some profiles against the union of others.
+
+        One profile against one gives exactly ``similarity``, so a caller may
+        reuse a value computed either way.
+        """
+        if len(left) == 1 and len(right) == 1:
+            return self.similarity(left[0], right[0])
+        sl = self.sets[left[0]] if len(left) == 1 else self._union(left)
+        sr = self.sets[right[0]] if len(right) == 1 else self._union(right)
         ml = self.mass[left[0]] if len(left) == 1 else self._mass(sl)
         mr = self.mass[right[0]] if len(right) == 1 else self._mass(sr)
         if ml + mr == 0.0:
             return 0.0
-        shared = sum(map(self.weight.__getitem__, sl & sr))
+        shared = self._mass(sl & sr)
         return min(1.0, 2.0 * shared / (ml + mr))
 
-    def rare_words(self, i: int) -> list[str]:
-        """The ``INDEX_WORDS`` most informative words of profile ``i``: what the index keys on."""
+    def _union(self, ids: Sequence[int]) -> frozenset[int]:
+        return frozenset().union(*(self.sets[i] for i in ids))
+
+    def rare_words(self, i: int) -> list[int]:
+        """The ``INDEX_WORDS`` most informative words of profile ``i``: what the index keys on.
+
+        Words come as ranks: 0 is the heaviest word of the batch, ties go in
+        alphabetical order, so sorting ranks sorts by weight with no key function.
+        """
         found = self._rare.get(i)
         if found is None:
-            weight = self.weight
-            found = sorted(self.sets[i], key=lambda w: (-weight[w], w))[:INDEX_WORDS]
+            rank = self._ranks()
+            found = sorted(map(rank.__getitem__, self.sets[i]))[:INDEX_WORDS]
             self._rare[i] = found
         return found
+
+    def _ranks(self) -> list[int]:
+        """Rank of every word id (computed once): by falling weight, then alphabetically."""
+        if not self._rank and self._present:
+            order = sorted(self._present, key=self.vocabulary.spellings().__getitem__)
+            order.sort(key=self.weight.__getitem__, reverse=True)  # stable: ties stay sorted
+            self._rank = [0] * len(self.weight)
+            for r, w in enumerate(order):
+                self._rank[w] = r
+            self._rank_weight = [self.weight[w] for w in order]
+        return self._rank
 
     def candidates(
         self, left: Sequence[int], right: Sequence[int], per_item: int = 6
@@ -91,21 +225,23 @@ class Profiles:
         index, and words found in too many paragraphs are skipped, so no
         all-pairs comparison happens on big inputs.
         """
-        index: dict[str, list[int]] = {}
+        index: defaultdict[int, list[int]] = defaultdict(list)
         for j in right:
-            for w in self.rare_words(j):
-                index.setdefault(w, []).append(j)
+            for r in self.rare_words(j):
+                index[r].append(j)
         crowd = max(8, int(math.sqrt(len(right))) * 2)
+        weight = self._rank_weight
+        postings = {r: js for r, js in index.items() if len(js) <= crowd}
         out: dict[int, list[int]] = {}
-        weight = self.weight
         for i in left:
             score: dict[int, float] = {}
-            for w in self.rare_words(i):
-                posting = index.get(w)
-                if posting is None or len(posting) > crowd:
-                    continue
-                wt = weight[w]
-                for j in posting:
-                    score[j] = score.get(j, 0.0) + wt
-            out[i] = heapq.nlargest(per_item, score, key=score.__getitem__)
+            get = score.get
+            for r in self.rare_words(i):
+                js = postings.get(r)
+                if js is not None:
+                    wt = weight[r]
+                    for j in js:
+                        score[j] = get(j, 0.0) + wt
+            # What heapq.nlargest gives (ties in first-seen order), faster for these sizes.
+            out[i] = sorted(score, key=score.__getitem__, reverse=True)[:per_item]
         return out
