@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QSize,
     QSortFilterProxyModel,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QPainter, QPalette
@@ -40,11 +39,23 @@ from PySide6.QtWidgets import (
 from twofold.engine.model import DiffResult, Pair, PairKind, Side
 from twofold.engine.summary import percent
 from twofold.ui.theme import NAMES, SIGNS, Theme
+from twofold.ui.turns import turn_queue
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 2
 WHERE_ROLE = Qt.ItemDataRole.UserRole + 3
 SIMILARITY_ROLE = Qt.ItemDataRole.UserRole + 4
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        KIND_ROLE,
+        INDEX_ROLE,
+        WHERE_ROLE,
+        SIMILARITY_ROLE,
+    }
+)
 #: Longer lists are filled in the event-loop turn after the panes show the result.
 FILL_LATER_CHANGES = 500
 
@@ -116,25 +127,25 @@ class ChangesModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._changes)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._changes):
+        # The view asks for a dozen roles per row and paint; most are not ours: answer fast.
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._changes):
             return None
-        pair = self._changes[index.row()]
-        where = f"\u00b6 {paragraph_label(pair.a)} \u2192 {paragraph_label(pair.b)}"
+        row = index.row()
+        pair = self._changes[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._first_words(index.row())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{NAMES[pair.kind].capitalize()} {where}, {percent(pair.similarity)} similar"
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{NAMES[pair.kind]} {where}: {self._first_words(index.row())}"
+            return self._first_words(row)
         if role == KIND_ROLE:
             return pair.kind
         if role == INDEX_ROLE:
-            return index.row()
-        if role == WHERE_ROLE:
-            return where
+            return row
         if role == SIMILARITY_ROLE:
             return pair.similarity
-        return None
+        where = f"\u00b6 {paragraph_label(pair.a)} \u2192 {paragraph_label(pair.b)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{NAMES[pair.kind].capitalize()} {where}, {percent(pair.similarity)} similar"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{NAMES[pair.kind]} {where}: {self._first_words(row)}"
+        return where  # WHERE_ROLE
 
 
 class KindFilter(QSortFilterProxyModel):
@@ -238,8 +249,6 @@ class ChangesSidebar(QWidget):
         self._visible: list[int] | None = None
         self._result: DiffResult | None = None
         self._selected: int | None = None
-        self._fill_timer = QTimer(self, singleShot=True, interval=0)
-        self._fill_timer.timeout.connect(self._fill)
         self._title = QLabel("Changes")
         self._title.setObjectName("sidebarTitle")
         self.filter = QComboBox()
@@ -297,20 +306,21 @@ class ChangesSidebar(QWidget):
         self._title.setText(f"Changes ({sum(counts.values())})" if result else "Changes")
         if result is not None and len(result.changes) > FILL_LATER_CHANGES:
             self._model.set_result(None)
-            self._fill_timer.start()
+            turn_queue().schedule(self, self._fill)
         else:
-            self._fill_timer.stop()
+            turn_queue().cancel(self)
             self._fill()
 
-    def _fill(self) -> None:
+    def _fill(self) -> bool:
         self._model.set_result(self._result)
         if self._selected is not None:
             self.select_change(self._selected)
+        return False
 
     @property
     def filling(self) -> bool:
         """True between ``set_result`` of a long list and the turn that fills it."""
-        return self._fill_timer.isActive()
+        return turn_queue().pending(self)
 
     def refine(self, result: DiffResult) -> None:
         """Show the refined similarities of the same changes, keeping selection and filter."""

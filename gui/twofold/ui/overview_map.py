@@ -12,13 +12,14 @@ or drag to jump.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from twofold.engine.linemap import fraction, fraction_of_position, overview_rows
 from twofold.engine.model import Side
 from twofold.ui.pane_sync import PaneSync
+from twofold.ui.turns import turn_queue
 
 _MARGIN = 3.0
 #: Above this many changes the marks are rendered in a later event-loop turn.
@@ -42,7 +43,6 @@ class OverviewMap(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._sync = sync
         self._pixmap: QPixmap | None = None
-        self._render_pending = False
         sync.geometry_changed.connect(self.invalidate)
         sync.scrolled.connect(self.update)
 
@@ -90,12 +90,12 @@ class OverviewMap(QWidget):
         pixmap = self._pixmap
         return pixmap is None or pixmap.deviceIndependentSize().toSize() != self.size()
 
-    def _render_later(self) -> None:
+    def _render_later(self) -> bool:
         """Render the marks in an event-loop turn of their own, then repaint."""
-        self._render_pending = False
         if self._stale():
             self._pixmap = self._render_marks()
             self.update()
+        return False
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -104,9 +104,9 @@ class OverviewMap(QWidget):
             # Thousands of marks take tens of milliseconds: not in the same turn as
             # putting a new result on screen, which the user is waiting for.
             painter.fillRect(self.rect(), theme.gutter)
-            if not self._render_pending:
-                self._render_pending = True
-                QTimer.singleShot(0, self._render_later)
+            queue = turn_queue()
+            if not queue.pending(self):
+                queue.schedule(self, self._render_later)
         else:
             if self._stale():
                 self._pixmap = self._render_marks()

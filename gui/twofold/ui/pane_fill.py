@@ -4,15 +4,18 @@
 ``setPlainText`` on 10 MB holds the UI thread for a quarter of a second, and
 PySide keeps the GIL during the call, so building the document in a worker
 thread does not help. Instead the first ``FIRST`` characters go in at once (the
-first screen shows at the next paint) and the rest is appended between events
-by a zero timer, ``SLICE`` characters at a time, cut at newlines.
+first screen shows at the next paint) and the rest is appended a slice per
+event-loop turn (``turns.turn_queue``), ``SLICE`` characters at a time, cut at
+newlines, taking turns with the other pane and the rest of the window.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
+
+from twofold.ui.turns import turn_queue
 
 #: characters put in at once before the first paint
 FIRST = 50_000
@@ -33,29 +36,29 @@ class SlicedFill(QObject):
         super().__init__(edit)
         self._edit = edit
         self._text, self._at = "", 0
-        self._timer = QTimer(self, singleShot=False, interval=0)
-        self._timer.timeout.connect(self._more)
 
     @property
     def active(self) -> bool:
-        return self._timer.isActive()
+        return turn_queue().pending(self)
 
     def start(self, text: str) -> None:
-        self._timer.stop()
+        queue = turn_queue()
+        queue.cancel(self)
         cut = text.find("\n", FIRST) + 1 if len(text) > FIRST else 0
         self._edit.setPlainText(text[:cut] if cut else text)
         self._text, self._at = (text, cut) if cut else ("", 0)
         if cut:
-            self._timer.start()
+            queue.schedule(self, self._more)
 
-    def _more(self) -> None:
+    def _more(self) -> bool:
         text, at = self._text, self._at
         cut = text.find("\n", at + SLICE) + 1 or len(text)
         cursor = QTextCursor(self._edit.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertText(text[at:cut])
         self._at = cut
-        if cut >= len(text):
-            self._timer.stop()
-            self._text = ""
-            self.finished.emit()
+        if cut < len(text):
+            return True
+        self._text = ""
+        self.finished.emit()
+        return False
