@@ -157,3 +157,10 @@ def test_restoring_unfolded_text_changes_nothing(a: str, b: str, opts: CompareOp
 @given(st.text(alphabet='aAbB \u201c\u201d".', max_size=40), st.text(max_size=40), options)
 def test_swapping_sides_gives_the_mirrored_edits(a: str, b: str, opts: CompareOptions) -> None:
     assert chardiff.mirror(inline_edits(a, b, opts)) == inline_edits(b, a, opts)
+
+
+@given(st.text(alphabet="ab .;!?}\n\t", max_size=400), st.integers(min_value=1, max_value=40))
+def test_chunks_read_piecewise_are_the_chunks_of_the_whole(text: str, piece: int) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(chardiff, "CHUNK_PIECE", piece)
+        assert chardiff.chunks(text) == chardiff._CHUNK.findall(text)

@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from support import doc, read_pair
+from twofold.engine import view_geometry
+from twofold.engine.highlights import inline_spans
 from twofold.engine.linemap import block_table
 from twofold.engine.model import Side
 from twofold.engine.pipeline import compare, refine
@@ -36,3 +40,22 @@ def test_a_refined_result_shares_the_coarse_tables() -> None:
     assert table_for(refined.a.text, refined.a_segments) is table_for(
         coarse.a.text, coarse.a_segments
     )
+
+
+def test_big_changes_have_their_highlights_prepared_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(view_geometry, "BIG_CHANGE_EDITS", 4)
+    a, b = read_pair("pep1_mixed")
+    result = compare(doc(a), doc(b))
+    view_geometry.prepare_highlights(result)
+    big = [pair for pair in result.changes if len(pair.edits) > 4]
+    small = [pair for pair in result.changes if 0 < len(pair.edits) <= 4]
+    assert big
+    assert small
+    for pair in result.changes:
+        for side in Side:
+            spans = view_geometry.spans_for(result, pair, side)
+            assert spans == inline_spans(result, pair, side)
+    pair = big[-1]
+    assert view_geometry.spans_for(result, pair, Side.B) is view_geometry.spans_for(
+        result, pair, Side.B
+    ), "a big change's ranges are computed once"

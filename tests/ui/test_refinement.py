@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -79,10 +80,10 @@ def test_words_on_screen_are_highlighted_before_the_refined_result(
 
 
 @pytest.mark.usefixtures("two_steps")
-def test_refining_waits_until_the_preview_is_on_screen(
-    qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+def test_a_held_preview_is_refined_only_once_released(
+    qtbot: QtBot, demo: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The worker does not compete with the UI thread while it builds the preview."""
+    """The worker does not compete with the UI thread while the preview goes on screen."""
     events: list[str] = []
     real_refine = worker.refine
 
@@ -90,12 +91,25 @@ def test_refining_waits_until_the_preview_is_on_screen(
         events.append("refine")
         return real_refine(result, **kwargs)  # type: ignore[arg-type]
 
-    def slow_preview(_result: object) -> None:
-        qtbot.wait(300)  # a slow screen: the worker must still be waiting afterwards
-        events.append("preview shown")
-
     monkeypatch.setattr(worker, "refine", recording_refine)
-    window._runner.previewed.connect(slow_preview)
-    with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
-        window.compare_files(str(demo[0]), str(demo[1]))
-    assert events == ["preview shown", "refine"]
+    runner = worker.CompareRunner()
+    releases: list[Callable[[], None]] = []
+    runner.previewed.connect(lambda _result: releases.append(runner.hold_refinement()))
+    runner.start(worker.CompareRequest(str(demo[0]), str(demo[1])))
+    qtbot.waitUntil(lambda: bool(releases), timeout=30_000)
+    qtbot.wait(300)
+    assert events == [], "refining before the preview was released"
+    with qtbot.waitSignal(runner.finished, timeout=30_000):
+        releases[0]()
+    assert events == ["refine"]
+    runner.shutdown()
+
+
+def test_after_next_paint_waits_for_a_paint(qtbot: QtBot, loaded: MainWindow) -> None:
+    calls: list[str] = []
+    qtbot.wait(50)  # nothing left to paint
+    loaded.view.after_next_paint(lambda: calls.append("called"))
+    qtbot.wait(50)
+    assert calls == [], "called without a paint"
+    loaded.view.pane(Side.B).viewport().update()
+    qtbot.waitUntil(lambda: calls == ["called"], timeout=2000)

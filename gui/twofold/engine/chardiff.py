@@ -41,6 +41,10 @@ _CODE_CAPACITY = 0x10FFFF - len(_SURROGATES)
 HUGE_PAIR_CHARS = 200_000
 #: A sentence or statement with its end mark and the space after it (or a bare run).
 _CHUNK = re.compile(r"[^.!?;}\n]*(?:[.!?;}\n]+\s*|$)")
+#: Where a chunk ends and the next one starts with neither an end mark nor a space.
+_CHUNK_END = re.compile(r"[.!?;}\n]+\s*(?=[^.!?;}\n\s])")
+#: Characters a single regex call reads at most when cutting a huge text into chunks.
+CHUNK_PIECE = 1 << 16
 
 #: An edit before it is frozen into an ``Edit``: ``(op, text, ignored)``. The stages
 #: below pass plain tuples because a big pair has 100k+ runs and building a frozen
@@ -133,7 +137,7 @@ def _chunked_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, str
     run of differing ones is small enough for the fine diff. The same idea as
     diff-match-patch's line mode, with sentence and statement ends as the lines.
     """
-    chunks_a, chunks_b = _CHUNK.findall(a), _CHUNK.findall(b)
+    chunks_a, chunks_b = chunks(a), chunks(b)
     enc_a, enc_b = encode_tokens([chunks_a, chunks_b])
     out: list[tuple[Op, str]] = []
     ia = ib = 0  # chunks consumed on each side
@@ -155,6 +159,26 @@ def _chunked_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, str
             ib += n
             ga, gb = ia, ib
     diff_gap()
+    return out
+
+
+def chunks(text: str) -> list[str]:
+    """``_CHUNK.findall(text)``, read a piece of about ``CHUNK_PIECE`` characters at a time.
+
+    One regex call over 5 MB holds the GIL for 60 ms, during which the window
+    cannot paint; between pieces the UI thread gets its turn. Pieces end where a
+    chunk ends, so the chunks are the same; only the whole text's last piece
+    keeps the empty match ``$`` gives at its end.
+    """
+    out: list[str] = []
+    start = 0
+    while len(text) - start > CHUNK_PIECE:
+        end = _CHUNK_END.search(text, start + CHUNK_PIECE)
+        if end is None:
+            break
+        out += _CHUNK.findall(text, start, end.end())[:-1]
+        start = end.end()
+    out += _CHUNK.findall(text, start)
     return out
 
 

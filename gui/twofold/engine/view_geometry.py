@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from twofold.engine.highlights import inline_spans
 from twofold.engine.linemap import (
     BlockTable,
     Extent,
@@ -29,6 +30,10 @@ from twofold.engine.model import DiffResult, Pair, Side, Span
 _KEPT = 4
 _TABLES: list[tuple[str, Sequence[Span], BlockTable]] = []
 _GEOMETRY: list[tuple[tuple[Pair, ...], BlockTable, BlockTable, SyncGeometry]] = []
+_SPANS: list[tuple[Pair, Side, tuple[Span, ...]]] = []
+#: Changes with more edits than this have their highlight ranges computed by the worker
+#: (a 5 MB one-line change has tens of thousands: 50 ms the UI thread should not spend).
+BIG_CHANGE_EDITS = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +50,27 @@ def prepare(result: DiffResult) -> None:
     """Compute (and cache) the tables and the sync geometry of ``result``."""
     tables = {side: table_for(result.document(side).text, result.segments(side)) for side in Side}
     geometry_for(result.pairs, tables[Side.A], tables[Side.B])
+
+
+def prepare_highlights(result: DiffResult) -> None:
+    """Compute (and cache) the highlight ranges of the result's big changes."""
+    for pair in result.changes:
+        if len(pair.edits) > BIG_CHANGE_EDITS:
+            for side in Side:
+                spans_for(result, pair, side)
+
+
+def spans_for(result: DiffResult, pair: Pair, side: Side) -> tuple[Span, ...]:
+    """``highlights.inline_spans``, cached by the pair's identity when it is big."""
+    if len(pair.edits) <= BIG_CHANGE_EDITS:
+        return inline_spans(result, pair, side)
+    for cached_pair, cached_side, spans in list(_SPANS):
+        if cached_pair is pair and cached_side is side:
+            return spans
+    spans = inline_spans(result, pair, side)
+    _SPANS.append((pair, side, spans))
+    del _SPANS[: -2 * _KEPT]
+    return spans
 
 
 def table_for(text: str, segments: Sequence[Span]) -> BlockTable:

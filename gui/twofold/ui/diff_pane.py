@@ -80,6 +80,7 @@ class DiffPane(QPlainTextEdit):
         self._current: Extent | None = None
         self._gaps: list[tuple[float, PairKind]] = []
         self._visible_range = (-1, -1)
+        self._loading = False
         self._walk_key: tuple[object, ...] = ()
         self._walk: tuple[list[int], list[float], list[float]] = ([], [], [])
         self._estimate: tuple[int, list[int]] = (-1, [])
@@ -112,7 +113,13 @@ class DiffPane(QPlainTextEdit):
         self._table, self._highlights = table, highlights
         self._tints = BlockTints(table, tints)
         self._estimate = (-1, [])
-        self._filler.start(table.text)
+        # Putting the text in lays it out piecewise, each piece an update request;
+        # the selections are built once, for the final first screen.
+        self._loading = True
+        try:
+            self._filler.start(table.text)
+        finally:
+            self._loading = False
         self._visible_range = (-1, -1)
         self._update_gutter_width()
         self._refresh_selections()
@@ -287,6 +294,8 @@ class DiffPane(QPlainTextEdit):
 
     def _refresh_selections(self) -> None:
         """Rebuild the extra selections for what is on screen, only when that changed."""
+        if self._loading:
+            return
         numbers = self.visible_blocks()[0]
         if not numbers:
             return
@@ -299,9 +308,8 @@ class DiffPane(QPlainTextEdit):
         selections = []
         if self._highlights is not None:
             fmt = {kind: self._word_format(kind) for kind in PairKind}
-            for h in self._highlights.in_blocks(numbers[0], numbers[-1]):
-                if h.end > start and h.start < end:
-                    selections.append(self._selection(h.start, h.end, fmt[h.kind]))
+            for h in self._highlights.in_range(numbers[0], numbers[-1], start, end):
+                selections.append(self._selection(h.start, h.end, fmt[h.kind]))
         match_fmt = QTextCharFormat()
         match_fmt.setBackground(QColor(255, 200, 0, 170))
         match_fmt.setForeground(QColor(0, 0, 0))

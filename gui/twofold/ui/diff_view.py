@@ -8,7 +8,9 @@ single object: show a result, mark a change current, change font or wrap.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QWidget
 
@@ -37,6 +39,24 @@ def text_font(code: bool, zoom: int) -> QFont:
     return font
 
 
+class _AfterPaint(QObject):
+    """Calls back in the turn after a widget next paints (the whole window paints at once)."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._callbacks: list[Callable[[], None]] = []
+
+    def add(self, callback: Callable[[], None]) -> None:
+        self._callbacks.append(callback)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callbacks:
+            for callback in self._callbacks:
+                QTimer.singleShot(0, callback)
+            self._callbacks = []
+        return False
+
+
 class DiffView(QWidget):
     """Both panes of one comparison and the widgets drawn from their geometry."""
 
@@ -54,6 +74,8 @@ class DiffView(QWidget):
         self._current: Pair | None = None
         self._code = False
         self._zoom = 0
+        self._after_paint = _AfterPaint(self)
+        self.panes[Side.B].viewport().installEventFilter(self._after_paint)
         self._rescroll: Pair | None = None
         self._setup_layout()
         self.sync.geometry_changed.connect(self.on_sync_geometry_changed)
@@ -108,6 +130,13 @@ class DiffView(QWidget):
             self.headers[side].setToolTip(doc.path or doc.label)
         self.link.reset()
         self.sync.set_pairs(result.pairs)
+
+    def after_next_paint(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once what was just shown is painted (at once if it cannot be)."""
+        if self.panes[Side.B].viewport().isVisible():
+            self._after_paint.add(callback)
+        else:
+            QTimer.singleShot(0, callback)
 
     def refine(self, result: DiffResult) -> bool:
         """Swap in the refined version of the coarse result on screen, keeping the view.

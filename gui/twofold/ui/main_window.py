@@ -145,7 +145,7 @@ class MainWindow(WindowCommands, QMainWindow):
     def _connect_signals(self) -> None:
         self._runner.started.connect(lambda: self._set_busy(True))
         self._runner.progressed.connect(self.on_runner_progressed)
-        self._runner.previewed.connect(self.show_result)
+        self._runner.previewed.connect(self.on_runner_previewed)
         self._runner.finished.connect(self.on_runner_finished)
         self._runner.failed.connect(self.on_runner_failed)
         self._runner.canceled.connect(self.on_runner_canceled)
@@ -200,6 +200,12 @@ class MainWindow(WindowCommands, QMainWindow):
             same = "identical" if result.identical else "equivalent under the current options"
             self.banner.show_message(f"The two documents are {same}.", error=False)
             self._update_position()
+
+    def on_runner_previewed(self, result: DiffResult) -> None:
+        """Show a big comparison aligned; the worker refines once it is painted."""
+        release = self._runner.hold_refinement()
+        self.show_result(result)
+        self.view.after_next_paint(release)
 
     @property
     def result(self) -> DiffResult | None:

@@ -18,10 +18,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from twofold.engine.highlights import inline_spans as engine_inline_spans
 from twofold.engine.linemap import BlockTable
 from twofold.engine.model import DiffResult, Pair, PairKind, Side, Span
 from twofold.engine.pipeline import refine_pair
+from twofold.engine.view_geometry import spans_for
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
@@ -46,7 +46,7 @@ def inline_spans(result: DiffResult, pair: Pair, side: Side) -> tuple[Span, ...]
     """The deleted (A) or inserted (B) words of a CHANGED or MOVED pair."""
     if pair.kind not in (PairKind.CHANGED, PairKind.MOVED):
         return ()
-    return engine_inline_spans(result, pair, side)
+    return spans_for(result, pair, side)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,34 +73,40 @@ class PaneHighlights:
         for n, pair in enumerate(self._changes):
             for index in pair.indices(side):
                 self._of_paragraph[index] = n
-        self._cache: dict[int, list[Highlight]] = {}
+        self._cache: dict[int, tuple[Span, ...]] = {}
 
     def _doc(self, offset: int) -> int:
         return self._to16(offset) + (self._table.display_offset(offset) - offset)
 
-    def of_change(self, change: int) -> list[Highlight]:
+    def _spans(self, change: int) -> tuple[Span, ...]:
+        """The change's highlighted ranges in source offsets, sorted (cached)."""
         found = self._cache.get(change)
         if found is None:
             pair = self._changes[change]
             if not self._result.refined and _small(self._result, pair):
                 # A coarse result: diff what comes on screen now, the worker does the rest.
                 pair = refine_pair(self._result, pair)
-            found = [
-                Highlight(self._doc(s.start), self._doc(s.end), pair.kind)
-                for s in inline_spans(self._result, pair, self._side)
-            ]
-            self._cache[change] = found
+            found = self._cache[change] = inline_spans(self._result, pair, self._side)
         return found
 
-    def in_blocks(self, first_block: int, last_block: int) -> list[Highlight]:
-        """Highlights of the paragraphs that touch these blocks, sorted by position."""
+    def in_range(self, first_block: int, last_block: int, start: int, end: int) -> list[Highlight]:
+        """Highlights touching document positions ``[start, end)`` of these blocks, in order.
+
+        Only the ranges on screen are converted to document positions, found by
+        bisection: a 5 MB one-line change has tens of thousands of them.
+        """
         out: list[Highlight] = []
         seen = -1
+        doc = self._doc
         for para in self._table.paragraphs_in(first_block, last_block):
             change = self._of_paragraph[para]
-            if change >= 0 and change != seen:
-                out += self.of_change(change)
-                seen = change
+            if change < 0 or change == seen:
+                continue
+            seen = change
+            spans, kind = self._spans(change), self._changes[change].kind
+            lo = bisect_right(spans, start, key=lambda s: doc(s.end))
+            hi = bisect_left(spans, end, lo=lo, key=lambda s: doc(s.start))
+            out += [Highlight(doc(s.start), doc(s.end), kind) for s in spans[lo:hi]]
         return out
 
 

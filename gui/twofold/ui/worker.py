@@ -101,6 +101,7 @@ def _prepare_view(result: DiffResult) -> None:
     """Build the panes' geometry here, off the UI thread; the view finds it cached."""
     try:
         view_geometry.prepare(result)
+        view_geometry.prepare_highlights(result)
     except IndexError:  # a hand-made result whose pairs and text disagree: the view copes
         log.warning("result pairs do not match its text; geometry left to the view")
 
@@ -151,6 +152,7 @@ class _CompareJob(QRunnable):
                     should_cancel=self._cancel.is_set,
                     progress=lambda v: self._progress(COARSE_SHARE + (1 - COARSE_SHARE) * v),
                 )
+                view_geometry.prepare_highlights(result)
         except CompareCanceled:
             carrier.canceled.emit(token)
         except TwofoldError as exc:
@@ -210,6 +212,7 @@ class CompareRunner(QObject):
         self._busy = False
         self._cancel = threading.Event()
         self._preview_shown = threading.Event()
+        self._held = False
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._carrier = _Carrier(self)
@@ -266,9 +269,21 @@ class CompareRunner(QObject):
     @Slot(int, object)
     def on_job_previewed(self, token: int, result: object) -> None:
         if self._is_current(token):
+            self._held = False
             self.previewed.emit(result)
-            # A zero timer runs after the paint events the preview posted: then refine.
-            QTimer.singleShot(0, self._preview_shown.set)
+            if not self._held:  # nobody asked to hold: refine from the next turn on
+                QTimer.singleShot(0, self._preview_shown.set)
+
+    def hold_refinement(self) -> Callable[[], None]:
+        """For a ``previewed`` handler: the worker waits until the returned callable runs.
+
+        A window calls it when the preview is painted, so the refining worker does
+        not compete for the GIL with the turn that builds and paints the preview.
+        Without a call the worker goes on at once; it never waits more than
+        ``PREVIEW_WAIT``.
+        """
+        self._held = True
+        return self._preview_shown.set
 
     @Slot(int, object)
     def on_job_finished(self, token: int, result: object) -> None:

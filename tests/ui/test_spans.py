@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Only the highlights on screen are placed, and they are the same as placing them all."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from support import doc
+from twofold.engine.highlights import inline_spans
+from twofold.engine.linemap import block_table
+from twofold.engine.model import PairKind, Side
+from twofold.engine.pipeline import compare
+from twofold.ui.spans import PaneHighlights, Utf16Map
+
+WORDS = ["alpha", "beta", "gamma", "δέλτα", "emoji\U0001f600", "zeta", "eta.", "theta;"]
+
+texts = st.lists(st.sampled_from(WORDS), min_size=1, max_size=400).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts, texts, st.sampled_from([Side.A, Side.B]), st.data())
+def test_in_range_is_the_slice_of_all_highlights(
+    a: str, b: str, side: Side, data: st.DataObject
+) -> None:
+    result = compare(doc(a), doc(b))
+    table = block_table(result.document(side).text, result.segments(side), 128, 64)
+    highlights = PaneHighlights(result, side, table)
+    to16 = Utf16Map(result.document(side).text)
+
+    def place(offset: int) -> int:
+        return to16(offset) + table.display_offset(offset) - offset
+
+    everything = [
+        (place(s.start), place(s.end))
+        for pair in result.changes
+        if pair.kind in (PairKind.CHANGED, PairKind.MOVED)
+        for s in inline_spans(result, pair, side)
+    ]
+    total = place(len(result.document(side).text))
+    start = data.draw(st.integers(0, total))
+    end = data.draw(st.integers(start, total))
+    last_block = len(table.block_lengths) - 1
+    got = [(h.start, h.end) for h in highlights.in_range(0, last_block, start, end)]
+    assert got == [(s, e) for s, e in everything if e > start and s < end]
