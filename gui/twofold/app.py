@@ -58,6 +58,9 @@ def run_gui(
         labels: names to show instead of the file names.
         options: comparison options from the command line (the saved ones when None).
     """
+    from twofold.allocator import tune_allocator
+
+    tune_allocator()  # before Qt starts any thread
     if screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     elif not has_display():
