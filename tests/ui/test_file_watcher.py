@@ -19,6 +19,8 @@ from pytestqt.qtbot import QtBot
 import hostile
 from qt_helpers import compare_and_wait
 from support import DATA
+from twofold.engine.decoding import load_document
+from twofold.ui import file_watcher
 from twofold.ui.file_watcher import FileStatus, FileWatcher
 from twofold.ui.main_window import MainWindow
 
@@ -307,3 +309,21 @@ def test_a_non_ascii_path_opens_in_the_window(
         pytest.skip("the file system cannot store this name")
     _open_window_on(qtbot, window, pair[0], named)
     assert window.windowTitle() == "a.txt \u2194 Entwurf \u2013 \u00fc, v2.txt \u2014 Twofold"
+
+
+def test_the_engines_digest_spares_reading_the_file_again(
+    qtbot: QtBot, pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window watches with the hash of the bytes it compared; a same-size edit still shows."""
+    path, reads = pair[1], []
+    loaded = load_document(str(path))
+    real_digest = file_watcher._digest
+    monkeypatch.setattr(file_watcher, "_digest", lambda p: reads.append(p) or real_digest(p))
+    watch = FileWatcher(debounce_ms=50)
+    seen: list[tuple[str, object]] = []
+    watch.status_changed.connect(lambda p, status: seen.append((p, status)))
+    watch.watch([(str(path), loaded.size_bytes)], {str(path): loaded.digest})
+    assert reads == [], "the file was hashed again on the UI thread"
+    path.write_text(B_TEXT.replace("there", "thorn"), "utf-8")  # same size, new words
+    qtbot.waitUntil(lambda: seen == [(str(path), FileStatus.CHANGED)], timeout=5000)
+    watch.clear()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import hashlib
 import os
 import stat
 from typing import BinaryIO, NamedTuple
@@ -233,7 +234,13 @@ def decode_bytes(data: bytes, label: str, path: str | None = None) -> Document:
         newline=_newline_style(found.text),
         trailing_newline=found.text.endswith(("\n", "\r")),
         size_bytes=len(data),
+        digest=content_digest(data),
     )
+
+
+def content_digest(data: bytes) -> bytes:
+    """The hash a ``Document`` carries of its bytes (also used to re-check the file)."""
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _decode(data: bytes, label: str) -> _Decoded:

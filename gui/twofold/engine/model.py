@@ -125,6 +125,9 @@ class Document:
     newline: NewlineStyle = NewlineStyle.LF
     trailing_newline: bool = True
     size_bytes: int = 0
+    #: BLAKE2b (16 bytes) of the bytes read: lets the window tell later whether the
+    #: file still holds them without reading it again on the UI thread
+    digest: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from operator import attrgetter
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
@@ -25,6 +26,8 @@ from twofold.ui.spans import PaneHighlights
 from twofold.ui.status import document_format
 from twofold.ui.theme import Theme
 
+#: what must match for a refined result to replace the shown one in place
+_LAYOUT = attrgetter("kind", "a", "b")
 #: point size of the text at zoom 0; prose reads better a little larger than UI text
 BASE_POINT_SIZE = 11.0
 
@@ -129,7 +132,7 @@ class DiffView(QWidget):
             )
             self.headers[side].setToolTip(doc.path or doc.label)
         self.link.reset()
-        self.sync.set_pairs(result.pairs)
+        self.sync.set_pairs(result.pairs, result.changes)
 
     def after_next_paint(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` once what was just shown is painted (at once if it cannot be)."""
@@ -149,15 +152,14 @@ class DiffView(QWidget):
         if (
             shown is None
             or shown.refined
-            or [(p.kind, p.a, p.b) for p in shown.pairs]
-            != [(p.kind, p.a, p.b) for p in result.pairs]
+            or list(map(_LAYOUT, shown.pairs)) != list(map(_LAYOUT, result.pairs))
         ):
             return False
         current = None if self._current is None else shown.changes.index(self._current)
         self._result = result
         for side, pane in self.panes.items():
             pane.set_highlights(PaneHighlights(result, side, pane.table))
-        self.sync.replace_pairs(result.pairs)
+        self.sync.replace_pairs(result.pairs, result.changes)
         self._current = None if current is None else result.changes[current]
         self.link.set_current(self._current)
         return True

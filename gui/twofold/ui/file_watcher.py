@@ -23,8 +23,8 @@ import logging
 import os
 import stat
 import time
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
@@ -87,7 +87,7 @@ def _digest(path: str) -> bytes | None:
                 digest.update(chunk)
     except OSError:  # vanished or unreadable mid-way: size and time decide instead
         return None
-    return digest.digest()
+    return digest.digest()  # content_digest's hash, read in pieces
 
 
 def take_snapshot(path: str, *, with_digest: bool = True) -> Snapshot | None:
@@ -151,15 +151,25 @@ class FileWatcher(QObject):
     def status(self, path: str) -> FileStatus:
         return self._status.get(path, FileStatus.UNCHANGED)
 
-    def watch(self, files: Iterable[tuple[str, int | None]]) -> None:
+    def watch(
+        self,
+        files: Iterable[tuple[str, int | None]],
+        digests: Mapping[str, bytes | None] | None = None,
+    ) -> None:
         """Watch these ``(path, size when loaded)`` files instead of the previous ones.
 
         The size the engine read is compared with the size now, so a change
-        that slipped in between loading and this call is still reported.
+        that slipped in between loading and this call is still reported. A
+        digest the engine took of the bytes it read (``Document.digest``) saves
+        reading a big file again here, on the UI thread.
         """
         self.clear()
+        known = digests or {}
         for path, loaded_size in files:
-            snap = take_snapshot(path)
+            digest = known.get(path)
+            snap = take_snapshot(path, with_digest=digest is None)
+            if snap is not None and digest is not None and snap.size <= HASH_LIMIT:
+                snap = replace(snap, digest=digest)
             self._shown[path] = self._seen[path] = snap
             stale = snap is None or (loaded_size is not None and snap.size != loaded_size)
             self._status[path] = FileStatus.CHANGED if stale else FileStatus.UNCHANGED
@@ -275,12 +285,14 @@ class FileChangeBanner(QFrame):
         """Watch the files of the comparison now shown; forget the previous ones."""
         self.hide()
         files: dict[str, int | None] = {}
+        digests: dict[str, bytes | None] = {}
         self._labels = {}
         for doc in (result.a, result.b):
             if doc.path is not None and doc.path not in files:
                 files[doc.path] = doc.size_bytes
+                digests[doc.path] = doc.digest
                 self._labels[doc.path] = doc.label
-        self.watcher.watch(files.items())
+        self.watcher.watch(files.items(), digests)
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""

@@ -60,16 +60,20 @@ class PaneSync(QObject):
 
     # ----- state ---------------------------------------------------------------------------
 
-    def set_pairs(self, pairs: Sequence[Pair]) -> None:
-        """Adopt a result's pairs; the panes must already hold its text (their block tables)."""
+    def set_pairs(self, pairs: Sequence[Pair], changes: Sequence[Pair] | None = None) -> None:
+        """Adopt a result's pairs; the panes must already hold its text (their block tables).
+
+        ``changes`` are the pairs that are changes, if the caller has them (a
+        ``DiffResult`` keeps them): 50,000 pairs need not be filtered again.
+        """
         self._pairs = tuple(pairs)
-        self._changes = tuple(p for p in self._pairs if p.is_change)
+        self._changes = tuple(changes if changes is not None else _changes_of(self._pairs))
         self.rebuild()
 
-    def replace_pairs(self, pairs: Sequence[Pair]) -> None:
+    def replace_pairs(self, pairs: Sequence[Pair], changes: Sequence[Pair] | None = None) -> None:
         """Adopt refined pairs laid out like the current ones: nothing moves, no rebuild."""
         self._pairs = tuple(pairs)
-        self._changes = tuple(p for p in self._pairs if p.is_change)
+        self._changes = tuple(changes if changes is not None else _changes_of(self._pairs))
 
     @property
     def changes(self) -> tuple[Pair, ...]:
@@ -183,3 +187,7 @@ class PaneSync(QObject):
         finally:
             self._syncing = False
         self.on_pane_scrolled(side)
+
+
+def _changes_of(pairs: Sequence[Pair]) -> list[Pair]:
+    return [p for p in pairs if p.is_change]

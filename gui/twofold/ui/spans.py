@@ -42,6 +42,23 @@ class Utf16Map:
         return offset + bisect_left(self._astral, offset)
 
 
+_MAPS: list[tuple[str, Utf16Map]] = []
+
+
+def utf16_map(text: str) -> Utf16Map:
+    """``Utf16Map(text)``, cached by the text's identity (a refined result keeps its texts).
+
+    The worker builds it for both documents, so the UI thread finds it ready.
+    """
+    for cached, found in list(_MAPS):
+        if cached is text:
+            return found
+    found = Utf16Map(text)
+    _MAPS.append((text, found))
+    del _MAPS[:-4]
+    return found
+
+
 def inline_spans(result: DiffResult, pair: Pair, side: Side) -> tuple[Span, ...]:
     """The deleted (A) or inserted (B) words of a CHANGED or MOVED pair."""
     if pair.kind not in (PairKind.CHANGED, PairKind.MOVED):
@@ -67,7 +84,7 @@ class PaneHighlights:
 
     def __init__(self, result: DiffResult, side: Side, table: BlockTable) -> None:
         self._result, self._side, self._table = result, side, table
-        self._to16 = Utf16Map(result.document(side).text)
+        self._to16 = utf16_map(result.document(side).text)
         self._changes = result.changes
         self._of_paragraph = array("l", [-1]) * len(result.segments(side))
         for n, pair in enumerate(self._changes):

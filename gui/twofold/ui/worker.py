@@ -27,6 +27,7 @@ from twofold.engine.errors import CompareCanceled, TwofoldError
 from twofold.engine.model import CompareOptions, DiffResult
 from twofold.engine.pipeline import refine
 from twofold.ui.error_dialog import report_crash, summarize
+from twofold.ui.spans import utf16_map
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +103,8 @@ def _prepare_view(result: DiffResult) -> None:
     try:
         view_geometry.prepare(result)
         view_geometry.prepare_highlights(result)
+        for doc in (result.a, result.b):
+            utf16_map(doc.text)
     except IndexError:  # a hand-made result whose pairs and text disagree: the view copes
         log.warning("result pairs do not match its text; geometry left to the view")
 
