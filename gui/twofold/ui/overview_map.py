@@ -24,6 +24,8 @@ from twofold.ui.turns import turn_queue
 _MARGIN = 3.0
 #: Above this many changes the marks are rendered in a later event-loop turn.
 _RENDER_LATER_CHANGES = 500
+#: ... or when a pane has more blocks than this.
+_RENDER_LATER_BLOCKS = 20_000
 
 
 class OverviewMap(QWidget):
@@ -90,6 +92,11 @@ class OverviewMap(QWidget):
         pixmap = self._pixmap
         return pixmap is None or pixmap.deviceIndependentSize().toSize() != self.size()
 
+    def _heavy(self) -> bool:
+        if len(self._sync.changes) > _RENDER_LATER_CHANGES:
+            return True
+        return any(self._sync.pane(side).table.block_count > _RENDER_LATER_BLOCKS for side in Side)
+
     def _render_later(self) -> bool:
         """Render the marks in an event-loop turn of their own, then repaint."""
         if self._stale():
@@ -100,18 +107,20 @@ class OverviewMap(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         theme = self._sync.pane(Side.A).theme
-        if self._stale() and len(self._sync.changes) > _RENDER_LATER_CHANGES:
-            # Thousands of marks take tens of milliseconds: not in the same turn as
+        if self._stale() and self._heavy():
+            # Thousands of marks, or the estimated heights of 40,000 blocks (which the
+            # frames need too), take tens of milliseconds: not in the same turn as
             # putting a new result on screen, which the user is waiting for.
             painter.fillRect(self.rect(), theme.gutter)
+            painter.end()
             queue = turn_queue()
             if not queue.pending(self):
                 queue.schedule(self, self._render_later)
-        else:
-            if self._stale():
-                self._pixmap = self._render_marks()
-            assert self._pixmap is not None
-            painter.drawPixmap(0, 0, self._pixmap)
+            return
+        if self._stale():
+            self._pixmap = self._render_marks()
+        assert self._pixmap is not None
+        painter.drawPixmap(0, 0, self._pixmap)
         frame = QColor(theme.text)
         shade = QColor(theme.text)
         shade.setAlphaF(0.12)
