@@ -270,26 +270,28 @@ def _ms(seconds: float) -> str:
     return "—" if seconds != seconds else f"{seconds * 1000:.0f}"
 
 
-def _render(rows: list[dict[str, Any]], baseline_mb: float) -> str:
+def _render(rows: list[dict[str, Any]], baseline_s: float, baseline_mb: float) -> str:
     head = (
-        "| pair | input MB | screenshot s | peak MB | (peak - empty) / input | first screen s "
-        "| complete s | max stall comparing ms | next-change med / max ms "
+        "| pair | input MB | screenshot s | / empty | peak MB | (peak - empty) / input "
+        "| first screen s | complete s | max stall comparing ms | next-change med / max ms "
         "| max stall stepping ms | page scroll med / max ms | stepped to |"
     )
     lines = [
         "# Twofold GUI benchmark",
         "",
         f"nproc {engine_bench.cpu_count()} · {time.strftime('%Y-%m-%d %H:%M')} · window "
-        f"{WINDOW[0]}x{WINDOW[1]} offscreen · empty window peak {baseline_mb:.0f} MB",
+        f"{WINDOW[0]}x{WINDOW[1]} offscreen · empty window: launch to PNG {baseline_s:.2f} s, "
+        f"peak {baseline_mb:.0f} MB",
         "",
         head,
-        "|" + " --- |" * 12,
+        "|" + " --- |" * 13,
     ]
     for r in rows:
         inp = r["input"] / MB
         over = (r["rss_mb"] - baseline_mb) / inp if r["rss_mb"] else float("nan")
         lines.append(
-            f"| {r['name']} | {inp:.2f} | {r['shot']:.2f} | {r['rss_mb']:.0f} | {over:.1f}x "
+            f"| {r['name']} | {inp:.2f} | {r['shot']:.2f} | {r['shot'] / baseline_s:.1f}x "
+            f"| {r['rss_mb']:.0f} | {over:.1f}x "
             f"| {r['first_screen']:.2f} | {r['complete']:.2f} | {_ms(r['stall_compare'])} "
             f"| {_ms(r['next_change'])} / {_ms(r['next_change_max'])} "
             f"| {_ms(r['stall_step'])} "
@@ -299,13 +301,18 @@ def _render(rows: list[dict[str, Any]], baseline_mb: float) -> str:
     return "\n".join(lines + (["", "Notes:", *notes] if notes else [])) + "\n"
 
 
-def _baseline_mb() -> float:
+def _baseline(runs: int = 3) -> tuple[float, float]:
+    """Launch to PNG (s) and peak RSS (MB) of the empty window: the same-run baseline."""
     twofold, env = engine_bench.twofold_command()
+    seconds, peaks = [], []
     with tempfile.TemporaryDirectory() as tmp:
-        outcome = engine_bench.run_child(
-            [*twofold, "--screenshot", f"{tmp}/e.png"], os.devnull, env, 60
-        )
-    return outcome.peak_rss_kb / 1024
+        for _ in range(runs):
+            outcome = engine_bench.run_child(
+                [*twofold, "--screenshot", f"{tmp}/e.png"], os.devnull, env, 60
+            )
+            seconds.append(outcome.seconds)
+            peaks.append(outcome.peak_rss_kb / 1024)
+    return _median(seconds), _median(peaks)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -327,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"… {name}", file=sys.stderr, flush=True)
             a, b = make(Path(tmp), args.seed)
             rows.append(_bench_pair(name, a, b, args.repeat or runs, args.steps))
-    report = _render(rows, _baseline_mb())
+    report = _render(rows, *_baseline())
     print(report, end="")
     OUT_FILE.parent.mkdir(parents=True, exist_ok=True)
     OUT_FILE.write_text(report, encoding="utf-8")
