@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from itertools import starmap
+from typing import Any
 
 from twofold.engine.model import CompareOptions, Edit, Granularity, Op
 from twofold.engine.normalize import fold_same_length, folds_anything
@@ -185,15 +186,7 @@ def chunks(text: str) -> list[str]:
 def raw_diff(a: str, b: str, timeout: float, *, semantic: bool) -> list[tuple[Op, str]]:
     """A character diff of two strings, semantically cleaned up when asked."""
     if _fast is not None:
-        result = _fast.diff(
-            a,
-            b,
-            timelimit=timeout,
-            checklines=False,
-            cleanup="Semantic" if semantic else "No",
-            counts_only=False,
-        )
-        return [(_OPS[op], text) for op, text in result]
+        return [(_OPS[op], text) for op, text in _fast_diff(a, b, timeout, semantic, False)]
     dmp = _dmp_module.diff_match_patch()
     dmp.Diff_Timeout = timeout
     diffs = dmp.diff_main(a, b, False)
@@ -209,16 +202,22 @@ def raw_diff_counts(a: str, b: str, timeout: float, *, semantic: bool) -> list[t
     and only its length is read; the C++ library can skip building those strings.
     """
     if _fast is not None:
-        result = _fast.diff(
-            a,
-            b,
-            timelimit=timeout,
-            checklines=False,
-            cleanup="Semantic" if semantic else "No",
-            counts_only=True,
-        )
-        return [(_OPS[op], n) for op, n in result]
+        return [(_OPS[op], n) for op, n in _fast_diff(a, b, timeout, semantic, True)]
     return [(op, len(text)) for op, text in raw_diff(a, b, timeout, semantic=semantic)]
+
+
+def _fast_diff(a: str, b: str, timeout: float, semantic: bool, counts_only: bool) -> list[Any]:
+    """The C++ library's diff: ``(op, text)`` pairs, or ``(op, length)`` if ``counts_only``."""
+    assert _fast is not None
+    result: list[Any] = _fast.diff(
+        a,
+        b,
+        timelimit=timeout,
+        checklines=False,
+        cleanup="Semantic" if semantic else "No",
+        counts_only=counts_only,
+    )
+    return result
 
 
 class _TokenCodes(dict[str, str]):
