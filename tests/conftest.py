@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Suite-wide setup: Qt runs offscreen, and tests under tests/ui are marked ``gui``.
+"""Suite-wide setup: Qt runs offscreen, no hypothesis deadlines, tests/ui marked ``gui``.
 
 No Qt import here: engine tests must run (and prove they need) no Qt at all.
 """
@@ -10,8 +10,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# No test asserts on time (benchmarks do, under bench/): hypothesis's 200 ms deadline
+# per example is such an assertion, and failed on a busy 2-core machine.
+settings.register_profile("twofold", deadline=None)
+settings.load_profile("twofold")
 
 _UI_TESTS = Path(__file__).parent / "ui"
 
