@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from collections.abc import Callable
@@ -113,3 +114,23 @@ def test_a_runner_shortens_the_gil_switch_interval(qtbot: QtBot) -> None:
         assert sys.getswitchinterval() <= worker.SWITCH_INTERVAL
     finally:
         sys.setswitchinterval(before)
+
+
+def test_a_finished_result_is_exempt_from_gc_passes(qtbot: QtBot, tmp_path: Path) -> None:
+    """Full collections must not walk a big result's objects while the UI shows it."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("One two three.\n\nFour five six.\n", encoding="utf-8")
+    b.write_text("One two tree.\n\nFour five six.\n", encoding="utf-8")
+    runner = CompareRunner()
+    results: list[DiffResult] = []
+    runner.finished.connect(results.append)
+    try:
+        with qtbot.waitSignal(runner.finished, timeout=30_000):
+            runner.start(CompareRequest(str(a), str(b)))
+        assert gc.get_freeze_count() > 0
+        assert not any(obj is results[0] for obj in gc.get_objects()), (
+            "the result is still in a generation a collection walks"
+        )
+    finally:
+        gc.unfreeze()
+        runner.shutdown()
