@@ -258,6 +258,10 @@ class DiffPane(QPlainTextEdit):
         width = self.viewport().width() - 2 * self.document().documentMargin()
         return max(1, int(width / max(1, self.fontMetrics().averageCharWidth())))
 
+    def has_estimate(self) -> bool:
+        """Whether ``estimated_lines`` is computed for the current width and font."""
+        return self._estimate[0] == self.chars_per_line()
+
     def estimated_lines(self) -> list[int]:
         """``engine.linemap.estimated_lines`` for this pane's width and font (cached)."""
         cpl = self.chars_per_line()

@@ -98,7 +98,12 @@ class OverviewMap(QWidget):
         return any(self._sync.pane(side).table.block_count > _RENDER_LATER_BLOCKS for side in Side)
 
     def _render_later(self) -> bool:
-        """Render the marks in an event-loop turn of their own, then repaint."""
+        """Estimate each pane's heights, then render the marks, a turn each; then repaint."""
+        for side in Side:
+            pane = self._sync.pane(side)
+            if not pane.has_estimate():
+                pane.estimated_lines()
+                return True
         if self._stale():
             self._pixmap = self._render_marks()
             self.update()
