@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from twofold.engine.errors import CompareCanceled, InputError
@@ -134,3 +135,13 @@ def test_a_finished_result_is_exempt_from_gc_passes(qtbot: QtBot, tmp_path: Path
     finally:
         gc.unfreeze()
         runner.shutdown()
+
+
+def test_collections_resume_after_the_last_job_even_on_errors() -> None:
+    assert gc.isenabled()
+    with worker._collections_held():
+        assert not gc.isenabled()
+        with pytest.raises(RuntimeError), worker._collections_held():
+            raise RuntimeError("a job failed")
+        assert not gc.isenabled(), "another job is still building its result"
+    assert gc.isenabled()

@@ -18,7 +18,8 @@ import logging
 import sys
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
@@ -123,6 +124,31 @@ def _keep_out_of_gc() -> None:
     gc.freeze()
 
 
+_pause_lock = threading.Lock()
+_pauses = 0
+
+
+@contextmanager
+def _collections_held() -> Iterator[None]:
+    """No automatic GC pass while a job builds its result; nested jobs count.
+
+    The engine allocates hundreds of thousands of containers; each full pass
+    they trigger walked them all with the GIL held (20-40 ms in which the window
+    could not paint). The result is frozen out of GC before collections resume.
+    """
+    global _pauses
+    with _pause_lock:
+        _pauses += 1
+        gc.disable()
+    try:
+        yield
+    finally:
+        with _pause_lock:
+            _pauses -= 1
+            if _pauses == 0:
+                gc.enable()
+
+
 class _Carrier(QObject):
     """Signals a job emits from the pool; tokens say which request they answer."""
 
@@ -157,6 +183,10 @@ class _CompareJob(QRunnable):
             self._carrier.progressed.emit(self._token, value)
 
     def run(self) -> None:
+        with _collections_held():
+            self._run()
+
+    def _run(self) -> None:
         token, carrier = self._token, self._carrier
         try:
             result = self._fn(self._request, self._cancel.is_set, self._progress)
