@@ -126,8 +126,7 @@ class ChangesModel(QAbstractListModel):
         """Same changes, refined numbers: repaint the rows instead of resetting the model."""
         self._result, self._changes = result, result.changes
         if self._changes:
-            # Kinds (what the filter reads) and first words stay; naming the roles
-            # spares the filter proxy a pass over thousands of rows.
+            # Kinds and first words stay; only the numbers (and texts built on them) move.
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._changes) - 1, 0), _REFINED_ROLES
             )
