@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from twofold.engine.highlights import inline_spans
+from twofold.engine.identity_cache import IdentityCache
 from twofold.engine.linemap import (
     BlockTable,
     Extent,
@@ -28,9 +29,6 @@ from twofold.engine.linemap import (
 from twofold.engine.model import DiffResult, Pair, Side, Span
 
 _KEPT = 4
-_TABLES: list[tuple[str, Sequence[Span], BlockTable]] = []
-_GEOMETRY: list[tuple[tuple[Pair, ...], BlockTable, BlockTable, SyncGeometry]] = []
-_SPANS: list[tuple[Pair, Side, tuple[Span, ...]]] = []
 #: Changes with more edits than this have their highlight ranges computed by the worker
 #: (a 5 MB one-line change has tens of thousands: 50 ms the UI thread should not spend).
 BIG_CHANGE_EDITS = 2000
@@ -44,6 +42,11 @@ class SyncGeometry:
     linemap: LineMap
     change_extents: dict[Side, list[Extent]]
     index: dict[Side, ExtentIndex]
+
+
+_TABLES: IdentityCache[BlockTable] = IdentityCache(_KEPT)
+_GEOMETRY: IdentityCache[SyncGeometry] = IdentityCache(_KEPT)
+_SPANS: IdentityCache[tuple[Span, ...]] = IdentityCache(2 * _KEPT)
 
 
 def prepare(result: DiffResult) -> None:
@@ -64,24 +67,12 @@ def spans_for(result: DiffResult, pair: Pair, side: Side) -> tuple[Span, ...]:
     """``highlights.inline_spans``, cached by the pair's identity when it is big."""
     if len(pair.edits) <= BIG_CHANGE_EDITS:
         return inline_spans(result, pair, side)
-    for cached_pair, cached_side, spans in list(_SPANS):
-        if cached_pair is pair and cached_side is side:
-            return spans
-    spans = inline_spans(result, pair, side)
-    _SPANS.append((pair, side, spans))
-    del _SPANS[: -2 * _KEPT]
-    return spans
+    return _SPANS.get((pair, side), lambda: inline_spans(result, pair, side))
 
 
 def table_for(text: str, segments: Sequence[Span]) -> BlockTable:
     """``block_table(text, segments)``, cached by the identity of both."""
-    for cached_text, cached_segments, table in list(_TABLES):
-        if cached_text is text and cached_segments is segments:
-            return table
-    table = block_table(text, segments)
-    _TABLES.append((text, segments, table))
-    del _TABLES[:-_KEPT]
-    return table
+    return _TABLES.get((text, segments), lambda: block_table(text, segments))
 
 
 def geometry_for(pairs: tuple[Pair, ...], table_a: BlockTable, table_b: BlockTable) -> SyncGeometry:
@@ -90,13 +81,9 @@ def geometry_for(pairs: tuple[Pair, ...], table_a: BlockTable, table_b: BlockTab
     Raises:
         IndexError: the pairs name paragraphs the tables do not have.
     """
-    for cached_pairs, cached_a, cached_b, geometry in list(_GEOMETRY):
-        if cached_pairs is pairs and cached_a is table_a and cached_b is table_b:
-            return geometry
-    geometry = _compute(pairs, {Side.A: table_a, Side.B: table_b})
-    _GEOMETRY.append((pairs, table_a, table_b, geometry))
-    del _GEOMETRY[:-_KEPT]
-    return geometry
+    return _GEOMETRY.get(
+        (pairs, table_a, table_b), lambda: _compute(pairs, {Side.A: table_a, Side.B: table_b})
+    )
 
 
 def _compute(pairs: tuple[Pair, ...], tables: dict[Side, BlockTable]) -> SyncGeometry:

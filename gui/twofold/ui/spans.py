@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from twofold.engine.identity_cache import IdentityCache
 from twofold.engine.linemap import BlockTable
 from twofold.engine.model import DiffResult, Pair, PairKind, Side, Span
 from twofold.engine.pipeline import refine_pair
@@ -42,7 +43,7 @@ class Utf16Map:
         return offset + bisect_left(self._astral, offset)
 
 
-_MAPS: list[tuple[str, Utf16Map]] = []
+_MAPS: IdentityCache[Utf16Map] = IdentityCache(4)
 
 
 def utf16_map(text: str) -> Utf16Map:
@@ -50,13 +51,7 @@ def utf16_map(text: str) -> Utf16Map:
 
     The worker builds it for both documents, so the UI thread finds it ready.
     """
-    for cached, found in list(_MAPS):
-        if cached is text:
-            return found
-    found = Utf16Map(text)
-    _MAPS.append((text, found))
-    del _MAPS[:-4]
-    return found
+    return _MAPS.get((text,), lambda: Utf16Map(text))
 
 
 def inline_spans(result: DiffResult, pair: Pair, side: Side) -> tuple[Span, ...]:
