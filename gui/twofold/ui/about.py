@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import platform
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 
 import PySide6
 from PySide6.QtCore import qVersion
@@ -28,6 +27,9 @@ _SUMMARY = (
 
 
 def _package_version(name: str) -> str:
+    # importlib.metadata costs 45 ms to import: only when the About box opens.
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version(name)
     except PackageNotFoundError:
