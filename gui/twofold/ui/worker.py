@@ -17,6 +17,7 @@ import gc
 import logging
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -221,12 +222,11 @@ class _CompareJob(QRunnable):
         comparison) twice as long. The UI acknowledges once the preview is
         painted; a UI that never does costs ``PREVIEW_WAIT`` at most.
         """
-        deadline = PREVIEW_WAIT
+        deadline = time.monotonic() + PREVIEW_WAIT
         while not self._preview_shown.wait(0.02):
-            deadline -= 0.02
             if self._cancel.is_set():
                 raise CompareCanceled("canceled")
-            if deadline <= 0:
+            if time.monotonic() >= deadline:
                 return
 
 
