@@ -22,7 +22,8 @@ from twofold.engine.export_html import render_html
 from twofold.engine.export_json import to_json
 from twofold.engine.export_unified import render_unified
 from twofold.engine.model import CompareOptions, DiffResult, Granularity, Unit
-from twofold.engine.pipeline import compare
+from twofold.engine.pipeline import compare, refine
+from twofold.engine.refine_helper import HELPER_WORTH_BYTES, RefineHelper
 from twofold.engine.summary import stat_text
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
@@ -108,9 +109,7 @@ def _run_text_front(args: argparse.Namespace, labels: list[str | None]) -> int:
         if args.report and _same_file(args.report, args.left, args.right):
             print(f'twofold: "{args.report}" is one of the compared files.', file=sys.stderr)
             return EXIT_TROUBLE
-        a = load_document(args.left, labels[0])
-        b = load_document(args.right, labels[1])
-        result = compare(a, b, options_from(args))
+        result = _load_and_compare(args.left, args.right, labels, options_from(args))
         if args.report:
             _write_report(args.report, render_html(result))
         elif args.diff:
@@ -130,6 +129,32 @@ def _run_text_front(args: argparse.Namespace, labels: list[str | None]) -> int:
         print(f"twofold: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_TROUBLE
     return EXIT_DIFFERENT if result.changes else EXIT_SAME
+
+
+def _load_and_compare(
+    left: str, right: str, labels: list[str | None], options: CompareOptions
+) -> DiffResult:
+    """The comparison, with a helper process refining beside this one for big files.
+
+    The helper is spawned before the files are even read, so that it is ready
+    when the alignment ends; the result is the same with or without it.
+    """
+    if _total_size(left, right) < HELPER_WORTH_BYTES:
+        return compare(load_document(left, labels[0]), load_document(right, labels[1]), options)
+    helper = RefineHelper()
+    helper.start()
+    try:
+        a, b = load_document(left, labels[0]), load_document(right, labels[1])
+        return refine(compare(a, b, options, inline=False), helper=helper)
+    finally:
+        helper.stop()
+
+
+def _total_size(*paths: str) -> int:
+    try:
+        return sum(os.path.getsize(p) for p in paths)
+    except OSError:  # the loader says what is wrong with them
+        return 0
 
 
 def _emit(result: DiffResult, *, as_json: bool) -> None:

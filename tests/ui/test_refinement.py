@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from twofold.engine import refine_helper
 from twofold.engine.model import DiffResult, Side
+from twofold.engine.pipeline import Refinement, compare
 from twofold.ui import worker
 from twofold.ui.main_window import MainWindow
 
@@ -85,13 +88,13 @@ def test_a_held_preview_is_refined_only_once_released(
 ) -> None:
     """The worker does not compete with the UI thread while the preview goes on screen."""
     events: list[str] = []
-    real_refine = worker.refine
 
-    def recording_refine(result: DiffResult, **kwargs: object) -> DiffResult:
-        events.append("refine")
-        return real_refine(result, **kwargs)  # type: ignore[arg-type]
+    class RecordingRefinement(Refinement):
+        def finish(self, **kwargs: Any) -> DiffResult:
+            events.append("refine")
+            return super().finish(**kwargs)
 
-    monkeypatch.setattr(worker, "refine", recording_refine)
+    monkeypatch.setattr(worker, "Refinement", RecordingRefinement)
     runner = worker.CompareRunner()
     releases: list[Callable[[], None]] = []
     runner.previewed.connect(lambda _result: releases.append(runner.hold_refinement()))
@@ -113,3 +116,21 @@ def test_after_next_paint_waits_for_a_paint(qtbot: QtBot, loaded: MainWindow) ->
     assert calls == [], "called without a paint"
     loaded.view.pane(Side.B).viewport().update()
     qtbot.waitUntil(lambda: calls == ["called"], timeout=2000)
+
+
+@pytest.mark.usefixtures("two_steps")
+def test_the_helper_process_refines_beside_the_worker(
+    qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big pair's refinement is shared with the helper and gives the same result."""
+    monkeypatch.setattr(refine_helper, "MIN_PARALLEL_CHARS", 0)
+    monkeypatch.setattr(refine_helper, "BATCH_CHARS", 200)
+    with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
+        window.compare_files(str(demo[0]), str(demo[1]))
+    helper = window._runner._helper
+    assert helper.executor() is not None
+    shown = window.view.result
+    assert shown is not None
+    assert shown.pairs == compare(shown.a, shown.b, shown.options).pairs
+    window.close()
+    assert helper.executor() is None, "the helper outlived its window"

@@ -32,6 +32,7 @@ from twofold.engine.model import (
     Span,
 )
 from twofold.engine.normalize import keys_are_texts, match_keys
+from twofold.engine.refine_helper import RefineHelper, SharedRefinement
 from twofold.engine.segmentation import resolve_unit, segment
 from twofold.engine.similarity import Vocabulary, set_overlap
 from twofold.engine.stats import compute_stats
@@ -95,11 +96,7 @@ def refine_pair(result: DiffResult, pair: Pair) -> Pair:
     """The pair with its inline edits, computing them if the result is coarse."""
     if pair.kind not in (PairKind.CHANGED, PairKind.MOVED) or pair.edits:
         return pair
-    span_a, span_b = result.span_of(pair, Side.A), result.span_of(pair, Side.B)
-    if span_a is None or span_b is None:
-        raise ValueError(f"a {pair.kind.value} pair needs paragraphs on both sides")
-    text_a = result.a.text[span_a.start : span_a.end]
-    text_b = result.b.text[span_b.start : span_b.end]
+    text_a, text_b = _pair_texts(result, pair)
     return _inline_pair(Match(pair.kind, pair.a, pair.b), text_a, text_b, result.options)
 
 
@@ -108,24 +105,75 @@ def refine(
     *,
     should_cancel: Callable[[], bool] | None = None,
     progress: Progress | None = None,
+    helper: RefineHelper | None = None,
 ) -> DiffResult:
-    """Complete a coarse result: every changed pair gets its edits, the stats their counts."""
-    if result.refined:
-        return result
-    check = should_cancel or (lambda: False)
-    report = progress or (lambda _fraction: None)
-    pairs = []
-    total = max(1, len(result.pairs))
-    for n, pair in enumerate(result.pairs):
-        if n % 256 == 0:
-            if check():
-                raise CompareCanceled
-            report(n / total)
-        pairs.append(refine_pair(result, pair))
-    report(1.0)
-    done = tuple(pairs)
-    stats = compute_stats(done, result.a.text, result.b.text, result.a_segments, result.b_segments)
-    return replace(result, pairs=done, stats=stats, refined=True)
+    """Complete a coarse result: every changed pair gets its edits, the stats their counts.
+
+    Args:
+        helper: a started helper process that diffs part of the pairs meanwhile
+            (big results only; the edits are the same either way).
+    """
+    return Refinement(result, helper).finish(should_cancel=should_cancel, progress=progress)
+
+
+class Refinement:
+    """``refine`` in two steps: begun at once (the helper sets to work), finished later.
+
+    The GUI begins it before putting the coarse result on screen, so the
+    helper's core works while the window's is busy painting.
+    """
+
+    def __init__(self, result: DiffResult, helper: RefineHelper | None = None) -> None:
+        self._result = result
+        self._todo = [
+            n
+            for n, pair in enumerate(result.pairs)
+            if pair.kind in (PairKind.CHANGED, PairKind.MOVED) and not pair.edits
+        ]
+        jobs = [_pair_texts(result, result.pairs[n]) for n in self._todo]
+        self._shared = SharedRefinement(jobs, result.options, helper)
+
+    def finish(
+        self,
+        *,
+        should_cancel: Callable[[], bool] | None = None,
+        progress: Progress | None = None,
+    ) -> DiffResult:
+        """The refined result.
+
+        Raises:
+            CompareCanceled: ``should_cancel`` returned True; nothing is returned.
+        """
+        result = self._result
+        if result.refined:
+            return result
+        check = should_cancel or (lambda: False)
+        report = progress or (lambda _fraction: None)
+        pairs = list(result.pairs)
+        for n, edits in zip(self._todo, self._shared.finish(check, report), strict=True):
+            pair = pairs[n]
+            pairs[n] = _finished_pair(Match(pair.kind, pair.a, pair.b), edits)
+        report(1.0)
+        done = tuple(pairs)
+        stats = compute_stats(
+            done, result.a.text, result.b.text, result.a_segments, result.b_segments
+        )
+        return replace(result, pairs=done, stats=stats, refined=True)
+
+    def close(self) -> None:
+        """Give up: the helper drops the batches it has not begun."""
+        self._shared.close()
+
+
+def _pair_texts(result: DiffResult, pair: Pair) -> tuple[str, str]:
+    """The texts of a changed or moved pair's paragraphs on each side."""
+    span_a, span_b = result.span_of(pair, Side.A), result.span_of(pair, Side.B)
+    if span_a is None or span_b is None:
+        raise ValueError(f"a {pair.kind.value} pair needs paragraphs on both sides")
+    return (
+        result.a.text[span_a.start : span_a.end],
+        result.b.text[span_b.start : span_b.end],
+    )
 
 
 def _coarse_pairs(
@@ -217,7 +265,11 @@ def _diff_matches(
 
 
 def _inline_pair(match: Match, a: str, b: str, options: CompareOptions) -> Pair:
-    edits = inline_edits(a, b, options)
+    return _finished_pair(match, inline_edits(a, b, options))
+
+
+def _finished_pair(match: Match, edits: tuple[Edit, ...]) -> Pair:
+    """The pair of ``match`` with its edits, which may show that it changed nothing."""
     sim = similarity(edits)
     significant = any(e.op is not Op.EQUAL and not e.ignored for e in edits)
     kind = match.kind

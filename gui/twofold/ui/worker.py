@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
 import threading
 import time
@@ -28,7 +29,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from twofold.engine import view_geometry
 from twofold.engine.errors import CompareCanceled, TwofoldError
 from twofold.engine.model import CompareOptions, DiffResult
-from twofold.engine.pipeline import refine
+from twofold.engine.pipeline import Refinement
+from twofold.engine.refine_helper import RefineHelper
 from twofold.ui.error_dialog import report_crash, summarize
 from twofold.ui.spans import utf16_map
 
@@ -101,6 +103,19 @@ def load_and_compare(
     )
 
 
+def _likely_coarse_first(request: CompareRequest) -> bool:
+    """Whether the files are big enough to be refined in two steps, judged by their sizes.
+
+    Bytes are at least as many as characters in UTF-8, so this may say yes to a
+    UTF-16 pair that turns out smaller: the helper process is then started for
+    nothing, which costs it some 0.2 s of another core.
+    """
+    try:
+        return os.path.getsize(request.left) + os.path.getsize(request.right) >= COARSE_FIRST_CHARS
+    except OSError:  # the loader says what is wrong with them
+        return False
+
+
 def _prepare_view(result: DiffResult) -> None:
     """Build the panes' geometry here, off the UI thread; the view finds it cached."""
     try:
@@ -170,11 +185,13 @@ class _CompareJob(QRunnable):
         cancel: threading.Event,
         fn: CompareFn,
         preview_shown: threading.Event,
+        helper: RefineHelper,
     ) -> None:
         super().__init__()
         self._token, self._request, self._carrier = token, request, carrier
         self._cancel, self._fn = cancel, fn
         self._preview_shown = preview_shown
+        self._helper = helper
         self._last_progress = -1.0
 
     def _progress(self, value: float) -> None:
@@ -190,17 +207,23 @@ class _CompareJob(QRunnable):
     def _run(self) -> None:
         token, carrier = self._token, self._carrier
         try:
+            if _likely_coarse_first(self._request):
+                self._helper.start()  # it warms up while the alignment runs
             result = self._fn(self._request, self._cancel.is_set, self._progress)
             _prepare_view(result)
             _keep_out_of_gc()
             if not result.refined:
-                carrier.previewed.emit(token, result)
-                self._wait_for_preview()
-                result = refine(
-                    result,
-                    should_cancel=self._cancel.is_set,
-                    progress=lambda v: self._progress(COARSE_SHARE + (1 - COARSE_SHARE) * v),
-                )
+                # Begun before the preview, so the helper diffs while the UI paints.
+                refinement = Refinement(result, self._helper)
+                try:
+                    carrier.previewed.emit(token, result)
+                    self._wait_for_preview()
+                    result = refinement.finish(
+                        should_cancel=self._cancel.is_set,
+                        progress=lambda v: self._progress(COARSE_SHARE + (1 - COARSE_SHARE) * v),
+                    )
+                finally:
+                    refinement.close()
                 view_geometry.prepare_highlights(result)
                 _keep_out_of_gc()
         except CompareCanceled:
@@ -262,6 +285,8 @@ class CompareRunner(QObject):
         self._cancel = threading.Event()
         self._preview_shown = threading.Event()
         self._held = False
+        #: Refines big results beside the worker; spawned by the first big request.
+        self._helper = RefineHelper()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._carrier = _Carrier(self)
@@ -290,7 +315,13 @@ class CompareRunner(QObject):
         self._busy = True
         self._pool.start(
             _CompareJob(
-                self._token, request, self._carrier, self._cancel, self._fn, self._preview_shown
+                self._token,
+                request,
+                self._carrier,
+                self._cancel,
+                self._fn,
+                self._preview_shown,
+                self._helper,
             )
         )
         self.started.emit()
@@ -301,11 +332,12 @@ class CompareRunner(QObject):
         self._cancel.set()
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Cancel and wait, so no job outlives the carrier it emits on."""
+        """Cancel and wait, so no job outlives the carrier it emits on; end the helper."""
         self._cancel.set()
         self._token += 1
         self._busy = False
         self._pool.waitForDone(timeout_ms)
+        self._helper.stop()
 
     def _is_current(self, token: int) -> bool:
         return token == self._token
