@@ -273,12 +273,68 @@ class Outcome:
     timed_out: bool
 
 
+class _TreePeak(threading.Thread):
+    """Peak RSS of a process and its descendants together (Twofold's refine helper).
+
+    ``wait4`` gives the largest single process of the tree, not their sum.
+    Every few milliseconds this reads each live descendant's own peak
+    (``VmHWM``); the sum of those peaks is at least the tree's true peak, so
+    the figure can only err on the high side.
+    """
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self._root = pid
+        self._peaks: dict[int, int] = {}
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while not self._done.wait(0.005):
+            for pid in self._descendants():
+                peak = _vm_hwm_kb(pid)
+                self._peaks[pid] = max(self._peaks.get(pid, 0), peak)
+
+    def stop(self, root_peak_kb: int) -> int:
+        """The tree's peak in KB, given the root's own peak from ``wait4``."""
+        self._done.set()
+        self.join()
+        return root_peak_kb + sum(self._peaks.values())
+
+    def _descendants(self) -> list[int]:
+        found, todo = [], [self._root]
+        while todo:
+            pid = todo.pop()
+            try:
+                tasks = os.listdir(f"/proc/{pid}/task")
+                kids = [
+                    int(k)
+                    for t in tasks
+                    for k in Path(f"/proc/{pid}/task/{t}/children").read_text().split()
+                ]
+            except OSError:  # gone, or no /proc here (then only wait4's figure counts)
+                continue
+            found += kids
+            todo += kids
+        return found
+
+
+def _vm_hwm_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def run_child(argv: list[str], stdout_path: str, env: dict[str, str], timeout: float) -> Outcome:
     """Run `argv` once with stdout to `stdout_path` and measure it with ``os.wait4``.
 
-    ``wait4`` returns the rusage of exactly this child (and the descendants it
-    waited for), so the peak RSS is the command's own, not the sum of all earlier
-    children that ``getrusage(RUSAGE_CHILDREN)`` would report.
+    ``wait4`` returns the rusage of exactly this child, so the peak RSS is the
+    command's own, not the sum of all earlier children that
+    ``getrusage(RUSAGE_CHILDREN)`` would report; the peaks of the processes
+    the command starts itself are added (``_TreePeak``).
     """
     with open(stdout_path, "wb") as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
@@ -294,15 +350,18 @@ def run_child(argv: list[str], stdout_path: str, env: dict[str, str], timeout: f
 
         killer = threading.Timer(timeout, kill)
         killer.start()
+        tree = _TreePeak(proc.pid)
+        tree.start()
         try:
             _, status, usage = os.wait4(proc.pid, 0)
         finally:
             killer.cancel()
         seconds = time.perf_counter() - start
+        peak_kb = tree.stop(int(usage.ru_maxrss))
         proc.returncode = os.waitstatus_to_exitcode(status)  # already reaped: tell Popen
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
-    return Outcome(seconds, int(usage.ru_maxrss), proc.returncode, stderr, killed.is_set())
+    return Outcome(seconds, peak_kb, proc.returncode, stderr, killed.is_set())
 
 
 def failure_message(outcome: Outcome, ok_codes: tuple[int, ...]) -> str | None:

@@ -1,12 +1,16 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Allow ``python -m twofold``."""
+"""Allow ``python -m twofold``; also the entry of a frozen build, refine helper included."""
 
-import multiprocessing
 import sys
 
-from twofold.cli import main
-
 if __name__ == "__main__":
-    # A frozen build runs this file in the refine helper too (see engine/refine_helper).
-    multiprocessing.freeze_support()
+    from twofold.engine.refine_helper import HELPER_ARG
+
+    if sys.argv[1:] == [HELPER_ARG]:  # a frozen build runs its helper on itself
+        from twofold.engine.refine_helper import serve
+
+        serve()
+        sys.exit(0)
+    from twofold.cli import main
+
     sys.exit(main())

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import json
 import os
-import time
+import pickle
+import subprocess
+import sys
 from collections.abc import Iterator
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from support import DEMO, assert_invariants, doc, read_pair
+from support import DEMO, GUI, assert_invariants, doc, read_pair
 from twofold import cli
 from twofold.engine import refine_helper
 from twofold.engine.chardiff import inline_edits
@@ -57,10 +58,9 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _wait_until_idle(shared: SharedRefinement) -> None:
-    deadline = time.monotonic() + 60
-    while not all(f.done() for f in shared._futures.values()):
-        assert time.monotonic() < deadline, "the helper never finished its batches"
-        time.sleep(0.01)
+    assert shared._feeder is not None, "the helper was not used"
+    shared._feeder.join(60)
+    assert not shared._feeder.is_alive(), "the helper never finished its batches"
 
 
 @pytest.mark.usefixtures("small_batches")
@@ -102,21 +102,73 @@ def test_packed_edits_unpack_to_the_same_edits(a: str, b: str, opts: CompareOpti
     assert refine_helper._unpack(refine_helper._pack(edits), a, b) == edits
 
 
+#: Stand-ins for the helper: one that dies after its first request, one that
+#: answers every request with edits of other texts.
+DIES = "import sys; sys.stdin.buffer.read(8); sys.exit(3)"
+LIES = """
+import sys
+from twofold.engine import refine_helper as h
+from twofold.engine.chardiff import inline_edits
+while True:
+    jobs, options = h._receive(sys.stdin.buffer)
+    h._send(sys.stdout.buffer, [h._pack(inline_edits('x', 'y', options)) for _ in jobs])
+"""
+
+
 @pytest.mark.usefixtures("small_batches")
-def test_a_helper_that_dies_costs_only_speed() -> None:
-    dying = RefineHelper()
-    dying.start()
-    executor = dying.executor()
-    assert executor is not None
-    with pytest.raises(BrokenProcessPool):  # the process ends; the pool breaks
-        executor.submit(os._exit, 3).result(timeout=60)
+@pytest.mark.parametrize("stand_in", [DIES, LIES], ids=["dies", "lies"])
+def test_a_helper_that_fails_costs_only_speed(
+    stand_in: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(refine_helper, "helper_command", lambda: [sys.executable, "-c", stand_in])
+    failing = RefineHelper()
+    failing.start()
     a, b = read_pair("pep1_mixed")
     coarse = _coarse(a, b, CompareOptions())
-    assert refine(coarse, helper=dying) == compare(doc(a), doc(b))
-    assert dying.executor() is None  # forgotten: the next start spawns a fresh one
-    dying.start()
-    assert refine(coarse, helper=dying) == compare(doc(a), doc(b))
-    dying.stop()
+    refinement = Refinement(coarse, failing)
+    _wait_until_idle(refinement._shared)  # the helper has failed: every batch is left here
+    assert refinement.finish() == compare(doc(a), doc(b))
+    assert not failing.running  # ended: the next start begins a fresh one
+    monkeypatch.undo()
+    failing.start()
+    assert failing.running
+    assert refine(coarse, helper=failing) == compare(doc(a), doc(b))
+    failing.stop()
+
+
+def test_a_helper_that_cannot_start_refines_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(refine_helper, "helper_command", lambda: ["/nonexistent/python"])
+    missing = RefineHelper()
+    missing.start()
+    assert not missing.running
+    a, b = read_pair("pep1_mixed")
+    assert refine(_coarse(a, b, CompareOptions()), helper=missing) == compare(doc(a), doc(b))
+
+
+def test_the_helper_runs_from_a_frozen_build_on_its_own_executable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert refine_helper.helper_command() == [sys.executable, refine_helper.HELPER_ARG]
+
+
+def test_python_m_twofold_serves_as_the_helper_given_its_argument() -> None:
+    """What a frozen build runs: ``twofold.__main__`` with the helper's argument."""
+    options = CompareOptions()
+    request = pickle.dumps(([("one two", "one three")], options))
+    env = {**os.environ, "PYTHONPATH": str(GUI)}
+    run = subprocess.run(
+        [sys.executable, "-m", "twofold", refine_helper.HELPER_ARG],
+        input=refine_helper._HEADER.pack(len(request)) + request,
+        capture_output=True,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    answer = pickle.loads(run.stdout[refine_helper._HEADER.size :])
+    assert refine_helper._unpack(answer[0], "one two", "one three") == inline_edits(
+        "one two", "one three", options
+    )
 
 
 @pytest.mark.usefixtures("small_batches")
@@ -135,7 +187,7 @@ def test_no_helper_or_a_stopped_one_refines_here() -> None:
     stopped = RefineHelper()
     stopped.start()
     stopped.stop()
-    assert stopped.executor() is None
+    assert not stopped.running
     direct = compare(doc(a), doc(b))
     assert refine(coarse, helper=stopped) == refine(coarse, helper=None) == direct
 

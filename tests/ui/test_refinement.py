@@ -128,9 +128,9 @@ def test_the_helper_process_refines_beside_the_worker(
     with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
         window.compare_files(str(demo[0]), str(demo[1]))
     helper = window._runner._helper
-    assert helper.executor() is not None
+    assert helper.running
     shown = window.view.result
     assert shown is not None
     assert shown.pairs == compare(shown.a, shown.b, shown.options).pairs
     window.close()
-    assert helper.executor() is None, "the helper outlived its window"
+    assert not helper.running, "the helper outlived its window"

@@ -4,44 +4,57 @@
 Why a process: refining is two thirds Python (tokens, codes, runs) under the
 GIL, so a second thread would only take turns with the first; a process runs
 beside it, and on the two-core machines Twofold is measured on a 1 MB reworded
-pair is refined in about half the time.
+pair is refined in about two thirds of the time.
 
-How the work is shared (``SharedRefinement``): the pairs are cut into batches of
-about ``BATCH_CHARS``; the helper is handed every batch from the last one
-backwards, and the calling thread takes them from the first one forwards,
-taking back each batch the helper has not begun (``Future.cancel``), so the two
-meet wherever the machine's load puts them. The helper returns each pair's
-edits as one op byte and one length an edit, not as pickled objects, and this
-side cuts the texts out of the paragraphs it already holds.
+How the work is shared (``SharedRefinement``): the pairs are cut into batches
+of about ``BATCH_CHARS``; a feeder thread hands the helper one batch at a time
+from the last one backwards, and the caller's thread diffs them from the first
+one forwards, so the two meet wherever the machine's load puts them. The
+helper returns each pair's edits as one op byte and one length an edit, not as
+pickled objects, and this side cuts the texts out of the paragraphs it holds.
+
+Why a plain child process on two pipes, not ``multiprocessing``: it spawns no
+resource-tracker process, imports only the diff (some 15 MB instead of 35 for
+both), never re-runs the parent's main script, and dies with the parent's
+pipe. It is never forked from the GUI process, whose Qt threads a forked copy
+could deadlock on.
 
 Constraints: the edits are exactly ``chardiff.inline_edits``', wherever they
-run. The helper is spawned, never forked: the GUI process runs Qt threads, and
-a forked copy of a threaded process can deadlock. A helper that dies or cannot
-start costs only the speed: its batches are diffed here.
+run. A helper that cannot start, dies or answers nonsense costs only the speed:
+its batches are diffed here.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import contextlib
+import logging
+import os
+import pickle
+import struct
+import subprocess
+import sys
 import threading
 from array import array
 from collections.abc import Callable, Sequence
-from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import TypeAlias
+from pathlib import Path
+from typing import IO, TypeAlias
 
 from twofold.engine.chardiff import inline_edits
 from twofold.engine.errors import CompareCanceled
 from twofold.engine.model import CompareOptions, Edit, Op
 
-#: Characters (both sides) in one batch: some 20 ms of diffing, long enough that
+log = logging.getLogger(__name__)
+
+#: Characters (both sides) in one batch: some 25 ms of diffing, long enough that
 #: a round trip to the helper is noise and short enough that the two sides meet
 #: within one batch of each other.
 BATCH_CHARS = 48_000
 #: Below this many characters to diff the helper's round trips cost more than it saves.
 MIN_PARALLEL_CHARS = 150_000
-#: Files this big (bytes, both together) are worth spawning the helper for.
+#: Files this big (bytes, both together) are worth starting the helper for.
 HELPER_WORTH_BYTES = 400_000
+#: The argument a frozen build's executable runs the helper on (``twofold.__main__``).
+HELPER_ARG = "--twofold-refine-helper"
 #: How often (seconds) a wait for the helper looks at the cancel flag.
 _POLL = 0.05
 
@@ -60,78 +73,152 @@ _UNCODE = [
     (Op.DELETE, True),
     (Op.INSERT, True),
 ]
+#: What a helper that died or answered nonsense raises on this side.
+_HELPER_FAILURES = (OSError, EOFError, ValueError, TypeError, IndexError, pickle.UnpicklingError)
+#: Length prefix of every message on the pipes.
+_HEADER = struct.Struct("<Q")
 
 
 class RefineHelper:
-    """One spawned process kept ready to diff batches of pairs.
+    """One helper process kept ready to diff batches of pairs, one batch at a time.
 
-    Spawning costs some 0.2 s of Python start-up and imports, so callers
-    ``start`` it as soon as they know a big comparison is coming (the helper
-    warms up while the alignment runs) and keep it for the next comparison.
+    Starting it costs some 0.1 s of another core (Python and the diff modules),
+    so callers ``start`` it as soon as they know a big comparison is coming
+    (it starts while the alignment runs) and keep it for the next comparison.
     Thread-safe: the GUI starts it from a worker and stops it from the UI thread.
     """
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._executor: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()  # one batch on the pipes at a time
+        self._process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
-        """Spawn the process now (it is spawned at most once until it breaks or stops)."""
+        """Start the process now, unless it runs already."""
         with self._lock:
-            if self._executor is not None:
+            if self._process is not None and self._process.poll() is None:
                 return
             try:
-                executor = ProcessPoolExecutor(
-                    max_workers=1, mp_context=multiprocessing.get_context("spawn")
+                self._process = subprocess.Popen(
+                    helper_command(),
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    env=_helper_environment(),
                 )
-                executor.submit(_warm_up)  # the pool spawns on the first submit
-            except (OSError, RuntimeError):  # no processes here (limits, frozen oddities)
-                return
-            self._executor = executor
+            except OSError as exc:  # no processes here (limits): refine alone
+                log.warning("refine helper not started: %s", exc)
+                self._process = None
 
-    def executor(self) -> ProcessPoolExecutor | None:
-        """The running pool, or None if the helper was never started or has stopped."""
+    @property
+    def running(self) -> bool:
+        """Whether a started process is there to take batches (it may still die)."""
         with self._lock:
-            return self._executor
+            return self._process is not None and self._process.poll() is None
 
-    def forget(self, executor: ProcessPoolExecutor) -> None:
-        """Drop a pool that broke, so that the next ``start`` spawns a fresh one."""
+    def diff_all(
+        self,
+        batches: Callable[[], list[Job] | None],
+        answer: Callable[[list[Packed]], None],
+        options: CompareOptions,
+    ) -> bool:
+        """Diff the batches ``batches()`` hands out until it says None, ``answer``-ing each.
+
+        The next batch is sent before the last answer is read, so the helper
+        never waits for this side (which shares its GIL with busier threads).
+
+        Returns:
+            False if the helper is not running or broke down; the batches sent
+            and not answered are then the caller's to diff.
+        """
         with self._lock:
-            if self._executor is executor:
-                self._executor = None
-        executor.shutdown(wait=False, cancel_futures=True)
+            process = self._process
+            if process is None or process.stdin is None or process.stdout is None:
+                return False
+            in_flight = 0
+            try:
+                for _ in range(2):
+                    jobs = batches()
+                    if jobs is None:
+                        break
+                    _send(process.stdin, (jobs, options))
+                    in_flight += 1
+                while in_flight:
+                    packed = _receive(process.stdout)
+                    in_flight -= 1
+                    jobs = batches()
+                    if jobs is not None:
+                        _send(process.stdin, (jobs, options))
+                        in_flight += 1
+                    if not isinstance(packed, list):
+                        raise ValueError("not a list of packed edits")
+                    answer(packed)
+            except _HELPER_FAILURES as exc:
+                log.warning("refine helper stopped (%s); refining here", exc)
+                _end(process)
+                self._process = None
+                return False
+            return True
 
     def stop(self) -> None:
-        """End the process without waiting for it (batches in flight are dropped)."""
+        """End the process (after the batch it is on, some 25 ms at most)."""
         with self._lock:
-            executor, self._executor = self._executor, None
-        if executor is not None:
-            executor.shutdown(wait=False, cancel_futures=True)
+            process, self._process = self._process, None
+        if process is not None:
+            _end(process)
+
+
+def helper_command() -> list[str]:
+    """How to run the helper: this interpreter on this module, or a frozen build on itself."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, HELPER_ARG]
+    return [sys.executable, "-m", "twofold.engine.refine_helper"]
+
+
+def _helper_environment() -> dict[str, str]:
+    """This environment, with the directory holding ``twofold`` on the helper's path."""
+    env = dict(os.environ)
+    root = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    return env
+
+
+def _end(process: subprocess.Popen[bytes]) -> None:
+    """Close the pipes (the helper exits at the end of its input) and reap it."""
+    for pipe in (process.stdin, process.stdout):
+        if pipe is not None:
+            with contextlib.suppress(OSError):
+                pipe.close()
+    try:
+        process.wait(timeout=2)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 class SharedRefinement:
     """The edits of a list of jobs, diffed here and, for big lists, in the helper too.
 
-    The helper is handed its batches at once, so it works while the caller
-    still waits (the GUI puts its preview on screen first); ``finish`` joins
-    in and returns every job's edits. ``close`` drops what the helper has not
-    begun, for a caller that gives up before ``finish``.
+    The helper's feeder starts at once, so the helper works while the caller
+    still waits (the GUI puts its preview on screen first); ``finish`` joins in
+    and returns every job's edits. ``close`` stops the feeder, for a caller
+    that gives up before ``finish``.
     """
 
     def __init__(self, jobs: Sequence[Job], options: CompareOptions, helper: RefineHelper | None):
         self._jobs, self._options, self._helper = jobs, options, helper
+        self._out: list[tuple[Edit, ...] | None] = [None] * len(jobs)
         self._batches: list[tuple[int, int]] = []
-        self._futures: dict[int, Future[list[Packed]]] = {}
-        self._executor = executor = helper.executor() if helper is not None else None
-        if executor is None or sum(len(a) + len(b) for a, b in jobs) < MIN_PARALLEL_CHARS:
-            return
-        self._batches = _batches(jobs)
-        try:
-            for k in reversed(range(len(self._batches))):
-                start, end = self._batches[k]
-                self._futures[k] = executor.submit(_diff_batch, list(jobs[start:end]), options)
-        except (BrokenProcessPool, RuntimeError):  # died or stopped since it was started
-            self._forget_helper()
+        self._lock = threading.Lock()
+        # Batches before ``_front`` are this side's, from ``_back`` on the helper's.
+        self._front = self._back = 0
+        self._closed = threading.Event()
+        self._feeder: threading.Thread | None = None
+        worth = sum(len(a) + len(b) for a, b in jobs) >= MIN_PARALLEL_CHARS
+        if helper is not None and worth and helper.running:
+            self._batches = _batches(jobs)
+            self._back = len(self._batches)
+            self._feeder = threading.Thread(target=self._feed, name="refine-feeder", daemon=True)
+            self._feeder.start()
 
     def finish(
         self, check: Callable[[], bool], report: Callable[[float], None]
@@ -139,59 +226,76 @@ class SharedRefinement:
         """Every job's edits, in order.
 
         Raises:
-            CompareCanceled: ``check`` returned True (the helper's batches are dropped).
+            CompareCanceled: ``check`` returned True (the feeder stops after its batch).
         """
-        if not self._batches:
-            return _refine_here(self._jobs, self._options, check, report)
-        jobs, options = self._jobs, self._options
-        out: list[tuple[Edit, ...]] = [()] * len(jobs)
-        done = 0
-
-        def take(k: int, packed: list[Packed] | None) -> None:
-            nonlocal done
-            start, end = self._batches[k]
-            if packed is None:  # the helper died: diff its batch here
-                self._forget_helper()
-                packed = [_pack(inline_edits(*job, options)) for job in jobs[start:end]]
-            for n, edits in zip(range(start, end), packed, strict=True):
-                out[n] = _unpack(edits, *jobs[n])
-            done += end - start
-            report(done / len(jobs))
-
-        futures = self._futures
-        taken: set[int] = set()  # the helper's batches unpacked so far
+        jobs, options, out = self._jobs, self._options, self._out
         try:
-            for k, (start, end) in enumerate(self._batches):
+            if self._feeder is None:
+                return _refine_here(jobs, options, check, report)
+            while (k := self._claim(front=True)) is not None:
                 if check():
                     raise CompareCanceled("canceled")
-                future = futures.get(k)
-                if k in taken or (future is not None and not future.cancel()):
-                    break  # the helper has (or had) this batch: the rest is its, too
-                futures.pop(k, None)
+                start, end = self._batches[k]
                 for n in range(start, end):
                     out[n] = inline_edits(*jobs[n], options)
-                done += end - start
-                report(done / len(jobs))
-                # Unpacking is work for this side too: doing it as the helper's
-                # batches arrive lets the two sides meet where both are done.
-                for j in [j for j, f in futures.items() if f.done()]:
-                    take(j, _wait(futures.pop(j), check))
-                    taken.add(j)
-            for k, future in sorted(futures.items()):
-                take(k, _wait(future, check))
+                report(self._share_done())
+            while self._feeder.is_alive():
+                if check():
+                    raise CompareCanceled("canceled")
+                self._feeder.join(_POLL)
+            # Whatever the helper could not take (it died) is diffed here.
+            for n, edits in enumerate(out):
+                if edits is None:
+                    out[n] = inline_edits(*jobs[n], options)
         finally:
             self.close()
-        return out
+        return [edits for edits in out if edits is not None]
 
     def close(self) -> None:
-        """Take back every batch the helper has not begun."""
-        for future in self._futures.values():
-            future.cancel()
-        self._futures.clear()
+        """Stop handing batches to the helper (the one it is on still comes back)."""
+        self._closed.set()
 
-    def _forget_helper(self) -> None:
-        if self._helper is not None and self._executor is not None:
-            self._helper.forget(self._executor)
+    def _claim(self, *, front: bool) -> int | None:
+        """The next batch for this side (``front``) or for the helper; None when all are taken."""
+        with self._lock:
+            if self._front >= self._back:
+                return None
+            if front:
+                self._front += 1
+                return self._front - 1
+            self._back -= 1
+            return self._back
+
+    def _share_done(self) -> float:
+        with self._lock:
+            taken = self._front + len(self._batches) - self._back
+        return taken / max(1, len(self._batches))
+
+    def _feed(self) -> None:
+        """The feeder thread: batches from the end to the helper, its answers unpacked here."""
+        assert self._helper is not None
+        jobs = self._jobs
+        sent: list[int] = []  # batches handed to the helper and not answered yet
+
+        def next_batch() -> list[Job] | None:
+            if self._closed.is_set():
+                return None
+            k = self._claim(front=False)
+            if k is None:
+                return None
+            sent.append(k)
+            start, end = self._batches[k]
+            return list(jobs[start:end])
+
+        def take(packed: list[Packed]) -> None:
+            start, end = self._batches[sent.pop(0)]
+            if len(packed) != end - start:
+                raise ValueError("an answer for another batch")
+            edits = [_unpack(p, *jobs[n]) for n, p in zip(range(start, end), packed, strict=True)]
+            self._out[start:end] = edits  # all or nothing: a bad answer leaves the batch here
+
+        # A batch unanswered when the helper fails stays None: ``finish`` diffs it.
+        self._helper.diff_all(next_batch, take, self._options)
 
 
 def _refine_here(
@@ -224,35 +328,17 @@ def _batches(jobs: Sequence[Job]) -> list[tuple[int, int]]:
     return out
 
 
-def _wait(future: Future[list[Packed]], check: Callable[[], bool]) -> list[Packed] | None:
-    """The helper's answer for one batch; None if the helper broke down."""
-    while True:
-        if check():
-            raise CompareCanceled("canceled")
-        try:
-            return future.result(timeout=_POLL)
-        except TimeoutError:
-            continue
-        except (BrokenProcessPool, CancelledError):
-            return None
-
-
-def _warm_up() -> None:
-    """Nothing: submitted once so that the pool spawns its process ahead of the work."""
-
-
-def _diff_batch(jobs: list[Job], options: CompareOptions) -> list[Packed]:
-    """Run in the helper: the packed edits of each job."""
-    return [_pack(inline_edits(a, b, options)) for a, b in jobs]
-
-
 def _pack(edits: tuple[Edit, ...]) -> Packed:
     codes = bytes(_CODE[e.op] + 3 * e.ignored for e in edits)
     return codes, array("q", [len(e.text) for e in edits])
 
 
 def _unpack(packed: Packed, a: str, b: str) -> tuple[Edit, ...]:
-    """The edits back from op codes and lengths: runs of A or B (both for EQUAL), in order."""
+    """The edits back from op codes and lengths: runs of A or B (both for EQUAL), in order.
+
+    Raises:
+        ValueError: the runs do not cover both texts exactly.
+    """
     codes, lengths = packed
     out = []
     ia = ib = 0
@@ -267,4 +353,47 @@ def _unpack(packed: Packed, a: str, b: str) -> tuple[Edit, ...]:
             ia += n
             if op is Op.EQUAL:
                 ib += n
+    if ia != len(a) or ib != len(b):
+        raise ValueError("the runs do not cover both texts")
     return tuple(out)
+
+
+# --------------------------------------------------------------------------- the helper's side
+
+
+def _send(pipe: IO[bytes], message: object) -> None:
+    body = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    pipe.write(_HEADER.pack(len(body)))
+    pipe.write(body)
+    pipe.flush()
+
+
+def _receive(pipe: IO[bytes]) -> object:
+    """One message; EOFError when the other side has closed its end."""
+    header = pipe.read(_HEADER.size)
+    if len(header) < _HEADER.size:
+        raise EOFError("pipe closed")
+    (size,) = _HEADER.unpack(header)
+    body = pipe.read(size)
+    if len(body) < size:
+        raise EOFError("pipe closed mid-message")
+    return pickle.loads(body)
+
+
+def serve(requests: IO[bytes] | None = None, answers: IO[bytes] | None = None) -> None:
+    """The helper's loop: read ``(jobs, options)``, answer their packed edits, until EOF."""
+    requests = requests or sys.stdin.buffer
+    answers = answers or sys.stdout.buffer
+    while True:
+        try:
+            message = _receive(requests)
+        except EOFError:
+            return
+        jobs: list[Job]
+        options: CompareOptions
+        jobs, options = message  # type: ignore[misc]
+        _send(answers, [_pack(inline_edits(a, b, options)) for a, b in jobs])
+
+
+if __name__ == "__main__":
+    serve()
