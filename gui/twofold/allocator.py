@@ -13,7 +13,6 @@ in time. Elsewhere than glibc this does nothing.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 
 # mallopt parameters, from glibc's <malloc.h>
@@ -31,10 +30,10 @@ def tune_allocator() -> bool:
     """
     if not sys.platform.startswith("linux"):
         return False
-    name = ctypes.util.find_library("c") or "libc.so.6"
     try:
-        libc = ctypes.CDLL(name)
-        mallopt = libc.mallopt
+        # The program's own symbols, libc's among them: ``find_library("c")``
+        # would run ``ldconfig -p`` in a child process at every start.
+        mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):  # musl and others have no mallopt
         return False
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)

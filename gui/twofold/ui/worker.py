@@ -210,22 +210,23 @@ class _CompareJob(QRunnable):
             if _likely_coarse_first(self._request):
                 self._helper.start()  # it warms up while the alignment runs
             result = self._fn(self._request, self._cancel.is_set, self._progress)
-            _prepare_view(result)
-            _keep_out_of_gc()
-            if not result.refined:
-                # Begun before the preview, so the helper diffs while the UI paints.
-                refinement = Refinement(result, self._helper)
-                try:
+            # Begun first, so that the helper diffs while the view is prepared and painted.
+            refinement = None if result.refined else Refinement(result, self._helper)
+            try:
+                _prepare_view(result)
+                _keep_out_of_gc()
+                if refinement is not None:
                     carrier.previewed.emit(token, result)
                     self._wait_for_preview()
                     result = refinement.finish(
                         should_cancel=self._cancel.is_set,
                         progress=lambda v: self._progress(COARSE_SHARE + (1 - COARSE_SHARE) * v),
                     )
-                finally:
+                    view_geometry.prepare_highlights(result)
+                    _keep_out_of_gc()
+            finally:
+                if refinement is not None:
                     refinement.close()
-                view_geometry.prepare_highlights(result)
-                _keep_out_of_gc()
         except CompareCanceled:
             carrier.canceled.emit(token)
         except TwofoldError as exc:
