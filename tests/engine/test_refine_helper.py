@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from support import DEMO, GUI, assert_invariants, doc, read_pair
 from twofold import cli
-from twofold.engine import refine_helper
+from twofold.engine import helper_process, refine_helper
 from twofold.engine.chardiff import inline_edits
 from twofold.engine.errors import CompareCanceled
 from twofold.engine.model import CompareOptions, DiffResult, Granularity, PairKind
@@ -99,7 +99,7 @@ def test_batches_the_helper_did_come_back_exactly(
 @settings(max_examples=200)
 def test_packed_edits_unpack_to_the_same_edits(a: str, b: str, opts: CompareOptions) -> None:
     edits = inline_edits(a, b, opts)
-    assert refine_helper._unpack(refine_helper._pack(edits), a, b) == edits
+    assert refine_helper._unpack(helper_process.pack(edits), a, b) == edits
 
 
 #: Stand-ins for the helper: one that dies after its first request, one that
@@ -107,11 +107,11 @@ def test_packed_edits_unpack_to_the_same_edits(a: str, b: str, opts: CompareOpti
 DIES = "import sys; sys.stdin.buffer.read(8); sys.exit(3)"
 LIES = """
 import sys
-from twofold.engine import refine_helper as h
+from twofold.engine import helper_process as h
 from twofold.engine.chardiff import inline_edits
 while True:
-    jobs, options = h._receive(sys.stdin.buffer)
-    h._send(sys.stdout.buffer, [h._pack(inline_edits('x', 'y', options)) for _ in jobs])
+    jobs, options = h.receive(sys.stdin.buffer)
+    h.send(sys.stdout.buffer, [h.pack(inline_edits('x', 'y', options)) for _ in jobs])
 """
 
 
@@ -159,13 +159,13 @@ def test_python_m_twofold_serves_as_the_helper_given_its_argument() -> None:
     env = {**os.environ, "PYTHONPATH": str(GUI)}
     run = subprocess.run(
         [sys.executable, "-m", "twofold", refine_helper.HELPER_ARG],
-        input=refine_helper._HEADER.pack(len(request)) + request,
+        input=helper_process.HEADER.pack(len(request)) + request,
         capture_output=True,
         env=env,
         timeout=60,
         check=True,
     )
-    answer = pickle.loads(run.stdout[refine_helper._HEADER.size :])
+    answer = pickle.loads(run.stdout[helper_process.HEADER.size :])
     assert refine_helper._unpack(answer[0], "one two", "one three") == inline_edits(
         "one two", "one three", options
     )
@@ -211,3 +211,11 @@ def test_cli_output_is_the_same_with_the_helper(
         assert cli.main(args) == cli.EXIT_DIFFERENT
         outputs.append(json.loads(capsys.readouterr().out))
     assert outputs[0] == outputs[1]
+
+
+def test_one_huge_pair_stays_here(helper: RefineHelper) -> None:
+    """A single batch cannot be shared: handing it over would only move its memory."""
+    a, b = read_pair("pep1_mixed")
+    shared = SharedRefinement([(a, b)], [len(a) + len(b)], CompareOptions(), helper)
+    assert shared._feeder is None
+    assert shared.finish(lambda: False, lambda _f: None) == [inline_edits(a, b, CompareOptions())]

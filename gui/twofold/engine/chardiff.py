@@ -27,8 +27,6 @@ try:
 except ImportError:  # pragma: no cover - exercised where the wheel is missing
     _fast = None
 
-import diff_match_patch as _dmp_module
-
 #: Op signs of the C++ library and op numbers of the pure one; a dict, because
 #: calling ``Op(...)`` per run costs some 20 times a lookup.
 _OPS = {"=": Op.EQUAL, "-": Op.DELETE, "+": Op.INSERT, 0: Op.EQUAL, -1: Op.DELETE, 1: Op.INSERT}
@@ -187,7 +185,9 @@ def raw_diff(a: str, b: str, timeout: float, *, semantic: bool) -> list[tuple[Op
     """A character diff of two strings, semantically cleaned up when asked."""
     if _fast is not None:
         return [(_OPS[op], text) for op, text in _fast_diff(a, b, timeout, semantic, False)]
-    dmp = _dmp_module.diff_match_patch()
+    import diff_match_patch as pure  # the fallback: only imported where it is used
+
+    dmp = pure.diff_match_patch()
     dmp.Diff_Timeout = timeout
     diffs = dmp.diff_main(a, b, False)
     if semantic:

@@ -30,17 +30,15 @@ import contextlib
 import logging
 import os
 import pickle
-import struct
 import subprocess
 import sys
 import threading
-from array import array
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, TypeAlias
 
 from twofold.engine.chardiff import inline_edits
 from twofold.engine.errors import CompareCanceled
+from twofold.engine.helper_process import HELPER_ARG, Job, Packed, receive, send
 from twofold.engine.model import CompareOptions, Edit, Op
 
 log = logging.getLogger(__name__)
@@ -53,18 +51,10 @@ BATCH_CHARS = 48_000
 MIN_PARALLEL_CHARS = 150_000
 #: Files this big (bytes, both together) are worth starting the helper for.
 HELPER_WORTH_BYTES = 400_000
-#: The argument a frozen build's executable runs the helper on (``twofold.__main__``).
-HELPER_ARG = "--twofold-refine-helper"
 #: How often (seconds) a wait for the helper looks at the cancel flag.
 _POLL = 0.05
 
-#: The two texts of one pair to diff.
-Job: TypeAlias = tuple[str, str]
-#: One pair's edits as they cross the process boundary: op codes and run lengths.
-Packed: TypeAlias = "tuple[bytes, array[int]]"
-
-#: Op code of an edit on the wire: ``_CODE[op] + 3`` when the edit is ignored.
-_CODE = {Op.EQUAL: 0, Op.DELETE: 1, Op.INSERT: 2}
+#: Op and ``ignored`` of each op code ``helper_process.pack`` writes.
 _UNCODE = [
     (Op.EQUAL, False),
     (Op.DELETE, False),
@@ -75,8 +65,6 @@ _UNCODE = [
 ]
 #: What a helper that died or answered nonsense raises on this side.
 _HELPER_FAILURES = (OSError, EOFError, ValueError, TypeError, IndexError, pickle.UnpicklingError)
-#: Length prefix of every message on the pipes.
-_HEADER = struct.Struct("<Q")
 
 
 class RefineHelper:
@@ -140,14 +128,14 @@ class RefineHelper:
                     jobs = batches()
                     if jobs is None:
                         break
-                    _send(process.stdin, (jobs, options))
+                    send(process.stdin, (jobs, options))
                     in_flight += 1
                 while in_flight:
-                    packed = _receive(process.stdout)
+                    packed = receive(process.stdout)
                     in_flight -= 1
                     jobs = batches()
                     if jobs is not None:
-                        _send(process.stdin, (jobs, options))
+                        send(process.stdin, (jobs, options))
                         in_flight += 1
                     if not isinstance(packed, list):
                         raise ValueError("not a list of packed edits")
@@ -171,7 +159,7 @@ def helper_command() -> list[str]:
     """How to run the helper: this interpreter on this module, or a frozen build on itself."""
     if getattr(sys, "frozen", False):
         return [sys.executable, HELPER_ARG]
-    return [sys.executable, "-m", "twofold.engine.refine_helper"]
+    return [sys.executable, "-m", "twofold.engine.helper_process"]
 
 
 def _helper_environment() -> dict[str, str]:
@@ -204,7 +192,14 @@ class SharedRefinement:
     that gives up before ``finish``.
     """
 
-    def __init__(self, jobs: Sequence[Job], options: CompareOptions, helper: RefineHelper | None):
+    def __init__(
+        self,
+        jobs: Sequence[Job],
+        sizes: Sequence[int],
+        options: CompareOptions,
+        helper: RefineHelper | None,
+    ) -> None:
+        """``jobs[n]`` may cut its texts out only when asked; ``sizes[n]`` is their length."""
         self._jobs, self._options, self._helper = jobs, options, helper
         self._out: list[tuple[Edit, ...] | None] = [None] * len(jobs)
         self._batches: list[tuple[int, int]] = []
@@ -213,12 +208,15 @@ class SharedRefinement:
         self._front = self._back = 0
         self._closed = threading.Event()
         self._feeder: threading.Thread | None = None
-        worth = sum(len(a) + len(b) for a, b in jobs) >= MIN_PARALLEL_CHARS
-        if helper is not None and worth and helper.running:
-            self._batches = _batches(jobs)
-            self._back = len(self._batches)
-            self._feeder = threading.Thread(target=self._feed, name="refine-feeder", daemon=True)
-            self._feeder.start()
+        if helper is None or sum(sizes) < MIN_PARALLEL_CHARS or not helper.running:
+            return
+        batches = _batches(sizes)
+        if len(batches) < 2:  # one huge pair: nothing to share, and the helper would hold it all
+            return
+        self._batches = batches
+        self._back = len(batches)
+        self._feeder = threading.Thread(target=self._feed, name="refine-feeder", daemon=True)
+        self._feeder.start()
 
     def finish(
         self, check: Callable[[], bool], report: Callable[[float], None]
@@ -285,7 +283,7 @@ class SharedRefinement:
                 return None
             sent.append(k)
             start, end = self._batches[k]
-            return list(jobs[start:end])
+            return [jobs[n] for n in range(start, end)]
 
         def take(packed: list[Packed]) -> None:
             start, end = self._batches[sent.pop(0)]
@@ -305,32 +303,27 @@ def _refine_here(
     report: Callable[[float], None],
 ) -> list[tuple[Edit, ...]]:
     out = []
-    for n, (a, b) in enumerate(jobs):
+    for n in range(len(jobs)):
         if n % 64 == 0:
             if check():
                 raise CompareCanceled("canceled")
             report(n / max(1, len(jobs)))
-        out.append(inline_edits(a, b, options))
+        out.append(inline_edits(*jobs[n], options))
     return out
 
 
-def _batches(jobs: Sequence[Job]) -> list[tuple[int, int]]:
-    """``(start, end)`` ranges of ``jobs`` of about ``BATCH_CHARS`` characters each."""
+def _batches(sizes: Sequence[int]) -> list[tuple[int, int]]:
+    """``(start, end)`` ranges of jobs of about ``BATCH_CHARS`` characters each."""
     out = []
-    start = size = 0
-    for n, (a, b) in enumerate(jobs):
-        size += len(a) + len(b)
-        if size >= BATCH_CHARS:
+    start = total = 0
+    for n, size in enumerate(sizes):
+        total += size
+        if total >= BATCH_CHARS:
             out.append((start, n + 1))
-            start, size = n + 1, 0
-    if start < len(jobs):
-        out.append((start, len(jobs)))
+            start, total = n + 1, 0
+    if start < len(sizes):
+        out.append((start, len(sizes)))
     return out
-
-
-def _pack(edits: tuple[Edit, ...]) -> Packed:
-    codes = bytes(_CODE[e.op] + 3 * e.ignored for e in edits)
-    return codes, array("q", [len(e.text) for e in edits])
 
 
 def _unpack(packed: Packed, a: str, b: str) -> tuple[Edit, ...]:
@@ -356,44 +349,3 @@ def _unpack(packed: Packed, a: str, b: str) -> tuple[Edit, ...]:
     if ia != len(a) or ib != len(b):
         raise ValueError("the runs do not cover both texts")
     return tuple(out)
-
-
-# --------------------------------------------------------------------------- the helper's side
-
-
-def _send(pipe: IO[bytes], message: object) -> None:
-    body = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    pipe.write(_HEADER.pack(len(body)))
-    pipe.write(body)
-    pipe.flush()
-
-
-def _receive(pipe: IO[bytes]) -> object:
-    """One message; EOFError when the other side has closed its end."""
-    header = pipe.read(_HEADER.size)
-    if len(header) < _HEADER.size:
-        raise EOFError("pipe closed")
-    (size,) = _HEADER.unpack(header)
-    body = pipe.read(size)
-    if len(body) < size:
-        raise EOFError("pipe closed mid-message")
-    return pickle.loads(body)
-
-
-def serve(requests: IO[bytes] | None = None, answers: IO[bytes] | None = None) -> None:
-    """The helper's loop: read ``(jobs, options)``, answer their packed edits, until EOF."""
-    requests = requests or sys.stdin.buffer
-    answers = answers or sys.stdout.buffer
-    while True:
-        try:
-            message = _receive(requests)
-        except EOFError:
-            return
-        jobs: list[Job]
-        options: CompareOptions
-        jobs, options = message  # type: ignore[misc]
-        _send(answers, [_pack(inline_edits(a, b, options)) for a, b in jobs])
-
-
-if __name__ == "__main__":
-    serve()

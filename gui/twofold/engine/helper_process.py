@@ -1,0 +1,77 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The refine helper's own side: read batches of pairs, answer their packed edits.
+
+Kept apart from ``refine_helper`` (the side that starts and feeds it) so that
+the helper process imports only this, the diff and the model: every module it
+loads is memory it holds for as long as the window is open.
+
+The wire format, both ways, is a length-prefixed pickle: ``(jobs, options)``
+in, a list of packed edits out. A pair's edits travel as one op byte and one
+length an edit (``pack``); the other side cuts the texts out of what it holds.
+"""
+
+from __future__ import annotations
+
+import pickle
+import struct
+import sys
+from array import array
+from typing import IO, TypeAlias
+
+from twofold.engine.chardiff import inline_edits
+from twofold.engine.model import CompareOptions, Edit, Op
+
+#: The two texts of one pair to diff.
+Job: TypeAlias = tuple[str, str]
+#: One pair's edits as they cross the process boundary: op codes and run lengths.
+Packed: TypeAlias = "tuple[bytes, array[int]]"
+
+#: Op code of an edit on the wire: ``_CODE[op] + 3`` when the edit is ignored.
+_CODE = {Op.EQUAL: 0, Op.DELETE: 1, Op.INSERT: 2}
+#: The argument a frozen build's executable runs the helper on (``twofold.__main__``).
+HELPER_ARG = "--twofold-refine-helper"
+#: Length prefix of every message.
+HEADER = struct.Struct("<Q")
+
+
+def pack(edits: tuple[Edit, ...]) -> Packed:
+    codes = bytes(_CODE[e.op] + 3 * e.ignored for e in edits)
+    return codes, array("q", [len(e.text) for e in edits])
+
+
+def send(pipe: IO[bytes], message: object) -> None:
+    body = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    pipe.write(HEADER.pack(len(body)))
+    pipe.write(body)
+    pipe.flush()
+
+
+def receive(pipe: IO[bytes]) -> object:
+    """One message; EOFError when the other side has closed its end."""
+    header = pipe.read(HEADER.size)
+    if len(header) < HEADER.size:
+        raise EOFError("pipe closed")
+    (size,) = HEADER.unpack(header)
+    body = pipe.read(size)
+    if len(body) < size:
+        raise EOFError("pipe closed mid-message")
+    return pickle.loads(body)
+
+
+def serve(requests: IO[bytes] | None = None, answers: IO[bytes] | None = None) -> None:
+    """The helper's loop: read ``(jobs, options)``, answer their packed edits, until EOF."""
+    requests = requests or sys.stdin.buffer
+    answers = answers or sys.stdout.buffer
+    while True:
+        try:
+            message = receive(requests)
+        except EOFError:
+            return
+        jobs: list[Job]
+        options: CompareOptions
+        jobs, options = message  # type: ignore[misc]
+        send(answers, [pack(inline_edits(a, b, options)) for a, b in jobs])
+
+
+if __name__ == "__main__":
+    serve()
