@@ -256,6 +256,7 @@ def _bench_pair(name: str, a: Path, b: Path, runs: int, steps: int) -> dict[str,
                 errors.append(f"probe: {error}")
                 break
             probes.append(json.loads(Path(f"{tmp}/probe.json").read_text()))
+    print(f"  peaks MB: {', '.join(f'{kb / 1024:.0f}' for kb in rss)}", file=sys.stderr)
     row.update(shot=_median(shots), rss_mb=max(rss, default=0) / 1024, errors=errors)
     for key in ("first_screen", "complete", "stall_compare", "stall_step", "stall_scroll"):
         row[key] = _median([p[key] for p in probes])

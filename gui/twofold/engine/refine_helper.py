@@ -207,6 +207,7 @@ class SharedRefinement:
         # Batches before ``_front`` are this side's, from ``_back`` on the helper's.
         self._front = self._back = 0
         self._closed = threading.Event()
+        self._finishing = threading.Event()
         self._feeder: threading.Thread | None = None
         if helper is None or sum(sizes) < MIN_PARALLEL_CHARS or not helper.running:
             return
@@ -227,6 +228,7 @@ class SharedRefinement:
             CompareCanceled: ``check`` returned True (the feeder stops after its batch).
         """
         jobs, options, out = self._jobs, self._options, self._out
+        self._finishing.set()
         try:
             if self._feeder is None:
                 return _refine_here(jobs, options, check, report)
@@ -289,11 +291,31 @@ class SharedRefinement:
             start, end = self._batches[sent.pop(0)]
             if len(packed) != end - start:
                 raise ValueError("an answer for another batch")
-            edits = [_unpack(p, *jobs[n]) for n, p in zip(range(start, end), packed, strict=True)]
-            self._out[start:end] = edits  # all or nothing: a bad answer leaves the batch here
+            held.append((start, end, packed))
+            if self._finishing.is_set():
+                unpack_held()
 
+        def unpack_held() -> None:
+            while held:
+                start, end, packed = held.pop(0)
+                edits = [
+                    _unpack(p, *jobs[n]) for n, p in zip(range(start, end), packed, strict=True)
+                ]
+                self._out[start:end] = edits  # all or nothing: a bad answer leaves the batch here
+
+        # Answers are only held until ``finish`` begins: unpacking takes the
+        # GIL, which the UI thread needs while it puts the preview on screen.
+        held: list[tuple[int, int, list[Packed]]] = []
         # A batch unanswered when the helper fails stays None: ``finish`` diffs it.
         self._helper.diff_all(next_batch, take, self._options)
+        while not self._finishing.wait(_POLL):
+            if self._closed.is_set():
+                return
+        try:
+            unpack_held()
+        except ValueError as exc:  # edits that do not fit their texts: a broken helper
+            log.warning("refine helper answered nonsense (%s); refining here", exc)
+            self._helper.stop()
 
 
 def _refine_here(
