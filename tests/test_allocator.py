@@ -33,3 +33,27 @@ def test_the_tuned_allocator_still_serves_big_and_small_blocks() -> None:
     done = run_python(code)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["4000", str(2 * (200 * 200_000 + 1800 * 300))]
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc only")
+def test_free_pages_inside_the_heap_are_given_back() -> None:
+    """Freed blocks with survivors among them stay counted until the heap is trimmed."""
+    code = (
+        "from twofold.allocator import tune_allocator, give_back_free_memory\n"
+        "tune_allocator()\n"
+        "def rss():\n"
+        "    status = open('/proc/self/status').read()\n"
+        "    return int(status.split('VmRSS:')[1].split()[0])\n"
+        "freed, kept = [], []\n"
+        "for n in range(2_000):\n"
+        "    freed.append(bytearray(b'x' * 16_000))\n"
+        "    kept.append(bytearray(b'y' * 600))\n"
+        "del freed\n"
+        "before = rss()\n"
+        "print(give_back_free_memory(), before - rss())\n"
+    )
+    done = run_python(code)
+    assert done.returncode == 0, done.stderr
+    applied, given_back_kb = done.stdout.split()
+    assert applied == "True"
+    assert int(given_back_kb) > 15_000  # of the 32 MB freed

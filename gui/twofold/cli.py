@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from twofold import __version__
+from twofold.allocator import give_back_free_memory
 from twofold.engine.decoding import load_document
 from twofold.engine.errors import TwofoldError
 from twofold.engine.export_html import render_html
@@ -145,7 +146,9 @@ def _load_and_compare(
     helper.start()
     try:
         a, b = load_document(left, labels[0]), load_document(right, labels[1])
-        return refine(compare(a, b, options, inline=False), helper=helper)
+        coarse = compare(a, b, options, inline=False)
+        give_back_free_memory()  # what the alignment's word sets held
+        return refine(coarse, helper=helper)
     finally:
         helper.stop()
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
+from twofold.allocator import give_back_free_memory
 from twofold.engine import view_geometry
 from twofold.engine.errors import CompareCanceled, TwofoldError
 from twofold.engine.model import CompareOptions, DiffResult
@@ -210,6 +211,7 @@ class _CompareJob(QRunnable):
             if _likely_coarse_first(self._request):
                 self._helper.start()  # it warms up while the alignment runs
             result = self._fn(self._request, self._cancel.is_set, self._progress)
+            give_back_free_memory()  # what the alignment's word sets held
             # Begun first, so that the helper diffs while the view is prepared and painted.
             refinement = None if result.refined else Refinement(result, self._helper)
             try:
@@ -224,6 +226,7 @@ class _CompareJob(QRunnable):
                     )
                     view_geometry.prepare_highlights(result)
                     _keep_out_of_gc()
+                    give_back_free_memory()
             finally:
                 if refinement is not None:
                     refinement.close()
