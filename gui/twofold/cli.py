@@ -137,13 +137,11 @@ def _load_and_compare(
 ) -> DiffResult:
     """The comparison, with a helper process refining beside this one for big files.
 
-    The helper is spawned before the files are even read, so that it is ready
-    when the alignment ends; the result is the same with or without it.
+    The result is the same with or without the helper.
     """
     if _total_size(left, right) < HELPER_WORTH_BYTES:
         return compare(load_document(left, labels[0]), load_document(right, labels[1]), options)
-    helper = RefineHelper()
-    helper.start()
+    helper = RefineHelper()  # started by the refinement if it has enough to share
     try:
         a, b = load_document(left, labels[0]), load_document(right, labels[1])
         coarse = compare(a, b, options, inline=False)

@@ -222,3 +222,30 @@ def test_one_huge_pair_stays_here(helper: RefineHelper) -> None:
     shared = SharedRefinement([(a, b)], [len(a) + len(b)], CompareOptions(), helper)
     assert shared._feeder is None
     assert shared.finish(lambda: False, lambda _f: None) == [inline_edits(a, b, CompareOptions())]
+
+
+def test_the_helper_starts_only_when_there_is_work_to_share(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lazy = RefineHelper()
+    a, b = read_pair("pep1_mixed")
+    refine(_coarse(a, b, CompareOptions()), helper=lazy)  # under MIN_PARALLEL_CHARS
+    assert not lazy.running
+    monkeypatch.setattr(refine_helper, "MIN_PARALLEL_CHARS", 0)
+    monkeypatch.setattr(refine_helper, "BATCH_CHARS", 300)
+    assert refine(_coarse(a, b, CompareOptions()), helper=lazy) == compare(doc(a), doc(b))
+    assert lazy.running
+    lazy.stop()
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="POSIX priorities")
+@pytest.mark.usefixtures("small_batches")
+def test_the_helper_runs_below_the_window(helper: RefineHelper) -> None:
+    """It takes only the core the window leaves idle."""
+    a, b = read_pair("pep1_mixed")
+    refine(_coarse(a, b, CompareOptions()), helper=helper)  # it has served: it set its priority
+    process = helper._process
+    assert process is not None
+    mine = os.getpriority(os.PRIO_PROCESS, 0)
+    niced = min(19, mine + helper_process.HELPER_NICENESS)
+    assert os.getpriority(os.PRIO_PROCESS, process.pid) == niced

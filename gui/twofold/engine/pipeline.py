@@ -9,7 +9,10 @@ Big inputs can be shown in two steps: ``compare(..., inline=False)`` stops
 after the alignment (changed pairs carry a word-overlap similarity and no
 edits), ``refine_pair`` diffs one pair (what is on screen first), and
 ``refine`` completes the rest. A huge single-line file thus shows its tinted
-change at once instead of waiting for the character diff.
+change at once instead of waiting for the character diff. ``refine`` takes a
+started ``RefineHelper`` to share the pairs with a second process, and
+``Refinement`` splits it in two so that the helper can begin before the caller
+is ready to join in.
 """
 
 from __future__ import annotations

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import pickle
 import subprocess
 import sys
@@ -68,12 +67,11 @@ _HELPER_FAILURES = (OSError, EOFError, ValueError, TypeError, IndexError, pickle
 
 
 class RefineHelper:
-    """One helper process kept ready to diff batches of pairs, one batch at a time.
+    """One helper process, started when a refinement is worth sharing and kept for the next.
 
-    Starting it costs some 0.1 s of another core (Python and the diff modules),
-    so callers ``start`` it as soon as they know a big comparison is coming
-    (it starts while the alignment runs) and keep it for the next comparison.
-    Thread-safe: the GUI starts it from a worker and stops it from the UI thread.
+    Starting it costs some 0.1 s of another core (Python and the diff), which
+    the GUI's first refinement spends while the window paints its preview.
+    Thread-safe: the GUI uses it from a worker and stops it from the UI thread.
     """
 
     def __init__(self) -> None:
@@ -91,7 +89,6 @@ class RefineHelper:
                     stdin=subprocess.PIPE,
                     stdout=subprocess.PIPE,
                     stderr=subprocess.DEVNULL,
-                    env=_helper_environment(),
                 )
             except OSError as exc:  # no processes here (limits): refine alone
                 log.warning("refine helper not started: %s", exc)
@@ -156,18 +153,21 @@ class RefineHelper:
 
 
 def helper_command() -> list[str]:
-    """How to run the helper: this interpreter on this module, or a frozen build on itself."""
+    """How to run the helper: this interpreter on ``helper_process``, or a frozen build on itself.
+
+    Isolated (``-I``): neither the working directory nor ``PYTHONPATH`` can put
+    other modules in its way. The directory ``twofold`` was imported from goes
+    on its path unless it is there already (a source checkout, not an install).
+    """
     if getattr(sys, "frozen", False):
         return [sys.executable, HELPER_ARG]
-    return [sys.executable, "-m", "twofold.engine.helper_process"]
+    return [sys.executable, "-I", "-c", _BOOT, str(Path(__file__).resolve().parents[2])]
 
 
-def _helper_environment() -> dict[str, str]:
-    """This environment, with the directory holding ``twofold`` on the helper's path."""
-    env = dict(os.environ)
-    root = str(Path(__file__).resolve().parents[2])
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
-    return env
+_BOOT = (
+    "import sys; root = sys.argv[1]; root in sys.path or sys.path.insert(0, root); "
+    "from twofold.engine.helper_process import serve; serve()"
+)
 
 
 def _end(process: subprocess.Popen[bytes]) -> None:
@@ -209,10 +209,13 @@ class SharedRefinement:
         self._closed = threading.Event()
         self._finishing = threading.Event()
         self._feeder: threading.Thread | None = None
-        if helper is None or sum(sizes) < MIN_PARALLEL_CHARS or not helper.running:
+        if helper is None or sum(sizes) < MIN_PARALLEL_CHARS:
             return
         batches = _batches(sizes)
         if len(batches) < 2:  # one huge pair: nothing to share, and the helper would hold it all
+            return
+        helper.start()  # if it is not running yet: it joins in some 0.1 s later
+        if not helper.running:
             return
         self._batches = batches
         self._back = len(batches)

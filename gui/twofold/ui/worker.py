@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
 import sys
 import threading
 import time
@@ -102,19 +101,6 @@ def load_and_compare(
         should_cancel=should_cancel,
         progress=lambda value: progress(COARSE_SHARE * value),
     )
-
-
-def _likely_coarse_first(request: CompareRequest) -> bool:
-    """Whether the files are big enough to be refined in two steps, judged by their sizes.
-
-    Bytes are at least as many as characters in UTF-8, so this may say yes to a
-    UTF-16 pair that turns out smaller: the helper process is then started for
-    nothing, which costs it some 0.2 s of another core.
-    """
-    try:
-        return os.path.getsize(request.left) + os.path.getsize(request.right) >= COARSE_FIRST_CHARS
-    except OSError:  # the loader says what is wrong with them
-        return False
 
 
 def _prepare_view(result: DiffResult) -> None:
@@ -208,8 +194,6 @@ class _CompareJob(QRunnable):
     def _run(self) -> None:
         token, carrier = self._token, self._carrier
         try:
-            if _likely_coarse_first(self._request):
-                self._helper.start()  # it warms up while the alignment runs
             result = self._fn(self._request, self._cancel.is_set, self._progress)
             give_back_free_memory()  # what the alignment's word sets held
             # Begun first, so that the helper diffs while the view is prepared and painted.
@@ -289,7 +273,7 @@ class CompareRunner(QObject):
         self._cancel = threading.Event()
         self._preview_shown = threading.Event()
         self._held = False
-        #: Refines big results beside the worker; spawned by the first big request.
+        #: Refines big results beside the worker; started by the first one worth it.
         self._helper = RefineHelper()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
