@@ -29,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import pickle
+import queue
 import subprocess
 import sys
 import threading
@@ -207,7 +208,9 @@ class SharedRefinement:
         # Batches before ``_front`` are this side's, from ``_back`` on the helper's.
         self._front = self._back = 0
         self._closed = threading.Event()
-        self._finishing = threading.Event()
+        #: ``(start, end, packed)`` answers of the helper, then None when it is done.
+        self._answers: queue.SimpleQueue[tuple[int, int, list[Packed]] | None] = queue.SimpleQueue()
+        self._fed = False  # the feeder's None has come: no answer will follow
         self._feeder: threading.Thread | None = None
         if helper is None or sum(sizes) < MIN_PARALLEL_CHARS:
             return
@@ -227,11 +230,14 @@ class SharedRefinement:
     ) -> list[tuple[Edit, ...]]:
         """Every job's edits, in order.
 
+        The helper's answers are unpacked here, between this side's batches:
+        unpacking takes the GIL, and a second thread taking it too would make
+        the window wait for it twice as long.
+
         Raises:
             CompareCanceled: ``check`` returned True (the feeder stops after its batch).
         """
         jobs, options, out = self._jobs, self._options, self._out
-        self._finishing.set()
         try:
             if self._feeder is None:
                 return _refine_here(jobs, options, check, report)
@@ -241,12 +247,13 @@ class SharedRefinement:
                 start, end = self._batches[k]
                 for n in range(start, end):
                     out[n] = inline_edits(*jobs[n], options)
+                self._unpack_answers(wait=False)
                 report(self._share_done())
-            while self._feeder.is_alive():
+            while self._unpack_answers(wait=True):
                 if check():
                     raise CompareCanceled("canceled")
-                self._feeder.join(_POLL)
-            # Whatever the helper could not take (it died) is diffed here.
+                report(self._share_done())
+            # Whatever the helper could not do (it died, or answered nonsense) is diffed here.
             for n, edits in enumerate(out):
                 if edits is None:
                     out[n] = inline_edits(*jobs[n], options)
@@ -257,6 +264,34 @@ class SharedRefinement:
     def close(self) -> None:
         """Stop handing batches to the helper (the one it is on still comes back)."""
         self._closed.set()
+
+    def _unpack_answers(self, *, wait: bool) -> bool:
+        """Unpack the answers that have come (``wait``: at least one, or ``_POLL`` seconds).
+
+        Returns:
+            False once the feeder has said it is done.
+        """
+        while not self._fed:
+            try:
+                answer = self._answers.get(timeout=_POLL) if wait else self._answers.get_nowait()
+            except queue.Empty:
+                return True
+            if answer is None:
+                self._fed = True
+                break
+            start, end, packed = answer
+            try:
+                pairs = zip(range(start, end), packed, strict=True)
+                edits = [_unpack(p, *self._jobs[n]) for n, p in pairs]
+            except (ValueError, TypeError, IndexError) as exc:  # not edits of these texts
+                log.warning("refine helper answered nonsense (%s); refining here", exc)
+                self.close()  # no more batches to it; then end it
+                if self._helper is not None:
+                    self._helper.stop()
+            else:
+                self._out[start:end] = edits
+            wait = False  # one came: take the others that are there, then go back to work
+        return False
 
     def _claim(self, *, front: bool) -> int | None:
         """The next batch for this side (``front``) or for the helper; None when all are taken."""
@@ -275,9 +310,12 @@ class SharedRefinement:
         return taken / max(1, len(self._batches))
 
     def _feed(self) -> None:
-        """The feeder thread: batches from the end to the helper, its answers unpacked here."""
+        """The feeder thread: batches from the end to the helper, its answers queued as they come.
+
+        It ends by queueing None; a batch sent and never answered (the helper
+        failed) stays None in the results, for ``finish`` to diff.
+        """
         assert self._helper is not None
-        jobs = self._jobs
         sent: list[int] = []  # batches handed to the helper and not answered yet
 
         def next_batch() -> list[Job] | None:
@@ -288,37 +326,18 @@ class SharedRefinement:
                 return None
             sent.append(k)
             start, end = self._batches[k]
-            return [jobs[n] for n in range(start, end)]
+            return [self._jobs[n] for n in range(start, end)]
 
         def take(packed: list[Packed]) -> None:
             start, end = self._batches[sent.pop(0)]
             if len(packed) != end - start:
                 raise ValueError("an answer for another batch")
-            held.append((start, end, packed))
-            if self._finishing.is_set():
-                unpack_held()
+            self._answers.put((start, end, packed))
 
-        def unpack_held() -> None:
-            while held:
-                start, end, packed = held.pop(0)
-                edits = [
-                    _unpack(p, *jobs[n]) for n, p in zip(range(start, end), packed, strict=True)
-                ]
-                self._out[start:end] = edits  # all or nothing: a bad answer leaves the batch here
-
-        # Answers are only held until ``finish`` begins: unpacking takes the
-        # GIL, which the UI thread needs while it puts the preview on screen.
-        held: list[tuple[int, int, list[Packed]]] = []
-        # A batch unanswered when the helper fails stays None: ``finish`` diffs it.
-        self._helper.diff_all(next_batch, take, self._options)
-        while not self._finishing.wait(_POLL):
-            if self._closed.is_set():
-                return
         try:
-            unpack_held()
-        except ValueError as exc:  # edits that do not fit their texts: a broken helper
-            log.warning("refine helper answered nonsense (%s); refining here", exc)
-            self._helper.stop()
+            self._helper.diff_all(next_batch, take, self._options)
+        finally:
+            self._answers.put(None)
 
 
 def _refine_here(
