@@ -278,8 +278,8 @@ class _TreePeak(threading.Thread):
 
     ``wait4`` gives the largest single process of the tree, not their sum.
     Every few milliseconds this reads each live descendant's own peak
-    (``VmHWM``); the sum of those peaks is at least the tree's true peak, so
-    the figure can only err on the high side.
+    (``VmHWM``); the sum of the last readings is at least the tree's true
+    peak, give or take a few milliseconds of growth before a child ends.
     """
 
     def __init__(self, pid: int) -> None:
@@ -291,8 +291,9 @@ class _TreePeak(threading.Thread):
     def run(self) -> None:
         while not self._done.wait(0.005):
             for pid in self._descendants():
-                peak = _vm_hwm_kb(pid)
-                self._peaks[pid] = max(self._peaks.get(pid, 0), peak)
+                # The latest reading, not the largest: between fork and exec a child
+                # shows its parent's pages; exec starts its count afresh.
+                self._peaks[pid] = _vm_hwm_kb(pid) or self._peaks.get(pid, 0)
 
     def stop(self, root_peak_kb: int) -> int:
         """The tree's peak in KB, given the root's own peak from ``wait4``."""
