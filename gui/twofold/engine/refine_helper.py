@@ -47,8 +47,11 @@ log = logging.getLogger(__name__)
 #: a round trip to the helper is noise and short enough that the two sides meet
 #: within one batch of each other.
 BATCH_CHARS = 48_000
-#: Below this many characters to diff the helper's round trips cost more than it saves.
-MIN_PARALLEL_CHARS = 150_000
+#: Below this many characters to diff (some 0.25 s of work) the helper's start-up
+#: (0.1 s of a core) and round trips cost more than it saves: the 1 MB pair with
+#: 10 % reworded (200,000 to diff) was no faster with it (0.38-0.47 s against
+#: 0.38-0.42 s, ``bench/run.py``) and peaked 15 MB higher.
+MIN_PARALLEL_CHARS = 400_000
 #: Files this big (bytes, both together) are worth starting the helper for.
 HELPER_WORTH_BYTES = 400_000
 #: How often (seconds) a wait for the helper looks at the cancel flag.
@@ -76,7 +79,7 @@ class RefineHelper:
     """
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()  # one batch on the pipes at a time
+        self._lock = threading.Lock()  # one refinement talks to the process at a time
         self._process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
@@ -146,7 +149,7 @@ class RefineHelper:
             return True
 
     def stop(self) -> None:
-        """End the process (after the batch it is on, some 25 ms at most)."""
+        """End the process once no refinement talks to it (a closed one stops in two batches)."""
         with self._lock:
             process, self._process = self._process, None
         if process is not None:
