@@ -40,6 +40,7 @@ smoke: $(TEST_STAMP)
 bench: $(TEST_STAMP)
 	$(PY) bench/run.py
 	$(PY) bench/dmp_backends.py
+	$(PY) bench/refine_helper_bench.py
 	$(PY) bench/gui_bench.py
 	@if [ -d ../shared/corpus/synthetic ]; then $(PY) bench/corpus_check.py ../shared/corpus; fi
 

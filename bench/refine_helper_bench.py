@@ -1,0 +1,69 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Is the refine helper process worth it? Refine the same coarse results with and without.
+
+Usage: ``python bench/refine_helper_bench.py`` (also run by ``make bench``). It
+generates the 1 MB pair with every paragraph reworded and the 10 MB pair with
+10 % reworded (``bench/run.py``'s generator), aligns each once, then times
+``refine`` alone and ``refine`` with a started ``RefineHelper``, alternating,
+5 runs each; it checks that both give the same result and prints the medians
+and their ratio. Whatever else the machine runs counts against the helper,
+which needs the second core.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gui"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import run as bench_run  # the pair generator
+from twofold.engine.decoding import load_document
+from twofold.engine.pipeline import compare, refine
+from twofold.engine.refine_helper import RefineHelper
+
+RUNS = 5
+PAIRS = ("1MB-100%", "10MB-10%")
+
+
+def _timed(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    specs = {spec.name: spec for spec in bench_run.pair_specs(quick=False, repeat=None)}
+    helper = RefineHelper()
+    print(f"refine of the aligned pair, alone and with the helper; median of {RUNS} runs")
+    print("| pair | changed pairs | alone s | with helper s | alone / with |")
+    print("|---|---:|---:|---:|---:|")
+    try:
+        with tempfile.TemporaryDirectory(prefix="twofold-refine-bench-") as tmp:
+            for name in PAIRS:
+                path_a, path_b, _, _ = bench_run.generate_pair(specs[name], Path(tmp), seed=1863)
+                coarse = compare(
+                    load_document(str(path_a)), load_document(str(path_b)), inline=False
+                )
+                if refine(coarse) != refine(coarse, helper=helper):
+                    print(f"{name}: the helper's result differs", file=sys.stderr)
+                    return 1
+                alone, shared = [], []
+                for _ in range(RUNS):
+                    alone.append(_timed(lambda c=coarse: refine(c)))
+                    shared.append(_timed(lambda c=coarse: refine(c, helper=helper)))
+                one, two = statistics.median(alone), statistics.median(shared)
+                changes = len(coarse.changes)
+                print(f"| {name} | {changes} | {one:.3f} | {two:.3f} | {one / two:.2f}x |")
+    finally:
+        helper.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
