@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from twofold.engine import refine_helper
 from twofold.engine.model import DiffResult, Side
 from twofold.engine.pipeline import Refinement, compare
-from twofold.ui import worker
+from twofold.ui import changes_sidebar, worker
 from twofold.ui.main_window import MainWindow
 
 
@@ -134,3 +134,18 @@ def test_the_helper_process_refines_beside_the_worker(
     assert shown.pairs == compare(shown.a, shown.b, shown.options).pairs
     window.close()
     assert not helper.running, "the helper outlived its window"
+
+
+def test_refining_waits_until_the_changes_are_listed(
+    qtbot: QtBot, loaded: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Listing calls Python once per row: a refining worker would make each call wait."""
+    monkeypatch.setattr(changes_sidebar, "FILL_LATER_CHANGES", 0)  # listed in a later turn
+    loaded.sidebar.set_result(loaded.view.result)
+    assert loaded.sidebar.filling
+    released: list[bool] = []
+    loaded._release_once_listed(lambda: released.append(loaded.sidebar.filling))
+    assert released == [], "released while the list was still to fill"
+    qtbot.waitUntil(lambda: released == [False], timeout=5000)
+    loaded._release_once_listed(lambda: released.append(loaded.sidebar.filling))
+    assert released == [False, False]  # nothing to wait for: at once
