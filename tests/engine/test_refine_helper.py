@@ -19,11 +19,12 @@ from hypothesis import strategies as st
 from support import DEMO, GUI, assert_invariants, doc, read_pair
 from twofold import cli
 from twofold.engine import helper_process, refine_helper
-from twofold.engine.chardiff import inline_edits
+from twofold.engine.chardiff import inline_edits, similarity
 from twofold.engine.errors import CompareCanceled
 from twofold.engine.model import CompareOptions, DiffResult, Granularity, PairKind
 from twofold.engine.pipeline import Refinement, compare, refine
 from twofold.engine.refine_helper import RefineHelper, SharedRefinement
+from twofold.engine.stats import edit_counts
 
 OPTIONS = [
     CompareOptions(),
@@ -110,10 +111,9 @@ DIES = "import sys; sys.stdin.buffer.read(8); sys.exit(3)"
 LIES = """
 import sys
 from twofold.engine import helper_process as h
-from twofold.engine.chardiff import inline_edits
 while True:
     jobs, options = h.receive(sys.stdin.buffer)
-    h.send(sys.stdout.buffer, [h.pack(inline_edits('x', 'y', options)) for _ in jobs])
+    h.send(sys.stdout.buffer, h.answer([('x', 'y')] * len(jobs), options))
 """
 
 
@@ -168,10 +168,11 @@ def test_python_m_twofold_serves_as_the_helper_given_its_argument() -> None:
         timeout=60,
         check=True,
     )
-    answer = pickle.loads(run.stdout[helper_process.HEADER.size :])
-    assert refine_helper._unpack(answer[0], "one two", "one three") == inline_edits(
-        "one two", "one three", options
-    )
+    packed, sims, counts = pickle.loads(run.stdout[helper_process.HEADER.size :])
+    edits = inline_edits("one two", "one three", options)
+    assert refine_helper._unpack(packed[0], "one two", "one three") == edits
+    assert sims == [similarity(edits)]
+    assert counts == tuple(edit_counts([edits]))
 
 
 @pytest.mark.usefixtures("small_batches")
@@ -221,7 +222,8 @@ def test_one_huge_pair_stays_here(helper: RefineHelper) -> None:
     a, b = read_pair("pep1_mixed")
     shared = SharedRefinement([(a, b)], [len(a) + len(b)], CompareOptions(), helper)
     assert shared._feeder is None
-    assert shared.finish(lambda: False, lambda _f: None) == [inline_edits(a, b, CompareOptions())]
+    edits = inline_edits(a, b, CompareOptions())
+    assert shared.finish(lambda: False, lambda _f: None) == [(edits, similarity(edits))]
 
 
 def test_the_helper_starts_only_when_there_is_work_to_share(

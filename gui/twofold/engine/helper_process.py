@@ -6,7 +6,7 @@ the helper process imports only this, the diff and the model: every module it
 loads is memory it holds for as long as the window is open.
 
 The wire format, both ways, is a length-prefixed pickle: ``(jobs, options)``
-in, a list of packed edits out. A pair's edits travel as one op byte and one
+in, an ``Answer`` out. A pair's edits travel as one op byte and one
 length an edit (``pack``); the other side cuts the texts out of what it holds.
 """
 
@@ -20,13 +20,16 @@ import sys
 from array import array
 from typing import IO, TypeAlias
 
-from twofold.engine.chardiff import inline_edits
+from twofold.engine.chardiff import inline_edits, similarity
 from twofold.engine.model import CompareOptions, Edit, Op
+from twofold.engine.stats import edit_counts
 
 #: The two texts of one pair to diff.
 Job: TypeAlias = tuple[str, str]
 #: One pair's edits as they cross the process boundary: op codes and run lengths.
 Packed: TypeAlias = "tuple[bytes, array[int]]"
+#: A batch's answer: each pair's packed edits and similarity, and ``EditCounts`` of all.
+Answer: TypeAlias = "tuple[list[Packed], list[float], tuple[int, ...]]"
 
 #: Op code of an edit on the wire: ``_CODE[op] + 3`` when the edit is ignored.
 _CODE = {Op.EQUAL: 0, Op.DELETE: 1, Op.INSERT: 2}
@@ -36,6 +39,20 @@ HELPER_ARG = "--twofold-refine-helper"
 HELPER_NICENESS = 10
 #: Length prefix of every message.
 HEADER = struct.Struct("<Q")
+
+
+def answer(jobs: list[Job], options: CompareOptions) -> Answer:
+    """What the helper sends back for a batch: packed edits, similarities, edit counts.
+
+    The similarities and counts are the refinement's last steps; made here, on
+    the helper's core, they are not left for the end of the refinement on one.
+    """
+    edit_lists = [inline_edits(a, b, options) for a, b in jobs]
+    return (
+        [pack(edits) for edits in edit_lists],
+        [similarity(edits) for edits in edit_lists],
+        tuple(edit_counts(edit_lists)),
+    )
 
 
 def pack(edits: tuple[Edit, ...]) -> Packed:
@@ -75,7 +92,7 @@ def serve(requests: IO[bytes] | None = None, answers: IO[bytes] | None = None) -
         jobs: list[Job]
         options: CompareOptions
         jobs, options = message  # type: ignore[misc]
-        send(answers, [pack(inline_edits(a, b, options)) for a, b in jobs])
+        send(answers, answer(jobs, options))
 
 
 def _yield_to_the_window() -> None:

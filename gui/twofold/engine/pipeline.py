@@ -154,13 +154,23 @@ class Refinement:
         check = should_cancel or (lambda: False)
         report = progress or (lambda _fraction: None)
         pairs = list(result.pairs)
-        for n, edits in zip(self._todo, self._shared.finish(check, report), strict=True):
+        refined = self._shared.finish(check, report)
+        for n, (edits, sim) in zip(self._todo, refined, strict=True):
             pair = pairs[n]
-            pairs[n] = _finished_pair(Match(pair.kind, pair.a, pair.b), edits)
+            pairs[n] = _finished_pair(Match(pair.kind, pair.a, pair.b), edits, sim)
         report(1.0)
         done = tuple(pairs)
+        # The batches counted the words of the edits they made; pairs that came with
+        # edits already (none, from ``compare``) would need counting here.
+        todo = set(self._todo)
+        complete = not any(p.edits for n, p in enumerate(result.pairs) if n not in todo)
         stats = compute_stats(
-            done, result.a.text, result.b.text, result.a_segments, result.b_segments
+            done,
+            result.a.text,
+            result.b.text,
+            result.a_segments,
+            result.b_segments,
+            counted=self._shared.counts if complete else None,
         )
         return replace(result, pairs=done, stats=stats, refined=True)
 
@@ -300,9 +310,14 @@ def _inline_pair(match: Match, a: str, b: str, options: CompareOptions) -> Pair:
     return _finished_pair(match, inline_edits(a, b, options))
 
 
-def _finished_pair(match: Match, edits: tuple[Edit, ...]) -> Pair:
-    """The pair of ``match`` with its edits, which may show that it changed nothing."""
-    sim = similarity(edits)
+def _finished_pair(match: Match, edits: tuple[Edit, ...], sim: float | None = None) -> Pair:
+    """The pair of ``match`` with its edits, which may show that it changed nothing.
+
+    Args:
+        sim: ``similarity(edits)``, if the caller has it already.
+    """
+    if sim is None:
+        sim = similarity(edits)
     significant = any(e.op is not Op.EQUAL and not e.ignored for e in edits)
     kind = match.kind
     if kind is PairKind.CHANGED and not significant and len(match.a) == len(match.b) == 1:

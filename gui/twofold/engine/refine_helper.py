@@ -36,10 +36,11 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from twofold.engine.chardiff import inline_edits
+from twofold.engine.chardiff import inline_edits, similarity
 from twofold.engine.errors import CompareCanceled
-from twofold.engine.helper_process import HELPER_ARG, Job, Packed, receive, send
+from twofold.engine.helper_process import HELPER_ARG, Answer, Job, Packed, receive, send
 from twofold.engine.model import CompareOptions, Edit, Op
+from twofold.engine.stats import EditCounts, edit_counts
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,8 @@ _UNCODE = [
     (Op.DELETE, True),
     (Op.INSERT, True),
 ]
+#: A pair's edits and their similarity (``chardiff.similarity``).
+Refined = tuple[tuple[Edit, ...], float]
 #: What a helper that died or answered nonsense raises on this side.
 _HELPER_FAILURES = (OSError, EOFError, ValueError, TypeError, IndexError, pickle.UnpicklingError)
 
@@ -107,7 +110,7 @@ class RefineHelper:
     def diff_all(
         self,
         batches: Callable[[], list[Job] | None],
-        answer: Callable[[list[Packed]], None],
+        answer: Callable[[Answer], None],
         options: CompareOptions,
     ) -> bool:
         """Diff the batches ``batches()`` hands out until it says None, ``answer``-ing each.
@@ -138,8 +141,8 @@ class RefineHelper:
                     if jobs is not None:
                         send(process.stdin, (jobs, options))
                         in_flight += 1
-                    if not isinstance(packed, list):
-                        raise ValueError("not a list of packed edits")
+                    if not isinstance(packed, tuple):
+                        raise ValueError("not an answer")
                     answer(packed)
             except _HELPER_FAILURES as exc:
                 log.warning("refine helper stopped (%s); refining here", exc)
@@ -205,14 +208,16 @@ class SharedRefinement:
     ) -> None:
         """``jobs[n]`` may cut its texts out only when asked; ``sizes[n]`` is their length."""
         self._jobs, self._options, self._helper = jobs, options, helper
-        self._out: list[tuple[Edit, ...] | None] = [None] * len(jobs)
+        self._out: list[Refined | None] = [None] * len(jobs)
+        #: ``edit_counts`` of every job's edits, once ``finish`` has returned.
+        self.counts = EditCounts()
         self._batches: list[tuple[int, int]] = []
         self._lock = threading.Lock()
         # Batches before ``_front`` are this side's, from ``_back`` on the helper's.
         self._front = self._back = 0
         self._closed = threading.Event()
         #: ``(start, end, packed)`` answers of the helper, then None when it is done.
-        self._answers: queue.SimpleQueue[tuple[int, int, list[Packed]] | None] = queue.SimpleQueue()
+        self._answers: queue.SimpleQueue[tuple[int, int, Answer] | None] = queue.SimpleQueue()
         self._fed = False  # the feeder's None has come: no answer will follow
         self._feeder: threading.Thread | None = None
         if helper is None or sum(sizes) < MIN_PARALLEL_CHARS:
@@ -228,10 +233,8 @@ class SharedRefinement:
         self._feeder = threading.Thread(target=self._feed, name="refine-feeder", daemon=True)
         self._feeder.start()
 
-    def finish(
-        self, check: Callable[[], bool], report: Callable[[float], None]
-    ) -> list[tuple[Edit, ...]]:
-        """Every job's edits, in order.
+    def finish(self, check: Callable[[], bool], report: Callable[[float], None]) -> list[Refined]:
+        """Every job's edits and similarity, in order; ``counts`` then counts them all.
 
         The helper's answers are unpacked here, between this side's batches:
         unpacking takes the GIL, and a second thread taking it too would make
@@ -240,29 +243,36 @@ class SharedRefinement:
         Raises:
             CompareCanceled: ``check`` returned True (the feeder stops after its batch).
         """
-        jobs, options, out = self._jobs, self._options, self._out
+        jobs, out = self._jobs, self._out
         try:
             if self._feeder is None:
-                return _refine_here(jobs, options, check, report)
-            while (k := self._claim(front=True)) is not None:
-                if check():
-                    raise CompareCanceled("canceled")
-                start, end = self._batches[k]
-                for n in range(start, end):
-                    out[n] = inline_edits(*jobs[n], options)
-                self._unpack_answers(wait=False)
-                report(self._share_done())
-            while self._unpack_answers(wait=True):
-                if check():
-                    raise CompareCanceled("canceled")
-                report(self._share_done())
-            # Whatever the helper could not do (it died, or answered nonsense) is diffed here.
-            for n, edits in enumerate(out):
-                if edits is None:
-                    out[n] = inline_edits(*jobs[n], options)
+                for start in range(0, len(jobs), 64):
+                    if check():
+                        raise CompareCanceled("canceled")
+                    report(start / max(1, len(jobs)))
+                    self._refine_here(range(start, min(len(jobs), start + 64)))
+            else:
+                while (k := self._claim(front=True)) is not None:
+                    if check():
+                        raise CompareCanceled("canceled")
+                    self._refine_here(range(*self._batches[k]))
+                    self._unpack_answers(wait=False)
+                    report(self._share_done())
+                while self._unpack_answers(wait=True):
+                    if check():
+                        raise CompareCanceled("canceled")
+                    report(self._share_done())
+                # Whatever the helper could not do (it died, or answered nonsense) is done here.
+                self._refine_here([n for n, refined in enumerate(out) if refined is None])
         finally:
             self.close()
-        return [edits for edits in out if edits is not None]
+        return [refined for refined in out if refined is not None]
+
+    def _refine_here(self, indices: Sequence[int]) -> None:
+        edit_lists = [inline_edits(*self._jobs[n], self._options) for n in indices]
+        for n, edits in zip(indices, edit_lists, strict=True):
+            self._out[n] = (edits, similarity(edits))
+        self.counts = self.counts.plus(edit_counts(edit_lists))
 
     def close(self) -> None:
         """Stop handing batches to the helper (the one it is on still comes back)."""
@@ -282,17 +292,19 @@ class SharedRefinement:
             if answer is None:
                 self._fed = True
                 break
-            start, end, packed = answer
+            start, end, (packed, sims, counts) = answer
             try:
-                pairs = zip(range(start, end), packed, strict=True)
-                edits = [_unpack(p, *self._jobs[n]) for n, p in pairs]
+                pairs = zip(range(start, end), packed, sims, strict=True)
+                refined = [(_unpack(p, *self._jobs[n]), float(sim)) for n, p, sim in pairs]
+                counted = EditCounts(*counts)
             except (ValueError, TypeError, IndexError) as exc:  # not edits of these texts
                 log.warning("refine helper answered nonsense (%s); refining here", exc)
                 self.close()  # no more batches to it; then end it
                 if self._helper is not None:
                     self._helper.stop()
             else:
-                self._out[start:end] = edits
+                self._out[start:end] = refined
+                self.counts = self.counts.plus(counted)
             wait = False  # one came: take the others that are there, then go back to work
         return False
 
@@ -331,32 +343,17 @@ class SharedRefinement:
             start, end = self._batches[k]
             return [self._jobs[n] for n in range(start, end)]
 
-        def take(packed: list[Packed]) -> None:
+        def take(answer: Answer) -> None:
             start, end = self._batches[sent.pop(0)]
-            if len(packed) != end - start:
+            packed, sims, counts = answer
+            if not len(packed) == len(sims) == end - start:
                 raise ValueError("an answer for another batch")
-            self._answers.put((start, end, packed))
+            self._answers.put((start, end, (packed, sims, counts)))
 
         try:
             self._helper.diff_all(next_batch, take, self._options)
         finally:
             self._answers.put(None)
-
-
-def _refine_here(
-    jobs: Sequence[Job],
-    options: CompareOptions,
-    check: Callable[[], bool],
-    report: Callable[[float], None],
-) -> list[tuple[Edit, ...]]:
-    out = []
-    for n in range(len(jobs)):
-        if n % 64 == 0:
-            if check():
-                raise CompareCanceled("canceled")
-            report(n / max(1, len(jobs)))
-        out.append(inline_edits(*jobs[n], options))
-    return out
 
 
 def _batches(sizes: Sequence[int]) -> list[tuple[int, int]]:

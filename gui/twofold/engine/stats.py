@@ -9,12 +9,48 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
-from twofold.engine.model import Op, Pair, PairKind, Span, Stats
+from twofold.engine.model import Edit, Op, Pair, PairKind, Span, Stats
 
 _WORD = re.compile(r"\w+")
 #: Characters per regex call when counting words.
 _BATCH = 1 << 16
+
+
+class EditCounts(NamedTuple):
+    """What some edits delete and insert, in words and characters (ignored edits left out)."""
+
+    words_deleted: int = 0
+    words_inserted: int = 0
+    chars_deleted: int = 0
+    chars_inserted: int = 0
+
+    def plus(self, other: EditCounts) -> EditCounts:
+        return EditCounts(*(mine + theirs for mine, theirs in zip(self, other, strict=True)))
+
+
+def edit_counts(edit_lists: Iterable[Sequence[Edit]]) -> EditCounts:
+    """The counts of these pairs' edits: a part of ``compute_stats`` that adds up.
+
+    Words never cross from one edit to the next (they are counted apart), so
+    counts of batches of pairs, made wherever the pairs were diffed, sum to
+    the counts of all of them.
+    """
+    deleted: list[str] = []
+    inserted: list[str] = []
+    for edits in edit_lists:
+        for edit in edits:
+            if edit.ignored or edit.op is Op.EQUAL:
+                continue
+            (deleted if edit.op is Op.DELETE else inserted).append(edit.text)
+    return EditCounts(
+        _count_words(deleted),
+        _count_words(inserted),
+        sum(map(len, deleted)),
+        sum(map(len, inserted)),
+    )
 
 
 def compute_stats(
@@ -23,7 +59,14 @@ def compute_stats(
     text_b: str,
     segs_a: tuple[Span, ...],
     segs_b: tuple[Span, ...],
+    counted: EditCounts | None = None,
 ) -> Stats:
+    """The statistics of ``pairs``.
+
+    Args:
+        counted: ``edit_counts`` of every pair's edits, if the caller made them
+            already (the refinement does, batch by batch, on both cores).
+    """
     kinds = Counter(p.kind.value for p in pairs)
     deleted: list[str] = []
     inserted: list[str] = []
@@ -32,12 +75,15 @@ def compute_stats(
             deleted.append(_joined(text_a, segs_a, pair.a))
         elif pair.kind is PairKind.INSERTED:
             inserted.append(_joined(text_b, segs_b, pair.b))
-        for edit in pair.edits:
-            if edit.ignored or edit.op is Op.EQUAL:
-                continue
-            (deleted if edit.op is Op.DELETE else inserted).append(edit.text)
-    words_del, words_ins = _count_words(deleted), _count_words(inserted)
-    chars_del, chars_ins = (sum(map(len, texts)) for texts in (deleted, inserted))
+    if counted is None:
+        counted = edit_counts(pair.edits for pair in pairs)
+    whole = EditCounts(
+        _count_words(deleted),
+        _count_words(inserted),
+        sum(map(len, deleted)),
+        sum(map(len, inserted)),
+    )
+    words_del, words_ins, chars_del, chars_ins = counted.plus(whole)
     total = sum(len(s) for s in segs_a) + sum(len(s) for s in segs_b)
     changed = chars_del + chars_ins
     return Stats(
