@@ -11,7 +11,9 @@ of about ``BATCH_CHARS``; a feeder thread hands the helper one batch at a time
 from the last one backwards, and the caller's thread diffs them from the first
 one forwards, so the two meet wherever the machine's load puts them. The
 helper returns each pair's edits as one op byte and one length an edit, not as
-pickled objects, and this side cuts the texts out of the paragraphs it holds.
+pickled objects (this side cuts the texts out of the paragraphs it holds),
+with each pair's similarity and the batch's word counts, so that nothing of
+the refinement is left to do on one core after the two have met.
 
 Why a plain child process on two pipes, not ``multiprocessing``: it spawns no
 resource-tracker process, imports only the diff (some 15 MB instead of 35 for
@@ -195,8 +197,9 @@ class SharedRefinement:
 
     The helper's feeder starts at once, so the helper works while the caller
     still waits (the GUI puts its preview on screen first); ``finish`` joins in
-    and returns every job's edits. ``close`` stops the feeder, for a caller
-    that gives up before ``finish``.
+    and returns every job's edits and similarity, and leaves their word counts
+    in ``counts``. ``close`` stops the feeder, for a caller that gives up
+    before ``finish``.
     """
 
     def __init__(
@@ -216,7 +219,7 @@ class SharedRefinement:
         # Batches before ``_front`` are this side's, from ``_back`` on the helper's.
         self._front = self._back = 0
         self._closed = threading.Event()
-        #: ``(start, end, packed)`` answers of the helper, then None when it is done.
+        #: ``(start, end, answer)`` from the helper, then None when it is done.
         self._answers: queue.SimpleQueue[tuple[int, int, Answer] | None] = queue.SimpleQueue()
         self._fed = False  # the feeder's None has come: no answer will follow
         self._feeder: threading.Thread | None = None
