@@ -139,6 +139,19 @@ def test_a_helper_that_fails_costs_only_speed(
     failing.stop()
 
 
+@pytest.mark.usefixtures("small_batches")
+def test_a_helper_that_hangs_is_killed_and_its_batches_diffed_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    hangs = "import time\nwhile True: time.sleep(1)"  # reads nothing, answers nothing
+    monkeypatch.setattr(refine_helper, "helper_command", lambda: [sys.executable, "-c", hangs])
+    monkeypatch.setattr(refine_helper, "HELPER_PATIENCE", 0.3)
+    stuck = RefineHelper()
+    a, b = read_pair("pep1_mixed")
+    assert refine(_coarse(a, b, CompareOptions()), helper=stuck) == compare(doc(a), doc(b))
+    assert not stuck.running
+
+
 def test_a_helper_that_cannot_start_refines_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(refine_helper, "helper_command", lambda: ["/nonexistent/python"])
     missing = RefineHelper()

@@ -22,8 +22,8 @@ pipe. It is never forked from the GUI process, whose Qt threads a forked copy
 could deadlock on.
 
 Constraints: the edits are exactly ``chardiff.inline_edits``', wherever they
-run. A helper that cannot start, dies or answers nonsense costs only the speed:
-its batches are diffed here.
+run. A helper that cannot start, dies, answers nonsense or stops answering
+(``HELPER_PATIENCE``) costs only the speed: its batches are diffed here.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ import queue
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -59,6 +60,9 @@ MIN_PARALLEL_CHARS = 400_000
 HELPER_WORTH_BYTES = 400_000
 #: How often (seconds) a wait for the helper looks at the cancel flag.
 _POLL = 0.05
+#: Longest wait (seconds) for the helper's next answer once this side has nothing
+#: left to diff; a helper that hangs is killed and its batches are diffed here.
+HELPER_PATIENCE = 10.0
 
 #: Op and ``ignored`` of each op code ``helper_process.pack`` writes.
 _UNCODE = [
@@ -153,6 +157,16 @@ class RefineHelper:
                 return False
             return True
 
+    def kill(self) -> None:
+        """End a process that stopped answering, without waiting for whoever talks to it.
+
+        The refinement talking to it then reads the end of its pipe, as if it had died.
+        """
+        process = self._process
+        if process is not None:
+            with contextlib.suppress(OSError):
+                process.kill()
+
     def stop(self) -> None:
         """End the process once no refinement talks to it (a closed one stops in two batches)."""
         with self._lock:
@@ -222,6 +236,7 @@ class SharedRefinement:
         #: ``(start, end, answer)`` from the helper, then None when it is done.
         self._answers: queue.SimpleQueue[tuple[int, int, Answer] | None] = queue.SimpleQueue()
         self._fed = False  # the feeder's None has come: no answer will follow
+        self._answered_at = 0.0  # when the helper's last answer was taken
         self._feeder: threading.Thread | None = None
         if helper is None or sum(sizes) < MIN_PARALLEL_CHARS:
             return
@@ -261,10 +276,16 @@ class SharedRefinement:
                     self._refine_here(range(*self._batches[k]))
                     self._unpack_answers(wait=False)
                     report(self._share_done())
+                self._answered_at = time.monotonic()
                 while self._unpack_answers(wait=True):
                     if check():
                         raise CompareCanceled("canceled")
                     report(self._share_done())
+                    if time.monotonic() - self._answered_at > HELPER_PATIENCE:
+                        log.warning("refine helper stopped answering; refining here")
+                        assert self._helper is not None
+                        self._helper.kill()
+                        self._answered_at = time.monotonic()
                 # Whatever the helper could not do (it died, or answered nonsense) is done here.
                 self._refine_here([n for n, refined in enumerate(out) if refined is None])
         finally:
@@ -308,6 +329,7 @@ class SharedRefinement:
             else:
                 self._out[start:end] = refined
                 self.counts = self.counts.plus(counted)
+            self._answered_at = time.monotonic()
             wait = False  # one came: take the others that are there, then go back to work
         return False
 
