@@ -187,15 +187,13 @@ class _PairTexts(Sequence[tuple[str, str]]):
     """
 
     def __init__(self, result: DiffResult, pairs: list[Pair]) -> None:
-        self._result, self._pairs = result, pairs
-        spans = [(result.span_of(p, Side.A), result.span_of(p, Side.B)) for p in pairs]
+        self._a, self._b = result.a.text, result.b.text
+        self._spans = [_pair_spans(result, pair) for pair in pairs]
         #: Characters of each pair, both sides.
-        self.sizes = [
-            (sa.end - sa.start if sa else 0) + (sb.end - sb.start if sb else 0) for sa, sb in spans
-        ]
+        self.sizes = [sa.end - sa.start + sb.end - sb.start for sa, sb in self._spans]
 
     def __len__(self) -> int:
-        return len(self._pairs)
+        return len(self._spans)
 
     @overload
     def __getitem__(self, n: int) -> tuple[str, str]: ...
@@ -204,18 +202,21 @@ class _PairTexts(Sequence[tuple[str, str]]):
     def __getitem__(self, n: int | slice) -> tuple[str, str] | Sequence[tuple[str, str]]:
         if isinstance(n, slice):
             return [self[k] for k in range(len(self))[n]]
-        return _pair_texts(self._result, self._pairs[n])
+        span_a, span_b = self._spans[n]
+        return self._a[span_a.start : span_a.end], self._b[span_b.start : span_b.end]
 
 
 def _pair_texts(result: DiffResult, pair: Pair) -> tuple[str, str]:
     """The texts of a changed or moved pair's paragraphs on each side."""
+    span_a, span_b = _pair_spans(result, pair)
+    return result.a.text[span_a.start : span_a.end], result.b.text[span_b.start : span_b.end]
+
+
+def _pair_spans(result: DiffResult, pair: Pair) -> tuple[Span, Span]:
     span_a, span_b = result.span_of(pair, Side.A), result.span_of(pair, Side.B)
     if span_a is None or span_b is None:
         raise ValueError(f"a {pair.kind.value} pair needs paragraphs on both sides")
-    return (
-        result.a.text[span_a.start : span_a.end],
-        result.b.text[span_b.start : span_b.end],
-    )
+    return span_a, span_b
 
 
 def _coarse_pairs(

@@ -45,6 +45,10 @@ def edit_counts(edit_lists: Iterable[Sequence[Edit]]) -> EditCounts:
             if edit.ignored or edit.op is Op.EQUAL:
                 continue
             (deleted if edit.op is Op.DELETE else inserted).append(edit.text)
+    return _counts(deleted, inserted)
+
+
+def _counts(deleted: list[str], inserted: list[str]) -> EditCounts:
     return EditCounts(
         _count_words(deleted),
         _count_words(inserted),
@@ -77,13 +81,7 @@ def compute_stats(
             inserted.append(_joined(text_b, segs_b, pair.b))
     if counted is None:
         counted = edit_counts(pair.edits for pair in pairs)
-    whole = EditCounts(
-        _count_words(deleted),
-        _count_words(inserted),
-        sum(map(len, deleted)),
-        sum(map(len, inserted)),
-    )
-    words_del, words_ins, chars_del, chars_ins = counted.plus(whole)
+    words_del, words_ins, chars_del, chars_ins = counted.plus(_counts(deleted, inserted))
     total = sum(len(s) for s in segs_a) + sum(len(s) for s in segs_b)
     changed = chars_del + chars_ins
     return Stats(
