@@ -15,10 +15,11 @@ options only mark edits as ``ignored``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from itertools import starmap
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate
 from typing import Any
 
+from twofold.engine.edit_runs import EditRuns, Run, runs_of, text_runs_of
 from twofold.engine.model import CompareOptions, Edit, Granularity, Op
 from twofold.engine.normalize import fold_same_length, folds_anything
 
@@ -45,13 +46,12 @@ _CHUNK_END = re.compile(r"[.!?;}\n]+\s*(?=[^.!?;}\n\s])")
 #: Characters a single regex call reads at most when cutting a huge text into chunks.
 CHUNK_PIECE = 1 << 16
 
-#: An edit before it is frozen into an ``Edit``: ``(op, text, ignored)``. The stages
-#: below pass plain tuples because a big pair has 100k+ runs and building a frozen
-#: dataclass costs some 25 times a tuple; each run becomes an ``Edit`` exactly once.
-_Run = tuple[Op, str, bool]
+#: The stages below pass runs as ``(op, length, ignored)`` tuples (``edit_runs.Run``):
+#: a big pair has 100k+ of them, and a run's text is only cut out when it is read.
+_Run = Run
 
 
-def inline_edits(a: str, b: str, options: CompareOptions) -> tuple[Edit, ...]:
+def inline_edits(a: str, b: str, options: CompareOptions) -> EditRuns:
     """Edits turning ``a`` into ``b``, with ignorable ones marked ``ignored``.
 
     Swapping the inputs mirrors the result exactly: the diff is always computed
@@ -59,20 +59,16 @@ def inline_edits(a: str, b: str, options: CompareOptions) -> tuple[Edit, ...]:
     is not symmetric and a reader who swaps sides expects the same changes.
     """
     if a == b:
-        return (Edit(Op.EQUAL, a),) if a else ()
+        return EditRuns.pack([(Op.EQUAL, len(a), False)] if a else [], a, b)
     if a > b:
-        return _freeze(_mirrored(_directed_runs(b, a, options)))
-    return _freeze(_directed_runs(a, b, options))
+        return EditRuns.pack(_mirrored(_directed_runs(b, a, options)), a, b)
+    return EditRuns.pack(_directed_runs(a, b, options), a, b)
 
 
-def mirror(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
+def mirror(edits: Sequence[Edit]) -> EditRuns:
     """The same edits seen from the other side: deletions become insertions."""
-    return _freeze(_mirrored([(e.op, e.text, e.ignored) for e in edits]))
-
-
-def _freeze(runs: Iterable[_Run]) -> tuple[Edit, ...]:
-    """The finished runs as the model's edits."""
-    return tuple(starmap(Edit, runs))
+    runs = list(runs_of(edits))
+    return EditRuns.pack(_mirrored(runs), rebuild(edits, Op.INSERT), rebuild(edits, Op.DELETE))
 
 
 def _mirrored(runs: list[_Run]) -> Iterator[_Run]:
@@ -81,7 +77,7 @@ def _mirrored(runs: list[_Run]) -> Iterator[_Run]:
     Runs are not merged again: the result must stay exactly what mirroring the
     canonical direction's edits has always given, since it is what users see.
     """
-    return _deletions_first([(_FLIPPED[op], text, ignored) for op, text, ignored in runs])
+    return _deletions_first([(_FLIPPED[op], n, ignored) for op, n, ignored in runs])
 
 
 def _deletions_first(runs: Iterable[_Run]) -> Iterator[_Run]:
@@ -111,23 +107,23 @@ def _directed_runs(a: str, b: str, options: CompareOptions) -> list[_Run]:
         raw = _fine_diff(ka, kb, options)
     runs: Iterable[_Run]
     if ka == a and kb == b:
-        # Nothing was folded, so the diff already holds the original texts:
-        # restoring them would only copy every run.
-        runs = [(op, text, False) for op, text in raw]
+        # Nothing was folded, so the runs of the keys are the runs of the texts.
+        runs = [(op, n, False) for op, n in raw]
     else:
         runs = _restore_original(raw, a, b)
     if options.ignore_whitespace:
-        runs = _mark_whitespace(runs)
+        runs = _mark_whitespace(runs, a, b)
     return _tidy(runs)
 
 
-def _fine_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, str]]:
+def _fine_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, int]]:
+    """``(op, length)`` runs turning ``a`` into ``b``, word by word or character by character."""
     if options.granularity is Granularity.WORD:
         return _word_diff(a, b, options.diff_timeout)
-    return raw_diff(a, b, options.diff_timeout, semantic=True)
+    return raw_diff_counts(a, b, options.diff_timeout, semantic=True)
 
 
-def _chunked_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, str]]:
+def _chunked_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, int]]:
     """Diff huge texts sentence by sentence first, then word by word where they differ.
 
     A 5 MB paragraph (a minified file, a book without blank lines) has hundreds of
@@ -138,13 +134,16 @@ def _chunked_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, str
     """
     chunks_a, chunks_b = chunks(a), chunks(b)
     enc_a, enc_b = encode_tokens([chunks_a, chunks_b])
-    out: list[tuple[Op, str]] = []
+    ends_a, ends_b = _offsets(chunks_a), _offsets(chunks_b)
+    del chunks_a, chunks_b
+    out: list[tuple[Op, int]] = []
     ia = ib = 0  # chunks consumed on each side
     ga = gb = 0  # where the differing chunks not yet diffed start
 
     def diff_gap() -> None:
         if ga < ia or gb < ib:
-            out.extend(_fine_diff("".join(chunks_a[ga:ia]), "".join(chunks_b[gb:ib]), options))
+            gap_a, gap_b = a[ends_a[ga] : ends_a[ia]], b[ends_b[gb] : ends_b[ib]]
+            out.extend(_fine_diff(gap_a, gap_b, options))
 
     for op, n in raw_diff_counts(enc_a, enc_b, options.diff_timeout, semantic=False):
         if op is Op.DELETE:
@@ -153,7 +152,7 @@ def _chunked_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, str
             ib += n
         else:
             diff_gap()
-            out.append((Op.EQUAL, "".join(chunks_a[ia : ia + n])))
+            out.append((Op.EQUAL, ends_a[ia + n] - ends_a[ia]))
             ia += n
             ib += n
             ga, gb = ia, ib
@@ -244,41 +243,45 @@ def encode_tokens(sequences: list[list[str]]) -> list[str]:
     return ["".join(map(lookup, tokens)) for tokens in sequences]
 
 
-def _word_diff(a: str, b: str, timeout: float) -> list[tuple[Op, str]]:
+def _offsets(pieces: list[str]) -> list[int]:
+    """Where each piece starts in the pieces' concatenation, and where the last ends."""
+    return list(accumulate(map(len, pieces), initial=0))
+
+
+def _word_diff(a: str, b: str, timeout: float) -> list[tuple[Op, int]]:
     tokens_a, tokens_b = _TOKEN.findall(a), _TOKEN.findall(b)
     if len(tokens_a) + len(tokens_b) >= _CODE_CAPACITY - 1:
-        return raw_diff(a, b, timeout, semantic=True)
+        return raw_diff_counts(a, b, timeout, semantic=True)
     enc_a, enc_b = encode_tokens([tokens_a, tokens_b])
-    out: list[tuple[Op, str]] = []
-    ia = ib = 0
-    # Joining the run's tokens measures faster than slicing ``a`` between
-    # cumulative offsets: those cost an int per token, the join only per run.
+    ends_a, ends_b = _offsets(tokens_a), _offsets(tokens_b)
+    del tokens_a, tokens_b
+    out: list[tuple[Op, int]] = []
+    ia = ib = 0  # tokens consumed on each side
     for op, n in raw_diff_counts(enc_a, enc_b, timeout, semantic=True):
         if op is Op.INSERT:
-            out.append((op, "".join(tokens_b[ib : ib + n])))
+            out.append((op, ends_b[ib + n] - ends_b[ib]))
             ib += n
         else:
-            out.append((op, "".join(tokens_a[ia : ia + n])))
+            out.append((op, ends_a[ia + n] - ends_a[ia]))
             ia += n
             if op is Op.EQUAL:
                 ib += n
     return out
 
 
-def _restore_original(raw: list[tuple[Op, str]], a: str, b: str) -> Iterator[_Run]:
+def _restore_original(raw: list[tuple[Op, int]], a: str, b: str) -> Iterator[_Run]:
     """Turn a diff of folded keys back into edits of the original texts.
 
     Folds keep lengths, so offsets carry over; inside an EQUAL run the originals
     may still differ (case, quotes), which becomes an ignored DELETE + INSERT.
     """
     ia = ib = 0
-    for op, chunk in raw:
-        n = len(chunk)
+    for op, n in raw:
         if op is Op.DELETE:
-            yield Op.DELETE, a[ia : ia + n], False
+            yield Op.DELETE, n, False
             ia += n
         elif op is Op.INSERT:
-            yield Op.INSERT, b[ib : ib + n], False
+            yield Op.INSERT, n, False
             ib += n
         else:
             yield from _split_folded_equal(a[ia : ia + n], b[ib : ib + n])
@@ -287,8 +290,9 @@ def _restore_original(raw: list[tuple[Op, str]], a: str, b: str) -> Iterator[_Ru
 
 
 def _split_folded_equal(a: str, b: str) -> Iterator[_Run]:
+    """Runs of same-length texts, equal once folded: ignored changes where they differ."""
     if a == b:
-        yield Op.EQUAL, a, False
+        yield Op.EQUAL, len(a), False
         return
     start = 0
     same = a[0] == b[0]
@@ -296,17 +300,29 @@ def _split_folded_equal(a: str, b: str) -> Iterator[_Run]:
         now_same = i < len(a) and a[i] == b[i]
         if i == len(a) or now_same != same:
             if same:
-                yield Op.EQUAL, a[start:i], False
+                yield Op.EQUAL, i - start, False
             else:
-                yield Op.DELETE, a[start:i], True
-                yield Op.INSERT, b[start:i], True
+                yield Op.DELETE, i - start, True
+                yield Op.INSERT, i - start, True
             start, same = i, now_same
 
 
-def _mark_whitespace(runs: Iterable[_Run]) -> Iterator[_Run]:
+def _mark_whitespace(runs: Iterable[_Run], a: str, b: str) -> Iterator[_Run]:
     """Ignore insertions and deletions of white space only (re-wrapped lines, doubled spaces)."""
-    for op, text, ignored in runs:
-        yield op, text, ignored or (op is not Op.EQUAL and text.isspace())
+    ia = ib = 0
+    for op, n, ignored in runs:
+        if op is Op.EQUAL:
+            ia += n
+            ib += n
+            yield op, n, ignored
+            continue
+        if op is Op.DELETE:
+            text = a[ia : ia + n]
+            ia += n
+        else:
+            text = b[ib : ib + n]
+            ib += n
+        yield op, n, ignored or text.isspace()
 
 
 def _tidy(runs: Iterable[_Run]) -> list[_Run]:
@@ -340,20 +356,22 @@ def _tidy(runs: Iterable[_Run]) -> list[_Run]:
     return out
 
 
-def rebuild(edits: tuple[Edit, ...] | list[Edit], side: Op) -> str:
+def rebuild(edits: Sequence[Edit], side: Op) -> str:
     """The text of one side (``Op.DELETE`` for A, ``Op.INSERT`` for B) from its edits."""
-    return "".join(e.text for e in edits if e.op is Op.EQUAL or e.op is side)
+    return "".join(
+        text for op, text, _ignored in text_runs_of(edits) if op is Op.EQUAL or op is side
+    )
 
 
-def similarity(edits: tuple[Edit, ...] | list[Edit]) -> float:
+def similarity(edits: Sequence[Edit]) -> float:
     """Share of characters kept: ``2 * kept / (len(a) + len(b))``; ignored edits count as kept."""
     kept = changed = 0
-    for e in edits:
-        if e.op is Op.EQUAL:
-            kept += 2 * len(e.text)
-        elif e.ignored:
-            kept += len(e.text)
+    for op, n, ignored in runs_of(edits):
+        if op is Op.EQUAL:
+            kept += 2 * n
+        elif ignored:
+            kept += n
         else:
-            changed += len(e.text)
+            changed += n
     total = kept + changed
     return 1.0 if total == 0 else kept / total

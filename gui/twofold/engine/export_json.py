@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from twofold.engine.model import DiffResult, Document, Span
+from twofold.engine.edit_runs import text_runs_of
+from twofold.engine.model import DiffResult, Document, Pair, Span
 
 
 def to_dict(result: DiffResult) -> dict[str, Any]:
@@ -21,27 +22,26 @@ def to_dict(result: DiffResult) -> dict[str, Any]:
         "a": _document(result.a, result.a_segments),
         "b": _document(result.b, result.b_segments),
         "unit": result.unit.value,
-        "pairs": [
-            {
-                "kind": p.kind.value,
-                "a": list(p.a),
-                "b": list(p.b),
-                "similarity": p.similarity,
-                "edits": [[int(e.op), e.text] for e in p.edits],
-                **(
-                    {"ignored": [k for k, e in enumerate(p.edits) if e.ignored]}
-                    if any(e.ignored for e in p.edits)
-                    else {}
-                ),
-            }
-            for p in result.pairs
-        ],
+        "pairs": [_pair(p) for p in result.pairs],
         "stats": _stats(result),
     }
 
 
 def to_json(result: DiffResult, *, indent: int | None = None) -> str:
     return json.dumps(to_dict(result), ensure_ascii=False, indent=indent)
+
+
+def _pair(pair: Pair) -> dict[str, Any]:
+    runs = list(text_runs_of(pair.edits))
+    ignored = [k for k, (_op, _text, is_ignored) in enumerate(runs) if is_ignored]
+    return {
+        "kind": pair.kind.value,
+        "a": list(pair.a),
+        "b": list(pair.b),
+        "similarity": pair.similarity,
+        "edits": [[int(op), text] for op, text, _ignored in runs],
+        **({"ignored": ignored} if ignored else {}),
+    }
 
 
 def _document(doc: Document, segments: tuple[Span, ...]) -> dict[str, Any]:

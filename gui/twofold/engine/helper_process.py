@@ -21,7 +21,8 @@ from array import array
 from typing import IO, TypeAlias
 
 from twofold.engine.chardiff import inline_edits, similarity
-from twofold.engine.model import CompareOptions, Edit, Op
+from twofold.engine.edit_runs import EditRuns
+from twofold.engine.model import CompareOptions
 from twofold.engine.stats import edit_counts
 
 #: The two texts of one pair to diff.
@@ -31,8 +32,6 @@ Packed: TypeAlias = "tuple[bytes, array[int]]"
 #: A batch's answer: each pair's packed edits and similarity, and ``EditCounts`` of all.
 Answer: TypeAlias = "tuple[list[Packed], list[float], tuple[int, ...]]"
 
-#: Op code of an edit on the wire: ``_CODE[op] + 3`` when the edit is ignored.
-_CODE = {Op.EQUAL: 0, Op.DELETE: 1, Op.INSERT: 2}
 #: The argument a frozen build's executable runs the helper on (``twofold.__main__``).
 HELPER_ARG = "--twofold-refine-helper"
 #: How much lower the helper's priority is than the window's (``os.nice``).
@@ -55,9 +54,9 @@ def answer(jobs: list[Job], options: CompareOptions) -> Answer:
     )
 
 
-def pack(edits: tuple[Edit, ...]) -> Packed:
-    codes = bytes(_CODE[e.op] + 3 * e.ignored for e in edits)
-    return codes, array("q", [len(e.text) for e in edits])
+def pack(edits: EditRuns) -> Packed:
+    """What crosses the pipe of a pair's edits: ``EditRuns``' codes and lengths, without texts."""
+    return edits.codes, edits.lengths
 
 
 def send(pipe: IO[bytes], message: object) -> None:

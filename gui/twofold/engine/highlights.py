@@ -7,6 +7,7 @@ into offsets in each document lives here so that both renderers agree.
 
 from __future__ import annotations
 
+from twofold.engine.edit_runs import runs_of
 from twofold.engine.model import DiffResult, Op, Pair, PairKind, Side, Span
 
 
@@ -24,10 +25,10 @@ def inline_spans(result: DiffResult, pair: Pair, side: Side) -> tuple[Span, ...]
     own = Op.DELETE if side is Side.A else Op.INSERT
     spans: list[Span] = []
     pos = whole.start
-    for edit in pair.edits:
-        if edit.op is Op.EQUAL or edit.op is own:
-            end = pos + len(edit.text)
-            if edit.op is own and not edit.ignored:
+    for op, n, ignored in runs_of(pair.edits):
+        if op is Op.EQUAL or op is own:
+            end = pos + n
+            if op is own and not ignored:
                 if spans and spans[-1].end == pos:
                     spans[-1] = Span(spans[-1].start, end)
                 else:

@@ -8,6 +8,7 @@ whose newlines are normalised to ``\\n``; the UI and the exporters rely on that.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
 from itertools import pairwise
@@ -143,7 +144,8 @@ class Pair:
     a: tuple[int, ...]
     b: tuple[int, ...]
     similarity: float
-    edits: tuple[Edit, ...] = ()
+    #: an ``edit_runs.EditRuns`` as the engine makes them; any sequence of edits will do
+    edits: Sequence[Edit] = ()
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.similarity <= 1.0:

@@ -23,13 +23,13 @@ from typing import overload
 
 from twofold.engine.alignment import Match, align
 from twofold.engine.chardiff import inline_edits, similarity
+from twofold.engine.edit_runs import EditRuns, is_significant
 from twofold.engine.errors import CompareCanceled
 from twofold.engine.model import (
     CompareOptions,
     DiffResult,
     Document,
     Edit,
-    Op,
     Pair,
     PairKind,
     Side,
@@ -100,8 +100,15 @@ def refine_pair(result: DiffResult, pair: Pair) -> Pair:
     """The pair with its inline edits, computing them if the result is coarse."""
     if pair.kind not in (PairKind.CHANGED, PairKind.MOVED) or pair.edits:
         return pair
-    text_a, text_b = _pair_texts(result, pair)
-    return _inline_pair(Match(pair.kind, pair.a, pair.b), text_a, text_b, result.options)
+    span_a, span_b = _pair_spans(result, pair)
+    return _inline_pair(
+        Match(pair.kind, pair.a, pair.b),
+        result.a.text,
+        span_a,
+        result.b.text,
+        span_b,
+        result.options,
+    )
 
 
 def refine(
@@ -134,8 +141,8 @@ class Refinement:
             for n, pair in enumerate(result.pairs)
             if pair.kind in (PairKind.CHANGED, PairKind.MOVED) and not pair.edits
         ]
-        jobs = _PairTexts(result, [result.pairs[n] for n in self._todo])
-        self._shared = SharedRefinement(jobs, jobs.sizes, result.options, helper)
+        self._jobs = _PairTexts(result, [result.pairs[n] for n in self._todo])
+        self._shared = SharedRefinement(self._jobs, self._jobs.sizes, result.options, helper)
 
     def finish(
         self,
@@ -155,9 +162,11 @@ class Refinement:
         report = progress or (lambda _fraction: None)
         pairs = list(result.pairs)
         refined = self._shared.finish(check, report)
-        for n, (edits, sim) in zip(self._todo, refined, strict=True):
+        for k, (n, (edits, sim)) in enumerate(zip(self._todo, refined, strict=True)):
             pair = pairs[n]
-            pairs[n] = _finished_pair(Match(pair.kind, pair.a, pair.b), edits, sim)
+            pairs[n] = _finished_pair(
+                Match(pair.kind, pair.a, pair.b), self._jobs.placed(k, edits), sim
+            )
         report(1.0)
         done = tuple(pairs)
         # The batches counted the words of the edits they made; pairs that came with
@@ -205,11 +214,10 @@ class _PairTexts(Sequence[tuple[str, str]]):
         span_a, span_b = self._spans[n]
         return self._a[span_a.start : span_a.end], self._b[span_b.start : span_b.end]
 
-
-def _pair_texts(result: DiffResult, pair: Pair) -> tuple[str, str]:
-    """The texts of a changed or moved pair's paragraphs on each side."""
-    span_a, span_b = _pair_spans(result, pair)
-    return result.a.text[span_a.start : span_a.end], result.b.text[span_b.start : span_b.end]
+    def placed(self, n: int, edits: EditRuns) -> EditRuns:
+        """Edits of job ``n``'s texts, over the documents instead (the cut-out texts can go)."""
+        span_a, span_b = self._spans[n]
+        return edits.rebased(self._a, span_a.start, self._b, span_b.start)
 
 
 def _pair_spans(result: DiffResult, pair: Pair) -> tuple[Span, Span]:
@@ -293,25 +301,24 @@ def _diff_matches(
         if match.kind in (PairKind.CHANGED, PairKind.MOVED):
             span_a = Span(segs_a[match.a[0]].start, segs_a[match.a[-1]].end)
             span_b = Span(segs_b[match.b[0]].start, segs_b[match.b[-1]].end)
-            pairs.append(
-                _inline_pair(
-                    match,
-                    text_a[span_a.start : span_a.end],
-                    text_b[span_b.start : span_b.end],
-                    options,
-                )
-            )
+            pairs.append(_inline_pair(match, text_a, span_a, text_b, span_b, options))
         else:
             sim = 1.0 if match.kind is PairKind.EQUAL else 0.0
             pairs.append(Pair(match.kind, match.a, match.b, sim))
     return tuple(pairs)
 
 
-def _inline_pair(match: Match, a: str, b: str, options: CompareOptions) -> Pair:
-    return _finished_pair(match, inline_edits(a, b, options))
+def _inline_pair(
+    match: Match, text_a: str, span_a: Span, text_b: str, span_b: Span, options: CompareOptions
+) -> Pair:
+    """The pair of ``match``, diffed; its edits read their texts from the documents."""
+    edits = inline_edits(
+        text_a[span_a.start : span_a.end], text_b[span_b.start : span_b.end], options
+    )
+    return _finished_pair(match, edits.rebased(text_a, span_a.start, text_b, span_b.start))
 
 
-def _finished_pair(match: Match, edits: tuple[Edit, ...], sim: float | None = None) -> Pair:
+def _finished_pair(match: Match, edits: Sequence[Edit], sim: float | None = None) -> Pair:
     """The pair of ``match`` with its edits, which may show that it changed nothing.
 
     Args:
@@ -319,7 +326,7 @@ def _finished_pair(match: Match, edits: tuple[Edit, ...], sim: float | None = No
     """
     if sim is None:
         sim = similarity(edits)
-    significant = any(e.op is not Op.EQUAL and not e.ignored for e in edits)
+    significant = is_significant(edits)
     kind = match.kind
     if kind is PairKind.CHANGED and not significant and len(match.a) == len(match.b) == 1:
         # Differences the options ignore (white space, case, quotes) make no change;
@@ -328,5 +335,5 @@ def _finished_pair(match: Match, edits: tuple[Edit, ...], sim: float | None = No
     return Pair(kind, match.a, match.b, round(sim, 6), _keep_edits(kind, edits))
 
 
-def _keep_edits(kind: PairKind, edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
+def _keep_edits(kind: PairKind, edits: Sequence[Edit]) -> Sequence[Edit]:
     return edits if kind is not PairKind.EQUAL else ()

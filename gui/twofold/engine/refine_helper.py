@@ -40,9 +40,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from twofold.engine.chardiff import inline_edits, similarity
+from twofold.engine.edit_runs import EditRuns
 from twofold.engine.errors import CompareCanceled
 from twofold.engine.helper_process import HELPER_ARG, Answer, Job, Packed, receive, send
-from twofold.engine.model import CompareOptions, Edit, Op
+from twofold.engine.model import CompareOptions
 from twofold.engine.stats import EditCounts, edit_counts
 
 log = logging.getLogger(__name__)
@@ -64,17 +65,8 @@ _POLL = 0.05
 #: left to diff; a helper that hangs is killed and its batches are diffed here.
 HELPER_PATIENCE = 10.0
 
-#: Op and ``ignored`` of each op code ``helper_process.pack`` writes.
-_UNCODE = [
-    (Op.EQUAL, False),
-    (Op.DELETE, False),
-    (Op.INSERT, False),
-    (Op.EQUAL, True),
-    (Op.DELETE, True),
-    (Op.INSERT, True),
-]
-#: A pair's edits and their similarity (``chardiff.similarity``).
-Refined = tuple[tuple[Edit, ...], float]
+#: A pair's edits (over its job's texts) and their similarity (``chardiff.similarity``).
+Refined = tuple[EditRuns, float]
 #: What a helper that died or answered nonsense raises on this side.
 _HELPER_FAILURES = (OSError, EOFError, ValueError, TypeError, IndexError, pickle.UnpicklingError)
 
@@ -395,26 +387,11 @@ def _batches(sizes: Sequence[int]) -> list[tuple[int, int]]:
     return out
 
 
-def _unpack(packed: Packed, a: str, b: str) -> tuple[Edit, ...]:
-    """The edits back from op codes and lengths: runs of A or B (both for EQUAL), in order.
+def _unpack(packed: Packed, a: str, b: str) -> EditRuns:
+    """The edits of ``a`` and ``b`` from the helper's op codes and lengths.
 
     Raises:
         ValueError: the runs do not cover both texts exactly.
     """
     codes, lengths = packed
-    out = []
-    ia = ib = 0
-    uncode = _UNCODE
-    for code, n in zip(codes, lengths, strict=True):
-        op, ignored = uncode[code]
-        if op is Op.INSERT:
-            out.append(Edit(op, b[ib : ib + n], ignored))
-            ib += n
-        else:
-            out.append(Edit(op, a[ia : ia + n], ignored))
-            ia += n
-            if op is Op.EQUAL:
-                ib += n
-    if ia != len(a) or ib != len(b):
-        raise ValueError("the runs do not cover both texts")
-    return tuple(out)
+    return EditRuns.checked(codes, lengths, a, b)

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from twofold.engine.edit_runs import text_runs_of
 from twofold.engine.model import Edit, Op, Pair, PairKind, Span, Stats
 
 _WORD = re.compile(r"\w+")
@@ -41,10 +42,10 @@ def edit_counts(edit_lists: Iterable[Sequence[Edit]]) -> EditCounts:
     deleted: list[str] = []
     inserted: list[str] = []
     for edits in edit_lists:
-        for edit in edits:
-            if edit.ignored or edit.op is Op.EQUAL:
+        for op, text, ignored in text_runs_of(edits):
+            if ignored or op is Op.EQUAL:
                 continue
-            (deleted if edit.op is Op.DELETE else inserted).append(edit.text)
+            (deleted if op is Op.DELETE else inserted).append(text)
     return _counts(deleted, inserted)
 
 
