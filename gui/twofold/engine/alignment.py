@@ -241,13 +241,13 @@ def _similar_moves(
         (g, i)
         for g, gap in enumerate(gaps)
         for i in range(gap.a_lo, gap.a_hi)
-        if i not in paired_a and len(profiles.sets[pid_a[i]]) >= _MOVE_MIN_WORDS
+        if i not in paired_a and len(profiles.words[pid_a[i]]) >= _MOVE_MIN_WORDS
     ]
     right = {
         pid_b[j]: j
         for gap in gaps
         for j in range(gap.b_lo, gap.b_hi)
-        if j not in paired_b and len(profiles.sets[pid_b[j]]) >= _MOVE_MIN_WORDS
+        if j not in paired_b and len(profiles.words[pid_b[j]]) >= _MOVE_MIN_WORDS
     }
     if not left or not right:
         return {}

@@ -12,9 +12,13 @@ is the definition). A ``Vocabulary`` finds the same words faster, by splitting
 UTF-8 bytes, and holds each word once as a small int, so that word sets are
 sets of shared ints rather than of one new string per occurrence.
 
+Why word ids in tuples: a paragraph's words are kept as a tuple of ids
+(8 bytes a word) and made a set only while it is being compared; as frozensets
+the word sets of the 1 MB reworded pair took 14.8 MB, most of the alignment's peak.
+
 Constraints: pure and deterministic. Word ids are handed out in the order texts
-are seen, never in hash order, so every sum of weights adds the same floats in
-the same order on every run (string hashes change from run to run).
+are seen, never in hash order, and sums of weights are exactly rounded
+(``math.fsum``), so they do not depend on the order a set lists its words in.
 """
 
 from __future__ import annotations
@@ -113,30 +117,32 @@ def _chunk_words(text: str) -> Collection[bytes]:
 
 
 class Vocabulary:
-    """The words of one comparison, each held once as an int, and the word sets made so far.
+    """The words of one comparison, each held once as an int, and the word ids made so far.
 
-    Why remember word sets by text: the alignment profiles every paragraph of a
-    gap by its match key, and the coarse result then needs the word sets of the
+    Why remember word ids by text: the alignment profiles every paragraph of a
+    gap by its match key, and the coarse result then needs the words of the
     same paragraphs by their text, which is the key unless options fold it.
     """
 
     def __init__(self) -> None:
         self._ids: defaultdict[bytes, int] = defaultdict(count().__next__)
-        self._sets: dict[str, frozenset[int]] = {}
+        self._known: dict[str, tuple[int, ...]] = {}
 
     def __len__(self) -> int:
         return len(self._ids)
 
-    def word_set(self, text: str, *, remember: bool = True) -> frozenset[int]:
-        """The ids of the words of ``text``; ``remember`` keeps the set for the same text later."""
-        found = self._sets.get(text)
+    def word_ids(self, text: str, *, remember: bool = True) -> tuple[int, ...]:
+        """The ids of the words of ``text``, each once; ``remember`` keeps them for that text."""
+        found = self._known.get(text)
         if found is None:
-            # Via a set: a frozenset copied from a set gets a table sized for
-            # its contents, up to half the size of one grown word by word.
-            found = frozenset(set(map(self._ids.__getitem__, _utf8_words(text))))
+            found = tuple(set(map(self._ids.__getitem__, _utf8_words(text))))
             if remember:
-                self._sets[text] = found
+                self._known[text] = found
         return found
+
+    def word_set(self, text: str, *, remember: bool = True) -> frozenset[int]:
+        """``word_ids`` as a set."""
+        return frozenset(self.word_ids(text, remember=remember))
 
     def spellings(self) -> list[bytes]:
         """Every word in UTF-8, indexed by its id."""
@@ -148,28 +154,38 @@ class Profiles:
 
     def __init__(self, texts: Iterable[str], vocabulary: Vocabulary | None = None) -> None:
         self.vocabulary = vocabulary if vocabulary is not None else Vocabulary()
-        self.sets: list[frozenset[int]] = [self.vocabulary.word_set(t) for t in texts]
-        df = Counter(chain.from_iterable(self.sets))
-        n = len(self.sets) + 1
+        #: each profile's word ids, each once
+        self.words: list[tuple[int, ...]] = [self.vocabulary.word_ids(t) for t in texts]
+        df = Counter(chain.from_iterable(self.words))
+        n = len(self.words) + 1
         #: weight of each word id; 0.0 for ids no profile holds.
         self.weight: list[float] = [0.0] * len(self.vocabulary)
         for w, c in df.items():
             self.weight[w] = math.log(1.0 + n / c)
-        self.mass: list[float] = [self._mass(s) for s in self.sets]
+        self.mass: list[float] = [self._mass(s) for s in self.words]
         self._present = list(df)
         self._rank: list[int] = []
         self._rank_weight: list[float] = []
         self._rare: dict[int, list[int]] = {}
+        self._last_set: tuple[int, frozenset[int]] = (-1, frozenset())
 
     def _mass(self, s: Iterable[int]) -> float:
-        return sum(map(self.weight.__getitem__, s))
+        return math.fsum(map(self.weight.__getitem__, s))
+
+    def _set(self, i: int) -> frozenset[int]:
+        """Profile ``i``'s words as a set, kept while the callers compare it with others."""
+        last, found = self._last_set
+        if last != i:
+            found = frozenset(self.words[i])
+            self._last_set = (i, found)
+        return found
 
     def similarity(self, i: int, j: int) -> float:
         """Weighted Dice of profiles ``i`` and ``j``, in ``[0, 1]``."""
         total = self.mass[i] + self.mass[j]
         if total == 0.0:
             return 0.0
-        shared = sum(map(self.weight.__getitem__, self.sets[i] & self.sets[j]))
+        shared = self._mass(self._set(i).intersection(self.words[j]))
         return min(1.0, 2.0 * shared / total)
 
     def group_similarity(self, left: Sequence[int], right: Sequence[int]) -> float:
@@ -180,17 +196,17 @@ class Profiles:
         """
         if len(left) == 1 and len(right) == 1:
             return self.similarity(left[0], right[0])
-        sl = self.sets[left[0]] if len(left) == 1 else self._union(left)
-        sr = self.sets[right[0]] if len(right) == 1 else self._union(right)
+        sl = self._set(left[0]) if len(left) == 1 else self._union(left)
+        sr = self.words[right[0]] if len(right) == 1 else self._union(right)
         ml = self.mass[left[0]] if len(left) == 1 else self._mass(sl)
         mr = self.mass[right[0]] if len(right) == 1 else self._mass(sr)
         if ml + mr == 0.0:
             return 0.0
-        shared = self._mass(sl & sr)
+        shared = self._mass(sl.intersection(sr))
         return min(1.0, 2.0 * shared / (ml + mr))
 
     def _union(self, ids: Sequence[int]) -> frozenset[int]:
-        return frozenset().union(*(self.sets[i] for i in ids))
+        return frozenset().union(*(self.words[i] for i in ids))
 
     def rare_words(self, i: int) -> list[int]:
         """The ``INDEX_WORDS`` most informative words of profile ``i``: what the index keys on.
@@ -201,7 +217,7 @@ class Profiles:
         found = self._rare.get(i)
         if found is None:
             rank = self._ranks()
-            found = sorted(map(rank.__getitem__, self.sets[i]))[:INDEX_WORDS]
+            found = sorted(map(rank.__getitem__, self.words[i]))[:INDEX_WORDS]
             self._rare[i] = found
         return found
 
