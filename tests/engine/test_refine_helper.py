@@ -57,6 +57,7 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     """Batches of a few paragraphs, and the helper used for any size: many hand-overs."""
     monkeypatch.setattr(refine_helper, "BATCH_CHARS", 300)
     monkeypatch.setattr(refine_helper, "MIN_PARALLEL_CHARS", 0)
+    monkeypatch.setattr(refine_helper, "usable_cpus", lambda: 2)  # whatever runs the tests
 
 
 def _wait_until(done: Callable[[], bool]) -> None:
@@ -248,9 +249,17 @@ def test_the_helper_starts_only_when_there_is_work_to_share(
     assert not lazy.running
     monkeypatch.setattr(refine_helper, "MIN_PARALLEL_CHARS", 0)
     monkeypatch.setattr(refine_helper, "BATCH_CHARS", 300)
+    monkeypatch.setattr(refine_helper, "usable_cpus", lambda: 1)
+    assert refine(_coarse(a, b, CompareOptions()), helper=lazy) == compare(doc(a), doc(b))
+    assert not lazy.running  # one core: a helper would only take turns with this process
+    monkeypatch.setattr(refine_helper, "usable_cpus", lambda: 2)
     assert refine(_coarse(a, b, CompareOptions()), helper=lazy) == compare(doc(a), doc(b))
     assert lazy.running
     lazy.stop()
+
+
+def test_usable_cpus_follow_the_affinity() -> None:
+    assert 1 <= refine_helper.usable_cpus() <= (os.cpu_count() or 1)
 
 
 @pytest.mark.skipif(not hasattr(os, "getpriority"), reason="POSIX priorities")

@@ -125,6 +125,7 @@ def test_the_helper_process_refines_beside_the_worker(
     """A big pair's refinement is shared with the helper and gives the same result."""
     monkeypatch.setattr(refine_helper, "MIN_PARALLEL_CHARS", 0)
     monkeypatch.setattr(refine_helper, "BATCH_CHARS", 200)
+    monkeypatch.setattr(refine_helper, "usable_cpus", lambda: 2)  # whatever runs the tests
     with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
         window.compare_files(str(demo[0]), str(demo[1]))
     helper = window._runner._helper

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import pickle
 import queue
 import subprocess
@@ -167,6 +168,16 @@ class RefineHelper:
             _end(process)
 
 
+def usable_cpus() -> int:
+    """Cores this process may run on (its affinity, which ``taskset`` or a container narrows).
+
+    With one, a helper would only take turns with this process, at a memory cost.
+    """
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def helper_command() -> list[str]:
     """How to run the helper: this interpreter on ``helper_process``, or a frozen build on itself.
 
@@ -230,7 +241,7 @@ class SharedRefinement:
         self._fed = False  # the feeder's None has come: no answer will follow
         self._answered_at = 0.0  # when the helper's last answer was taken
         self._feeder: threading.Thread | None = None
-        if helper is None or sum(sizes) < MIN_PARALLEL_CHARS:
+        if helper is None or sum(sizes) < MIN_PARALLEL_CHARS or usable_cpus() < 2:
             return
         batches = _batches(sizes)
         if len(batches) < 2:  # one huge pair: nothing to share, and the helper would hold it all
