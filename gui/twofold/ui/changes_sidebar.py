@@ -243,9 +243,11 @@ class ChangesSidebar(QWidget):
 
     Signals:
         change_selected: index into ``result.changes`` the user picked.
+        listed: the list holds the result's changes (at once, or at the turn that fills it).
     """
 
     change_selected = Signal(int)
+    listed = Signal()
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -323,6 +325,7 @@ class ChangesSidebar(QWidget):
         self._model.set_result(self._result)
         if self._selected is not None:
             self.select_change(self._selected)
+        self.listed.emit()
         return False
 
     @property
