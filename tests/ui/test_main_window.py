@@ -133,6 +133,31 @@ def test_sidebar_selection_scrolls_and_marks_current(qtbot: QtBot, loaded: MainW
         assert extent.bottom > top
 
 
+def test_stepping_repaints_the_list_rows_it_selects_and_leaves(
+    qtbot: QtBot, loaded: MainWindow
+) -> None:
+    """Only the rows that change are repainted: the painted list shows the current one alone."""
+    view = loaded.sidebar.view
+    highlight = view.palette().color(view.palette().ColorRole.Highlight).rgb()
+
+    def painted_selected(row: int) -> bool:
+        # What the window shows (its backing store), not a fresh render like grab()'s.
+        shown = loaded.screen().grabWindow(loaded.winId()).toImage()
+        rect = view.visualRect(view.model().index(row, 0))
+        corner = view.viewport().mapTo(loaded, rect.bottomRight())
+        ratio = shown.width() / loaded.width()
+        x, y = int((corner.x() - 3) * ratio), int((corner.y() - 2) * ratio)
+        return shown.pixelColor(x, y).rgb() == highlight
+
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Up):
+        qtbot.keyClick(loaded, key, Qt.KeyboardModifier.AltModifier)
+        qtbot.wait(20)
+    assert loaded.current_change == 1
+    assert painted_selected(1)
+    assert not painted_selected(0)
+    assert not painted_selected(2)
+
+
 def test_keyboard_reaches_the_sidebar(qtbot: QtBot, loaded: MainWindow) -> None:
     _activate(qtbot, loaded)
     qtbot.keyClick(loaded, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)

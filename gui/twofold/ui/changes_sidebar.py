@@ -352,12 +352,12 @@ class ChangesSidebar(QWidget):
         self._selected = change
         if self.filling:
             return
+        previous_row = self.view.currentIndex().row()  # -1 for none
+        proxy_index = QModelIndex()
         self.view.selectionModel().blockSignals(True)
         try:
-            if change is None:
-                self.view.clearSelection()
-                return
-            proxy_index = self._proxy.mapFromSource(self._model.index(change, 0))
+            if change is not None:
+                proxy_index = self._proxy.mapFromSource(self._model.index(change, 0))
             if proxy_index.isValid():
                 self.view.setCurrentIndex(proxy_index)
                 self.view.scrollTo(proxy_index)
@@ -365,7 +365,11 @@ class ChangesSidebar(QWidget):
                 self.view.clearSelection()
         finally:
             self.view.selectionModel().blockSignals(False)
-        self.view.viewport().update()
+        # With its signals blocked the view does not repaint the rows whose selection
+        # changed; only those two are: the whole list took a third of a step's time.
+        for index in (self._proxy.index(previous_row, 0), proxy_index):
+            if index.isValid():
+                self.view.update(index)
 
     def on_filter_changed(self, row: int) -> None:
         self._visible = None
