@@ -138,6 +138,9 @@ def test_token_codes_follow_first_sight_and_skip_surrogates() -> None:
     assert len(set(encoded)) == len(tokens)
     assert encoded[0xD7FE:0xD800] == "\ud7ff\ue000"
     assert not any(0xD800 <= ord(c) < 0xE000 for c in encoded)
+    for distinct in (0xD7FE, 0xD7FF):  # on either side of building the codes in C
+        (encoded,) = chardiff.encode_tokens([[str(n) for n in range(distinct)]])
+        assert encoded == "".join(map(chr, range(1, distinct + 1)))
 
 
 @given(st.text(), st.text(), st.booleans())

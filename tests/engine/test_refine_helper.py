@@ -258,6 +258,19 @@ def test_the_helper_starts_only_when_there_is_work_to_share(
     lazy.stop()
 
 
+@pytest.mark.usefixtures("small_batches")
+def test_an_unused_helper_ends_by_itself_and_a_later_refinement_starts_another() -> None:
+    idle = RefineHelper(idle_seconds=0.3)
+    a, b = read_pair("pep1_mixed")
+    refine(_coarse(a, b, CompareOptions()), helper=idle)
+    assert idle.running
+    _wait_until(lambda: not idle.running)
+    assert refine(_coarse(a, b, CompareOptions()), helper=idle) == compare(doc(a), doc(b))
+    assert idle.running
+    idle.stop()
+    assert idle._idle_timer is None
+
+
 def test_usable_cpus_follow_the_affinity() -> None:
     assert 1 <= refine_helper.usable_cpus() <= (os.cpu_count() or 1)
 

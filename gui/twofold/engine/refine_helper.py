@@ -65,6 +65,10 @@ _POLL = 0.05
 #: Longest wait (seconds) for the helper's next answer once this side has nothing
 #: left to diff; a helper that hangs is killed and its batches are diffed here.
 HELPER_PATIENCE = 10.0
+#: Seconds a started helper may sit unused before it ends and its memory (some 14 MB)
+#: goes back; a comparison within that time (an option toggled, a file reloaded)
+#: finds it started, a later one starts another.
+HELPER_IDLE_SECONDS = 60.0
 
 #: A pair's edits (over its job's texts) and their similarity (``chardiff.similarity``).
 Refined = tuple[EditRuns, float]
@@ -77,16 +81,21 @@ class RefineHelper:
 
     Starting it costs some 0.1 s of another core (Python and the diff), which
     the GUI's first refinement spends while the window paints its preview.
-    Thread-safe: the GUI uses it from a worker and stops it from the UI thread.
+    It ends by itself after ``idle_seconds`` unused. Thread-safe: the GUI uses it
+    from a worker and stops it from the UI thread.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, idle_seconds: float = HELPER_IDLE_SECONDS) -> None:
         self._lock = threading.Lock()  # one refinement talks to the process at a time
         self._process: subprocess.Popen[bytes] | None = None
+        self._idle_seconds = idle_seconds
+        self._last_used = 0.0
+        self._idle_timer: threading.Timer | None = None
 
     def start(self) -> None:
         """Start the process now, unless it runs already."""
         with self._lock:
+            self._used()
             if self._process is not None and self._process.poll() is None:
                 return
             try:
@@ -148,7 +157,27 @@ class RefineHelper:
                 _end(process)
                 self._process = None
                 return False
+            finally:
+                self._used()
             return True
+
+    def _used(self) -> None:
+        """Note a use (the lock held) and end the process once it has been idle long enough."""
+        self._last_used = time.monotonic()
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
+        self._idle_timer = threading.Timer(self._idle_seconds, self._end_if_idle)
+        self._idle_timer.daemon = True
+        self._idle_timer.start()
+
+    def _end_if_idle(self) -> None:
+        with self._lock:
+            if time.monotonic() - self._last_used < self._idle_seconds / 2:
+                return  # used while this timer fired: the use set a later one
+            process, self._process = self._process, None
+            self._idle_timer = None
+        if process is not None:
+            _end(process)
 
     def kill(self) -> None:
         """End a process that stopped answering, without waiting for whoever talks to it.
@@ -164,6 +193,9 @@ class RefineHelper:
         """End the process once no refinement talks to it (a closed one stops in two batches)."""
         with self._lock:
             process, self._process = self._process, None
+            if self._idle_timer is not None:
+                self._idle_timer.cancel()
+                self._idle_timer = None
         if process is not None:
             _end(process)
 
