@@ -22,6 +22,7 @@ from twofold.engine.errors import TwofoldError
 from twofold.engine.export_html import render_html
 from twofold.engine.export_json import to_json
 from twofold.engine.export_unified import render_unified
+from twofold.engine.head_start import HeadStart
 from twofold.engine.model import CompareOptions, DiffResult, Granularity, Unit
 from twofold.engine.pipeline import compare, refine
 from twofold.engine.refine_helper import HELPER_WORTH_BYTES, RefineHelper
@@ -141,13 +142,16 @@ def _load_and_compare(
     """
     if _total_size(left, right) < HELPER_WORTH_BYTES:
         return compare(load_document(left, labels[0]), load_document(right, labels[1]), options)
-    helper = RefineHelper()  # started by the refinement if it has enough to share
+    helper = RefineHelper()  # started by the head start or the refinement, if worth it
+    head_start = HeadStart(helper)  # the helper diffs likely pairs while this aligns
     try:
         a, b = load_document(left, labels[0]), load_document(right, labels[1])
-        coarse = compare(a, b, options, inline=False)
+        coarse = compare(a, b, options, inline=False, head_start=head_start)
+        head_start.stop()
         give_back_free_memory()  # what the alignment's word sets held
-        return refine(coarse, helper=helper)
+        return refine(coarse, helper=helper, head_start=head_start)
     finally:
+        head_start.stop()
         helper.stop()
 
 

@@ -186,7 +186,7 @@ def test_python_m_twofold_serves_as_the_helper_given_its_argument() -> None:
     edits = inline_edits("one two", "one three", options)
     assert refine_helper._unpack(packed[0], "one two", "one three") == edits
     assert sims == [similarity(edits)]
-    assert counts == tuple(edit_counts([edits]))
+    assert counts == [tuple(edit_counts([edits]))]
 
 
 @pytest.mark.usefixtures("small_batches")

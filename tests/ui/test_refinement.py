@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from twofold.engine import refine_helper
+from twofold.engine import head_start, refine_helper
 from twofold.engine.model import DiffResult, Side
 from twofold.engine.pipeline import Refinement, compare
 from twofold.ui import changes_sidebar, worker
@@ -126,6 +126,8 @@ def test_the_helper_process_refines_beside_the_worker(
     monkeypatch.setattr(refine_helper, "MIN_PARALLEL_CHARS", 0)
     monkeypatch.setattr(refine_helper, "BATCH_CHARS", 200)
     monkeypatch.setattr(refine_helper, "usable_cpus", lambda: 2)  # whatever runs the tests
+    monkeypatch.setattr(head_start, "MIN_PARALLEL_CHARS", 0)  # and a head start while aligning
+    monkeypatch.setattr(head_start, "usable_cpus", lambda: 2)
     with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
         window.compare_files(str(demo[0]), str(demo[1]))
     helper = window._runner._helper

@@ -37,6 +37,7 @@ def test_a_stale_result_is_dropped(qtbot: QtBot) -> None:
         request: CompareRequest,
         should_cancel: Callable[[], bool],
         progress: Callable[[float], None],
+        _head_start: object = None,
     ) -> DiffResult:
         if request.left == "first":
             release_first.wait(5)  # ignores should_cancel on purpose: a slow engine
@@ -63,6 +64,7 @@ def test_cancel_reports_canceled_and_no_result(qtbot: QtBot) -> None:
         request: CompareRequest,
         should_cancel: Callable[[], bool],
         progress: Callable[[float], None],
+        _head_start: object = None,
     ) -> DiffResult:
         started.set()
         while not should_cancel():
@@ -85,6 +87,7 @@ def test_input_error_becomes_failed_with_the_message(qtbot: QtBot) -> None:
         request: CompareRequest,
         should_cancel: Callable[[], bool],
         progress: Callable[[float], None],
+        _head_start: object = None,
     ) -> DiffResult:
         progress(0.5)
         raise InputError("b.bin looks binary; Twofold compares text.")

@@ -65,12 +65,26 @@ class EditRuns(Sequence[Edit]):
         return cls(codes, array("q", [n for _op, n, _ignored in listed]), a, b)
 
     @classmethod
-    def checked(cls, codes: bytes, lengths: array[int], a: str, b: str) -> EditRuns:
+    def checked(
+        cls,
+        codes: bytes,
+        lengths: array[int],
+        a: str,
+        b: str,
+        a_span: tuple[int, int] | None = None,
+        b_span: tuple[int, int] | None = None,
+    ) -> EditRuns:
         """Runs from elsewhere (the helper process), once seen to cover both texts exactly.
 
+        Args:
+            a_span, b_span: ``(start, end)`` of the text the runs cover in ``a`` and
+                ``b``, when not the whole of it.
+
         Raises:
-            ValueError: a code is unknown, or the runs do not cover ``a`` and ``b`` exactly.
+            ValueError: a code is unknown, or the runs do not cover the texts exactly.
         """
+        a_at, a_end = a_span if a_span is not None else (0, len(a))
+        b_at, b_end = b_span if b_span is not None else (0, len(b))
         if len(codes) != len(lengths):
             raise ValueError("as many codes as lengths are needed")
         taken = [0, 0, 0, 0, 0, 0]
@@ -79,9 +93,9 @@ class EditRuns(Sequence[Edit]):
                 raise ValueError("a run cannot be shorter than nothing")
             taken[code] += n  # IndexError for an unknown code
         equal, deleted, inserted = (taken[k] + taken[k + 3] for k in range(3))
-        if equal + deleted != len(a) or equal + inserted != len(b):
+        if equal + deleted != a_end - a_at or equal + inserted != b_end - b_at:
             raise ValueError("the runs do not cover both texts")
-        return cls(codes, lengths, a, b)
+        return cls(codes, lengths, a, b, a_at, b_at)
 
     def rebased(self, a: str, a_at: int, b: str, b_at: int) -> EditRuns:
         """The same runs over texts that hold this one's at ``a_at`` and ``b_at``."""

@@ -25,6 +25,7 @@ from twofold.engine.alignment import Match, align
 from twofold.engine.chardiff import inline_edits, similarity
 from twofold.engine.edit_runs import EditRuns, is_significant
 from twofold.engine.errors import CompareCanceled
+from twofold.engine.head_start import Answered, HeadStart
 from twofold.engine.model import (
     CompareOptions,
     DiffResult,
@@ -36,10 +37,10 @@ from twofold.engine.model import (
     Span,
 )
 from twofold.engine.normalize import keys_are_texts, match_keys
-from twofold.engine.refine_helper import RefineHelper, SharedRefinement
+from twofold.engine.refine_helper import RefineHelper, SharedRefinement, sum_counts
 from twofold.engine.segmentation import resolve_unit, segment
 from twofold.engine.similarity import Vocabulary, set_overlap
-from twofold.engine.stats import compute_stats
+from twofold.engine.stats import EditCounts, compute_stats, edit_counts
 
 Progress = Callable[[float], None]
 
@@ -55,12 +56,16 @@ def compare(
     inline: bool = True,
     should_cancel: Callable[[], bool] | None = None,
     progress: Progress | None = None,
+    head_start: HeadStart | None = None,
 ) -> DiffResult:
     """Compare two documents.
 
     Args:
         inline: also compute the inline edits of every changed pair; when False
             the result is coarse (``refined`` is False) until ``refine`` runs.
+        head_start: begun once the paragraphs are known (a coarse result only):
+            the helper diffs likely pairs while this aligns; pass it to
+            ``Refinement``, which takes its answers.
 
     Raises:
         CompareCanceled: ``should_cancel`` returned True; nothing is returned.
@@ -70,6 +75,8 @@ def compare(
     report = progress or (lambda _fraction: None)
     unit = resolve_unit(options.unit, (a.path or a.label, a.text), (b.path or b.label, b.text))
     segs_a, segs_b = segment(a.text, unit), segment(b.text, unit)
+    if head_start is not None and not inline:
+        head_start.begin(a.text, segs_a, b.text, segs_b, options)
     keys_a = match_keys(a.text, segs_a, options)
     keys_b = match_keys(b.text, segs_b, options)
     report(0.05)
@@ -117,14 +124,17 @@ def refine(
     should_cancel: Callable[[], bool] | None = None,
     progress: Progress | None = None,
     helper: RefineHelper | None = None,
+    head_start: HeadStart | None = None,
 ) -> DiffResult:
     """Complete a coarse result: every changed pair gets its edits, the stats their counts.
 
     Args:
         helper: a started helper process that diffs part of the pairs meanwhile
             (big results only; the edits are the same either way).
+        head_start: the one ``compare`` began for ``result``.
     """
-    return Refinement(result, helper).finish(should_cancel=should_cancel, progress=progress)
+    refinement = Refinement(result, helper, head_start)
+    return refinement.finish(should_cancel=should_cancel, progress=progress)
 
 
 class Refinement:
@@ -134,13 +144,27 @@ class Refinement:
     helper's core works while the window's is busy painting.
     """
 
-    def __init__(self, result: DiffResult, helper: RefineHelper | None = None) -> None:
+    def __init__(
+        self,
+        result: DiffResult,
+        helper: RefineHelper | None = None,
+        head_start: HeadStart | None = None,
+    ) -> None:
+        """``head_start``: the one ``compare`` began for this result; its answers are taken."""
         self._result = result
-        self._todo = [
-            n
-            for n, pair in enumerate(result.pairs)
-            if pair.kind in (PairKind.CHANGED, PairKind.MOVED) and not pair.edits
-        ]
+        answered = head_start.stop() if head_start is not None else {}
+        #: pairs the head start diffed, with its answers (checked when the refinement ends)
+        self._ready: dict[int, Answered] = {}
+        self._todo = []
+        for n, pair in enumerate(result.pairs):
+            if pair.kind not in (PairKind.CHANGED, PairKind.MOVED) or pair.edits:
+                continue
+            one_to_one = len(pair.a) == len(pair.b) == 1
+            found = answered.get((pair.a[0], pair.b[0])) if one_to_one else None
+            if found is None:
+                self._todo.append(n)
+            else:
+                self._ready[n] = found
         self._jobs = _PairTexts(result, [result.pairs[n] for n in self._todo])
         self._shared = SharedRefinement(self._jobs, self._jobs.sizes, result.options, helper)
 
@@ -167,25 +191,54 @@ class Refinement:
             pairs[n] = _finished_pair(
                 Match(pair.kind, pair.a, pair.b), self._jobs.placed(k, edits), sim
             )
+        ready_counts = EditCounts()
+        for n, found in self._ready.items():
+            pair = pairs[n]
+            edits, sim, counts = self._answer_of(pair, found)
+            pairs[n] = _finished_pair(Match(pair.kind, pair.a, pair.b), edits, sim)
+            ready_counts = ready_counts.plus(counts)
         report(1.0)
         done = tuple(pairs)
-        # The batches counted the words of the edits they made; pairs that came with
-        # edits already (none, from ``compare``) would need counting here.
-        todo = set(self._todo)
-        complete = not any(p.edits for n, p in enumerate(result.pairs) if n not in todo)
+        # The batches and the head start counted the words of the edits they made;
+        # pairs that came with edits already (none, from ``compare``) would need counting.
+        complete = not any(p.edits for p in result.pairs)
         stats = compute_stats(
             done,
             result.a.text,
             result.b.text,
             result.a_segments,
             result.b_segments,
-            counted=self._shared.counts if complete else None,
+            counted=self._shared.counts.plus(ready_counts) if complete else None,
         )
         return replace(result, pairs=done, stats=stats, refined=True)
 
     def close(self) -> None:
         """Give up: the helper drops the batches it has not begun."""
         self._shared.close()
+
+    def _answer_of(self, pair: Pair, found: Answered) -> tuple[EditRuns, float, EditCounts]:
+        """The head start's edits, similarity and counts of ``pair``, checked against its texts.
+
+        An answer that does not fit (a helper gone wrong) is replaced by diffing here.
+        """
+        result = self._result
+        span_a, span_b = _pair_spans(result, pair)
+        try:
+            edits = EditRuns.checked(
+                found.codes,
+                found.lengths,
+                result.a.text,
+                result.b.text,
+                (span_a.start, span_a.end),
+                (span_b.start, span_b.end),
+            )
+            return edits, found.similarity, sum_counts([found.counts])
+        except (ValueError, TypeError, IndexError):
+            text_a = result.a.text[span_a.start : span_a.end]
+            text_b = result.b.text[span_b.start : span_b.end]
+            edits = inline_edits(text_a, text_b, result.options)
+            placed = edits.rebased(result.a.text, span_a.start, result.b.text, span_b.start)
+            return placed, similarity(edits), edit_counts([edits])
 
 
 class _PairTexts(Sequence[tuple[str, str]]):

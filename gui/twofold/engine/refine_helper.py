@@ -39,11 +39,22 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import IO
 
 from twofold.engine.chardiff import inline_edits, similarity
 from twofold.engine.edit_runs import EditRuns
 from twofold.engine.errors import CompareCanceled
-from twofold.engine.helper_process import HELPER_ARG, Answer, Job, Packed, receive, send
+from twofold.engine.helper_process import (
+    FORGET,
+    HELPER_ARG,
+    NEXT,
+    Answer,
+    GuessAnswer,
+    Job,
+    Packed,
+    receive,
+    send,
+)
 from twofold.engine.model import CompareOptions
 from twofold.engine.stats import EditCounts, edit_counts
 
@@ -86,7 +97,8 @@ class RefineHelper:
     """
 
     def __init__(self, idle_seconds: float = HELPER_IDLE_SECONDS) -> None:
-        self._lock = threading.Lock()  # one refinement talks to the process at a time
+        self._talk = threading.Lock()  # held by the one refinement talking to the process
+        self._lock = threading.Lock()  # held briefly, around the process's state
         self._process: subprocess.Popen[bytes] | None = None
         self._idle_seconds = idle_seconds
         self._last_used = 0.0
@@ -130,35 +142,86 @@ class RefineHelper:
             False if the helper is not running or broke down; the batches sent
             and not answered are then the caller's to diff.
         """
-        with self._lock:
-            process = self._process
+
+        def talk(to: IO[bytes], back: IO[bytes]) -> None:
+            in_flight = 0
+            for _ in range(2):
+                jobs = batches()
+                if jobs is None:
+                    break
+                send(to, (jobs, options))
+                in_flight += 1
+            while in_flight:
+                packed = receive(back)
+                in_flight -= 1
+                jobs = batches()
+                if jobs is not None:
+                    send(to, (jobs, options))
+                    in_flight += 1
+                if not isinstance(packed, tuple):
+                    raise ValueError("not an answer")
+                answer(packed)
+
+        return self._converse(talk)
+
+    def diff_guesses(
+        self,
+        paragraphs: tuple[list[bytes], list[bytes]],
+        options: CompareOptions,
+        closed: threading.Event,
+        answer: Callable[[GuessAnswer], None],
+    ) -> bool:
+        """Have the helper guess pairs of these paragraphs and diff them, until ``closed`` is set.
+
+        Two batches are asked for ahead, as ``diff_all`` sends them; once
+        ``closed`` is set no more are, the ones asked for are still read, and
+        the helper drops the paragraphs.
+
+        Returns:
+            False if the helper is not running or broke down.
+        """
+
+        def talk(to: IO[bytes], back: IO[bytes]) -> None:
+            send(to, ("guess", *paragraphs, options, BATCH_CHARS))
+            in_flight, exhausted = 0, False
+            for _ in range(2):
+                send(to, NEXT)
+                in_flight += 1
+            while in_flight:
+                batch = receive(back)
+                in_flight -= 1
+                if batch is None:  # the guesses are all diffed
+                    exhausted = True
+                    continue
+                if not isinstance(batch, tuple):
+                    raise ValueError("not an answer")
+                answer(batch)
+                if not closed.is_set() and not exhausted:
+                    send(to, NEXT)
+                    in_flight += 1
+            send(to, FORGET)
+
+        return self._converse(talk)
+
+    def _converse(self, talk: Callable[[IO[bytes], IO[bytes]], None]) -> bool:
+        """Run ``talk`` on the process's pipes, alone; False if there is no process or it broke."""
+        with self._talk:
+            with self._lock:
+                process = self._process
             if process is None or process.stdin is None or process.stdout is None:
                 return False
-            in_flight = 0
             try:
-                for _ in range(2):
-                    jobs = batches()
-                    if jobs is None:
-                        break
-                    send(process.stdin, (jobs, options))
-                    in_flight += 1
-                while in_flight:
-                    packed = receive(process.stdout)
-                    in_flight -= 1
-                    jobs = batches()
-                    if jobs is not None:
-                        send(process.stdin, (jobs, options))
-                        in_flight += 1
-                    if not isinstance(packed, tuple):
-                        raise ValueError("not an answer")
-                    answer(packed)
+                talk(process.stdin, process.stdout)
             except _HELPER_FAILURES as exc:
                 log.warning("refine helper stopped (%s); refining here", exc)
                 _end(process)
-                self._process = None
+                with self._lock:
+                    if self._process is process:
+                        self._process = None
                 return False
             finally:
-                self._used()
+                with self._lock:
+                    self._used()
             return True
 
     def _used(self) -> None:
@@ -171,7 +234,7 @@ class RefineHelper:
         self._idle_timer.start()
 
     def _end_if_idle(self) -> None:
-        with self._lock:
+        with self._talk, self._lock:
             if time.monotonic() - self._last_used < self._idle_seconds / 2:
                 return  # used while this timer fired: the use set a later one
             process, self._process = self._process, None
@@ -191,7 +254,7 @@ class RefineHelper:
 
     def stop(self) -> None:
         """End the process once no refinement talks to it (a closed one stops in two batches)."""
-        with self._lock:
+        with self._talk, self._lock:
             process, self._process = self._process, None
             if self._idle_timer is not None:
                 self._idle_timer.cancel()
@@ -275,7 +338,7 @@ class SharedRefinement:
         self._feeder: threading.Thread | None = None
         if helper is None or sum(sizes) < MIN_PARALLEL_CHARS or usable_cpus() < 2:
             return
-        batches = _batches(sizes)
+        batches = batches_of(sizes)
         if len(batches) < 2:  # one huge pair: nothing to share, and the helper would hold it all
             return
         helper.start()  # if it is not running yet: it joins in some 0.1 s later
@@ -355,7 +418,7 @@ class SharedRefinement:
             try:
                 pairs = zip(range(start, end), packed, sims, strict=True)
                 refined = [(_unpack(p, *self._jobs[n]), float(sim)) for n, p, sim in pairs]
-                counted = EditCounts(*counts)
+                counted = sum_counts(counts)
             except (ValueError, TypeError, IndexError) as exc:  # not edits of these texts
                 log.warning("refine helper answered nonsense (%s); refining here", exc)
                 self.close()  # no more batches to it; then end it
@@ -406,7 +469,7 @@ class SharedRefinement:
         def take(answer: Answer) -> None:
             start, end = self._batches[sent.pop(0)]
             packed, sims, counts = answer
-            if not len(packed) == len(sims) == end - start:
+            if not len(packed) == len(sims) == len(counts) == end - start:
                 raise ValueError("an answer for another batch")
             self._answers.put((start, end, (packed, sims, counts)))
 
@@ -416,7 +479,21 @@ class SharedRefinement:
             self._answers.put(None)
 
 
-def _batches(sizes: Sequence[int]) -> list[tuple[int, int]]:
+def sum_counts(counts: Sequence[Sequence[int]]) -> EditCounts:
+    """The ``EditCounts`` of pairs from the helper's per-pair count tuples.
+
+    Raises:
+        TypeError: something else than four counts came for a pair.
+    """
+    total = EditCounts()
+    for pair_counts in counts:
+        if len(pair_counts) != len(total):
+            raise TypeError("four counts a pair")
+        total = total.plus(EditCounts(*map(int, pair_counts)))
+    return total
+
+
+def batches_of(sizes: Sequence[int]) -> list[tuple[int, int]]:
     """``(start, end)`` ranges of jobs of about ``BATCH_CHARS`` characters each."""
     out = []
     start = total = 0

@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from twofold.allocator import give_back_free_memory
 from twofold.engine import view_geometry
 from twofold.engine.errors import CompareCanceled, TwofoldError
+from twofold.engine.head_start import HeadStart
 from twofold.engine.model import CompareOptions, DiffResult
 from twofold.engine.pipeline import Refinement
 from twofold.engine.refine_helper import RefineHelper
@@ -73,16 +74,23 @@ def share_the_gil_finely() -> None:
     sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
 
 
-#: ``(request, should_cancel, progress) -> result``; raises TwofoldError subclasses
-CompareFn = Callable[[CompareRequest, Callable[[], bool], Callable[[float], None]], DiffResult]
+#: ``(request, should_cancel, progress, head_start) -> result``; raises TwofoldError subclasses
+CompareFn = Callable[
+    [CompareRequest, Callable[[], bool], Callable[[float], None], HeadStart], DiffResult
+]
 
 
 def load_and_compare(
     request: CompareRequest,
     should_cancel: Callable[[], bool],
     progress: Callable[[float], None],
+    head_start: HeadStart | None = None,
 ) -> DiffResult:
-    """The real job: decode both files, then run the pipeline."""
+    """The real job: decode both files, then run the pipeline.
+
+    A big pair is only aligned here (the job refines it after showing it), and
+    ``head_start`` has the helper diff its likely pairs meanwhile.
+    """
     from twofold.engine.decoding import load_document
     from twofold.engine.pipeline import compare
 
@@ -100,6 +108,7 @@ def load_and_compare(
         inline=False,
         should_cancel=should_cancel,
         progress=lambda value: progress(COARSE_SHARE * value),
+        head_start=head_start,
     )
 
 
@@ -193,11 +202,15 @@ class _CompareJob(QRunnable):
 
     def _run(self) -> None:
         token, carrier = self._token, self._carrier
+        head_start = HeadStart(self._helper)
         try:
-            result = self._fn(self._request, self._cancel.is_set, self._progress)
+            try:
+                result = self._fn(self._request, self._cancel.is_set, self._progress, head_start)
+            finally:
+                head_start.stop()  # the alignment is done (or gave up): no more guesses
             give_back_free_memory()  # what the alignment's word sets held
             # Begun first, so that the helper diffs while the view is prepared and painted.
-            refinement = None if result.refined else Refinement(result, self._helper)
+            refinement = None if result.refined else Refinement(result, self._helper, head_start)
             try:
                 _prepare_view(result)
                 _keep_out_of_gc()

@@ -1,0 +1,195 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The head start: guessed pairs diffed by the helper are kept only where the alignment agrees."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+import pytest
+
+from support import doc
+from twofold.engine import head_start, helper_process, refine_helper
+from twofold.engine.head_start import HeadStart
+from twofold.engine.model import CompareOptions, DiffResult
+from twofold.engine.pair_guess import guess_pairs
+from twofold.engine.pipeline import Refinement, compare
+from twofold.engine.refine_helper import RefineHelper
+
+WORDS = [
+    "alpha",
+    "beta",
+    "gamma",
+    "delta",
+    "epsilon",
+    "zeta",
+    "eta",
+    "theta",
+    "iota",
+    "kappa",
+    "lambda",
+    "mu",
+    "nu",
+    "xi",
+]
+
+
+def _paragraph(rng: random.Random) -> str:
+    return " ".join(rng.choice(WORDS) + str(rng.randrange(1000)) for _ in range(30))
+
+
+def _reworded(text: str, rng: random.Random) -> str:
+    words = text.split()
+    for _ in range(4):
+        words[rng.randrange(len(words))] = "changed"
+    return " ".join(words)
+
+
+def _pair(seed: int = 7) -> tuple[str, str]:
+    """A revision: most paragraphs reworded in place, one inserted, one deleted, one moved far."""
+    rng = random.Random(seed)
+    a = [_paragraph(rng) for _ in range(60)]
+    b = [_reworded(p, rng) if n % 5 else p for n, p in enumerate(a)]
+    b.insert(20, _paragraph(rng))
+    del b[41]
+    b.insert(50, b.pop(3))
+    return "\n\n".join(a) + "\n", "\n\n".join(b) + "\n"
+
+
+@pytest.fixture
+def helper() -> Iterator[RefineHelper]:
+    started = RefineHelper()
+    yield started
+    started.stop()
+
+
+@pytest.fixture
+def little_is_enough(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Head starts and batches for a small pair, on any machine."""
+    monkeypatch.setattr(head_start, "MIN_PARALLEL_CHARS", 0)
+    monkeypatch.setattr(refine_helper, "MIN_PARALLEL_CHARS", 0)
+    monkeypatch.setattr(refine_helper, "BATCH_CHARS", 2_000)
+    monkeypatch.setattr(head_start, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(refine_helper, "usable_cpus", lambda: 2)
+
+
+def test_the_guess_walks_both_documents_in_order() -> None:
+    a = [b"one two three four", b"same here", b"five six seven eight", b"gone for good", b"x y"]
+    b = [
+        b"one two three FOUR",
+        b"same here",
+        b"new one entirely",
+        b"five six seven eight!",
+        b"x y z",
+    ]
+    # Unchanged ones are not guessed, an inserted one is skipped, a deleted one passed over.
+    assert guess_pairs(a, b) == [(0, 0), (2, 3), (4, 4)]
+    assert guess_pairs([b"", b"a b"], [b"", b"a b c"]) == [(1, 1)]  # empty: left out
+
+
+def _begun(result: DiffResult, helper: RefineHelper) -> HeadStart:
+    """A head start run to its end on ``result``'s documents (not racing the alignment)."""
+    started = HeadStart(helper)
+    started.begin(
+        result.a.text, result.a_segments, result.b.text, result.b_segments, result.options
+    )
+    assert started._thread is not None
+    started._thread.join(60)
+    return started
+
+
+@pytest.mark.usefixtures("little_is_enough")
+@pytest.mark.parametrize(
+    "opts",
+    [CompareOptions(), CompareOptions(ignore_whitespace=True, ignore_case=True)],
+    ids=["default", "folding"],
+)
+def test_the_head_starts_answers_give_the_same_result(
+    helper: RefineHelper, opts: CompareOptions
+) -> None:
+    a, b = _pair()
+    coarse = compare(doc(a), doc(b), opts, inline=False)
+    refinement = Refinement(coarse, helper, _begun(coarse, helper))
+    assert len(refinement._ready) > 40  # most changed pairs came from the head start
+    assert refinement._todo  # the moved paragraph was too far to guess
+    assert refinement.finish() == compare(doc(a), doc(b), opts)
+
+
+@pytest.mark.usefixtures("little_is_enough")
+def test_an_answer_that_does_not_fit_is_diffed_again(helper: RefineHelper) -> None:
+    a, b = _pair()
+    coarse = compare(doc(a), doc(b), inline=False)
+    started = _begun(coarse, helper)
+    key = next(iter(started._answered))
+    wrong = started._answered[key]
+    started._answered[key] = wrong._replace(lengths=wrong.lengths[:-1])  # a run short
+    assert Refinement(coarse, helper, started).finish() == compare(doc(a), doc(b))
+
+
+@pytest.mark.usefixtures("little_is_enough")
+def test_compare_begins_it_and_the_result_is_the_same(helper: RefineHelper) -> None:
+    a, b = _pair(seed=11)
+    started = HeadStart(helper)
+    coarse = compare(doc(a), doc(b), inline=False, head_start=started)
+    assert started._thread is not None
+    assert Refinement(coarse, helper, started).finish() == compare(doc(a), doc(b))
+
+
+def test_no_head_start_without_a_helper_one_core_or_changes(
+    helper: RefineHelper, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = _pair()
+    coarse = compare(doc(a), doc(b), inline=False)
+    segments = (coarse.a.text, coarse.a_segments, coarse.b.text, coarse.b_segments)
+    none = HeadStart(None)
+    none.begin(*segments, coarse.options)
+    assert none._thread is None
+    monkeypatch.setattr(head_start, "MIN_PARALLEL_CHARS", 0)
+    monkeypatch.setattr(head_start, "usable_cpus", lambda: 1)
+    one_core = HeadStart(helper)
+    one_core.begin(*segments, coarse.options)
+    assert one_core._thread is None
+    monkeypatch.setattr(head_start, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(head_start, "MIN_PARALLEL_CHARS", 10**9)
+    unchanged_enough = HeadStart(helper)
+    unchanged_enough.begin(*segments, coarse.options)
+    assert unchanged_enough._thread is None
+    assert not helper.running
+
+
+@pytest.mark.usefixtures("little_is_enough")
+def test_a_stopped_head_start_keeps_nothing_later_and_frees_the_helper(
+    helper: RefineHelper,
+) -> None:
+    a, b = _pair()
+    coarse = compare(doc(a), doc(b), inline=False)
+    started = HeadStart(helper)
+    started.stop()
+    started.begin(
+        coarse.a.text, coarse.a_segments, coarse.b.text, coarse.b_segments, coarse.options
+    )
+    assert started._thread is None  # stopped before it began: nothing sent
+    assert Refinement(coarse, helper, started).finish() == compare(doc(a), doc(b))
+
+
+def test_the_helper_answers_guesses_then_forgets_them() -> None:
+    import io
+
+    a = [b"one two three four", b"five six"]
+    b = [b"one two three FOUR", b"five six seven"]
+    requests = io.BytesIO()
+    for message in (
+        ("guess", a, b, CompareOptions(), 10),
+        helper_process.NEXT,
+        helper_process.NEXT,
+        helper_process.NEXT,
+        helper_process.FORGET,
+        helper_process.NEXT,
+    ):
+        helper_process.send(requests, message)
+    requests.seek(0)
+    answers = io.BytesIO()
+    helper_process.serve(requests, answers)
+    answers.seek(0)
+    got = [helper_process.receive(answers) for _ in range(4)]
+    assert [batch[0] if batch else None for batch in got] == [[(0, 0)], [(1, 1)], None, None]
