@@ -11,7 +11,7 @@ import pytest
 from support import doc
 from twofold.engine import head_start, helper_process, refine_helper
 from twofold.engine.head_start import HeadStart
-from twofold.engine.model import CompareOptions, DiffResult
+from twofold.engine.model import CompareOptions, DiffResult, Span
 from twofold.engine.pair_guess import guess_pairs
 from twofold.engine.pipeline import Refinement, compare
 from twofold.engine.refine_helper import RefineHelper
@@ -87,12 +87,21 @@ def test_the_guess_walks_both_documents_in_order() -> None:
     assert guess_pairs([b"", b"a b"], [b"", b"a b c"]) == [(1, 1)]  # empty: left out
 
 
+def _sides(result: DiffResult) -> tuple[str, tuple[Span, ...], str, tuple[Span, ...]]:
+    return result.a.text, result.a_segments, result.b.text, result.b_segments
+
+
+def _keys(result: DiffResult) -> tuple[list[str], list[str]]:
+    return (
+        [result.a.text[s.start : s.end] for s in result.a_segments],
+        [result.b.text[s.start : s.end] for s in result.b_segments],
+    )
+
+
 def _begun(result: DiffResult, helper: RefineHelper) -> HeadStart:
     """A head start run to its end on ``result``'s documents (not racing the alignment)."""
     started = HeadStart(helper)
-    started.begin(
-        result.a.text, result.a_segments, result.b.text, result.b_segments, result.options
-    )
+    started.begin(*_sides(result), result.options, keys=_keys(result))
     assert started._thread is not None
     started._thread.join(60)
     return started
@@ -140,19 +149,19 @@ def test_no_head_start_without_a_helper_one_core_or_changes(
 ) -> None:
     a, b = _pair()
     coarse = compare(doc(a), doc(b), inline=False)
-    segments = (coarse.a.text, coarse.a_segments, coarse.b.text, coarse.b_segments)
+    segments = _sides(coarse)
     none = HeadStart(None)
-    none.begin(*segments, coarse.options)
+    none.begin(*segments, coarse.options, keys=_keys(coarse))
     assert none._thread is None
     monkeypatch.setattr(head_start, "MIN_PARALLEL_CHARS", 0)
     monkeypatch.setattr(head_start, "usable_cpus", lambda: 1)
     one_core = HeadStart(helper)
-    one_core.begin(*segments, coarse.options)
+    one_core.begin(*segments, coarse.options, keys=_keys(coarse))
     assert one_core._thread is None
     monkeypatch.setattr(head_start, "usable_cpus", lambda: 2)
     monkeypatch.setattr(head_start, "MIN_PARALLEL_CHARS", 10**9)
     unchanged_enough = HeadStart(helper)
-    unchanged_enough.begin(*segments, coarse.options)
+    unchanged_enough.begin(*segments, coarse.options, keys=_keys(coarse))
     assert unchanged_enough._thread is None
     assert not helper.running
 
@@ -165,9 +174,7 @@ def test_a_stopped_head_start_keeps_nothing_later_and_frees_the_helper(
     coarse = compare(doc(a), doc(b), inline=False)
     started = HeadStart(helper)
     started.stop()
-    started.begin(
-        coarse.a.text, coarse.a_segments, coarse.b.text, coarse.b_segments, coarse.options
-    )
+    started.begin(*_sides(coarse), coarse.options, keys=_keys(coarse))
     assert started._thread is None  # stopped before it began: nothing sent
     assert Refinement(coarse, helper, started).finish() == compare(doc(a), doc(b))
 

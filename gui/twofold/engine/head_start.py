@@ -68,14 +68,20 @@ class HeadStart:
         text_b: str,
         segs_b: Sequence[Span],
         options: CompareOptions,
+        keys: tuple[Sequence[str], Sequence[str]],
     ) -> None:
-        """Start the helper on the paragraphs, unless no helper, one core or little text."""
+        """Start the helper on the paragraphs, unless no helper, one core or few changes.
+
+        Args:
+            keys: each side's paragraph match keys, to tell how much changed: the
+                alignment hashes them anyway (Python keeps a string's hash), so
+                only the head starts that run encode the paragraphs.
+        """
         if self._helper is None or self._closed.is_set() or usable_cpus() < 2:
             return
-        paragraphs_a, paragraphs_b = _utf8(text_a, segs_a), _utf8(text_b, segs_b)
-        in_b = set(paragraphs_b)
-        if sum(len(p) for p in paragraphs_a if p not in in_b) < MIN_PARALLEL_CHARS:
+        if _changed_chars(segs_a, *keys) < MIN_PARALLEL_CHARS:
             return  # few paragraphs changed: the refinement is short without a head start
+        paragraphs_a, paragraphs_b = _utf8(text_a, segs_a), _utf8(text_b, segs_b)
         self._thread = threading.Thread(
             target=self._run,
             args=(paragraphs_a, paragraphs_b, options),
@@ -111,6 +117,19 @@ class HeadStart:
         with self._lock:
             if not self._closed.is_set():
                 self._answered.update(answered)
+
+
+def _changed_chars(segs_a: Sequence[Span], keys_a: Sequence[str], keys_b: Sequence[str]) -> int:
+    """Characters of A's first paragraphs (what a head start is sent) that B has not as such."""
+    in_b = set(keys_b)
+    changed = total = 0
+    for span, key in zip(segs_a, keys_a, strict=True):
+        total += len(span)
+        if total > HEAD_START_CHARS:
+            break
+        if key not in in_b:
+            changed += len(span)
+    return changed
 
 
 def _utf8(text: str, segs: Sequence[Span]) -> list[bytes]:

@@ -75,10 +75,10 @@ def compare(
     report = progress or (lambda _fraction: None)
     unit = resolve_unit(options.unit, (a.path or a.label, a.text), (b.path or b.label, b.text))
     segs_a, segs_b = segment(a.text, unit), segment(b.text, unit)
-    if head_start is not None and not inline:
-        head_start.begin(a.text, segs_a, b.text, segs_b, options)
     keys_a = match_keys(a.text, segs_a, options)
     keys_b = match_keys(b.text, segs_b, options)
+    if head_start is not None and not inline:
+        head_start.begin(a.text, segs_a, b.text, segs_b, options, keys=(keys_a, keys_b))
     report(0.05)
     # A coarse result reuses the word sets the alignment made; inline diffs need none.
     vocabulary = None if inline else Vocabulary()
