@@ -46,9 +46,8 @@ _CHUNK_END = re.compile(r"[.!?;}\n]+\s*(?=[^.!?;}\n\s])")
 #: Characters a single regex call reads at most when cutting a huge text into chunks.
 CHUNK_PIECE = 1 << 16
 
-#: The stages below pass runs as ``(op, length, ignored)`` tuples (``edit_runs.Run``):
-#: a big pair has 100k+ of them, and a run's text is only cut out when it is read.
-_Run = Run
+# The stages below pass runs as ``(op, length, ignored)`` tuples (``edit_runs.Run``):
+# a big pair has 100k+ of them, and a run's text is only cut out when it is read.
 
 
 def inline_edits(a: str, b: str, options: CompareOptions) -> EditRuns:
@@ -71,7 +70,7 @@ def mirror(edits: Sequence[Edit]) -> EditRuns:
     return EditRuns.pack(_mirrored(runs), rebuild(edits, Op.INSERT), rebuild(edits, Op.DELETE))
 
 
-def _mirrored(runs: list[_Run]) -> Iterator[_Run]:
+def _mirrored(runs: list[Run]) -> Iterator[Run]:
     """Flip every run, then put deletions first again.
 
     Runs are not merged again: the result must stay exactly what mirroring the
@@ -80,9 +79,9 @@ def _mirrored(runs: list[_Run]) -> Iterator[_Run]:
     return _deletions_first([(_FLIPPED[op], n, ignored) for op, n, ignored in runs])
 
 
-def _deletions_first(runs: Iterable[_Run]) -> Iterator[_Run]:
+def _deletions_first(runs: Iterable[Run]) -> Iterator[Run]:
     """Within each run of changes, list what A loses before what B gains."""
-    pending_ins: list[_Run] = []
+    pending_ins: list[Run] = []
     for run in runs:
         op = run[0]
         if op is Op.INSERT:
@@ -95,7 +94,7 @@ def _deletions_first(runs: Iterable[_Run]) -> Iterator[_Run]:
     yield from pending_ins
 
 
-def _directed_runs(a: str, b: str, options: CompareOptions) -> list[_Run]:
+def _directed_runs(a: str, b: str, options: CompareOptions) -> list[Run]:
     """The tidied runs turning ``a`` into ``b``, in this direction only."""
     if folds_anything(options):
         ka, kb = fold_same_length(a, options), fold_same_length(b, options)
@@ -105,7 +104,7 @@ def _directed_runs(a: str, b: str, options: CompareOptions) -> list[_Run]:
         raw = _chunked_diff(ka, kb, options)
     else:
         raw = _fine_diff(ka, kb, options)
-    runs: Iterable[_Run]
+    runs: Iterable[Run]
     if ka == a and kb == b:
         # Nothing was folded, so the runs of the keys are the runs of the texts.
         runs = [(op, n, False) for op, n in raw]
@@ -297,7 +296,7 @@ def _word_diff(a: str, b: str, timeout: float) -> list[tuple[Op, int]]:
     return out
 
 
-def _restore_original(raw: list[tuple[Op, int]], a: str, b: str) -> Iterator[_Run]:
+def _restore_original(raw: list[tuple[Op, int]], a: str, b: str) -> Iterator[Run]:
     """Turn a diff of folded keys back into edits of the original texts.
 
     Folds keep lengths, so offsets carry over; inside an EQUAL run the originals
@@ -317,7 +316,7 @@ def _restore_original(raw: list[tuple[Op, int]], a: str, b: str) -> Iterator[_Ru
             ib += n
 
 
-def _split_folded_equal(a: str, b: str) -> Iterator[_Run]:
+def _split_folded_equal(a: str, b: str) -> Iterator[Run]:
     """Runs of same-length texts, equal once folded: ignored changes where they differ."""
     if a == b:
         yield Op.EQUAL, len(a), False
@@ -335,7 +334,7 @@ def _split_folded_equal(a: str, b: str) -> Iterator[_Run]:
             start, same = i, now_same
 
 
-def _mark_whitespace(runs: Iterable[_Run], a: str, b: str) -> Iterator[_Run]:
+def _mark_whitespace(runs: Iterable[Run], a: str, b: str) -> Iterator[Run]:
     """Ignore insertions and deletions of white space only (re-wrapped lines, doubled spaces)."""
     ia = ib = 0
     for op, n, ignored in runs:
@@ -353,16 +352,16 @@ def _mark_whitespace(runs: Iterable[_Run], a: str, b: str) -> Iterator[_Run]:
         yield op, n, ignored or text.isspace()
 
 
-def _tidy(runs: Iterable[_Run]) -> list[_Run]:
+def _tidy(runs: Iterable[Run]) -> list[Run]:
     """Deletions before insertions in each change, like neighbours merged, empty runs dropped.
 
     The same as coalescing what ``_deletions_first`` yields, in one pass: a big
     pair has 100k+ runs, and each pass over them costs as much as this whole one.
     """
-    out: list[_Run] = []
-    held: list[_Run] = []  # insertions of the current change, listed after its deletions
+    out: list[Run] = []
+    held: list[Run] = []  # insertions of the current change, listed after its deletions
 
-    def add(run: _Run) -> None:
+    def add(run: Run) -> None:
         if not run[1]:
             return
         if out and out[-1][0] is run[0] and out[-1][2] == run[2]:

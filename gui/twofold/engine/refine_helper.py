@@ -12,7 +12,7 @@ from the last one backwards, and the caller's thread diffs them from the first
 one forwards, so the two meet wherever the machine's load puts them. The
 helper returns each pair's edits as one op byte and one length an edit, not as
 pickled objects (this side cuts the texts out of the paragraphs it holds),
-with each pair's similarity and the batch's word counts, so that nothing of
+with each pair's similarity and word counts, so that nothing of
 the refinement is left to do on one core after the two have met.
 
 Why a plain child process on two pipes, not ``multiprocessing``: it spawns no
