@@ -152,3 +152,31 @@ def test_refining_waits_until_the_changes_are_listed(
     qtbot.waitUntil(lambda: released == [False], timeout=5000)
     loaded._release_once_listed(lambda: released.append(loaded.sidebar.filling))
     assert released == [False, False]  # nothing to wait for: at once
+
+
+@pytest.mark.usefixtures("two_steps")
+def test_a_comparison_replaced_mid_head_start_leaves_the_next_one_right(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening other files while the helper diffs guesses for the first ones costs nothing."""
+    monkeypatch.setattr(refine_helper, "MIN_PARALLEL_CHARS", 0)
+    monkeypatch.setattr(refine_helper, "BATCH_CHARS", 200)
+    monkeypatch.setattr(refine_helper, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(head_start, "MIN_PARALLEL_CHARS", 0)
+    monkeypatch.setattr(head_start, "usable_cpus", lambda: 2)
+    paths = []
+    for name, words in (("first", "alpha beta gamma"), ("second", "delta epsilon zeta")):
+        a, b = tmp_path / f"{name}-a.txt", tmp_path / f"{name}-b.txt"
+        a.write_text("\n\n".join(f"{words} {n} one two three" for n in range(300)) + "\n")
+        b.write_text("\n\n".join(f"{words} {n} one 2 three" for n in range(300)) + "\n")
+        paths.append((a, b))
+    window.compare_files(str(paths[0][0]), str(paths[0][1]))
+    qtbot.wait(30)  # the first one's head start is under way
+    with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
+        window.compare_files(str(paths[1][0]), str(paths[1][1]))
+    qtbot.waitUntil(lambda: window.view.result is not None and window.view.result.refined)
+    shown = window.view.result
+    assert shown is not None
+    assert shown.a.path == str(paths[1][0])
+    assert shown.pairs == compare(shown.a, shown.b, shown.options).pairs
+    window.close()
