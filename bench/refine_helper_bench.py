@@ -6,8 +6,11 @@ generates the 1 MB pair with every paragraph reworded and the 10 MB pair with
 10 % reworded (``bench/run.py``'s generator), aligns each once, then times
 ``refine`` alone and ``refine`` with a started ``RefineHelper``, alternating,
 5 runs each; it checks that both give the same result and prints the medians
-and their ratio. Whatever else the machine runs counts against the helper,
-which needs the second core.
+and their ratio. A second table times the whole comparison (align, then refine
+with the helper) without and with a head start (``engine/head_start.py``: the
+helper diffs guessed pairs while the alignment runs), and how many of the
+changed pairs the head start answered. Whatever else the machine runs counts
+against the helper, which needs the second core.
 """
 
 from __future__ import annotations
@@ -24,7 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import run as bench_run  # the pair generator
 from twofold.engine.decoding import load_document
-from twofold.engine.pipeline import compare, refine
+from twofold.engine.head_start import HeadStart
+from twofold.engine.model import DiffResult, Document
+from twofold.engine.pipeline import Refinement, compare, refine
 from twofold.engine.refine_helper import RefineHelper
 
 RUNS = 5
@@ -37,19 +42,56 @@ def _timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
+def _with_head_start(a: Document, b: Document, helper: RefineHelper) -> tuple[DiffResult, int]:
+    """The whole comparison with a head start; and how many pairs the head start answered."""
+    started = HeadStart(helper)
+    coarse = compare(a, b, inline=False, head_start=started)
+    refinement = Refinement(coarse, helper, started)
+    answered = len(refinement._ready)
+    return refinement.finish(), answered
+
+
+def _head_start_table(pairs: list[tuple[str, Document, Document]], helper: RefineHelper) -> None:
+    print(f"\nalign + refine with the helper, without and with a head start; median of {RUNS}")
+    print("| pair | changed pairs | from the head start | without s | with s | without / with |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, a, b in pairs:
+        plain: list[float] = []
+        early: list[float] = []
+        answered: list[int] = []
+        expected = refine(compare(a, b, inline=False), helper=helper)
+        for _ in range(RUNS):
+            plain.append(
+                _timed(lambda a=a, b=b: refine(compare(a, b, inline=False), helper=helper))
+            )
+            started = time.perf_counter()
+            result, count = _with_head_start(a, b, helper)
+            early.append(time.perf_counter() - started)
+            answered.append(count)
+            if result != expected:
+                print(f"{name}: the head start's result differs", file=sys.stderr)
+                return
+        one, two = statistics.median(plain), statistics.median(early)
+        print(
+            f"| {name} | {len(expected.changes)} | {statistics.median(answered):.0f} "
+            f"| {one:.3f} | {two:.3f} | {one / two:.2f}x |"
+        )
+
+
 def main() -> int:
     specs = {spec.name: spec for spec in bench_run.pair_specs(quick=False, repeat=None)}
     helper = RefineHelper()
     print(f"refine of the aligned pair, alone and with the helper; median of {RUNS} runs")
     print("| pair | changed pairs | alone s | with helper s | alone / with |")
     print("|---|---:|---:|---:|---:|")
+    loaded: list[tuple[str, Document, Document]] = []
     try:
         with tempfile.TemporaryDirectory(prefix="twofold-refine-bench-") as tmp:
             for name in PAIRS:
                 path_a, path_b, _, _ = bench_run.generate_pair(specs[name], Path(tmp), seed=1863)
-                coarse = compare(
-                    load_document(str(path_a)), load_document(str(path_b)), inline=False
-                )
+                a, b = load_document(str(path_a)), load_document(str(path_b))
+                loaded.append((name, a, b))
+                coarse = compare(a, b, inline=False)
                 if refine(coarse) != refine(coarse, helper=helper):
                     print(f"{name}: the helper's result differs", file=sys.stderr)
                     return 1
@@ -60,6 +102,7 @@ def main() -> int:
                 one, two = statistics.median(alone), statistics.median(shared)
                 changes = len(coarse.changes)
                 print(f"| {name} | {changes} | {one:.3f} | {two:.3f} | {one / two:.2f}x |")
+        _head_start_table(loaded, helper)
     finally:
         helper.stop()
     return 0
