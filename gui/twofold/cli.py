@@ -11,6 +11,7 @@ line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -163,6 +164,9 @@ def _total_size(*paths: str) -> int:
 
 
 def _emit(result: DiffResult, *, as_json: bool) -> None:
+    # The result is final: full GC passes while the report is built would walk all of
+    # it again and again (0.03 s of the 10 MB pair's JSON), for cycles it does not have.
+    gc.freeze()
     text = to_json(result) if as_json else stat_text(result)
     sys.stdout.write(text + "\n")
     sys.stdout.flush()

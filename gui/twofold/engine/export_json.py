@@ -32,16 +32,21 @@ def to_json(result: DiffResult, *, indent: int | None = None) -> str:
 
 
 def _pair(pair: Pair) -> dict[str, Any]:
-    runs = list(text_runs_of(pair.edits))
-    ignored = [k for k, (_op, _text, is_ignored) in enumerate(runs) if is_ignored]
-    return {
+    out: dict[str, Any] = {
         "kind": pair.kind.value,
         "a": list(pair.a),
         "b": list(pair.b),
         "similarity": pair.similarity,
-        "edits": [[int(op), text] for op, text, _ignored in runs],
-        **({"ignored": ignored} if ignored else {}),
+        "edits": [],
     }
+    if not pair.edits:  # most pairs of a big result: nothing more to build
+        return out
+    runs = list(text_runs_of(pair.edits))
+    out["edits"] = [[int(op), text] for op, text, _ignored in runs]
+    ignored = [k for k, (_op, _text, is_ignored) in enumerate(runs) if is_ignored]
+    if ignored:
+        out["ignored"] = ignored
+    return out
 
 
 def _document(doc: Document, segments: tuple[Span, ...]) -> dict[str, Any]:
