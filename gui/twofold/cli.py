@@ -148,7 +148,6 @@ def _load_and_compare(
     try:
         a, b = load_document(left, labels[0]), load_document(right, labels[1])
         coarse = compare(a, b, options, inline=False, head_start=head_start)
-        head_start.stop()
         give_back_free_memory()  # what the alignment's word sets held
         return refine(coarse, helper=helper, head_start=head_start)
     finally:

@@ -119,32 +119,34 @@ class HeadStart:
                 self._answered.update(answered)
 
 
-def _changed_chars(segs_a: Sequence[Span], keys_a: Sequence[str], keys_b: Sequence[str]) -> int:
-    """Characters of A's first paragraphs (what a head start is sent) that B has not as such."""
-    in_b = set(keys_b)
-    changed = total = 0
-    for span, key in zip(segs_a, keys_a, strict=True):
+def _sent(segs: Sequence[Span]) -> Sequence[Span]:
+    """The first paragraphs, ``HEAD_START_CHARS`` of them: what a head start is sent."""
+    total = 0
+    for n, span in enumerate(segs):
         total += len(span)
         if total > HEAD_START_CHARS:
-            break
-        if key not in in_b:
-            changed += len(span)
-    return changed
+            return segs[:n]
+    return segs
+
+
+def _changed_chars(segs_a: Sequence[Span], keys_a: Sequence[str], keys_b: Sequence[str]) -> int:
+    """Characters of A's paragraphs to be sent that B has not as such."""
+    in_b = set(keys_b)
+    return sum(
+        len(span) for span, key in zip(_sent(segs_a), keys_a, strict=False) if key not in in_b
+    )
 
 
 def _utf8(text: str, segs: Sequence[Span]) -> list[bytes]:
-    """The first paragraphs (``HEAD_START_CHARS`` of them) in UTF-8, each.
+    """The paragraphs to be sent, in UTF-8, each.
 
     A huge one is left empty (never guessed): it would hold the helper long,
     with much memory, and it is refined on its own anyway.
     """
     longest = HUGE_PAIR_CHARS // 2
-    out: list[bytes] = []
-    total = 0
-    for span in segs:
-        total += len(span)
-        if total > HEAD_START_CHARS:
-            break
-        paragraph = text[span.start : span.end] if len(span) <= longest else ""
-        out.append(paragraph.encode("utf-8", "surrogatepass"))
-    return out
+    return [
+        (text[span.start : span.end] if len(span) <= longest else "").encode(
+            "utf-8", "surrogatepass"
+        )
+        for span in _sent(segs)
+    ]
