@@ -13,6 +13,7 @@ from twofold.engine.linemap import (
     Extent,
     ExtentIndex,
     LineMap,
+    ParagraphExtents,
     block_table,
     build_linemap,
     estimated_lines,
@@ -171,6 +172,22 @@ def test_block_table_places_paragraphs_in_blocks() -> None:
     assert list(table.para_first) == [0, 3]
     assert list(table.para_last) == [1, 3]
     assert table.source_line(3) == 3
+
+
+def test_paragraph_extents_read_the_table() -> None:
+    """Each paragraph's ``[first block, last block + 1)``, by index, slice or iteration."""
+    text = "one\ntwo\n\nthree\n\n\nfour\nfive\n"
+    segs = [Span(0, 7), Span(9, 14), Span(17, 26)]
+    table = block_table(text, segs)
+    extents = ParagraphExtents(table)
+    expected = [Extent(0, 2), Extent(3, 4), Extent(6, 8)]
+    assert len(extents) == 3
+    assert [extents[i] for i in range(3)] == expected
+    assert list(extents) == expected
+    assert extents[1:] == expected[1:]
+    assert extents[-1] == expected[-1]
+    with pytest.raises(IndexError):
+        extents[3]
 
 
 def test_long_lines_are_cut_into_pieces() -> None:

@@ -11,10 +11,12 @@ spans those pairs cover.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from twofold.engine.edit_runs import text_runs_of
 from twofold.engine.model import DiffResult, Document, Pair, Span
+from twofold.engine.segments import span_bounds
 
 
 def to_dict(result: DiffResult) -> dict[str, Any]:
@@ -49,7 +51,7 @@ def _pair(pair: Pair) -> dict[str, Any]:
     return out
 
 
-def _document(doc: Document, segments: tuple[Span, ...]) -> dict[str, Any]:
+def _document(doc: Document, segments: Sequence[Span]) -> dict[str, Any]:
     return {
         "path": doc.path,
         "label": doc.label,
@@ -58,7 +60,7 @@ def _document(doc: Document, segments: tuple[Span, ...]) -> dict[str, Any]:
         "bom": doc.bom,
         "newline": doc.newline.value,
         "trailing_newline": doc.trailing_newline,
-        "paragraphs": [[s.start, s.end] for s in segments],
+        "paragraphs": [[start, end] for start, end in span_bounds(segments)],
     }
 
 

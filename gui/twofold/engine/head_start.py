@@ -28,6 +28,7 @@ from twofold.engine.chardiff import HUGE_PAIR_CHARS
 from twofold.engine.helper_process import GuessAnswer
 from twofold.engine.model import CompareOptions, Span
 from twofold.engine.refine_helper import MIN_PARALLEL_CHARS, RefineHelper, usable_cpus
+from twofold.engine.segments import span_bounds
 
 #: Characters of each document at most that the helper is sent (its first paragraphs):
 #: about what it diffs while a big pair is aligned; more would only be memory it holds.
@@ -122,8 +123,8 @@ class HeadStart:
 def _sent(segs: Sequence[Span]) -> Sequence[Span]:
     """The first paragraphs, ``HEAD_START_CHARS`` of them: what a head start is sent."""
     total = 0
-    for n, span in enumerate(segs):
-        total += len(span)
+    for n, (start, end) in enumerate(span_bounds(segs)):
+        total += end - start
         if total > HEAD_START_CHARS:
             return segs[:n]
     return segs
@@ -132,8 +133,9 @@ def _sent(segs: Sequence[Span]) -> Sequence[Span]:
 def _changed_chars(segs_a: Sequence[Span], keys_a: Sequence[str], keys_b: Sequence[str]) -> int:
     """Characters of A's paragraphs to be sent that B has not as such."""
     in_b = set(keys_b)
+    sent = span_bounds(_sent(segs_a))
     return sum(
-        len(span) for span, key in zip(_sent(segs_a), keys_a, strict=False) if key not in in_b
+        end - start for (start, end), key in zip(sent, keys_a, strict=False) if key not in in_b
     )
 
 
@@ -145,8 +147,6 @@ def _utf8(text: str, segs: Sequence[Span]) -> list[bytes]:
     """
     longest = HUGE_PAIR_CHARS // 2
     return [
-        (text[span.start : span.end] if len(span) <= longest else "").encode(
-            "utf-8", "surrogatepass"
-        )
-        for span in _sent(segs)
+        (text[start:end] if end - start <= longest else "").encode("utf-8", "surrogatepass")
+        for start, end in span_bounds(_sent(segs))
     ]

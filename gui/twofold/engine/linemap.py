@@ -24,12 +24,13 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from twofold.engine.model import Pair, PairKind, Side, Span
+from twofold.engine.segments import span_bounds
 
 K = TypeVar("K")
 
@@ -245,6 +246,38 @@ class BlockTable:
         return range(lo, bisect_right(self.para_first, last_block))
 
 
+class ParagraphExtents(Sequence[Extent]):
+    """Where each paragraph of a side sits, ``Extent(first, last + 1)``, read off a table.
+
+    Why not a list of ``Extent``: that is an object and two ints per paragraph,
+    about 115 bytes, kept for as long as the result is shown; for a pair of
+    28,000-line source files it was 6.6 MB, a sixth of what the window added for
+    them. The table's arrays already hold the numbers.
+    """
+
+    __slots__ = ("_first", "_last")
+
+    def __init__(self, table: BlockTable) -> None:
+        self._first, self._last = table.para_first, table.para_last
+
+    def __len__(self) -> int:
+        return len(self._first)
+
+    @overload
+    def __getitem__(self, index: int) -> Extent: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Extent]: ...
+
+    def __getitem__(self, index: int | slice) -> Extent | list[Extent]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return Extent(self._first[index], self._last[index] + 1)
+
+    def __iter__(self) -> Iterator[Extent]:
+        return map(Extent, self._first, (last + 1 for last in self._last))
+
+
 def hard_breaks(text: str) -> list[int]:
     """Offsets of the characters that end a block: ``\\n`` and U+2029.
 
@@ -308,9 +341,9 @@ def block_table(
         ends = [s if s in soft_set else s - 1 for s in starts[1:]] + [len(text)]
     lengths = array("l", (e - s for s, e in zip(starts, ends, strict=True)))
     first, last = array("l"), array("l")
-    for seg in segments:
-        first.append(bisect_right(starts, seg.start) - 1)
-        last.append(bisect_right(starts, max(seg.start, seg.end - 1)) - 1)
+    for seg_start, seg_end in span_bounds(segments):
+        first.append(bisect_right(starts, seg_start) - 1)
+        last.append(bisect_right(starts, max(seg_start, seg_end - 1)) - 1)
     display = text
     if soft:
         bounds = [0, *soft, len(text)]

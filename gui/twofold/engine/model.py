@@ -196,8 +196,8 @@ class DiffResult:
 
     a: Document
     b: Document
-    a_segments: tuple[Span, ...]
-    b_segments: tuple[Span, ...]
+    a_segments: Sequence[Span]
+    b_segments: Sequence[Span]
     pairs: tuple[Pair, ...]
     stats: Stats
     options: CompareOptions = CompareOptions()
@@ -209,7 +209,7 @@ class DiffResult:
     def document(self, side: Side) -> Document:
         return self.a if side is Side.A else self.b
 
-    def segments(self, side: Side) -> tuple[Span, ...]:
+    def segments(self, side: Side) -> Sequence[Span]:
         return self.a_segments if side is Side.A else self.b_segments
 
     def span_of(self, pair: Pair, side: Side) -> Span | None:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from twofold.engine.model import CompareOptions, Span
+from twofold.engine.segments import span_bounds
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -72,8 +73,8 @@ def match_key(text: str, options: CompareOptions) -> str:
 def match_keys(text: str, spans: Iterable[Span], options: CompareOptions) -> list[str]:
     """``match_key`` of each span of ``text``: the spans' texts when ``keys_are_texts``."""
     if keys_are_texts(options):
-        return [text[s.start : s.end] for s in spans]
-    return [match_key(text[s.start : s.end], options) for s in spans]
+        return [text[start:end] for start, end in span_bounds(spans)]
+    return [match_key(text[start:end], options) for start, end in span_bounds(spans)]
 
 
 def keys_are_texts(options: CompareOptions) -> bool:

@@ -284,8 +284,8 @@ def _coarse_pairs(
     matches: list[Match],
     text_a: str,
     text_b: str,
-    segs_a: tuple[Span, ...],
-    segs_b: tuple[Span, ...],
+    segs_a: Sequence[Span],
+    segs_b: Sequence[Span],
     vocabulary: Vocabulary,
     texts: tuple[Sequence[str], Sequence[str]] | None = None,
 ) -> tuple[Pair, ...]:
@@ -322,7 +322,7 @@ def _coarse_pairs(
     return tuple(pairs)
 
 
-def _slicer(text: str, segs: tuple[Span, ...]) -> Callable[[int], str]:
+def _slicer(text: str, segs: Sequence[Span]) -> Callable[[int], str]:
     return lambda k: text[segs[k].start : segs[k].end]
 
 
@@ -338,8 +338,8 @@ def _diff_matches(
     matches: list[Match],
     text_a: str,
     text_b: str,
-    segs_a: tuple[Span, ...],
-    segs_b: tuple[Span, ...],
+    segs_a: Sequence[Span],
+    segs_b: Sequence[Span],
     options: CompareOptions,
     check: Callable[[], bool],
     report: Progress,

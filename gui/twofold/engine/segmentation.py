@@ -14,9 +14,11 @@ them), so big files cost a loop over paragraphs rather than over every line.
 from __future__ import annotations
 
 import re
+from array import array
 from pathlib import PurePath
 
-from twofold.engine.model import Span, Unit
+from twofold.engine.model import Unit
+from twofold.engine.segments import Segments
 
 #: A blank line with the newline before it. It starts with a literal newline,
 #: which the regular expression engine skips to quickly; the possessive ``*+``
@@ -113,29 +115,31 @@ _CODE_SUFFIXES = frozenset(
 _CODE_NAMES = frozenset({"makefile", "dockerfile", "cmakelists.txt", "gemfile", "rakefile"})
 
 
-def segment(text: str, unit: Unit) -> tuple[Span, ...]:
+def segment(text: str, unit: Unit) -> Segments:
     """Split ``text`` (newlines already ``\\n``) into paragraph or line spans."""
     if unit is Unit.LINES:
         return _lines(text)
     return _paragraphs(text)
 
 
-def _lines(text: str) -> tuple[Span, ...]:
+def _lines(text: str) -> Segments:
     if not text:
-        return ()
+        return Segments((), ())
     body = text[:-1] if text.endswith("\n") else text
-    spans: list[Span] = []
-    start = 0
-    for line in body.split("\n"):
-        end = start + len(line)
-        spans.append(Span(start, end))
-        start = end + 1
-    return tuple(spans)
+    ends = array("q")
+    find, at = body.find, body.find("\n")
+    while at >= 0:
+        ends.append(at)
+        at = find("\n", at + 1)
+    ends.append(len(body))
+    starts = array("q", [0])
+    starts.extend(end + 1 for end in ends[:-1])
+    return Segments(starts, ends)
 
 
-def _paragraphs(text: str) -> tuple[Span, ...]:
-    starts: list[int] = []
-    ends: list[int] = []
+def _paragraphs(text: str) -> Segments:
+    starts = array("q")
+    ends = array("q")
     first = _BLANK_FIRST_LINE.match(text)
     # Start of the line after the last blank line seen: where a paragraph may begin.
     start = 0 if first is None else first.end() + 1
@@ -148,7 +152,7 @@ def _paragraphs(text: str) -> tuple[Span, ...]:
     if start <= len(text):  # the last line is not blank (or it would have matched)
         starts.append(start)
         ends.append(len(text))
-    return tuple(map(Span, starts, ends))
+    return Segments(starts, ends)
 
 
 def resolve_unit(unit: Unit, *documents: tuple[str, str]) -> Unit:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from twofold.engine.edit_runs import text_runs_of
 from twofold.engine.model import Edit, Op, Pair, PairKind, Span, Stats
+from twofold.engine.segments import span_bounds
 
 _WORD = re.compile(r"\w+")
 #: Characters per regex call when counting words.
@@ -62,8 +63,8 @@ def compute_stats(
     pairs: tuple[Pair, ...],
     text_a: str,
     text_b: str,
-    segs_a: tuple[Span, ...],
-    segs_b: tuple[Span, ...],
+    segs_a: Sequence[Span],
+    segs_b: Sequence[Span],
     counted: EditCounts | None = None,
 ) -> Stats:
     """The statistics of ``pairs``.
@@ -83,7 +84,7 @@ def compute_stats(
     if counted is None:
         counted = edit_counts(pair.edits for pair in pairs)
     words_del, words_ins, chars_del, chars_ins = counted.plus(_counts(deleted, inserted))
-    total = sum(len(s) for s in segs_a) + sum(len(s) for s in segs_b)
+    total = sum(e - s for s, e in span_bounds(segs_a)) + sum(e - s for s, e in span_bounds(segs_b))
     changed = chars_del + chars_ins
     return Stats(
         pairs_by_kind=dict(kinds),
@@ -119,5 +120,5 @@ def _count_words(texts: list[str]) -> int:
     return count + len(_WORD.findall(" ".join(batch)))
 
 
-def _joined(text: str, segs: tuple[Span, ...], indices: tuple[int, ...]) -> str:
+def _joined(text: str, segs: Sequence[Span], indices: tuple[int, ...]) -> str:
     return " ".join(text[segs[i].start : segs[i].end] for i in indices)

@@ -22,6 +22,7 @@ from twofold.engine.linemap import (
     Extent,
     ExtentIndex,
     LineMap,
+    ParagraphExtents,
     block_table,
     build_linemap,
     pair_extent,
@@ -38,7 +39,7 @@ BIG_CHANGE_EDITS = 2000
 class SyncGeometry:
     """Everything scroll sync, the link band and the overview read per result."""
 
-    extents: dict[Side, list[Extent]]
+    extents: dict[Side, Sequence[Extent]]
     linemap: LineMap
     change_extents: dict[Side, list[Extent]]
     index: dict[Side, ExtentIndex]
@@ -87,12 +88,8 @@ def geometry_for(pairs: tuple[Pair, ...], table_a: BlockTable, table_b: BlockTab
 
 
 def _compute(pairs: tuple[Pair, ...], tables: dict[Side, BlockTable]) -> SyncGeometry:
-    extents = {
-        side: [
-            Extent(first, last + 1)
-            for first, last in zip(table.para_first, table.para_last, strict=True)
-        ]
-        for side, table in tables.items()
+    extents: dict[Side, Sequence[Extent]] = {
+        side: ParagraphExtents(table) for side, table in tables.items()
     }
     linemap = build_linemap(
         pairs,

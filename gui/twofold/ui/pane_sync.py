@@ -46,7 +46,7 @@ class PaneSync(QObject):
         self._panes = {Side.A: left, Side.B: right}
         self._pairs: tuple[Pair, ...] = ()
         self._changes: tuple[Pair, ...] = ()
-        self._extents: dict[Side, list[Extent]] = {Side.A: [], Side.B: []}
+        self._extents: dict[Side, Sequence[Extent]] = {Side.A: [], Side.B: []}
         self._change_extents: dict[Side, list[Extent]] = {Side.A: [], Side.B: []}
         self._index: dict[Side, ExtentIndex] = {s: ExtentIndex([]) for s in Side}
         self._signature: object = None
@@ -94,7 +94,7 @@ class PaneSync(QObject):
     def pane(self, side: Side) -> DiffPane:
         return self._panes[side]
 
-    def extents(self, side: Side) -> list[Extent]:
+    def extents(self, side: Side) -> Sequence[Extent]:
         return self._extents[side]
 
     def total(self, side: Side) -> float:

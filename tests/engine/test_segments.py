@@ -1,0 +1,81 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Segments: the compact spans of a document behave as the tuple of the same spans."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from twofold.engine.model import Span, Unit
+from twofold.engine.segmentation import segment
+from twofold.engine.segments import Segments, span_bounds
+
+
+@st.composite
+def spans_in_order(draw: st.DrawFn) -> tuple[Span, ...]:
+    """Non-overlapping spans in text order, some empty, as segmentation makes them."""
+    gaps = draw(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 40)), max_size=30))
+    spans, at = [], 0
+    for gap, length in gaps:
+        start = at + gap
+        spans.append(Span(start, start + length))
+        at = start + length
+    return tuple(spans)
+
+
+@given(spans_in_order())
+def test_segments_equal_the_tuple_of_their_spans(spans: tuple[Span, ...]) -> None:
+    segs = Segments.of(spans)
+    assert segs == spans
+    assert hash(segs) == hash(spans)
+    assert len(segs) == len(spans)
+    assert list(segs) == list(spans)
+    assert [segs[i] for i in range(len(spans))] == list(spans)
+    assert [segs[i] for i in range(-len(spans), 0)] == list(spans)
+    assert list(segs.bounds()) == [(s.start, s.end) for s in spans]
+    assert list(span_bounds(segs)) == list(span_bounds(spans))
+
+
+@given(spans_in_order(), st.integers(-35, 35), st.integers(-35, 35), st.sampled_from([1, 2, -1]))
+def test_a_slice_is_segments_of_the_sliced_spans(
+    spans: tuple[Span, ...], lo: int, hi: int, step: int
+) -> None:
+    part = Segments.of(spans)[lo:hi:step]
+    assert isinstance(part, Segments)
+    assert part == spans[lo:hi:step]
+
+
+def test_reading_past_the_end_fails_as_a_tuple_does() -> None:
+    segs = Segments.of((Span(0, 3),))
+    with pytest.raises(IndexError):
+        segs[1]
+
+
+@pytest.mark.parametrize(
+    ("starts", "ends", "why"),
+    [([0, 5], [3], "as many starts"), ([4], [2], "ends before"), ([-1], [2], "start at 0")],
+)
+def test_impossible_offsets_are_refused(starts: list[int], ends: list[int], why: str) -> None:
+    with pytest.raises(ValueError, match=why):
+        Segments(starts, ends)
+
+
+def test_unequal_to_other_spans_and_to_other_types() -> None:
+    segs = Segments.of((Span(0, 3), Span(4, 6)))
+    assert segs != (Span(0, 3),)
+    assert segs != (Span(0, 3), Span(4, 7))
+    assert segs != Segments.of((Span(0, 3), Span(5, 6)))
+    assert segs != [Span(0, 3), Span(4, 6)]  # as a tuple is not equal to a list
+
+
+@given(st.text(alphabet="ab \n\t", max_size=80), st.sampled_from([Unit.LINES, Unit.PARAGRAPHS]))
+def test_segmentation_returns_segments_that_cover_what_the_text_says(text: str, unit: Unit) -> None:
+    segs = segment(text, unit)
+    assert isinstance(segs, Segments)
+    ends = [0] + [end for _, end in segs.bounds()]
+    for (start, end), before in zip(segs.bounds(), ends, strict=False):
+        assert before <= start <= end <= len(text)  # in text order, never overlapping
+    if unit is Unit.LINES and text:
+        body = text[:-1] if text.endswith("\n") else text
+        assert [text[s:e] for s, e in segs.bounds()] == body.split("\n")
