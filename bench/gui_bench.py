@@ -15,7 +15,8 @@ measures, each as the median of N fresh processes (so no run warms the next):
   each timed from the key press until the event queue is drained (the repaint included).
 
 The pairs come from ``bench/run.py``'s seeded generator, plus two long-line
-inputs it does not make: one 5 MB line of prose and a minified script. The
+inputs it does not make (one 5 MB line of prose and a minified script) and a
+megabyte of source code in short lines (Python's own standard library). The
 sources' bytecode is written first (``run.compile_sources``), so launches are
 timed as an installed Twofold starts.
 """
@@ -29,6 +30,7 @@ import random
 import resource
 import statistics
 import sys
+import sysconfig
 import tempfile
 import time
 from collections.abc import Callable
@@ -85,6 +87,39 @@ def _minified_pair(directory: Path, seed: int, size: int) -> tuple[Path, Path]:
     return a, b
 
 
+def _source_pair(directory: Path, seed: int, size: int) -> tuple[Path, Path]:
+    """Python's own standard library sources as one file, and a copy with 5 % of lines edited.
+
+    Many short lines (28,000 in a megabyte) where the prose pairs have few long
+    ones: what costs per line (segments, pairs, Qt blocks) shows here. The files
+    come from the running Python, so a run is repeatable on one installation.
+    """
+    rng = random.Random(f"{seed}:source")
+    stdlib = Path(sysconfig.get_paths()["stdlib"])
+    lines: list[str] = []
+    total = 0
+    for path in sorted(stdlib.glob("*.py")):
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if total + len(line) + 1 > size:
+                break
+            lines.append(line)
+            total += len(line) + 1
+    revised = [
+        line.replace("self", "this").replace("return", "yield") if rng.random() < 0.05 else line
+        for line in lines
+    ]
+    for _ in range(len(revised) // 2000):  # a few blocks of lines deleted, inserted, moved
+        at = rng.randrange(len(revised))
+        block = revised[at : at + 8]
+        del revised[at : at + 8]
+        to = rng.randrange(len(revised))
+        revised[to:to] = block if rng.random() < 0.5 else [f"# note {rng.randrange(999)}"]
+    a, b = directory / "source-a.py", directory / "source-b.py"
+    a.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    b.write_text("\n".join(revised) + "\n", encoding="utf-8")
+    return a, b
+
+
 def _spec_pair(name: str, size: int, fraction: float) -> Callable[[Path, int], tuple[Path, Path]]:
     def make(directory: Path, seed: int) -> tuple[Path, Path]:
         spec = engine_bench.PairSpec(name, size, fraction, 1)
@@ -99,13 +134,14 @@ def _demo(_directory: Path, _seed: int) -> tuple[Path, Path]:
     return demo[1], demo[0]  # nicolay (older) on the left, as --demo shows it
 
 
-#: (name, maker, runs); the first three are the issue's pairs, then the long lines
+#: (name, maker, runs); the first three are the issue's pairs, then long lines, then many short ones
 PAIRS: tuple[tuple[str, Callable[[Path, int], tuple[Path, Path]], int], ...] = (
     ("demo (seed pair)", _demo, 5),
     ("1MB-100%", _spec_pair("1MB-100%", 1 * MB, 1.0), 5),
     ("10MB-10%", _spec_pair("10MB-10%", 10 * MB, 0.1), 3),
     ("5MB single line", lambda d, s: _one_line_pair(d, s, 5 * MB), 3),
     ("2MB minified JS", lambda d, s: _minified_pair(d, s, 2 * MB), 3),
+    ("1MB source code", lambda d, s: _source_pair(d, s, 1 * MB), 3),
 )
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
@@ -128,3 +129,31 @@ def test_a_big_text_fills_in_slices(
     assert result is not None
     assert window.view.pane(Side.A).toPlainText() == result.a.text
     assert window.view.pane(Side.B).toPlainText() == result.b.text
+
+
+def test_many_short_lines_fill_a_few_thousand_lines_a_turn(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A slice is cut by lines as well as characters: making a block is what costs in code."""
+    monkeypatch.setattr(pane_fill, "FIRST", 1_000)
+    monkeypatch.setattr(pane_fill, "SLICE_LINES", 700)
+    text = "".join(f"x = {i}\n" for i in range(5_000))  # ~45,000 characters, far below SLICE
+    edit = QPlainTextEdit()
+    qtbot.addWidget(edit)
+    filler = pane_fill.SlicedFill(edit)
+    cuts: list[int] = []
+    more = pane_fill.SlicedFill._more
+
+    def spy(self: pane_fill.SlicedFill) -> bool:
+        going_on = more(self)
+        cuts.append(self._at if going_on else len(text))
+        return going_on
+
+    monkeypatch.setattr(pane_fill.SlicedFill, "_more", spy)
+    with qtbot.waitSignal(filler.finished, timeout=10_000):
+        filler.start(text)
+    assert edit.toPlainText() == text
+    first = text.find("\n", 1_000) + 1
+    slices = [text[a:b] for a, b in zip([first, *cuts], cuts, strict=False)]
+    assert len(slices) == -(-(5_000 - text[:first].count("\n")) // 700)
+    assert all(s.count("\n") <= 700 and s.endswith("\n") for s in slices)

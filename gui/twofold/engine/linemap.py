@@ -92,6 +92,8 @@ class LineMap:
 def _extent_of(extents: Sequence[Extent], indices: tuple[int, ...]) -> Extent | None:
     if not indices:
         return None
+    if isinstance(extents, ParagraphExtents):
+        return extents.covering(indices[0], indices[-1])
     return Extent(extents[indices[0]].top, extents[indices[-1]].bottom)
 
 
@@ -276,6 +278,13 @@ class ParagraphExtents(Sequence[Extent]):
 
     def __iter__(self) -> Iterator[Extent]:
         return map(Extent, self._first, (last + 1 for last in self._last))
+
+    def covering(self, first: int, last: int) -> Extent:
+        """The extent from paragraph ``first``'s top to paragraph ``last``'s bottom.
+
+        One ``Extent`` made instead of three: the line map asks this of every pair.
+        """
+        return Extent(self._first[first], self._last[last] + 1)
 
 
 def hard_breaks(text: str) -> list[int]:
