@@ -133,3 +133,16 @@ def test_a_moved_paragraph_break_is_diffed_across_both_paragraphs() -> None:
     # Ordinary reworded neighbours stay one to one.
     paras = read_pair("pep1_mixed")
     assert all(len(p.a) <= 2 and len(p.b) <= 2 for p in compare(doc(paras[0]), doc(paras[1])).pairs)
+
+
+def test_equal_lines_share_their_index_tuples_across_sides() -> None:
+    """Line i of A and line i of B name the same ``(i,)``: one tuple where there were two."""
+    lines = [f"line {i}" for i in range(200)]
+    revised = ["new first line", *lines[:100], *lines[101:]]
+    result = compare(doc("\n".join(lines), "a.py"), doc("\n".join(revised), "b.py"))
+    assert result.unit is Unit.LINES
+    equal = [p for p in result.pairs if p.kind is PairKind.EQUAL]
+    by_a, by_b = {p.a: p for p in equal}, {p.b: p for p in equal}
+    shared = [index for index in by_a if index in by_b and by_a[index].a is by_b[index].b]
+    assert len(shared) == len(set(by_a) & set(by_b)) > 190
+    assert_invariants(result)
