@@ -77,6 +77,10 @@ def run_gui(
     if screenshot and (left is None) != (right is None):
         print("twofold: give two files to compare (or none)", file=sys.stderr)
         return 2
+    if left is not None and right is not None:
+        from twofold.engine import launch_start
+
+        launch_start.begin(left, right, labels, options)  # a big pair: the helper starts on it now
     app = _application()
     from twofold.ui.main_window import MainWindow
 

@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from twofold.engine import head_start, refine_helper
+from twofold.engine import head_start, launch_start, refine_helper
 from twofold.engine.model import DiffResult, Side
 from twofold.engine.pipeline import Refinement, compare
 from twofold.ui import changes_sidebar, worker
 from twofold.ui.main_window import MainWindow
+from twofold.ui.settings import Settings
 
 
 @pytest.fixture
@@ -180,3 +181,46 @@ def test_a_comparison_replaced_mid_head_start_leaves_the_next_one_right(
     assert shown.a.path == str(paths[1][0])
     assert shown.pairs == compare(shown.a, shown.b, shown.options).pairs
     window.close()
+
+
+@pytest.mark.usefixtures("two_steps")
+def test_the_head_start_begun_at_launch_serves_the_window(
+    qtbot: QtBot, settings: Settings, demo: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``twofold a b``: the helper starts on the pair before the window; the window takes it."""
+    monkeypatch.setattr(launch_start, "MIN_LAUNCH_BYTES", 0)
+    monkeypatch.setattr(refine_helper, "MIN_PARALLEL_CHARS", 0)
+    monkeypatch.setattr(refine_helper, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(head_start, "MIN_PARALLEL_CHARS", 0)
+    monkeypatch.setattr(head_start, "usable_cpus", lambda: 2)
+    taken: list[int] = []
+    monkeypatch.setattr(
+        Refinement, "finish", _spy_ready(Refinement.finish, lambda n: taken.append(n))
+    )
+    left, right = str(demo[0]), str(demo[1])
+    assert launch_start.begin(left, right)
+    started = launch_start._pending.made.head_start  # type: ignore[union-attr]
+    assert started is not None
+    qtbot.waitUntil(lambda: bool(started._answered), timeout=10_000)  # the helper is at work
+    launched = launch_start.adopt_helper()
+    win = MainWindow(settings=settings)
+    qtbot.addWidget(win)
+    assert win._runner._helper is launched  # one helper process, not two
+    with qtbot.waitSignal(win.comparison_finished, timeout=30_000):
+        win.compare_files(left, right)
+    assert launch_start.adopt_helper() is None  # claimed
+    assert taken
+    assert taken[0] > 0, "no answer of the launch's head start was taken"
+    shown = win.view.result
+    assert shown is not None
+    assert shown.pairs == compare(shown.a, shown.b, shown.options).pairs
+    win.close()
+    assert not launched.running
+
+
+def _spy_ready(finish: Callable[..., Any], seen: Callable[[int], None]) -> Callable[..., Any]:
+    def spy(self: Refinement, **kwargs: Any) -> Any:
+        seen(len(self._ready))
+        return finish(self, **kwargs)
+
+    return spy

@@ -61,6 +61,8 @@ class HeadStart:
         self._answered: dict[tuple[int, int], Answered] = {}
         #: the thread talking to the helper, once begun (tests join it)
         self._thread: threading.Thread | None = None
+        #: what it was begun on, until a second ``begin`` confirms it (``launch_start``)
+        self._inputs: tuple[object, ...] | None = None
 
     def begin(
         self,
@@ -73,16 +75,28 @@ class HeadStart:
     ) -> None:
         """Start the helper on the paragraphs, unless no helper, one core or few changes.
 
+        Called again once begun (a head start begun at launch, then by
+        ``compare``), it goes on if the texts, paragraphs and options are the
+        same, and otherwise stops: its answers would name other paragraphs.
+
         Args:
             keys: each side's paragraph match keys, to tell how much changed: the
                 alignment hashes them anyway (Python keeps a string's hash), so
                 only the head starts that run encode the paragraphs.
         """
+        if self._thread is not None:
+            if self._inputs != (text_a, segs_a, text_b, segs_b, options):
+                self.stop()
+                with self._lock:
+                    self._answered.clear()
+            self._inputs = None  # checked once; the texts are not kept for it
+            return
         if self._helper is None or self._closed.is_set() or usable_cpus() < 2:
             return
         if _changed_chars(segs_a, *keys) < MIN_PARALLEL_CHARS:
             return  # few paragraphs changed: the refinement is short without a head start
         paragraphs_a, paragraphs_b = _utf8(text_a, segs_a), _utf8(text_b, segs_b)
+        self._inputs = (text_a, segs_a, text_b, segs_b, options)
         self._thread = threading.Thread(
             target=self._run,
             args=(paragraphs_a, paragraphs_b, options),
@@ -90,6 +104,11 @@ class HeadStart:
             daemon=True,
         )
         self._thread.start()
+
+    @property
+    def begun(self) -> bool:
+        """Whether the helper was set to work (``begin`` may decline: one core, few changes)."""
+        return self._thread is not None
 
     def stop(self) -> dict[tuple[int, int], Answered]:
         """Stop asking the helper; the answers so far, by ``(paragraph of A, paragraph of B)``."""

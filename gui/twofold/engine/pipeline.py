@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import overload
+from typing import NamedTuple, overload
 
 from twofold.engine.alignment import Match, align
 from twofold.engine.chardiff import inline_edits, similarity
@@ -35,6 +35,7 @@ from twofold.engine.model import (
     PairKind,
     Side,
     Span,
+    Unit,
 )
 from twofold.engine.normalize import keys_are_texts, match_keys
 from twofold.engine.refine_helper import RefineHelper, SharedRefinement, sum_counts
@@ -48,6 +49,25 @@ Progress = Callable[[float], None]
 _ALIGN_SHARE = 0.3
 
 
+class Paragraphs(NamedTuple):
+    """What ``compare`` aligns: the unit, each side's segments and their match keys."""
+
+    unit: Unit
+    segments: tuple[Sequence[Span], Sequence[Span]]
+    keys: tuple[list[str], list[str]]
+
+
+def paragraphs(a: Document, b: Document, options: CompareOptions) -> Paragraphs:
+    """Cut both documents into the units ``compare`` pairs, with their match keys."""
+    unit = resolve_unit(options.unit, (a.path or a.label, a.text), (b.path or b.label, b.text))
+    segs_a, segs_b = segment(a.text, unit), segment(b.text, unit)
+    return Paragraphs(
+        unit,
+        (segs_a, segs_b),
+        (match_keys(a.text, segs_a, options), match_keys(b.text, segs_b, options)),
+    )
+
+
 def compare(
     a: Document,
     b: Document,
@@ -57,6 +77,7 @@ def compare(
     should_cancel: Callable[[], bool] | None = None,
     progress: Progress | None = None,
     head_start: HeadStart | None = None,
+    prepared: Paragraphs | None = None,
 ) -> DiffResult:
     """Compare two documents.
 
@@ -66,6 +87,7 @@ def compare(
         head_start: begun once the paragraphs are known (a coarse result only):
             the helper diffs likely pairs while this aligns; pass it to
             ``Refinement``, which takes its answers.
+        prepared: ``paragraphs(a, b, options)``, if made already (at launch).
 
     Raises:
         CompareCanceled: ``should_cancel`` returned True; nothing is returned.
@@ -73,10 +95,7 @@ def compare(
     options = options or CompareOptions()
     check = should_cancel or (lambda: False)
     report = progress or (lambda _fraction: None)
-    unit = resolve_unit(options.unit, (a.path or a.label, a.text), (b.path or b.label, b.text))
-    segs_a, segs_b = segment(a.text, unit), segment(b.text, unit)
-    keys_a = match_keys(a.text, segs_a, options)
-    keys_b = match_keys(b.text, segs_b, options)
+    unit, (segs_a, segs_b), (keys_a, keys_b) = prepared or paragraphs(a, b, options)
     if head_start is not None and not inline:
         head_start.begin(a.text, segs_a, b.text, segs_b, options, keys=(keys_a, keys_b))
     report(0.05)

@@ -21,14 +21,15 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from twofold.allocator import give_back_free_memory
-from twofold.engine import view_geometry
+from twofold.engine import launch_start, view_geometry
 from twofold.engine.errors import CompareCanceled, TwofoldError
 from twofold.engine.head_start import HeadStart
+from twofold.engine.launch_start import Launched
 from twofold.engine.model import CompareOptions, DiffResult
 from twofold.engine.pipeline import Refinement
 from twofold.engine.refine_helper import RefineHelper
@@ -46,6 +47,8 @@ class CompareRequest:
     right: str
     labels: tuple[str | None, str | None] = (None, None)
     options: CompareOptions = field(default_factory=CompareOptions)
+    #: the documents and paragraphs ``launch_start`` made for this request, if any
+    launched: Launched | None = field(default=None, compare=False, repr=False)
 
     def swapped(self) -> CompareRequest:
         return CompareRequest(self.right, self.left, self.labels[::-1], self.options)
@@ -94,12 +97,19 @@ def load_and_compare(
     from twofold.engine.decoding import load_document
     from twofold.engine.pipeline import compare
 
-    a = load_document(request.left, label=request.labels[0])
-    b = load_document(request.right, label=request.labels[1])
+    launched = request.launched
+    if launched is None:
+        a = load_document(request.left, label=request.labels[0])
+        b = load_document(request.right, label=request.labels[1])
+    else:
+        a, b = launched.documents
     if should_cancel():
         raise CompareCanceled("canceled")
+    prepared = launched.paragraphs if launched is not None else None
     if len(a.text) + len(b.text) < COARSE_FIRST_CHARS:
-        return compare(a, b, request.options, should_cancel=should_cancel, progress=progress)
+        return compare(
+            a, b, request.options, should_cancel=should_cancel, progress=progress, prepared=prepared
+        )
     # Big inputs: align only, so the job can show this and then refine (see _CompareJob).
     return compare(
         a,
@@ -109,6 +119,7 @@ def load_and_compare(
         should_cancel=should_cancel,
         progress=lambda value: progress(COARSE_SHARE * value),
         head_start=head_start,
+        prepared=prepared,
     )
 
 
@@ -202,10 +213,15 @@ class _CompareJob(QRunnable):
 
     def _run(self) -> None:
         token, carrier = self._token, self._carrier
-        head_start = HeadStart(self._helper)
+        request = self._request
+        launched = launch_start.claim(request.left, request.right, request.labels, request.options)
+        if launched is not None:
+            request = replace(request, launched=launched)
+        head_start = launched.head_start if launched and launched.head_start else None
+        head_start = head_start or HeadStart(self._helper)
         try:
             try:
-                result = self._fn(self._request, self._cancel.is_set, self._progress, head_start)
+                result = self._fn(request, self._cancel.is_set, self._progress, head_start)
             finally:
                 head_start.stop()  # the alignment is done (or gave up): no more guesses
             give_back_free_memory()  # what the alignment's word sets held
@@ -286,8 +302,9 @@ class CompareRunner(QObject):
         self._cancel = threading.Event()
         self._preview_shown = threading.Event()
         self._held = False
-        #: Refines big results beside the worker; started by the first one worth it.
-        self._helper = RefineHelper()
+        #: Refines big results beside the worker; started by the first one worth it
+        #: (or at launch, by the head start of the files the command line named).
+        self._helper = launch_start.adopt_helper() or RefineHelper()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._carrier = _Carrier(self)

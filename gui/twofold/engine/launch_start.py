@@ -1,0 +1,145 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A big pair named on the command line gets its head start before the window exists.
+
+Why: ``twofold a b`` spends ~0.5 s starting Python and Qt and building the
+window on one core, and only then loads and aligns the pair; the head start
+(``head_start``) began once the paragraphs were known, about 1 s after launch.
+Begun here, before Qt is imported, the helper diffs the likely pairs of a 1 MB
+reworded pair on the other core from ~0.1 s on, and the refinement after the
+alignment finds most of its answers ready.
+
+The documents and their paragraphs are handed over too, so a pair that turns
+out not to need a head start (few changes) costs nothing more: the same work,
+done before the window instead of after it.
+
+How it stays correct: the window's worker ``claim``\\ s what the launch made
+for its first request only if that names the same files with the same labels
+and options; ``compare`` then calls ``HeadStart.begin`` again with the texts,
+paragraphs and options it has, and the head start stops (and drops its answers)
+unless they are the same. The answers are checked against the texts again when
+the refinement takes them. Either way the result is the one without it.
+
+Constraints: Qt-free, so it runs before Qt is imported; a file that cannot be
+read is left for the worker to report.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from twofold.engine.decoding import load_document
+from twofold.engine.errors import TwofoldError
+from twofold.engine.head_start import HEAD_START_CHARS, HeadStart
+from twofold.engine.model import CompareOptions, Document
+from twofold.engine.pipeline import Paragraphs, paragraphs
+from twofold.engine.refine_helper import MIN_PARALLEL_CHARS, RefineHelper
+
+#: Together the two files are at least this big, or nothing is done at launch: the
+#: head start needs this many changed characters, so smaller pairs never get one.
+MIN_LAUNCH_BYTES = MIN_PARALLEL_CHARS
+#: ... and at most this big: loading and cutting a bigger pair here would hold the
+#: window back longer than the head start (which is sent 1.25 MB a side) gains.
+MAX_LAUNCH_BYTES = 8 * HEAD_START_CHARS
+
+
+class Launched(NamedTuple):
+    """What the launch made for a pair: its documents, their paragraphs, a head start."""
+
+    documents: tuple[Document, Document]
+    paragraphs: Paragraphs
+    #: None when the helper was not set to work (one core, few changes)
+    head_start: HeadStart | None
+
+
+@dataclass(frozen=True)
+class _Launch:
+    request: tuple[str, str, tuple[str | None, str | None], CompareOptions]
+    helper: RefineHelper
+    made: Launched
+
+
+_lock = threading.Lock()
+_pending: _Launch | None = None
+
+
+def begin(
+    left: str,
+    right: str,
+    labels: tuple[str | None, str | None] = (None, None),
+    options: CompareOptions | None = None,
+) -> bool:
+    """Load the pair, cut it and begin its head start, when it is big; True if loaded.
+
+    The window's worker takes the documents and paragraphs too (``claim``), so
+    nothing is done twice: when the head start is not worth it, the work was
+    only done earlier.
+
+    Args:
+        options: the command line's; None means the saved ones, unknown before
+            Qt starts, so the defaults are assumed (``claim`` checks).
+    """
+    global _pending
+    try:
+        size = os.stat(left).st_size + os.stat(right).st_size
+    except OSError:
+        return False  # the worker says why
+    if not MIN_LAUNCH_BYTES <= size <= MAX_LAUNCH_BYTES:
+        return False
+    options = options or CompareOptions()
+    try:
+        a = load_document(left, label=labels[0])
+        b = load_document(right, label=labels[1])
+    except TwofoldError:
+        return False  # the worker loads again and says why
+    prepared = paragraphs(a, b, options)
+    (segs_a, segs_b), keys = prepared.segments, prepared.keys
+    helper = RefineHelper()
+    head_start = HeadStart(helper)
+    head_start.begin(a.text, segs_a, b.text, segs_b, options, keys=keys)
+    made = Launched((a, b), prepared, head_start if head_start.begun else None)
+    with _lock:
+        if _pending is not None:
+            _stop(_pending)
+        _pending = _Launch((left, right, labels, options), helper, made)
+    return True
+
+
+def adopt_helper() -> RefineHelper | None:
+    """The helper made at launch, for the window's refinements: one process, not two."""
+    with _lock:
+        return _pending.helper if _pending is not None else None
+
+
+def claim(
+    left: str, right: str, labels: tuple[str | None, str | None], options: CompareOptions
+) -> Launched | None:
+    """What the launch made, if for these files, labels and options; once.
+
+    Any other request ends it: it was for a comparison nobody asked for.
+    """
+    global _pending
+    with _lock:
+        launch, _pending = _pending, None
+    if launch is None:
+        return None
+    if launch.request == (left, right, labels, options):
+        return launch.made
+    _stop(launch)
+    return None
+
+
+def forget() -> None:
+    """End what the launch began if nobody claimed it (the window closed first; tests)."""
+    global _pending
+    with _lock:
+        launch, _pending = _pending, None
+    if launch is not None:
+        _stop(launch)
+
+
+def _stop(launch: _Launch) -> None:
+    if launch.made.head_start is not None:
+        launch.made.head_start.stop()
