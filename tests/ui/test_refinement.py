@@ -24,6 +24,16 @@ def two_steps(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(worker, "COARSE_FIRST_CHARS", 0)
 
 
+@pytest.fixture
+def helper_for_small_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Share refinements with the helper and begin head starts even for a small pair."""
+    monkeypatch.setattr(refine_helper, "MIN_PARALLEL_CHARS", 0)
+    monkeypatch.setattr(refine_helper, "BATCH_CHARS", 200)
+    monkeypatch.setattr(refine_helper, "usable_cpus", lambda: 2)  # whatever runs the tests
+    monkeypatch.setattr(head_start, "MIN_PARALLEL_CHARS", 0)
+    monkeypatch.setattr(head_start, "usable_cpus", lambda: 2)
+
+
 @pytest.mark.usefixtures("two_steps")
 def test_preview_then_refined_result(
     qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path]
@@ -119,16 +129,11 @@ def test_after_next_paint_waits_for_a_paint(qtbot: QtBot, loaded: MainWindow) ->
     qtbot.waitUntil(lambda: calls == ["called"], timeout=2000)
 
 
-@pytest.mark.usefixtures("two_steps")
+@pytest.mark.usefixtures("two_steps", "helper_for_small_pairs")
 def test_the_helper_process_refines_beside_the_worker(
-    qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path]
 ) -> None:
     """A big pair's refinement is shared with the helper and gives the same result."""
-    monkeypatch.setattr(refine_helper, "MIN_PARALLEL_CHARS", 0)
-    monkeypatch.setattr(refine_helper, "BATCH_CHARS", 200)
-    monkeypatch.setattr(refine_helper, "usable_cpus", lambda: 2)  # whatever runs the tests
-    monkeypatch.setattr(head_start, "MIN_PARALLEL_CHARS", 0)  # and a head start while aligning
-    monkeypatch.setattr(head_start, "usable_cpus", lambda: 2)
     with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
         window.compare_files(str(demo[0]), str(demo[1]))
     helper = window._runner._helper
@@ -155,16 +160,11 @@ def test_refining_waits_until_the_changes_are_listed(
     assert released == [False, False]  # nothing to wait for: at once
 
 
-@pytest.mark.usefixtures("two_steps")
+@pytest.mark.usefixtures("two_steps", "helper_for_small_pairs")
 def test_a_comparison_replaced_mid_head_start_leaves_the_next_one_right(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     """Opening other files while the helper diffs guesses for the first ones costs nothing."""
-    monkeypatch.setattr(refine_helper, "MIN_PARALLEL_CHARS", 0)
-    monkeypatch.setattr(refine_helper, "BATCH_CHARS", 200)
-    monkeypatch.setattr(refine_helper, "usable_cpus", lambda: 2)
-    monkeypatch.setattr(head_start, "MIN_PARALLEL_CHARS", 0)
-    monkeypatch.setattr(head_start, "usable_cpus", lambda: 2)
     paths = []
     for name, words in (("first", "alpha beta gamma"), ("second", "delta epsilon zeta")):
         a, b = tmp_path / f"{name}-a.txt", tmp_path / f"{name}-b.txt"
@@ -183,16 +183,12 @@ def test_a_comparison_replaced_mid_head_start_leaves_the_next_one_right(
     window.close()
 
 
-@pytest.mark.usefixtures("two_steps")
+@pytest.mark.usefixtures("two_steps", "helper_for_small_pairs")
 def test_the_head_start_begun_at_launch_serves_the_window(
     qtbot: QtBot, settings: Settings, demo: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """``twofold a b``: the helper starts on the pair before the window; the window takes it."""
     monkeypatch.setattr(launch_start, "MIN_LAUNCH_BYTES", 0)
-    monkeypatch.setattr(refine_helper, "MIN_PARALLEL_CHARS", 0)
-    monkeypatch.setattr(refine_helper, "usable_cpus", lambda: 2)
-    monkeypatch.setattr(head_start, "MIN_PARALLEL_CHARS", 0)
-    monkeypatch.setattr(head_start, "usable_cpus", lambda: 2)
     taken: list[int] = []
     monkeypatch.setattr(
         Refinement, "finish", _spy_ready(Refinement.finish, lambda n: taken.append(n))

@@ -40,9 +40,12 @@ from twofold.engine.refine_helper import MIN_PARALLEL_CHARS, RefineHelper
 #: Together the two files are at least this big, or nothing is done at launch: the
 #: head start needs this many changed characters, so smaller pairs never get one.
 MIN_LAUNCH_BYTES = MIN_PARALLEL_CHARS
-#: ... and at most this big: loading and cutting a bigger pair here would hold the
-#: window back longer than the head start (which is sent 1.25 MB a side) gains.
-MAX_LAUNCH_BYTES = 8 * HEAD_START_CHARS
+#: ... and at most this big (1.5 MB a side; the head start is sent 1.25 MB of each).
+#: Loading here is not free for a pair that then gets no head start: the window's
+#: worker would have loaded it while the window painted. With 10 MB allowed, the
+#: 5 MB single-line pair launched 0.17 s slower and the minified pair peaked 4.5 MB
+#: higher (``bench/gui_bench.py``); pairs of 1 MB files lose nothing measurable.
+MAX_LAUNCH_BYTES = int(2.4 * HEAD_START_CHARS)
 
 
 class Launched(NamedTuple):
