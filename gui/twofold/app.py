@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,8 +23,10 @@ if TYPE_CHECKING:
 SCREENSHOT_SIZE = (1400, 900)
 #: how long ``--screenshot`` waits for the comparison before giving up
 SCREENSHOT_TIMEOUT_MS = 60_000
-#: events are processed this long after the result arrives, so the layout settles
-SETTLE_MS = 150
+#: at most this long is given to what follows a result (slices, layout, overview marks)
+SETTLE_LIMIT_S = 5.0
+#: the window counts as settled after this many event passes in a row with nothing to do
+QUIET_PASSES = 3
 
 NO_DISPLAY = (
     "twofold: no display found (DISPLAY/WAYLAND_DISPLAY unset); "
@@ -138,6 +141,25 @@ def _set_icon(app) -> None:  # type: ignore[no-untyped-def]
         app.setWindowIcon(QIcon(str(icon)))
 
 
+def _settle(app, window) -> None:  # type: ignore[no-untyped-def]
+    """Process events until the window has nothing left to do for its result.
+
+    Why not a fixed wait: what follows a result (the rest of a big text, the
+    delayed geometry rebuild, the overview's marks) takes from nothing to a
+    second, and a fixed 150 ms was most of the wait for small pairs and too
+    little for none. ``window.grab`` paints what is there.
+    """
+    deadline = time.monotonic() + SETTLE_LIMIT_S
+    quiet = 0
+    while quiet < QUIET_PASSES and time.monotonic() < deadline:
+        app.processEvents()
+        if window.view.settled:
+            quiet += 1
+        else:
+            quiet = 0
+            time.sleep(0.001)  # a pending layout timer fires after 15 ms: do not spin hot
+
+
 def _screenshot(app, window, files, labels, options, out) -> int:  # type: ignore[no-untyped-def]
     """Compare, wait for the result and one paint, save ``window.grab()``."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -164,11 +186,7 @@ def _screenshot(app, window, files, labels, options, out) -> int:  # type: ignor
         print(f"twofold: {errors[0]}", file=sys.stderr)
         window.close()
         return 2
-    deadline = QTimer()
-    deadline.setSingleShot(True)
-    deadline.start(SETTLE_MS)  # the delayed geometry rebuild, then a paint
-    while deadline.isActive() or window.view.filling:  # big texts go in slices
-        app.processEvents()
+    _settle(app, window)
     pixmap = window.grab()
     window.close()
     if not pixmap.save(str(Path(out))):

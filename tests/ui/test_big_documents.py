@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
+from twofold import app
 from twofold.engine.model import Side
 from twofold.ui import pane_fill
 from twofold.ui.main_window import MainWindow
@@ -157,3 +158,23 @@ def test_many_short_lines_fill_a_few_thousand_lines_a_turn(
     slices = [text[a:b] for a, b in zip([first, *cuts], cuts, strict=False)]
     assert len(slices) == -(-(5_000 - text[:first].count("\n")) // 700)
     assert all(s.count("\n") <= 700 and s.endswith("\n") for s in slices)
+
+
+def test_a_screenshot_waits_until_the_window_has_settled(
+    qtbot: QtBot, window: MainWindow, many: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rest of a big text, the delayed layout and the overview's marks: all before the grab."""
+    monkeypatch.setattr(pane_fill, "FIRST", 5_000)
+    monkeypatch.setattr(pane_fill, "SLICE", 20_000)
+    with qtbot.waitSignal(window.comparison_finished, timeout=60_000):
+        window.compare_files(str(many[0]), str(many[1]))
+    assert not window.view.settled  # slices still to come
+    app._settle(QApplication.instance(), window)
+    assert window.view.settled
+    result = window.result
+    assert result is not None
+    assert window.view.pane(Side.B).toPlainText() == result.b.text
+    window.view.pane(Side.A).resize(window.view.pane(Side.A).width() - 40, 400)
+    assert not window.view.settled  # a size change waits to be announced
+    app._settle(QApplication.instance(), window)
+    assert window.view.settled

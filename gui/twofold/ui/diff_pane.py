@@ -140,6 +140,11 @@ class DiffPane(QPlainTextEdit):
         """True while later slices of the text are still being put in."""
         return self._filler.active
 
+    @property
+    def layout_pending(self) -> bool:
+        """True while a size change waits to be announced (``layout_changed``)."""
+        return self._layout_timer.isActive()
+
     def _on_filled(self) -> None:
         self._visible_range = (-1, -1)
         self._refresh_selections()

@@ -25,6 +25,7 @@ from twofold.ui.pane_sync import PaneSync
 from twofold.ui.spans import PaneHighlights
 from twofold.ui.status import document_format
 from twofold.ui.theme import Theme
+from twofold.ui.turns import turn_queue
 
 #: what must match for a refined result to replace the shown one in place
 _LAYOUT = attrgetter("kind", "a", "b")
@@ -113,6 +114,15 @@ class DiffView(QWidget):
     def filling(self) -> bool:
         """True while a big text is still going into a pane (the first screen is already up)."""
         return any(pane.filling for pane in self.panes.values())
+
+    @property
+    def settled(self) -> bool:
+        """Nothing left to do for what is shown: filled, laid out, no deferred step queued."""
+        return (
+            not self.filling
+            and turn_queue().idle
+            and not any(pane.layout_pending for pane in self.panes.values())
+        )
 
     def show_result(self, result: DiffResult) -> None:
         """Render a comparison: text, tints, words, headers, maps."""

@@ -46,6 +46,11 @@ class TurnQueue(QObject):
         if any(k == key for k, _ in self._steps):
             self._steps = deque(item for item in self._steps if item[0] != key)
 
+    @property
+    def idle(self) -> bool:
+        """Nothing queued for a later turn."""
+        return not self._steps
+
     def pending(self, owner: QObject) -> bool:
         key = id(owner)
         return any(k == key for k, _ in self._steps)
