@@ -117,13 +117,23 @@ def test_a_huge_line_is_cut_for_display_and_reads_back(
     assert hi == pane.blockCount() - 1
 
 
-def test_a_big_text_fills_in_slices(
-    qtbot: QtBot, window: MainWindow, many: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def small_slices(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text of a few hundred kilobytes goes into its pane in slices, as a big one does."""
     monkeypatch.setattr(pane_fill, "FIRST", 5_000)
     monkeypatch.setattr(pane_fill, "SLICE", 20_000)
+
+
+def _compare_many(qtbot: QtBot, window: MainWindow, many: tuple[Path, Path]) -> None:
     with qtbot.waitSignal(window.comparison_finished, timeout=60_000):
         window.compare_files(str(many[0]), str(many[1]))
+
+
+@pytest.mark.usefixtures("small_slices")
+def test_a_big_text_fills_in_slices(
+    qtbot: QtBot, window: MainWindow, many: tuple[Path, Path]
+) -> None:
+    _compare_many(qtbot, window, many)
     assert window.view.filling  # the first screen is up, the rest still coming
     qtbot.waitUntil(lambda: not window.view.filling, timeout=30_000)
     result = window.result
@@ -160,14 +170,12 @@ def test_many_short_lines_fill_a_few_thousand_lines_a_turn(
     assert all(s.count("\n") <= 700 and s.endswith("\n") for s in slices)
 
 
+@pytest.mark.usefixtures("small_slices")
 def test_a_screenshot_waits_until_the_window_has_settled(
-    qtbot: QtBot, window: MainWindow, many: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, many: tuple[Path, Path]
 ) -> None:
     """The rest of a big text, the delayed layout and the overview's marks: all before the grab."""
-    monkeypatch.setattr(pane_fill, "FIRST", 5_000)
-    monkeypatch.setattr(pane_fill, "SLICE", 20_000)
-    with qtbot.waitSignal(window.comparison_finished, timeout=60_000):
-        window.compare_files(str(many[0]), str(many[1]))
+    _compare_many(qtbot, window, many)
     assert not window.view.settled  # slices still to come
     app._settle(QApplication.instance(), window)
     assert window.view.settled
