@@ -8,6 +8,7 @@ and never need a display.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from twofold.engine.model import CompareOptions
+
+log = logging.getLogger(__name__)
 
 #: the window size ``--screenshot`` renders at, so README images are reproducible
 SCREENSHOT_SIZE = (1400, 900)
@@ -85,9 +88,7 @@ def run_gui(
         print("twofold: give two files to compare (or none)", file=sys.stderr)
         return 2
     if left is not None and right is not None:
-        from twofold.engine import launch_start
-
-        launch_start.begin(left, right, labels, options)  # a big pair: the helper starts on it now
+        _begin_at_launch(left, right, labels, options)
     app = _application()
     from twofold.ui.main_window import MainWindow
 
@@ -103,6 +104,23 @@ def run_gui(
         return int(app.exec())
     finally:
         reporter.uninstall()
+
+
+def _begin_at_launch(
+    left: str, right: str, labels: tuple[str | None, str | None], options: CompareOptions | None
+) -> None:
+    """Start a big pair's head start now (``engine.launch_start``), never at the window's cost.
+
+    It only saves time: whatever goes wrong here, the window still opens and its worker
+    loads and compares the files (and reports what is wrong with them).
+    """
+    from twofold.engine import launch_start
+
+    try:
+        launch_start.begin(left, right, labels, options)
+    except Exception:  # a bug in a shortcut must not cost the comparison
+        log.warning("the launch head start failed; the window compares on its own", exc_info=True)
+        launch_start.forget()
 
 
 def open_files(  # type: ignore[no-untyped-def]

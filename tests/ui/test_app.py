@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from twofold.app import SCREENSHOT_SIZE, open_files, run_gui
+from twofold.engine import launch_start
 from twofold.ui.main_window import MainWindow
 
 
@@ -62,3 +63,17 @@ def test_one_file_opens_as_the_left_side_and_asks_for_the_other(
     open_files(window, str(demo[0]), None)
     assert "right-hand file" in window.banner.text()
     assert window.result is None
+
+
+def test_a_failing_launch_head_start_still_opens_the_pair(
+    qapp: QApplication, demo: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The launch head start only saves time: a bug in it costs a log line, not the comparison."""
+
+    def broken(*_args: object) -> bool:
+        raise RuntimeError("a bug in the shortcut")
+
+    monkeypatch.setattr(launch_start, "begin", broken)
+    out = tmp_path / "shot.png"
+    assert run_gui(str(demo[0]), str(demo[1]), screenshot=str(out)) == 0
+    assert out.stat().st_size > 10_000
