@@ -217,8 +217,8 @@ class _CompareJob(QRunnable):
         launched = launch_start.claim(request.left, request.right, request.labels, request.options)
         if launched is not None:
             request = replace(request, launched=launched)
-        head_start = launched.head_start if launched and launched.head_start else None
-        head_start = head_start or HeadStart(self._helper)
+        begun = launched.head_start if launched is not None else None
+        head_start = begun if begun is not None else HeadStart(self._helper)
         try:
             try:
                 result = self._fn(request, self._cancel.is_set, self._progress, head_start)
