@@ -136,6 +136,19 @@ def test_an_answer_that_does_not_fit_is_diffed_again(helper: RefineHelper) -> No
 
 
 @pytest.mark.usefixtures("little_is_enough")
+@pytest.mark.parametrize("counts", [(1, 2), ("many", 0, 0, 0)], ids=["two counts", "not a number"])
+def test_an_answer_with_bad_counts_is_diffed_again(
+    helper: RefineHelper, counts: tuple[object, ...]
+) -> None:
+    a, b = _pair()
+    coarse = compare(doc(a), doc(b), inline=False)
+    started = _begun(coarse, helper)
+    key = next(iter(started._answered))
+    started._answered[key] = started._answered[key]._replace(counts=counts)
+    assert Refinement(coarse, helper, started).finish() == compare(doc(a), doc(b))
+
+
+@pytest.mark.usefixtures("little_is_enough")
 def test_compare_begins_it_and_the_result_is_the_same(helper: RefineHelper) -> None:
     a, b = _pair(seed=11)
     started = HeadStart(helper)

@@ -33,13 +33,13 @@ from twofold.engine.model import (
     Edit,
     Pair,
     PairKind,
-    Side,
     Span,
     Unit,
 )
 from twofold.engine.normalize import keys_are_texts, match_keys
 from twofold.engine.refine_helper import RefineHelper, SharedRefinement, sum_counts
 from twofold.engine.segmentation import resolve_unit, segment
+from twofold.engine.segments import span_covering
 from twofold.engine.similarity import Vocabulary, set_overlap
 from twofold.engine.stats import EditCounts, compute_stats, edit_counts
 
@@ -210,12 +210,12 @@ class Refinement:
             pairs[n] = _finished_pair(
                 Match(pair.kind, pair.a, pair.b), self._jobs.placed(k, edits), sim
             )
-        ready_counts = EditCounts()
+        ready_counts = []
         for n, found in self._ready.items():
             pair = pairs[n]
             edits, sim, counts = self._answer_of(pair, found)
             pairs[n] = _finished_pair(Match(pair.kind, pair.a, pair.b), edits, sim)
-            ready_counts = ready_counts.plus(counts)
+            ready_counts.append(counts)
         report(1.0)
         done = tuple(pairs)
         # The batches and the head start counted the words of the edits they made;
@@ -227,7 +227,7 @@ class Refinement:
             result.b.text,
             result.a_segments,
             result.b_segments,
-            counted=self._shared.counts.plus(ready_counts) if complete else None,
+            counted=self._shared.counts.plus(sum_counts(ready_counts)) if complete else None,
         )
         return replace(result, pairs=done, stats=stats, refined=True)
 
@@ -235,7 +235,7 @@ class Refinement:
         """Give up: the helper drops the batches it has not begun."""
         self._shared.close()
 
-    def _answer_of(self, pair: Pair, found: Answered) -> tuple[EditRuns, float, EditCounts]:
+    def _answer_of(self, pair: Pair, found: Answered) -> tuple[EditRuns, float, Sequence[int]]:
         """The head start's edits, similarity and counts of ``pair``, checked against its texts.
 
         An answer that does not fit (a helper gone wrong) is replaced by diffing here.
@@ -251,7 +251,10 @@ class Refinement:
                 (span_a.start, span_a.end),
                 (span_b.start, span_b.end),
             )
-            return edits, found.similarity, sum_counts([found.counts])
+            counts = tuple(map(int, found.counts))
+            if len(counts) != len(EditCounts._fields):
+                raise TypeError("four counts a pair")
+            return edits, found.similarity, counts
         except (ValueError, TypeError, IndexError):
             text_a = result.a.text[span_a.start : span_a.end]
             text_b = result.b.text[span_b.start : span_b.end]
@@ -293,10 +296,13 @@ class _PairTexts(Sequence[tuple[str, str]]):
 
 
 def _pair_spans(result: DiffResult, pair: Pair) -> tuple[Span, Span]:
-    span_a, span_b = result.span_of(pair, Side.A), result.span_of(pair, Side.B)
-    if span_a is None or span_b is None:
+    """``result.span_of`` both sides of a pair that has both."""
+    if not pair.a or not pair.b:
         raise ValueError(f"a {pair.kind.value} pair needs paragraphs on both sides")
-    return span_a, span_b
+    return (
+        span_covering(result.a_segments, pair.a[0], pair.a[-1]),
+        span_covering(result.b_segments, pair.b[0], pair.b[-1]),
+    )
 
 
 def _coarse_pairs(
