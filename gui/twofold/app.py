@@ -168,8 +168,9 @@ def _settle(app, window) -> None:  # type: ignore[no-untyped-def]
 
     Why not a fixed wait: what follows a result (the rest of a big text, the
     delayed geometry rebuild, the overview's marks) takes from nothing to a
-    second, and a fixed 150 ms was most of the wait for small pairs and too
-    little for none. ``window.grab`` paints what is there.
+    second; the fixed 150 ms this replaced was pure waiting for a small pair
+    and, on a busy machine, could end before the delayed rebuild had run.
+    ``window.grab`` paints what is there.
     """
     deadline = time.monotonic() + SETTLE_LIMIT_S
     quiet = 0
