@@ -224,6 +224,8 @@ class _CompareJob(QRunnable):
                 result = self._fn(request, self._cancel.is_set, self._progress, head_start)
             finally:
                 head_start.stop()  # the alignment is done (or gave up): no more guesses
+                # The launch's paragraph keys (copies of every paragraph) are done with too.
+                del request, launched, begun
             give_back_free_memory()  # what the alignment's word sets held
             # Begun first, so that the helper diffs while the view is prepared and painted.
             refinement = None if result.refined else Refinement(result, self._helper, head_start)
