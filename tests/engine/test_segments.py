@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from twofold.engine.model import Span, Unit
+from support import doc
+from twofold.engine.model import Segments, Side, Span, Unit, span_bounds
+from twofold.engine.pipeline import compare
 from twofold.engine.segmentation import segment
-from twofold.engine.segments import Segments, span_bounds
 
 
 @st.composite
@@ -79,3 +82,16 @@ def test_segmentation_returns_segments_that_cover_what_the_text_says(text: str, 
     if unit is Unit.LINES and text:
         body = text[:-1] if text.endswith("\n") else text
         assert [text[s:e] for s, e in segs.bounds()] == body.split("\n")
+
+
+def test_a_pairs_span_is_the_same_read_off_segments_or_a_tuple() -> None:
+    a = "one\n\ntwo lines\nof it\n\nthree\n"
+    b = "one\n\ntwo lines\nof this\n\nfour\n\nthree\n"
+    result = compare(doc(a), doc(b))
+    as_tuples = replace(
+        result, a_segments=tuple(result.a_segments), b_segments=tuple(result.b_segments)
+    )
+    assert isinstance(result.a_segments, Segments)
+    for pair in result.pairs:
+        for side in Side:
+            assert result.span_of(pair, side) == as_tuples.span_of(pair, side)

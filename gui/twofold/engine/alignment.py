@@ -97,7 +97,7 @@ def _align_directed(
         gap.groups = _pair_gap(gap, moved, profiles, pid_a, pid_b, options.pair_threshold)
     if options.detect_moves:
         moved.update(_similar_moves(gaps, moved, profiles, pid_a, pid_b, options.move_threshold))
-    return _assemble(blocks, moved)
+    return _assemble(blocks, moved, max(len(keys_a), len(keys_b)))
 
 
 _FLIPPED_KIND = {PairKind.INSERTED: PairKind.DELETED, PairKind.DELETED: PairKind.INSERTED}
@@ -270,25 +270,16 @@ def _similar_moves(
     return found
 
 
-def _index_bound(blocks: list[tuple[int, int, int] | _Gap]) -> int:
-    """One more than the highest paragraph index the blocks name, on either side."""
-    bound = 0
-    for blk in blocks:
-        if isinstance(blk, _Gap):
-            bound = max(bound, blk.a_hi, blk.b_hi)
-        else:
-            a0, b0, n = blk
-            bound = max(bound, a0 + n, b0 + n)
-    return bound
-
-
-def _assemble(blocks: list[tuple[int, int, int] | _Gap], moved: dict[int, int]) -> list[Match]:
+def _assemble(
+    blocks: list[tuple[int, int, int] | _Gap], moved: dict[int, int], paragraphs: int
+) -> list[Match]:
+    """The matches of the blocks in order; ``paragraphs``: as many as the longer side has."""
     moved_b = {j: i for i, j in moved.items()}
     out: list[Match] = []
     # ``(i,)`` for each paragraph index, made once (in C) and shared by the pairs of
     # both sides: line i of A and line i of B are mostly both equal lines, and a
     # 28,500-line pair kept 2.2 MB of one-index tuples and their ints twice over.
-    single = list(zip(range(_index_bound(blocks))))
+    single = list(zip(range(paragraphs)))
 
     def leftovers(a_range: range, b_range: range) -> None:
         dels = [i for i in a_range if i not in moved]

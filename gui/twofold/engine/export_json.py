@@ -15,8 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from twofold.engine.edit_runs import text_runs_of
-from twofold.engine.model import DiffResult, Document, Pair, Span
-from twofold.engine.segments import span_bounds
+from twofold.engine.model import DiffResult, Document, Pair, Span, span_bounds
 
 
 def to_dict(result: DiffResult) -> dict[str, Any]:

@@ -26,9 +26,8 @@ from typing import NamedTuple
 
 from twofold.engine.chardiff import HUGE_PAIR_CHARS
 from twofold.engine.helper_process import GuessAnswer
-from twofold.engine.model import CompareOptions, Span
+from twofold.engine.model import CompareOptions, Span, span_bounds
 from twofold.engine.refine_helper import MIN_PARALLEL_CHARS, RefineHelper, usable_cpus
-from twofold.engine.segments import span_bounds
 
 #: Characters of each document at most that the helper is sent (its first paragraphs):
 #: about what it diffs while a big pair is aligned; more would only be memory it holds.

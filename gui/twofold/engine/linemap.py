@@ -29,8 +29,7 @@ from dataclasses import dataclass
 from itertools import accumulate, pairwise
 from typing import TypeVar, overload
 
-from twofold.engine.model import Pair, PairKind, Side, Span
-from twofold.engine.segments import span_bounds
+from twofold.engine.model import Pair, PairKind, Side, Span, span_bounds
 
 K = TypeVar("K")
 

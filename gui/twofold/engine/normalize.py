@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from twofold.engine.model import CompareOptions, Span
-from twofold.engine.segments import span_bounds
+from twofold.engine.model import CompareOptions, Span, span_bounds
 
 _TYPOGRAPHY = str.maketrans(
     {

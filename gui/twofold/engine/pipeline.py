@@ -33,13 +33,13 @@ from twofold.engine.model import (
     Edit,
     Pair,
     PairKind,
+    Side,
     Span,
     Unit,
 )
 from twofold.engine.normalize import keys_are_texts, match_keys
 from twofold.engine.refine_helper import RefineHelper, SharedRefinement, sum_counts
 from twofold.engine.segmentation import resolve_unit, segment
-from twofold.engine.segments import span_covering
 from twofold.engine.similarity import Vocabulary, set_overlap
 from twofold.engine.stats import EditCounts, compute_stats, edit_counts
 
@@ -296,13 +296,10 @@ class _PairTexts(Sequence[tuple[str, str]]):
 
 
 def _pair_spans(result: DiffResult, pair: Pair) -> tuple[Span, Span]:
-    """``result.span_of`` both sides of a pair that has both."""
-    if not pair.a or not pair.b:
+    span_a, span_b = result.span_of(pair, Side.A), result.span_of(pair, Side.B)
+    if span_a is None or span_b is None:
         raise ValueError(f"a {pair.kind.value} pair needs paragraphs on both sides")
-    return (
-        span_covering(result.a_segments, pair.a[0], pair.a[-1]),
-        span_covering(result.b_segments, pair.b[0], pair.b[-1]),
-    )
+    return span_a, span_b
 
 
 def _coarse_pairs(

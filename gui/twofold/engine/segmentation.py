@@ -17,8 +17,7 @@ import re
 from array import array
 from pathlib import PurePath
 
-from twofold.engine.model import Unit
-from twofold.engine.segments import Segments
+from twofold.engine.model import Segments, Unit
 
 #: A blank line with the newline before it. It starts with a literal newline,
 #: which the regular expression engine skips to quickly; the possessive ``*+``

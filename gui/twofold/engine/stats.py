@@ -13,8 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from twofold.engine.edit_runs import text_runs_of
-from twofold.engine.model import Edit, Op, Pair, PairKind, Span, Stats
-from twofold.engine.segments import span_bounds
+from twofold.engine.model import Edit, Op, Pair, PairKind, Span, Stats, span_bounds
 
 _WORD = re.compile(r"\w+")
 #: Characters per regex call when counting words.
