@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from support import doc
-from twofold.engine import head_start, helper_process, refine_helper
+from twofold.engine import head_start, helper_process
 from twofold.engine.head_start import HeadStart
 from twofold.engine.model import CompareOptions, DiffResult, Span
 from twofold.engine.pair_guess import guess_pairs
@@ -63,16 +63,6 @@ def helper() -> Iterator[RefineHelper]:
     started.stop()
 
 
-@pytest.fixture
-def little_is_enough(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Head starts and batches for a small pair, on any machine."""
-    monkeypatch.setattr(head_start, "MIN_PARALLEL_CHARS", 0)
-    monkeypatch.setattr(refine_helper, "MIN_PARALLEL_CHARS", 0)
-    monkeypatch.setattr(refine_helper, "BATCH_CHARS", 2_000)
-    monkeypatch.setattr(head_start, "usable_cpus", lambda: 2)
-    monkeypatch.setattr(refine_helper, "usable_cpus", lambda: 2)
-
-
 def test_the_guess_walks_both_documents_in_order() -> None:
     a = [b"one two three four", b"same here", b"five six seven eight", b"gone for good", b"x y"]
     b = [
@@ -107,7 +97,7 @@ def _begun(result: DiffResult, helper: RefineHelper) -> HeadStart:
     return started
 
 
-@pytest.mark.usefixtures("little_is_enough")
+@pytest.mark.usefixtures("helper_for_any_size")
 @pytest.mark.parametrize(
     "opts",
     [CompareOptions(), CompareOptions(ignore_whitespace=True, ignore_case=True)],
@@ -124,7 +114,7 @@ def test_the_head_starts_answers_give_the_same_result(
     assert refinement.finish() == compare(doc(a), doc(b), opts)
 
 
-@pytest.mark.usefixtures("little_is_enough")
+@pytest.mark.usefixtures("helper_for_any_size")
 def test_an_answer_that_does_not_fit_is_diffed_again(helper: RefineHelper) -> None:
     a, b = _pair()
     coarse = compare(doc(a), doc(b), inline=False)
@@ -135,7 +125,7 @@ def test_an_answer_that_does_not_fit_is_diffed_again(helper: RefineHelper) -> No
     assert Refinement(coarse, helper, started).finish() == compare(doc(a), doc(b))
 
 
-@pytest.mark.usefixtures("little_is_enough")
+@pytest.mark.usefixtures("helper_for_any_size")
 @pytest.mark.parametrize("counts", [(1, 2), ("many", 0, 0, 0)], ids=["two counts", "not a number"])
 def test_an_answer_with_bad_counts_is_diffed_again(
     helper: RefineHelper, counts: tuple[object, ...]
@@ -148,7 +138,7 @@ def test_an_answer_with_bad_counts_is_diffed_again(
     assert Refinement(coarse, helper, started).finish() == compare(doc(a), doc(b))
 
 
-@pytest.mark.usefixtures("little_is_enough")
+@pytest.mark.usefixtures("helper_for_any_size")
 def test_compare_begins_it_and_the_result_is_the_same(helper: RefineHelper) -> None:
     a, b = _pair(seed=11)
     started = HeadStart(helper)
@@ -179,7 +169,7 @@ def test_no_head_start_without_a_helper_one_core_or_changes(
     assert not helper.running
 
 
-@pytest.mark.usefixtures("little_is_enough")
+@pytest.mark.usefixtures("helper_for_any_size")
 def test_a_stopped_head_start_keeps_nothing_later_and_frees_the_helper(
     helper: RefineHelper,
 ) -> None:

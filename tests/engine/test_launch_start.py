@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from twofold.engine import head_start, launch_start, refine_helper
+from twofold.engine import head_start, launch_start
 from twofold.engine.decoding import load_document
 from twofold.engine.model import CompareOptions
 from twofold.engine.pipeline import Refinement, compare
@@ -32,14 +32,9 @@ def files(tmp_path: Path) -> tuple[str, str]:
 
 
 @pytest.fixture(autouse=True)
-def small_is_big(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def small_is_big(helper_for_any_size: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Launch head starts for a small pair on any machine; none left over after a test."""
     monkeypatch.setattr(launch_start, "MIN_LAUNCH_BYTES", 0)
-    monkeypatch.setattr(head_start, "MIN_PARALLEL_CHARS", 0)
-    monkeypatch.setattr(refine_helper, "MIN_PARALLEL_CHARS", 0)
-    monkeypatch.setattr(refine_helper, "BATCH_CHARS", 2_000)
-    monkeypatch.setattr(head_start, "usable_cpus", lambda: 2)
-    monkeypatch.setattr(refine_helper, "usable_cpus", lambda: 2)
     yield
     helper = launch_start.adopt_helper()
     launch_start.forget()

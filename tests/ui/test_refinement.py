@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from twofold.engine import head_start, launch_start, refine_helper
+from twofold.engine import launch_start, refine_helper
 from twofold.engine.model import DiffResult, Side
 from twofold.engine.pipeline import Refinement, compare
 from twofold.ui import changes_sidebar, worker
@@ -25,13 +25,9 @@ def two_steps(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def helper_for_small_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Share refinements with the helper and begin head starts even for a small pair."""
-    monkeypatch.setattr(refine_helper, "MIN_PARALLEL_CHARS", 0)
+def helper_for_small_pairs(helper_for_any_size: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As ``helper_for_any_size``, in batches small enough for the demo pair to be shared."""
     monkeypatch.setattr(refine_helper, "BATCH_CHARS", 200)
-    monkeypatch.setattr(refine_helper, "usable_cpus", lambda: 2)  # whatever runs the tests
-    monkeypatch.setattr(head_start, "MIN_PARALLEL_CHARS", 0)
-    monkeypatch.setattr(head_start, "usable_cpus", lambda: 2)
 
 
 @pytest.mark.usefixtures("two_steps")
