@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from twofold.engine import chardiff
+from twofold.engine import anchors, chardiff
+from twofold.engine.anchors import anchor_cuts
 from twofold.engine.chardiff import inline_edits, rebuild, similarity
 from twofold.engine.model import CompareOptions, Edit, Granularity, Op
 
@@ -129,6 +130,55 @@ def test_a_huge_paragraph_still_gets_word_edits() -> None:
     assert rebuild(edits, Op.INSERT) == b
     expected = ["claims", *["now"] * a.count("topic 5 here")]
     assert sorted(changed(edits, Op.INSERT)) == sorted(expected)
+
+
+@given(
+    st.text(alphabet="ab .;}\n", max_size=300), st.text(alphabet="ab .;}\n", max_size=300), options
+)
+def test_the_anchored_path_rebuilds_both_texts(a: str, b: str, opts: CompareOptions) -> None:
+    # Every gap between equal sentences is cut wherever a run of two tokens is
+    # shared (huge pairs cut every few hundred): the pieces must still add up.
+    saved = chardiff.HUGE_PAIR_CHARS, chardiff.anchor_cuts, anchors.RUN_LENGTHS
+    chardiff.HUGE_PAIR_CHARS = 0
+    chardiff.anchor_cuts = lambda x, y: anchor_cuts(x, y, spacing=1)
+    anchors.RUN_LENGTHS = (2, 1)
+    try:
+        edits = inline_edits(a, b, opts)
+    finally:
+        chardiff.HUGE_PAIR_CHARS, chardiff.anchor_cuts, anchors.RUN_LENGTHS = saved
+    assert rebuild(edits, Op.DELETE) == a
+    assert rebuild(edits, Op.INSERT) == b
+
+
+@given(st.text(alphabet="ab \n.é", max_size=400), st.integers(1, 40))
+def test_tokens_read_in_pieces_are_the_tokens(text: str, piece: int) -> None:
+    saved = chardiff.CHUNK_PIECE
+    chardiff.CHUNK_PIECE = piece
+    try:
+        tokens = [t for p in chardiff._token_pieces(text) for t in p]
+    finally:
+        chardiff.CHUNK_PIECE = saved
+    assert tokens == chardiff._TOKEN.findall(text)
+
+
+def _sentences(words: list[str]) -> str:
+    return " ".join(f"Item {n} is {w} beside part {n % 89} of it." for n, w in enumerate(words))
+
+
+def test_a_huge_paragraph_with_every_sentence_reworded_still_gets_word_edits() -> None:
+    # No sentence is the same on both sides, and the paragraph is too long for one
+    # Myers diff in the time allowed (made short here; a 3 MB paragraph needs no help):
+    # it used to come back as one block, all changed.
+    a = _sentences(["red"] * 5000)
+    b = _sentences(["blue" if n % 2 else "green" for n in range(5000)])
+    assert len(a) + len(b) > chardiff.HUGE_PAIR_CHARS
+    hurried = CompareOptions(granularity=Granularity.WORD, diff_timeout=0.05)
+    edits = inline_edits(a, b, hurried)
+    assert rebuild(edits, Op.DELETE) == a
+    assert rebuild(edits, Op.INSERT) == b
+    assert changed(edits, Op.DELETE) == ["red"] * 5000
+    assert changed(edits, Op.INSERT) == ["green" if n % 2 == 0 else "blue" for n in range(5000)]
+    assert similarity(edits) > 0.9
 
 
 def test_token_codes_follow_first_sight_and_skip_surrogates() -> None:

@@ -15,10 +15,12 @@ options only mark edits as ``ignored``.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from typing import Any
 
+from twofold.engine.anchors import anchor_cuts
 from twofold.engine.edit_runs import EditRuns, Run, runs_of, text_runs_of
 from twofold.engine.model import CompareOptions, Edit, Granularity, Op
 from twofold.engine.normalize import fold_same_length, folds_anything
@@ -45,6 +47,8 @@ _CHUNK = re.compile(r"[^.!?;}\n]*(?:[.!?;}\n]+\s*|$)")
 _CHUNK_END = re.compile(r"[.!?;}\n]+\s*(?=[^.!?;}\n\s])")
 #: Characters a single regex call reads at most when cutting a huge text into chunks.
 CHUNK_PIECE = 1 << 16
+#: Where a token ends and a run of white space starts: a place to cut a text into pieces.
+_TOKEN_END = re.compile(r"(?<=\S)(?=\s)")
 
 # The stages below pass runs as ``(op, length, ignored)`` tuples (``edit_runs.Run``):
 # a big pair has 100k+ of them, and a run's text is only cut out when it is read.
@@ -130,11 +134,18 @@ def _chunked_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, int
     changed". Sentences and statements are few enough to align exactly, and each
     run of differing ones is small enough for the fine diff. The same idea as
     diff-match-patch's line mode, with sentence and statement ends as the lines.
+    Where most sentences changed, or a run of differing ones is itself huge, the
+    pair is cut at words both sides share instead (``_anchored_diff``).
     """
     codes = _TokenCodes()
     enc_a, lengths_a = _encoded_chunks(a, codes)
     enc_b, lengths_b = _encoded_chunks(b, codes)
     del codes
+    in_b = set(enc_b)
+    if sum(code in in_b for code in enc_a) * 2 < len(enc_a):
+        # Most sentences were reworded: aligning them would find little, after
+        # running out of time on all those differences.
+        return _anchored_diff(a, b, options)
     out: list[tuple[Op, int]] = []
     ia = ib = 0  # chunks consumed on each side
     at_a = at_b = 0  # characters consumed on each side
@@ -142,7 +153,10 @@ def _chunked_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, int
 
     def diff_gap() -> None:
         if gap_a < at_a or gap_b < at_b:
-            out.extend(_fine_diff(a[gap_a:at_a], b[gap_b:at_b], options))
+            if at_a - gap_a + at_b - gap_b > HUGE_PAIR_CHARS:
+                out.extend(_anchored_diff(a[gap_a:at_a], b[gap_b:at_b], options))
+            else:
+                out.extend(_fine_diff(a[gap_a:at_a], b[gap_b:at_b], options))
 
     for op, n in raw_diff_counts(enc_a, enc_b, options.diff_timeout, semantic=False):
         if op is Op.DELETE:
@@ -159,6 +173,85 @@ def _chunked_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, int
             gap_a, gap_b = at_a, at_b
     diff_gap()
     return out
+
+
+def _anchored_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, int]]:
+    """A huge pair's diff, cut where runs of words both sides share in order (``anchors``).
+
+    Each piece (some 1,000 words a side) is diffed on its own, exactly, so
+    a paragraph of any size in which every sentence was reworded still gets word
+    edits, in time linear in its length.
+    """
+    codes = _TokenCodes()
+    try:
+        enc_a, lengths_a = _encoded_tokens(a, codes)
+        enc_b, lengths_b = _encoded_tokens(b, codes)
+    except ValueError:  # more distinct tokens than there are codes (chr() past U+10FFFF)
+        return _fine_diff(a, b, options)
+    del codes
+    cuts = anchor_cuts(enc_a, enc_b)
+    by_words = options.granularity is Granularity.WORD
+    out: list[tuple[Op, int]] = []
+    at_a = at_b = 0  # characters
+    token_a = token_b = 0  # tokens
+    for cut_a, cut_b in [*cuts, (len(lengths_a), len(lengths_b))]:
+        piece_a, piece_b = lengths_a[token_a:cut_a], lengths_b[token_b:cut_b]
+        size_a, size_b = sum(piece_a), sum(piece_b)
+        if by_words:  # the tokens are coded already: diff the codes, as ``_word_diff`` would
+            codes_a, codes_b = enc_a[token_a:cut_a], enc_b[token_b:cut_b]
+            out.extend(_token_runs(codes_a, codes_b, piece_a, piece_b, options.diff_timeout))
+        else:
+            out.extend(_fine_diff(a[at_a : at_a + size_a], b[at_b : at_b + size_b], options))
+        at_a, at_b, token_a, token_b = at_a + size_a, at_b + size_b, cut_a, cut_b
+    return out
+
+
+def _token_runs(
+    codes_a: str, codes_b: str, lengths_a: Sequence[int], lengths_b: Sequence[int], timeout: float
+) -> Iterator[tuple[Op, int]]:
+    """Character runs of a diff of coded tokens, given each token's length."""
+    ia = ib = 0  # tokens consumed on each side
+    for op, n in raw_diff_counts(codes_a, codes_b, timeout, semantic=True):
+        if op is Op.INSERT:
+            yield op, sum(lengths_b[ib : ib + n])
+            ib += n
+        else:
+            yield op, sum(lengths_a[ia : ia + n])
+            ia += n
+            if op is Op.EQUAL:
+                ib += n
+
+
+def _encoded_tokens(text: str, codes: _TokenCodes) -> tuple[str, array[int]]:
+    """``text``'s tokens as codes (one character a token), and each token's length.
+
+    Read a piece at a time (``_token_pieces``): only the distinct tokens are
+    held, as the codes' keys, not a string object for each of a million tokens.
+    """
+    lookup = codes.__getitem__
+    encoded: list[str] = []
+    lengths: array[int] = array("l")
+    for piece in _token_pieces(text):
+        encoded.append("".join(map(lookup, piece)))
+        lengths.extend(map(len, piece))
+    return "".join(encoded), lengths
+
+
+def _token_pieces(text: str) -> Iterator[list[str]]:
+    """``_TOKEN.findall(text)``, a list per piece of about ``CHUNK_PIECE`` characters.
+
+    One regex call over 3 MB held the GIL for 0.4 s, a freeze of the window
+    while its worker diffed. Pieces end where a word or mark meets white space,
+    which is always the end of a token, so the tokens are the same.
+    """
+    start = 0
+    while len(text) - start > CHUNK_PIECE:
+        end = _TOKEN_END.search(text, start + CHUNK_PIECE)
+        if end is None:
+            break
+        yield _TOKEN.findall(text, start, end.start())
+        start = end.start()
+    yield _TOKEN.findall(text, start)
 
 
 def _encoded_chunks(text: str, codes: _TokenCodes) -> tuple[str, list[int]]:

@@ -1,0 +1,127 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Where to cut a huge, densely changed pair: runs of tokens both sides share, in order.
+
+Why: Myers' diff costs the text's length times its number of differences. A
+3 MB paragraph in which every sentence was reworded has some 500,000 differing
+words, so diff-match-patch runs out of time and answers "everything changed" —
+the one giant red/green block Twofold exists to avoid. Patience diff's idea,
+on tokens: a run of a few tokens (``RUN_LENGTHS``) that occurs once on each side
+is almost always the same text in both, and those runs that follow each other in
+the same order on both sides (a longest increasing subsequence) cut the pair
+into pieces small enough to diff exactly.
+
+Only runs that start at one of the rarer tokens are looked at (about one
+position in ``SAMPLE_SHARE``): chosen by the token, not by the position, so
+equal text is sampled alike on both sides, and the Python work stays a fraction
+of the text's length. Every step is a C call over at most ``SLICE`` characters
+or a loop of Python steps, so the thread running it never holds the GIL long
+enough for the window to stall.
+
+Constraints: any cuts returned are correct (the pieces are diffed exactly, and
+cut points increase on both sides); their choice only affects readability.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+
+#: Tokens in a run that anchors a cut (words and the spaces between them: 4 words, 2).
+#: The long runs are unique where words repeat a lot; the short ones fit between
+#: changes that come every few words.
+RUN_LENGTHS = (8, 4)
+#: At most one position in this many starts a candidate run.
+SAMPLE_SHARE = 16
+#: Cuts are at least this many tokens apart on one side (pieces of ~1,000 words).
+PIECE_TOKENS = 400
+#: Characters a single C call reads at most (``str`` and ``Counter`` work in one go).
+SLICE = 1 << 16
+
+
+def anchor_cuts(
+    encoded_a: str, encoded_b: str, spacing: int = PIECE_TOKENS
+) -> list[tuple[int, int]]:
+    """Token positions ``(in A, in B)`` to cut the pair at, increasing on both sides.
+
+    Args:
+        encoded_a, encoded_b: each side's tokens, one character a token, equal
+            tokens as equal characters (``chardiff.encode_tokens``' codes).
+        spacing: the fewest tokens between two cuts on at least one side.
+    """
+    starters = _rare_codes(encoded_a, len(encoded_a) // SAMPLE_SHARE)
+    if not starters:
+        return []
+    starts = re.compile("[" + "".join(map(re.escape, starters)) + "]")
+    shared: dict[int, int] = {}  # where a run starts in A -> where it starts in B
+    for length in RUN_LENGTHS:
+        runs_a = _unique_runs(encoded_a, starts, length)
+        runs_b = _unique_runs(encoded_b, starts, length)
+        for run, at in runs_a.items():
+            if run in runs_b:
+                # A shorter run unique on both sides starts where the longer one does.
+                shared.setdefault(at, runs_b[run])
+    cuts: list[tuple[int, int]] = []
+    last_a = last_b = 0
+    for at_a, at_b in increasing_chain(sorted(shared.items())):
+        if at_a - last_a >= spacing or at_b - last_b >= spacing:
+            cuts.append((at_a, at_b))
+            last_a, last_b = at_a, at_b
+    return cuts
+
+
+def _rare_codes(encoded: str, budget: int) -> list[str]:
+    """The rarest tokens, as many as occur at most ``budget`` times together."""
+    counts: Counter[str] = Counter()
+    for start in range(0, len(encoded), SLICE):
+        counts.update(encoded[start : start + SLICE])
+    chosen: list[str] = []
+    for code, count in sorted(counts.items(), key=lambda item: item[1]):
+        budget -= count
+        if budget < 0:
+            break
+        chosen.append(code)
+    return chosen
+
+
+def _unique_runs(encoded: str, starts: re.Pattern[str], length: int) -> dict[str, int]:
+    """Each sampled run of ``length`` tokens that occurs once, and where it starts."""
+    seen: dict[str, int] = {}
+    repeated: set[str] = set()
+    last = len(encoded) - length
+    for match in starts.finditer(encoded, 0, max(last + 1, 0)):
+        at = match.start()
+        run = encoded[at : at + length]
+        if run in seen:
+            repeated.add(run)
+        else:
+            seen[run] = at
+    for run in repeated:
+        del seen[run]
+    return seen
+
+
+def increasing_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of ``pairs`` (sorted by their first item) whose second items increase.
+
+    Patience sorting: O(n log n), ties in the second item never chained.
+    """
+    tails: list[int] = []  # the smallest last second item of a chain of each length
+    ends: list[int] = []  # which pair ends that chain
+    before = [-1] * len(pairs)
+    for index, (_first, second) in enumerate(pairs):
+        length = bisect_left(tails, second)
+        if length == len(tails):
+            tails.append(second)
+            ends.append(index)
+        else:
+            tails[length] = second
+            ends[length] = index
+        before[index] = ends[length - 1] if length else -1
+    chain: list[tuple[int, int]] = []
+    index = ends[-1] if ends else -1
+    while index >= 0:
+        chain.append(pairs[index])
+        index = before[index]
+    chain.reverse()
+    return chain
