@@ -74,13 +74,13 @@ def mirror(edits: Sequence[Edit]) -> EditRuns:
     return EditRuns.pack(_mirrored(runs), rebuild(edits, Op.INSERT), rebuild(edits, Op.DELETE))
 
 
-def _mirrored(runs: list[Run]) -> Iterator[Run]:
+def _mirrored(runs: Iterable[Run]) -> Iterator[Run]:
     """Flip every run, then put deletions first again.
 
     Runs are not merged again: the result must stay exactly what mirroring the
     canonical direction's edits has always given, since it is what users see.
     """
-    return _deletions_first([(_FLIPPED[op], n, ignored) for op, n, ignored in runs])
+    return _deletions_first((_FLIPPED[op], n, ignored) for op, n, ignored in runs)
 
 
 def _deletions_first(runs: Iterable[Run]) -> Iterator[Run]:
@@ -98,20 +98,23 @@ def _deletions_first(runs: Iterable[Run]) -> Iterator[Run]:
     yield from pending_ins
 
 
-def _directed_runs(a: str, b: str, options: CompareOptions) -> list[Run]:
+def _directed_runs(a: str, b: str, options: CompareOptions) -> Iterator[Run]:
     """The tidied runs turning ``a`` into ``b``, in this direction only."""
     if folds_anything(options):
         ka, kb = fold_same_length(a, options), fold_same_length(b, options)
     else:
         ka, kb = a, b
+    raw: Iterable[tuple[Op, int]]
     if len(ka) + len(kb) > HUGE_PAIR_CHARS:
         raw = _chunked_diff(ka, kb, options)
     else:
         raw = _fine_diff(ka, kb, options)
+    # Every stage below reads the one before as it goes: a list of a huge pair's
+    # 170,000 runs is some 12 MB of tuples, and each stage held one more.
     runs: Iterable[Run]
     if ka == a and kb == b:
         # Nothing was folded, so the runs of the keys are the runs of the texts.
-        runs = [(op, n, False) for op, n in raw]
+        runs = ((op, n, False) for op, n in raw)
     else:
         runs = _restore_original(raw, a, b)
     if options.ignore_whitespace:
@@ -126,7 +129,7 @@ def _fine_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, int]]:
     return raw_diff_counts(a, b, options.diff_timeout, semantic=True)
 
 
-def _chunked_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, int]]:
+def _chunked_diff(a: str, b: str, options: CompareOptions) -> Iterable[tuple[Op, int]]:
     """Diff huge texts sentence by sentence first, then word by word where they differ.
 
     A 5 MB paragraph (a minified file, a book without blank lines) has hundreds of
@@ -175,10 +178,10 @@ def _chunked_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, int
     return out
 
 
-def _anchored_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, int]]:
+def _anchored_diff(a: str, b: str, options: CompareOptions) -> Iterator[tuple[Op, int]]:
     """A huge pair's diff, cut where runs of words both sides share in order (``anchors``).
 
-    Each piece (some 1,000 words a side) is diffed on its own, exactly, so
+    Each piece (some 200 words a side) is diffed on its own, exactly, so
     a paragraph of any size in which every sentence was reworded still gets word
     edits, in time linear in its length.
     """
@@ -187,11 +190,11 @@ def _anchored_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, in
         enc_a, lengths_a = _encoded_tokens(a, codes)
         enc_b, lengths_b = _encoded_tokens(b, codes)
     except ValueError:  # more distinct tokens than there are codes (chr() past U+10FFFF)
-        return _fine_diff(a, b, options)
+        yield from _fine_diff(a, b, options)
+        return
     del codes
     cuts = anchor_cuts(enc_a, enc_b)
     by_words = options.granularity is Granularity.WORD
-    out: list[tuple[Op, int]] = []
     at_a = at_b = 0  # characters
     token_a = token_b = 0  # tokens
     for cut_a, cut_b in [*cuts, (len(lengths_a), len(lengths_b))]:
@@ -199,11 +202,10 @@ def _anchored_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, in
         size_a, size_b = sum(piece_a), sum(piece_b)
         if by_words:  # the tokens are coded already: diff the codes, as ``_word_diff`` would
             codes_a, codes_b = enc_a[token_a:cut_a], enc_b[token_b:cut_b]
-            out.extend(_token_runs(codes_a, codes_b, piece_a, piece_b, options.diff_timeout))
+            yield from _token_runs(codes_a, codes_b, piece_a, piece_b, options.diff_timeout)
         else:
-            out.extend(_fine_diff(a[at_a : at_a + size_a], b[at_b : at_b + size_b], options))
+            yield from _fine_diff(a[at_a : at_a + size_a], b[at_b : at_b + size_b], options)
         at_a, at_b, token_a, token_b = at_a + size_a, at_b + size_b, cut_a, cut_b
-    return out
 
 
 def _token_runs(
@@ -230,7 +232,7 @@ def _encoded_tokens(text: str, codes: _TokenCodes) -> tuple[str, array[int]]:
     """
     lookup = codes.__getitem__
     encoded: list[str] = []
-    lengths: array[int] = array("l")
+    lengths: array[int] = array("I")  # 4 bytes a token, not 8: a 3 MB paragraph has 1.1 million
     for piece in _token_pieces(text):
         encoded.append("".join(map(lookup, piece)))
         lengths.extend(map(len, piece))
@@ -389,7 +391,7 @@ def _word_diff(a: str, b: str, timeout: float) -> list[tuple[Op, int]]:
     return out
 
 
-def _restore_original(raw: list[tuple[Op, int]], a: str, b: str) -> Iterator[Run]:
+def _restore_original(raw: Iterable[tuple[Op, int]], a: str, b: str) -> Iterator[Run]:
     """Turn a diff of folded keys back into edits of the original texts.
 
     Folds keep lengths, so offsets carry over; inside an EQUAL run the originals
@@ -445,35 +447,44 @@ def _mark_whitespace(runs: Iterable[Run], a: str, b: str) -> Iterator[Run]:
         yield op, n, ignored or text.isspace()
 
 
-def _tidy(runs: Iterable[Run]) -> list[Run]:
+def _tidy(runs: Iterable[Run]) -> Iterator[Run]:
     """Deletions before insertions in each change, like neighbours merged, empty runs dropped.
 
     The same as coalescing what ``_deletions_first`` yields, in one pass: a big
     pair has 100k+ runs, and each pass over them costs as much as this whole one.
+    Yielded as they are made, so that no list of a huge pair's runs is held.
     """
-    out: list[Run] = []
+    last: Run | None = None  # the run being merged into, yielded when another comes
     held: list[Run] = []  # insertions of the current change, listed after its deletions
-
-    def add(run: Run) -> None:
-        if not run[1]:
-            return
-        if out and out[-1][0] is run[0] and out[-1][2] == run[2]:
-            out[-1] = (run[0], out[-1][1] + run[1], run[2])
-        else:
-            out.append(run)
-
     for run in runs:
         if run[0] is Op.INSERT:
             held.append(run)
             continue
         if run[0] is Op.EQUAL and held:
-            for insertion in held:
-                add(insertion)
-            held.clear()
-        add(run)
-    for insertion in held:
-        add(insertion)
-    return out
+            held.append(run)
+            merging, held = held, []
+        else:
+            merging = [run]
+        for next_run in merging:
+            if not next_run[1]:
+                continue
+            if last is not None and last[0] is next_run[0] and last[2] == next_run[2]:
+                last = (next_run[0], last[1] + next_run[1], next_run[2])
+            else:
+                if last is not None:
+                    yield last
+                last = next_run
+    for next_run in held:
+        if not next_run[1]:
+            continue
+        if last is not None and last[0] is next_run[0] and last[2] == next_run[2]:
+            last = (next_run[0], last[1] + next_run[1], next_run[2])
+        else:
+            if last is not None:
+                yield last
+            last = next_run
+    if last is not None:
+        yield last
 
 
 def rebuild(edits: Sequence[Edit], side: Op) -> str:

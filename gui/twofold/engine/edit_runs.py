@@ -59,10 +59,20 @@ class EditRuns(Sequence[Edit]):
 
     @classmethod
     def pack(cls, runs: Iterable[Run], a: str, b: str) -> EditRuns:
-        """The runs (which must cover ``a`` and ``b`` exactly) over these texts."""
-        listed = runs if isinstance(runs, list) else list(runs)
-        codes = bytes([_CODE[op] + 3 * ignored for op, _n, ignored in listed])
-        return cls(codes, array("q", [n for _op, n, _ignored in listed]), a, b)
+        """The runs (which must cover ``a`` and ``b`` exactly) over these texts.
+
+        Runs that come one at a time are packed as they come: a huge pair's
+        170,000 runs are 12 MB as a list of tuples, and 1.5 MB packed.
+        """
+        if isinstance(runs, list):
+            codes = bytes([_CODE[op] + 3 * ignored for op, _n, ignored in runs])
+            return cls(codes, array("q", [n for _op, n, _ignored in runs]), a, b)
+        packed, lengths = bytearray(), array("q")
+        add_code, add_length = packed.append, lengths.append
+        for op, n, ignored in runs:
+            add_code(_CODE[op] + 3 * ignored)
+            add_length(n)
+        return cls(bytes(packed), lengths, a, b)
 
     @classmethod
     def checked(

@@ -7,15 +7,20 @@ into offsets in each document lives here so that both renderers agree.
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
+
 from twofold.engine.edit_runs import runs_of
-from twofold.engine.model import DiffResult, Op, Pair, PairKind, Side, Span
+from twofold.engine.model import DiffResult, Op, Pair, PairKind, Segments, Side, Span
 
 
-def inline_spans(result: DiffResult, pair: Pair, side: Side) -> tuple[Span, ...]:
+def inline_spans(result: DiffResult, pair: Pair, side: Side) -> Sequence[Span]:
     """Ranges of ``side``'s text that the pair removes (A) or adds (B).
 
     Ignored edits are left out. For an insertion or deletion the whole
-    paragraph range is the change.
+    paragraph range is the change. A changed pair's ranges are ``Segments``
+    (two arrays of offsets): a 3 MB paragraph reworded throughout has 85,000
+    of them a side, some 10 MB as ``Span`` objects, kept while it is shown.
     """
     whole = result.span_of(pair, side)
     if whole is None or pair.kind is PairKind.EQUAL:
@@ -23,15 +28,16 @@ def inline_spans(result: DiffResult, pair: Pair, side: Side) -> tuple[Span, ...]
     if pair.kind in (PairKind.INSERTED, PairKind.DELETED):
         return (whole,)
     own = Op.DELETE if side is Side.A else Op.INSERT
-    spans: list[Span] = []
+    starts, ends = array("q"), array("q")
     pos = whole.start
     for op, n, ignored in runs_of(pair.edits):
         if op is Op.EQUAL or op is own:
             end = pos + n
             if op is own and not ignored:
-                if spans and spans[-1].end == pos:
-                    spans[-1] = Span(spans[-1].start, end)
+                if ends and ends[-1] == pos:
+                    ends[-1] = end
                 else:
-                    spans.append(Span(pos, end))
+                    starts.append(pos)
+                    ends.append(end)
             pos = end
-    return tuple(spans)
+    return Segments(starts, ends)

@@ -215,7 +215,8 @@ class BlockTable:
     (``array``), since a 10 MB file has hundreds of thousands of blocks.
     """
 
-    text: str
+    #: the side's text itself (not a copy: see ``text``)
+    source: str
     soft_breaks: array[int]
     #: first and last block of every paragraph, by paragraph index
     para_first: array[int]
@@ -224,6 +225,19 @@ class BlockTable:
     block_lengths: array[int]
     #: blocks that continue a cut line (the gutter numbers source lines, not blocks)
     continuations: array[int]
+
+    @property
+    def text(self) -> str:
+        """The text as displayed: a newline at every soft break.
+
+        Made when asked, not kept: with long lines it is a copy of the whole
+        text (12 MB for a 3 MB paragraph pair, two bytes a character), which the
+        panes need only while they fill.
+        """
+        if not self.soft_breaks:
+            return self.source
+        bounds = [0, *self.soft_breaks, len(self.source)]
+        return "\n".join(self.source[a:b] for a, b in pairwise(bounds))
 
     @property
     def block_count(self) -> int:
@@ -352,12 +366,8 @@ def block_table(
     for seg_start, seg_end in span_bounds(segments):
         first.append(bisect_right(starts, seg_start) - 1)
         last.append(bisect_right(starts, max(seg_start, seg_end - 1)) - 1)
-    display = text
-    if soft:
-        bounds = [0, *soft, len(text)]
-        display = "\n".join(text[a:b] for a, b in pairwise(bounds))
     continuations = array("l", (bisect_right(starts, s) - 1 for s in soft))
-    return BlockTable(display, array("l", soft), first, last, lengths, continuations)
+    return BlockTable(text, array("l", soft), first, last, lengths, continuations)
 
 
 def estimated_lines(lengths: Sequence[int], chars_per_line: int) -> array[int]:

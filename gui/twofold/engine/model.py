@@ -97,9 +97,15 @@ class Segments(Sequence[Span]):
     __slots__ = ("ends", "starts")
 
     def __init__(self, starts: Iterable[int], ends: Iterable[int]) -> None:
-        """Raises ValueError when the two disagree in length or a span ends before it starts."""
-        self.starts = array("q", starts)
-        self.ends = array("q", ends)
+        """Raises ValueError when the two disagree in length or a span ends before it starts.
+
+        Arrays of 64-bit offsets are taken as they are, not copied: the caller
+        hands them over.
+        """
+        self.starts = (
+            starts if isinstance(starts, array) and starts.typecode == "q" else array("q", starts)
+        )
+        self.ends = ends if isinstance(ends, array) and ends.typecode == "q" else array("q", ends)
         if len(self.starts) != len(self.ends):
             raise ValueError("as many starts as ends are needed")
         if any(end < start for start, end in zip(self.starts, self.ends, strict=True)):

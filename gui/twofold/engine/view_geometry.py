@@ -47,7 +47,7 @@ class SyncGeometry:
 
 _TABLES: IdentityCache[BlockTable] = IdentityCache(_KEPT)
 _GEOMETRY: IdentityCache[SyncGeometry] = IdentityCache(_KEPT)
-_SPANS: IdentityCache[tuple[Span, ...]] = IdentityCache(2 * _KEPT)
+_SPANS: IdentityCache[Sequence[Span]] = IdentityCache(2 * _KEPT)
 
 
 def prepare(result: DiffResult) -> None:
@@ -64,7 +64,7 @@ def prepare_highlights(result: DiffResult) -> None:
                 spans_for(result, pair, side)
 
 
-def spans_for(result: DiffResult, pair: Pair, side: Side) -> tuple[Span, ...]:
+def spans_for(result: DiffResult, pair: Pair, side: Side) -> Sequence[Span]:
     """``highlights.inline_spans``, cached by the pair's identity when it is big."""
     if len(pair.edits) <= BIG_CHANGE_EDITS:
         return inline_spans(result, pair, side)

@@ -54,7 +54,7 @@ def utf16_map(text: str) -> Utf16Map:
     return _MAPS.get((text,), lambda: Utf16Map(text))
 
 
-def inline_spans(result: DiffResult, pair: Pair, side: Side) -> tuple[Span, ...]:
+def inline_spans(result: DiffResult, pair: Pair, side: Side) -> Sequence[Span]:
     """The deleted (A) or inserted (B) words of a CHANGED or MOVED pair."""
     if pair.kind not in (PairKind.CHANGED, PairKind.MOVED):
         return ()
@@ -85,12 +85,12 @@ class PaneHighlights:
         for n, pair in enumerate(self._changes):
             for index in pair.indices(side):
                 self._of_paragraph[index] = n
-        self._cache: dict[int, tuple[Span, ...]] = {}
+        self._cache: dict[int, Sequence[Span]] = {}
 
     def _doc(self, offset: int) -> int:
         return self._to16(offset) + (self._table.display_offset(offset) - offset)
 
-    def _spans(self, change: int) -> tuple[Span, ...]:
+    def _spans(self, change: int) -> Sequence[Span]:
         """The change's highlighted ranges in source offsets, sorted (cached)."""
         found = self._cache.get(change)
         if found is None:
