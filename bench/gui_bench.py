@@ -63,6 +63,22 @@ def _one_line_pair(directory: Path, seed: int, size: int) -> tuple[Path, Path]:
     return a, b
 
 
+def _reworded_paragraph_pair(directory: Path, seed: int, size: int) -> tuple[Path, Path]:
+    """A and B as one paragraph each, every sentence of it reworded.
+
+    No sentence is the same on both sides, and there are too many differing words
+    for one Myers diff in the time allowed: the case for ``engine.anchors``.
+    """
+    rng = random.Random(f"{seed}:reworded-paragraph")
+    real = engine_bench.demo_sentences()
+    original = engine_bench.make_original(rng, size, real)
+    revised = engine_bench.make_revision(rng, original, 1.0, real)
+    a, b = directory / "paragraph-a.txt", directory / "paragraph-b.txt"
+    a.write_text(" ".join(original) + "\n", encoding="utf-8")
+    b.write_text(" ".join(revised) + "\n", encoding="utf-8")
+    return a, b
+
+
 def _minified(rng: random.Random, functions: int) -> list[str]:
     out = []
     for i in range(functions):
@@ -140,6 +156,7 @@ PAIRS: tuple[tuple[str, Callable[[Path, int], tuple[Path, Path]], int], ...] = (
     ("1MB-100%", _spec_pair("1MB-100%", 1 * MB, 1.0), 5),
     ("10MB-10%", _spec_pair("10MB-10%", 10 * MB, 0.1), 3),
     ("5MB single line", lambda d, s: _one_line_pair(d, s, 5 * MB), 3),
+    ("3MB paragraph, all reworded", lambda d, s: _reworded_paragraph_pair(d, s, 3 * MB), 3),
     ("2MB minified JS", lambda d, s: _minified_pair(d, s, 2 * MB), 3),
     ("1MB source code", lambda d, s: _source_pair(d, s, 1 * MB), 3),
 )

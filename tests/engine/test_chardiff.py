@@ -161,6 +161,13 @@ def test_tokens_read_in_pieces_are_the_tokens(text: str, piece: int) -> None:
     assert tokens == chardiff._TOKEN.findall(text)
 
 
+def test_token_lengths_grow_past_two_bytes_when_a_token_does() -> None:
+    text = "a " + "b" * 70_000 + " c"
+    encoded, lengths = chardiff._encoded_tokens(text, chardiff._TokenCodes())
+    assert list(lengths) == [1, 1, 70_000, 1, 1]
+    assert len(encoded) == 5
+
+
 def _sentences(words: list[str]) -> str:
     return " ".join(f"Item {n} is {w} beside part {n % 89} of it." for n, w in enumerate(words))
 

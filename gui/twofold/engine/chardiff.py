@@ -232,10 +232,17 @@ def _encoded_tokens(text: str, codes: _TokenCodes) -> tuple[str, array[int]]:
     """
     lookup = codes.__getitem__
     encoded: list[str] = []
-    lengths: array[int] = array("I")  # 4 bytes a token, not 8: a 3 MB paragraph has 1.1 million
+    # Two bytes a token while every token is shorter than 64 K characters (a 3 MB
+    # paragraph has 1.1 million tokens: 8.6 MB as 8-byte lengths), four after.
+    lengths: array[int] = array("H")
     for piece in _token_pieces(text):
         encoded.append("".join(map(lookup, piece)))
-        lengths.extend(map(len, piece))
+        done = len(lengths)
+        try:
+            lengths.extend(map(len, piece))
+        except OverflowError:
+            lengths = array("I", lengths[:done])
+            lengths.extend(map(len, piece))
     return "".join(encoded), lengths
 
 
