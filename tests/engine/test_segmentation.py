@@ -58,6 +58,20 @@ def test_paragraph_counts(text: str, expected: int) -> None:
         ("Makefile", "all:\n", Unit.LINES),
         ("essay.txt", GETTYSBURG, Unit.PARAGRAPHS),
         ("notes", "int main() {\n    return 0;\n}\n" * 5, Unit.LINES),
+        # a log: many lines and no blank one would be a single "paragraph"
+        (
+            "server.log",
+            "".join(f"12:00:{n:02d} INFO request {n} done\n" for n in range(60)),
+            Unit.LINES,
+        ),
+        ("list.txt", "".join(f"item {n}\n" for n in range(50)), Unit.LINES),
+        # prose wrapped at 72 columns, paragraphs of a few lines: still paragraphs
+        (
+            "wrapped.txt",
+            ("A line of wrapped prose, one of five.\n" * 5 + "\n") * 30,
+            Unit.PARAGRAPHS,
+        ),
+        ("short.txt", "one line\nanother\nthird\n", Unit.PARAGRAPHS),
     ],
 )
 def test_auto_unit(name: str, text: str, unit: Unit) -> None:

@@ -166,7 +166,7 @@ def resolve_unit(unit: Unit, *documents: tuple[str, str]) -> Unit:
     if unit is not Unit.AUTO:
         return unit
     for name, text in documents:
-        if _is_code_name(name) or _looks_like_code(text):
+        if _is_code_name(name) or _looks_like_code(text) or _looks_like_records(text):
             return Unit.LINES
     return Unit.PARAGRAPHS
 
@@ -176,6 +176,29 @@ def _is_code_name(name: str) -> bool:
     if path.name.lower() in _CODE_NAMES:
         return True
     return path.suffix.lower().lstrip(".") in _CODE_SUFFIXES
+
+
+#: Non-blank lines a paragraph has on average, past which the text is records, not prose.
+RECORD_LINES = 40
+
+
+def _looks_like_records(text: str, sample_lines: int = 2000) -> bool:
+    """Judge by shape: logs, lists and data have many lines and few blank ones.
+
+    Prose has paragraphs of one long line or a few wrapped ones; a log of 250,000
+    lines with no blank line is one "paragraph", which pairs as one change.
+    """
+    lines = text[:200_000].split("\n", sample_lines)[:sample_lines]
+    filled = paragraphs = 0
+    after_blank = True
+    for line in lines:
+        if line.strip():
+            filled += 1
+            paragraphs += after_blank
+            after_blank = False
+        else:
+            after_blank = True
+    return filled > RECORD_LINES and filled > RECORD_LINES * paragraphs
 
 
 def _looks_like_code(text: str, sample_lines: int = 400) -> bool:
