@@ -200,6 +200,22 @@ def test_token_codes_follow_first_sight_and_skip_surrogates() -> None:
         assert encoded == "".join(map(chr, range(1, distinct + 1)))
 
 
+@given(st.lists(st.lists(st.sampled_from("abcdefg"), max_size=30), max_size=4), st.integers(1, 8))
+def test_tokens_coded_slice_by_slice_get_the_codes_of_first_sight(
+    sequences: list[list[str]], slice_size: int
+) -> None:
+    codes: dict[str, str] = {}
+    for token in (t for tokens in sequences for t in tokens):
+        codes.setdefault(token, chr(len(codes) + 1))
+    expected = ["".join(codes[t] for t in tokens) for tokens in sequences]
+    saved = chardiff._ENCODE_SLICE
+    chardiff._ENCODE_SLICE = slice_size  # big files take the sliced path
+    try:
+        assert chardiff.encode_tokens(sequences) == expected
+    finally:
+        chardiff._ENCODE_SLICE = saved
+
+
 @given(st.text(), st.text(), st.booleans())
 def test_diff_counts_are_the_lengths_of_the_diff(a: str, b: str, semantic: bool) -> None:
     expected = [(op, len(t)) for op, t in chardiff.raw_diff(a, b, 2.0, semantic=semantic)]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain
+from itertools import chain, islice
 from typing import Any
 
 from twofold.engine.anchors import anchor_cuts
@@ -37,6 +37,8 @@ _FLIPPED = {Op.DELETE: Op.INSERT, Op.EQUAL: Op.EQUAL, Op.INSERT: Op.DELETE}
 #: Words, runs of white space, and single other characters (punctuation, symbols, CJK).
 _TOKEN = re.compile(r"[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+|\s+|.", re.DOTALL)
 _SURROGATES = range(0xD800, 0xE000)
+#: Tokens ``encode_tokens`` reads in one C call at most.
+_ENCODE_SLICE = 1 << 15
 #: How many distinct tokens ``encode_tokens`` can name: every code point but NUL and surrogates.
 _CODE_CAPACITY = 0x10FFFF - len(_SURROGATES)
 #: Pairs longer than this (both sides, characters) are aligned by sentences first.
@@ -362,19 +364,38 @@ class _TokenCodes(dict[str, str]):
 def encode_tokens(sequences: list[list[str]]) -> list[str]:
     """Map equal tokens to equal private characters, so a char diff becomes a token diff.
 
-    The codes are ``_TokenCodes``', built in C when they stay below the surrogates
-    (every pair but a huge one): a reworded 1 MB pair has 184,000 distinct tokens
-    over its pairs, and a Python ``__missing__`` call for each was a tenth of its diff.
+    The codes are ``_TokenCodes``', built in C: a reworded 1 MB pair has 184,000
+    distinct tokens over its pairs, and a Python ``__missing__`` call for each was a
+    tenth of its diff; a 250,000-line log aligns 250,000 distinct lines.
     """
-    distinct = dict.fromkeys(chain.from_iterable(sequences))
-    if len(distinct) < _SURROGATES.start - 1:
-        codes: dict[str, str] = dict(
-            zip(distinct, map(chr, range(1, len(distinct) + 1)), strict=True)
-        )
-    else:
-        codes = _TokenCodes()
+    values = map(chr, chain(range(1, _SURROGATES.start), range(_SURROGATES.stop, 0x110000)))
+    if sum(map(len, sequences)) <= _ENCODE_SLICE:  # a pair's words: all at once
+        distinct = dict.fromkeys(chain.from_iterable(sequences))
+        codes = dict(zip(distinct, values, strict=False))  # more codes than tokens
+        lookup = codes.__getitem__
+        return ["".join(map(lookup, tokens)) for tokens in sequences]
+    # The lines of a big file: each C call reads a slice, so that the thread doing
+    # this lets the window paint in between (250,000 lines took 0.15 s in one go).
+    distinct = {}
+    for tokens in sequences:
+        for start in range(0, len(tokens), _ENCODE_SLICE):
+            distinct.update(dict.fromkeys(tokens[start : start + _ENCODE_SLICE]))
+    if len(distinct) >= _CODE_CAPACITY:
+        raise ValueError(f"{len(distinct)} distinct tokens: more than there are codes")
+    codes = {}
+    keys = iter(distinct)
+    while len(codes) < len(distinct):
+        codes.update(
+            zip(islice(keys, _ENCODE_SLICE), values, strict=False)
+        )  # stops before using a value
     lookup = codes.__getitem__
-    return ["".join(map(lookup, tokens)) for tokens in sequences]
+    return [
+        "".join(
+            "".join(map(lookup, tokens[start : start + _ENCODE_SLICE]))
+            for start in range(0, len(tokens), _ENCODE_SLICE)
+        )
+        for tokens in sequences
+    ]
 
 
 def _word_diff(a: str, b: str, timeout: float) -> list[tuple[Op, int]]:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from array import array
+from itertools import repeat
+from operator import add
 from pathlib import PurePath
 
 from twofold.engine.model import Segments, Unit
@@ -25,6 +27,9 @@ from twofold.engine.model import Segments, Unit
 _BLANK_LINE = re.compile(r"\n[^\S\n]*+(?=\n|\Z)")
 #: The first line of a text, when it is blank (it has no newline before it).
 _BLANK_FIRST_LINE = re.compile(r"[^\S\n]*+(?=\n|\Z)")
+_NEWLINE = re.compile("\n")
+#: Characters one C call reads at most when finding the lines of a text.
+_PIECE = 1 << 20
 
 #: File endings that mark source code or data: compared line by line.
 _CODE_SUFFIXES = frozenset(
@@ -125,14 +130,14 @@ def _lines(text: str) -> Segments:
     if not text:
         return Segments((), ())
     body = text[:-1] if text.endswith("\n") else text
+    # Every step in C (a log has 250,000 lines): the newlines' offsets end the
+    # lines, and each line starts one past the end of the one before.
     ends = array("q")
-    find, at = body.find, body.find("\n")
-    while at >= 0:
-        ends.append(at)
-        at = find("\n", at + 1)
-    ends.append(len(body))
+    for piece in range(0, len(body), _PIECE):  # one C call a piece: no long hold of the GIL
+        ends.extend(map(re.Match.start, _NEWLINE.finditer(body, piece, piece + _PIECE)))
     starts = array("q", [0])
-    starts.extend(end + 1 for end in ends[:-1])
+    starts.extend(map(add, ends, repeat(1)))
+    ends.append(len(body))
     return Segments(starts, ends)
 
 

@@ -8,8 +8,9 @@ single object: show a result, mark a change current, change font or wrap.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
-from operator import attrgetter
+from collections.abc import Callable, Sequence
+from itertools import compress
+from operator import attrgetter, is_not
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
@@ -59,6 +60,19 @@ class _AfterPaint(QObject):
                 QTimer.singleShot(0, callback)
             self._callbacks = []
         return False
+
+
+def _same_layout(shown: Sequence[Pair], refined: Sequence[Pair]) -> bool:
+    """Whether two results pair the same paragraphs the same way.
+
+    The refinement keeps the preview's unchanged pairs (the same objects), so only
+    the others are compared: comparing all 250,000 pairs of a log took 0.3 s of
+    the UI thread.
+    """
+    if len(shown) != len(refined):
+        return False
+    others = compress(range(len(shown)), map(is_not, shown, refined))
+    return all(_LAYOUT(shown[n]) == _LAYOUT(refined[n]) for n in others)
 
 
 class DiffView(QWidget):
@@ -159,11 +173,7 @@ class DiffView(QWidget):
         an equal pair; the caller then shows it afresh.
         """
         shown = self._result
-        if (
-            shown is None
-            or shown.refined
-            or list(map(_LAYOUT, shown.pairs)) != list(map(_LAYOUT, result.pairs))
-        ):
+        if shown is None or shown.refined or not _same_layout(shown.pairs, result.pairs):
             return False
         current = None if self._current is None else shown.changes.index(self._current)
         self._result = result
