@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from support import doc
-from twofold.engine.model import Segments, Side, Span, Unit, span_bounds
+from twofold.engine.model import Pair, PairKind, Segments, Side, Span, Unit, equal_pair, span_bounds
 from twofold.engine.pipeline import compare
 from twofold.engine.segmentation import segment
 
@@ -95,3 +95,24 @@ def test_a_pairs_span_is_the_same_read_off_segments_or_a_tuple() -> None:
     for pair in result.pairs:
         for side in Side:
             assert result.span_of(pair, side) == as_tuples.span_of(pair, side)
+
+
+@given(st.integers(0, 10**6), st.integers(0, 10**6))
+def test_an_equal_pair_made_without_checks_is_the_checked_one(a: int, b: int) -> None:
+    made = equal_pair((a,), (b,))
+    checked = Pair(PairKind.EQUAL, (a,), (b,), 1.0)
+    assert made == checked
+    assert hash(made) == hash(checked)
+    assert (made.kind, made.a, made.b, made.similarity, made.edits) == (
+        PairKind.EQUAL,
+        (a,),
+        (b,),
+        1.0,
+        (),
+    )
+    assert not made.is_change
+
+
+def test_segments_refuse_a_span_that_ends_before_it_starts() -> None:
+    with pytest.raises(ValueError, match="ends before"):
+        Segments([0, 5], [3, 4])

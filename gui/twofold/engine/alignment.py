@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -297,7 +298,11 @@ def _assemble(
     for blk in blocks:
         if not isinstance(blk, _Gap):
             a0, b0, n = blk
-            out.extend(Match(PairKind.EQUAL, single[a0 + k], single[b0 + k]) for k in range(n))
+            # Made in C (``Match._make`` is ``tuple.__new__``): a log has a match a line.
+            rows = zip(
+                repeat(PairKind.EQUAL, n), single[a0 : a0 + n], single[b0 : b0 + n], strict=True
+            )
+            out.extend(map(_new_tuple, repeat(Match, n), rows))
             continue
         ia, ib = blk.a_lo, blk.b_lo
         for a_idx, b_idx in blk.groups:
@@ -306,6 +311,9 @@ def _assemble(
             ia, ib = a_idx[-1] + 1, b_idx[-1] + 1
         leftovers(range(ia, blk.a_hi), range(ib, blk.b_hi))
     return out
+
+
+_new_tuple = tuple.__new__
 
 
 def _runs(out: list[Match], indices: list[int], kind: PairKind) -> None:

@@ -36,6 +36,7 @@ from twofold.engine.model import (
     Side,
     Span,
     Unit,
+    equal_pair,
 )
 from twofold.engine.normalize import keys_are_texts, match_keys
 from twofold.engine.refine_helper import RefineHelper, SharedRefinement, sum_counts
@@ -329,7 +330,10 @@ def _coarse_pairs(
     )
     pairs = []
     for match in matches:
-        sim = 1.0 if match.kind is PairKind.EQUAL else 0.0
+        if match.kind is PairKind.EQUAL:
+            pairs.append(equal_pair(match.a, match.b))
+            continue
+        sim = 0.0
         if match.kind in (PairKind.CHANGED, PairKind.MOVED):
             words_a = _words_of(vocabulary, paragraph_a, match.a)
             words_b = _words_of(vocabulary, paragraph_b, match.b)
@@ -377,9 +381,10 @@ def _diff_matches(
             span_a = Span(segs_a[match.a[0]].start, segs_a[match.a[-1]].end)
             span_b = Span(segs_b[match.b[0]].start, segs_b[match.b[-1]].end)
             pairs.append(_inline_pair(match, text_a, span_a, text_b, span_b, options))
+        elif match.kind is PairKind.EQUAL:
+            pairs.append(equal_pair(match.a, match.b))
         else:
-            sim = 1.0 if match.kind is PairKind.EQUAL else 0.0
-            pairs.append(Pair(match.kind, match.a, match.b, sim))
+            pairs.append(Pair(match.kind, match.a, match.b, 0.0))
     return tuple(pairs)
 
 
