@@ -79,6 +79,26 @@ def _reworded_paragraph_pair(directory: Path, seed: int, size: int) -> tuple[Pat
     return a, b
 
 
+def _log_pair(directory: Path, seed: int, lines: int) -> tuple[Path, Path]:
+    """A server log and a later copy: 1 % of its lines edited, a block of 100 gone.
+
+    Many short lines and no blank one: compared by lines, a pair per line.
+    """
+    rng = random.Random(f"{seed}:log")
+    rows = [
+        f"2026-11-30 {n // 3600 % 24:02d}:{n // 60 % 60:02d}:{n % 60:02d}.{n % 1000:03d} INFO "
+        f"worker-{rng.randrange(64)} request {rng.randrange(10**9)} took {rng.randrange(1000)} ms"
+        for n in range(lines)
+    ]
+    a, b = directory / "server-a.log", directory / "server-b.log"
+    a.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    for n in range(0, lines, 97):
+        rows[n] = rows[n].replace(" INFO ", " WARN ")
+    del rows[lines // 2 : lines // 2 + 100]
+    b.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return a, b
+
+
 def _minified(rng: random.Random, functions: int) -> list[str]:
     out = []
     for i in range(functions):
@@ -159,6 +179,7 @@ PAIRS: tuple[tuple[str, Callable[[Path, int], tuple[Path, Path]], int], ...] = (
     ("3MB paragraph, all reworded", lambda d, s: _reworded_paragraph_pair(d, s, 3 * MB), 3),
     ("2MB minified JS", lambda d, s: _minified_pair(d, s, 2 * MB), 3),
     ("1MB source code", lambda d, s: _source_pair(d, s, 1 * MB), 3),
+    ("log, 250,000 lines", lambda d, s: _log_pair(d, s, 250_000), 3),
 )
 
 
