@@ -208,6 +208,11 @@ def test_long_lines_are_cut_into_pieces() -> None:
     assert table.para_last[2] == table.block_count - 2
     cut = table.soft_breaks[0]
     assert table.text[table.display_offset(cut)] == text[cut]
+    # made ahead in the worker, handed over once, made again if asked again
+    table.prepare_text()
+    made = table.take_text()
+    assert made == table.text
+    assert table.take_text() == made
 
 
 def test_code_without_spaces_is_cut_hard() -> None:

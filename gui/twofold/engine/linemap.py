@@ -25,7 +25,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate, pairwise, repeat
 from operator import add, floordiv, sub
 from typing import TypeVar, overload
@@ -272,6 +272,8 @@ class BlockTable:
     block_lengths: array[int]
     #: blocks that continue a cut line (the gutter numbers source lines, not blocks)
     continuations: array[int]
+    #: the display text made ahead (``prepare_text``) until a pane takes it
+    _made: list[str] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -285,6 +287,15 @@ class BlockTable:
             return self.source
         bounds = [0, *self.soft_breaks, len(self.source)]
         return "\n".join(self.source[a:b] for a, b in pairwise(bounds))
+
+    def prepare_text(self) -> None:
+        """Make ``text`` now (in a worker), for the next ``take_text``."""
+        if self.soft_breaks and not self._made:
+            self._made.append(self.text)
+
+    def take_text(self) -> str:
+        """``text``, the one made ahead if there is one: it is not kept after this."""
+        return self._made.pop() if self._made else self.text
 
     @property
     def block_count(self) -> int:

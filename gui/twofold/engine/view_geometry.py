@@ -54,6 +54,8 @@ def prepare(result: DiffResult) -> None:
     """Compute (and cache) the tables and the sync geometry of ``result``."""
     tables = {side: table_for(result.document(side).text, result.segments(side)) for side in Side}
     geometry_for(result.pairs, tables[Side.A], tables[Side.B])
+    for table in tables.values():
+        table.prepare_text()  # the join of a long-lined text, off the UI thread
 
 
 def prepare_highlights(result: DiffResult) -> None:

@@ -117,7 +117,7 @@ class DiffPane(QPlainTextEdit):
         # the selections are built once, for the final first screen.
         self._loading = True
         try:
-            self._filler.start(table.text)
+            self._filler.start(table.take_text())
         finally:
             self._loading = False
         self._visible_range = (-1, -1)
