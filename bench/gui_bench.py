@@ -53,14 +53,7 @@ WINDOW = (1400, 900)
 
 def _one_line_pair(directory: Path, seed: int, size: int) -> tuple[Path, Path]:
     """A and B as single lines of prose (every paragraph joined by a space), 10 % reworded."""
-    rng = random.Random(f"{seed}:one-line")
-    real = engine_bench.demo_sentences()
-    original = engine_bench.make_original(rng, size, real)
-    revised = engine_bench.make_revision(rng, original, 0.10, real)
-    a, b = directory / "one-line-a.txt", directory / "one-line-b.txt"
-    a.write_text(" ".join(original) + "\n", encoding="utf-8")
-    b.write_text(" ".join(revised) + "\n", encoding="utf-8")
-    return a, b
+    return _one_paragraph_pair(directory, f"{seed}:one-line", size, 0.10, "one-line")
 
 
 def _reworded_paragraph_pair(directory: Path, seed: int, size: int) -> tuple[Path, Path]:
@@ -69,11 +62,17 @@ def _reworded_paragraph_pair(directory: Path, seed: int, size: int) -> tuple[Pat
     No sentence is the same on both sides, and there are too many differing words
     for one Myers diff in the time allowed: the case for ``engine.anchors``.
     """
-    rng = random.Random(f"{seed}:reworded-paragraph")
+    return _one_paragraph_pair(directory, f"{seed}:reworded-paragraph", size, 1.0, "paragraph")
+
+
+def _one_paragraph_pair(
+    directory: Path, seed: str, size: int, reworded: float, name: str
+) -> tuple[Path, Path]:
+    rng = random.Random(seed)
     real = engine_bench.demo_sentences()
     original = engine_bench.make_original(rng, size, real)
-    revised = engine_bench.make_revision(rng, original, 1.0, real)
-    a, b = directory / "paragraph-a.txt", directory / "paragraph-b.txt"
+    revised = engine_bench.make_revision(rng, original, reworded, real)
+    a, b = directory / f"{name}-a.txt", directory / f"{name}-b.txt"
     a.write_text(" ".join(original) + "\n", encoding="utf-8")
     b.write_text(" ".join(revised) + "\n", encoding="utf-8")
     return a, b

@@ -478,39 +478,18 @@ def _mark_whitespace(runs: Iterable[Run], a: str, b: str) -> Iterator[Run]:
 def _tidy(runs: Iterable[Run]) -> Iterator[Run]:
     """Deletions before insertions in each change, like neighbours merged, empty runs dropped.
 
-    The same as coalescing what ``_deletions_first`` yields, in one pass: a big
-    pair has 100k+ runs, and each pass over them costs as much as this whole one.
     Yielded as they are made, so that no list of a huge pair's runs is held.
     """
     last: Run | None = None  # the run being merged into, yielded when another comes
-    held: list[Run] = []  # insertions of the current change, listed after its deletions
-    for run in runs:
-        if run[0] is Op.INSERT:
-            held.append(run)
+    for run in _deletions_first(runs):
+        if not run[1]:
             continue
-        if run[0] is Op.EQUAL and held:
-            held.append(run)
-            merging, held = held, []
-        else:
-            merging = [run]
-        for next_run in merging:
-            if not next_run[1]:
-                continue
-            if last is not None and last[0] is next_run[0] and last[2] == next_run[2]:
-                last = (next_run[0], last[1] + next_run[1], next_run[2])
-            else:
-                if last is not None:
-                    yield last
-                last = next_run
-    for next_run in held:
-        if not next_run[1]:
-            continue
-        if last is not None and last[0] is next_run[0] and last[2] == next_run[2]:
-            last = (next_run[0], last[1] + next_run[1], next_run[2])
+        if last is not None and last[0] is run[0] and last[2] == run[2]:
+            last = (run[0], last[1] + run[1], run[2])
         else:
             if last is not None:
                 yield last
-            last = next_run
+            last = run
     if last is not None:
         yield last
 
