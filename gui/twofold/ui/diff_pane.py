@@ -42,6 +42,9 @@ from twofold.ui.theme import Theme
 
 #: re-measure this long after the last layout change (a window resize sends many)
 LAYOUT_DELAY_MS = 15
+#: at most this many looks at what is on screen per selection refresh (each after
+#: setting selections, which may lay out blocks and change what is on screen)
+_REFRESH_ROUNDS = 3
 
 
 class DiffPane(QPlainTextEdit):
@@ -81,6 +84,7 @@ class DiffPane(QPlainTextEdit):
         self._gaps: list[tuple[float, PairKind]] = []
         self._visible_range = (-1, -1)
         self._loading = False
+        self._refreshing = False  # inside _refresh_selections (see there)
         self._walk_key: tuple[object, ...] = ()
         self._walk: tuple[list[int], list[float], list[float]] = ([], [], [])
         self._estimate: tuple[int, Sequence[int]] = (-1, ())
@@ -306,17 +310,35 @@ class DiffPane(QPlainTextEdit):
     # ----- painting ------------------------------------------------------------------------
 
     def _refresh_selections(self) -> None:
-        """Rebuild the extra selections for what is on screen, only when that changed."""
-        if self._loading:
+        """Rebuild the extra selections for what is on screen, only when that changed.
+
+        ``setExtraSelections`` asks for updates, and each update request calls
+        this again: on a log's short wrapped lines that was some fifty nested calls
+        a step, each walking the blocks on screen anew (laying out new blocks
+        changes the layout epoch). The nested calls are skipped; what is on screen
+        is looked at again once the outer call has set its selections, so a
+        layout change during it is not missed.
+        """
+        if self._loading or self._refreshing:
             return
+        self._refreshing = True
+        try:
+            for _ in range(_REFRESH_ROUNDS):
+                if not self._refresh_selections_once():
+                    break
+        finally:
+            self._refreshing = False
+
+    def _refresh_selections_once(self) -> bool:
+        """Set the selections for what is on screen; False when they were set already."""
         numbers = self.visible_blocks()[0]
         if not numbers:
-            return
+            return False
         doc = self.document()
         last = doc.findBlockByNumber(numbers[-1])
         start, end = doc.findBlockByNumber(numbers[0]).position(), last.position() + last.length()
         if (start, end) == self._visible_range:
-            return
+            return False
         self._visible_range = (start, end)
         selections = []
         if self._highlights is not None:
@@ -330,6 +352,7 @@ class DiffPane(QPlainTextEdit):
             if m_end > start and m_start < end:
                 selections.append(self._selection(m_start, m_end, match_fmt))
         self.setExtraSelections(selections)
+        return True
 
     def _word_format(self, kind: PairKind) -> QTextCharFormat:
         fmt = QTextCharFormat()
