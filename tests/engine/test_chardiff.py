@@ -180,7 +180,12 @@ def test_a_huge_paragraph_with_every_sentence_reworded_still_gets_word_edits() -
     b = _sentences(["blue" if n % 2 else "green" for n in range(5000)])
     assert len(a) + len(b) > chardiff.HUGE_PAIR_CHARS
     hurried = CompareOptions(granularity=Granularity.WORD, diff_timeout=0.05)
-    edits = inline_edits(a, b, hurried)
+    saved = chardiff.ANCHORED_BUDGET
+    chardiff.ANCHORED_BUDGET = 1000  # the pieces' budget is not what this is about
+    try:
+        edits = inline_edits(a, b, hurried)
+    finally:
+        chardiff.ANCHORED_BUDGET = saved
     assert rebuild(edits, Op.DELETE) == a
     assert rebuild(edits, Op.INSERT) == b
     assert changed(edits, Op.DELETE) == ["red"] * 5000
@@ -198,6 +203,21 @@ def test_token_codes_follow_first_sight_and_skip_surrogates() -> None:
     for distinct in (0xD7FE, 0xD7FF):  # on either side of building the codes in C
         (encoded,) = chardiff.encode_tokens([[str(n) for n in range(distinct)]])
         assert encoded == "".join(map(chr, range(1, distinct + 1)))
+
+
+@pytest.mark.parametrize("limit", ["ANCHORED_BUDGET", "UNRELATED_TOKENS"])
+def test_anchored_pieces_past_a_limit_are_coarse_but_exact(limit: str) -> None:
+    a = _sentences(["red"] * 5000)
+    b = _sentences(["blue" if n % 2 else "green" for n in range(5000)])
+    saved = getattr(chardiff, limit)
+    setattr(chardiff, limit, 0)  # out of time, or every piece "unrelated": none is diffed
+    try:
+        edits = inline_edits(a, b, WORD)
+    finally:
+        setattr(chardiff, limit, saved)
+    assert rebuild(edits, Op.DELETE) == a
+    assert rebuild(edits, Op.INSERT) == b
+    assert similarity(edits) < 0.1
 
 
 @given(st.lists(st.lists(st.sampled_from("abcdefg"), max_size=30), max_size=4), st.integers(1, 8))
