@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise, repeat
-from operator import add, floordiv, sub
+from operator import add, sub
 from typing import TypeVar, overload
 
 from twofold.engine.model import Pair, PairKind, Segments, Side, Span, span_bounds
@@ -464,11 +464,11 @@ def estimated_lines(lengths: Sequence[int], chars_per_line: int) -> array[int]:
     """
     if chars_per_line <= 0:
         return array("l", range(len(lengths) + 1))
-    # max(1, ceil(n / cpl)) a block, every step in C: this runs on the UI thread,
-    # and a Python expression per block took 95 ms for a 250,000-line log.
-    cpl = chars_per_line
-    wrapped = map(floordiv, map(add, lengths, repeat(cpl - 1)), repeat(cpl))
-    return array("l", accumulate(map(max, wrapped, repeat(1)), initial=0))
+    # max(1, ceil(n / cpl)) a block, looked up per distinct length (a few hundred)
+    # in C: this runs on the UI thread, and a Python expression per block took
+    # 95 ms for a 250,000-line log (C arithmetic per block, 135 ms).
+    heights = {n: max(1, -(-n // chars_per_line)) for n in set(lengths)}
+    return array("l", accumulate(map(heights.__getitem__, lengths), initial=0))
 
 
 def position_at_fraction(cumulative: Sequence[int], fraction: float) -> float:
