@@ -251,3 +251,23 @@ def test_a_long_changes_list_fills_after_the_panes_without_losing_steps(
     assert sidebar.view.model().rowCount() == len(result.changes)
     assert sidebar.view.currentIndex().row() == 1
     assert sidebar.visible_changes() == list(range(len(result.changes)))
+
+
+def test_the_changes_list_numbers_lines_as_lines(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    # A log has many lines and no blank one: compared by lines, its rows say "line".
+    rows = [f"12:00:{n:02d} INFO request {n} done" for n in range(60)]
+    old, new = tmp_path / "old.log", tmp_path / "new.log"
+    old.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    rows[41] = rows[41].replace("INFO", "WARN")
+    new.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    compare_and_wait(qtbot, window, old, new)
+    model = window.sidebar.view.model()
+    assert model.rowCount() == 1
+    assert model.index(0, 0).data(changes_sidebar.WHERE_ROLE) == "line 42 \u2192 42"
+
+
+def test_the_changes_list_marks_paragraphs_with_a_pilcrow(loaded: MainWindow) -> None:
+    where = loaded.sidebar.view.model().index(0, 0).data(changes_sidebar.WHERE_ROLE)
+    assert where.startswith("\u00b6 ")

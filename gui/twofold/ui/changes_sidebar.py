@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.engine.model import DiffResult, Pair, PairKind, Side
+from twofold.engine.model import DiffResult, Pair, PairKind, Side, Unit
 from twofold.engine.summary import percent
 from twofold.ui.theme import NAMES, SIGNS, Theme
 from twofold.ui.turns import turn_queue
@@ -105,11 +105,15 @@ class ChangesModel(QAbstractListModel):
         self._result: DiffResult | None = None
         self._changes: tuple[Pair, ...] = ()
         self._words: dict[int, str] = {}
+        self._unit_mark = "\u00b6"
 
     def set_result(self, result: DiffResult | None) -> None:
         self.beginResetModel()
         self._result = result
         self._changes = result.changes if result is not None else ()
+        # Lines are numbered as lines (a log, source code); paragraphs get a pilcrow.
+        lines = result is not None and result.unit is Unit.LINES
+        self._unit_mark = "line" if lines else "\u00b6"
         self._words = {}  # filled as rows are drawn: thousands of changes, a screenful shown
         self.endResetModel()
 
@@ -148,7 +152,7 @@ class ChangesModel(QAbstractListModel):
             return row
         if role == SIMILARITY_ROLE:
             return pair.similarity
-        where = f"\u00b6 {paragraph_label(pair.a)} \u2192 {paragraph_label(pair.b)}"
+        where = f"{self._unit_mark} {paragraph_label(pair.a)} \u2192 {paragraph_label(pair.b)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{NAMES[pair.kind].capitalize()} {where}, {percent(pair.similarity)} similar"
         if role == Qt.ItemDataRole.AccessibleTextRole:
