@@ -186,3 +186,33 @@ def test_a_screenshot_waits_until_the_window_has_settled(
     assert not window.view.settled  # a size change waits to be announced
     app._settle(QApplication.instance(), window)
     assert window.view.settled
+
+
+def test_slices_that_take_long_make_the_next_ones_smaller(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lines of a log cost more than lines of code: a slice's size follows what it took."""
+    monkeypatch.setattr(pane_fill, "FIRST", 1_000)
+    monkeypatch.setattr(pane_fill, "SLICE_LINES", 800)
+    clock = iter(range(0, 10**6, 50))  # every slice "takes" 50 ms: twice SLICE_SECONDS
+    monkeypatch.setattr(pane_fill, "perf_counter", lambda: next(clock) / 1000)
+    text = "".join(f"x = {i}\n" for i in range(5_000))
+    edit = QPlainTextEdit()
+    qtbot.addWidget(edit)
+    filler = pane_fill.SlicedFill(edit)
+    sizes: list[int] = []
+    more = pane_fill.SlicedFill._more
+
+    def spy(self: pane_fill.SlicedFill) -> bool:
+        at = self._at
+        going_on = more(self)
+        sizes.append((self._at if going_on else len(text)) - at)
+        return going_on
+
+    monkeypatch.setattr(pane_fill.SlicedFill, "_more", spy)
+    with qtbot.waitSignal(filler.finished, timeout=10_000):
+        filler.start(text)
+    assert edit.toPlainText() == text
+    lines = [text[:n].count("\n") for n in sizes]  # lines per slice, roughly (same widths)
+    assert lines[0] > lines[1] > lines[2]  # 800, then half, then a quarter
+    assert min(lines[:-1]) >= 800 * pane_fill.MIN_SCALE - 1

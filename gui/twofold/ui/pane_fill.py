@@ -6,11 +6,13 @@ PySide keeps the GIL during the call, so building the document in a worker
 thread does not help. Instead the first ``FIRST`` characters go in at once (the
 first screen shows at the next paint) and the rest is appended a slice per
 event-loop turn (``turns.turn_queue``), ``SLICE`` characters or ``SLICE_LINES``
-lines at a time, cut at newlines, taking turns with the other pane and the rest
-of the window.
+lines at a time (fewer when slices take longer than ``SLICE_SECONDS``), cut at
+newlines, taking turns with the other pane and the rest of the window.
 """
 
 from __future__ import annotations
+
+from time import perf_counter
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextCursor
@@ -23,8 +25,12 @@ FIRST = 50_000
 #: characters per later slice (about 10 ms of ``insertText`` each)
 SLICE = 500_000
 #: at most this many lines per slice: a block costs ~3 us to make, so 500,000
-#: characters of source code (14,000 lines) took 40-50 ms a slice
+#: characters of source code (14,000 lines) took 40-53 ms a slice
 SLICE_LINES = 4_000
+#: what a slice should take; a slower one makes the next ones smaller (a log's
+#: 4,000 lines of 110 characters took ~65 ms), down to ``MIN_SCALE`` of the above
+SLICE_SECONDS = 0.025
+MIN_SCALE = 1 / 16
 
 
 class SlicedFill(QObject):
@@ -40,6 +46,7 @@ class SlicedFill(QObject):
         super().__init__(edit)
         self._edit = edit
         self._text, self._at = "", 0
+        self._scale = 1.0  # of SLICE and SLICE_LINES, set by how long slices take
 
     @property
     def active(self) -> bool:
@@ -51,14 +58,16 @@ class SlicedFill(QObject):
         cut = text.find("\n", FIRST) + 1 if len(text) > FIRST else 0
         self._edit.setPlainText(text[:cut] if cut else text)
         self._text, self._at = (text, cut) if cut else ("", 0)
+        self._scale = 1.0
         if cut:
             queue.schedule(self, self._more)
 
     def _more(self) -> bool:
+        started = perf_counter()
         text, at = self._text, self._at
-        cut = text.find("\n", at + SLICE) + 1 or len(text)
+        cut = text.find("\n", at + int(SLICE * self._scale)) + 1 or len(text)
         find, line_end = text.find, at - 1
-        for _ in range(SLICE_LINES):
+        for _ in range(max(1, int(SLICE_LINES * self._scale))):
             line_end = find("\n", line_end + 1, cut)
             if line_end < 0:
                 break
@@ -68,6 +77,8 @@ class SlicedFill(QObject):
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertText(text[at:cut])
         self._at = cut
+        took = max(perf_counter() - started, 1e-4)
+        self._scale = min(1.0, max(MIN_SCALE, self._scale * SLICE_SECONDS / took))
         if cut < len(text):
             return True
         self._text = ""
