@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -108,12 +110,8 @@ def test_swapping_sides_mirrors_the_edit_totals(a: str, b: str) -> None:
     st.text(alphabet="ab .;}\n", max_size=300), st.text(alphabet="ab .;}\n", max_size=300), options
 )
 def test_the_sentence_first_path_rebuilds_both_texts(a: str, b: str, opts: CompareOptions) -> None:
-    original = chardiff.HUGE_PAIR_CHARS
-    chardiff.HUGE_PAIR_CHARS = 0  # every pair takes the path huge paragraphs take
-    try:
+    with patch.object(chardiff, "HUGE_PAIR_CHARS", 0):  # the path huge paragraphs take
         edits = inline_edits(a, b, opts)
-    finally:
-        chardiff.HUGE_PAIR_CHARS = original
     assert rebuild(edits, Op.DELETE) == a
     assert rebuild(edits, Op.INSERT) == b
 
@@ -138,26 +136,20 @@ def test_a_huge_paragraph_still_gets_word_edits() -> None:
 def test_the_anchored_path_rebuilds_both_texts(a: str, b: str, opts: CompareOptions) -> None:
     # Every gap between equal sentences is cut wherever a run of two tokens is
     # shared (huge pairs cut every few hundred): the pieces must still add up.
-    saved = chardiff.HUGE_PAIR_CHARS, chardiff.anchor_cuts, anchors.RUN_LENGTHS
-    chardiff.HUGE_PAIR_CHARS = 0
-    chardiff.anchor_cuts = lambda x, y: anchor_cuts(x, y, spacing=1)
-    anchors.RUN_LENGTHS = (2, 1)
-    try:
+    with (
+        patch.object(chardiff, "HUGE_PAIR_CHARS", 0),
+        patch.object(chardiff, "anchor_cuts", lambda x, y: anchor_cuts(x, y, spacing=1)),
+        patch.object(anchors, "RUN_LENGTHS", (2, 1)),
+    ):
         edits = inline_edits(a, b, opts)
-    finally:
-        chardiff.HUGE_PAIR_CHARS, chardiff.anchor_cuts, anchors.RUN_LENGTHS = saved
     assert rebuild(edits, Op.DELETE) == a
     assert rebuild(edits, Op.INSERT) == b
 
 
 @given(st.text(alphabet="ab \n.é", max_size=400), st.integers(1, 40))
 def test_tokens_read_in_pieces_are_the_tokens(text: str, piece: int) -> None:
-    saved = chardiff.CHUNK_PIECE
-    chardiff.CHUNK_PIECE = piece
-    try:
+    with patch.object(chardiff, "CHUNK_PIECE", piece):
         tokens = [t for p in chardiff._token_pieces(text) for t in p]
-    finally:
-        chardiff.CHUNK_PIECE = saved
     assert tokens == chardiff._TOKEN.findall(text)
 
 
@@ -180,12 +172,8 @@ def test_a_huge_paragraph_with_every_sentence_reworded_still_gets_word_edits() -
     b = _sentences(["blue" if n % 2 else "green" for n in range(5000)])
     assert len(a) + len(b) > chardiff.HUGE_PAIR_CHARS
     hurried = CompareOptions(granularity=Granularity.WORD, diff_timeout=0.05)
-    saved = chardiff.ANCHORED_BUDGET
-    chardiff.ANCHORED_BUDGET = 1000  # the pieces' budget is not what this is about
-    try:
+    with patch.object(chardiff, "ANCHORED_BUDGET", 1000):  # the budget is not the point here
         edits = inline_edits(a, b, hurried)
-    finally:
-        chardiff.ANCHORED_BUDGET = saved
     assert rebuild(edits, Op.DELETE) == a
     assert rebuild(edits, Op.INSERT) == b
     assert changed(edits, Op.DELETE) == ["red"] * 5000
@@ -209,12 +197,8 @@ def test_token_codes_follow_first_sight_and_skip_surrogates() -> None:
 def test_anchored_pieces_past_a_limit_are_coarse_but_exact(limit: str) -> None:
     a = _sentences(["red"] * 5000)
     b = _sentences(["blue" if n % 2 else "green" for n in range(5000)])
-    saved = getattr(chardiff, limit)
-    setattr(chardiff, limit, 0)  # out of time, or every piece "unrelated": none is diffed
-    try:
+    with patch.object(chardiff, limit, 0):  # out of time, or every piece "unrelated"
         edits = inline_edits(a, b, WORD)
-    finally:
-        setattr(chardiff, limit, saved)
     assert rebuild(edits, Op.DELETE) == a
     assert rebuild(edits, Op.INSERT) == b
     assert similarity(edits) < 0.1
@@ -228,12 +212,8 @@ def test_tokens_coded_slice_by_slice_get_the_codes_of_first_sight(
     for token in (t for tokens in sequences for t in tokens):
         codes.setdefault(token, chr(len(codes) + 1))
     expected = ["".join(codes[t] for t in tokens) for tokens in sequences]
-    saved = chardiff._ENCODE_SLICE
-    chardiff._ENCODE_SLICE = slice_size  # big files take the sliced path
-    try:
+    with patch.object(chardiff, "_ENCODE_SLICE", slice_size):  # the path of big files
         assert chardiff.encode_tokens(sequences) == expected
-    finally:
-        chardiff._ENCODE_SLICE = saved
 
 
 @given(st.text(), st.text(), st.booleans())
