@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from support import DATA, DEMO, assert_invariants, doc, read_pair
+from twofold.engine import alignment
+from twofold.engine.alignment import Match
 from twofold.engine.decoding import load_document
 from twofold.engine.model import CompareOptions, Op, PairKind, Unit
 from twofold.engine.pipeline import compare
@@ -146,3 +151,55 @@ def test_equal_lines_share_their_index_tuples_across_sides() -> None:
     shared = [index for index in by_a if index in by_b and by_a[index].a is by_b[index].b]
     assert len(shared) == len(set(by_a) & set(by_b)) > 190
     assert_invariants(result)
+
+
+def _reading_order_by_keys(matches: list[Match]) -> list[Match]:
+    """The reading order as it was first written (one packed key per row), as the oracle."""
+    width = 1 + max((m.a[-1] for m in matches if m.a), default=0)
+    keyed: list[tuple[int, Match]] = []
+    follow = 0
+    rows_of_a = (m for m in matches if m.a and m.kind is not PairKind.MOVED)
+    for m in sorted(rows_of_a, key=lambda m: m.a[0]):
+        if m.b:
+            follow = m.b[-1] + 1
+        else:
+            keyed.append((2 * follow * width + m.a[0], m))
+    keyed.extend(((2 * m.b[0] + 1) * width, m) for m in matches if m.b)
+    keyed.sort(key=lambda row: row[0])
+    return [m for _key, m in keyed]
+
+
+_words = st.sampled_from(["alpha beta", "gamma delta", "alpha gamma", "epsilon", "beta zeta eta"])
+_GREEK = [
+    "alpha",
+    "beta",
+    "gamma",
+    "delta",
+    "epsilon",
+    "zeta",
+    "eta",
+    "theta",
+    "iota",
+    "kappa",
+    "lambda",
+    "mu",
+    "nu",
+    "xi",
+]
+_phrases = [f"phrase {n} says {word}" for n, word in enumerate(_GREEK)]
+#: repeated words (deletions, insertions, changes) or distinct phrases shuffled (moves)
+_sides = st.one_of(st.lists(_words, max_size=25), st.lists(st.sampled_from(_phrases), unique=True))
+
+
+@given(_sides, _sides, st.booleans())
+def test_reading_order_places_rows_as_the_packed_keys_did(
+    a: list[str], b: list[str], flip: bool
+) -> None:
+    options = CompareOptions(pair_threshold=0.2, move_threshold=0.2)
+    keys_a, keys_b = (b, a) if flip else (a, b)
+    matches = alignment._align_directed(keys_a, keys_b, options, lambda: False, None)
+    if flip:
+        matches = [alignment._flip(m) for m in matches]
+    shuffled = matches[::-1]  # any input order: the output is defined by the rows alone
+    for rows in (matches, shuffled):
+        assert alignment._reading_order(rows) == _reading_order_by_keys(rows)

@@ -18,10 +18,11 @@ reading order (by B, deletions where they stood in A, a move at its B place).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import repeat
-from operator import itemgetter
+from itertools import compress, filterfalse, repeat
+from operator import attrgetter, is_not, itemgetter
 from typing import NamedTuple
 
 from twofold.engine.chardiff import encode_tokens, raw_diff
@@ -112,25 +113,40 @@ def _reading_order(matches: list[Match]) -> list[Match]:
     """Order by B; a deletion goes right after the A-side pair before it, ahead of insertions.
 
     Moves stand at their B place and are skipped when looking for a deletion's
-    predecessor, since their A side lies elsewhere.
+    predecessor, since their A side lies elsewhere. Rows with a B side are sorted
+    in C (a log has one a line, already in order, which Timsort sees in one
+    pass); only the deletions are placed one by one, by bisection.
     """
-    # Each row's key (place in B, 0 for a deletion or 1 for a row with B, A index)
-    # is packed into one int, which sorts much faster than a tuple; no two are equal.
-    width = 1 + max((m.a[-1] for m in matches if m.a), default=0)
-    keyed: list[tuple[int, Match]] = []
-    follow = 0
-    for m in sorted((m for m in matches if m.a and m.kind is not PairKind.MOVED), key=_first_a):
-        if m.b:
-            follow = m.b[-1] + 1
-        else:
-            keyed.append((2 * follow * width + m.a[0], m))
-    keyed.extend(((2 * m.b[0] + 1) * width, m) for m in matches if m.b)
-    keyed.sort(key=itemgetter(0))
-    return [m for _key, m in keyed]
+    with_b = sorted(filter(_b_of, matches), key=_b_of)
+    deletions = list(filterfalse(_b_of, matches))
+    if not deletions:
+        return with_b
+    # The pairs with both sides (moves aside) in A order: a deletion follows the
+    # last of them above it, and comes before the first row of B past that one.
+    with_ab = list(filter(_a_of, with_b))
+    not_moved = map(is_not, map(_kind_of, with_ab), repeat(PairKind.MOVED))
+    both = sorted(compress(with_ab, not_moved), key=_a_of)
+    a_firsts = list(map(_first, map(_a_of, both)))
+    b_lasts = list(map(_last, map(_b_of, both)))
+    b_firsts = list(map(_first, map(_b_of, with_b)))
+    placed = []
+    for m in deletions:
+        above = bisect_left(a_firsts, m.a[0]) - 1
+        follow = b_lasts[above] + 1 if above >= 0 else 0
+        placed.append((bisect_left(b_firsts, follow), follow, m.a[0], m))
+    placed.sort(key=itemgetter(0, 1, 2))
+    out: list[Match] = []
+    at = 0
+    for before, _follow, _a, m in placed:
+        out += with_b[at:before]
+        out.append(m)
+        at = before
+    out += with_b[at:]
+    return out
 
 
-def _first_a(m: Match) -> int:
-    return m.a[0]
+_a_of, _b_of, _kind_of = attrgetter("a"), attrgetter("b"), attrgetter("kind")
+_first, _last = itemgetter(0), itemgetter(-1)
 
 
 def _anchor_blocks(
