@@ -155,7 +155,7 @@ def test_tokens_read_in_pieces_are_the_tokens(text: str, piece: int) -> None:
 
 def test_token_lengths_grow_past_two_bytes_when_a_token_does() -> None:
     text = "a " + "b" * 70_000 + " c"
-    encoded, lengths = chardiff._encoded_tokens(text, chardiff._TokenCodes())
+    encoded, lengths = chardiff._encoded(chardiff._token_pieces(text), chardiff._TokenCodes())
     assert list(lengths) == [1, 1, 70_000, 1, 1]
     assert len(encoded) == 5
 

@@ -132,9 +132,7 @@ def _lines(text: str) -> Segments:
     body = text[:-1] if text.endswith("\n") else text
     # Every step in C (a log has 250,000 lines): the newlines' offsets end the
     # lines, and each line starts one past the end of the one before.
-    ends = array("q")
-    for piece in range(0, len(body), _PIECE):  # one C call a piece: no long hold of the GIL
-        ends.extend(map(re.Match.start, _NEWLINE.finditer(body, piece, piece + _PIECE)))
+    ends = break_offsets(body)
     starts = array("q", [0])
     starts.extend(map(add, ends, repeat(1)))
     ends.append(len(body))
@@ -157,6 +155,19 @@ def _paragraphs(text: str) -> Segments:
         starts.append(start)
         ends.append(len(text))
     return Segments(starts, ends)
+
+
+def break_offsets(text: str, breaks: re.Pattern[str] = _NEWLINE) -> array[int]:
+    """Where ``breaks`` matches in ``text`` (newlines by default), in order.
+
+    Read in C a piece at a time: no Python step per line (a log has 250,000),
+    and no single call long enough to hold the GIL, and the window, for long.
+    ``breaks`` must match single characters, so that none spans two pieces.
+    """
+    out = array("q")
+    for piece in range(0, len(text), _PIECE):
+        out.extend(map(re.Match.start, breaks.finditer(text, piece, piece + _PIECE)))
+    return out
 
 
 def resolve_unit(unit: Unit, *documents: tuple[str, str]) -> Unit:
