@@ -142,13 +142,8 @@ def test_a_big_text_fills_in_slices(
     assert window.view.pane(Side.B).toPlainText() == result.b.text
 
 
-def test_many_short_lines_fill_a_few_thousand_lines_a_turn(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A slice is cut by lines as well as characters: making a block is what costs in code."""
-    monkeypatch.setattr(pane_fill, "FIRST", 1_000)
-    monkeypatch.setattr(pane_fill, "SLICE_LINES", 700)
-    text = "".join(f"x = {i}\n" for i in range(5_000))  # ~45,000 characters, far below SLICE
+def _fill_in_slices(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, text: str) -> list[int]:
+    """Fill a pane with ``text`` through a real ``SlicedFill``; where each later slice ended."""
     edit = QPlainTextEdit()
     qtbot.addWidget(edit)
     filler = pane_fill.SlicedFill(edit)
@@ -164,6 +159,17 @@ def test_many_short_lines_fill_a_few_thousand_lines_a_turn(
     with qtbot.waitSignal(filler.finished, timeout=10_000):
         filler.start(text)
     assert edit.toPlainText() == text
+    return cuts
+
+
+def test_many_short_lines_fill_a_few_thousand_lines_a_turn(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A slice is cut by lines as well as characters: making a block is what costs in code."""
+    monkeypatch.setattr(pane_fill, "FIRST", 1_000)
+    monkeypatch.setattr(pane_fill, "SLICE_LINES", 700)
+    text = "".join(f"x = {i}\n" for i in range(5_000))  # ~45,000 characters, far below SLICE
+    cuts = _fill_in_slices(qtbot, monkeypatch, text)
     first = text.find("\n", 1_000) + 1
     slices = [text[a:b] for a, b in zip([first, *cuts], cuts, strict=False)]
     assert len(slices) == -(-(5_000 - text[:first].count("\n")) // 700)
@@ -197,22 +203,8 @@ def test_slices_that_take_long_make_the_next_ones_smaller(
     clock = iter(range(0, 10**6, 50))  # every slice "takes" 50 ms: twice SLICE_SECONDS
     monkeypatch.setattr(pane_fill, "perf_counter", lambda: next(clock) / 1000)
     text = "".join(f"x = {i}\n" for i in range(5_000))
-    edit = QPlainTextEdit()
-    qtbot.addWidget(edit)
-    filler = pane_fill.SlicedFill(edit)
-    sizes: list[int] = []
-    more = pane_fill.SlicedFill._more
-
-    def spy(self: pane_fill.SlicedFill) -> bool:
-        at = self._at
-        going_on = more(self)
-        sizes.append((self._at if going_on else len(text)) - at)
-        return going_on
-
-    monkeypatch.setattr(pane_fill.SlicedFill, "_more", spy)
-    with qtbot.waitSignal(filler.finished, timeout=10_000):
-        filler.start(text)
-    assert edit.toPlainText() == text
-    lines = [text[:n].count("\n") for n in sizes]  # lines per slice, roughly (same widths)
+    cuts = _fill_in_slices(qtbot, monkeypatch, text)
+    starts = [text.find("\n", 1_000) + 1, *cuts]
+    lines = [text[a:b].count("\n") for a, b in zip(starts, cuts, strict=False)]  # per slice
     assert lines[0] > lines[1] > lines[2]  # 800, then half, then a quarter
     assert min(lines[:-1]) >= 800 * pane_fill.MIN_SCALE - 1
