@@ -105,15 +105,11 @@ class ChangesModel(QAbstractListModel):
         self._result: DiffResult | None = None
         self._changes: tuple[Pair, ...] = ()
         self._words: dict[int, str] = {}
-        self._unit_mark = "\u00b6"
 
     def set_result(self, result: DiffResult | None) -> None:
         self.beginResetModel()
         self._result = result
         self._changes = result.changes if result is not None else ()
-        # Lines are numbered as lines (a log, source code); paragraphs get a pilcrow.
-        lines = result is not None and result.unit is Unit.LINES
-        self._unit_mark = "line" if lines else "\u00b6"
         self._words = {}  # filled as rows are drawn: thousands of changes, a screenful shown
         self.endResetModel()
 
@@ -152,7 +148,10 @@ class ChangesModel(QAbstractListModel):
             return row
         if role == SIMILARITY_ROLE:
             return pair.similarity
-        where = f"{self._unit_mark} {paragraph_label(pair.a)} \u2192 {paragraph_label(pair.b)}"
+        # Lines are numbered as lines (a log, source code); paragraphs get a pilcrow.
+        by_lines = self._result is not None and self._result.unit is Unit.LINES
+        mark = "line" if by_lines else "\u00b6"
+        where = f"{mark} {paragraph_label(pair.a)} \u2192 {paragraph_label(pair.b)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{NAMES[pair.kind].capitalize()} {where}, {percent(pair.similarity)} similar"
         if role == Qt.ItemDataRole.AccessibleTextRole:
