@@ -141,6 +141,11 @@ def open_files(  # type: ignore[no-untyped-def]
 
 
 def _application() -> QApplication:
+    import PySide6  # noqa: F401 - installs the import hook lightened below
+
+    from twofold.ui.feature_hook import lighten_feature_hook
+
+    lighten_feature_hook()  # before the Qt modules and the window's own are imported
     from PySide6.QtWidgets import QApplication
 
     existing = QApplication.instance()

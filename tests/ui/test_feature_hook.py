@@ -1,0 +1,62 @@
+"""PySide's import hook, lightened: the same answers, and no source kept in ``linecache``."""
+
+from __future__ import annotations
+
+import importlib.util
+import linecache
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+pytest.importorskip("PySide6")
+import PySide6  # noqa: F401 - installs the hook
+
+from twofold.ui.feature_hook import lighten_feature_hook
+
+feature = pytest.importorskip("shibokensupport.feature")
+
+
+def _module_from(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def pyside_hook(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """PySide's own question, put back after the test whoever lightened it before."""
+    current = feature._mod_uses_pyside
+    original = getattr(current, "__wrapped__", current)
+    monkeypatch.setattr(feature, "_mod_uses_pyside", original)
+    return original
+
+
+def test_modules_are_told_apart_as_pyside_does_without_caching_their_source(
+    tmp_path: Path, pyside_hook
+) -> None:  # type: ignore[no-untyped-def]
+    qt_user = tmp_path / "qt_user.py"
+    qt_user.write_text('"""Uses PySide6 widgets."""\nVALUE = 1\n', encoding="utf-8")
+    plain = tmp_path / "plain.py"
+    plain.write_text("VALUE = 2\n", encoding="utf-8")
+    modules = [_module_from(qt_user), _module_from(plain)]
+    expected = [pyside_hook(m) for m in modules]
+    assert expected == [True, False]
+    linecache.clearcache()
+
+    assert lighten_feature_hook()
+    assert [feature._mod_uses_pyside(m) for m in modules] == expected
+    assert str(qt_user) not in linecache.cache
+    assert str(plain) not in linecache.cache
+
+
+def test_modules_without_a_source_file_get_pysides_own_answer(pyside_hook) -> None:  # type: ignore[no-untyped-def]
+    lighten_feature_hook()
+    assert feature._mod_uses_pyside(sys) == pyside_hook(sys)
+    lightened = feature._mod_uses_pyside
+    assert lighten_feature_hook()  # a second call keeps the one wrapper
+    assert feature._mod_uses_pyside is lightened
