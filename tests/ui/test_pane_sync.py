@@ -77,11 +77,45 @@ def test_many_marks_are_rendered_in_a_later_turn(
     from twofold.ui import overview_map
 
     monkeypatch.setattr(overview_map, "_RENDER_LATER_CHANGES", 0)
+    monkeypatch.setattr(overview_map, "_ROWS_SLICE", 1)  # a turn a change
     overview = loaded.view.overview
     overview.invalidate()
     overview.repaint()  # this paint only schedules the marks
     assert overview._pixmap is None
     qtbot.waitUntil(lambda: overview._pixmap is not None, timeout=5000)
+    assert overview._pixmap.toImage() == overview._render_marks().toImage()
+
+
+def test_the_overview_estimates_heights_a_slice_a_turn(
+    qtbot: QtBot, loaded: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long document's estimate is spread over turns; the marks wait for all of it."""
+    from twofold.engine import linemap
+    from twofold.ui import overview_map
+
+    monkeypatch.setattr(overview_map, "_RENDER_LATER_CHANGES", 0)
+    monkeypatch.setattr(linemap, "ESTIMATE_SLICE", 2)
+    slices: list[int] = []
+    advance = linemap.LineEstimate.advance
+
+    def counted(estimate: linemap.LineEstimate, blocks: int | None = None) -> bool:
+        slices.append(len(estimate._out))
+        return advance(estimate, blocks)
+
+    monkeypatch.setattr(linemap.LineEstimate, "advance", counted)
+    overview = loaded.view.overview
+    loaded.resize(loaded.width() - 60, loaded.height())  # a new width: new estimates
+    qtbot.wait(50)
+    overview.invalidate()
+    overview.repaint()  # this paint only schedules the estimate and the marks
+    assert overview._pixmap is None
+    qtbot.waitUntil(lambda: overview._pixmap is not None, timeout=5000)
+    blocks = sum(loaded.view.pane(side).table.block_count for side in Side)
+    assert len(slices) >= blocks / 2
+    for side in Side:
+        pane = loaded.view.pane(side)
+        whole = linemap.estimated_lines(pane.table.block_lengths, pane.chars_per_line())
+        assert list(pane.estimated_lines()) == list(whole)
 
 
 def test_both_panes_reach_their_ends_together(qtbot: QtBot, loaded: MainWindow) -> None:

@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from twofold.engine.linemap import BlockTable, Extent, block_table, estimated_lines
+from twofold.engine.linemap import BlockTable, Extent, LineEstimate, block_table
 from twofold.engine.model import PairKind, Side
 from twofold.ui.drop import can_accept, local_paths
 from twofold.ui.gutter import LineGutter
@@ -87,7 +87,7 @@ class DiffPane(QPlainTextEdit):
         self._refreshing = False  # inside _refresh_selections (see there)
         self._walk_key: tuple[object, ...] = ()
         self._walk: tuple[list[int], list[float], list[float]] = ([], [], [])
-        self._estimate: tuple[int, Sequence[int]] = (-1, ())
+        self._estimate: tuple[int, LineEstimate | None] = (-1, None)
         self._epoch = 0
         self._filler = SlicedFill(self)
         self._filler.finished.connect(self._on_filled)
@@ -116,7 +116,7 @@ class DiffPane(QPlainTextEdit):
         self._current, self._gaps, self._matches = None, [], []
         self._table, self._highlights = table, highlights
         self._tints = BlockTints(table, tints)
-        self._estimate = (-1, ())
+        self._estimate = (-1, None)
         # Putting the text in lays it out piecewise, each piece an update request;
         # the selections are built once, for the final first screen.
         self._loading = True
@@ -267,9 +267,13 @@ class DiffPane(QPlainTextEdit):
         width = self.viewport().width() - 2 * self.document().documentMargin()
         return max(1, int(width / max(1, self.fontMetrics().averageCharWidth())))
 
-    def has_estimate(self) -> bool:
-        """Whether ``estimated_lines`` is computed for the current width and font."""
-        return self._estimate[0] == self.chars_per_line()
+    def advance_estimate(self) -> bool:
+        """Estimate a slice more of ``estimated_lines``; True while some remains.
+
+        For callers that can wait (the overview): a turn each slice keeps a long
+        log's estimate from stalling the window.
+        """
+        return not self._line_estimate().advance()
 
     def estimated_lines(self) -> Sequence[int]:
         """``engine.linemap.estimated_lines`` for this pane's width and font (cached).
@@ -277,10 +281,15 @@ class DiffPane(QPlainTextEdit):
         Kept as the array it comes as: a list would hold an int object per block
         (1.1 MB for a 28,000-line file) for a few reads per change.
         """
-        cpl = self.chars_per_line()
-        if self._estimate[0] != cpl:
-            self._estimate = (cpl, estimated_lines(self._table.block_lengths, cpl))
-        return self._estimate[1]
+        return self._line_estimate().lines()
+
+    def _line_estimate(self) -> LineEstimate:
+        cpl, estimate = self._estimate
+        if estimate is None or cpl != self.chars_per_line():
+            cpl = self.chars_per_line()
+            estimate = LineEstimate(self._table.block_lengths, cpl)
+            self._estimate = (cpl, estimate)
+        return estimate
 
     def layout_signature(self) -> tuple[object, ...]:
         """Changes whenever estimated heights may have: wrap, width, font."""

@@ -12,12 +12,14 @@ or drag to jump.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from twofold.engine.linemap import fraction, fraction_of_position, overview_rows
-from twofold.engine.model import Side
+from twofold.engine.model import PairKind, Side
 from twofold.ui.pane_sync import PaneSync
 from twofold.ui.turns import turn_queue
 
@@ -26,6 +28,8 @@ _MARGIN = 3.0
 _RENDER_LATER_CHANGES = 500
 #: ... or when a pane has more blocks than this.
 _RENDER_LATER_BLOCKS = 20_000
+#: Changes whose strip rows one later turn works out (a few ms; a log's 25,000 took 100)
+_ROWS_SLICE = 4096
 
 
 class OverviewMap(QWidget):
@@ -45,6 +49,7 @@ class OverviewMap(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._sync = sync
         self._pixmap: QPixmap | None = None
+        self._steps: Iterator[bool] | None = None
         sync.geometry_changed.connect(self.invalidate)
         sync.scrolled.connect(self.update)
 
@@ -54,6 +59,7 @@ class OverviewMap(QWidget):
     def invalidate(self) -> None:
         """Drop the cached marks; the next paint redraws them."""
         self._pixmap = None
+        self._steps = None  # marks begun for the old geometry start over
         self.update()
 
     def _column(self, side: Side) -> QRectF:
@@ -67,7 +73,22 @@ class OverviewMap(QWidget):
         lines = self._sync.pane(side).estimated_lines()
         return col.top() + fraction_of_position(lines, pos) * col.height()
 
+    def _rows(self, side: Side) -> Iterator[list[tuple[float, float, PairKind]]]:
+        """The strip rows of ``side``'s changes, yielded as they grow a slice at a time."""
+        lines = self._sync.pane(side).estimated_lines()
+        kinds = [pair.kind for pair in self._sync.changes]
+        extents = self._sync.change_extents(side)
+        height = self._column(side).height()
+        rows: list[tuple[float, float, PairKind]] = []
+        for start in range(0, len(extents), _ROWS_SLICE):
+            end = start + _ROWS_SLICE
+            yield overview_rows(lines, extents[start:end], kinds[start:end], height, rows)
+        yield rows
+
     def _render_marks(self) -> QPixmap:
+        return self._paint_marks({side: list(self._rows(side))[-1] for side in Side})
+
+    def _paint_marks(self, rows: dict[Side, list[tuple[float, float, PairKind]]]) -> QPixmap:
         ratio = self.devicePixelRatioF()
         pixmap = QPixmap(self.size() * ratio)
         pixmap.setDevicePixelRatio(ratio)
@@ -77,11 +98,8 @@ class OverviewMap(QWidget):
         for side in (Side.A, Side.B):
             col = self._column(side)
             painter.fillRect(col, theme.base)
-            top0, height, left, width = col.top(), col.height(), col.left(), col.width()
-            lines = self._sync.pane(side).estimated_lines()
-            kinds = [pair.kind for pair in self._sync.changes]
-            extents = self._sync.change_extents(side)
-            for top, bottom, kind in overview_rows(lines, extents, kinds, height):
+            top0, left, width = col.top(), col.left(), col.width()
+            for top, bottom, kind in rows[side]:
                 painter.fillRect(
                     QRectF(left, top0 + top, width, bottom - top), theme.overview[kind]
                 )
@@ -98,16 +116,28 @@ class OverviewMap(QWidget):
         return any(self._sync.pane(side).table.block_count > _RENDER_LATER_BLOCKS for side in Side)
 
     def _render_later(self) -> bool:
-        """Estimate each pane's heights, then render the marks, a turn each; then repaint."""
+        """One step of ``_render_steps`` a turn; False once the marks are painted."""
+        if self._steps is None:
+            self._steps = self._render_steps()
+        if next(self._steps, None) is None:
+            self._steps = None
+            return False
+        return True
+
+    def _render_steps(self) -> Iterator[bool]:
+        """Each pane's estimated heights, then its rows, a slice a step; then the marks."""
         for side in Side:
-            pane = self._sync.pane(side)
-            if not pane.has_estimate():
-                pane.estimated_lines()
-                return True
-        if self._stale():
-            self._pixmap = self._render_marks()
-            self.update()
-        return False
+            while self._sync.pane(side).advance_estimate():
+                yield True
+        size = self.size()
+        rows: dict[Side, list[tuple[float, float, PairKind]]] = {}
+        for side in Side:
+            for grown in self._rows(side):
+                rows[side] = grown
+                yield True
+        if self.size() == size:  # else rows for another height: the repaint starts over
+            self._pixmap = self._paint_marks(rows)
+        self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
