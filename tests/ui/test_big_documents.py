@@ -208,3 +208,29 @@ def test_slices_that_take_long_make_the_next_ones_smaller(
     lines = [text[a:b].count("\n") for a, b in zip(starts, cuts, strict=False)]  # per slice
     assert lines[0] > lines[1] > lines[2]  # 800, then half, then a quarter
     assert min(lines[:-1]) >= 800 * pane_fill.MIN_SCALE - 1
+
+
+def test_find_selects_its_matches_in_cut_lines_after_astral_characters(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Matches are found in the source and shown where the pane has them: past the
+    UTF-16 pairs of emoji and the soft breaks of a cut line, even across a cut."""
+    line = "Needle" * 3000  # no space: the cuts fall inside words
+    (tmp_path / "a.txt").write_text(f"😀 intro 😀\n\n{line}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"😀 outro 😀\n\n{line}needle\n", encoding="utf-8")
+    compare_and_wait(qtbot, window, tmp_path / "a.txt", tmp_path / "b.txt")
+    assert window.view.pane(Side.A).table.soft_breaks  # the line was cut
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.find_bar.edit, "NEEDLE")
+    found = window.finder.matches
+    assert sum(side is Side.A for side, *_ in found) == 3000
+    assert sum(side is Side.B for side, *_ in found) == 3001
+    shown = {side: window.view.pane(side).toPlainText().encode("utf-16-le") for side in Side}
+    for side, start, end in found:
+        text = shown[side][2 * start : 2 * end].decode("utf-16-le")
+        assert text.replace("\n", "").lower() == "needle", (side, start, text)
+    crossing = [m for m in found if "\n" in shown[m[0]][2 * m[1] : 2 * m[2]].decode("utf-16-le")]
+    assert crossing  # some matches span a cut, and are still found
+    assert window.find_bar.count.text() == f"1 of {len(found):,}"

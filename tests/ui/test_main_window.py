@@ -189,6 +189,21 @@ def test_find_bar_searches_both_panes(qtbot: QtBot, loaded: MainWindow) -> None:
     assert not loaded.find_bar.isVisible()
 
 
+def test_find_says_when_there_are_more_matches_than_it_shows(
+    qtbot: QtBot, loaded: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from twofold.ui import find_bar
+
+    monkeypatch.setattr(find_bar, "MAX_MATCHES", 2)
+    _activate(qtbot, loaded)
+    qtbot.keyClick(loaded, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(loaded.find_bar.edit, "the")
+    assert len(loaded.finder.matches) == 4  # two a pane
+    assert loaded.find_bar.count.text() == "1 of 4+"
+    qtbot.keyClicks(loaded.find_bar.edit, "zzz")
+    assert loaded.find_bar.count.text() == "No matches"
+
+
 def test_zoom_keys_change_the_font(qtbot: QtBot, loaded: MainWindow) -> None:
     _activate(qtbot, loaded)
     pane = loaded.view.pane(Side.A)

@@ -1,14 +1,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Find in both panes: the bar, and the controller that walks the matches.
 
-Matches are found in Python over each side's text (case-insensitive), turned
-into UTF-16 positions, and shown as viewport-limited extra selections by the
-panes. Next/previous walk the left pane's matches, then the right pane's.
+Matches are found in each side's source text (case-insensitive,
+``text_search``), turned into the pane's document positions, and shown as
+viewport-limited extra selections by the panes. Next/previous walk the left
+pane's matches, then the right pane's.
 """
 
 from __future__ import annotations
-
-import re
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
@@ -16,24 +15,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidg
 
 from twofold.engine.model import Side
 from twofold.ui.diff_pane import DiffPane
-from twofold.ui.spans import Utf16Map
 
-#: more matches than this are not highlighted (the count still says how many)
+#: matches highlighted and walked per pane at most (the count says when there are more)
 MAX_MATCHES = 5000
-
-
-def find_all(text: str, needle: str) -> list[tuple[int, int]]:
-    """Case-insensitive literal matches of ``needle`` in ``text``, in UTF-16 positions."""
-    if not needle:
-        return []
-    to16 = Utf16Map(text)
-    pattern = re.compile(re.escape(needle), re.IGNORECASE)
-    out = []
-    for m in pattern.finditer(text):
-        out.append((to16(m.start()), to16(m.end())))
-        if len(out) >= MAX_MATCHES:
-            break
-    return out
 
 
 class _FindEdit(QLineEdit):
@@ -110,6 +94,7 @@ class FindController(QObject):
         self._bar = bar
         self._panes = {Side.A: left, Side.B: right}
         self._matches: list[tuple[Side, int, int]] = []
+        self._capped = False  # a pane has more matches than MAX_MATCHES
         self._current = -1
         bar.edit.textChanged.connect(self.on_edit_text_changed)
         bar.edit.returnPressed.connect(self.find_next)
@@ -128,10 +113,11 @@ class FindController(QObject):
 
     def on_edit_text_changed(self, needle: str) -> None:
         needle = needle if self._bar.isVisible() else ""
-        self._matches = []
+        self._matches, self._capped = [], False
         for side, pane in self._panes.items():
-            found = find_all(pane.toPlainText(), needle)
+            found = pane.matches_of(needle, MAX_MATCHES) if needle else []
             pane.set_find_matches(found)
+            self._capped = self._capped or len(found) >= MAX_MATCHES
             self._matches += [(side, s, e) for s, e in found]
         self._current = -1
         self._update_count()
@@ -145,7 +131,8 @@ class FindController(QObject):
             self._bar.count.setText("No matches")
         else:
             position = f"{self._current + 1} of " if self._current >= 0 else ""
-            self._bar.count.setText(f"{position}{len(self._matches)}")
+            more = "+" if self._capped else ""
+            self._bar.count.setText(f"{position}{len(self._matches):,}{more}")
 
     def _go(self, step: int) -> None:
         if not self._matches:
