@@ -234,3 +234,31 @@ def test_find_selects_its_matches_in_cut_lines_after_astral_characters(
     crossing = [m for m in found if "\n" in shown[m[0]][2 * m[1] : 2 * m[2]].decode("utf-16-le")]
     assert crossing  # some matches span a cut, and are still found
     assert window.find_bar.count.text() == f"1 of {len(found):,}"
+
+
+def test_copying_a_cut_line_copies_the_file_text(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """The newlines a pane inserts into a long line are not in the file: not in a copy."""
+    line = "😀 " + "Needle" * 3000
+    a_text, b_text = f"intro 😀\n\n{line}\n", f"outro 😀\n\n{line}needle\n"
+    (tmp_path / "a.txt").write_text(a_text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b_text, encoding="utf-8")
+    compare_and_wait(qtbot, window, tmp_path / "a.txt", tmp_path / "b.txt")
+    pane = window.view.pane(Side.B)
+    assert pane.table.soft_breaks
+    pane.setFocus()
+    qtbot.keyClick(pane, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(pane, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == b_text
+    # A selection that starts past an emoji and ends past a cut, by Shift+arrow keys.
+    cursor = pane.textCursor()
+    cursor.setPosition(len("outro 😀\n\n😀 ".encode("utf-16-le")) // 2)
+    pane.setTextCursor(cursor)
+    for _ in range(2500):
+        qtbot.keyClick(pane, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    selected = pane.selected_source_text()
+    assert b_text.index(selected) == len("outro 😀\n\n😀 ")
+    assert len(selected) == 2500 - 1  # one of the steps crossed a soft break
+    qtbot.keyClick(pane, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == selected

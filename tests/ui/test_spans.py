@@ -43,3 +43,12 @@ def test_in_range_is_the_slice_of_all_highlights(
     last_block = len(table.block_lengths) - 1
     got = [(h.start, h.end) for h in highlights.in_range(0, last_block, start, end)]
     assert got == [(s, e) for s, e in everything if e > start and s < end]
+
+
+@given(st.text(alphabet="ab\n\U0001f600\u00e9", max_size=40))
+def test_utf16_positions_map_back_to_offsets(text: str) -> None:
+    to16 = Utf16Map(text)
+    assert [to16.offset_of(to16(offset)) for offset in range(len(text) + 1)] == list(
+        range(len(text) + 1)
+    )
+    assert to16(len(text)) == len(text.encode("utf-16-le")) // 2

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 from twofold.engine.model import DiffResult, Side
 from twofold.ui.changes_sidebar import paragraph_label
+from twofold.ui.diff_pane import DiffPane
 
 _MARKS = {Side.A: "---", Side.B: "+++"}
 
@@ -34,6 +35,8 @@ def change_text(result: DiffResult, change: int) -> str:
 
 def selected_text(focus: QWidget | None) -> str:
     """The selection of the focused pane, with real newlines; empty if there is none."""
+    if isinstance(focus, DiffPane):
+        return focus.selected_source_text()
     if not isinstance(focus, QPlainTextEdit):
         return ""
     # QTextCursor marks paragraph ends with U+2029; a paste wants newlines

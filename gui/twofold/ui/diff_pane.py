@@ -12,10 +12,10 @@ screen first (``pane_fill``), so the window answers while a 10 MB file fills in.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -153,6 +153,33 @@ class DiffPane(QPlainTextEdit):
             (to16(start) + shift(start) - start, to16(end) + shift(end) - end)
             for start, end in find_all(source, needle, limit)
         ]
+
+    def source_offset(self, position: int) -> int:
+        """The source-text offset of a document position (``matches_of``'s mapping undone)."""
+        table = self._table
+        to16, soft = utf16_map(table.source), table.soft_breaks
+        # the soft break before source offset soft[i] stands at document position to16(soft[i]) + i
+        cuts = bisect_left(range(len(soft)), position, key=lambda i: to16(soft[i]) + i)
+        return to16.offset_of(position - cuts)
+
+    def selected_source_text(self) -> str:
+        """The selection as it is in the file: without the soft breaks of cut lines."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return ""
+        start = self.source_offset(cursor.selectionStart())
+        return self._table.source[start : self.source_offset(cursor.selectionEnd())]
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy and drag the selection as source text.
+
+        Qt's own copy kept the newlines this pane inserts into cut lines (a copied
+        minified line came out broken every 2,000 characters), and building its
+        rich copy of a 13 MB selection took 1.4 s.
+        """
+        mime = QMimeData()
+        mime.setText(self.selected_source_text())
+        return mime
 
     @property
     def filling(self) -> bool:

@@ -42,6 +42,15 @@ class Utf16Map:
             return offset
         return offset + bisect_left(self._astral, offset)
 
+    def offset_of(self, position: int) -> int:
+        """The code-point offset at UTF-16 ``position`` (this map undone)."""
+        astral = self._astral
+        if not astral:
+            return position
+        # The j-th astral character starts at UTF-16 position astral[j] + j and takes two.
+        before = bisect_right(range(len(astral)), position - 2, key=lambda j: astral[j] + j)
+        return position - before
+
 
 _MAPS: IdentityCache[Utf16Map] = IdentityCache(4)
 
