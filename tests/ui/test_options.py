@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QApplication, QComboBox, QFontDialog, QListView
 from pytestqt.qtbot import QtBot
@@ -172,14 +173,53 @@ def test_ctrl_e_writes_the_engines_report(qtbot: QtBot, loaded: MainWindow, tmp_
     qtbot.keyClick(loaded, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert asked
     assert asked[0].endswith(".html")
+    qtbot.waitUntil(lambda: "Saved the report" in loaded.statusBar().currentMessage())
     assert target.read_text(encoding="utf-8") == render_html(loaded.result)  # type: ignore[arg-type]
     assert str(target) in loaded.statusBar().currentMessage()
 
 
-def test_unified_diff_export(loaded: MainWindow, tmp_path: Path) -> None:
+def test_an_export_is_written_while_the_window_goes_on(
+    qtbot: QtBot, loaded: MainWindow, tmp_path: Path
+) -> None:
+    """A big report renders for seconds: the window keeps handling events meanwhile."""
+    from twofold.ui.export import ExportFormat
+
+    go_on = threading.Event()
+
+    def slow_render(result: DiffResult) -> str:
+        assert go_on.wait(10)
+        return render_unified(result)
+
+    slow = ExportFormat("diff", "Export", "*.diff", ".diff", slow_render)
+    target = tmp_path / "slow.diff"
+    loaded.exporter.choose_path = lambda *_args: str(target)
+    assert loaded.exporter.export(slow) == str(target)
+    assert loaded.exporter.busy
+    assert "Saving the diff" in loaded.statusBar().currentMessage()
+    ticks: list[int] = []
+    QTimer.singleShot(0, lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: bool(ticks))  # the event loop runs while the render waits
+    go_on.set()
+    qtbot.waitUntil(lambda: "Saved the diff" in loaded.statusBar().currentMessage())
+    assert not loaded.exporter.busy
+    assert target.read_text(encoding="utf-8") == render_unified(loaded.result)  # type: ignore[arg-type]
+
+
+def test_an_export_that_cannot_be_written_says_why(
+    qtbot: QtBot, loaded: MainWindow, tmp_path: Path
+) -> None:
+    loaded.exporter.choose_path = lambda *_args: str(tmp_path / "missing" / "report.html")
+    loaded.actions_by_id["export_report"].trigger()
+    qtbot.waitUntil(lambda: "Cannot write" in loaded.banner.text())
+    assert "no such file or directory" in loaded.banner.text()
+
+
+def test_unified_diff_export(qtbot: QtBot, loaded: MainWindow, tmp_path: Path) -> None:
     target = tmp_path / "changes.diff"
     loaded.exporter.choose_path = lambda *_args: str(target)
     loaded.actions_by_id["export_diff"].trigger()
+    qtbot.waitUntil(lambda: not loaded.exporter.busy)
+    qtbot.waitUntil(lambda: "Saved the diff" in loaded.statusBar().currentMessage())
     text = target.read_bytes().decode("utf-8")
     assert text == render_unified(loaded.result)  # type: ignore[arg-type]
     assert text.startswith("--- ")
