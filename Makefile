@@ -42,6 +42,7 @@ bench: $(TEST_STAMP)
 	$(PY) bench/dmp_backends.py
 	$(PY) bench/refine_helper_bench.py
 	$(PY) bench/gui_bench.py
+	$(PY) bench/gui_actions.py
 	@if [ -d ../shared/corpus/synthetic ]; then $(PY) bench/corpus_check.py ../shared/corpus; fi
 
 fuzz: $(TEST_STAMP)
