@@ -116,3 +116,14 @@ def test_an_equal_pair_made_without_checks_is_the_checked_one(a: int, b: int) ->
 def test_segments_refuse_a_span_that_ends_before_it_starts() -> None:
     with pytest.raises(ValueError, match="ends before"):
         Segments([0, 5], [3, 4])
+
+
+@pytest.mark.parametrize("enum", [Side, PairKind])
+def test_sides_and_kinds_hash_by_identity_in_c(enum: type[Side] | type[PairKind]) -> None:
+    """They key dicts in loops over every pair: no Python ``__hash__`` may run per lookup."""
+    assert enum.__hash__ is object.__hash__
+    members = list(enum)
+    assert {member: n for n, member in enumerate(members)} == dict(
+        zip(members, range(len(members)), strict=True)
+    )
+    assert all(enum(member.value) is member for member in members)
