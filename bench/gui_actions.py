@@ -4,7 +4,7 @@
 Run with ``make bench`` (or ``.venv/bin/python bench/gui_actions.py [A B] [--repeat N]``).
 
 A measurement, not a test: no assertions, exit status 0. Without files it
-compares ``gui_bench``'s seeded 250,000-line server log (13 MB a side), the
+compares ``gui_bench``'s seeded 250,000-line server log (16 MB a side), the
 pair where per-line costs show. The window is opened offscreen at
 ``gui_bench.WINDOW``, the comparison completed and filled in; then each action
 is timed from its start until the window has nothing left to do (no deferred
@@ -235,7 +235,9 @@ def main(argv: list[str] | None = None) -> int:
     OUT_FILE.parent.mkdir(parents=True, exist_ok=True)
     OUT_FILE.write_text(report, encoding="utf-8")
     print(f"(saved to {OUT_FILE})", file=sys.stderr)
-    os._exit(0)  # Qt's offscreen teardown of a 13 MB window is slow and tells nothing
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)  # Qt's offscreen teardown of a 16 MB window is slow and tells nothing
 
 
 if __name__ == "__main__":
