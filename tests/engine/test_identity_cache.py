@@ -29,3 +29,11 @@ def test_only_the_last_few_are_kept() -> None:
     assert cache.get((keys[0],), lambda: -1) == -1, "the oldest was dropped"
     assert cache.get((keys[2],), lambda: -1) == 2
     assert cache.get((keys[1], keys[2]), lambda: 7) == 7, "keys of other lengths never match"
+
+
+def test_clear_forgets_every_value() -> None:
+    cache: IdentityCache[int] = IdentityCache(2)
+    key = object()
+    cache.get((key,), lambda: 1)
+    cache.clear()
+    assert cache.get((key,), lambda: 2) == 2

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
 from twofold.engine.model import Side
-from twofold.ui import changes_sidebar
+from twofold.ui import changes_sidebar, text_search
 from twofold.ui.drop_zone import HINT
 from twofold.ui.main_window import MainWindow
 
@@ -187,6 +187,7 @@ def test_find_bar_searches_both_panes(qtbot: QtBot, loaded: MainWindow) -> None:
     assert loaded.find_bar.count.text() != first
     qtbot.keyClick(loaded.find_bar.edit, Qt.Key.Key_Escape)
     assert not loaded.find_bar.isVisible()
+    assert not text_search._FOLDED._entries  # the folded copies go with the bar
 
 
 def test_find_says_when_there_are_more_matches_than_it_shows(

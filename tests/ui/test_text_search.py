@@ -11,9 +11,12 @@ from hypothesis import strategies as st
 from twofold.ui import text_search
 from twofold.ui.text_search import find_all
 
-# "İ" lowers to two characters: a chunk holding one is read with the regex instead.
-TEXTS = st.text(alphabet="aAbBé É\nİ", max_size=60)
-NEEDLES = st.text(alphabet="aAbB é", min_size=1, max_size=4)
+# "ß" and "İ" fold to two characters: such a text is folded a chunk at a time, and a
+# chunk holding one is read with the regex; the Greek sigmas and the long s are letters
+# the regex takes as one, and so does ``casefold``.
+_SIGMAS_AND_LONG_S = "\u03c3\u03c2\u03a3\u017f"
+TEXTS = st.text(alphabet="aAbBé É\nİßsS" + _SIGMAS_AND_LONG_S, max_size=60)
+NEEDLES = st.text(alphabet="aAbB ésS" + _SIGMAS_AND_LONG_S, min_size=1, max_size=4)
 
 
 def _oracle(text: str, needle: str, limit: int) -> list[tuple[int, int]]:
@@ -32,7 +35,18 @@ def test_chunked_search_finds_what_the_regex_finds(
 
 def test_matches_across_a_chunk_boundary_do_not_overlap(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(text_search, "CHUNK", 4)
-    assert find_all("xxxAAaaAAA", "aa", 10) == [(3, 5), (5, 7), (7, 9)]
+    # "ß" folds longer: the text is searched a chunk at a time
+    assert find_all("xxxAAaaAAAß", "aa", 10) == [(3, 5), (5, 7), (7, 9)]
+
+
+def test_the_folded_copy_is_kept_until_forgotten() -> None:
+    text = "Some text to search, " * 10
+    text_search.forget()
+    assert find_all(text, "TEXT", 3) == [(5, 9), (26, 30), (47, 51)]
+    assert find_all(text, "search", 1) == [(13, 19)]
+    assert len(text_search._FOLDED._entries) == 1  # one copy for both searches
+    text_search.forget()
+    assert not text_search._FOLDED._entries
 
 
 def test_a_needle_that_lowers_longer_is_found_by_the_regex() -> None:

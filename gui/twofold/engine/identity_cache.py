@@ -32,3 +32,7 @@ class IdentityCache(Generic[V]):
         self._entries.append((key, value))
         del self._entries[: -self._size]
         return value
+
+    def clear(self) -> None:
+        """Forget every value (and let go of the keys' objects)."""
+        self._entries = []

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from twofold.engine.model import Side
+from twofold.ui import text_search
 from twofold.ui.diff_pane import DiffPane
 
 #: matches highlighted and walked per pane at most (the count says when there are more)
@@ -154,6 +155,7 @@ class FindController(QObject):
         self._go(-1)
 
     def on_bar_closed(self) -> None:
+        text_search.forget()
         for pane in self._panes.values():
             pane.set_find_matches([])
         self._matches, self._current = [], -1

@@ -3,11 +3,13 @@
 
 Why not ``re.IGNORECASE`` alone: on a literal it reads every character through
 the case-insensitive matcher, 155 ms for a 13 MB log with no match, per pane
-and per keystroke. Lowering a chunk at a time and looking for the lowered
-needle with ``str.find`` takes some 25 ms for the same text, and never holds a
-lowered copy of all of it. Where lowering changes a chunk's length (a handful
-of characters, such as dotted capital I, lower to two), that chunk is read
-with the regex, so offsets always point into the text itself.
+and per keystroke. The text is case-folded once, while the find bar is open,
+and each keystroke looks for the folded needle with ``str.find``: 12 ms for
+that log. ``casefold``, not ``lower``: it folds the letters the regex takes
+as one (final sigma, long s), so the matches are the regex's. Where folding
+changes the length of the text (ß folds to ss, dotted capital I to two
+characters), it is folded and searched a chunk at a time, and a chunk that
+folds longer is read with the regex, so offsets always point into the text.
 """
 
 from __future__ import annotations
@@ -16,8 +18,18 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 
-#: Characters lowered and searched at a time.
+from twofold.engine.identity_cache import IdentityCache
+
+#: Characters folded and searched at a time, in a text that folds longer.
 CHUNK = 1 << 20
+#: The case-folded copies of the last texts searched, kept while the find bar is open:
+#: folding 17 MB of accented text takes 150 ms, searching the folded copy 12.
+_FOLDED: IdentityCache[str | None] = IdentityCache(2)
+
+
+def forget() -> None:
+    """Let go of the folded copies (the find bar closed): each is as big as its text."""
+    _FOLDED.clear()
 
 
 def find_all(text: str, needle: str, limit: int) -> list[tuple[int, int]]:
@@ -30,15 +42,18 @@ def find_all(text: str, needle: str, limit: int) -> list[tuple[int, int]]:
     if not size or limit <= 0:
         return []
     pattern = re.compile(re.escape(needle), re.IGNORECASE)
-    folded = needle.lower()
+    folded = needle.casefold()
     if len(folded) != size:
         return list(islice(((m.start(), m.end()) for m in pattern.finditer(text)), limit))
+    whole = _FOLDED.get((text,), lambda: _folded_alike(text))
+    if whole is not None:
+        return list(islice(_finds(whole, folded), limit))
     out: list[tuple[int, int]] = []
     pos = 0
     while pos < len(text) and len(out) < limit:
         stop = min(len(text), pos + CHUNK)  # a match found here starts before ``stop``
         window = text[pos : stop + size - 1]
-        lowered = window.lower()
+        lowered = window.casefold()
         found: Iterator[tuple[int, int]]
         if len(lowered) == len(window):
             found = _finds(lowered, folded)
@@ -52,6 +67,12 @@ def find_all(text: str, needle: str, limit: int) -> list[tuple[int, int]]:
             resume = max(resume, pos + end)  # a match across ``stop``: go on after it
         pos = resume
     return out
+
+
+def _folded_alike(text: str) -> str | None:
+    """``text`` case-folded, or None if folding changed its length (offsets would move)."""
+    folded = text.casefold()
+    return folded if len(folded) == len(text) else None
 
 
 def _finds(haystack: str, needle: str) -> Iterator[tuple[int, int]]:
