@@ -3,15 +3,18 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from support import doc
 from twofold.engine.highlights import inline_spans
 from twofold.engine.linemap import block_table
-from twofold.engine.model import PairKind, Side
+from twofold.engine.model import PairKind, Side, Unit
 from twofold.engine.pipeline import compare
-from twofold.ui.spans import PaneHighlights, Utf16Map
+from twofold.engine.segmentation import segment
+from twofold.ui.spans import PaneHighlights, PanePositions, Utf16Map
 
 WORDS = ["alpha", "beta", "gamma", "δέλτα", "emoji\U0001f600", "zeta", "eta.", "theta;"]
 
@@ -52,3 +55,19 @@ def test_utf16_positions_map_back_to_offsets(text: str) -> None:
         range(len(text) + 1)
     )
     assert to16(len(text)) == len(text.encode("utf-16-le")) // 2
+
+
+@given(
+    st.lists(st.sampled_from(["ab", "c\U0001f600", "d\n", "long" * 30]), max_size=40).map("".join)
+)
+def test_pane_positions_map_back_to_source_offsets(text: str) -> None:
+    """Past emoji and the soft breaks of cut lines, each offset finds its way back."""
+    table = block_table(text, segment(text, Unit.LINES), 32, 16)
+    shown = table.text.encode("utf-16-le")
+    positions = PanePositions(table)
+    places = [positions.position(offset) for offset in range(len(text) + 1)]
+    assert places == sorted(places)
+    assert [positions.offset(place) for place in places] == list(range(len(text) + 1))
+    # between two offsets the pane shows that character, and maybe a soft break after it
+    for offset, (start, end) in enumerate(pairwise(places)):
+        assert shown[2 * start : 2 * end].decode("utf-16-le") in (text[offset], text[offset] + "\n")

@@ -12,7 +12,7 @@ screen first (``pane_fill``), so the window answers while a 10 MB file fills in.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from PySide6.QtCore import QMimeData, QRect, QRectF, Qt, QTimer, Signal
@@ -37,7 +37,7 @@ from twofold.engine.model import PairKind, Side
 from twofold.ui.drop import can_accept, local_paths
 from twofold.ui.gutter import LineGutter
 from twofold.ui.pane_fill import SlicedFill
-from twofold.ui.spans import BlockTints, PaneHighlights, utf16_map
+from twofold.ui.spans import BlockTints, PaneHighlights, PanePositions
 from twofold.ui.text_search import find_all
 from twofold.ui.theme import Theme
 
@@ -143,32 +143,21 @@ class DiffPane(QPlainTextEdit):
     def matches_of(self, needle: str, limit: int) -> list[tuple[int, int]]:
         """The first ``limit`` matches of ``needle`` (ignoring case), as document positions.
 
-        Searched in the source text and mapped as the highlights are (UTF-16, and
-        past the soft breaks of cut lines): reading the text back out of Qt cost
-        70 ms a keystroke on a 13 MB log, and a match across a cut is still found.
+        Searched in the source text and mapped as the highlights are: reading the
+        text back out of Qt cost 70 ms a keystroke on a 13 MB log, and a match
+        across the soft break of a cut line is still found.
         """
-        source = self._table.source
-        to16, shift = utf16_map(source), self._table.display_offset
-        return [
-            (to16(start) + shift(start) - start, to16(end) + shift(end) - end)
-            for start, end in find_all(source, needle, limit)
-        ]
-
-    def source_offset(self, position: int) -> int:
-        """The source-text offset of a document position (``matches_of``'s mapping undone)."""
-        table = self._table
-        to16, soft = utf16_map(table.source), table.soft_breaks
-        # the soft break before source offset soft[i] stands at document position to16(soft[i]) + i
-        cuts = bisect_left(range(len(soft)), position, key=lambda i: to16(soft[i]) + i)
-        return to16.offset_of(position - cuts)
+        position = PanePositions(self._table).position
+        found = find_all(self._table.source, needle, limit)
+        return [(position(start), position(end)) for start, end in found]
 
     def selected_source_text(self) -> str:
         """The selection as it is in the file: without the soft breaks of cut lines."""
         cursor = self.textCursor()
         if not cursor.hasSelection():
             return ""
-        start = self.source_offset(cursor.selectionStart())
-        return self._table.source[start : self.source_offset(cursor.selectionEnd())]
+        offset = PanePositions(self._table).offset
+        return self._table.source[offset(cursor.selectionStart()) : offset(cursor.selectionEnd())]
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copy and drag the selection as source text.

@@ -116,7 +116,7 @@ class FindController(QObject):
         needle = needle if self._bar.isVisible() else ""
         self._matches, self._capped = [], False
         for side, pane in self._panes.items():
-            found = pane.matches_of(needle, MAX_MATCHES) if needle else []
+            found = pane.matches_of(needle, MAX_MATCHES)
             pane.set_find_matches(found)
             self._capped = self._capped or len(found) >= MAX_MATCHES
             self._matches += [(side, s, e) for s, e in found]

@@ -70,6 +70,32 @@ def inline_spans(result: DiffResult, pair: Pair, side: Side) -> Sequence[Span]:
     return spans_for(result, pair, side)
 
 
+class PanePositions:
+    """Source-text offsets to a pane's document positions and back.
+
+    A pane shows its ``BlockTable``'s text: the source with a newline inserted at
+    each soft break of a long line, counted by Qt in UTF-16 code units. The
+    highlights, find's matches and copy all cross between the two.
+    """
+
+    __slots__ = ("_table", "_to16")
+
+    def __init__(self, table: BlockTable) -> None:
+        self._table = table
+        self._to16 = utf16_map(table.source)
+
+    def position(self, offset: int) -> int:
+        """The document position of source ``offset``."""
+        return self._to16(offset) + self._table.display_offset(offset) - offset
+
+    def offset(self, position: int) -> int:
+        """The source offset at document ``position`` (a soft break maps to the offset after it)."""
+        to16, soft = self._to16, self._table.soft_breaks
+        # The soft break before source offset soft[i] stands at position to16(soft[i]) + i.
+        cuts = bisect_left(range(len(soft)), position, key=lambda i: to16(soft[i]) + i)
+        return to16.offset_of(position - cuts)
+
+
 @dataclass(frozen=True, slots=True)
 class Highlight:
     """One range to paint in a pane, in UTF-16 positions."""
@@ -88,16 +114,13 @@ class PaneHighlights:
 
     def __init__(self, result: DiffResult, side: Side, table: BlockTable) -> None:
         self._result, self._side, self._table = result, side, table
-        self._to16 = utf16_map(result.document(side).text)
+        self._doc = PanePositions(table).position
         self._changes = result.changes
         self._of_paragraph = array("l", [-1]) * len(result.segments(side))
         for n, pair in enumerate(self._changes):
             for index in pair.indices(side):
                 self._of_paragraph[index] = n
         self._cache: dict[int, Sequence[Span]] = {}
-
-    def _doc(self, offset: int) -> int:
-        return self._to16(offset) + (self._table.display_offset(offset) - offset)
 
     def _spans(self, change: int) -> Sequence[Span]:
         """The change's highlighted ranges in source offsets, sorted (cached)."""
