@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextFormat
 from PySide6.QtWidgets import QListView, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -188,6 +189,18 @@ def test_find_bar_searches_both_panes(qtbot: QtBot, loaded: MainWindow) -> None:
     qtbot.keyClick(loaded.find_bar.edit, Qt.Key.Key_Escape)
     assert not loaded.find_bar.isVisible()
     assert not text_search._FOLDED._entries  # the folded copies go with the bar
+
+
+def test_find_matches_are_a_background_only(qtbot: QtBot, loaded: MainWindow) -> None:
+    """A match's own text colour would make Qt draw its text once more per match."""
+    _activate(qtbot, loaded)
+    qtbot.keyClick(loaded, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(loaded.find_bar.edit, "nation")
+    pane = loaded.view.pane(Side.A)
+    found = pane.theme.found
+    marks = [s for s in pane.extraSelections() if s.format.background().color() == found]
+    assert marks
+    assert not any(s.format.hasProperty(QTextFormat.Property.ForegroundBrush) for s in marks)
 
 
 def test_find_says_when_there_are_more_matches_than_it_shows(

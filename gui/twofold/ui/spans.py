@@ -42,6 +42,11 @@ class Utf16Map:
             return offset
         return offset + bisect_left(self._astral, offset)
 
+    @property
+    def astral(self) -> bool:
+        """Whether the text has characters outside the BMP (two UTF-16 units each)."""
+        return bool(self._astral)
+
     def offset_of(self, position: int) -> int:
         """The code-point offset at UTF-16 ``position`` (this map undone)."""
         astral = self._astral
@@ -83,6 +88,11 @@ class PanePositions:
     def __init__(self, table: BlockTable) -> None:
         self._table = table
         self._to16 = utf16_map(table.source)
+
+    @property
+    def same(self) -> bool:
+        """Whether positions are the offsets themselves (no astral character, no cut line)."""
+        return not self._to16.astral and not self._table.soft_breaks
 
     def position(self, offset: int) -> int:
         """The document position of source ``offset``."""

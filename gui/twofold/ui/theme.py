@@ -71,6 +71,9 @@ class Theme:
     muted: QColor
     gutter: QColor
     current: QColor
+    #: find's matches: a background only, light enough (or dark enough) for the text
+    #: colour to read on it, since a foreground made Qt draw each match's text again
+    found: QColor
     tints: dict[PairKind, QColor]
     words: dict[PairKind, QColor]
     marks: dict[PairKind, QColor]
@@ -90,6 +93,7 @@ class Theme:
             muted=blend(base, text, 0.45),
             gutter=blend(base, window, 0.6),
             current=QColor(255, 196, 0) if dark else QColor(232, 145, 0),
+            found=blend(base, QColor(255, 196, 0), 0.45 if dark else 0.67),
             tints={k: blend(base, h, tint_amount) for k, h in _HUES.items()},
             words={k: blend(base, h, word_amount) for k, h in _HUES.items()},
             marks={k: blend(base, h, 0.75 if dark else 0.85) for k, h in _HUES.items()},
