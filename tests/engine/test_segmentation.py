@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from twofold.engine.linemap import hard_breaks
 from twofold.engine.model import Span, Unit
-from twofold.engine.segmentation import resolve_unit, segment
+from twofold.engine.segmentation import newline_offsets, resolve_unit, segment
 
 GETTYSBURG = (
     "Four score and seven years ago our fathers brought forth on this continent, a new nation.\n"
@@ -120,6 +121,21 @@ def _paragraphs_line_by_line(text: str) -> list[tuple[int, int]]:
 def test_paragraphs_follow_the_line_by_line_definition(text: str) -> None:
     got = [(s.start, s.end) for s in segment(text, Unit.PARAGRAPHS)]
     assert got == _paragraphs_line_by_line(text)
+
+
+@given(st.text(alphabet="ab\n\u2029", max_size=60))
+def test_lines_are_the_texts_lines_and_their_newlines_are_shared(text: str) -> None:
+    """Every line but an empty last one; the display's hard breaks reuse the newlines."""
+    body = text[:-1] if text.endswith("\n") else text
+    expected, pos = [], 0
+    for line in body.split("\n") if text else []:
+        expected.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    assert [(s.start, s.end) for s in segment(text, Unit.LINES)] == expected
+    assert list(newline_offsets(text)) == [k for k, c in enumerate(text) if c == "\n"]
+    segment(text, Unit.LINES)  # cutting it again does not change the shared offsets
+    assert list(newline_offsets(text)) == [k for k, c in enumerate(text) if c == "\n"]
+    assert list(hard_breaks(text)) == [k for k, c in enumerate(text) if c in "\n\u2029"]
 
 
 def test_long_runs_of_spaces_do_not_backtrack() -> None:
