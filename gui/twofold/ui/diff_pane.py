@@ -39,6 +39,7 @@ from twofold.ui.pane_fill import SlicedFill
 from twofold.ui.spans import BlockTints, PaneHighlights, PanePositions
 from twofold.ui.text_search import find_all
 from twofold.ui.theme import Theme
+from twofold.ui.width_relayout import WidthRelayout
 
 #: re-measure this long after the last layout change (a window resize sends many)
 LAYOUT_DELAY_MS = 15
@@ -93,6 +94,7 @@ class DiffPane(QPlainTextEdit):
         self._filler.finished.connect(self._on_filled)
         self._layout_timer = QTimer(self, singleShot=True, interval=LAYOUT_DELAY_MS)
         self._layout_timer.timeout.connect(self.layout_changed)
+        self._width_relayout = WidthRelayout(self, self._layout_timer.start)
         self.document().documentLayout().documentSizeChanged.connect(self._on_size_changed)
         self.updateRequest.connect(self._on_update_request)
         self.verticalScrollBar().valueChanged.connect(self._refresh_selections)
@@ -178,8 +180,8 @@ class DiffPane(QPlainTextEdit):
 
     @property
     def layout_pending(self) -> bool:
-        """True while a size change waits to be announced (``layout_changed``)."""
-        return self._layout_timer.isActive()
+        """True while a size change waits to be laid out or announced (``layout_changed``)."""
+        return self._width_relayout.pending or self._layout_timer.isActive()
 
     def _on_filled(self) -> None:
         self._visible_range = (-1, -1)
@@ -317,7 +319,9 @@ class DiffPane(QPlainTextEdit):
 
     def _line_estimate(self) -> LineEstimate:
         cpl, estimate = self._estimate
-        if estimate is None or cpl != self.chars_per_line():
+        # While a width change waits to be laid out the text keeps its old breaks,
+        # and so does their estimate (a dragged edge would restart it every step).
+        if estimate is None or (cpl != self.chars_per_line() and not self._width_relayout.pending):
             cpl = self.chars_per_line()
             estimate = LineEstimate(self._table.block_lengths, cpl)
             self._estimate = (cpl, estimate)
@@ -456,9 +460,10 @@ class DiffPane(QPlainTextEdit):
         self._gutter.setGeometry(rect.left(), rect.top(), self._gutter.width_hint(), rect.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
+        super().resizeEvent(self._width_relayout.filter(event))
         self._update_gutter_width()
-        self._layout_timer.start()
+        if not self._width_relayout.pending:  # else announced once it is laid out
+            self._layout_timer.start()
 
     def set_text_font(self, font: QFont) -> None:
         """Change the font (zoom, prose vs code); the gutter and layout follow."""

@@ -1,0 +1,118 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A big pane re-wraps once a width change has stopped, a small one at once.
+
+"Big" is ``width_relayout.DEFER_BLOCKS`` blocks (20,000); the tests lower it so
+that a few hundred paragraphs count, and read what Qt has laid out: the line
+count of a long paragraph on screen, before and after the window narrows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from qt_helpers import compare_and_wait
+from twofold.engine.model import Side
+from twofold.ui import width_relayout
+from twofold.ui.diff_pane import DiffPane
+from twofold.ui.main_window import MainWindow
+
+SENTENCE = "Every paragraph here is long enough to wrap over several lines of a pane. "
+
+
+@pytest.fixture
+def long_paragraphs(tmp_path: Path) -> tuple[Path, Path]:
+    """300 paragraphs of ~600 characters; every tenth reworded in B."""
+    a = [f"{i}. " + SENTENCE * 8 for i in range(300)]
+    b = [
+        p.replace("long enough", "quite long enough") if i % 10 == 3 else p for i, p in enumerate(a)
+    ]
+    (tmp_path / "a.txt").write_text("\n\n".join(a) + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("\n\n".join(b) + "\n", encoding="utf-8")
+    return tmp_path / "a.txt", tmp_path / "b.txt"
+
+
+def _first_block_lines(pane: DiffPane) -> int:
+    block = pane.document().firstBlock()
+    pane.document().documentLayout().blockBoundingRect(block)  # laid out if it was not
+    return block.lineCount()
+
+
+def _narrow_in_steps(qtbot: QtBot, window: MainWindow, steps: int, step_px: int) -> None:
+    """Narrow the window as a dragged edge does: a step, a frame's pause, the next."""
+    for _ in range(steps):
+        window.resize(window.width() - step_px, window.height())
+        qtbot.wait(16)
+
+
+def test_a_big_pane_rewraps_once_the_window_stops_narrowing(
+    qtbot: QtBot,
+    window: MainWindow,
+    long_paragraphs: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(width_relayout, "DEFER_BLOCKS", 100)
+    compare_and_wait(qtbot, window, *long_paragraphs)
+    pane = window.view.pane(Side.A)
+    assert pane.blockCount() >= 100
+    qtbot.waitUntil(lambda: not pane.layout_pending, timeout=5_000)  # the gutter widened
+    wide_lines = _first_block_lines(pane)
+    estimate = pane.estimated_lines()
+    policy = pane.horizontalScrollBarPolicy()
+
+    _narrow_in_steps(qtbot, window, steps=6, step_px=60)
+
+    # Mid-drag: the old line breaks, their estimate, no scroll bar for the old width.
+    assert pane.layout_pending
+    assert _first_block_lines(pane) == wide_lines
+    assert pane.estimated_lines() is estimate
+    assert pane.horizontalScrollBarPolicy() is Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    with qtbot.waitSignal(pane.layout_changed, timeout=5_000):
+        pass
+    assert not pane.layout_pending
+    assert _first_block_lines(pane) > wide_lines
+    assert pane.estimated_lines() is not estimate
+    assert pane.horizontalScrollBarPolicy() is policy
+
+
+def test_a_small_pane_rewraps_at_each_width(
+    qtbot: QtBot, window: MainWindow, long_paragraphs: tuple[Path, Path]
+) -> None:
+    compare_and_wait(qtbot, window, *long_paragraphs)
+    pane = window.view.pane(Side.B)
+    assert pane.blockCount() < width_relayout.DEFER_BLOCKS
+    wide_lines = _first_block_lines(pane)
+
+    window.resize(window.width() - 360, window.height())
+    qtbot.wait(1)
+
+    assert _first_block_lines(pane) > wide_lines
+
+
+def test_a_pane_without_wrapping_keeps_its_scroll_bar_while_the_width_waits(
+    qtbot: QtBot,
+    window: MainWindow,
+    long_paragraphs: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(width_relayout, "DEFER_BLOCKS", 100)
+    compare_and_wait(qtbot, window, *long_paragraphs)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    if window.actions_by_id["wrap"].isChecked():
+        qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.AltModifier)
+    pane = window.view.pane(Side.A)
+    qtbot.waitUntil(lambda: not pane.layout_pending, timeout=5_000)
+    assert _first_block_lines(pane) == 1
+    policy = pane.horizontalScrollBarPolicy()
+
+    _narrow_in_steps(qtbot, window, steps=3, step_px=60)
+
+    assert pane.layout_pending
+    assert pane.horizontalScrollBarPolicy() is policy  # long lines still scroll sideways
+    qtbot.waitUntil(lambda: not pane.layout_pending, timeout=5_000)
+    assert _first_block_lines(pane) == 1
+    assert pane.horizontalScrollBar().maximum() > 0
