@@ -16,6 +16,7 @@ from twofold.engine.model import Side
 from twofold.ui import changes_sidebar, text_search
 from twofold.ui.drop_zone import HINT
 from twofold.ui.main_window import MainWindow
+from twofold.ui.turns import turn_queue
 
 
 def _activate(qtbot: QtBot, win: MainWindow) -> None:
@@ -189,6 +190,32 @@ def test_find_bar_searches_both_panes(qtbot: QtBot, loaded: MainWindow) -> None:
     qtbot.keyClick(loaded.find_bar.edit, Qt.Key.Key_Escape)
     assert not loaded.find_bar.isVisible()
     assert not text_search._FOLDED._entries  # the folded copies go with the bar
+
+
+def test_opening_find_folds_both_texts_before_the_first_keystroke(
+    qtbot: QtBot, loaded: MainWindow
+) -> None:
+    _activate(qtbot, loaded)
+    text_search.forget()
+    qtbot.keyClick(loaded, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: turn_queue().idle)
+    folded = [key[0] for key, _value in text_search._FOLDED._entries]
+    for side in Side:
+        source = loaded.view.pane(side).table.source
+        assert any(text is source for text in folded), side
+    qtbot.keyClick(loaded.find_bar.edit, Qt.Key.Key_Escape)
+    assert not text_search._FOLDED._entries
+
+
+def test_closing_find_at_once_drops_the_folding_still_to_do(
+    qtbot: QtBot, loaded: MainWindow
+) -> None:
+    _activate(qtbot, loaded)
+    text_search.forget()
+    qtbot.keyClick(loaded, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(loaded.find_bar.edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: turn_queue().idle)
+    assert not text_search._FOLDED._entries
 
 
 def test_find_matches_are_a_background_only(qtbot: QtBot, loaded: MainWindow) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidg
 from twofold.engine.model import Side
 from twofold.ui import text_search
 from twofold.ui.diff_pane import DiffPane
+from twofold.ui.turns import turn_queue
 
 #: matches highlighted and walked per pane at most (the count says when there are more)
 MAX_MATCHES = 5000
@@ -42,9 +43,11 @@ class FindBar(QWidget):
     """Search field, previous/next, a match count and a close button.
 
     Signals:
+        opened: the bar was shown (the texts can be made ready for searching).
         closed: the bar was dismissed (focus should go back to a pane).
     """
 
+    opened = Signal()
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -81,6 +84,7 @@ class FindBar(QWidget):
         self.show()
         self.edit.setFocus()
         self.edit.selectAll()
+        self.opened.emit()
 
     def dismiss(self) -> None:
         self.hide()
@@ -102,11 +106,22 @@ class FindController(QObject):
         bar.edit.backwards.connect(self.find_previous)
         bar.next_button.clicked.connect(self.find_next)
         bar.previous_button.clicked.connect(self.find_previous)
+        bar.opened.connect(self.prepare)
         bar.closed.connect(self.on_bar_closed)
 
     @property
     def matches(self) -> list[tuple[Side, int, int]]:
         return self._matches
+
+    def prepare(self) -> None:
+        """Fold both texts for searching, one a turn, while the user reaches for the keys."""
+        sources = [pane.table.source for pane in self._panes.values()]
+
+        def fold_next() -> bool:
+            text_search.prepare(sources.pop(0))
+            return bool(sources)
+
+        turn_queue().schedule(self, fold_next)
 
     def refresh(self) -> None:
         """Search again (new text loaded, or the needle changed)."""
@@ -155,6 +170,7 @@ class FindController(QObject):
         self._go(-1)
 
     def on_bar_closed(self) -> None:
+        turn_queue().cancel(self)
         text_search.forget()
         for pane in self._panes.values():
             pane.set_find_matches([])

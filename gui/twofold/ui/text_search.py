@@ -27,6 +27,16 @@ CHUNK = 1 << 20
 _FOLDED: IdentityCache[str | None] = IdentityCache(2)
 
 
+def prepare(text: str) -> None:
+    """Fold ``text`` now, so that the first keystroke searching it does not have to.
+
+    Folding is ~28 ms a megabyte, in one C call: done by the first keystroke it
+    was half of the 105 ms that typing a letter over the 1 MB reworded pair froze
+    the window for.
+    """
+    _FOLDED.get((text,), lambda: _folded_alike(text))
+
+
 def forget() -> None:
     """Let go of the folded copies (the find bar closed): each is as big as its text."""
     _FOLDED.clear()
