@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextFormat
+from PySide6.QtGui import QTextCursor, QTextFormat
 from PySide6.QtWidgets import QListView, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +16,7 @@ from twofold.engine.model import Side
 from twofold.ui import changes_sidebar, text_search
 from twofold.ui.drop_zone import HINT
 from twofold.ui.main_window import MainWindow
+from twofold.ui.match_paint import match_rects
 from twofold.ui.turns import turn_queue
 
 
@@ -218,16 +219,46 @@ def test_closing_find_at_once_drops_the_folding_still_to_do(
     assert not text_search._FOLDED._entries
 
 
-def test_find_matches_are_a_background_only(qtbot: QtBot, loaded: MainWindow) -> None:
-    """A match's own text colour would make Qt draw its text once more per match."""
+def test_find_matches_are_painted_under_the_text_and_cut_out_of_highlights(
+    qtbot: QtBot, loaded: MainWindow
+) -> None:
+    """Qt's cost per selection grows with their number: matches are painted, not selected."""
     _activate(qtbot, loaded)
     qtbot.keyClick(loaded, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(loaded.find_bar.edit, "nation")
+    qtbot.keyClicks(loaded.find_bar.edit, "the")
+    qtbot.keyClick(loaded.find_bar.edit, Qt.Key.Key_Escape)  # the current match's selection
+    qtbot.keyClick(loaded, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     pane = loaded.view.pane(Side.A)
+    pane.setTextCursor(QTextCursor(pane.document()))  # no selection over a match
     found = pane.theme.found
-    marks = [s for s in pane.extraSelections() if s.format.background().color() == found]
-    assert marks
-    assert not any(s.format.hasProperty(QTextFormat.Property.ForegroundBrush) for s in marks)
+    selections = pane.extraSelections()
+    assert selections, "the word highlights are still selections"
+    assert not any(s.format.background().color() == found for s in selections)
+    assert not any(s.format.hasProperty(QTextFormat.Property.ForegroundBrush) for s in selections)
+    matches = [(start, end) for side, start, end in loaded.finder.matches if side is Side.A]
+    for s in selections:  # a match inside a highlighted word shows the match colour
+        start, end = s.cursor.selectionStart(), s.cursor.selectionEnd()
+        assert not any(m_start < end and start < m_end for m_start, m_end in matches)
+
+    image = pane.viewport().grab().toImage()
+    numbers, tops, _heights = pane.visible_blocks()
+    rects = [
+        rect
+        for number, top in zip(numbers, tops, strict=True)
+        for rect in match_rects(
+            pane.document().findBlockByNumber(number), top, pane.contentOffset().x(), matches
+        )
+        if rect.bottom() < image.height()
+    ]
+    assert len(rects) >= 3
+    for rect in rects:  # the match colour wherever a letter does not cover it
+        inside = rect.toRect().adjusted(1, 1, -1, -1)
+        colours = {
+            image.pixelColor(x, y).name()
+            for x in range(inside.left(), inside.right() + 1)
+            for y in range(inside.top(), inside.bottom() + 1)
+        }
+        assert found.name() in colours, (rect, colours)
 
 
 def test_find_says_when_there_are_more_matches_than_it_shows(

@@ -35,6 +35,7 @@ from twofold.engine.linemap import BlockTable, Extent, LineEstimate, block_table
 from twofold.engine.model import PairKind, Side
 from twofold.ui.drop import can_accept, local_paths
 from twofold.ui.gutter import LineGutter
+from twofold.ui.match_paint import match_rects, outside
 from twofold.ui.pane_fill import SlicedFill
 from twofold.ui.spans import BlockTints, PaneHighlights, PanePositions
 from twofold.ui.text_search import find_all
@@ -348,9 +349,11 @@ class DiffPane(QPlainTextEdit):
         self.viewport().update()
 
     def set_find_matches(self, matches: list[tuple[int, int]]) -> None:
+        """Show find's matches (document positions, sorted, not overlapping)."""
         self._matches = matches
         self._visible_range = (-1, -1)
         self._refresh_selections()
+        self.viewport().update()  # the matches are painted, not selections
 
     # ----- painting ------------------------------------------------------------------------
 
@@ -388,13 +391,10 @@ class DiffPane(QPlainTextEdit):
         selections = []
         if self._highlights is not None:
             fmt = {kind: self._word_format(kind) for kind in PairKind}
+            matches = self._matches  # painted under the text (match_paint): cut out of these
             for h in self._highlights.in_range(numbers[0], numbers[-1], start, end):
-                selections.append(self._selection(h.start, h.end, fmt[h.kind]))
-        match_fmt = QTextCharFormat()
-        match_fmt.setBackground(self.theme.found)
-        for m_start, m_end in self._matches:
-            if m_end > start and m_start < end:
-                selections.append(self._selection(m_start, m_end, match_fmt))
+                for part_start, part_end in outside(h.start, h.end, matches):
+                    selections.append(self._selection(part_start, part_end, fmt[h.kind]))
         self.setExtraSelections(selections)
         return True
 
@@ -424,6 +424,11 @@ class DiffPane(QPlainTextEdit):
             kind = self.block_kind(number)
             if kind is not None:  # tints are painted, not block formats: nothing to re-apply
                 painter.fillRect(QRectF(0, top, width, height), self.theme.tints[kind])
+        if self._matches:
+            doc, left = self.document(), self.contentOffset().x()
+            for number, top in zip(numbers, tops, strict=True):
+                for rect in match_rects(doc.findBlockByNumber(number), top, left, self._matches):
+                    painter.fillRect(rect, self.theme.found)
         painter.end()
         super().paintEvent(event)
         painter = QPainter(self.viewport())
