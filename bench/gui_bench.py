@@ -7,7 +7,8 @@ A measurement, not a test: no assertions on time, exit status 0. Per pair it
 measures, each as the median of N fresh processes (so no run warms the next):
 
 - ``twofold --screenshot`` wall time, launch to a fully highlighted PNG, and its
-  peak RSS (``os.wait4``, via ``bench/run.py``'s ``run_child``);
+  peak RSS (``os.wait4``, via ``bench/run.py``'s ``run_child``, plus its helper's)
+  and the largest summed PSS of the process tree sampled every 50 ms;
 - in a probe process (``--probe``, offscreen ``QApplication``): time to the first
   painted screen of the result, time until the panes are complete, the longest gap
   between ticks of a 10 ms timer from the request until complete (how long the UI
@@ -312,7 +313,7 @@ def _median(values: list[float]) -> float:
 def _bench_pair(name: str, a: Path, b: Path, runs: int, steps: int) -> dict[str, Any]:
     twofold, env = engine_bench.twofold_command()
     row: dict[str, Any] = {"name": name, "input": a.stat().st_size + b.stat().st_size}
-    shots, rss, probes, errors = [], [], [], []
+    shots, rss, pss, probes, errors = [], [], [], [], []
     with tempfile.TemporaryDirectory(prefix="twofold-shot-") as tmp:
         argv = [*twofold, "--screenshot", f"{tmp}/shot.png", str(a), str(b)]
         for _ in range(runs):
@@ -323,6 +324,7 @@ def _bench_pair(name: str, a: Path, b: Path, runs: int, steps: int) -> dict[str,
                 break
             shots.append(outcome.seconds)
             rss.append(outcome.peak_rss_kb)
+            pss.append(outcome.peak_pss_kb)
         probe_argv = [sys.executable, __file__, "--probe", str(a), str(b), "--steps", str(steps)]
         for _ in range(runs):
             outcome = engine_bench.run_child(probe_argv, f"{tmp}/probe.json", env, 600)
@@ -332,7 +334,12 @@ def _bench_pair(name: str, a: Path, b: Path, runs: int, steps: int) -> dict[str,
                 break
             probes.append(json.loads(Path(f"{tmp}/probe.json").read_text()))
     print(f"  peaks MB: {', '.join(f'{kb / 1024:.0f}' for kb in rss)}", file=sys.stderr)
-    row.update(shot=_median(shots), rss_mb=max(rss, default=0) / 1024, errors=errors)
+    row.update(
+        shot=_median(shots),
+        rss_mb=max(rss, default=0) / 1024,
+        pss_mb=max(pss, default=0) / 1024,
+        errors=errors,
+    )
     for key in ("first_screen", "complete", "stall_compare", "stall_step", "stall_scroll"):
         row[key] = _median([p[key] for p in probes])
     for key in ("next_change", "scroll"):
@@ -346,9 +353,12 @@ def _ms(seconds: float) -> str:
     return "—" if seconds != seconds else f"{seconds * 1000:.0f}"
 
 
-def _render(rows: list[dict[str, Any]], baseline_s: float, baseline_mb: float) -> str:
+def _render(
+    rows: list[dict[str, Any]], baseline_s: float, baseline_mb: float, baseline_pss: float
+) -> str:
     head = (
         "| pair | input MB | screenshot s | / empty | peak MB | (peak - empty) / input "
+        "| PSS peak MB | (PSS - empty) / input "
         "| first screen s | complete s | max stall comparing ms | next-change med / max ms "
         "| max stall stepping ms | page scroll med / max ms | stepped to |"
     )
@@ -357,17 +367,22 @@ def _render(rows: list[dict[str, Any]], baseline_s: float, baseline_mb: float) -
         "",
         f"nproc {engine_bench.cpu_count()} · {time.strftime('%Y-%m-%d %H:%M')} · window "
         f"{WINDOW[0]}x{WINDOW[1]} offscreen · empty window: launch to PNG {baseline_s:.2f} s, "
-        f"peak {baseline_mb:.0f} MB",
+        f"peak {baseline_mb:.0f} MB, PSS {baseline_pss:.0f} MB",
+        "",
+        "Peak MB sums each process's own peak (the window and its refine helper); PSS "
+        "peak is the largest sum of their proportional set sizes in one sample (every "
+        "50 ms), which counts the libraries they share once.",
         "",
         head,
-        "|" + " --- |" * 13,
+        "|" + " --- |" * 15,
     ]
     for r in rows:
         inp = r["input"] / MB
         over = (r["rss_mb"] - baseline_mb) / inp if r["rss_mb"] else float("nan")
+        over_pss = (r["pss_mb"] - baseline_pss) / inp if r["pss_mb"] else float("nan")
         lines.append(
             f"| {r['name']} | {inp:.2f} | {r['shot']:.2f} | {r['shot'] / baseline_s:.1f}x "
-            f"| {r['rss_mb']:.0f} | {over:.1f}x "
+            f"| {r['rss_mb']:.0f} | {over:.1f}x | {r['pss_mb']:.0f} | {over_pss:.1f}x "
             f"| {r['first_screen']:.2f} | {r['complete']:.2f} | {_ms(r['stall_compare'])} "
             f"| {_ms(r['next_change'])} / {_ms(r['next_change_max'])} "
             f"| {_ms(r['stall_step'])} "
@@ -377,10 +392,10 @@ def _render(rows: list[dict[str, Any]], baseline_s: float, baseline_mb: float) -
     return "\n".join(lines + (["", "Notes:", *notes] if notes else [])) + "\n"
 
 
-def _baseline(runs: int = 3) -> tuple[float, float]:
-    """Launch to PNG (s) and peak RSS (MB) of the empty window: the same-run baseline."""
+def _baseline(runs: int = 3) -> tuple[float, float, float]:
+    """Launch to PNG (s), peak RSS and PSS (MB) of the empty window: the same-run baseline."""
     twofold, env = engine_bench.twofold_command()
-    seconds, peaks = [], []
+    seconds, peaks, pss = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(runs):
             outcome = engine_bench.run_child(
@@ -388,7 +403,8 @@ def _baseline(runs: int = 3) -> tuple[float, float]:
             )
             seconds.append(outcome.seconds)
             peaks.append(outcome.peak_rss_kb / 1024)
-    return _median(seconds), _median(peaks)
+            pss.append(outcome.peak_pss_kb / 1024)
+    return _median(seconds), _median(peaks), _median(pss)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -417,7 +433,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(_bench_pair(name, a, b, args.repeat or runs, args.steps))
     after = _baseline()
     print(f"  empty window before / after the pairs: {before} / {after}", file=sys.stderr)
-    report = _render(rows, min(before[0], after[0]), min(before[1], after[1]))
+    report = _render(rows, *(min(b, a) for b, a in zip(before, after, strict=True)))
     print(report, end="")
     OUT_FILE.parent.mkdir(parents=True, exist_ok=True)
     OUT_FILE.write_text(report, encoding="utf-8")

@@ -272,6 +272,8 @@ class Outcome:
     exit_code: int
     stderr: str
     timed_out: bool
+    #: the largest sum of the tree's proportional set sizes seen (sampled), 0 if unknown
+    peak_pss_kb: int = 0
 
 
 class _TreePeak(threading.Thread):
@@ -295,13 +297,19 @@ class _TreePeak(threading.Thread):
         self._root = pid
         self._peaks: dict[int, int] = {}
         self._done = threading.Event()
+        #: the largest summed PSS of one sample: pages the processes share (the
+        #: Python and Qt libraries) counted once between them, not once in each
+        self.peak_pss_kb = 0
 
     def run(self) -> None:
         while not self._done.wait(self.INTERVAL):
-            for pid in self._descendants():
+            descendants = self._descendants()
+            for pid in descendants:
                 # The latest reading, not the largest: between fork and exec a child
                 # shows its parent's pages; exec starts its count afresh.
                 self._peaks[pid] = _vm_hwm_kb(pid) or self._peaks.get(pid, 0)
+            pss = sum(_pss_kb(pid) for pid in [self._root, *descendants])
+            self.peak_pss_kb = max(self.peak_pss_kb, pss)
 
     def stop(self, root_peak_kb: int) -> int:
         """The tree's peak in KB, given the root's own peak from ``wait4``."""
@@ -327,10 +335,19 @@ class _TreePeak(threading.Thread):
         return found
 
 
+def _pss_kb(pid: int) -> int:
+    return _proc_kb(f"/proc/{pid}/smaps_rollup", "Pss:")
+
+
 def _vm_hwm_kb(pid: int) -> int:
+    return _proc_kb(f"/proc/{pid}/status", "VmHWM:")
+
+
+def _proc_kb(path: str, field: str) -> int:
+    """A ``field:  N kB`` line of a ``/proc`` file, 0 if the process is gone."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(field):
                 return int(line.split()[1])
     except (OSError, ValueError):
         pass
@@ -370,7 +387,9 @@ def run_child(argv: list[str], stdout_path: str, env: dict[str, str], timeout: f
         proc.returncode = os.waitstatus_to_exitcode(status)  # already reaped: tell Popen
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
-    return Outcome(seconds, peak_kb, proc.returncode, stderr, killed.is_set())
+    return Outcome(
+        seconds, peak_kb, proc.returncode, stderr, killed.is_set(), peak_pss_kb=tree.peak_pss_kb
+    )
 
 
 def failure_message(outcome: Outcome, ok_codes: tuple[int, ...]) -> str | None:

@@ -35,6 +35,23 @@ def long_paragraphs(tmp_path: Path) -> tuple[Path, Path]:
     return tmp_path / "a.txt", tmp_path / "b.txt"
 
 
+@pytest.fixture
+def big(
+    qtbot: QtBot,
+    window: MainWindow,
+    long_paragraphs: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> MainWindow:
+    """The window on the pair, with 100 blocks counting as big; laid out, nothing pending."""
+    monkeypatch.setattr(width_relayout, "DEFER_BLOCKS", 100)
+    compare_and_wait(qtbot, window, *long_paragraphs)
+    for side in Side:
+        pane = window.view.pane(side)
+        assert pane.blockCount() >= 100
+        qtbot.waitUntil(lambda p=pane: not p.layout_pending, timeout=5_000)  # the gutter widened
+    return window
+
+
 def _first_block_lines(pane: DiffPane) -> int:
     block = pane.document().firstBlock()
     pane.document().documentLayout().blockBoundingRect(block)  # laid out if it was not
@@ -48,17 +65,9 @@ def _narrow_in_steps(qtbot: QtBot, window: MainWindow, steps: int, step_px: int)
         qtbot.wait(16)
 
 
-def test_a_big_pane_rewraps_once_the_window_stops_narrowing(
-    qtbot: QtBot,
-    window: MainWindow,
-    long_paragraphs: tuple[Path, Path],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(width_relayout, "DEFER_BLOCKS", 100)
-    compare_and_wait(qtbot, window, *long_paragraphs)
+def test_a_big_pane_rewraps_once_the_window_stops_narrowing(qtbot: QtBot, big: MainWindow) -> None:
+    window = big
     pane = window.view.pane(Side.A)
-    assert pane.blockCount() >= 100
-    qtbot.waitUntil(lambda: not pane.layout_pending, timeout=5_000)  # the gutter widened
     wide_lines = _first_block_lines(pane)
     estimate = pane.estimated_lines()
     policy = pane.horizontalScrollBarPolicy()
@@ -93,13 +102,9 @@ def test_a_small_pane_rewraps_at_each_width(
 
 
 def test_a_pane_without_wrapping_keeps_its_scroll_bar_while_the_width_waits(
-    qtbot: QtBot,
-    window: MainWindow,
-    long_paragraphs: tuple[Path, Path],
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, big: MainWindow
 ) -> None:
-    monkeypatch.setattr(width_relayout, "DEFER_BLOCKS", 100)
-    compare_and_wait(qtbot, window, *long_paragraphs)
+    window = big
     window.activateWindow()
     qtbot.waitActive(window)
     if window.actions_by_id["wrap"].isChecked():

@@ -2,9 +2,10 @@
 """Find in both panes: the bar, and the controller that walks the matches.
 
 Matches are found in each side's source text (case-insensitive,
-``text_search``), turned into the pane's document positions, and shown as
-viewport-limited extra selections by the panes. Next/previous walk the left
-pane's matches, then the right pane's.
+``text_search``), turned into the pane's document positions, and painted by
+the panes under the text of what is on screen (``match_paint``). Next/previous
+walk the left pane's matches, then the right pane's; both texts are folded for
+searching while the bar opens, a turn each.
 """
 
 from __future__ import annotations

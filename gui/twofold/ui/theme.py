@@ -71,8 +71,8 @@ class Theme:
     muted: QColor
     gutter: QColor
     current: QColor
-    #: find's matches: a background only, light enough (or dark enough) for the text
-    #: colour to read on it, since a foreground made Qt draw each match's text again
+    #: find's matches: a background painted under the text (``match_paint``), light
+    #: enough (or dark enough) for the text colour to read on it
     found: QColor
     tints: dict[PairKind, QColor]
     words: dict[PairKind, QColor]
