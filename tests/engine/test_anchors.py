@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import random
+import re
 from itertools import pairwise
 
 from hypothesis import given
@@ -76,3 +77,30 @@ def test_only_the_rarer_tokens_start_a_run() -> None:
     chosen = anchors._rare_codes(encoded, budget=len(encoded) // 10)
     assert "a" not in chosen
     assert set(chosen) <= {"x", "y", "z", "q"}
+
+
+def _unique_runs_by_string(encoded: str, starts: str, length: int) -> dict[str, int]:
+    """The runs that occur once at a sampled start, keyed by the run itself (the plain way)."""
+    seen: dict[str, int] = {}
+    repeated: set[str] = set()
+    for at in range(len(encoded) - length + 1):
+        if encoded[at] in starts:
+            run = encoded[at : at + length]
+            if run in seen:
+                repeated.add(run)
+            seen.setdefault(run, at)
+    return {run: at for run, at in seen.items() if run not in repeated}
+
+
+@given(st.text("abcd", max_size=80), st.text("abcd", max_size=80), st.integers(1, 5))
+def test_runs_keyed_by_hash_are_the_runs_keyed_by_themselves(
+    encoded_a: str, encoded_b: str, length: int
+) -> None:
+    """Hashes save the run strings' memory; the unique runs and what B shares stay the same."""
+    starts = re.compile("[ab]")
+    by_hash = anchors._unique_runs(encoded_a, starts, length)
+    plain = _unique_runs_by_string(encoded_a, "ab", length)
+    assert by_hash == {hash(run): at for run, at in plain.items()}
+    shared_b = anchors._unique_runs(encoded_b, starts, length, among=by_hash)
+    plain_b = _unique_runs_by_string(encoded_b, "ab", length)
+    assert shared_b == {hash(run): at for run, at in plain_b.items() if run in plain}
