@@ -4,19 +4,20 @@
 Why: ``QPlainTextEdit`` answers every change of its width by walking all the
 blocks of its document (``QPlainTextDocumentLayout::setTextWidth``), giving
 each a ``QTextLayout`` if it has none and clearing it; the blocks on screen are
-then laid out again as they are painted. On a 250,000-line log that walk is
-~110 ms a pane, and a window edge dragged 240 px in 12 steps (one a 16 ms
-frame, as a window manager sends them) kept the window frozen for 1.9 s, each
-step a stall of ~220 ms. Dragging an edge is a stream of widths only the last
-of which is looked at for long.
+then laid out again as they are painted. On a 250,000-line log the first walk
+takes 190-270 ms a pane (it allocates the layouts), later ones 35-50 ms, and a
+window edge dragged 240 px in 12 steps (one a 16 ms frame, as a window manager
+sends them) kept the window frozen for 1.9 s, each step a stall of ~220 ms.
+Dragging an edge is a stream of widths only the last of which is looked at for
+long.
 
 How: above ``DEFER_BLOCKS`` blocks, a width change reaches Qt as a resize that
 kept the width (Qt moves the scroll bars, keeps its layout) and starts a timer;
 when no width change has come for ``SETTLE_MS`` the pane is resized for real
-at its final width, once. Meanwhile the text keeps its old line breaks, and
-the horizontal scroll bar of a wrapping pane is kept hidden (its range still
-counts the old width). Smaller documents are laid out at once, as before: for
-them the walk takes a few milliseconds.
+at its final width, once, in a turn of its own (``turns``). Meanwhile the text
+keeps its old line breaks, and the horizontal scroll bar of a wrapping pane is
+kept hidden (its range still counts the old width). Smaller documents are laid
+out at once, as before: for them the walk takes a few milliseconds.
 
 Not solved here: the first walk still gives every block a layout (~330 bytes a
 block, +165 MB on that log, once); only fewer blocks would avoid that.
@@ -29,6 +30,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QPlainTextEdit
+
+from twofold.ui.turns import turn_queue
 
 #: From this many blocks a relayout costs ~10 ms a pane or more (0.45 us a block
 #: on the 2-core machines Twofold is measured on) and waits for the resizing to stop.
@@ -52,12 +55,14 @@ class WidthRelayout(QObject):
         self._done = done
         self._held_policy: Qt.ScrollBarPolicy | None = None
         self._timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
-        self._timer.timeout.connect(self._relayout)
+        # A turn of its own: both panes' timers expire in one pass of the event loop,
+        # and their two walks back to back were one stall (90-100 ms on the log).
+        self._timer.timeout.connect(lambda: turn_queue().schedule(self, self._relayout))
 
     @property
     def pending(self) -> bool:
         """True while a width change waits to be laid out."""
-        return self._timer.isActive()
+        return self._timer.isActive() or turn_queue().pending(self)
 
     def filter(self, event: QResizeEvent) -> QResizeEvent:
         """The event for ``QPlainTextEdit.resizeEvent``: this one, or one that kept the width."""
@@ -69,13 +74,15 @@ class WidthRelayout(QObject):
             self._hide_horizontal_bar()
         return QResizeEvent(new, QSize(new.width(), old.height()))
 
-    def _relayout(self) -> None:
+    def _relayout(self) -> bool:
+        """Lay the pane out at its width now (a turn queue step: False, once is enough)."""
         pane = self._pane
         QPlainTextEdit.resizeEvent(pane, QResizeEvent(pane.size(), QSize(-1, -1)))
         if self._held_policy is not None:
             pane.setHorizontalScrollBarPolicy(self._held_policy)
             self._held_policy = None
         self._done()
+        return False
 
     def _hide_horizontal_bar(self) -> None:
         if self._held_policy is None:
