@@ -43,21 +43,30 @@ def outside(start: int, end: int, holes: Sequence[tuple[int, int]]) -> Iterator[
 
 
 def match_rects(
-    block: QTextBlock, top: float, left: float, matches: Sequence[tuple[int, int]]
+    block: QTextBlock,
+    top: float,
+    left: float,
+    matches: Sequence[tuple[int, int]],
+    window: tuple[int, int] | None = None,
 ) -> Iterator[QRectF]:
     """Viewport rectangles of the parts of ``matches`` in ``block``, a line's part each.
 
     ``top``: the block's top in the viewport; ``left``: the content's x offset
     (horizontal scrolling); ``matches``: document positions, sorted, not overlapping.
     A match may begin in the block before (across the soft break of a cut line).
+    ``window``: only the document positions in view (``DiffPane.visible_windows``).
     """
     layout = block.layout()
     if layout.lineCount() == 0:  # not laid out: not on screen
         return
-    first, last = block.position(), block.position() + block.length() - 1  # not the break
+    position = block.position()
+    first, last = position, position + block.length() - 1  # not the break
+    if window is not None:
+        first, last = max(first, window[0]), min(last, window[1])
     i = max(0, bisect_right(matches, (first,)) - 1)
     while i < len(matches) and matches[i][0] < last:
-        start, end = max(matches[i][0], first) - first, min(matches[i][1], last) - first
+        start = max(matches[i][0], first) - position
+        end = min(matches[i][1], last) - position
         i += 1
         while start < end:
             line = layout.lineForTextPosition(start)
