@@ -423,8 +423,8 @@ class DiffPane(QPlainTextEdit):
         minified script) is mostly out of view to the sides; highlighting and
         painting find's matches in all of it made a screen of the 5 MB one-line
         pair repaint in 30 ms a pane, 126 ms with the matches of "e". Empty when
-        wrapping (every line is in view) or when a block holds right-to-left text
-        (where a span of the screen need not be one range of the text).
+        wrapping (every line is in view); a block holding right-to-left text is in
+        view whole (there a span of the screen need not be one range of the text).
         """
         if self.lineWrapMode() is not QPlainTextEdit.LineWrapMode.NoWrap:
             return {}
