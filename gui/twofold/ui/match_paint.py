@@ -12,6 +12,12 @@ The word highlights stay Qt's selections (a screen holds few of them, and a
 moved word's underline is Qt's), cut around the matches on screen, so that a
 match inside a highlighted word still shows in the match colour, as it did
 when matches were selections set after the highlights.
+
+Limit: a match's part on a line is one rectangle from the x of its first
+character to the x of its last. Within one direction of text that is exact
+(checked on Hebrew and Arabic); a match that runs across a change of direction
+(a needle of Latin and Hebrew letters together) is painted over the span
+between its ends, where Qt's selection would paint two pieces.
 """
 
 from __future__ import annotations
