@@ -175,12 +175,11 @@ def measure(left: str, right: str, repeat: int) -> str:
 
         return set_wrap
 
-    def drag(direction: int) -> Callable[[], None]:
-        """Move the window's edge as a mouse drag does: a width step every 16 ms."""
+    def drag(widths: list[int]) -> Callable[[], None]:
+        """Move the window's edge as a mouse drag does: the next width every 16 ms."""
 
         def steps() -> None:
-            for step in range(1, DRAG_STEPS + 1):
-                width = gui_bench.WINDOW[0] - (DRAG_STEPS - step if direction > 0 else step) * 20
+            for width in widths:
                 win.resize(width, gui_bench.WINDOW[1])
                 pause = time.perf_counter() + 0.016
                 while time.perf_counter() < pause:
@@ -189,9 +188,10 @@ def measure(left: str, right: str, repeat: int) -> str:
         return steps
 
     zoom_in, zoom_back = key(win, Qt.Key.Key_Equal, ctrl), key(win, Qt.Key.Key_0, ctrl)
-    drag_in, drag_out = drag(-1), drag(+1)
+    inward = [gui_bench.WINDOW[0] - 20 * step for step in range(1, DRAG_STEPS + 1)]
+    drag_in, drag_out = drag(inward), drag([*inward[-2::-1], gui_bench.WINDOW[0]])
+    dragged_in = (inward[-1], gui_bench.WINDOW[1])
     spinning.update({drag_in, drag_out})
-    drag_narrower = (DRAG_STEPS * 20, gui_bench.WINDOW[1])
     # Each action is undone before it runs again, so that every run changes something.
     runs: list[tuple[str, Callable[[], object], Callable[[], object]]] = [
         ("window 200 px narrower", narrow, full),
@@ -204,7 +204,7 @@ def measure(left: str, right: str, repeat: int) -> str:
         (
             f"drag the window's edge {DRAG_STEPS * 20} px out (a step each 16 ms)",
             drag_out,
-            lambda: win.resize(gui_bench.WINDOW[0] - drag_narrower[0], drag_narrower[1]),
+            lambda: win.resize(*dragged_in),
         ),
         ("zoom in (Ctrl+=)", zoom_in, zoom_back),
         ("zoom back (Ctrl+0)", zoom_back, zoom_in),

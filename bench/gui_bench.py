@@ -400,14 +400,12 @@ def _baseline(runs: int = 3) -> tuple[float, float, float]:
     twofold, env = engine_bench.twofold_command()
     seconds, peaks, pss = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
+        argv = [*twofold, "--screenshot", f"{tmp}/e.png"]
         for _ in range(runs):
-            outcome = engine_bench.run_child(
-                [*twofold, "--screenshot", f"{tmp}/e.png"], os.devnull, env, 60
-            )
+            outcome = engine_bench.run_child(argv, os.devnull, env, 60)
             seconds.append(outcome.seconds)
             peaks.append(outcome.peak_rss_kb / 1024)
         for _ in range(runs):  # apart: sampling the PSS slows the process it samples
-            argv = [*twofold, "--screenshot", f"{tmp}/e.png"]
             outcome = engine_bench.run_child(argv, os.devnull, env, 60, sample_pss=True)
             pss.append(outcome.peak_pss_kb / 1024)
     return _median(seconds), _median(peaks), _median(pss)
