@@ -11,9 +11,12 @@ from __future__ import annotations
 import os
 import stat
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
 import hostile
@@ -21,8 +24,10 @@ from qt_helpers import compare_and_wait
 from support import DATA
 from twofold.engine.decoding import load_document
 from twofold.ui import file_watcher
-from twofold.ui.file_watcher import FileStatus, FileWatcher
+from twofold.ui.file_watcher import FileStatus, FileWatcher, Loaded
 from twofold.ui.main_window import MainWindow
+from twofold.ui.settings import Settings as WindowSettings
+from twofold.ui.worker import CompareRunner, load_and_compare
 
 A_TEXT = "The first paragraph stays.\n\nThe second paragraph is here.\n\nThe third one too.\n"
 B_TEXT = "The first paragraph stays.\n\nThe second paragraph is there.\n\nThe third one, too.\n"
@@ -45,7 +50,7 @@ def watcher(qtbot: QtBot, pair: tuple[Path, Path]) -> tuple[FileWatcher, list[tu
     seen: list[tuple[str, object]] = []
     watch.status_changed.connect(lambda path, status: seen.append((path, status)))
     path = str(pair[1])
-    watch.watch([(path, pair[1].stat().st_size)])
+    watch.watch({path: Loaded.of(load_document(path))})
     yield watch, seen
     watch.clear()
     watch.deleteLater()
@@ -131,7 +136,7 @@ def test_a_change_between_loading_and_watching_is_reported(
 ) -> None:
     watch = FileWatcher(debounce_ms=50)
     with qtbot.waitSignal(watch.status_changed) as signal:
-        watch.watch([(str(pair[0]), 3)])  # the engine read 3 bytes; the file has more now
+        watch.watch({str(pair[0]): Loaded(3)})  # the engine read 3 bytes; the file has more now
     assert signal.args == [str(pair[0]), FileStatus.CHANGED]
     watch.clear()
 
@@ -316,14 +321,154 @@ def test_the_engines_digest_spares_reading_the_file_again(
 ) -> None:
     """The window watches with the hash of the bytes it compared; a same-size edit still shows."""
     path, reads = pair[1], []
+    past = path.stat().st_mtime_ns - 60_000_000_000  # a file saved a minute ago: not racy
+    os.utime(path, ns=(past, past))
     loaded = load_document(str(path))
+    assert loaded.mtime_ns == past
     real_digest = file_watcher._digest
     monkeypatch.setattr(file_watcher, "_digest", lambda p: reads.append(p) or real_digest(p))
     watch = FileWatcher(debounce_ms=50)
     seen: list[tuple[str, object]] = []
     watch.status_changed.connect(lambda p, status: seen.append((p, status)))
-    watch.watch([(str(path), loaded.size_bytes)], {str(path): loaded.digest})
+    watch.watch({str(path): Loaded.of(loaded)})
     assert reads == [], "the file was hashed again on the UI thread"
     path.write_text(B_TEXT.replace("there", "thorn"), "utf-8")  # same size, new words
     qtbot.waitUntil(lambda: seen == [(str(path), FileStatus.CHANGED)], timeout=5000)
+    watch.clear()
+
+
+# ------------------------------------------- a save between loading and watching (#16)
+
+
+def _window_that_saves_b_after_loading(
+    qtbot: QtBot, settings: WindowSettings, b: Path, saved: str
+) -> MainWindow:
+    """A window whose worker writes ``saved`` into B once it has read both files.
+
+    So the save lands after the engine read B and before the window starts
+    watching it, every time: the race a user hits by saving while Twofold loads.
+    """
+
+    def load_then_save(request, should_cancel, progress, head_start=None):  # type: ignore[no-untyped-def]
+        result = load_and_compare(request, should_cancel, progress, head_start)
+        b.write_text(saved, "utf-8")
+        return result
+
+    win = MainWindow(runner=CompareRunner(load_then_save), settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _after_an_unrelated_event(qtbot: QtBot, win: MainWindow, folder: Path) -> None:
+    """Create another file in the folder and wait for the watcher to look at B again."""
+    timer = win.file_banner.watcher._timer
+    other = folder / f"notes-{len(list(folder.iterdir()))}.txt"
+    with qtbot.waitSignal(timer.timeout, timeout=5000):
+        other.write_text("An unrelated file.\n", "utf-8")
+
+
+SAVES = {
+    "longer": B_TEXT + "\nA paragraph saved while loading.\n",
+    "same-size": B_TEXT.replace("there", "where"),
+}
+
+
+@pytest.mark.parametrize("saved", SAVES.values(), ids=SAVES.keys())
+def test_a_save_while_loading_stays_reported_until_reload(
+    qtbot: QtBot, settings: WindowSettings, pair: tuple[Path, Path], saved: str
+) -> None:
+    win = _window_that_saves_b_after_loading(qtbot, settings, pair[1], saved)
+    _open_window_on(qtbot, win, *pair)
+    assert win.result is not None
+    assert win.result.b.text == B_TEXT  # the window shows what was read, not the save
+    qtbot.waitUntil(win.file_banner.isVisible, timeout=5000)
+    assert win.file_banner.text() == "b.txt changed on disk."
+    for _ in range(2):  # an event elsewhere in the folder changes nothing about B
+        _after_an_unrelated_event(qtbot, win, pair[0].parent)
+        assert win.file_banner.text() == "b.txt changed on disk."
+    win.file_banner.watcher.check_now()
+    assert win.file_banner.text() == "b.txt changed on disk."
+    pair[1].write_text(B_TEXT, "utf-8")  # the content shown comes back (an undo, a checkout)
+    qtbot.waitUntil(lambda: not win.file_banner.isVisible(), timeout=5000)
+
+
+def test_a_save_while_loading_goes_on_reload(
+    qtbot: QtBot, settings: WindowSettings, pair: tuple[Path, Path]
+) -> None:
+    win = _window_that_saves_b_after_loading(qtbot, settings, pair[1], SAVES["longer"])
+    _open_window_on(qtbot, win, *pair)
+    qtbot.waitUntil(win.file_banner.isVisible, timeout=5000)
+    win._runner._fn = load_and_compare  # the next load reads the file as it is now
+    with qtbot.waitSignal(win.comparison_finished, timeout=30_000):
+        win.file_banner.reload_button.click()
+    assert win.result is not None
+    assert win.result.b.text == SAVES["longer"]
+    _after_an_unrelated_event(qtbot, win, pair[0].parent)
+    assert not win.file_banner.isVisible()
+
+
+def test_the_document_carries_the_time_it_was_read_at(pair: tuple[Path, Path]) -> None:
+    doc = load_document(str(pair[1]))
+    assert doc.mtime_ns == pair[1].stat().st_mtime_ns
+    assert Loaded.of(doc) == Loaded(len(B_TEXT), doc.mtime_ns, doc.digest)
+
+
+#: what may happen to B while it is shown: new bytes written in place or by
+#: rename, the loaded bytes written back, a touch, a delete
+_EVENTS = st.one_of(
+    st.tuples(st.sampled_from(["write", "rename"]), st.sampled_from([b"", b"x", b"y", b"xy"])),
+    st.tuples(st.sampled_from(["restore", "touch", "delete"]), st.just(b"")),
+)
+
+
+@settings(max_examples=40)
+@given(events=st.lists(_EVENTS, min_size=1, max_size=6))
+def test_the_status_always_says_whether_disk_holds_what_was_loaded(
+    qapp: object, events: list[tuple[str, bytes]]
+) -> None:
+    """Whatever happens in whatever order (and within one clock tick), the status is the truth.
+
+    Writes follow each other faster than file times tick, so a same-size save can
+    keep size and time: the hash must catch it.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "b.txt"
+        path.write_bytes(b"xx")
+        watch = FileWatcher()
+        watch.watch({str(path): Loaded.of(load_document(str(path)))})
+        for what, data in events:
+            if what == "write":
+                path.write_bytes(b"x" + data)
+            elif what == "rename":
+                (path.parent / "tmp").write_bytes(b"x" + data)
+                os.replace(path.parent / "tmp", path)
+            elif what == "restore":
+                path.write_bytes(b"xx")
+            elif what == "touch" and path.exists():
+                os.utime(path)
+            elif what == "delete" and path.exists():
+                path.unlink()
+            watch.check_now()
+            if not path.exists():
+                expected = FileStatus.MISSING
+            elif path.read_bytes() == b"xx":
+                expected = FileStatus.UNCHANGED
+            else:
+                expected = FileStatus.CHANGED
+            assert watch.status(str(path)) is expected, (what, data)
+        watch.clear()
+        watch.deleteLater()
+
+
+def test_a_same_size_save_in_the_same_clock_tick_is_a_change(pair: tuple[Path, Path]) -> None:
+    """A save right after the load can keep size and file time (coarse clocks): hash then."""
+    path = pair[1]
+    loaded = load_document(str(path))
+    path.write_text(B_TEXT.replace("there", "where"), "utf-8")
+    os.utime(path, ns=(loaded.mtime_ns, loaded.mtime_ns))  # type: ignore[arg-type]
+    watch = FileWatcher()
+    watch.watch({str(path): Loaded.of(loaded)})
+    assert watch.status(str(path)) is FileStatus.CHANGED
     watch.clear()

@@ -17,6 +17,7 @@ import errno
 import hashlib
 import os
 import stat
+from dataclasses import replace
 from typing import BinaryIO, NamedTuple
 
 from twofold.engine.errors import InputError
@@ -80,8 +81,8 @@ def load_document(
     """
     fspath = os.fspath(path)
     name = check_path(fspath, label, max_bytes=max_bytes)
-    data = _read(fspath, name, max_bytes)
-    return decode_bytes(data, name, fspath)
+    data, mtime_ns = _read(fspath, name, max_bytes)
+    return replace(decode_bytes(data, name, fspath), mtime_ns=mtime_ns)
 
 
 def check_path(
@@ -169,9 +170,11 @@ def _human_size(size: int) -> str:
     return f"{value:.0f} {unit}" if value >= 100 else f"{value:.1f} {unit}"
 
 
-def _read(fspath: str, label: str, max_bytes: int) -> bytes:
+def _read(fspath: str, label: str, max_bytes: int) -> tuple[bytes, int]:
     """Read the whole file read-only; re-check it after opening in case it was swapped.
 
+    Returns the bytes and the modification time from the ``fstat`` taken before
+    reading (a write during the read then shows as a later time, never an earlier).
     ``O_NONBLOCK`` guarantees that even a FIFO slipped in after the ``stat``
     cannot block the open; the ``fstat`` then refuses it.
     """
@@ -189,7 +192,7 @@ def _read(fspath: str, label: str, max_bytes: int) -> bytes:
     except OSError as exc:
         raise _os_error(exc, label) from None
     _check_size(len(data), max_bytes, label)  # it may have grown since the stat
-    return data
+    return data, info.st_mtime_ns
 
 
 def _read_bounded(handle: BinaryIO, expected: int, max_bytes: int) -> bytes:

@@ -218,6 +218,9 @@ class Document:
     #: BLAKE2b (16 bytes) of the bytes read: lets the window tell later whether the
     #: file still holds them without reading it again on the UI thread
     digest: bytes | None = None
+    #: the file's modification time (ns) when it was opened: with the size and the
+    #: digest, what the window compares the file on disk with later (``None``: not read from a file)
+    mtime_ns: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,9 +7,11 @@ rename it over the original (the watched inode is gone, so Qt drops the path),
 some delete and recreate, and ``touch`` or a checkout may change the time but
 not the content. So events only start a single-shot debounce timer; when it
 fires, each path is looked at afresh by name (``stat``, and a hash when the
-size is unchanged but the stat is not), compared with what is shown, and
-re-added to the watcher if it came back. The parent folders are watched too,
-because a file that was deleted has no inode left to watch for its return.
+size is unchanged but the time is not), compared with what was loaded (the
+``Document``'s size, time and hash of the bytes read, never the file as it was
+when watching began: a save during the load stays a change), and re-added to
+the watcher if it came back. The parent folders are watched too, because a
+file that was deleted has no inode left to watch for its return.
 
 The shown comparison is never touched here: the banner only offers a reload,
 and reading a file to hash it opens it read-only (and never a FIFO).
@@ -23,14 +25,14 @@ import logging
 import os
 import stat
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from twofold.engine.model import DiffResult
+from twofold.engine.model import DiffResult, Document
 from twofold.ui.theme import blend, is_dark
 
 log = logging.getLogger(__name__)
@@ -40,6 +42,9 @@ log = logging.getLogger(__name__)
 HASH_LIMIT = 16 * 1024 * 1024
 #: how long events must be quiet before the files are looked at
 DEBOUNCE_MS = 250
+#: a file time this close to the moment it was read cannot vouch for the content
+#: (time stamps are coarse: a few ms on ext4, 2 s on FAT), so the file is hashed
+RACY_NS = 2_000_000_000
 #: a burst longer than this many debounce intervals is looked at anyway, so a
 #: busy parent folder (a log written every 100 ms) cannot postpone checks forever
 MAX_POSTPONE = 4
@@ -54,6 +59,25 @@ class FileStatus(enum.Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class Loaded:
+    """What the engine read of a file, so what the window shows: the reference for every check.
+
+    Taken from the ``Document``, never from the file when watching starts: a save
+    that lands between the read and the watch must count as a change (issue #16).
+    """
+
+    size: int
+    #: modification time when the file was opened; None for a document made by hand
+    mtime_ns: int | None = None
+    #: ``content_digest`` of the bytes read; None when the engine did not hash them
+    digest: bytes | None = None
+
+    @classmethod
+    def of(cls, doc: Document) -> Loaded:
+        return cls(doc.size_bytes, doc.mtime_ns, doc.digest)
+
+
+@dataclass(frozen=True, slots=True)
 class Snapshot:
     """What identifies a file's content without keeping it: its stat and, if small, a hash."""
 
@@ -63,6 +87,8 @@ class Snapshot:
     mtime_ns: int
     ctime_ns: int
     digest: bytes | None = None
+    #: wall-clock time the stat was taken, to tell a time too recent to vouch for the content
+    taken_ns: int = 0
 
     def same_stat(self, other: Snapshot) -> bool:
         return (self.device, self.inode, self.size, self.mtime_ns, self.ctime_ns) == (
@@ -72,6 +98,22 @@ class Snapshot:
             other.mtime_ns,
             other.ctime_ns,
         )
+
+    @property
+    def racy(self) -> bool:
+        """Whether a write in the same clock tick as the last one could leave this stat as is.
+
+        File times are coarse (a few ms on ext4, 2 s on FAT), so a same-size save
+        just after another can keep size and time: then only the hash tells
+        (git's "racily clean" entries).
+        """
+        return self.mtime_ns >= self.taken_ns - RACY_NS
+
+    def moved_from(self, other: Snapshot) -> bool:
+        """Whether this holds other content than ``other`` (without hashes: another stat)."""
+        if self.digest is not None and other.digest is not None:
+            return self.digest != other.digest
+        return not self.same_stat(other)
 
 
 def _digest(path: str) -> bytes | None:
@@ -93,6 +135,7 @@ def _digest(path: str) -> bytes | None:
 def take_snapshot(path: str, *, with_digest: bool = True) -> Snapshot | None:
     """The file's snapshot, or None if it is gone or no longer a regular file."""
     try:
+        taken = time.time_ns()
         info = os.stat(path)
     except OSError:
         return None
@@ -100,21 +143,34 @@ def take_snapshot(path: str, *, with_digest: bool = True) -> Snapshot | None:
         return None
     digest = _digest(path) if with_digest and info.st_size <= HASH_LIMIT else None
     return Snapshot(
-        info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns, digest
+        info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns, digest, taken
     )
 
 
-def _same_content(shown: Snapshot, now: Snapshot) -> bool:
-    """Whether ``now`` holds the content that ``shown`` describes, as far as we can tell."""
-    if shown.same_stat(now):
-        return True
-    if shown.size != now.size:
-        return False
-    return shown.digest is not None and shown.digest == now.digest
+def look(path: str, loaded: Loaded, now: Snapshot | None) -> Snapshot | None:
+    """``now`` (an unhashed snapshot of ``path``), hashed if size and time cannot settle it."""
+    if now is None or now.size != loaded.size or now.size > HASH_LIMIT or loaded.digest is None:
+        return now  # gone, a new size, too big to hash here, or nothing to compare a hash with
+    if now.mtime_ns == loaded.mtime_ns and not now.racy:
+        return now
+    return replace(now, digest=_digest(path))
+
+
+def assess(loaded: Loaded, now: Snapshot | None) -> FileStatus:
+    """How the file on disk (``now``, from :func:`look`) compares with what was loaded."""
+    if now is None:
+        return FileStatus.MISSING
+    if now.size != loaded.size:
+        return FileStatus.CHANGED
+    if loaded.digest is not None and now.digest is not None:
+        same = now.digest == loaded.digest
+    else:  # not hashed: the time decides, if it is known
+        same = loaded.mtime_ns is None or now.mtime_ns == loaded.mtime_ns
+    return FileStatus.UNCHANGED if same else FileStatus.CHANGED
 
 
 class FileWatcher(QObject):
-    """Watches files by name and reports when one stops matching what is shown.
+    """Watches files by name and reports when one stops matching what was loaded.
 
     Signals:
         status_changed: a file's status was (re)assessed after a real change
@@ -129,7 +185,7 @@ class FileWatcher(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
-        self._shown: dict[str, Snapshot | None] = {}
+        self._loaded: dict[str, Loaded] = {}
         self._seen: dict[str, Snapshot | None] = {}
         self._status: dict[str, FileStatus] = {}
         self._burst_started: float | None = None
@@ -146,33 +202,23 @@ class FileWatcher(QObject):
         self._timer.setInterval(value)
 
     def paths(self) -> list[str]:
-        return list(self._shown)
+        return list(self._loaded)
 
     def status(self, path: str) -> FileStatus:
         return self._status.get(path, FileStatus.UNCHANGED)
 
-    def watch(
-        self,
-        files: Iterable[tuple[str, int | None]],
-        digests: Mapping[str, bytes | None] | None = None,
-    ) -> None:
-        """Watch these ``(path, size when loaded)`` files instead of the previous ones.
+    def watch(self, files: Mapping[str, Loaded]) -> None:
+        """Watch these files, each against what was loaded of it, instead of the previous ones.
 
-        The size the engine read is compared with the size now, so a change
-        that slipped in between loading and this call is still reported. A
-        digest the engine took of the bytes it read (``Document.digest``) saves
-        reading a big file again here, on the UI thread.
+        A change that slipped in between loading and this call is reported at
+        once. The engine's digest of the bytes it read spares reading a file
+        again here, on the UI thread, unless its size and time moved.
         """
         self.clear()
-        known = digests or {}
-        for path, loaded_size in files:
-            digest = known.get(path)
-            snap = take_snapshot(path, with_digest=digest is None)
-            if snap is not None and digest is not None and snap.size <= HASH_LIMIT:
-                snap = replace(snap, digest=digest)
-            self._shown[path] = self._seen[path] = snap
-            stale = snap is None or (loaded_size is not None and snap.size != loaded_size)
-            self._status[path] = FileStatus.CHANGED if stale else FileStatus.UNCHANGED
+        for path, loaded in files.items():
+            self._loaded[path] = loaded
+            now = self._seen[path] = look(path, loaded, take_snapshot(path, with_digest=False))
+            self._status[path] = assess(loaded, now)
         self._rewatch()
         for path, status in self._status.items():
             if status is not FileStatus.UNCHANGED:
@@ -185,7 +231,7 @@ class FileWatcher(QObject):
         for paths in (self._watcher.files(), self._watcher.directories()):
             if paths:
                 self._watcher.removePaths(paths)
-        self._shown.clear()
+        self._loaded.clear()
         self._seen.clear()
         self._status.clear()
 
@@ -200,36 +246,32 @@ class FileWatcher(QObject):
             self._timer.start()
 
     def check_now(self) -> None:
-        """Look at every watched file by name; report those whose status or content moved."""
+        """Look at every watched file by name; report those whose status or content moved.
+
+        Always against what was loaded: a file whose stat has not moved since
+        the last look keeps the status it had (an event about another file in
+        the folder changes nothing), it is never re-judged against that look.
+        """
         self._timer.stop()
         self._burst_started = None
-        for path, shown in self._shown.items():
+        for path, loaded in self._loaded.items():
             previous = self._seen[path]
             now = take_snapshot(path, with_digest=False)
-            if now is not None and (previous is None or not previous.same_stat(now)):
-                now = take_snapshot(path)  # worth hashing: something really happened
-            elif now is not None:
-                now = previous
-            self._seen[path] = now
-            status = self._assess(shown, now)
-            moved = previous is not None and now is not None and not previous.same_stat(now)
+            unmoved = now is not None and previous is not None and previous.same_stat(now)
+            if unmoved and previous is not None and not previous.racy:
+                continue  # nothing happened to this file
+            now = self._seen[path] = look(path, loaded, now)
+            status = assess(loaded, now)
+            moved = previous is not None and now is not None and now.moved_from(previous)
             if status is not self._status[path] or (status is FileStatus.CHANGED and moved):
                 self._status[path] = status
                 self.status_changed.emit(path, status)
         self._rewatch()
 
-    @staticmethod
-    def _assess(shown: Snapshot | None, now: Snapshot | None) -> FileStatus:
-        if now is None:
-            return FileStatus.MISSING
-        if shown is not None and _same_content(shown, now):
-            return FileStatus.UNCHANGED
-        return FileStatus.CHANGED
-
     def _rewatch(self) -> None:
         """(Re-)add every path that exists, and the folders a vanished file may return to."""
         watched_files, watched_dirs = set(self._watcher.files()), set(self._watcher.directories())
-        for path in self._shown:
+        for path in self._loaded:
             if path not in watched_files and os.path.isfile(path):
                 self._watcher.addPath(path)
             folder = os.path.dirname(os.path.abspath(path))
@@ -284,15 +326,13 @@ class FileChangeBanner(QFrame):
     def watch_result(self, result: DiffResult) -> None:
         """Watch the files of the comparison now shown; forget the previous ones."""
         self.hide()
-        files: dict[str, int | None] = {}
-        digests: dict[str, bytes | None] = {}
+        files: dict[str, Loaded] = {}
         self._labels = {}
         for doc in (result.a, result.b):
             if doc.path is not None and doc.path not in files:
-                files[doc.path] = doc.size_bytes
-                digests[doc.path] = doc.digest
+                files[doc.path] = Loaded.of(doc)
                 self._labels[doc.path] = doc.label
-        self.watcher.watch(files.items(), digests)
+        self.watcher.watch(files)
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""
