@@ -51,6 +51,7 @@ CASES = (
     "a symlink loop",
     "a 2 gb file",
     "a non-ascii path",
+    "a name or `--label` with control characters",
     "file changed on disk",
     "file saved by rename",
     "file deleted or moved",

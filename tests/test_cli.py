@@ -139,3 +139,69 @@ def test_the_window_gets_options_only_when_the_command_line_names_some(
     from twofold.cli import _options_given, build_parser
 
     assert _options_given(build_parser().parse_args([*argv, "a", "b"])) is given
+
+
+# ----- terminal escapes: names and labels never reach the terminal raw -------------------
+
+
+def test_stat_quotes_control_characters_in_labels(
+    pep1: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A label with ESC and a newline can neither recolour the terminal nor forge a "B:" line."""
+    from twofold.cli import main
+
+    evil = "a.txt\x1b[2J\x1b]0;owned\x07\nB: forged.txt"
+    assert main(["--stat", "--label", evil, "--label", "b.txt", *map(str, pep1)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "\x07" not in out
+    lines = out.splitlines()
+    assert lines[0].startswith('A: "a.txt\\033[2J\\033]0;owned\\a\\nB: forged.txt" (')
+    assert lines[1].startswith("B: b.txt (")
+    assert sum(line.startswith("B:") for line in lines) == 1
+
+
+def test_error_sentences_quote_control_characters_in_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from twofold.cli import main
+
+    missing = tmp_path / "gone\x1b[31m\nB: forged.txt"
+    ok = DEMO / "gettysburg-bliss.txt"
+    assert main(["--json", str(missing), str(ok)]) == 2
+    err = capsys.readouterr().err
+    assert err == 'twofold: "gone\\033[31m\\nB: forged.txt" does not exist.\n'
+
+
+def test_an_undecodable_name_is_printed_as_its_bytes(
+    tmp_path: Path, pep1: tuple[Path, Path]
+) -> None:
+    """A name that is not UTF-8 (one byte 0xFF) prints as git prints it, not as a crash."""
+    if sys.platform == "win32":
+        pytest.skip("POSIX byte names")
+    odd = os.fsencode(tmp_path) + b"/odd\xff.txt"
+    with open(odd, "wb") as handle:
+        handle.write(pep1[1].read_bytes())
+    run = subprocess.run(
+        [sys.executable, "-m", "twofold", "--stat", pep1[0], odd],
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(GUI)},
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 1, run.stderr
+    assert b'B: "odd\\377.txt" (' in run.stdout
+
+
+def test_json_escapes_what_json_dumps_leaves_raw(
+    tmp_path: Path, pep1: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """C1 controls and an undecodable byte of a name: escaped, and the JSON still parses."""
+    from twofold.cli import main
+
+    label = "csi\x9b2J\x7f byte\udcff"
+    assert main(["--json", "--label", label, *map(str, pep1)]) == 1
+    out = capsys.readouterr().out
+    assert not any("\x7f" <= c <= "\x9f" or "\ud800" <= c <= "\udfff" for c in out)
+    out.encode("utf-8")
+    assert json.loads(out)["a"]["label"] == label

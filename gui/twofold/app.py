@@ -211,7 +211,9 @@ def _screenshot(app, window, files, labels, options, out) -> int:  # type: ignor
         if window.result is None and not errors:
             errors.append("the comparison did not finish in time")
     if errors:
-        print(f"twofold: {errors[0]}", file=sys.stderr)
+        from twofold.engine.terminal_text import escape_controls
+
+        print(f"twofold: {escape_controls(errors[0])}", file=sys.stderr)  # names, for a terminal
         window.close()
         return 2
     _settle(app, window)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import re
 import sys
 from collections.abc import Sequence
 
@@ -28,8 +29,11 @@ from twofold.engine.model import CompareOptions, DiffResult, Granularity, Unit
 from twofold.engine.pipeline import compare, refine
 from twofold.engine.refine_helper import HELPER_WORTH_BYTES, RefineHelper
 from twofold.engine.summary import stat_text
+from twofold.engine.terminal_text import escape_controls
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
+#: what ``json.dumps(ensure_ascii=False)`` leaves raw but a terminal must not get
+_JSON_RAW = re.compile("[\x7f-\x9f\ud800-\udfff]")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -94,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from twofold.app import run_gui  # Qt is imported only on this path
     except ImportError as exc:
-        print(f"twofold: cannot start the window ({exc}); try --stat or --json.", file=sys.stderr)
+        say(f"cannot start the window ({exc}); try --stat or --json.")
         return EXIT_TROUBLE
     return run_gui(
         args.left,
@@ -105,6 +109,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         # No option on the command line: the window uses the user's saved options.
         options=options_from(args) if _options_given(args) else None,
     )
+
+
+def say(sentence: str) -> None:
+    """One line of trouble on stderr; the names in it cannot act on the terminal.
+
+    Sentences carry file names and labels, which may hold ESC sequences or
+    newlines: ``escape_controls`` prints those as C escapes, as git does.
+    """
+    print(f"twofold: {escape_controls(sentence)}", file=sys.stderr)
 
 
 def _run_text_front(args: argparse.Namespace, labels: list[str | None]) -> int:
@@ -124,12 +137,12 @@ def _run_text_front(args: argparse.Namespace, labels: list[str | None]) -> int:
         else:
             _emit(result, as_json=args.json)
     except TwofoldError as exc:
-        print(f"twofold: {exc}", file=sys.stderr)
+        say(str(exc))
         return EXIT_TROUBLE
     except BrokenPipeError:
         return EXIT_TROUBLE
     except Exception as exc:  # a bug: still one line, never a traceback
-        print(f"twofold: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        say(f"internal error: {type(exc).__name__}: {exc}")
         return EXIT_TROUBLE
     return EXIT_DIFFERENT if result.changes else EXIT_SAME
 
@@ -166,9 +179,23 @@ def _emit(result: DiffResult, *, as_json: bool) -> None:
     # The result is final: full GC passes while the report is built would walk all of
     # it again and again (0.03 s of the 10 MB pair's JSON), for cycles it does not have.
     gc.freeze()
-    text = to_json(result) if as_json else stat_text(result)
+    text = json_for_terminal(to_json(result)) if as_json else stat_text(result)
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
+
+
+def json_for_terminal(text: str) -> str:
+    """``text`` (JSON) with DEL, C1 controls and lone surrogates as ``\\uXXXX`` escapes.
+
+    ``json.dumps`` escapes C0 controls but writes these raw: U+009B is a CSI to
+    some terminals, and a lone surrogate (an undecodable byte of a file name) is
+    not UTF-8 at all. Inside JSON strings, where alone they can occur, the escape
+    is the same value, so a parser reads exactly what it read before. Cost: none
+    for ASCII; 0.05 s on the 10 MB pair's 7 MB of JSON (2 % of that run).
+    """
+    if text.isascii():
+        return text
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _same_file(out: str, *inputs: str) -> bool:

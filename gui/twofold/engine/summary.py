@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from twofold.engine.model import DiffResult, PairKind
+from twofold.engine.terminal_text import quote_name
 
 _ORDER = (PairKind.CHANGED, PairKind.MOVED, PairKind.INSERTED, PairKind.DELETED)
 
@@ -31,8 +32,9 @@ def kind_counts(result: DiffResult) -> str:
 def stat_text(result: DiffResult) -> str:
     s = result.stats
     unit = result.unit.value
+    # quoted: a label or a file name may carry ESC sequences or a newline (a forged "B:")
     lines = [
-        f"{name}: {doc.label} ({count} {unit}, {doc.encoding}, {doc.newline.value})"
+        f"{name}: {quote_name(doc.label)} ({count} {unit}, {doc.encoding}, {doc.newline.value})"
         for name, doc, count in (("A", result.a, s.paragraphs_a), ("B", result.b, s.paragraphs_b))
     ]
     if not result.changes:
