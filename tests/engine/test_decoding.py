@@ -352,6 +352,60 @@ def test_undecodable_bytes(data: bytes, tail: str) -> None:
     assert str(caught.value) == f'"in.dat" {tail}'
 
 
+# ------------------------------------------------------- binary beyond the first 8 KB
+
+#: 20 KB of plain prose: the old sniff saw only its first 8 KB
+_PROSE = b"Plain prose, line after line, as a text file holds it.\n" * 370
+
+
+def _dense_controls(size: int) -> bytes:
+    """``size`` bytes of which a quarter are control bytes, none a NUL."""
+    return (b"\x01\x02\x03\x04" + b"abcdefghijkl") * (size // 16)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _PROSE[:9000] + b"\0" + _PROSE[9000:],
+        _PROSE + b"\0",
+        _PROSE + bytes(range(256)) * 800,
+        _PROSE + _dense_controls(2048),
+        _PROSE[:7168] + _dense_controls(2048) + _PROSE[7168:],  # half in each 8 KB block
+        _PROSE.decode().replace("Plain", "Pl\u00e4in").encode() + b"\x00\x01\x02" * 100,
+    ],
+    ids=["nul-after-8k", "nul-last", "bytes-tail", "controls-tail", "controls-across", "utf8"],
+)
+def test_binary_anywhere_in_the_file_is_binary(data: bytes) -> None:
+    with pytest.raises(InputError) as caught:
+        decode_bytes(data, "mixed.dat")
+    assert str(caught.value) == '"mixed.dat" looks like a binary file, not text.'
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (_PROSE.decode().encode("utf-16-le"), "utf-16-le"),
+        (_PROSE.decode().encode("utf-16-be"), "utf-16-be"),
+        (_PROSE.decode().encode("utf-32-le"), "utf-32-le"),
+        (codecs.BOM_UTF16_LE + _PROSE.decode().encode("utf-16-le"), "utf-16-le"),
+        (codecs.BOM_UTF32_BE + _PROSE.decode().encode("utf-32-be"), "utf-32-be"),
+        (_PROSE.replace(b"line", b"\x1b[1mline\x1b[0m\x0c"), "utf-8"),
+        (_PROSE.replace(b"prose", b"pros\x01"), "utf-8"),  # under 5 % in every window
+    ],
+    ids=["utf16le", "utf16be", "utf32le", "utf16le-bom", "utf32be-bom", "esc-ff", "sparse-soh"],
+)
+def test_long_text_with_nul_bytes_or_few_controls_is_text(data: bytes, encoding: str) -> None:
+    doc = decode_bytes(data, "long.txt")
+    assert doc.encoding == encoding
+    assert len(doc.text) >= len(_PROSE)
+
+
+@given(st.integers(min_value=0, max_value=len(_PROSE)), st.sampled_from([b"\0", b"\0\0\0"]))
+def test_a_nul_anywhere_makes_the_file_binary(at: int, nul: bytes) -> None:
+    with pytest.raises(InputError, match="looks like a binary file"):
+        decode_bytes(_PROSE[:at] + nul + _PROSE[at:], "p.txt")
+
+
 # ---------------------------------------------------------------------- properties
 
 #: text a file can hold: no control characters but tab and line breaks (those

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import functools
 import hashlib
 import os
 import stat
@@ -27,8 +28,10 @@ __all__ = ["DEFAULT_MAX_BYTES", "decode_bytes", "load_document"]
 
 #: the largest file compared by default; diffing beyond this is not interactive
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
-#: how much of the start of a file the binary and UTF-16/32 sniffers look at
+#: how much of the start of a file the UTF-16/32 sniffer and the plausibility checks look at
 _SNIFF_BYTES = 8 * 1024
+#: the binary check judges every stretch of this many bytes, all through the file
+_WINDOW_BYTES = 8 * 1024
 #: how much chardet sees: enough to decide, bounded so big files stay fast
 _CHARDET_SAMPLE = 64 * 1024
 #: above this share of control characters the data is not prose or code
@@ -53,6 +56,12 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 #: feed, backspace and escape are common enough in logs and man pages to allow)
 _CONTROLS = frozenset(range(0x20)) - {0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
 _DROP_CONTROLS: dict[int, None] = dict.fromkeys((*_CONTROLS, 0x7F, *range(0x80, 0xA0)))
+#: the C0 controls above (NUL included) and DEL, as bytes: in UTF-8 and in every
+#: ASCII-compatible codec each of these bytes is that control character and
+#: nothing else is, so counting bytes counts the text's controls
+_CONTROL_BYTES = bytes(sorted({*_CONTROLS, 0x7F}))
+#: all 128 ASCII characters, to tell an ASCII-compatible codec
+_ASCII = bytes(range(0x80))
 
 
 class _Decoded(NamedTuple):
@@ -247,23 +256,70 @@ def content_digest(data: bytes) -> bytes:
 def _decode(data: bytes, label: str) -> _Decoded:
     """Run the decoding steps from the most to the least certain.
 
-    NULs are judged only after the UTF-16/32 sniff (which explains them) and
-    before UTF-8 (which would accept them): text files do not contain NULs.
+    The binary verdict covers the whole file, wherever its binary part starts.
+    NULs are judged only after the UTF-16/32 steps (whose NUL bytes are halves of
+    characters) and before UTF-8 (which would accept them): text files do not
+    contain NULs. For a file in an ASCII-compatible encoding the verdict is taken
+    on its bytes before any decoding, so a binary file is never guessed at; text
+    from a BOM or the UTF-16/32 sniff is judged as the characters it decoded to.
     """
     if not data:
         return _Decoded("", "utf-8", 1.0)
     found = _from_bom(data) or _from_wide(data)
     if found is None:
-        if b"\0" in data[:_SNIFF_BYTES]:
+        if _looks_binary(data):
             raise _binary(label)
         found = _from_utf8(data) or _from_legacy(data)
-    if found is None:
-        if _control_share(data[:_SNIFF_BYTES].decode("latin-1")) > _MAX_CONTROL_SHARE:
-            raise _binary(label)
-        raise InputError(f'"{label}" is not valid text in any encoding Twofold recognises.')
-    if _control_share(found.text) > _MAX_CONTROL_SHARE:
+        if found is None:
+            if _control_share(data[:_SNIFF_BYTES].decode("latin-1")) > _MAX_CONTROL_SHARE:
+                raise _binary(label)
+            raise InputError(f'"{label}" is not valid text in any encoding Twofold recognises.')
+        if _ascii_compatible(found.encoding):
+            return found  # its bytes were judged above
+    if _looks_binary(found.text.encode("utf-8", "surrogatepass")):
         raise _binary(label)
     return found
+
+
+def _looks_binary(data: bytes) -> bool:
+    """True if ``data`` holds a NUL, or if any stretch of it is dense with control bytes.
+
+    Every window of :data:`_WINDOW_BYTES` is judged, not only the first: a binary
+    part can start anywhere (a log with a dump appended, text pasted before an
+    image). One ``bytes.translate`` pass counts the controls (about 6 ms for
+    10 MB); only a file with many of them is looked at window by window, the
+    windows overlapping by half so that a dense stretch cannot hide across a
+    boundary. A file shorter than a window is judged as a whole.
+    """
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    if not controls:
+        return False
+    if b"\0" in data:
+        return True
+    window = min(len(data), _WINDOW_BYTES)
+    limit = _MAX_CONTROL_SHARE * window
+    if controls <= limit or len(data) == window:
+        return controls > limit
+    step = window // 2
+    starts = [*range(0, len(data) - window, step), len(data) - window]
+    return any(
+        window - len(data[start : start + window].translate(None, _CONTROL_BYTES)) > limit
+        for start in starts
+    )
+
+
+@functools.cache
+def _ascii_compatible(encoding: str) -> bool:
+    """Whether ``encoding`` writes ASCII (the controls included) as ASCII bytes.
+
+    For those, the control bytes of the file are the control characters of
+    its text; UTF-16/32 (and UTF-7 or EBCDIC, should a guess name them) are
+    judged on their decoded text instead.
+    """
+    try:
+        return _ASCII.decode(encoding) == _ASCII.decode("ascii")
+    except (UnicodeDecodeError, LookupError):
+        return False
 
 
 def _binary(label: str) -> InputError:
