@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from twofold.engine.model import CompareOptions, DiffResult, Granularity, Unit
 from twofold.ui.about import about_box
+from twofold.ui.banner import Topic
 from twofold.ui.copy_change import copy_change
 from twofold.ui.export import REPORT, UNIFIED, Exporter
 from twofold.ui.font_choice import FontChoice
@@ -69,7 +70,7 @@ class WindowCommands:
         if error:
             w.show_error(message)
         else:
-            w.banner.hide()
+            w.banner.dismiss(Topic.PROBLEM)  # never the settings warning (issue #16)
             w.statusBar().showMessage(message, NOTE_MS)
 
     # ----- Compare menu --------------------------------------------------------------------

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from twofold.engine.model import CompareOptions, DiffResult, Side
 from twofold.ui.actions import build_menus, create_actions
-from twofold.ui.banner import Banner
+from twofold.ui.banner import Banner, Topic
 from twofold.ui.changes_sidebar import ChangesSidebar
 from twofold.ui.commands import WindowCommands
 from twofold.ui.diff_view import DiffView
@@ -170,7 +170,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self.set_sidebar_visible(self.actions_by_id["sidebar"].isChecked())
         self.view.set_zoom(self._zoom)
         if warning := self._settings.take_warning():
-            self.banner.show_message(warning, error=False)
+            self.banner.show_message(warning, Topic.SETTINGS)  # stays until dismissed
 
     # ----- comparing -----------------------------------------------------------------------
 
@@ -197,12 +197,12 @@ class MainWindow(WindowCommands, QMainWindow):
         self.formats_label.setText(formats_text(result))
         self.setWindowTitle(f"{result.a.label} \u2194 {result.b.label} \u2014 Twofold")
         self._current = None
+        self.banner.dismiss_stale()
         if result.changes:
-            self.banner.hide()
             self.go_to_change(0)
         else:
             same = "identical" if result.identical else "equivalent under the current options"
-            self.banner.show_message(f"The two documents are {same}.", error=False)
+            self.banner.show_message(f"The two documents are {same}.", Topic.OUTCOME)
             self._update_position()
 
     def on_runner_previewed(self, result: DiffResult) -> None:
@@ -270,7 +270,7 @@ class MainWindow(WindowCommands, QMainWindow):
 
     def show_error(self, message: str) -> None:
         """A non-blocking message; whatever is on screen stays usable."""
-        self.banner.show_message(message, error=True)
+        self.banner.show_message(message, Topic.PROBLEM)
 
     # ----- navigation (action handlers) ----------------------------------------------------
 
@@ -404,7 +404,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self._loose = {Side.A: left, Side.B: right}
         self.drop_zone.set_files(left, right)
         missing = "right" if left else "left"
-        self.banner.show_message(f"Now drop the {missing}-hand file.", error=False)
+        self.banner.show_message(f"Now drop the {missing}-hand file.", Topic.PROMPT)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if can_accept(event.mimeData()):

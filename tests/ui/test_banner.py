@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The message strip above the panes: several messages share it, none hides another.
+
+Issue #16: the settings-reset warning vanished as soon as the window showed two
+differing files (the result cleared the one banner), and any later message
+replaced it. Each message now has its own row; a new one replaces only an older
+one about the same thing, and the settings warning stays until dismissed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from qt_helpers import compare_and_wait
+from twofold.app import open_files
+from twofold.ui.banner import Banner, Topic
+from twofold.ui.main_window import MainWindow
+from twofold.ui.settings import Settings
+
+DAMAGED = "The settings file was damaged and has been reset to defaults"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings whose INI file was garbage: the window (conftest's) starts with the warning."""
+    ini = tmp_path / "twofold.ini"
+    ini.write_bytes(b'\x00\x00\x00[preferences\nzoom="abc\n')
+    return Settings(QSettings(str(ini), QSettings.Format.IniFormat))
+
+
+def _texts(win: MainWindow) -> list[str]:
+    return win.banner.text().splitlines()
+
+
+def test_the_settings_warning_stays_when_the_window_opens_on_two_differing_files(
+    qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path]
+) -> None:
+    with qtbot.waitSignal(window.comparison_finished, timeout=60_000):
+        open_files(window, str(demo[0]), str(demo[1]))
+    qtbot.waitUntil(lambda: not window.view.filling, timeout=30_000)
+    assert window.result is not None
+    assert window.result.changes
+    [warning] = _texts(window)
+    assert warning.startswith(DAMAGED)
+    row = window.banner.row(Topic.SETTINGS)
+    assert row is not None
+    assert row.isVisible()
+    assert row.visibleRegion().boundingRect().height() == row.height()  # not squeezed away
+
+
+def test_other_messages_stack_under_the_warning_and_go_without_it(
+    qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path], tmp_path: Path
+) -> None:
+    compare_and_wait(qtbot, window, *demo)
+    window.on_files_dropped([str(tmp_path)], None)  # a folder: refused, in red
+    texts = _texts(window)
+    assert len(texts) == 2
+    assert texts[0].startswith(DAMAGED)
+    assert texts[1] == f'"{tmp_path.name}" is a folder, not a file.'
+    compare_and_wait(qtbot, window, demo[0], demo[0])  # a new comparison: the error is old news
+    texts = _texts(window)
+    assert texts[0].startswith(DAMAGED)
+    assert texts[1:] == ["The two documents are identical."]
+    compare_and_wait(qtbot, window, *demo)
+    assert len(_texts(window)) == 1
+    row = window.banner.row(Topic.SETTINGS)
+    assert row is not None
+    row.close_button.click()  # only the user puts it away
+    assert window.banner.text() == ""
+    assert not window.banner.isVisible()
+    compare_and_wait(qtbot, window, demo[0], demo[0])
+    assert _texts(window) == ["The two documents are identical."]
+
+
+def test_a_message_replaces_only_one_about_the_same_thing(qtbot: QtBot) -> None:
+    banner = Banner()
+    qtbot.addWidget(banner)
+    banner.show_message("The settings were reset.", Topic.SETTINGS)
+    banner.show_message('"a.txt" does not exist.', Topic.PROBLEM)
+    banner.show_message("Now drop the right-hand file.", Topic.PROMPT)
+    banner.show_message('"b.txt" does not exist.', Topic.PROBLEM)
+    assert banner.text().splitlines() == [
+        "The settings were reset.",
+        '"a.txt" does not exist.',
+        "Now drop the right-hand file.",
+        '"b.txt" does not exist.',
+    ]
+    banner.show_message("Now drop the left-hand file.", Topic.PROMPT)
+    banner.dismiss(Topic.PROBLEM)
+    assert banner.text().splitlines() == [
+        "The settings were reset.",
+        "Now drop the left-hand file.",
+    ]
