@@ -7,6 +7,7 @@ starts in the first 8 KB; damaged text is shown, with its damage named.
 
 from __future__ import annotations
 
+import codecs
 import json
 import random
 from pathlib import Path
@@ -71,3 +72,47 @@ def test_a_long_utf16_file_is_text_whatever_its_nuls(
     assert cli.main(["--json", str(text_file), str(wide)]) == 1
     found = json.loads(capsys.readouterr().out)
     assert (found["b"]["encoding"], found["stats"]["changes"]) == ("utf-16-le", 1)
+
+
+@pytest.fixture
+def damaged(tmp_path: Path) -> Path:
+    """ASCII prose with one invalid UTF-8 sequence (FF FE, a stray UTF-16 mark)."""
+    path = tmp_path / "b.txt"
+    path.write_bytes(PROSE + b"One more line \xff\xfe with a bad sequence.\n")
+    return path
+
+
+def test_ascii_with_a_bad_sequence_is_utf8_with_replacements(
+    text_file: Path, damaged: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not a legacy guess ("˙ţ" in cp1250): UTF-8, the damage visible and counted."""
+    assert cli.main(["--json", str(text_file), str(damaged)]) == 1
+    side = json.loads(capsys.readouterr().out)["b"]
+    assert (side["encoding"], side["replaced"]) == ("utf-8", 2)
+    assert 0 < side["confidence"] < 1
+    assert cli.main(["--diff", str(text_file), str(damaged)]) == 1
+    assert "+One more line \ufffd\ufffd with a bad sequence.\n" in capsys.readouterr().out
+    assert cli.main(["--stat", str(text_file), str(damaged)]) == 1
+    assert "B: b.txt (321 lines, utf-8, 2 undecodable sequences replaced, LF)" in (
+        capsys.readouterr().out
+    )
+
+
+def test_utf16_with_a_lone_surrogate_is_text_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    body = "Grüße aus dem Süden.\n" * 40
+    a.write_bytes(codecs.BOM_UTF16_LE + body.encode("utf-16-le"))
+    b.write_bytes(
+        codecs.BOM_UTF16_LE + (body + "Ende \ud83d.\n").encode("utf-16-le", "surrogatepass")
+    )
+    assert cli.main(["--json", str(a), str(b)]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert (found["b"]["encoding"], found["b"]["bom"], found["b"]["replaced"]) == (
+        "utf-16-le",
+        True,
+        1,
+    )
+    assert found["a"]["replaced"] == 0
+    assert found["b"]["confidence"] < 1 == found["a"]["confidence"]

@@ -14,6 +14,7 @@ import csv
 import errno
 import io
 import os
+import random
 import stat
 import sys
 import threading
@@ -404,6 +405,91 @@ def test_long_text_with_nul_bytes_or_few_controls_is_text(data: bytes, encoding:
 def test_a_nul_anywhere_makes_the_file_binary(at: int, nul: bytes) -> None:
     with pytest.raises(InputError, match="looks like a binary file"):
         decode_bytes(_PROSE[:at] + nul + _PROSE[at:], "p.txt")
+
+
+# ------------------------------------------------------------ damaged text is shown
+
+_SURROGATE_LE = b"\x00\xd8"  # a high surrogate with no low one after it
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "bom", "replaced", "shown"),
+    [
+        (b"hello world\n\xff\xfe more\n", "utf-8", False, 2, "hello world\n\ufffd\ufffd more\n"),
+        (_PROSE + b"caf\xe9\n", "utf-8", False, 1, "caf\ufffd\n"),
+        (_PROSE * 30 + b"\xff", "utf-8", False, 1, "\n\ufffd"),  # 0.99996 clean: still < 1
+        (codecs.BOM_UTF8 + b"ok \xc3 ok\n", "utf-8", True, 1, "ok \ufffd ok\n"),
+        (
+            "Grüße\n".encode("utf-16-le") * 9 + _SURROGATE_LE + "welt\n".encode("utf-16-le"),
+            "utf-16-le",
+            False,
+            1,
+            "Grüße\n\ufffdwelt\n",
+        ),
+        (
+            codecs.BOM_UTF16_LE + "한국어\n".encode("utf-16-le") + _SURROGATE_LE + b"!\x00",
+            "utf-16-le",
+            True,
+            1,
+            "한국어\n\ufffd!",
+        ),
+        ("truncated\n".encode("utf-16-be") + b"\x00", "utf-16-be", False, 1, "truncated\n\ufffd"),
+    ],
+    ids=[
+        "ascii-ff-fe",
+        "one-latin1-byte",
+        "big-file",
+        "utf8-bom",
+        "utf16-lone",
+        "utf16-bom",
+        "odd",
+    ],
+)
+def test_damaged_text_is_decoded_with_visible_replacements(
+    data: bytes, encoding: str, bom: bool, replaced: int, shown: str
+) -> None:
+    """Not mojibake, not "binary": the bad bytes become U+FFFD and the document says so."""
+    doc = decode_bytes(data, "d.txt")
+    assert (doc.encoding, doc.bom, doc.replaced) == (encoding, bom, replaced)
+    assert doc.text.endswith(shown)
+    assert 0.0 < doc.confidence < 1.0
+    assert round(doc.confidence, 3) < 1.0  # as the JSON shows it
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        codecs.BOM_UTF16_LE + random.Random(4).randbytes(4096),
+        codecs.BOM_UTF16_BE + random.Random(5).randbytes(600).replace(b"\0", b"\1"),
+    ],
+    ids=["random-after-bom", "short-random-after-bom"],
+)
+def test_random_bytes_after_a_bom_are_not_damaged_text(data: bytes) -> None:
+    """Lone surrogates in random data are many, and what lies between them is not text."""
+    with pytest.raises(InputError):
+        decode_bytes(data, "r.bin")
+
+
+def test_clean_text_has_nothing_replaced() -> None:
+    genuine = "a real U+FFFD: \ufffd\n".encode()
+    doc = decode_bytes(genuine, "g.txt")
+    assert (doc.replaced, doc.confidence) == (0, 1.0)
+
+
+@given(
+    _TEXT_SAFE := st.text(
+        st.characters(exclude_categories=("Cc", "Cs")) | st.sampled_from("\n\t")
+    ).filter(lambda t: not t.startswith("\ufeff")),
+    _TEXT_SAFE,
+    st.sampled_from([b"\xff", b"\xc0\xaf", b"\xc3", b"\xe2\x82", b"\x80"]),
+)
+def test_one_bad_sequence_in_utf8_is_shown_not_guessed(before: str, after: str, bad: bytes) -> None:
+    data = before.encode() + bad + after.encode()
+    doc = decode_bytes(data, "p.txt")
+    assert doc.encoding == "utf-8"
+    assert doc.text == data.decode("utf-8", errors="replace")
+    assert doc.replaced == doc.text.count("\ufffd") - (before + after).count("\ufffd") >= 1
+    assert 0.0 < doc.confidence < 1.0
 
 
 # ---------------------------------------------------------------------- properties

@@ -281,7 +281,7 @@ def test_dropping_a_special_file_is_refused_at_once(
 AWKWARD_TEXT = [
     ("empty", "UTF-8 \u00b7 none", "No changes"),
     ("whitespace_only", "UTF-8 \u00b7 LF", "No changes"),
-    ("invalid_utf8_mid", "UTF-8 \u00b7 LF", "No changes"),
+    ("invalid_utf8_mid", "UTF-8 (5 undecodable sequences shown as \ufffd) \u00b7 LF", "No changes"),
     ("utf16le_nobom_en", "UTF-16-LE \u00b7 LF", "No changes"),
     ("mixed_eol_es", "UTF-8 \u00b7 mixed", "No changes"),
 ]

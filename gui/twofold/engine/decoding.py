@@ -18,6 +18,7 @@ import functools
 import hashlib
 import os
 import stat
+import unicodedata
 from dataclasses import replace
 from typing import BinaryIO, NamedTuple
 
@@ -40,6 +41,22 @@ _MAX_CONTROL_SHARE = 0.05
 _MAX_GUESSED_CONTROL_SHARE = 0.01
 #: below this chardet is guessing; Windows-1252 is the likelier answer then
 _MIN_CONFIDENCE = 0.1
+#: this many undecodable sequences in otherwise clean text are damage, not a legacy encoding
+_MAX_STRAY_SEQUENCES = 3
+#: damaged UTF-16/32 is believed when at most this share of its characters were replaced
+#: (random bytes after a BOM give about 3 % lone surrogates)
+_MAX_REPLACED_SHARE = 0.01
+#: characters either side of a replacement that must read as text, and how many
+#: replacements are looked at that way
+_AROUND_REPLACEMENT = 256
+_REPLACEMENTS_LOOKED_AT = 16
+#: unassigned, private-use and surrogate characters: random code units give about
+#: 15 % of them, text next to none
+_NOT_TEXT_CATEGORIES = frozenset({"Cn", "Co", "Cs"})
+_MAX_NOT_TEXT_SHARE = 0.05
+#: the highest confidence of a decoding that replaced something: it must read below 1
+#: even rounded to the JSON's three places
+_MAX_DAMAGED_CONFIDENCE = 0.99
 #: Read size for a file that grew between ``fstat`` and the read.
 _GROWTH_CHUNK = 1 << 20
 
@@ -71,6 +88,8 @@ class _Decoded(NamedTuple):
     encoding: str
     confidence: float
     bom: bool = False
+    #: undecodable byte sequences shown as U+FFFD
+    replaced: int = 0
 
 
 # --------------------------------------------------------------------------- files
@@ -240,6 +259,7 @@ def decode_bytes(data: bytes, label: str, path: str | None = None) -> Document:
         path=path,
         encoding=found.encoding,
         confidence=found.confidence,
+        replaced=found.replaced,
         bom=found.bom,
         newline=_newline_style(found.text),
         trailing_newline=found.text.endswith(("\n", "\r")),
@@ -335,12 +355,20 @@ def _strict(data: bytes, encoding: str) -> str | None:
 
 
 def _from_bom(data: bytes) -> _Decoded | None:
-    """A byte order mark is the file's own statement of its encoding."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            text = _strict(data[len(bom) :], encoding)
-            if text is not None:
-                return _Decoded(text, encoding, 1.0, bom=True)
+    """A byte order mark is the file's own statement of its encoding.
+
+    If no marked encoding decodes cleanly, the file is still taken at its word
+    when only a few sequences are bad (:func:`_from_damaged_unicode`).
+    """
+    marked = [(len(bom), encoding) for bom, encoding in _BOMS if data.startswith(bom)]
+    for skip, encoding in marked:
+        text = _strict(data[skip:], encoding)
+        if text is not None:
+            return _Decoded(text, encoding, 1.0, bom=True)
+    for skip, encoding in marked:
+        found = _from_damaged_unicode(data[skip:], encoding, 1.0, bom=True)
+        if found is not None:
+            return found
     return None
 
 
@@ -348,16 +376,71 @@ def _from_wide(data: bytes) -> _Decoded | None:
     """Recognise UTF-16/32 without a BOM by where the NUL bytes fall.
 
     Mostly-Latin text in UTF-16 has a NUL in every other byte; that data is
-    also valid UTF-8, so this must run before the UTF-8 step.
+    also valid UTF-8, so this must run before the UTF-8 step. A lone surrogate
+    does not make such a file binary: it is decoded with a replacement.
     """
     sample = data[:_SNIFF_BYTES]
     if b"\0" not in sample:
         return None
-    for encoding in _wide_candidates(sample):
+    candidates = _wide_candidates(sample)
+    for encoding in candidates:
         text = _strict(data, encoding)
         if text is not None:
             return _Decoded(text, encoding, 0.9)
+    for encoding in candidates:
+        found = _from_damaged_unicode(data, encoding, 0.9)
+        if found is not None:
+            return found
     return None
+
+
+def _from_damaged_unicode(
+    data: bytes, encoding: str, confidence: float, *, bom: bool = False
+) -> _Decoded | None:
+    """A file in a declared or recognised Unicode form with a few bad sequences.
+
+    A lone surrogate in UTF-16, a truncated last character, a stray byte after
+    a UTF-8 BOM: shown as U+FFFD and counted, so the window and the JSON can
+    say the decode was not clean. Random bytes after a BOM are told apart by
+    their many replacements and by what lies around them (unassigned and
+    private-use characters that text does not have).
+    """
+    text, replaced = _with_replacements(data, encoding)
+    if replaced > max(_MAX_STRAY_SEQUENCES, _MAX_REPLACED_SHARE * len(text)):
+        return None
+    if not _reads_as_text_around_replacements(text):
+        return None
+    return _Decoded(text, encoding, _damaged_confidence(confidence, replaced, text), bom, replaced)
+
+
+def _with_replacements(data: bytes, encoding: str) -> tuple[str, int]:
+    """``data`` decoded with U+FFFD for each undecodable sequence, and how many there were.
+
+    The count leaves out the U+FFFD characters the file itself holds.
+    """
+    text = data.decode(encoding, errors="replace")
+    genuine = data.decode(encoding, errors="ignore").count("\ufffd")
+    return text, text.count("\ufffd") - genuine
+
+
+def _reads_as_text_around_replacements(text: str) -> bool:
+    """Whether the characters next to the first replacements are ones that text uses."""
+    at = -1
+    for _ in range(_REPLACEMENTS_LOOKED_AT):
+        at = text.find("\ufffd", at + 1)
+        if at < 0:
+            break
+        near = text[max(0, at - _AROUND_REPLACEMENT) : at + _AROUND_REPLACEMENT]
+        odd = sum(unicodedata.category(char) in _NOT_TEXT_CATEGORIES for char in near)
+        if odd > _MAX_NOT_TEXT_SHARE * len(near):
+            return False
+    return True
+
+
+def _damaged_confidence(ceiling: float, replaced: int, text: str) -> float:
+    """The share of characters decoded cleanly, kept below 1 (and above 0) however big the file."""
+    clean = round(1.0 - replaced / len(text), 2)
+    return max(0.01, min(ceiling, _MAX_DAMAGED_CONFIDENCE, clean))
 
 
 def _wide_candidates(sample: bytes) -> list[str]:
@@ -400,16 +483,21 @@ def _from_legacy(data: bytes) -> _Decoded | None:
 def _from_damaged_utf8(data: bytes) -> _Decoded | None:
     """UTF-8 with a few invalid bytes is still UTF-8: show it with U+FFFD, not as mojibake.
 
-    A legacy 8-bit or CJK file rarely forms valid multi-byte UTF-8 sequences, so
-    the valid ones must clearly outnumber the invalid ones.
+    Either the invalid sequences are strays (at most :data:`_MAX_STRAY_SEQUENCES`:
+    an ASCII file with one bad byte), or the valid multi-byte characters clearly
+    outnumber them (a legacy 8-bit or CJK file rarely forms valid multi-byte
+    UTF-8 sequences). A handful of high bytes cannot tell Latin-1 from damage,
+    and a guess would show the damage as plausible letters ("˙ţ" for FF FE);
+    U+FFFD shows it for what it is. Like a guess, the result must be nearly
+    free of control characters.
     """
-    text = data.decode("utf-8", errors="replace")
-    replaced = text.count("\ufffd")
-    invalid = replaced - data.count("\ufffd".encode())
-    valid = len(text) - len(text.encode("ascii", errors="ignore")) - replaced
-    if valid < 4 or valid < 3 * invalid:
+    text, invalid = _with_replacements(data, "utf-8")
+    valid = len(text) - len(text.encode("ascii", errors="ignore")) - text.count("\ufffd")
+    strays = invalid <= _MAX_STRAY_SEQUENCES
+    outnumbered = valid >= 4 and valid >= 3 * invalid
+    if not (strays or outnumbered) or _control_share(text) > _MAX_GUESSED_CONTROL_SHARE:
         return None
-    return _Decoded(text, "utf-8", round(valid / (valid + invalid), 2))
+    return _Decoded(text, "utf-8", _damaged_confidence(1.0, invalid, text), replaced=invalid)
 
 
 def _from_chardet(data: bytes) -> _Decoded | None:

@@ -56,6 +56,7 @@ def _document(doc: Document, segments: Sequence[Span]) -> dict[str, Any]:
         "label": doc.label,
         "encoding": doc.encoding,
         "confidence": round(doc.confidence, 3),
+        "replaced": doc.replaced,
         "bom": doc.bom,
         "newline": doc.newline.value,
         "trailing_newline": doc.trailing_newline,

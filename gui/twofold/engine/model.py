@@ -211,6 +211,8 @@ class Document:
     path: str | None = None
     encoding: str = "utf-8"
     confidence: float = 1.0
+    #: byte sequences that did not decode and show as U+FFFD (0 for a clean decode)
+    replaced: int = 0
     bom: bool = False
     newline: NewlineStyle = NewlineStyle.LF
     trailing_newline: bool = True

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from twofold.engine.model import DiffResult, PairKind
+from twofold.engine.model import DiffResult, Document, PairKind
 from twofold.engine.terminal_text import quote_name
 
 _ORDER = (PairKind.CHANGED, PairKind.MOVED, PairKind.INSERTED, PairKind.DELETED)
@@ -23,10 +23,22 @@ def percent(share: float) -> str:
     return f"{value}%"
 
 
+def replaced_text(count: int) -> str:
+    """``2 undecodable sequences``: what a decode with U+FFFD replacements says about itself."""
+    return f"{count} undecodable sequence{'' if count == 1 else 's'}"
+
+
 def kind_counts(result: DiffResult) -> str:
     """e.g. ``"12 changed · 2 moved · 1 inserted"``; empty when nothing differs."""
     counts = result.stats.pairs_by_kind
     return " · ".join(f"{counts[k.value]} {k.value}" for k in _ORDER if counts.get(k.value))
+
+
+def _encoding(doc: Document) -> str:
+    """``utf-8``, or ``utf-8, 2 undecodable sequences replaced`` when the decode was not clean."""
+    if not doc.replaced:
+        return doc.encoding
+    return f"{doc.encoding}, {replaced_text(doc.replaced)} replaced"
 
 
 def stat_text(result: DiffResult) -> str:
@@ -34,7 +46,7 @@ def stat_text(result: DiffResult) -> str:
     unit = result.unit.value
     # quoted: a label or a file name may carry ESC sequences or a newline (a forged "B:")
     lines = [
-        f"{name}: {quote_name(doc.label)} ({count} {unit}, {doc.encoding}, {doc.newline.value})"
+        f"{name}: {quote_name(doc.label)} ({count} {unit}, {_encoding(doc)}, {doc.newline.value})"
         for name, doc, count in (("A", result.a, s.paragraphs_a), ("B", result.b, s.paragraphs_b))
     ]
     if not result.changes:

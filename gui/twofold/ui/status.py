@@ -8,7 +8,7 @@ without widgets and reused by the window title and tooltips.
 from __future__ import annotations
 
 from twofold.engine.model import DiffResult, Document, PairKind, Stats
-from twofold.engine.summary import percent
+from twofold.engine.summary import percent, replaced_text
 
 _ORDER = (PairKind.CHANGED, PairKind.MOVED, PairKind.INSERTED, PairKind.DELETED)
 
@@ -34,10 +34,12 @@ def stats_text(stats: Stats) -> str:
 
 
 def document_format(doc: Document) -> str:
-    """``UTF-8 · CRLF`` (BOM noted), for one side."""
+    """``UTF-8 · CRLF`` (BOM noted, and bytes that did not decode), for one side."""
     enc = doc.encoding.upper().replace("_", "-")
     if doc.bom:
         enc += " BOM"
+    if doc.replaced:
+        enc += f" ({replaced_text(doc.replaced)} shown as \ufffd)"
     return f"{enc} \u00b7 {doc.newline.value}"
 
 

@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Damaged text in the window: shown with U+FFFD, and the status bar says the decode was not clean.
+
+Issue 16, item 4: an ASCII file with one bad UTF-8 sequence used to be guessed as a
+legacy encoding (the damage shown as plausible letters), and UTF-16 with a lone
+surrogate was refused as binary.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from qt_helpers import compare_and_wait
+from twofold.engine.model import Side
+from twofold.ui.main_window import MainWindow
+
+PROSE = "A line of plain prose, the kind a diff viewer is made for.\n" * 40
+
+
+def test_a_bad_byte_sequence_shows_as_replacements_and_is_named(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(PROSE, "utf-8")
+    b.write_bytes(PROSE.encode() + b"One more line \xff\xfe here.\n")
+    compare_and_wait(qtbot, window, a, b)
+    note = "UTF-8 (2 undecodable sequences shown as \ufffd) \u00b7 LF"
+    assert window.formats_label.text() == f"UTF-8 \u00b7 LF | {note}"
+    assert note in window.view.headers[Side.B].text()
+    assert window.result is not None
+    assert window.result.b.text.endswith("One more line \ufffd\ufffd here.\n")
+
+
+def test_utf16_with_a_lone_surrogate_opens_and_says_so(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_bytes(codecs.BOM_UTF16_LE + PROSE.encode("utf-16-le"))
+    damaged = PROSE + "Half an emoji: \ud83d.\n"
+    b.write_bytes(codecs.BOM_UTF16_LE + damaged.encode("utf-16-le", "surrogatepass"))
+    compare_and_wait(qtbot, window, a, b)
+    assert window.formats_label.text() == (
+        "UTF-16-LE BOM \u00b7 LF | UTF-16-LE BOM (1 undecodable sequence shown as \ufffd) \u00b7 LF"
+    )
+    assert "binary" not in window.banner.text()
+    assert window.result is not None
+    assert window.result.b.text.endswith("Half an emoji: \ufffd.\n")
