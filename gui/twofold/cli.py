@@ -19,11 +19,11 @@ from collections.abc import Sequence
 
 from twofold import __version__
 from twofold.allocator import give_back_free_memory
-from twofold.engine.decoding import load_document
+from twofold.engine.decoding import load_document, load_document_and_bytes
 from twofold.engine.errors import TwofoldError
 from twofold.engine.export_html import render_html
 from twofold.engine.export_json import to_json
-from twofold.engine.export_unified import render_unified
+from twofold.engine.export_unified import unified_diff
 from twofold.engine.head_start import HeadStart
 from twofold.engine.model import CompareOptions, DiffResult, Granularity, Unit
 from twofold.engine.pipeline import compare, refine
@@ -125,15 +125,11 @@ def _run_text_front(args: argparse.Namespace, labels: list[str | None]) -> int:
         if args.report and _same_file(args.report, args.left, args.right):
             print(f'twofold: "{args.report}" is one of the compared files.', file=sys.stderr)
             return EXIT_TROUBLE
+        if args.diff:
+            return _print_diff(args.left, args.right, labels)
         result = _load_and_compare(args.left, args.right, labels, options_from(args))
         if args.report:
             _write_report(args.report, render_html(result))
-        elif args.diff:
-            # status follows the printed lines, which the comparison options do not touch
-            patch = render_unified(result)
-            sys.stdout.write(patch)
-            sys.stdout.flush()
-            return EXIT_DIFFERENT if patch else EXIT_SAME
         else:
             _emit(result, as_json=args.json)
     except TwofoldError as exc:
@@ -145,6 +141,22 @@ def _run_text_front(args: argparse.Namespace, labels: list[str | None]) -> int:
         say(f"internal error: {type(exc).__name__}: {exc}")
         return EXIT_TROUBLE
     return EXIT_DIFFERENT if result.changes else EXIT_SAME
+
+
+def _print_diff(left: str, right: str, labels: list[str | None]) -> int:
+    """``--diff``: the files' own bytes diffed by lines, written as bytes, for ``patch``.
+
+    No comparison is made: the comparison options do not touch the printed lines,
+    and the status follows them. Each file is still decoded, so a binary or
+    undecodable one is refused as on the other fronts.
+    """
+    doc_a, raw_a = load_document_and_bytes(left, labels[0])
+    doc_b, raw_b = load_document_and_bytes(right, labels[1])
+    patch = unified_diff(raw_a, raw_b, doc_a.label, doc_b.label)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(patch)
+    sys.stdout.buffer.flush()
+    return EXIT_DIFFERENT if patch else EXIT_SAME
 
 
 def _load_and_compare(

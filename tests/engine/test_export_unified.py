@@ -1,14 +1,18 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The unified diff: the standard format, and ``patch``/``git apply`` rebuild B from A."""
+"""The unified diff: the standard format, and ``patch``/``git apply`` rebuild B from A.
+
+Byte for byte, whatever the files' encoding, BOM and line endings.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import io
 import re
 import shutil
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -18,29 +22,36 @@ from hypothesis import strategies as st
 from support import doc, read_pair
 from twofold.cli import main
 from twofold.engine.decoding import decode_bytes
-from twofold.engine.export_unified import NO_NEWLINE_MARKER, render_unified, split_lines
-from twofold.engine.model import CompareOptions, DiffResult, Document, Unit
+from twofold.engine.export_unified import (
+    NO_NEWLINE_MARKER,
+    render_unified,
+    split_lines,
+    unified_diff,
+)
+from twofold.engine.model import CompareOptions, DiffResult, Unit
 from twofold.engine.pipeline import compare
 
-GUI = Path(__file__).resolve().parents[2] / "gui"
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 PATCH = shutil.which("patch")
 GIT = shutil.which("git")
 
 needs_patch = pytest.mark.skipif(PATCH is None, reason="the patch program is not installed")
 needs_git = pytest.mark.skipif(GIT is None, reason="git is not installed")
+M = NO_NEWLINE_MARKER.decode()
 
 
-def _result(a: str, b: str, label_a: str = "a.txt", label_b: str = "b.txt") -> DiffResult:
-    return compare(doc(a, label_a), doc(b, label_b), CompareOptions(unit=Unit.LINES))
+def _diff(a: str | bytes, b: str | bytes, context: int = 3, label: str = "") -> bytes:
+    raw_a = a.encode() if isinstance(a, str) else a
+    raw_b = b.encode() if isinstance(b, str) else b
+    return unified_diff(raw_a, raw_b, label or "a.txt", label or "b.txt", context)
 
 
-def _patch(original: bytes, diff: str, work: Path) -> bytes:
+def _patch(original: bytes, diff: bytes, work: Path) -> bytes:
     """B as GNU patch rebuilds it from A and the diff."""
     (work / "orig").write_bytes(original)
     run = subprocess.run(
         [str(PATCH), "--batch", "--quiet", "--no-backup-if-mismatch", "-o", "out", "orig"],
-        input=diff.encode("utf-8"),
+        input=diff,
         cwd=work,
         capture_output=True,
         check=False,
@@ -49,10 +60,10 @@ def _patch(original: bytes, diff: str, work: Path) -> bytes:
     return (work / "out").read_bytes()
 
 
-def _git_apply(original: bytes, diff: str, work: Path, name: str = "a.txt") -> bytes:
+def _git_apply(original: bytes, diff: bytes, work: Path, name: str = "a.txt") -> bytes:
     """B as ``git apply`` rebuilds it; the diff names the file, hence ``-p0``."""
     (work / name).write_bytes(original)
-    (work / "diff").write_bytes(diff.encode("utf-8"))
+    (work / "diff").write_bytes(diff)
     run = subprocess.run(
         [str(GIT), "apply", "-p0", "--unidiff-zero", "diff"],
         cwd=work,
@@ -63,18 +74,18 @@ def _git_apply(original: bytes, diff: str, work: Path, name: str = "a.txt") -> b
     return (work / name).read_bytes()
 
 
-def apply_unified(original: str, diff: str) -> str:
+def apply_unified(original: bytes, diff: bytes) -> bytes:
     """A strict pure-Python ``patch``: every header count and context line is checked."""
     src, out, pos = split_lines(original), [], 0
     if not diff:
         return original
-    rows = diff.split("\n")
-    assert rows.pop() == ""
-    assert rows[0].startswith("--- ")
-    assert rows[1].startswith("+++ ")
+    rows = diff.split(b"\n")
+    assert rows.pop() == b""
+    assert rows[0].startswith(b"--- ")
+    assert rows[1].startswith(b"+++ ")
     k = 2
     while k < len(rows):
-        head = re.fullmatch(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@", rows[k])
+        head = re.fullmatch(rb"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@", rows[k])
         assert head, rows[k]
         start_a, count_a, start_b, count_b = (int(g or 1) for g in head.groups())
         first = start_a - 1 if count_a else start_a
@@ -84,21 +95,21 @@ def apply_unified(original: str, diff: str) -> str:
         assert len(out) == (start_b - 1 if count_b else start_b)
         seen_a = seen_b = 0
         k += 1
-        while k < len(rows) and not rows[k].startswith("@@"):
-            sign, body = rows[k][0], rows[k][1:] + "\n"
+        while k < len(rows) and not rows[k].startswith(b"@@"):
+            sign, body = rows[k][:1], rows[k][1:] + b"\n"
             if k + 1 < len(rows) and rows[k + 1] == NO_NEWLINE_MARKER:
                 body = body[:-1]
                 k += 1
-            assert sign in " -+"
-            if sign != "+":
+            assert sign in (b" ", b"-", b"+")
+            if sign != b"+":
                 assert src[pos] == body
                 pos, seen_a = pos + 1, seen_a + 1
-            if sign != "-":
+            if sign != b"-":
                 out.append(body)
                 seen_b += 1
             k += 1
         assert (seen_a, seen_b) == (count_a, count_b)
-    return "".join(out + src[pos:])
+    return b"".join(out + src[pos:])
 
 
 def _text(lines: list[str], newline_at_end: bool) -> str:
@@ -109,25 +120,26 @@ def _text(lines: list[str], newline_at_end: bool) -> str:
 
 
 @pytest.mark.parametrize(
-    ("text", "lines"),
+    ("data", "lines"),
     [
-        ("", []),
-        ("\n", ["\n"]),
-        ("a", ["a"]),
-        ("a\n", ["a\n"]),
-        ("a\n\nb", ["a\n", "\n", "b"]),
-        # only \n ends a line for patch: form feed and U+2028 stay inside
-        ("x\x0cy\u2028z\n", ["x\x0cy\u2028z\n"]),
+        (b"", []),
+        (b"\n", [b"\n"]),
+        (b"a", [b"a"]),
+        (b"a\n", [b"a\n"]),
+        (b"a\n\nb", [b"a\n", b"\n", b"b"]),
+        # only \n ends a line for patch: CR, form feed and U+2028 stay inside
+        (b"x\x0cy\xe2\x80\xa8z\n", [b"x\x0cy\xe2\x80\xa8z\n"]),
+        (b"a\r\nb\rc\r", [b"a\r\n", b"b\rc\r"]),
     ],
 )
-def test_split_lines(text: str, lines: list[str]) -> None:
-    assert split_lines(text) == lines
-    assert "".join(split_lines(text)) == text
+def test_split_lines(data: bytes, lines: list[bytes]) -> None:
+    assert split_lines(data) == lines
+    assert b"".join(split_lines(data)) == data
 
 
 def test_identical_texts_give_no_output() -> None:
-    assert render_unified(_result("same\ntext\n", "same\ntext\n")) == ""
-    assert render_unified(_result("", "")) == ""
+    assert _diff("same\ntext\n", "same\ntext\n") == b""
+    assert _diff("", "") == b""
 
 
 @pytest.mark.parametrize("changed", [(15,), (3, 20), (0, 29), (10, 13)])
@@ -137,25 +149,23 @@ def test_hunks_match_difflib(changed: tuple[int, ...]) -> None:
     expected = difflib.unified_diff(
         a.splitlines(keepends=True), b.splitlines(keepends=True), "old/x.txt", "new/x.txt"
     )
-    assert render_unified(_result(a, b, "old/x.txt", "new/x.txt")) == "".join(expected)
+    out = unified_diff(a.encode(), b.encode(), "old/x.txt", "new/x.txt")
+    assert out.decode() == "".join(expected)
 
 
 def test_real_prose_rebuilds() -> None:
-    a, b = read_pair("pep1_mixed")
-    out = render_unified(_result(a, b, "old/pep-0001.txt", "new/pep-0001.txt"))
-    assert out.startswith("--- old/pep-0001.txt\n+++ new/pep-0001.txt\n@@ -")
+    a, b = (text.encode() for text in read_pair("pep1_mixed"))
+    out = unified_diff(a, b, "old/pep-0001.txt", "new/pep-0001.txt")
+    assert out.startswith(b"--- old/pep-0001.txt\n+++ new/pep-0001.txt\n@@ -")
     assert apply_unified(a, out) == b
 
 
-def test_repeated_lines_stay_fast() -> None:
+def test_repeated_lines_rebuild() -> None:
     # difflib's matcher needs minutes here (each line occurs 60 times)
     a, b = read_pair("pep1_mixed")
-    big_a = "\n".join(a for _ in range(60))
-    big_b = "\n".join(b if k % 7 == 0 else a for k in range(60))
-    start = time.perf_counter()
-    out = render_unified(_result(big_a, big_b))
-    assert time.perf_counter() - start < 30
-    assert apply_unified(big_a, out) == big_b
+    big_a = "\n".join(a for _ in range(60)).encode()
+    big_b = "\n".join(b if k % 7 == 0 else a for k in range(60)).encode()
+    assert apply_unified(big_a, _diff(big_a, big_b)) == big_b
 
 
 @pytest.mark.parametrize(
@@ -167,39 +177,55 @@ def test_repeated_lines_stay_fast() -> None:
         ("a\nz", "b\nz", "@@ -1,2 +1,2 @@\n-a\n+b\n z\n{M}\n"),
         ("", "x", "@@ -0,0 +1 @@\n+x\n{M}\n"),
         ("x", "", "@@ -1 +0,0 @@\n-x\n{M}\n"),
+        # a lone CR is no line end for patch: the CR-only file is one line
+        ("a\rb\r", "a\rc\r", "@@ -1 +1 @@\n-a\rb\r\n{M}\n+a\rc\r\n{M}\n"),
+        # each line keeps its own ending, so a CRLF → LF change is a change
+        ("x\r\ny\n", "x\ny\n", "@@ -1,2 +1,2 @@\n-x\r\n+x\n y\n"),
     ],
 )
-def test_no_newline_marker(a: str, b: str, expected: str) -> None:
-    out = render_unified(_result(a, b))
-    assert out == "--- a.txt\n+++ b.txt\n" + expected.replace("{M}", NO_NEWLINE_MARKER)
+def test_no_newline_marker_and_line_ends(a: str, b: str, expected: str) -> None:
+    out = _diff(a, b)
+    assert out == ("--- a.txt\n+++ b.txt\n" + expected.replace("{M}", M)).encode()
 
 
 @pytest.mark.skipif(shutil.which("diff") is None, reason="diff is not installed")
-@pytest.mark.parametrize(("a", "b"), [("1\n2\n3\n", "1\n2\nthree"), ("p\nq", "p\nq\nr\n")])
-def test_same_bytes_as_gnu_diff(tmp_path: Path, a: str, b: str) -> None:
-    (tmp_path / "a").write_text(a, "utf-8")
-    (tmp_path / "b").write_text(b, "utf-8")
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (b"1\n2\n3\n", b"1\n2\nthree"),
+        (b"p\nq", b"p\nq\nr\n"),
+        (b"one\r\ntwo\r\n", b"one\r\n2\r\n"),
+        (b"a\rb\r", b"a\rb"),
+        (b"\xef\xbb\xbfx\ny\n", b"x\ny\n"),
+        (b"caf\xe9\nbar\n", b"caf\xc3\xa9\nbar\n"),
+    ],
+)
+def test_same_bytes_as_gnu_diff(tmp_path: Path, a: bytes, b: bytes) -> None:
+    (tmp_path / "a").write_bytes(a)
+    (tmp_path / "b").write_bytes(b)
     cmd = ["diff", "-u", "--label", "a.txt", "--label", "b.txt", "a", "b"]
-    gnu = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, check=False)
-    assert render_unified(_result(a, b)) == gnu.stdout
+    gnu = subprocess.run(cmd, cwd=tmp_path, capture_output=True, check=False)
+    assert _diff(a, b) == gnu.stdout
 
 
 def test_context_width() -> None:
     a = "".join(f"{n}\n" for n in range(20))
     b = a.replace("10\n", "ten\n")
-    assert render_unified(_result(a, b), context=0).splitlines()[2:] == [
-        "@@ -11 +11 @@",
-        "-10",
-        "+ten",
-    ]
-    assert "@@ -8,7 +8,7 @@" in render_unified(_result(a, b))
+    assert _diff(a, b, context=0).decode().splitlines()[2:] == ["@@ -11 +11 @@", "-10", "+ten"]
+    assert b"@@ -8,7 +8,7 @@" in _diff(a, b)
     with pytest.raises(ValueError, match="negative"):
-        render_unified(_result(a, b), context=-1)
+        _diff(a, b, context=-1)
 
 
 def test_labels_cannot_break_the_header() -> None:
-    out = render_unified(_result("a\n", "b\n", "evil\n+++ x", "tab\there"))
-    assert out.splitlines()[:2] == ["--- evil +++ x", "+++ tab here"]
+    out = unified_diff(b"a\n", b"b\n", "evil\n+++ x", "tab\there")
+    assert out.splitlines()[:2] == [b"--- evil +++ x", b"+++ tab here"]
+
+
+def test_undecodable_file_names_come_back_as_their_bytes() -> None:
+    name = b"caf\xe9.txt".decode("utf-8", "surrogateescape")  # how Python hands it over
+    out = unified_diff(b"a\n", b"b\n", name, "\ud800")
+    assert out.splitlines()[:2] == [b"--- caf\xe9.txt", b"+++ \\ud800"]
 
 
 # ------------------------------------------------------------- patch applies
@@ -214,74 +240,178 @@ lines = st.lists(line, max_size=12)
 def test_hunks_rebuild_b(
     a: list[str], b: list[str], a_eol: bool, b_eol: bool, context: int
 ) -> None:
-    text_a, text_b = _text(a, a_eol), _text(b, b_eol)
-    out = render_unified(_result(text_a, text_b), context=context)
-    assert (out == "") == (text_a == text_b)
+    text_a, text_b = _text(a, a_eol).encode(), _text(b, b_eol).encode()
+    out = _diff(text_a, text_b, context=context)
+    assert (out == b"") == (text_a == text_b)
     assert apply_unified(text_a, out) == text_b
 
 
+#: ASCII supersets, with and without a BOM, and the wide encodings
+ENCODINGS = ["utf-8", "utf-8-sig", "cp1252", "utf-16", "utf-16-le", "utf-16-be", "utf-32"]
+#: ``\u0a0a`` holds a ``\n`` byte in UTF-16 (cp1252, which lacks it, stores a "?")
+CHARS = "ab \t\\+-@éü€\u0a0a"
+NEWLINES = ["\n", "\r\n", "\r"]
+
+
+@st.composite
+def stored_pairs(draw: st.DrawFn) -> tuple[bytes, bytes]:
+    """Two files as stored: B an edit of A, in A's encoding or another, any line ends."""
+    enc_a = draw(st.sampled_from(ENCODINGS))
+    enc_b = draw(st.sampled_from([enc_a, enc_a, enc_a, *ENCODINGS]))
+    a_lines = draw(st.lists(st.text(CHARS, max_size=4), max_size=10))
+    b_lines: list[str] = []
+    for text in a_lines:
+        action = draw(st.sampled_from(["keep", "keep", "drop", "change", "add"]))
+        if action in ("keep", "add"):
+            b_lines.append(text)
+        if action in ("change", "add"):
+            b_lines.append(draw(st.text(CHARS, max_size=4)))
+    if draw(st.booleans()):
+        b_lines.append(draw(st.text(CHARS, max_size=4)))
+    return _stored(draw, a_lines, enc_a), _stored(draw, b_lines, enc_b)
+
+
+def _stored(draw: st.DrawFn, lines: list[str], encoding: str) -> bytes:
+    mixed = draw(st.booleans())
+    style = draw(st.sampled_from(NEWLINES))
+    ends = [draw(st.sampled_from(NEWLINES)) if mixed else style for _ in lines]
+    if lines and draw(st.booleans()):
+        ends[-1] = ""  # no newline at the end
+    text = "".join(t + end for t, end in zip(lines, ends, strict=True))
+    return text.encode(encoding, "replace")
+
+
+@settings(max_examples=400, deadline=None)
+@given(pair=stored_pairs(), context=st.integers(0, 3))
+def test_any_encoding_and_line_ends_rebuild_b(pair: tuple[bytes, bytes], context: int) -> None:
+    a, b = pair
+    out = _diff(a, b, context=context)
+    assert (out == b"") == (a == b)
+    assert apply_unified(a, out) == b
+
+
 @needs_patch
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(a=lines, b=lines, a_eol=st.booleans(), b_eol=st.booleans(), context=st.integers(0, 3))
-def test_patch_rebuilds_b(
-    a: list[str], b: list[str], a_eol: bool, b_eol: bool, context: int
-) -> None:
-    text_a, text_b = _text(a, a_eol), _text(b, b_eol)
-    out = render_unified(_result(text_a, text_b), context=context)
-    assert (out == "") == (text_a == text_b)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pair=stored_pairs(), context=st.integers(0, 3))
+def test_patch_rebuilds_b_byte_for_byte(pair: tuple[bytes, bytes], context: int) -> None:
+    a, b = pair
+    out = _diff(a, b, context=context)
     if not out:
         return
     with tempfile.TemporaryDirectory() as work:
-        assert _patch(text_a.encode(), out, Path(work)) == text_b.encode()
+        assert _patch(a, out, Path(work)) == b
 
 
 @needs_git
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(a=lines, b=lines, a_eol=st.booleans(), b_eol=st.booleans())
-def test_git_apply_rebuilds_b(a: list[str], b: list[str], a_eol: bool, b_eol: bool) -> None:
-    text_a, text_b = _text(a, a_eol), _text(b, b_eol)
-    out = render_unified(_result(text_a, text_b, "a.txt", "a.txt"))
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pair=stored_pairs())
+def test_git_apply_rebuilds_b_byte_for_byte(pair: tuple[bytes, bytes]) -> None:
+    a, b = pair
+    out = _diff(a, b, label="a.txt")
     if not out:
         return
     with tempfile.TemporaryDirectory() as work:
-        assert _git_apply(text_a.encode(), out, Path(work)) == text_b.encode()
+        assert _git_apply(a, out, Path(work)) == b
 
 
 @needs_patch
 def test_patch_applies_to_real_prose(tmp_path: Path) -> None:
     # whole-file diff: patch must also find every hunk at its stated line
+    a, b = (text.encode() for text in read_pair("pep1_mixed"))
+    assert _patch(a, _diff(a, b), tmp_path) == b
+
+
+# ------------------------------------------------------------ the window's text
+
+
+def _result(a: str, b: str) -> DiffResult:
+    return compare(doc(a, "a.txt"), doc(b, "b.txt"), CompareOptions(unit=Unit.LINES))
+
+
+def test_the_window_diff_is_the_utf8_diff_of_its_texts() -> None:
     a, b = read_pair("pep1_mixed")
-    out = render_unified(_result(a, b))
-    assert _patch(a.encode(), out, tmp_path) == b.encode()
+    assert render_unified(_result(a, b)) == _diff(a, b).decode()
+    assert render_unified(_result("x\n", "x\n")) == ""
 
 
 @needs_patch
-def test_crlf_files_get_crlf_lines(tmp_path: Path) -> None:
-    raw_a, raw_b = b"one\r\ntwo\r\nthree\r\n", b"one\r\n2\r\nthree"
-    a = decode_bytes(raw_a, "a.txt")
-    b = decode_bytes(raw_b, "b.txt")
-    out = render_unified(compare(a, b))
-    assert out.endswith("-two\r\n-three\r\n+2\r\n+three\n" + NO_NEWLINE_MARKER + "\n")
-    assert _patch(raw_a, out, tmp_path) == raw_b
+def test_the_window_writes_crlf_files_back_with_crlf(tmp_path: Path) -> None:
+    raw_a, raw_b = b"one\r\ntwo\r\nthree\r\n", b"\xef\xbb\xbfone\r\n2\r\nthree"
+    out = render_unified(compare(decode_bytes(raw_a, "a.txt"), decode_bytes(raw_b, "b.txt")))
+    assert out.endswith(f"-one\r\n-two\r\n-three\r\n+\ufeffone\r\n+2\r\n+three\n{M}\n")
+    assert _patch(raw_a, out.encode("utf-8"), tmp_path) == raw_b
 
 
 # ------------------------------------------------------------------------- CLI
 
 
-def test_cli_diff_prints_the_patch(capsys: pytest.CaptureFixture[str]) -> None:
+def _cli_diff(folder: Path, a: bytes, b: bytes) -> tuple[int, bytes]:
+    """``twofold --diff a b`` in this process: the status and the bytes it printed."""
+    (folder / "a.txt").write_bytes(a)
+    (folder / "b.txt").write_bytes(b)
+    out = io.TextIOWrapper(io.BytesIO(), encoding="ascii")  # a re-encoded byte would fail
+    with contextlib.redirect_stdout(out):
+        status = main(["--diff", str(folder / "a.txt"), str(folder / "b.txt")])
+    out.flush()
+    return status, out.buffer.getvalue()  # type: ignore[attr-defined]
+
+
+#: the inputs the issue lists, A and B as stored
+STORED = {
+    "lf-to-crlf": (b"one\ntwo\nthree\n", b"one\r\ntwo\r\nthree\r\n"),
+    "crlf-edit": (b"one\r\ntwo\r\nthree\r\n", b"one\r\n2\r\nthree\r\n"),
+    "cr-only": (b"one\rtwo\rthree\r", b"one\r2\rthree\r"),
+    "mixed": (b"one\r\ntwo\nthree\rfour\r\n", b"one\r\n2\nthree\rfour\n"),
+    "bom-kept": (b"\xef\xbb\xbfone\ntwo\n", b"\xef\xbb\xbfone\n2\n"),
+    "bom-added": (b"one\ntwo\n", b"\xef\xbb\xbfone\ntwo\n"),
+    "utf16": ("one\ntwo\nthree\n".encode("utf-16"), "one\n2\nthree\n".encode("utf-16")),
+    "utf16be-crlf": (
+        "één\r\ntwo\r\n".encode("utf-16-be"),
+        "één\r\n2\r\n".encode("utf-16-be"),
+    ),
+    "cp1252": ("café\nnaïve\n".encode("cp1252"), "café\nnaïf\n".encode("cp1252")),
+    "cp1252-to-utf8": ("café\nbar\n".encode("cp1252"), "café\nbar\n".encode()),
+    "no-final-newline": (b"one\ntwo", b"one\ntwo\n"),
+}
+
+
+@pytest.mark.parametrize(("a", "b"), STORED.values(), ids=STORED.keys())
+def test_cli_diff_turns_a_into_b_with_patch(tmp_path: Path, a: bytes, b: bytes) -> None:
+    status, out = _cli_diff(tmp_path, a, b)
+    assert status == 1
+    assert apply_unified(a, out) == b
+    if PATCH is not None:
+        assert _patch(a, out, tmp_path) == b
+
+
+@needs_git
+@pytest.mark.parametrize(("a", "b"), STORED.values(), ids=STORED.keys())
+def test_cli_diff_turns_a_into_b_with_git_apply(tmp_path: Path, a: bytes, b: bytes) -> None:
+    status, out = _cli_diff(tmp_path, a, b)
+    assert status == 1
+    (tmp_path / "work").mkdir()
+    assert _git_apply(a, out.replace(b"+++ b.txt", b"+++ a.txt"), tmp_path / "work") == b
+
+
+def test_cli_diff_prints_the_patch(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     left, right = DEMO / "gettysburg-nicolay.txt", DEMO / "gettysburg-bliss.txt"
     assert main(["--diff", str(left), str(right)]) == 1
-    out = capsys.readouterr().out
-    assert out.startswith("--- gettysburg-nicolay.txt\n+++ gettysburg-bliss.txt\n@@ -1,7 +1,7 @@\n")
-    result = compare(_load(left), _load(right))
-    assert out == render_unified(result)
+    out = capsysbinary.readouterr().out
+    assert out.startswith(
+        b"--- gettysburg-nicolay.txt\n+++ gettysburg-bliss.txt\n@@ -1,7 +1,7 @@\n"
+    )
+    assert out == unified_diff(
+        left.read_bytes(), right.read_bytes(), "gettysburg-nicolay.txt", "gettysburg-bliss.txt"
+    )
 
 
-def test_cli_diff_of_identical_files(capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_diff_of_identical_files(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     same = str(DEMO / "gettysburg-bliss.txt")
     assert main(["--diff", "--label", "x", "--label", "y", same, same]) == 0
-    assert capsys.readouterr().out == ""
+    assert capsysbinary.readouterr().out == b""
 
 
-def _load(path: Path) -> Document:
-    return decode_bytes(path.read_bytes(), path.name, str(path))
+def test_cli_diff_of_the_same_text_stored_differently(tmp_path: Path) -> None:
+    """The bytes differ, so the files differ (exit 1), as for diff(1)."""
+    assert _cli_diff(tmp_path, b"x\n", b"x\r\n")[0] == 1
+    assert _cli_diff(tmp_path, b"x\n", b"x\n") == (0, b"")

@@ -25,7 +25,7 @@ from typing import BinaryIO, NamedTuple
 from twofold.engine.errors import InputError
 from twofold.engine.model import Document, NewlineStyle
 
-__all__ = ["DEFAULT_MAX_BYTES", "decode_bytes", "load_document"]
+__all__ = ["DEFAULT_MAX_BYTES", "decode_bytes", "load_document", "load_document_and_bytes"]
 
 #: the largest file compared by default; diffing beyond this is not interactive
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
@@ -107,10 +107,23 @@ def load_document(
     so a FIFO or a device is refused instead of blocking or reading forever.
     ``label`` names the file in error messages (its base name by default).
     """
+    return load_document_and_bytes(path, label, max_bytes=max_bytes)[0]
+
+
+def load_document_and_bytes(
+    path: str | os.PathLike[str],
+    label: str | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[Document, bytes]:
+    """``load_document``, and the bytes it decoded: ``--diff`` diffs the bytes as stored.
+
+    The file is read once, so the bytes are the ones the document was checked from.
+    """
     fspath = os.fspath(path)
     name = check_path(fspath, label, max_bytes=max_bytes)
     data, mtime_ns = _read(fspath, name, max_bytes)
-    return replace(decode_bytes(data, name, fspath), mtime_ns=mtime_ns)
+    return replace(decode_bytes(data, name, fspath), mtime_ns=mtime_ns), data
 
 
 def check_path(

@@ -1,154 +1,151 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The line-based unified diff printed by ``twofold --diff`` (what ``diff -u`` prints).
 
-Why lines and not paragraphs: the output is meant for ``patch`` and ``git apply``,
-which know only lines. Lines are cut at ``\\n`` only (``str.splitlines`` would
-also cut at form feeds and U+2028, which ``patch`` does not), a last line without
-a newline gets the ``\\ No newline at end of file`` marker, and labels cannot
-break the header. Hunks are grouped and numbered exactly as
-:func:`difflib.unified_diff` does, but the line matching is Myers' (through
-diff-match-patch, each distinct line encoded as one character, as in
-:mod:`twofold.engine.chardiff`): difflib's matcher goes quadratic on files with
-many repeated lines, minutes for 10 MB where Myers takes a fraction of a second.
+Why bytes: the output is meant for GNU ``patch`` and ``git apply``, which read
+both the patch and the file as bytes and cut lines after each ``\\n`` byte. So
+the diff is made the same way, from the files' bytes as stored: every line keeps
+its own ending (LF, CRLF, or a lone CR left inside the line, as patch sees it),
+a BOM stays part of the first line, a last line without ``\\n`` gets the ``\\ No
+newline at end of file`` marker, and the text is never decoded or re-encoded.
+That is exact for any encoding by construction, also when A and B differ in
+encoding or BOM (the changed lines then differ in their bytes, and the patch
+still turns A into B). The price is paid only by encodings that are not ASCII
+supersets: a UTF-16 file's ``\\n`` byte need not end a character, so its lines
+are cut where patch cuts them, not where a reader would (as ``diff -a`` does).
 
-Constraints: pure, no I/O, no Qt. The texts are the decoded, ``\\n``-normalised
-ones; when both files used CRLF the lines end in CRLF again so the patch applies
-to the files as stored.
+Hunks are grouped and numbered exactly as :func:`difflib.unified_diff` does;
+the lines are matched by :mod:`twofold.engine.line_diff` (git's histogram diff).
+Labels cannot break the header: control characters become spaces.
+
+Constraints: pure, no I/O, no Qt.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
-from twofold.engine.chardiff import encode_tokens, raw_diff
-from twofold.engine.model import DiffResult, Document, NewlineStyle, Op
+from twofold.engine.line_diff import LineRun, line_runs
+from twofold.engine.model import DiffResult, Document, NewlineStyle
 
-__all__ = ["NO_NEWLINE_MARKER", "render_unified", "split_lines"]
+__all__ = ["NO_NEWLINE_MARKER", "render_unified", "split_lines", "unified_diff"]
 
 #: what diff(1) prints after a line that ends a file without a newline
-NO_NEWLINE_MARKER = "\\ No newline at end of file"
+NO_NEWLINE_MARKER = b"\\ No newline at end of file"
 
 #: control characters (newlines, tabs, ...) would split or confuse the header
 _HEADER_UNSAFE = {c: " " for c in (*range(0x20), 0x7F, 0x85, 0x2028, 0x2029)}
-
-#: seconds Myers may search before settling for a coarser (still exact) diff
-_TIMEOUT = 10.0
-#: distinct lines that can be encoded as characters (code points minus surrogates)
-_MAX_DISTINCT = 0x10FFFF - 0x800 - 1
-
-#: ``(i1, i2, j1, j2, equal)``: lines ``a[i1:i2]`` became ``b[j1:j2]``
-_Block = tuple[int, int, int, int, bool]
+#: the line ending a window's document is written back with (a mixed file gets LF)
+_NEWLINES = {NewlineStyle.CRLF: "\r\n", NewlineStyle.CR: "\r"}
 
 
-def render_unified(result: DiffResult, context: int = 3) -> str:
-    """The unified diff of A and B by lines; the empty string when the texts are equal.
+def unified_diff(a: bytes, b: bytes, label_a: str, label_b: str, context: int = 3) -> bytes:
+    """The unified diff of the bytes ``a`` and ``b`` by lines; empty when they are equal.
 
     Args:
-        result: the comparison; only its two documents are used.
+        a: file A as stored.
+        b: file B as stored.
+        label_a: A's name in the ``---`` line.
+        label_b: B's name in the ``+++`` line.
         context: unchanged lines shown around each change (diff's ``-U``).
     """
     if context < 0:
         raise ValueError(f"context must not be negative: {context}")
-    if result.a.text == result.b.text:
-        return ""
-    a, b = split_lines(result.a.text), split_lines(result.b.text)
-    eol = _line_end(result.a, result.b)
-    out = [f"--- {_header_name(result.a)}\n", f"+++ {_header_name(result.b)}\n"]
-    for hunk in _hunks(_blocks(a, b), context):
-        i1, i2, j1, j2 = hunk[0][0], hunk[-1][1], hunk[0][2], hunk[-1][3]
-        out.append(f"@@ -{_range(i1, i2)} +{_range(j1, j2)} @@\n")
-        for k1, k2, l1, l2, equal in hunk:
-            if equal:
-                out.extend(_lines(" ", a[k1:k2], eol))
+    if a == b:
+        return b""
+    lines_a, lines_b = split_lines(a), split_lines(b)
+    out = [b"--- " + _header_name(label_a) + b"\n", b"+++ " + _header_name(label_b) + b"\n"]
+    for hunk in _hunks(line_runs(lines_a, lines_b), context):
+        first, last = hunk[0], hunk[-1]
+        out.append(
+            b"@@ -%s +%s @@\n"
+            % (_range(first.a_start, last.a_stop), _range(first.b_start, last.b_stop))
+        )
+        for run in hunk:
+            if run.equal:
+                out.extend(_lines(b" ", lines_a[run.a_start : run.a_stop]))
             else:
-                out.extend(_lines("-", a[k1:k2], eol))
-                out.extend(_lines("+", b[l1:l2], eol))
-    return "".join(out)
+                out.extend(_lines(b"-", lines_a[run.a_start : run.a_stop]))
+                out.extend(_lines(b"+", lines_b[run.b_start : run.b_stop]))
+    return b"".join(out)
 
 
-def split_lines(text: str) -> list[str]:
-    """``text`` cut after each ``\\n``; the last line keeps no newline if it had none."""
-    lines = [line + "\n" for line in text.split("\n")]
-    last = lines.pop()  # the piece after the final "\n": empty when the text ends in one
-    if last != "\n":
-        lines.append(last[:-1])
+def render_unified(result: DiffResult, context: int = 3) -> str:
+    """The unified diff of the texts the window shows, in UTF-8 (File ▸ Export).
+
+    The window keeps decoded texts, not bytes, so each is written back in UTF-8
+    with its file's BOM and newline style: the patch is exact for UTF-8 files
+    with one newline style; ``twofold --diff`` is exact for every file.
+    """
+    a, b = _as_utf8(result.a), _as_utf8(result.b)
+    out = unified_diff(a, b, result.a.label, result.b.label, context)
+    return out.decode("utf-8", "surrogatepass")
+
+
+def split_lines(data: bytes) -> list[bytes]:
+    """``data`` cut after each ``\\n`` byte; the last line keeps no newline if it had none."""
+    lines = data.split(b"\n")
+    last = lines.pop()  # the piece after the final "\n": empty when the data ends in one
+    lines = [line + b"\n" for line in lines]
+    if last:
+        lines.append(last)
     return lines
 
 
-def _blocks(a: list[str], b: list[str]) -> list[_Block]:
-    """Alternating equal and changed runs covering both line lists, in order."""
-    if len(set(a).union(b)) > _MAX_DISTINCT:  # cannot be encoded: fall back to difflib
-        ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-        steps = [(tag == "equal", i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops]
-    else:
-        enc_a, enc_b = encode_tokens([a, b])
-        steps = [
-            (
-                op is Op.EQUAL,
-                0 if op is Op.INSERT else len(chunk),
-                0 if op is Op.DELETE else len(chunk),
-            )
-            for op, chunk in raw_diff(enc_a, enc_b, _TIMEOUT, semantic=False)
-        ]
-    blocks: list[_Block] = []
-    i = j = 0
-    for equal, n_a, n_b in steps:
-        if blocks and not equal and not blocks[-1][4]:  # delete + insert: one change
-            i1, _, j1, _, _ = blocks.pop()
-            blocks.append((i1, i + n_a, j1, j + n_b, False))
-        else:
-            blocks.append((i, i + n_a, j, j + n_b, equal))
-        i, j = i + n_a, j + n_b
-    return blocks
+def _as_utf8(doc: Document) -> bytes:
+    text = doc.text
+    newline = _NEWLINES.get(doc.newline)
+    if newline is not None:
+        text = text.replace("\n", newline)
+    if doc.bom:
+        text = "\ufeff" + text
+    return text.encode("utf-8", "surrogatepass")
 
 
-def _hunks(blocks: list[_Block], n: int) -> Iterator[list[_Block]]:
-    """Blocks grouped into hunks with ``n`` lines of context: difflib's grouping."""
-    hunk: list[_Block] = []
-    last = len(blocks) - 1
-    for k, (i1, i2, j1, j2, equal) in enumerate(blocks):
-        if not equal:
-            hunk.append((i1, i2, j1, j2, equal))
+def _hunks(runs: list[LineRun], n: int) -> Iterator[list[LineRun]]:
+    """Runs grouped into hunks with ``n`` lines of context: difflib's grouping."""
+    hunk: list[LineRun] = []
+    last = len(runs) - 1
+    for k, run in enumerate(runs):
+        if not run.equal:
+            hunk.append(run)
             continue
+        i1, i2, j1, j2 = run.a_start, run.a_stop, run.b_start, run.b_stop
         if k == 0:  # leading context only
             i1, j1 = max(i1, i2 - n), max(j1, j2 - n)
         if k == last:  # trailing context only
             i2, j2 = min(i2, i1 + n), min(j2, j1 + n)
         if k not in (0, last) and i2 - i1 > 2 * n:
-            hunk.append((i1, i1 + n, j1, j1 + n, True))
-            if any(not block[4] for block in hunk):
+            hunk.append(LineRun(i1, i1 + n, j1, j1 + n, equal=True))
+            if any(not r.equal for r in hunk):
                 yield hunk
             hunk = []
             i1, j1 = i2 - n, j2 - n
-        hunk.append((i1, i2, j1, j2, True))
-    if any(not block[4] for block in hunk):
+        hunk.append(LineRun(i1, i2, j1, j2, equal=True))
+    if any(not r.equal for r in hunk):
         yield hunk
 
 
-def _range(start: int, stop: int) -> str:
+def _range(start: int, stop: int) -> bytes:
     """A hunk header range as diff(1) writes it (see ``difflib._format_range_unified``)."""
     length = stop - start
     if length == 1:
-        return str(start + 1)
-    return f"{start + 1 if length else start},{length}"
+        return b"%d" % (start + 1)
+    return b"%d,%d" % (start + 1 if length else start, length)
 
 
-def _lines(sign: str, lines: list[str], eol: str) -> Iterator[str]:
+def _lines(sign: bytes, lines: list[bytes]) -> Iterator[bytes]:
     for line in lines:
-        if line.endswith("\n"):
-            yield sign + line[:-1] + eol
+        if line.endswith(b"\n"):
+            yield sign + line
         else:
             # the "\n" before the marker belongs to the patch, not to the file
-            yield sign + line + "\n" + NO_NEWLINE_MARKER + "\n"
+            yield sign + line + b"\n" + NO_NEWLINE_MARKER + b"\n"
 
 
-def _line_end(a: Document, b: Document) -> str:
-    """CRLF only when both files used it: the patch must match the bytes on disk."""
-    if a.newline is NewlineStyle.CRLF and b.newline is NewlineStyle.CRLF:
-        return "\r\n"
-    return "\n"
-
-
-def _header_name(doc: Document) -> str:
-    return doc.label.translate(_HEADER_UNSAFE) or "-"
+def _header_name(label: str) -> bytes:
+    """The label as bytes; a name the command line got as undecodable bytes gets them back."""
+    name = label.translate(_HEADER_UNSAFE) or "-"
+    try:
+        return name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that no file name decoded to
+        return name.encode("utf-8", "backslashreplace")
