@@ -15,7 +15,7 @@ import platform
 from importlib import import_module
 
 import PySide6
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from twofold import __version__
@@ -79,6 +79,7 @@ def about_box(parent: QWidget | None) -> QMessageBox:
     )
     box.setText(f"<h3>Twofold {html.escape(__version__)}</h3><p>{_SUMMARY}</p>")
     box.setInformativeText(f"<table>{rows}</table><p>Licensed under the GPL 3.0 or later.</p>")
+    box.setTextFormat(Qt.TextFormat.RichText)  # on purpose, and every value above is escaped
     box.setDetailedText(versions_text())  # plain text: selectable, easy to paste
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     box.open()

@@ -22,8 +22,9 @@ import enum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
+from twofold.ui.plain_text import one_line, plain_label
 from twofold.ui.theme import blend, is_dark
 
 #: refused drops and failed loads pile up no further than this (the oldest goes):
@@ -62,9 +63,8 @@ class BannerRow(QFrame):
         self.setObjectName(f"banner_{topic.value}")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAutoFillBackground(True)
-        self.label = QLabel()
+        self.label = plain_label()
         self.label.setObjectName("bannerText")
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = QToolButton()
@@ -86,7 +86,7 @@ class BannerRow(QFrame):
             QPalette.ColorRole.Window, blend(base, hue, 0.3 if is_dark(palette) else 0.18)
         )
         self.setPalette(palette)
-        self.label.setText(text)
+        self.label.setText(one_line(text))
 
     def text(self) -> str:
         return self.label.text()

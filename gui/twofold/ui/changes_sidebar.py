@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QListView,
     QStyle,
     QStyledItemDelegate,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from twofold.engine.model import DiffResult, Pair, PairKind, Side, Unit
 from twofold.engine.summary import percent
+from twofold.ui.plain_text import plain_label
 from twofold.ui.theme import NAMES, SIGNS, Theme
 from twofold.ui.turns import turn_queue
 
@@ -262,7 +262,7 @@ class ChangesSidebar(QWidget):
         self._visible: list[int] | None = None
         self._result: DiffResult | None = None
         self._selected: int | None = None
-        self._title = QLabel("Changes")
+        self._title = plain_label("Changes")
         self._title.setObjectName("sidebarTitle")
         self.filter = QComboBox()
         self.filter.setObjectName("kindFilter")

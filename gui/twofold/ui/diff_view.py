@@ -7,14 +7,13 @@ single object: show a result, mark a change current, change font or wrap.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from itertools import compress
 from operator import attrgetter, is_not
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit, QWidget
 
 from twofold.engine.linemap import LONG_LINE
 from twofold.engine.model import DiffResult, Pair, PairKind, Side
@@ -23,6 +22,7 @@ from twofold.ui.diff_pane import DiffPane
 from twofold.ui.link_map import LinkMap
 from twofold.ui.overview_map import OverviewMap
 from twofold.ui.pane_sync import PaneSync
+from twofold.ui.plain_text import one_line, plain_label, tooltip
 from twofold.ui.spans import PaneHighlights
 from twofold.ui.status import document_format
 from twofold.ui.theme import Theme
@@ -75,6 +75,41 @@ def _same_layout(shown: Sequence[Pair], refined: Sequence[Pair]) -> bool:
     return all(_LAYOUT(shown[n]) == _LAYOUT(refined[n]) for n in others)
 
 
+class PaneHeader(QWidget):
+    """Above a pane: the document's name in bold, then its encoding and newlines.
+
+    Two plain-text labels rather than one rich-text label with the name in
+    ``<b>``: the name is a file name or a ``--label``, and those may hold HTML.
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.name = plain_label()
+        self.name.setObjectName(f"{name}Name")
+        font = self.name.font()
+        font.setBold(True)
+        self.name.setFont(font)
+        self.details = plain_label()
+        self.details.setObjectName(f"{name}Details")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(12)
+        for label, stretch in ((self.name, 0), (self.details, 1)):
+            label.setMinimumWidth(1)  # a long name is cut, it does not widen the pane
+            layout.addWidget(label, stretch)
+        self.setMinimumWidth(50)
+
+    def set_document(self, name: str, details: str, path: str) -> None:
+        self.name.setText(one_line(name))
+        self.details.setText(details)
+        self.setToolTip(tooltip(path))
+
+    def text(self) -> str:
+        """What the header reads, as one line."""
+        return f"{self.name.text()}  {self.details.text()}"
+
+
 class DiffView(QWidget):
     """Both panes of one comparison and the widgets drawn from their geometry."""
 
@@ -85,9 +120,7 @@ class DiffView(QWidget):
         self.sync = PaneSync(self.panes[Side.A], self.panes[Side.B], self)
         self.link = LinkMap(self.sync)
         self.overview = OverviewMap(self.sync)
-        self.headers = {side: QLabel() for side in Side}
-        self.headers[Side.A].setObjectName("leftHeader")
-        self.headers[Side.B].setObjectName("rightHeader")
+        self.headers = {Side.A: PaneHeader("leftHeader"), Side.B: PaneHeader("rightHeader")}
         self._result: DiffResult | None = None
         self._current: Pair | None = None
         self._code = False
@@ -107,10 +140,7 @@ class DiffView(QWidget):
         grid.setHorizontalSpacing(0)
         grid.setVerticalSpacing(0)
         for side, column in ((Side.A, 0), (Side.B, 2)):
-            header = self.headers[side]
-            header.setContentsMargins(8, 4, 8, 4)
-            header.setMinimumWidth(50)
-            grid.addWidget(header, 0, column)
+            grid.addWidget(self.headers[side], 0, column)
             grid.addWidget(self.panes[side], 1, column)
         grid.addWidget(self.link, 1, 1)
         grid.addWidget(self.overview, 0, 3, 2, 1)
@@ -151,10 +181,9 @@ class DiffView(QWidget):
             pane.set_content(table, tints, PaneHighlights(result, side, table))
             cut = f" \u00b7 lines over {LONG_LINE:,} characters shown in pieces"
             note = cut if table.soft_breaks else ""  # say so: the blocks are not the file's lines
-            self.headers[side].setText(
-                f"<b>{html.escape(doc.label)}</b> &nbsp; {html.escape(document_format(doc))}{note}"
+            self.headers[side].set_document(
+                doc.label, f"{document_format(doc)}{note}", doc.path or doc.label
             )
-            self.headers[side].setToolTip(doc.path or doc.label)
         self.link.reset()
         self.sync.set_pairs(result.pairs, result.changes)
 

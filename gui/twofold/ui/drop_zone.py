@@ -7,10 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from twofold.engine.model import Side
 from twofold.ui.drop import can_accept, local_paths
+from twofold.ui.plain_text import one_line, plain_label
 
 HINT = "Drop two files here or press Ctrl+O"
 
@@ -65,7 +66,7 @@ class _Target(QWidget):
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(4, 4, -4, -4), 12, 12)
         painter.setPen(colour)
         title = "Older version (left)" if self.side is Side.A else "Newer version (right)"
-        body = Path(self._file).name if self._file else "Drop a file here"
+        body = one_line(Path(self._file).name) if self._file else "Drop a file here"
         painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, f"{title}\n\n{body}")
         painter.end()
 
@@ -83,7 +84,7 @@ class DropZone(QWidget):
         super().__init__(parent)
         self.setObjectName("dropZone")
         self.targets = {side: _Target(side) for side in (Side.A, Side.B)}
-        hint = QLabel(HINT)
+        hint = plain_label(HINT)
         hint.setObjectName("dropHint")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = hint.font()

@@ -26,12 +26,13 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from twofold.ui.plain_text import plain_label
 
 log = logging.getLogger(__name__)
 
@@ -68,10 +69,10 @@ class ErrorDialog(QDialog):
         self.setObjectName("errorDialog")
         self.setWindowTitle("Twofold \u2014 unexpected error")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.summary_label = QLabel(summary)
+        self.summary_label = plain_label(summary)  # an exception's message may quote anything
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        hint = QLabel("The window stays open. Please copy the details into a bug report.")
+        hint = plain_label("The window stays open. Please copy the details into a bug report.")
         hint.setWordWrap(True)
         self.details = QPlainTextEdit(details)
         self.details.setObjectName("errorDetails")

@@ -30,9 +30,10 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from twofold.engine.model import DiffResult, Document
+from twofold.ui.plain_text import one_line, plain_label
 from twofold.ui.theme import blend, is_dark
 
 log = logging.getLogger(__name__)
@@ -304,7 +305,7 @@ class FileChangeBanner(QFrame):
         self.setPalette(palette)
         self.watcher = FileWatcher(self)
         self._labels: dict[str, str] = {}
-        self.label = QLabel()
+        self.label = plain_label()  # it names files, and a name may look like HTML
         self.label.setObjectName("fileChangeText")
         self.label.setWordWrap(True)
         self.reload_button = QPushButton("Reload")
@@ -356,7 +357,7 @@ class FileChangeBanner(QFrame):
         self.show()
 
     def _names(self, paths: list[str]) -> str:
-        return " and ".join(self._labels.get(p, os.path.basename(p)) for p in paths)
+        return " and ".join(one_line(self._labels.get(p, os.path.basename(p))) for p in paths)
 
     def on_reload_clicked(self) -> None:
         self.hide()

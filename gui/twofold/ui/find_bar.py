@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from twofold.engine.model import Side
 from twofold.ui import text_search
 from twofold.ui.diff_pane import DiffPane
+from twofold.ui.plain_text import plain_label
 from twofold.ui.turns import turn_queue
 
 #: matches highlighted and walked per pane at most (the count says when there are more)
@@ -60,14 +61,14 @@ class FindBar(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.previous_button = self._button("\u2191", "Previous match (Shift+F3)")
         self.next_button = self._button("\u2193", "Next match (F3, Enter)")
-        self.count = QLabel()
+        self.count = plain_label()
         self.count.setObjectName("findCount")
         close = self._button("\u2715", "Close (Esc)")
         close.clicked.connect(self.dismiss)
         self.edit.escaped.connect(self.dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 3, 8, 3)
-        layout.addWidget(QLabel("Find:"))
+        layout.addWidget(plain_label("Find:"))
         layout.addWidget(self.edit, 1)
         for widget in (self.previous_button, self.next_button, self.count, close):
             layout.addWidget(widget)

@@ -17,7 +17,6 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
-    QLabel,
     QMainWindow,
     QProgressBar,
     QSplitter,
@@ -37,6 +36,7 @@ from twofold.ui.drop import DropRefused, can_accept, local_paths, plan_drop
 from twofold.ui.drop_zone import DropZone
 from twofold.ui.file_watcher import FileChangeBanner
 from twofold.ui.find_bar import FindBar, FindController
+from twofold.ui.plain_text import plain_label, window_title
 from twofold.ui.settings import GEOMETRY, SIDEBAR, SPLITTER, WORD_WRAP, ZOOM, Settings
 from twofold.ui.status import formats_text, position_text, stats_text
 from twofold.ui.theme import Theme
@@ -115,11 +115,11 @@ class MainWindow(WindowCommands, QMainWindow):
 
     def _setup_status_bar(self) -> None:
         bar = self.statusBar()
-        self.position_label = QLabel(position_text(None, 0))
+        self.position_label = plain_label(position_text(None, 0))
         self.position_label.setObjectName("positionLabel")
-        self.formats_label = QLabel()
+        self.formats_label = plain_label()
         self.formats_label.setObjectName("formatsLabel")
-        self.stats_label = QLabel()
+        self.stats_label = plain_label()
         self.stats_label.setObjectName("statsLabel")
         self.progress = QProgressBar()
         self.progress.setObjectName("compareProgress")
@@ -195,7 +195,9 @@ class MainWindow(WindowCommands, QMainWindow):
         self.finder.refresh()
         self.stats_label.setText(stats_text(result.stats))
         self.formats_label.setText(formats_text(result))
-        self.setWindowTitle(f"{result.a.label} \u2194 {result.b.label} \u2014 Twofold")
+        self.setWindowTitle(
+            window_title(f"{result.a.label} \u2194 {result.b.label} \u2014 Twofold")
+        )
         self._current = None
         self.banner.dismiss_stale()
         if result.changes:

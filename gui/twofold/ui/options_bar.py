@@ -23,9 +23,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QWidget
+from PySide6.QtWidgets import QComboBox, QToolBar, QWidget
 
 from twofold.engine.model import CompareOptions, DiffResult, Granularity, Side, Unit
+from twofold.ui.plain_text import plain_label
 from twofold.ui.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -193,7 +194,7 @@ def build_toolbar(actions: dict[str, QAction], parent: QWidget | None = None) ->
             bar.addAction(actions[button])
     bar.addSeparator()
     for name, label, tip in (("unit", "Unit", "Unit"), ("granularity", "Highlight", "Highlight")):
-        caption = QLabel(f"{label} ")
+        caption = plain_label(f"{label} ")
         combo = ChoiceCombo([(actions[f"{name}_{v}"], text) for v, text in CHOICES[name]])
         combo.setObjectName(f"{name}Combo")
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -204,7 +205,7 @@ def build_toolbar(actions: dict[str, QAction], parent: QWidget | None = None) ->
         bar.addWidget(caption)
         bar.addWidget(combo)
     bar.addSeparator()
-    caption = QLabel("Ignore ")
+    caption = plain_label("Ignore ")
     caption.setContentsMargins(6, 0, 0, 0)
     bar.addWidget(caption)
     for name in TOGGLES:

@@ -14,14 +14,18 @@ import os
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
+from twofold.ui.plain_text import menu_text, tooltip
 from twofold.ui.settings import Settings
 
 
 def entry_text(number: int, left: str, right: str) -> str:
-    """``&1  draft.txt ↔ final.txt`` (the folder shows in the tooltip, not here)."""
+    """``&1  draft.txt ↔ final.txt`` (the folder shows in the tooltip, not here).
+
+    An ``&`` in a name is doubled and a tab escaped, so neither acts on the menu.
+    """
     mnemonic = f"&{number}" if number < 10 else str(number)
-    names = f"{os.path.basename(left)} \u2194 {os.path.basename(right)}".replace("&", "&&")
-    return f"{mnemonic}  {names}"
+    names = f"{os.path.basename(left)} \u2194 {os.path.basename(right)}"
+    return f"{mnemonic}  {menu_text(names)}"
 
 
 class RecentMenu(QMenu):
@@ -47,7 +51,7 @@ class RecentMenu(QMenu):
         for number, (left, right) in enumerate(pairs, start=1):
             action = self.addAction(entry_text(number, left, right))
             action.setObjectName(f"recent_{number}")
-            action.setToolTip(f"{left}\n{right}")
+            action.setToolTip(tooltip(left, right))
             action.triggered.connect(
                 lambda _checked=False, a=left, b=right: self.comparison_chosen.emit(a, b)
             )

@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Names, paths and file text for widgets: shown as the characters they are, never as markup.
+
+Why this is needed: a file may be named ``<h1 style="color:green">All files
+verified OK<img src=pic.png>.txt``, and Qt reads strings as more than text in
+several places. A QLabel in its default ``AutoText`` format, a tooltip and a
+QMessageBox render a string as HTML whenever ``Qt.mightBeRichText`` thinks it
+looks like HTML (a heading, a local image). A menu entry takes ``&`` as the
+mark of its mnemonic and a tab as the start of its shortcut; a window title
+takes ``[*]`` as the "modified" marker. And a newline in a name or a ``--label``
+would break a one-line banner in two (a forged second line).
+
+So labels are made with :func:`plain_label` (``Qt.TextFormat.PlainText``), and
+names pass through the function for where they go. Control characters are
+written as C escapes (``\\n``, ``\\033``), as the command line writes them
+(``engine.terminal_text``), so a name is always one visible line.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from twofold.engine.terminal_text import escape_controls
+
+#: how every tooltip built here starts: rich text on purpose, so Qt cannot guess
+TOOLTIP_OPEN = '<p style="white-space:pre">'
+
+
+def one_line(text: str) -> str:
+    """``text`` with its control characters (newlines, tabs, ESC) as visible C escapes."""
+    return escape_controls(text)
+
+
+def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """A QLabel that shows its text as is, whatever it looks like."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    return label
+
+
+def tooltip(*lines: str) -> str:
+    """A tooltip showing ``lines`` as is, one a line, unwrapped (paths read badly wrapped).
+
+    A tooltip has no plain-text mode: it is rich text whenever the string looks
+    like HTML. So it is always rich text here, with the text escaped.
+    """
+    body = "<br>".join(html.escape(one_line(line), quote=False) for line in lines)
+    return f"{TOOLTIP_OPEN}{body}</p>"
+
+
+def menu_text(text: str) -> str:
+    """``text`` for a menu entry: ``&`` doubled (not a mnemonic), no tab (not a shortcut)."""
+    return one_line(text).replace("&", "&&")
+
+
+def window_title(text: str) -> str:
+    """``text`` for ``setWindowTitle``: a ``[*]`` in a name is shown, not taken as the marker.
+
+    Qt shows ``[*][*]`` as a literal ``[*]`` (``qt_setWindowTitle_helperHelper``).
+    """
+    return one_line(text).replace("[*]", "[*][*]")
