@@ -249,6 +249,31 @@ def test_hostile_text_and_labels_are_escaped() -> None:
     assert f"New {HOSTILE}" in parser.marked["ins"]
 
 
+def test_hidden_characters_are_badges_named_in_a_tooltip(tmp_path: Path) -> None:
+    """Trojan Source: a change made only of a direction control or a zero-width space shows.
+
+    Written raw, a browser obeyed the override and drew the zero-width space as
+    nothing: both lines read the same on both sides.
+    """
+    rlo, zwsp = "\u202e", "\u200b"
+    a, b, out = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "report.html"
+    a.write_text("The total is ready.\n\nAccess is granted.\n", "utf-8")
+    b.write_text(f"The to{rlo}tal is ready.\n\nAccess is gran{zwsp}ted.\n", "utf-8")
+    label = f"invoice{rlo}fdp.exe"
+    args = ["--report", str(out), "--granularity", "character", "--label", "a.txt", "--label"]
+    assert main([*args, label, str(a), str(b)]) == 1
+    page = out.read_text("utf-8")
+    assert not re.search("[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]", page)
+    parser = parse(page)
+    assert not parser.errors
+    assert parser.marked["ins"] == ["\u27e8U+202E\u27e9", "\u27e8U+200B\u27e9"]
+    assert [row["class"] for row in parser.rows if row["class"]] == ["changed", "changed"]
+    assert '<span class="hidden" title="U+202E RIGHT-TO-LEFT OVERRIDE: ' in page
+    assert '<span class="hidden" title="U+200B ZERO WIDTH SPACE: ' in page
+    assert "B: invoice\u27e8U+202E\u27e9fdp.exe" in "".join(parser.text)
+    assert "<title>Twofold: a.txt \u2192 invoice\u27e8U+202E\u27e9fdp.exe</title>" in page
+
+
 # ------------------------------------------------------------------------- CLI
 
 

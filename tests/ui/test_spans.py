@@ -10,11 +10,12 @@ from hypothesis import strategies as st
 
 from support import doc
 from twofold.engine.highlights import inline_spans
+from twofold.engine.invisibles import find, reveal
 from twofold.engine.linemap import block_table
 from twofold.engine.model import PairKind, Side, Unit
 from twofold.engine.pipeline import compare
 from twofold.engine.segmentation import segment
-from twofold.ui.spans import PaneHighlights, PanePositions, Utf16Map
+from twofold.ui.spans import PaneHighlights, PanePositions, StandIn, Utf16Map, stand_ins
 
 WORDS = ["alpha", "beta", "gamma", "δέλτα", "emoji\U0001f600", "zeta", "eta.", "theta;"]
 
@@ -71,3 +72,29 @@ def test_pane_positions_map_back_to_source_offsets(text: str) -> None:
     # between two offsets the pane shows that character, and maybe a soft break after it
     for offset, (start, end) in enumerate(pairwise(places)):
         assert shown[2 * start : 2 * end].decode("utf-16-le") in (text[offset], text[offset] + "\n")
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["ab ", "c\U0001f600", "d\n", "long" * 9, "\u202e", "\u200b", "\U000e0068", "\u2b1a"]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_stand_ins_read_back_what_the_fill_put_in(text: str) -> None:
+    """Block by block, past emoji and soft breaks: each stand-in and the character it hides."""
+    table = block_table(text, segment(text, Unit.LINES), 32, 16)
+    display = table.text
+    shown = reveal(display)  # what ``pane_fill`` puts in the document
+    to16 = Utf16Map(display)
+    expected = [
+        StandIn(to16(i), to16(i + 1), display[i]) for i in find(display) if display[i] != "\n"
+    ]
+    positions = PanePositions(table)
+    got: list[StandIn] = []
+    at = 0
+    for block in shown.split("\n"):
+        got += stand_ins(positions, text, block, at)
+        at += len(block.encode("utf-16-le")) // 2 + 1
+    assert got == expected

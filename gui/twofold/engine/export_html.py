@@ -10,17 +10,21 @@ cue: a sign column marks each kind, ``<del>`` is struck through and ``<ins>``
 underlined. Long runs of unchanged paragraphs collapse into one row.
 
 Constraints: pure, no I/O, no Qt. Every piece of document text, label included,
-passes through :func:`html.escape`, since the compared files are untrusted. The
-page is built as a list of strings joined once, so 10 MB inputs stay linear.
+passes through :func:`html.escape`, since the compared files are untrusted, and
+through :mod:`twofold.engine.invisibles`: a hidden character (a direction
+control, a zero-width space, a tag) is written as a badge such as
+``⟨U+202E⟩`` naming it in a tooltip, never raw, so the browser neither obeys it
+nor draws it as nothing, and a change made only of it shows. The page is built
+as a list of strings joined once, so 10 MB inputs stay linear.
 """
 
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterator
 
 from twofold import __version__
+from twofold.engine import invisibles
 from twofold.engine.highlights import inline_spans
 from twofold.engine.model import DiffResult, Document, Pair, PairKind, Side, Unit
 from twofold.engine.summary import kind_counts, percent
@@ -36,19 +40,16 @@ _SIGNS: dict[PairKind, str] = {
     PairKind.MOVED: "\u21c5",
 }
 
-#: C0 controls (but tab and newline) and DEL are not valid HTML text; they are
-#: shown as their Unicode control pictures (U+2400 + code, U+2421 for DEL)
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 _CSS = """
 :root { color-scheme: light dark;
   --fg: #1f2328; --bg: #ffffff; --muted: #59636e; --rule: #d1d9e0; --head: #f6f8fa;
   --changed: #fff8e1; --inserted: #e6ffec; --deleted: #ffebe9; --moved: #eef1ff;
-  --del: #ffc1bd; --ins: #aceebb; --skip: #f0f3f6; }
+  --del: #ffc1bd; --ins: #aceebb; --skip: #f0f3f6; --hidden: #b00076; --hidden-bg: #fde3f3; }
 @media (prefers-color-scheme: dark) { :root {
   --fg: #e6edf3; --bg: #0d1117; --muted: #9198a1; --rule: #3d444d; --head: #151b23;
   --changed: #2d2711; --inserted: #12261b; --deleted: #2d1517; --moved: #1b1f3a;
-  --del: #6e2a2c; --ins: #1f5a33; --skip: #161b22; } }
+  --del: #6e2a2c; --ins: #1f5a33; --skip: #161b22; --hidden: #ff78d2; --hidden-bg: #3d1230; } }
 * { box-sizing: border-box; }
 body { margin: 1.5rem; color: var(--fg); background: var(--bg);
   font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; }
@@ -74,6 +75,9 @@ tr.deleted td { background: var(--deleted); }
 tr.moved td { background: var(--moved); }
 tr.skip td { background: var(--skip); color: var(--muted); text-align: center;
   font-style: italic; }
+.hidden { color: var(--hidden); background: var(--hidden-bg); border: 1px solid;
+  border-radius: 3px; padding: 0 .15em; font: .8em/1 ui-monospace, monospace;
+  white-space: nowrap; }
 del, .del { background: var(--del); text-decoration: line-through; color: inherit; }
 ins, .ins { background: var(--ins); text-decoration: underline; color: inherit; }
 .note { display: block; color: var(--muted); font-size: .85em; font-style: italic;
@@ -106,14 +110,39 @@ def render_html(result: DiffResult, context: int | None = 2) -> str:
     return "".join(parts)
 
 
-def _esc(text: str) -> str:
-    # re.sub scans in C and calls back only on a hit: no cost for ordinary text
-    return _CONTROLS.sub(_control_picture, html.escape(text, quote=True))
+def _esc(text: str, start: int = 0, end: int | None = None, markup: bool = True) -> str:
+    """``text[start:end]`` as HTML text: escaped, and each hidden character a badge.
+
+    Args:
+        text: the whole text, which hidden characters are judged in (a joiner
+            between two letters of a script that needs it is kept).
+        start: where the piece starts.
+        end: where it ends (the end of ``text`` if None).
+        markup: False where no element may go (``<title>``): the badge as text.
+    """
+    stop = len(text) if end is None else end
+    parts: list[str] = []
+    pos = start
+    for at in invisibles.find(text, start, stop):
+        parts.append(html.escape(text[pos:at], quote=True))
+        parts.append(_badge(text[at], markup))
+        pos = at + 1
+    parts.append(html.escape(text[pos:stop], quote=True))
+    return "".join(parts)
 
 
-def _control_picture(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return "\u2421" if code == 0x7F else chr(0x2400 + code)
+def _badge(char: str, markup: bool) -> str:
+    """A hidden character as the report shows it, its name in a tooltip.
+
+    C0 controls and DEL keep their control pictures (␛), short and well known;
+    the others get ``⟨U+202E⟩``.
+    """
+    code = ord(char)
+    shown = invisibles.stand_in(char) if code < 0x20 or code == 0x7F else invisibles.badge(char)
+    if not markup:
+        return shown
+    title = html.escape(invisibles.describe(char), quote=True)
+    return f'<span class="hidden" title="{title}">{shown}</span>'
 
 
 def _noun(unit: Unit, count: int) -> str:
@@ -127,7 +156,7 @@ def _head(result: DiffResult) -> Iterator[str]:
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="color-scheme" content="light dark">\n'
-        f"<title>{_esc(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"<title>{_esc(title, markup=False)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
     )
 
 
@@ -251,8 +280,8 @@ def _cell(result: DiffResult, pair: Pair, side: Side) -> str:
     out: list[str] = []
     pos = whole.start
     for span in inline_spans(result, pair, side):
-        out.append(_esc(text[pos : span.start]))
-        out.append(f"<{tag}>{_esc(text[span.start : span.end])}</{tag}>")
+        out.append(_esc(text, pos, span.start))
+        out.append(f"<{tag}>{_esc(text, span.start, span.end)}</{tag}>")
         pos = span.end
-    out.append(_esc(text[pos : whole.end]))
+    out.append(_esc(text, pos, whole.end))
     return "".join(out)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twofold.engine.invisibles import reveal
 from twofold.engine.model import DiffResult, Pair, PairKind, Side, Unit
 from twofold.engine.summary import percent
 from twofold.ui.plain_text import plain_label
@@ -92,7 +93,8 @@ def first_words(result: DiffResult, pair: Pair) -> str:
     span = result.span_of(pair, side)
     if span is None:
         return ""
-    text = result.document(side).text[span.start : min(span.end, span.start + 400)]
+    # stand-ins for hidden characters: a direction control would reorder the row
+    text = reveal(result.document(side).text[span.start : min(span.end, span.start + 400)])
     words = re.sub(r"\s+", " ", text).strip().split(" ")
     return " ".join(words[:_WORDS]) + (" \u2026" if len(words) > _WORDS else "")
 

@@ -16,12 +16,13 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from PySide6.QtCore import QMimeData, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
     QFont,
+    QHelpEvent,
     QPainter,
     QPaintEvent,
     QPen,
@@ -30,22 +31,30 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from twofold.engine.invisibles import describe
 from twofold.engine.linemap import BlockTable, Extent, LineEstimate, block_table
 from twofold.engine.model import PairKind, Side
 from twofold.ui.drop import can_accept, local_paths
 from twofold.ui.gutter import LineGutter
 from twofold.ui.match_paint import match_rects, outside
 from twofold.ui.pane_fill import SlicedFill
-from twofold.ui.spans import BlockTints, PaneHighlights, PanePositions
+from twofold.ui.spans import BlockTints, PaneHighlights, PanePositions, StandIn
+from twofold.ui.stand_in_paint import (
+    block_stand_ins,
+    stand_in_format,
+    stand_in_rects,
+    stand_in_under,
+)
 from twofold.ui.text_search import find_all
 from twofold.ui.theme import Theme
 from twofold.ui.width_relayout import WidthRelayout
 
-#: right-to-left scripts and marks: in such a line a span of the screen need not be
-#: one range of the text, so the whole line counts as in view (``visible_windows``)
-_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\u200f\u202b\u202e\u2067\ufb1d-\ufdff\ufe70-\ufeff]")
+#: right-to-left scripts: in such a line a span of the screen need not be one range
+#: of the text, so the whole line counts as in view (``visible_windows``). The
+#: direction controls never reach the document (``pane_fill`` shows stand-ins).
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]")
 #: re-measure this long after the last layout change (a window resize sends many)
 LAYOUT_DELAY_MS = 15
 #: at most this many looks at what is on screen per selection refresh (each after
@@ -86,6 +95,7 @@ class DiffPane(QPlainTextEdit):
         self._tints = BlockTints(self._table, [])
         self._highlights: PaneHighlights | None = None
         self._matches: list[tuple[int, int]] = []
+        self._stand_ins: dict[int, list[StandIn]] = {}  # by block on screen, with the selections
         self._current: Extent | None = None
         self._gaps: list[tuple[float, PairKind]] = []
         self._visible_range: tuple[int, ...] = (-1, -1)
@@ -121,7 +131,7 @@ class DiffPane(QPlainTextEdit):
             tints: the non-equal paragraphs and the kind of their pair.
             highlights: the inline highlights, computed as blocks come on screen.
         """
-        self._current, self._gaps, self._matches = None, [], []
+        self._current, self._gaps, self._matches, self._stand_ins = None, [], [], {}
         self._table, self._highlights = table, highlights
         self._tints = BlockTints(table, tints)
         self._estimate = (-1, None)
@@ -413,8 +423,40 @@ class DiffPane(QPlainTextEdit):
                     last_end = h.end
                     for part_start, part_end in outside(h.start, h.end, matches):
                         selections.append(self._selection(part_start, part_end, fmt[h.kind]))
-        self.setExtraSelections(selections)
+        self.setExtraSelections(selections + self._stand_in_selections(numbers))
         return True
+
+    def _stand_in_selections(self, numbers: Sequence[int]) -> list[QTextEdit.ExtraSelection]:
+        """The stand-ins' colour in these blocks (``stand_in_paint``); kept for painting."""
+        doc = self.document()
+        self._stand_ins = {}
+        if self._filler.revealed:  # else nothing was put in to find
+            for number in numbers:
+                found = block_stand_ins(self._table, doc.findBlockByNumber(number))
+                if found:
+                    self._stand_ins[number] = found
+        fmt = stand_in_format(self.theme)
+        return [
+            self._selection(s.start, s.end, fmt)
+            for found in self._stand_ins.values()
+            for s in found
+        ]
+
+    def stand_in_at(self, point: QPoint) -> StandIn | None:
+        """The stand-in of a hidden character under ``point`` (viewport coordinates)."""
+        return stand_in_under(self, self._table, point) if self._filler.revealed else None
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Name the hidden character under the mouse in a tooltip (U+202E RIGHT-TO-LEFT …)."""
+        if event.type() is QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            found = self.stand_in_at(event.pos())
+            if found is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), describe(found.char), self.viewport())
+            return True
+        return super().viewportEvent(event)
 
     def visible_windows(self, numbers: Sequence[int]) -> dict[int, tuple[int, int]]:
         """Without wrapping, the document positions of each block on screen that are in view.
@@ -469,14 +511,24 @@ class DiffPane(QPlainTextEdit):
             kind = self.block_kind(number)
             if kind is not None:  # tints are painted, not block formats: nothing to re-apply
                 painter.fillRect(QRectF(0, top, width, height), self.theme.tints[kind])
+        doc, left = self.document(), self.contentOffset().x()
         if self._matches:
-            doc, left = self.document(), self.contentOffset().x()
             windows = self.visible_windows(numbers)
             for number, top in zip(numbers, tops, strict=True):
                 block = doc.findBlockByNumber(number)
                 window = windows.get(number)
                 for rect in match_rects(block, top, left, self._matches, window):
                     painter.fillRect(rect, self.theme.found)
+        frames = [
+            rect
+            for number, top in zip(numbers, tops, strict=True)
+            if number in self._stand_ins
+            for rect in stand_in_rects(
+                doc.findBlockByNumber(number), top, left, self._stand_ins[number]
+            )
+        ]
+        for frame in frames:  # under the text; a change's highlight paints over it
+            painter.fillRect(frame, self.theme.hidden_back)
         painter.end()
         super().paintEvent(event)
         painter = QPainter(self.viewport())
@@ -489,6 +541,10 @@ class DiffPane(QPlainTextEdit):
             y = round(self.y_of(pos))
             painter.setPen(QPen(self.theme.marks[kind], 1.5, Qt.PenStyle.DashLine))
             painter.drawLine(0, y, width, y)
+        painter.setPen(QPen(self.theme.hidden, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for frame in frames:
+            painter.drawRoundedRect(frame.adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
         if self._current is not None:
             top, bottom = self.y_of(self._current.top), self.y_of(self._current.bottom)
             painter.setPen(QPen(self.theme.current, 2))

@@ -8,6 +8,12 @@ first screen shows at the next paint) and the rest is appended a slice per
 event-loop turn (``turns.turn_queue``), ``SLICE`` characters or ``SLICE_LINES``
 lines at a time (fewer when slices take longer than ``SLICE_SECONDS``), cut at
 newlines, taking turns with the other pane and the rest of the window.
+
+Each piece goes in through ``invisibles.reveal``: a bidirectional control or a
+zero-width character is shown as a visible stand-in of the same UTF-16 length,
+never obeyed or drawn as nothing, and the document's positions stay the text's.
+Revealing a piece when it goes in spreads the scan over the slices (a piece
+with nothing to show is one C-level scan and no copy).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
+from twofold.engine.invisibles import reveal
 from twofold.ui.turns import turn_queue
 
 #: characters put in at once before the first paint
@@ -47,6 +54,8 @@ class SlicedFill(QObject):
         self._edit = edit
         self._text, self._at = "", 0
         self._scale = 1.0  # of SLICE and SLICE_LINES, set by how long slices take
+        #: whether a stand-in went in (the pane looks for them on screen only then)
+        self.revealed = False
 
     @property
     def active(self) -> bool:
@@ -56,11 +65,17 @@ class SlicedFill(QObject):
         queue = turn_queue()
         queue.cancel(self)
         cut = text.find("\n", FIRST) + 1 if len(text) > FIRST else 0
-        self._edit.setPlainText(text[:cut] if cut else text)
+        self.revealed = False
+        self._edit.setPlainText(self._reveal(text[:cut] if cut else text))
         self._text, self._at = (text, cut) if cut else ("", 0)
         self._scale = 1.0
         if cut:
             queue.schedule(self, self._more)
+
+    def _reveal(self, piece: str) -> str:
+        shown = reveal(piece)
+        self.revealed = self.revealed or shown is not piece
+        return shown
 
     def _more(self) -> bool:
         started = perf_counter()
@@ -75,7 +90,7 @@ class SlicedFill(QObject):
             cut = line_end + 1
         cursor = QTextCursor(self._edit.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertText(text[at:cut])
+        cursor.insertText(self._reveal(text[at:cut]))
         self._at = cut
         took = max(perf_counter() - started, 1e-4)
         self._scale = min(1.0, max(MIN_SCALE, self._scale * SLICE_SECONDS / took))

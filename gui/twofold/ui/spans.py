@@ -8,6 +8,10 @@ one. ``Utf16Map`` converts, at no cost for the usual all-BMP text.
 ``PaneHighlights`` computes a pane's ranges lazily, per change, only for the
 paragraphs the pane shows: a 1 MB pair with every paragraph reworded has tens of
 thousands of ranges, and the pane never needs more than a screenful of them.
+
+``stand_ins`` finds, in a block on screen, the visible stand-ins the pane put in
+place of hidden characters (``engine.invisibles``), and the characters they
+stand for: what gets the stand-in style and the tooltip naming the character.
 """
 
 from __future__ import annotations
@@ -19,12 +23,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from twofold.engine.identity_cache import IdentityCache
+from twofold.engine.invisibles import hideable, stand_in
 from twofold.engine.linemap import BlockTable
 from twofold.engine.model import DiffResult, Pair, PairKind, Side, Span
 from twofold.engine.pipeline import refine_pair
 from twofold.engine.view_geometry import spans_for
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+#: the first unit of every stand-in ``invisibles.stand_in`` makes
+_STAND_IN_GLYPH = re.compile("[\u2400-\u2421\u21c6\u2b1a]")
 
 
 class Utf16Map:
@@ -104,6 +111,45 @@ class PanePositions:
         # The soft break before source offset soft[i] stands at position to16(soft[i]) + i.
         cuts = bisect_left(range(len(soft)), position, key=lambda i: to16(soft[i]) + i)
         return to16.offset_of(position - cuts)
+
+
+@dataclass(frozen=True, slots=True)
+class StandIn:
+    """A hidden character's stand-in in a pane: document positions and the real character."""
+
+    start: int
+    end: int
+    char: str
+
+
+def stand_ins(
+    positions: PanePositions, source: str, block_text: str, block_at: int
+) -> list[StandIn]:
+    """The stand-ins in one block of a pane whose text is ``source``.
+
+    Read off the document, not found again in the source: a glyph is a stand-in
+    where the source has a hidden character there that ``stand_in`` turns into
+    that glyph (a real "⬚" in the text is itself). So they agree with what
+    the fill put in, whatever the context the fill saw.
+
+    Args:
+        positions: the pane's offset and position mapping.
+        source: the pane's source text.
+        block_text: the block's text as the document holds it.
+        block_at: the block's first document position.
+    """
+    found: list[StandIn] = []
+    glyphs = list(_STAND_IN_GLYPH.finditer(block_text))
+    if not glyphs:
+        return found
+    to16 = Utf16Map(block_text)
+    for glyph in glyphs:
+        at = block_at + to16(glyph.start())
+        offset = positions.offset(at)
+        char = source[offset] if offset < len(source) else ""
+        if hideable(char) and stand_in(char)[0] == glyph.group():
+            found.append(StandIn(at, at + len(stand_in(char)), char))
+    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,8 @@ _HUES: dict[PairKind, QColor] = {
     PairKind.EQUAL: QColor(128, 128, 128),
 }
 
+_HIDDEN_HUE = QColor(214, 0, 148)
+
 #: the gutter and sidebar sign per kind, so colour is never the only cue
 SIGNS: dict[PairKind, str] = {
     PairKind.CHANGED: "~",
@@ -74,6 +76,11 @@ class Theme:
     #: find's matches: a background painted under the text (``match_paint``), light
     #: enough (or dark enough) for the text colour to read on it
     found: QColor
+    #: the stand-ins of hidden characters (``engine.invisibles``): text and background
+    #: unlike anything else in the pane, so a zero-width space or a direction
+    #: control stands out even inside a highlighted change
+    hidden: QColor
+    hidden_back: QColor
     tints: dict[PairKind, QColor]
     words: dict[PairKind, QColor]
     marks: dict[PairKind, QColor]
@@ -94,6 +101,8 @@ class Theme:
             gutter=blend(base, window, 0.6),
             current=QColor(255, 196, 0) if dark else QColor(232, 145, 0),
             found=blend(base, QColor(255, 196, 0), 0.45 if dark else 0.67),
+            hidden=QColor(255, 120, 210) if dark else QColor(176, 0, 118),
+            hidden_back=blend(base, _HIDDEN_HUE, 0.35 if dark else 0.16),
             tints={k: blend(base, h, tint_amount) for k, h in _HUES.items()},
             words={k: blend(base, h, word_amount) for k, h in _HUES.items()},
             marks={k: blend(base, h, 0.75 if dark else 0.85) for k, h in _HUES.items()},
