@@ -61,6 +61,18 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="treat curly and straight quotes, dash kinds and no-break spaces alike",
     )
+    parser.add_argument(
+        "--strip-trailing-cr",
+        "--ignore-eol",
+        action="store_true",
+        help="treat CRLF, CR and LF line endings alike",
+    )
+    parser.add_argument(
+        "-B",
+        "--ignore-blank-lines",
+        action="store_true",
+        help="ignore blank lines added or removed (with -w, lines of white space too)",
+    )
     parser.add_argument("--no-moves", action="store_true", help="do not detect moved paragraphs")
     parser.add_argument(
         "--label",
@@ -79,6 +91,8 @@ def options_from(args: argparse.Namespace) -> CompareOptions:
         ignore_whitespace=args.ignore_whitespace,
         ignore_case=args.ignore_case,
         ignore_typography=args.ignore_typography,
+        strip_trailing_cr=args.strip_trailing_cr,
+        ignore_blank_lines=args.ignore_blank_lines,
         detect_moves=not args.no_moves,
     )
 
@@ -140,7 +154,7 @@ def _run_text_front(args: argparse.Namespace, labels: list[str | None]) -> int:
     except Exception as exc:  # a bug: still one line, never a traceback
         say(f"internal error: {type(exc).__name__}: {exc}")
         return EXIT_TROUBLE
-    return EXIT_DIFFERENT if result.changes else EXIT_SAME
+    return EXIT_DIFFERENT if result.differs else EXIT_SAME
 
 
 def _print_diff(left: str, right: str, labels: list[str | None]) -> int:

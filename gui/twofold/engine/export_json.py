@@ -6,6 +6,16 @@ paragraph spans, ``pairs`` lists every pair in reading order with edits as
 ``[op, text]`` (op -1 only in A, 0 both, 1 only in B), ``stats`` summarises.
 Edits are given for changed and moved pairs and rebuild exactly the text
 spans those pairs cover.
+
+``layout`` lists what differs outside the paragraphs (at most
+``engine.layout.MAX_LAYOUT_SHOWN``; ``stats.layout_differences`` counts them
+all), each ``{"kind", "a", "b", "a_line", "b_line"}``: kind is one of
+``encoding``, ``bom``, ``line_endings``, ``final_newline``, ``blank_lines``,
+``blank_line_whitespace``, ``bytes``; ``a``/``b`` are each side's value (an
+encoding, a flag, a newline style, a count of blank lines, a blank line's text
+or null where a side has no such line, a size in bytes); the lines are 1-based
+and given for the blank-line kinds only (null otherwise). ``stats.differs`` is
+the verdict the exit status gives: a change or a layout difference.
 """
 
 from __future__ import annotations
@@ -15,7 +25,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from twofold.engine.edit_runs import text_runs_of
-from twofold.engine.model import DiffResult, Document, Pair, Span, span_bounds
+from twofold.engine.model import (
+    DiffResult,
+    Document,
+    LayoutDifference,
+    LayoutValue,
+    NewlineStyle,
+    Pair,
+    Span,
+    span_bounds,
+)
 
 
 def to_dict(result: DiffResult) -> dict[str, Any]:
@@ -24,6 +43,7 @@ def to_dict(result: DiffResult) -> dict[str, Any]:
         "b": _document(result.b, result.b_segments),
         "unit": result.unit.value,
         "pairs": [_pair(p) for p in result.pairs],
+        "layout": [_layout(d) for d in result.layout.differences],
         "stats": _stats(result),
     }
 
@@ -48,6 +68,20 @@ def _pair(pair: Pair) -> dict[str, Any]:
     if ignored:
         out["ignored"] = ignored
     return out
+
+
+def _layout(diff: LayoutDifference) -> dict[str, Any]:
+    return {
+        "kind": diff.kind.value,
+        "a": _value(diff.a),
+        "b": _value(diff.b),
+        "a_line": diff.a_line,
+        "b_line": diff.b_line,
+    }
+
+
+def _value(value: LayoutValue) -> str | int | bool | None:
+    return value.value if isinstance(value, NewlineStyle) else value
 
 
 def _document(doc: Document, segments: Sequence[Span]) -> dict[str, Any]:
@@ -76,4 +110,6 @@ def _stats(result: DiffResult) -> dict[str, Any]:
         "chars_deleted": s.chars_deleted,
         "chars_inserted": s.chars_inserted,
         "similarity": s.similarity,
+        "layout_differences": result.layout.total,
+        "differs": result.differs,
     }

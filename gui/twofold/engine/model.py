@@ -193,6 +193,11 @@ class CompareOptions:
     ignore_whitespace: bool = False
     ignore_case: bool = False
     ignore_typography: bool = False
+    #: CRLF, CR and LF line endings count as the same (diff's ``--strip-trailing-cr``)
+    strip_trailing_cr: bool = False
+    #: blank lines added or removed do not count (diff's ``-B``); with
+    #: ``ignore_whitespace``, lines of white space only count as blank too
+    ignore_blank_lines: bool = False
     detect_moves: bool = True
     #: seconds diff-match-patch may spend on one pair before it settles for a coarser diff
     diff_timeout: float = 2.0
@@ -308,6 +313,76 @@ class Stats:
         return sum(n for kind, n in self.pairs_by_kind.items() if kind != PairKind.EQUAL.value)
 
 
+class LayoutKind(Enum):
+    """What a layout difference is about: the parts of a file that lie outside its paragraphs."""
+
+    ENCODING = "encoding"
+    BOM = "bom"
+    LINE_ENDINGS = "line_endings"
+    FINAL_NEWLINE = "final_newline"
+    #: how many blank lines stand at one place (between, before or after paragraphs)
+    BLANK_LINES = "blank_lines"
+    #: what a blank line holds: nothing, spaces, a tab, a form feed, a no-break space...
+    BLANK_LINE_WHITESPACE = "blank_line_whitespace"
+    #: the texts and all the above agree, yet the bytes do not (mixed line endings
+    #: placed differently, invalid bytes both shown as U+FFFD)
+    BYTES = "bytes"
+
+    __hash__ = object.__hash__  # by identity, in C: see ``Side``
+
+
+#: A layout value: an encoding or a blank line's text (str), a count (int), a flag
+#: (BOM, final newline), a newline style; None where a side has no such line.
+LayoutValue = str | int | bool | NewlineStyle | None
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutDifference:
+    """One way the files differ outside their paragraphs' text.
+
+    ``a``/``b`` are each side's value for ``kind`` (see ``LayoutValue``).
+    ``a_line``/``b_line`` say where, for the blank-line kinds: the 1-based line
+    where the blank lines begin (or, with none, the line that follows the place).
+    """
+
+    kind: LayoutKind
+    a: LayoutValue
+    b: LayoutValue
+    a_line: int | None = None
+    b_line: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.a == self.b and type(self.a) is type(self.b):
+            raise ValueError(f"a {self.kind.value} difference needs two different values")
+        located = self.kind in (LayoutKind.BLANK_LINES, LayoutKind.BLANK_LINE_WHITESPACE)
+        if located != (self.a_line is not None and self.b_line is not None):
+            raise ValueError(f"{self.kind.value}: lines are given for blank-line kinds only")
+
+    def mirrored(self) -> LayoutDifference:
+        """The same difference seen with the sides swapped."""
+        return LayoutDifference(self.kind, self.b, self.a, self.b_line, self.a_line)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The layout differences of a comparison, the first ``MAX_LAYOUT_SHOWN`` of them.
+
+    Bounded: two files whose every gap differs (a thousand paragraphs, one blank
+    line more each) must not make a report of a thousand lines.
+    """
+
+    differences: tuple[LayoutDifference, ...] = ()
+    #: how many there are in all (``differences`` holds the first of them)
+    total: int = 0
+
+    def __post_init__(self) -> None:
+        if self.total < len(self.differences):
+            raise ValueError("fewer differences in all than listed")
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+
 @dataclass(frozen=True, slots=True)
 class DiffResult:
     """The whole comparison: both documents, their segments and the pairs in reading order.
@@ -326,6 +401,8 @@ class DiffResult:
     unit: Unit = Unit.PARAGRAPHS
     #: False for a coarse result (``compare(..., inline=False)``): changed pairs have no edits yet
     refined: bool = True
+    #: what differs outside the paragraphs (line endings, blank lines...), options applied
+    layout: Layout = Layout()
     _changes: tuple[Pair, ...] = field(init=False, repr=False, compare=False, default=())
 
     def document(self, side: Side) -> Document:
@@ -356,4 +433,15 @@ class DiffResult:
 
     @property
     def identical(self) -> bool:
-        return self.a.text == self.b.text
+        """The same text and layout: nothing differs, whatever the options."""
+        return self.a.text == self.b.text and not self.layout and self.a.digest == self.b.digest
+
+    @property
+    def differs(self) -> bool:
+        """Whether the files differ under the options: the one verdict every front gives.
+
+        A change or a layout difference (line endings, final newline, blank lines,
+        encoding, BOM) makes the files differ, as in diff(1) and git; only the
+        options the user chose make a difference not count.
+        """
+        return bool(self.changes) or bool(self.layout)

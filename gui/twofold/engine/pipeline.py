@@ -26,6 +26,7 @@ from twofold.engine.chardiff import inline_edits, similarity
 from twofold.engine.edit_runs import EditRuns, is_significant
 from twofold.engine.errors import CompareCanceled
 from twofold.engine.head_start import Answered, HeadStart
+from twofold.engine.layout import kept_lines, layout_of
 from twofold.engine.model import (
     CompareOptions,
     DiffResult,
@@ -62,6 +63,8 @@ def paragraphs(a: Document, b: Document, options: CompareOptions) -> Paragraphs:
     """Cut both documents into the units ``compare`` pairs, with their match keys."""
     unit = resolve_unit(options.unit, (a.path or a.label, a.text), (b.path or b.label, b.text))
     segs_a, segs_b = segment(a.text, unit), segment(b.text, unit)
+    if unit is Unit.LINES:  # diff -B: blank lines are no units, but layout between them
+        segs_a, segs_b = kept_lines(a.text, segs_a, options), kept_lines(b.text, segs_b, options)
     return Paragraphs(
         unit,
         (segs_a, segs_b),
@@ -120,6 +123,7 @@ def compare(
         options=options,
         unit=unit,
         refined=inline,
+        layout=layout_of(a, b, segs_a, segs_b, pairs, options),
     )
 
 

@@ -95,6 +95,14 @@ class WindowCommands:
         w = cast("MainWindow", self)
         w.options_bar.set_option("ignore_typography", on)
 
+    def set_strip_trailing_cr(self, on: bool) -> None:
+        w = cast("MainWindow", self)
+        w.options_bar.set_option("strip_trailing_cr", on)
+
+    def set_ignore_blank_lines(self, on: bool) -> None:
+        w = cast("MainWindow", self)
+        w.options_bar.set_option("ignore_blank_lines", on)
+
     def on_options_changed(self, _options: CompareOptions) -> None:
         """Re-compare with the new options, and come back to the same place in the text."""
         w = cast("MainWindow", self)

@@ -12,8 +12,8 @@ from itertools import compress
 from operator import attrgetter, is_not
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit, QWidget
+from PySide6.QtGui import QFont, QFontDatabase, QPalette
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QWidget
 
 from twofold.engine.linemap import LONG_LINE
 from twofold.engine.model import DiffResult, Pair, PairKind, Side
@@ -24,7 +24,7 @@ from twofold.ui.overview_map import OverviewMap
 from twofold.ui.pane_sync import PaneSync
 from twofold.ui.plain_text import one_line, plain_label, tooltip
 from twofold.ui.spans import PaneHighlights
-from twofold.ui.status import document_format
+from twofold.ui.status import document_format, layout_note
 from twofold.ui.theme import Theme
 from twofold.ui.turns import turn_queue
 
@@ -110,6 +110,25 @@ class PaneHeader(QWidget):
         return f"{self.name.text()}  {self.details.text()}"
 
 
+def _quiet_note() -> QLabel:
+    """The line above the panes that says what differs outside them (line endings...).
+
+    A note, not a banner: nothing went wrong, and the comparison is complete.
+    Plain text, in the palette's muted colour, hidden until there is something to say.
+    """
+    note = plain_label()
+    note.setObjectName("layoutNote")
+    note.setWordWrap(True)
+    note.setContentsMargins(8, 2, 8, 4)
+    note.setAccessibleName("Layout differences")
+    palette = note.palette()
+    muted = palette.color(QPalette.ColorRole.PlaceholderText)
+    palette.setColor(QPalette.ColorRole.WindowText, muted)
+    note.setPalette(palette)
+    note.hide()
+    return note
+
+
 class DiffView(QWidget):
     """Both panes of one comparison and the widgets drawn from their geometry."""
 
@@ -121,6 +140,7 @@ class DiffView(QWidget):
         self.link = LinkMap(self.sync)
         self.overview = OverviewMap(self.sync)
         self.headers = {Side.A: PaneHeader("leftHeader"), Side.B: PaneHeader("rightHeader")}
+        self.layout_note = _quiet_note()
         self._result: DiffResult | None = None
         self._current: Pair | None = None
         self._code = False
@@ -141,9 +161,10 @@ class DiffView(QWidget):
         grid.setVerticalSpacing(0)
         for side, column in ((Side.A, 0), (Side.B, 2)):
             grid.addWidget(self.headers[side], 0, column)
-            grid.addWidget(self.panes[side], 1, column)
-        grid.addWidget(self.link, 1, 1)
-        grid.addWidget(self.overview, 0, 3, 2, 1)
+            grid.addWidget(self.panes[side], 2, column)
+        grid.addWidget(self.layout_note, 1, 0, 1, 3)
+        grid.addWidget(self.link, 2, 1)
+        grid.addWidget(self.overview, 0, 3, 3, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(2, 1)
 
@@ -184,6 +205,10 @@ class DiffView(QWidget):
             self.headers[side].set_document(
                 doc.label, f"{document_format(doc)}{note}", doc.path or doc.label
             )
+        note, tip = layout_note(result)
+        self.layout_note.setText(note)
+        self.layout_note.setToolTip(tooltip(*tip) if tip else "")
+        self.layout_note.setVisible(bool(note))
         self.link.reset()
         self.sync.set_pairs(result.pairs, result.changes)
 

@@ -38,7 +38,7 @@ from twofold.ui.file_watcher import FileChangeBanner
 from twofold.ui.find_bar import FindBar, FindController
 from twofold.ui.plain_text import plain_label, window_title
 from twofold.ui.settings import GEOMETRY, SIDEBAR, SPLITTER, WORD_WRAP, ZOOM, Settings
-from twofold.ui.status import formats_text, position_text, stats_text
+from twofold.ui.status import formats_text, position_text, summary_text
 from twofold.ui.theme import Theme
 from twofold.ui.worker import CompareRequest, CompareRunner
 
@@ -193,15 +193,16 @@ class MainWindow(WindowCommands, QMainWindow):
         self.view.show_result(result)
         self.sidebar.set_result(result)
         self.finder.refresh()
-        self.stats_label.setText(stats_text(result.stats))
+        self.stats_label.setText(summary_text(result))
         self.formats_label.setText(formats_text(result))
         self.setWindowTitle(
             window_title(f"{result.a.label} \u2194 {result.b.label} \u2014 Twofold")
         )
         self._current = None
         self.banner.dismiss_stale()
-        if result.changes:
+        if result.differs:  # the changes, or the view's note on the layout, say what
             self.go_to_change(0)
+            self._update_position()
         else:
             same = "identical" if result.identical else "equivalent under the current options"
             self.banner.show_message(f"The two documents are {same}.", Topic.OUTCOME)
@@ -250,7 +251,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self._settings.add_recent_comparison(result.a.path, result.b.path)
         if self.view.refine(result):  # the coarse preview is on screen: keep its view
             self.sidebar.refine(result)
-            self.stats_label.setText(stats_text(result.stats))
+            self.stats_label.setText(summary_text(result))
         else:
             self.show_result(result)
         self.comparison_finished.emit(result)

@@ -1,13 +1,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The comparison options behind the Compare menu and the toolbar: shown, stored, debounced.
 
-Why a controller: the five options (unit, granularity, ignore white space, case
-and typography) are actions in the one table (``ui/actions.py``), shown twice
-(menu and toolbar), stored through ``ui/settings.py``, and each change must
-re-compare. A change is stored at once but re-compares only after a short quiet
-period (a single-shot ``QTimer``, as git-cola debounces its diff), so clicking
-through three toggles costs one comparison; the worker's token drops whatever
-was still running.
+Why a controller: the seven options (unit, granularity, ignore white space,
+case, typography, line endings and blank lines) are actions in the one table
+(``ui/actions.py``), shown twice (menu and toolbar), stored through
+``ui/settings.py``, and each change must re-compare. A change is stored at once
+but re-compares only after a short quiet period (a single-shot ``QTimer``, as
+git-cola debounces its diff), so clicking through three toggles costs one
+comparison; the worker's token drops whatever was still running.
 
 A re-compare keeps the reader's place by text, not by change number: options
 can merge, split or remove changes, and the unit option renumbers paragraphs,
@@ -35,7 +35,13 @@ log = logging.getLogger(__name__)
 DEBOUNCE_MS = 150
 
 #: the on/off options, by ``CompareOptions`` field (also their action ids)
-TOGGLES = ("ignore_whitespace", "ignore_case", "ignore_typography")
+TOGGLES = (
+    "ignore_whitespace",
+    "ignore_case",
+    "ignore_typography",
+    "strip_trailing_cr",
+    "ignore_blank_lines",
+)
 
 #: the radio groups of the Compare menu: field name, then (value, short toolbar label)
 CHOICES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -57,6 +63,8 @@ _ICON_TEXT = {
     "ignore_whitespace": "Whitespace",
     "ignore_case": "Case",
     "ignore_typography": "Typography",
+    "strip_trailing_cr": "Line endings",
+    "ignore_blank_lines": "Blank lines",
 }
 
 #: where in the text a change is: the side it has a paragraph on and its first character

@@ -67,6 +67,8 @@ COMPARE_OPTIONS: dict[str, Option] = {
     "ignore_whitespace": Option("compare/ignore_whitespace", bool, False),
     "ignore_case": Option("compare/ignore_case", bool, False),
     "ignore_typography": Option("compare/ignore_typography", bool, False),
+    "strip_trailing_cr": Option("compare/strip_trailing_cr", bool, False),
+    "ignore_blank_lines": Option("compare/ignore_blank_lines", bool, False),
 }
 
 #: every declared option, checked when the settings are opened

@@ -8,7 +8,10 @@ without widgets and reused by the window title and tooltips.
 from __future__ import annotations
 
 from twofold.engine.model import DiffResult, Document, PairKind, Stats
-from twofold.engine.summary import percent, replaced_text
+from twofold.engine.summary import layout_headline, layout_lines, percent, replaced_text
+
+#: layout differences the note in the view names; its tooltip lists up to ``_NOTE_TIP_LINES``
+_NOTE_LINES, _NOTE_TIP_LINES = 3, 20
 
 _ORDER = (PairKind.CHANGED, PairKind.MOVED, PairKind.INSERTED, PairKind.DELETED)
 
@@ -31,6 +34,36 @@ def stats_text(stats: Stats) -> str:
     ]
     parts.append(f"{percent(stats.similarity)} similar")
     return " \u00b7 ".join(parts)
+
+
+def summary_text(result: DiffResult) -> str:
+    """The status bar's statistics, which say when only the layout differs, or it too.
+
+    ``100% similar`` alone would read as "nothing differs" for CRLF against LF.
+    """
+    layout = result.layout
+    if not layout:
+        return stats_text(result.stats)
+    if result.changes:
+        return f"{stats_text(result.stats)} \u00b7 layout differs too"
+    if layout.total == 1:
+        return layout_headline(result)
+    return f"Only the layout differs ({layout.total} differences)"
+
+
+def layout_note(result: DiffResult) -> tuple[str, tuple[str, ...]]:
+    """The quiet note the view shows above the panes, and its tooltip's lines; empty if none.
+
+    ``Only line endings differ: CRLF → LF``, or the first few differences in a row.
+    """
+    if not result.layout:
+        return "", ()
+    headline = layout_headline(result)
+    tip = (headline, *layout_lines(result.layout, _NOTE_TIP_LINES))
+    if not result.changes and result.layout.total == 1:
+        return headline, tip
+    shown = " \u00b7 ".join(layout_lines(result.layout, _NOTE_LINES))
+    return f"{headline} {shown}", tip
 
 
 def document_format(doc: Document) -> str:
