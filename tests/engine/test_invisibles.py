@@ -19,6 +19,7 @@ from twofold.engine.invisibles import (
     hideable,
     kind,
     reveal,
+    spell_out,
     stand_in,
 )
 from twofold.engine.model import CompareOptions, Granularity, PairKind, Side
@@ -87,6 +88,12 @@ def test_every_direction_control_is_shown_and_named() -> None:
         assert describe(char).startswith(f"U+{ord(char):04X} {unicodedata.name(char)}")
     assert badge(RLO) == "\u27e8U+202E\u27e9"
     assert describe("\x1b") == "U+001B ESCAPE: a control character"
+
+
+def test_names_spell_hidden_characters_out() -> None:
+    assert spell_out(f"invoice{RLO}fdp.exe") == "invoice\u27e8U+202E\u27e9fdp.exe"
+    assert spell_out(f"a{ZWSP}b{ZWJ}c") == "a\u27e8U+200B\u27e9b\u27e8U+200D\u27e9c"
+    assert spell_out("r\u00e9sum\u00e9 \u2013 \u00fc.txt") == "r\u00e9sum\u00e9 \u2013 \u00fc.txt"
 
 
 def test_every_format_character_is_shown_but_the_visible_signs() -> None:

@@ -137,3 +137,17 @@ def test_every_slice_of_a_big_fill_is_revealed(
     assert RLO not in shown
     assert len(shown.encode("utf-16-le")) == len(text.encode("utf-16-le"))
     assert filler.revealed
+
+
+def test_a_name_with_a_direction_control_is_spelled_out(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """The classic spoof: ``invoice<RLO>fdp.txt`` read as "invoicetxt.pdf" in the header."""
+    a, b = tmp_path / "a.txt", tmp_path / f"invoice{RLO}fdp.txt"
+    a.write_text("Same words.\n", "utf-8")
+    b.write_text("Same words, more.\n", "utf-8")
+    compare_and_wait(qtbot, window, a, b)
+    header = window.view.headers[Side.B].name.text()
+    assert header == "invoice\u27e8U+202E\u27e9fdp.txt"
+    assert RLO not in window.windowTitle()
+    assert "\u27e8U+202E\u27e9" in window.windowTitle()

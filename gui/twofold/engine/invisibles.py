@@ -167,6 +167,24 @@ def reveal(text: str) -> str:
     return "".join(parts)
 
 
+def spell_out(text: str) -> str:
+    """``text`` with a badge (``⟨U+202E⟩``) for each shown character: for names.
+
+    A file name or a label has room for the badge, and one reads better there
+    than a one-glyph stand-in: ``invoice⟨U+202E⟩fdp.exe``, not ``invoiceexe.pdf``.
+    """
+    hits = find(text)
+    if not hits:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for at in hits:
+        parts += (text[pos:at], badge(text[at]))
+        pos = at + 1
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def kind(char: str) -> Kind:
     """Whether a shown character is a direction control, a control, or invisible."""
     if char in _DIRECTIONS:

@@ -23,6 +23,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from twofold.engine.invisibles import spell_out
 from twofold.engine.terminal_text import escape_controls
 
 #: how every tooltip built here starts: rich text on purpose, so Qt cannot guess
@@ -30,8 +31,13 @@ TOOLTIP_OPEN = '<p style="white-space:pre">'
 
 
 def one_line(text: str) -> str:
-    """``text`` with its control characters (newlines, tabs, ESC) as visible C escapes."""
-    return escape_controls(text)
+    """``text`` with its control characters (newlines, tabs, ESC) as visible C escapes.
+
+    Direction controls and invisible characters are spelled out (``⟨U+202E⟩``):
+    a right-to-left override in a name would show ``invoice\u202efdp.exe`` as
+    "invoiceexe.pdf".
+    """
+    return spell_out(escape_controls(text))
 
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
