@@ -64,6 +64,10 @@ CASES = (
     "damaged recent-files list",
     "unreadable settings file",
     "never writes to the compared files",
+    "an output that is a compared file",
+    "an output that is a fifo, a device or a folder",
+    "a write that fails half-way",
+    "an output that is a symbolic link to an unrelated file",
     "fuzzed engine",
 )
 
@@ -274,3 +278,78 @@ def test_report_onto_an_input_is_refused(pair: tuple[Path, Path]) -> None:
     assert run.returncode == 2
     assert run.stderr == f'twofold: "{pair[1]}" is one of the compared files.\n'
     assert _state(pair) == before
+
+
+def _symlink_to_a(pair: tuple[Path, Path]) -> Path:
+    link = pair[0].parent / "shot.png"
+    link.symlink_to(pair[0])
+    return link
+
+
+def _input_named_png(pair: tuple[Path, Path]) -> Path:
+    png = pair[1].with_name("notes_b.png")
+    pair[1].rename(png)
+    return png
+
+
+OUTPUT_IS_INPUT = [
+    pytest.param(lambda pair: pair[1], id="b-itself"),
+    pytest.param(_symlink_to_a, id="symlink-to-a"),
+    pytest.param(_input_named_png, id="input-named-png"),
+]
+
+
+@pytest.mark.gui
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX links")
+@pytest.mark.parametrize("make", OUTPUT_IS_INPUT)
+def test_screenshot_onto_an_input_is_refused(
+    pair: tuple[Path, Path], make: Callable[[tuple[Path, Path]], Path]
+) -> None:
+    """It used to truncate ``b.txt`` first, and to replace ``notes_b.png`` and exit 0."""
+    out = make(pair)
+    inputs = (pair[0], out if out.name == "notes_b.png" else pair[1])
+    before = _state(inputs)
+    run = twofold("--screenshot", out, *inputs, cwd=pair[0].parent)
+    assert run.returncode == 2
+    assert run.stderr == f'twofold: "{out}" is one of the compared files.\n'
+    assert _state(inputs) == before
+
+
+SPECIAL_OUTPUTS = [
+    pytest.param(hostile.fifo, "is a pipe, not a regular file", id="fifo"),
+    pytest.param(lambda _tmp: Path("/dev/null"), "is a device, not a regular file", id="dev-null"),
+    pytest.param(lambda tmp: tmp, "is a folder, not a file", id="folder"),
+]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX special files")
+@pytest.mark.parametrize("front", ["--report", pytest.param("--screenshot", marks=pytest.mark.gui)])
+@pytest.mark.parametrize(("make", "kind"), SPECIAL_OUTPUTS)
+def test_an_output_that_is_not_a_regular_file_is_refused(
+    tmp_path: Path, pair: tuple[Path, Path], front: str, make, kind: str
+) -> None:
+    """``--report`` onto a FIFO used to block until a reader came."""
+    out = make(tmp_path)
+    run = twofold(front, out, *pair, cwd=tmp_path)
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr == f'twofold: "{out}" {kind}; Twofold writes only regular files.\n'
+
+
+def test_a_report_that_fails_leaves_the_previous_one_whole(
+    tmp_path: Path,
+    pair: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A full disk half-way: the old report stays, no temporary file is left beside it."""
+    out = tmp_path / "report.html"
+    out.write_bytes(b"<html>yesterday's report</html>")
+
+    def full_disk(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    assert cli.main(["--report", str(out), *map(str, pair)]) == 2
+    assert capsys.readouterr().err == f'twofold: "{out}" cannot be written: the disk is full.\n'
+    assert out.read_bytes() == b"<html>yesterday's report</html>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "report.html"]

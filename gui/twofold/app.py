@@ -87,6 +87,8 @@ def run_gui(
     if screenshot and (left is None) != (right is None):
         print("twofold: give two files to compare (or none)", file=sys.stderr)
         return 2
+    if screenshot and not _screenshot_allowed(screenshot, (left, right)):
+        return 2
     if left is not None and right is not None:
         _begin_at_launch(left, right, labels, options)
     app = _application()
@@ -104,6 +106,22 @@ def run_gui(
         return int(app.exec())
     finally:
         reporter.uninstall()
+
+
+def _screenshot_allowed(out: str, inputs: tuple[str | None, str | None]) -> bool:
+    """Refuse, before Qt starts, a screenshot path that is an input or not a regular file.
+
+    ``--screenshot b.txt a.txt b.txt`` used to truncate ``b.txt``; a FIFO blocked.
+    """
+    from twofold.engine.safe_output import OutputError, check_output
+    from twofold.engine.terminal_text import escape_controls
+
+    try:
+        check_output(out, inputs)
+    except OutputError as exc:
+        print(f"twofold: {escape_controls(str(exc))}", file=sys.stderr)
+        return False
+    return True
 
 
 def _begin_at_launch(
@@ -219,7 +237,34 @@ def _screenshot(app, window, files, labels, options, out) -> int:  # type: ignor
     _settle(app, window)
     pixmap = window.grab()
     window.close()
-    if not pixmap.save(str(Path(out)), None, SCREENSHOT_QUALITY):
-        print(f"twofold: cannot write {out}", file=sys.stderr)
+    return _save_image(pixmap, out, files)
+
+
+def _save_image(pixmap, out: str, inputs) -> int:  # type: ignore[no-untyped-def]
+    """Encode in memory, then write with ``safe_output``: never a truncated file, never an input.
+
+    The format follows the name's suffix when Qt can write it (``.jpg``,
+    ``.webp``), else PNG, which is what ``--screenshot`` promises.
+    """
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QImageWriter
+
+    from twofold.engine.safe_output import OutputError, write_atomic
+    from twofold.engine.terminal_text import escape_controls
+
+    suffix = Path(out).suffix.lstrip(".").lower().encode()
+    writable = {bytes(fmt.data()).lower() for fmt in QImageWriter.supportedImageFormats()}
+    fmt = suffix.decode() if suffix in writable else "PNG"
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not pixmap.save(buffer, fmt, SCREENSHOT_QUALITY):
+        print(f'twofold: "{escape_controls(out)}" cannot be encoded as {fmt}.', file=sys.stderr)
+        return 2
+    buffer.close()
+    try:
+        write_atomic(out, bytes(data.data()), inputs=inputs)
+    except OutputError as exc:
+        print(f"twofold: {escape_controls(str(exc))}", file=sys.stderr)
         return 2
     return 0

@@ -28,6 +28,7 @@ from twofold.engine.head_start import HeadStart
 from twofold.engine.model import CompareOptions, DiffResult, Granularity, Unit
 from twofold.engine.pipeline import compare, refine
 from twofold.engine.refine_helper import HELPER_WORTH_BYTES, RefineHelper
+from twofold.engine.safe_output import check_output, write_atomic
 from twofold.engine.summary import stat_text
 from twofold.engine.terminal_text import escape_controls
 
@@ -135,15 +136,15 @@ def say(sentence: str) -> None:
 
 
 def _run_text_front(args: argparse.Namespace, labels: list[str | None]) -> int:
+    inputs = (args.left, args.right)
     try:
-        if args.report and _same_file(args.report, args.left, args.right):
-            print(f'twofold: "{args.report}" is one of the compared files.', file=sys.stderr)
-            return EXIT_TROUBLE
+        if args.report:  # before reading anything: a refused output costs nothing
+            check_output(args.report, inputs)
         if args.diff:
             return _print_diff(args.left, args.right, labels)
         result = _load_and_compare(args.left, args.right, labels, options_from(args))
         if args.report:
-            _write_report(args.report, render_html(result))
+            write_atomic(args.report, render_html(result).encode("utf-8"), inputs=inputs)
         else:
             _emit(result, as_json=args.json)
     except TwofoldError as exc:
@@ -222,26 +223,3 @@ def json_for_terminal(text: str) -> str:
     if text.isascii():
         return text
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-def _same_file(out: str, *inputs: str) -> bool:
-    """True if writing ``out`` would overwrite an input (also through links)."""
-    real = os.path.realpath(out)
-    for path in inputs:
-        if os.path.realpath(path) == real:
-            return True
-        try:
-            if os.path.samefile(out, path):
-                return True
-        except OSError:  # out does not exist yet, or the input is missing
-            continue
-    return False
-
-
-def _write_report(path: str, text: str) -> None:
-    try:
-        with open(path, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-    except OSError as exc:
-        reason = (exc.strerror or type(exc).__name__).rstrip(".").lower()
-        raise TwofoldError(f'cannot write "{path}": {reason}.') from None

@@ -210,8 +210,10 @@ def test_an_export_that_cannot_be_written_says_why(
 ) -> None:
     loaded.exporter.choose_path = lambda *_args: str(tmp_path / "missing" / "report.html")
     loaded.actions_by_id["export_report"].trigger()
-    qtbot.waitUntil(lambda: "Cannot write" in loaded.banner.text())
-    assert "no such file or directory" in loaded.banner.text()
+    qtbot.waitUntil(lambda: "cannot be written" in loaded.banner.text())
+    assert loaded.banner.text() == (
+        'Not saved: "report.html" cannot be written: its folder does not exist.'
+    )
 
 
 def test_unified_diff_export(qtbot: QtBot, loaded: MainWindow, tmp_path: Path) -> None:

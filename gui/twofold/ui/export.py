@@ -3,9 +3,10 @@
 
 The text is the engine's, exactly what ``twofold --report`` and ``--diff`` print
 (``render_html``, ``render_unified``); this module only asks for a path and
-writes. It refuses a target that is one of the compared files, also through a
-link or a second name: a report saved over the file it describes would destroy
-the very text being compared (the command line refuses it the same way).
+writes, through ``engine.safe_output`` as the command line does: a target that
+is one of the compared files (also through a link, a second name or a hard
+link) or not a regular file is refused before anything is written, and the
+file is replaced in one rename, so a failed export never leaves a truncated one.
 
 The save dialog is a plain attribute, ``Exporter.choose_path``, so tests (and a
 future portal-based dialog) replace it instead of driving a native dialog.
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from twofold.engine.export_html import render_html
 from twofold.engine.export_unified import render_unified
 from twofold.engine.model import DiffResult
+from twofold.engine.safe_output import OutputError, check_output, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -64,22 +66,6 @@ def suggested_path(result: DiffResult, fmt: ExportFormat) -> str:
     a_stem, b_stem = Path(result.a.label).stem, Path(result.b.label).stem
     folder = Path(result.b.path).parent if result.b.path else Path.cwd()
     return str(folder / f"{a_stem}-vs-{b_stem}{fmt.suffix}")
-
-
-def is_compared_file(target: str, result: DiffResult) -> bool:
-    """True if writing ``target`` would overwrite A or B (same path, link or hard link)."""
-    real = os.path.realpath(target)
-    for path in (result.a.path, result.b.path):
-        if path is None:
-            continue
-        if os.path.realpath(path) == real:
-            return True
-        try:
-            if os.path.samefile(target, path):
-                return True
-        except OSError:  # the target does not exist yet, or the input is gone
-            continue
-    return False
 
 
 class Exporter(QObject):
@@ -137,11 +123,11 @@ class Exporter(QObject):
         )
         if not target:
             return None
-        if is_compared_file(target, result):
-            name = os.path.basename(target)
-            self._tell(
-                f'Not saved: "{name}" is one of the compared files. Choose another name.', True
-            )
+        inputs = (result.a.path, result.b.path)
+        try:
+            check_output(target, inputs, name=os.path.basename(target))
+        except OutputError as exc:
+            self._tell(f"Not saved: {exc} Choose another name.", True)
             return None
         self._tell(f"Saving the {fmt.noun} as {target}…", False)
         # Not a daemon: quitting waits for the file to be written whole.
@@ -159,12 +145,11 @@ class Exporter(QObject):
         """
         try:
             text = fmt.render(result)
-            # newline="": the text carries its own line ends (a CRLF pair's diff keeps CRLF)
-            with open(target, "w", encoding="utf-8", newline="") as out:
-                out.write(text)
-        except OSError as exc:
-            reason = (exc.strerror or type(exc).__name__).rstrip(".").lower()
-            self._report(target, f'Cannot write "{target}": {reason}.', True)
+            # checked again: the file may have appeared while the dialog was open
+            inputs, name = (result.a.path, result.b.path), os.path.basename(target)
+            write_atomic(target, text.encode("utf-8"), inputs=inputs, name=name)
+        except OutputError as exc:
+            self._report(target, f"Not saved: {exc}", True)
             return
         finally:
             self._running.discard(threading.current_thread())
