@@ -83,19 +83,22 @@ def damaged(tmp_path: Path) -> Path:
 
 
 def test_ascii_with_a_bad_sequence_is_utf8_with_replacements(
-    text_file: Path, damaged: Path, capsys: pytest.CaptureFixture[str]
+    text_file: Path, damaged: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    """Not a legacy guess ("˙ţ" in cp1250): UTF-8, the damage visible and counted."""
+    """Not a legacy guess ("˙ţ" in cp1250): UTF-8, the damage visible and counted.
+
+    ``--diff`` carries the file's own bytes, so that the patch still applies.
+    """
     assert cli.main(["--json", str(text_file), str(damaged)]) == 1
-    side = json.loads(capsys.readouterr().out)["b"]
+    side = json.loads(capsysbinary.readouterr().out)["b"]
     assert (side["encoding"], side["replaced"]) == ("utf-8", 2)
     assert 0 < side["confidence"] < 1
-    assert cli.main(["--diff", str(text_file), str(damaged)]) == 1
-    assert "+One more line \ufffd\ufffd with a bad sequence.\n" in capsys.readouterr().out
     assert cli.main(["--stat", str(text_file), str(damaged)]) == 1
-    assert "B: b.txt (321 lines, utf-8, 2 undecodable sequences replaced, LF)" in (
-        capsys.readouterr().out
+    assert b"B: b.txt (321 lines, utf-8, 2 undecodable sequences replaced, LF)" in (
+        capsysbinary.readouterr().out
     )
+    assert cli.main(["--diff", str(text_file), str(damaged)]) == 1
+    assert b"+One more line \xff\xfe with a bad sequence.\n" in capsysbinary.readouterr().out
 
 
 def test_utf16_with_a_lone_surrogate_is_text_and_says_so(
