@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import hypothesis
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
 from twofold.app import open_files
-from twofold.ui.banner import Banner, Topic
+from twofold.ui.banner import MAX_PROBLEMS, Banner, BannerRow, Topic
 from twofold.ui.main_window import MainWindow
 from twofold.ui.settings import Settings
 
@@ -95,3 +98,52 @@ def test_a_message_replaces_only_one_about_the_same_thing(qtbot: QtBot) -> None:
         "The settings were reset.",
         "Now drop the left-hand file.",
     ]
+
+
+#: a step: show a message (topic, text), dismiss what a new comparison makes stale,
+#: or click the close button of the n-th row
+_STEPS = st.one_of(
+    st.tuples(st.just("show"), st.sampled_from(list(Topic)), st.sampled_from("abcde")),
+    st.tuples(st.just("stale"), st.none(), st.none()),
+    st.tuples(st.just("close"), st.none(), st.integers(0, 5)),
+)
+
+
+@hypothesis.settings(max_examples=100)
+@given(steps=st.lists(_STEPS, max_size=25))
+def test_no_message_hides_another(qapp: object, steps: list[tuple[str, object, object]]) -> None:
+    """Whatever comes in whatever order: the settings warning stays until its own close,
+    the newest message is on screen until something removes it, and nothing piles up."""
+    banner = Banner()
+    warning_shown = newest = None
+    for what, topic, arg in steps:
+        if what == "show":
+            assert isinstance(topic, Topic)
+            text = f"{topic.value} {arg}"
+            banner.show_message(text, topic)
+            newest = (topic, text)
+            warning_shown = warning_shown or topic is Topic.SETTINGS
+        elif what == "stale":
+            banner.dismiss_stale()
+            newest = newest if newest and newest[0] is Topic.SETTINGS else None
+        else:
+            live = banner.findChildren(BannerRow)
+            if live:
+                row = live[int(arg) % len(live)]  # type: ignore[call-overload]
+                if row.topic is Topic.SETTINGS:
+                    warning_shown = False
+                if newest and row.text() == newest[1]:
+                    newest = None
+                row.close_button.click()
+        rows = banner._rows
+        topics = [row.topic for row in rows]
+        assert (Topic.SETTINGS in topics) == bool(warning_shown)
+        if newest is not None:
+            assert (newest[0], newest[1]) in [(row.topic, row.text()) for row in rows]
+        for topic in Topic:
+            limit = MAX_PROBLEMS if topic is Topic.PROBLEM else 1
+            assert topics.count(topic) <= limit
+        texts = [row.text() for row in rows]
+        assert len(texts) == len(set(texts))
+        assert banner.isHidden() == (not rows)
+    banner.deleteLater()

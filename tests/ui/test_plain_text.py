@@ -12,9 +12,12 @@ a user would and looks at what the widgets show, down to the pixels.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtGui import Qt as QtGui
@@ -25,8 +28,8 @@ from qt_helpers import compare_and_wait
 from twofold.engine.model import Side
 from twofold.ui.error_dialog import ErrorDialog
 from twofold.ui.main_window import MainWindow
+from twofold.ui.plain_text import menu_text, one_line, plain_label, tooltip, window_title
 from twofold.ui.recent_menu import RecentMenu
-from twofold.ui.settings import Settings
 
 HOSTILE = '<h1 style="color:green">All files verified OK<img src=pic.png>.txt'
 #: a --label with markup, an ampersand, the title's modified marker and a newline
@@ -143,7 +146,7 @@ def test_every_label_in_the_window_is_plain_text(
 
 
 def test_recent_entries_show_names_as_text(
-    qtbot: QtBot, window: MainWindow, settings: Settings, hostile_pair: tuple[Path, Path]
+    qtbot: QtBot, window: MainWindow, hostile_pair: tuple[Path, Path]
 ) -> None:
     odd = hostile_pair[0].with_name("R&D\tnotes <i>x.txt")
     odd.write_text(A_TEXT, "utf-8")
@@ -155,3 +158,40 @@ def test_recent_entries_show_names_as_text(
     assert entry.text() == f"&1  R&&D\\tnotes <i>x.txt \u2194 {HOSTILE}"
     folder = str(odd.parent)
     assert _shown(entry.toolTip()) == f"{folder}/R&D\\tnotes <i>x.txt\n{hostile_pair[1]}"
+
+
+#: the characters no shown name may keep raw: controls, separators, bidi and zero-width
+_NEVER_RAW = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
+
+
+#: the pieces that mean something to Qt, among any other characters
+_FRAGMENTS = ["[*]", "&", "&&", "<b>", "</b>", "&lt;", "\n", "\t", "\u202e", "\u2028", "\xa0", " "]
+_NAMES = st.one_of(
+    st.text(max_size=40),
+    st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=3)), max_size=8).map("".join),
+)
+
+
+@settings(max_examples=200)
+@given(name=_NAMES)
+def test_any_name_shows_as_the_same_one_line_everywhere(qapp: object, name: str) -> None:
+    """Label, tooltip, menu entry and title all show ``one_line(name)``, character for character."""
+    line = one_line(name)
+    assert not _NEVER_RAW.search(line)
+    label = plain_label(line)
+    assert label.text() == line
+    assert label.textFormat() is Qt.TextFormat.PlainText
+    doc = QTextDocument()
+    doc.setHtml(tooltip(name))
+    assert doc.toRawText() == line
+    assert re.sub("&&", "", menu_text(name)).count("&") == 0  # no mnemonic from a name
+    assert menu_text(name).replace("&&", "&") == line
+    window = QWidget()
+    window.winId()  # a native window, so the title goes through Qt's [*] handling
+    window.setWindowTitle(window_title(name))
+    handle = window.windowHandle()
+    assert handle is not None
+    assert handle.title() == line
+    window.deleteLater()

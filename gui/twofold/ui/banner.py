@@ -148,6 +148,7 @@ class Banner(QWidget):
             self._rows.remove(row)
             self._layout.removeWidget(row)
             row.hide()
+            row.setParent(None)  # gone from findChildren now, not at the next turn
             row.deleteLater()
         if not self._rows:
             self.hide()

@@ -13,31 +13,38 @@ would break a one-line banner in two (a forged second line).
 So labels are made with :func:`plain_label` (``Qt.TextFormat.PlainText``), and
 names pass through the function for where they go. Control characters are
 written as C escapes (``\\n``, ``\\033``), as the command line writes them
-(``engine.terminal_text``), so a name is always one visible line.
+(``engine.terminal_text``), and invisible characters, direction controls and
+line separators as badges (``⟨U+202E⟩``, ``engine.invisibles``): a name is
+always one visible line that reads as its characters are stored.
 """
 
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from twofold.engine.invisibles import spell_out
+from twofold.engine.invisibles import badge, spell_out
 from twofold.engine.terminal_text import escape_controls
 
+#: line and paragraph separators: not invisible, but they end a label's line
+_SEPARATORS = re.compile("[\u2028\u2029]")
 #: how every tooltip built here starts: rich text on purpose, so Qt cannot guess
 TOOLTIP_OPEN = '<p style="white-space:pre">'
 
 
 def one_line(text: str) -> str:
-    """``text`` with its control characters (newlines, tabs, ESC) as visible C escapes.
+    """``text`` as one visible line: control characters as C escapes, the rest as badges.
 
     Direction controls and invisible characters are spelled out (``⟨U+202E⟩``):
-    a right-to-left override in a name would show ``invoice\u202efdp.exe`` as
-    "invoiceexe.pdf".
+    a right-to-left override in a name would show ``invoice\\u202efdp.exe`` as
+    "invoiceexe.pdf". So are the line and paragraph separators, which break a
+    label's line as a newline does.
     """
-    return spell_out(escape_controls(text))
+    spelled = spell_out(escape_controls(text))
+    return _SEPARATORS.sub(lambda m: badge(m.group()), spelled)
 
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
