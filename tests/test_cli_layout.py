@@ -232,3 +232,54 @@ def test_many_layout_differences_are_bounded(
     data = json.loads(capsys.readouterr().out)
     assert len(data["layout"]) == 100
     assert data["stats"]["layout_differences"] == 299
+
+
+# ------------------------------------------------------------------- --diff agrees
+
+
+def _diff(args: list[str], capsysbinary: pytest.CaptureFixture[bytes]) -> tuple[int, bytes]:
+    code = cli.main(["--diff", *args])
+    return code, capsysbinary.readouterr().out
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_diff_exit_status_agrees_with_stat(
+    tmp_path: Path, name: str, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """Without options and with the options --diff honours (-B, --strip-trailing-cr)."""
+    case = CASES[name]
+    paths = _pair(tmp_path, case)
+    assert _diff([*paths], capsysbinary)[0] == 1
+    for options in case.ignored_by:
+        if "-w" in options:  # --diff compares the lines as they are
+            continue
+        code, patch = _diff([*options, *paths], capsysbinary)
+        assert (code, patch) == (0, b""), options
+        assert cli.main(["--stat", *options, *paths]) == 0
+        capsysbinary.readouterr()
+
+
+def test_diff_strip_trailing_cr_prints_lines_without_cr(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """As GNU diff --strip-trailing-cr: the CR before each LF is gone, in and out."""
+    a = b"one\r\ntwo\r\nthree\r\n"
+    b = b"one\nTWO\nthree\n"
+    paths = _pair(tmp_path, Case(a, b, "", ()))
+    code, patch = _diff(["--strip-trailing-cr", *paths], capsysbinary)
+    assert code == 1
+    assert patch.split(b"\n", 2)[2] == b"@@ -1,3 +1,3 @@\n one\n-two\n+TWO\n three\n"
+
+
+def test_diff_ignore_blank_lines_drops_hunks_of_blank_lines_only(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """As GNU diff -B: a blank line near a real change is shown with it, one far away is not."""
+    a = b"a\n\nb\nc\nd\ne\nf\ng\nh\ni\nj\n"
+    b = b"a\n\n\nb\nC\nd\ne\nf\ng\nh\ni\nj\n\n"
+    paths = _pair(tmp_path, Case(a, b, "", ()))
+    code, patch = _diff(["-B", *paths], capsysbinary)
+    assert code == 1
+    assert patch.split(b"\n", 2)[2] == (b"@@ -1,7 +1,8 @@\n a\n \n+\n b\n-c\n+C\n d\n e\n f\n")
+    code, patch = _diff(["-B", *_pair(tmp_path, Case(a, a + b"\n\n", "", ()))], capsysbinary)
+    assert (code, patch) == (0, b"")

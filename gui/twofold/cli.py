@@ -23,7 +23,7 @@ from twofold.engine.decoding import load_document, load_document_and_bytes
 from twofold.engine.errors import TwofoldError
 from twofold.engine.export_html import render_html
 from twofold.engine.export_json import to_json
-from twofold.engine.export_unified import unified_diff
+from twofold.engine.export_unified import newlines_as_lf, unified_diff
 from twofold.engine.head_start import HeadStart
 from twofold.engine.model import CompareOptions, DiffResult, Granularity, Unit
 from twofold.engine.pipeline import compare, refine
@@ -141,7 +141,7 @@ def _run_text_front(args: argparse.Namespace, labels: list[str | None]) -> int:
         if args.report:  # before reading anything: a refused output costs nothing
             check_output(args.report, inputs)
         if args.diff:
-            return _print_diff(args.left, args.right, labels)
+            return _print_diff(args.left, args.right, labels, options_from(args))
         result = _load_and_compare(args.left, args.right, labels, options_from(args))
         if args.report:
             write_atomic(args.report, render_html(result).encode("utf-8"), inputs=inputs)
@@ -158,16 +158,20 @@ def _run_text_front(args: argparse.Namespace, labels: list[str | None]) -> int:
     return EXIT_DIFFERENT if result.differs else EXIT_SAME
 
 
-def _print_diff(left: str, right: str, labels: list[str | None]) -> int:
+def _print_diff(left: str, right: str, labels: list[str | None], options: CompareOptions) -> int:
     """``--diff``: the files' own bytes diffed by lines, written as bytes, for ``patch``.
 
-    No comparison is made: the comparison options do not touch the printed lines,
-    and the status follows them. Each file is still decoded, so a binary or
-    undecodable one is refused as on the other fronts.
+    No comparison is made: the status follows the printed lines, which only
+    ``--strip-trailing-cr`` and ``-B`` change, as in diff(1). Each file is still
+    decoded, so a binary or undecodable one is refused as on the other fronts.
     """
     doc_a, raw_a = load_document_and_bytes(left, labels[0])
     doc_b, raw_b = load_document_and_bytes(right, labels[1])
-    patch = unified_diff(raw_a, raw_b, doc_a.label, doc_b.label)
+    if options.strip_trailing_cr:  # as diff --strip-trailing-cr: the lines lose their CR
+        raw_a, raw_b = newlines_as_lf(raw_a, doc_a.encoding), newlines_as_lf(raw_b, doc_b.encoding)
+    patch = unified_diff(
+        raw_a, raw_b, doc_a.label, doc_b.label, ignore_blank_lines=options.ignore_blank_lines
+    )
     sys.stdout.flush()
     sys.stdout.buffer.write(patch)
     sys.stdout.buffer.flush()

@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from support import doc
 from twofold.engine.decoding import decode_bytes
+from twofold.engine.export_unified import newlines_as_lf, unified_diff
 from twofold.engine.layout import MAX_LAYOUT_SHOWN, kept_lines
 from twofold.engine.model import (
     CompareOptions,
@@ -28,6 +31,7 @@ W, B, CR = (
     CompareOptions(strip_trailing_cr=True),
 )
 WB = CompareOptions(ignore_whitespace=True, ignore_blank_lines=True)
+BCR = CompareOptions(ignore_blank_lines=True, strip_trailing_cr=True)
 
 
 def _kinds(a: bytes, b: bytes, options: CompareOptions | None = None) -> list[LayoutKind]:
@@ -50,6 +54,8 @@ def _kinds(a: bytes, b: bytes, options: CompareOptions | None = None) -> list[La
         (b"x\n\ny\n", b"x\n\n\ny\n", None, [LayoutKind.BLANK_LINES]),
         (b"x\n\ny\n", b"x\n\n\ny\n", W, [LayoutKind.BLANK_LINES]),  # diff -w: a line still counts
         (b"x\n\ny\n", b"x\n\n\ny\n", B, []),
+        (b"x\r\n\r\ny\r\n", b"x\r\n\r\n\r\ny\r\n", B, [LayoutKind.BLANK_LINES]),  # as diff -B
+        (b"x\r\n\r\ny\r\n", b"x\r\n\r\n\r\ny\r\n", BCR, []),
         (b"x\n\ny\n", b"x\n \ny\n", None, [LayoutKind.BLANK_LINE_WHITESPACE]),
         (b"x\n\ny\n", b"x\n \ny\n", W, []),
         (b"x\n\ny\n", b"x\n \ny\n", B, [LayoutKind.BLANK_LINE_WHITESPACE]),  # as diff -B
@@ -87,10 +93,13 @@ def test_a_refined_result_keeps_the_layout() -> None:
 def test_blank_lines_are_no_units_by_lines_under_b() -> None:
     text = "a\n\n  \nb\n"
     lines = segment(text, Unit.LINES)
-    assert len(kept_lines(text, lines, CompareOptions())) == 4
-    assert [text[s.start : s.end] for s in kept_lines(text, lines, B)] == ["a", "  ", "b"]
-    assert [text[s.start : s.end] for s in kept_lines(text, lines, WB)] == ["a", "b"]
-    assert kept_lines("", Segments((), ()), WB) == ()
+    lf, crlf = doc(text), replace(doc(text), newline=NewlineStyle.CRLF)
+    assert len(kept_lines(lf, lines, CompareOptions())) == 4
+    assert [text[s.start : s.end] for s in kept_lines(lf, lines, B)] == ["a", "  ", "b"]
+    assert [text[s.start : s.end] for s in kept_lines(lf, lines, WB)] == ["a", "b"]
+    assert len(kept_lines(crlf, lines, B)) == 4  # diff -B: its empty lines hold a CR
+    assert len(kept_lines(crlf, lines, replace(B, strip_trailing_cr=True))) == 3
+    assert kept_lines(doc(""), Segments((), ()), WB) == ()
 
 
 def test_a_difference_has_two_values_and_lines_only_where_they_mean_something() -> None:
@@ -182,3 +191,28 @@ def test_same_paragraphs_differ_only_in_layout(files: tuple[bytes, bytes]) -> No
         a.newline is not b.newline and NewlineStyle.NONE not in (a.newline, b.newline)
     )
     assert not compare(a, b, CompareOptions(ignore_whitespace=True, ignore_blank_lines=True)).layout
+
+
+@st.composite
+def diff_text(draw: st.DrawFn) -> str:
+    """A text of one newline style, LF or CRLF: ``--diff`` cuts lines at LF only, as
+    patch does (a CR-only file is one line there), and which lines of a mixed file
+    end in CRLF the comparison's ``-B`` cannot tell."""
+    chars = draw(
+        st.lists(st.sampled_from(["\n", "\n", " ", "\t", "\f", "\u00a0", "w", "v"]), max_size=24)
+    )
+    return "".join(chars).replace("\n", draw(st.sampled_from(["\n", "\r\n"])))
+
+
+@given(diff_text(), diff_text(), st.sampled_from([CompareOptions(), B, CR, BCR]))
+def test_diff_and_the_comparison_agree_by_lines(
+    one: str, other: str, options: CompareOptions
+) -> None:
+    """``--diff`` (what it prints) and ``--stat`` (``differs``) give the same exit status."""
+    options = replace(options, unit=Unit.LINES)
+    data_a, data_b = one.encode(), other.encode()
+    result = compare(decode_bytes(data_a, "a.txt"), decode_bytes(data_b, "b.txt"), options)
+    if options.strip_trailing_cr:
+        data_a, data_b = newlines_as_lf(data_a, "utf-8"), newlines_as_lf(data_b, "utf-8")
+    patch = unified_diff(data_a, data_b, "a", "b", ignore_blank_lines=options.ignore_blank_lines)
+    assert result.differs == bool(patch)

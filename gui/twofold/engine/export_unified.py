@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from twofold.engine.line_diff import LineRun, line_runs
 from twofold.engine.model import DiffResult, Document, NewlineStyle
 
-__all__ = ["NO_NEWLINE_MARKER", "render_unified", "split_lines", "unified_diff"]
+__all__ = ["NO_NEWLINE_MARKER", "newlines_as_lf", "render_unified", "split_lines", "unified_diff"]
 
 #: what diff(1) prints after a line that ends a file without a newline
 NO_NEWLINE_MARKER = b"\\ No newline at end of file"
@@ -38,7 +38,15 @@ _HEADER_UNSAFE = {c: " " for c in (*range(0x20), 0x7F, 0x85, 0x2028, 0x2029)}
 _NEWLINES = {NewlineStyle.CRLF: "\r\n", NewlineStyle.CR: "\r"}
 
 
-def unified_diff(a: bytes, b: bytes, label_a: str, label_b: str, context: int = 3) -> bytes:
+def unified_diff(
+    a: bytes,
+    b: bytes,
+    label_a: str,
+    label_b: str,
+    context: int = 3,
+    *,
+    ignore_blank_lines: bool = False,
+) -> bytes:
     """The unified diff of the bytes ``a`` and ``b`` by lines; empty when they are equal.
 
     Args:
@@ -47,14 +55,20 @@ def unified_diff(a: bytes, b: bytes, label_a: str, label_b: str, context: int = 
         label_a: A's name in the ``---`` line.
         label_b: B's name in the ``+++`` line.
         context: unchanged lines shown around each change (diff's ``-U``).
+        ignore_blank_lines: diff's ``-B``: a hunk whose changes only add or remove
+            empty lines is left out (an empty line near a real change is shown in
+            its hunk); empty when all are.
     """
     if context < 0:
         raise ValueError(f"context must not be negative: {context}")
     if a == b:
         return b""
     lines_a, lines_b = split_lines(a), split_lines(b)
+    hunks = _hunks(line_runs(lines_a, lines_b), context)
+    if ignore_blank_lines:
+        hunks = (hunk for hunk in hunks if not _blank_only(hunk, lines_a, lines_b))
     out = [b"--- " + _header_name(label_a) + b"\n", b"+++ " + _header_name(label_b) + b"\n"]
-    for hunk in _hunks(line_runs(lines_a, lines_b), context):
+    for hunk in hunks:
         first, last = hunk[0], hunk[-1]
         out.append(
             b"@@ -%s +%s @@\n"
@@ -66,7 +80,25 @@ def unified_diff(a: bytes, b: bytes, label_a: str, label_b: str, context: int = 
             else:
                 out.extend(_lines(b"-", lines_a[run.a_start : run.a_stop]))
                 out.extend(_lines(b"+", lines_b[run.b_start : run.b_stop]))
-    return b"".join(out)
+    return b"".join(out) if len(out) > 2 else b""
+
+
+def newlines_as_lf(data: bytes, encoding: str) -> bytes:
+    """``data`` with each CRLF and lone CR made LF: ``--strip-trailing-cr`` for ``--diff``.
+
+    GNU diff strips the CR before each LF; a lone CR ends a line for Twofold
+    (and for the other fronts' ``--strip-trailing-cr``), so it becomes LF too.
+    Bytes of an ASCII-compatible encoding are replaced as bytes (a damaged byte
+    stays as it is); UTF-16/32, whose CR and LF are not single bytes, through
+    their codec, or not at all if they do not decode.
+    """
+    if not encoding.lower().startswith(("utf-16", "utf-32")):
+        return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    try:
+        text = data.decode(encoding, "surrogatepass")
+    except UnicodeDecodeError:
+        return data
+    return text.replace("\r\n", "\n").replace("\r", "\n").encode(encoding, "surrogatepass")
 
 
 def render_unified(result: DiffResult, context: int = 3) -> str:
@@ -123,6 +155,19 @@ def _hunks(runs: list[LineRun], n: int) -> Iterator[list[LineRun]]:
         hunk.append(LineRun(i1, i2, j1, j2, equal=True))
     if any(not r.equal for r in hunk):
         yield hunk
+
+
+def _blank_only(hunk: list[LineRun], lines_a: list[bytes], lines_b: list[bytes]) -> bool:
+    """True when every change of ``hunk`` adds or removes empty lines only (diff -B)."""
+    lines = (
+        line
+        for run in hunk
+        if not run.equal
+        for line in (*lines_a[run.a_start : run.a_stop], *lines_b[run.b_start : run.b_stop])
+    )
+    # Only "\n": a CRLF file's empty line holds a CR, as diff -B sees it
+    # (--strip-trailing-cr has made it "\n" by now).
+    return all(line == b"\n" for line in lines)
 
 
 def _range(start: int, stop: int) -> bytes:

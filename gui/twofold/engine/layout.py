@@ -16,7 +16,8 @@ gap are paired with each other (elsewhere a change is shown already); last, the
 bytes' digests, for what the decoded text cannot show.
 
 Options follow diff(1): ``strip_trailing_cr`` ignores the newline style,
-``ignore_blank_lines`` (``-B``) ignores empty lines added or removed,
+``ignore_blank_lines`` (``-B``) ignores empty lines added or removed (in a
+file with CRLF endings only together with ``strip_trailing_cr``, as for diff),
 ``ignore_whitespace`` (``-w``) ignores the newline style and the final newline
 and treats a line of white space as an empty one; ``-w -B`` thus ignores every
 blank line. A blank line is one with no ``\\S`` in it, as in segmentation.
@@ -29,6 +30,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from itertools import compress, pairwise, zip_longest
 from operator import sub
 from typing import NamedTuple
@@ -81,7 +83,10 @@ def layout_of(
     """
     found = list(_file_wide(a, b, options))
     if a.text != b.text:
-        found.extend(_gap_differences(a.text, b.text, segs_a, segs_b, pairs, options))
+        gap_options = options
+        if not (blank_lines_ignored(a, options) and blank_lines_ignored(b, options)):
+            gap_options = replace(options, ignore_blank_lines=False)
+        found.extend(_gap_differences(a.text, b.text, segs_a, segs_b, pairs, gap_options))
     elif _only_bytes_differ(a, b, options):
         found.append(_Found(LayoutKind.BYTES, _hex(a.digest), _hex(b.digest)))
     shown = found[:MAX_LAYOUT_SHOWN]
@@ -94,20 +99,38 @@ def layout_of(
     return Layout(listed, len(found))
 
 
-def kept_lines(text: str, lines: Segments, options: CompareOptions) -> Segments:
+def kept_lines(doc: Document, lines: Segments, options: CompareOptions) -> Segments:
     """The lines a comparison by lines aligns under ``ignore_blank_lines``.
 
     diff -B ignores empty lines, and with -w lines of white space too; dropped
     from the units, they fall in the gaps between lines, where ``layout_of``
     looks at them (and, under these options, lets them be).
     """
-    if not options.ignore_blank_lines:
+    if not blank_lines_ignored(doc, options):
         return lines
+    text = doc.text
     keep: Iterator[bool] | Iterator[int] = map(sub, lines.ends, lines.starts)  # empty: 0
     if options.ignore_whitespace:
         keep = (end > start and not text[start:end].isspace() for start, end in lines.bounds())
     kept = list(compress(range(len(lines)), keep))
     return Segments((lines.starts[k] for k in kept), (lines.ends[k] for k in kept))
+
+
+def blank_lines_ignored(doc: Document, options: CompareOptions) -> bool:
+    """Whether ``ignore_blank_lines`` applies to the blank lines of ``doc``.
+
+    To diff -B an empty line of a CRLF file is a line holding a CR, which is
+    not blank: ``--strip-trailing-cr`` (or ``-w``) makes it blank. A file with
+    mixed line endings is taken as one with CRs; which of its lines have one
+    the decoded text does not tell.
+    """
+    if not options.ignore_blank_lines:
+        return False
+    return (
+        options.strip_trailing_cr
+        or options.ignore_whitespace
+        or doc.newline in (NewlineStyle.LF, NewlineStyle.NONE)
+    )
 
 
 # ------------------------------------------------------------------------ the files

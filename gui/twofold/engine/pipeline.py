@@ -64,7 +64,7 @@ def paragraphs(a: Document, b: Document, options: CompareOptions) -> Paragraphs:
     unit = resolve_unit(options.unit, (a.path or a.label, a.text), (b.path or b.label, b.text))
     segs_a, segs_b = segment(a.text, unit), segment(b.text, unit)
     if unit is Unit.LINES:  # diff -B: blank lines are no units, but layout between them
-        segs_a, segs_b = kept_lines(a.text, segs_a, options), kept_lines(b.text, segs_b, options)
+        segs_a, segs_b = kept_lines(a, segs_a, options), kept_lines(b, segs_b, options)
     return Paragraphs(
         unit,
         (segs_a, segs_b),
