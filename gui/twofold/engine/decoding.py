@@ -14,29 +14,30 @@ from __future__ import annotations
 
 import codecs
 import errno
-import functools
 import hashlib
 import os
 import stat
-import unicodedata
 from dataclasses import replace
 from typing import BinaryIO, NamedTuple
 
 from twofold.engine.errors import InputError
 from twofold.engine.model import Document, NewlineStyle
+from twofold.engine.text_evidence import (
+    MAX_CONTROL_SHARE,
+    ascii_compatible,
+    control_share,
+    looks_binary,
+    reads_as_text_around_replacements,
+)
 
 __all__ = ["DEFAULT_MAX_BYTES", "decode_bytes", "load_document", "load_document_and_bytes"]
 
 #: the largest file compared by default; diffing beyond this is not interactive
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
-#: how much of the start of a file the UTF-16/32 sniffer and the plausibility checks look at
+#: how much of the start of a file the UTF-16/32 sniffer looks at
 _SNIFF_BYTES = 8 * 1024
-#: the binary check judges every stretch of this many bytes, all through the file
-_WINDOW_BYTES = 8 * 1024
 #: how much chardet sees: enough to decide, bounded so big files stay fast
 _CHARDET_SAMPLE = 64 * 1024
-#: above this share of control characters the data is not prose or code
-_MAX_CONTROL_SHARE = 0.05
 #: a guessed encoding must give nearly control-free text (real text has none)
 _MAX_GUESSED_CONTROL_SHARE = 0.01
 #: below this chardet is guessing; Windows-1252 is the likelier answer then
@@ -46,14 +47,6 @@ _MAX_STRAY_SEQUENCES = 3
 #: damaged UTF-16/32 is believed when at most this share of its characters were replaced
 #: (random bytes after a BOM give about 3 % lone surrogates)
 _MAX_REPLACED_SHARE = 0.01
-#: characters either side of a replacement that must read as text, and how many
-#: replacements are looked at that way
-_AROUND_REPLACEMENT = 256
-_REPLACEMENTS_LOOKED_AT = 16
-#: unassigned, private-use and surrogate characters: random code units give about
-#: 15 % of them, text next to none
-_NOT_TEXT_CATEGORIES = frozenset({"Cn", "Co", "Cs"})
-_MAX_NOT_TEXT_SHARE = 0.05
 #: the highest confidence of a decoding that replaced something: it must read below 1
 #: even rounded to the JSON's three places
 _MAX_DAMAGED_CONFIDENCE = 0.99
@@ -68,17 +61,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-
-#: C0 and C1 controls that real text does not contain (tab, newlines, form
-#: feed, backspace and escape are common enough in logs and man pages to allow)
-_CONTROLS = frozenset(range(0x20)) - {0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
-_DROP_CONTROLS: dict[int, None] = dict.fromkeys((*_CONTROLS, 0x7F, *range(0x80, 0xA0)))
-#: the C0 controls above (NUL included) and DEL, as bytes: in UTF-8 and in every
-#: ASCII-compatible codec each of these bytes is that control character and
-#: nothing else is, so counting bytes counts the text's controls
-_CONTROL_BYTES = bytes(sorted({*_CONTROLS, 0x7F}))
-#: all 128 ASCII characters, to tell an ASCII-compatible codec
-_ASCII = bytes(range(0x80))
 
 
 class _Decoded(NamedTuple):
@@ -300,59 +282,18 @@ def _decode(data: bytes, label: str) -> _Decoded:
         return _Decoded("", "utf-8", 1.0)
     found = _from_bom(data) or _from_wide(data)
     if found is None:
-        if _looks_binary(data):
+        if looks_binary(data):
             raise _binary(label)
         found = _from_utf8(data) or _from_legacy(data)
         if found is None:
-            if _control_share(data[:_SNIFF_BYTES].decode("latin-1")) > _MAX_CONTROL_SHARE:
+            if control_share(data[:_SNIFF_BYTES].decode("latin-1")) > MAX_CONTROL_SHARE:
                 raise _binary(label)
             raise InputError(f'"{label}" is not valid text in any encoding Twofold recognises.')
-        if _ascii_compatible(found.encoding):
+        if ascii_compatible(found.encoding):
             return found  # its bytes were judged above
-    if _looks_binary(found.text.encode("utf-8", "surrogatepass")):
+    if looks_binary(found.text.encode("utf-8", "surrogatepass")):
         raise _binary(label)
     return found
-
-
-def _looks_binary(data: bytes) -> bool:
-    """True if ``data`` holds a NUL, or if any stretch of it is dense with control bytes.
-
-    Every window of :data:`_WINDOW_BYTES` is judged, not only the first: a binary
-    part can start anywhere (a log with a dump appended, text pasted before an
-    image). One ``bytes.translate`` pass counts the controls (about 6 ms for
-    10 MB); only a file with many of them is looked at window by window, the
-    windows overlapping by half so that a dense stretch cannot hide across a
-    boundary. A file shorter than a window is judged as a whole.
-    """
-    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
-    if not controls:
-        return False
-    if b"\0" in data:
-        return True
-    window = min(len(data), _WINDOW_BYTES)
-    limit = _MAX_CONTROL_SHARE * window
-    if controls <= limit or len(data) == window:
-        return controls > limit
-    step = window // 2
-    starts = [*range(0, len(data) - window, step), len(data) - window]
-    return any(
-        window - len(data[start : start + window].translate(None, _CONTROL_BYTES)) > limit
-        for start in starts
-    )
-
-
-@functools.cache
-def _ascii_compatible(encoding: str) -> bool:
-    """Whether ``encoding`` writes ASCII (the controls included) as ASCII bytes.
-
-    For those, the control bytes of the file are the control characters of
-    its text; UTF-16/32 (and UTF-7 or EBCDIC, should a guess name them) are
-    judged on their decoded text instead.
-    """
-    try:
-        return _ASCII.decode(encoding) == _ASCII.decode("ascii")
-    except (UnicodeDecodeError, LookupError):
-        return False
 
 
 def _binary(label: str) -> InputError:
@@ -421,7 +362,7 @@ def _from_damaged_unicode(
     text, replaced = _with_replacements(data, encoding)
     if replaced > max(_MAX_STRAY_SEQUENCES, _MAX_REPLACED_SHARE * len(text)):
         return None
-    if not _reads_as_text_around_replacements(text):
+    if not reads_as_text_around_replacements(text):
         return None
     return _Decoded(text, encoding, _damaged_confidence(confidence, replaced, text), bom, replaced)
 
@@ -434,20 +375,6 @@ def _with_replacements(data: bytes, encoding: str) -> tuple[str, int]:
     text = data.decode(encoding, errors="replace")
     genuine = data.decode(encoding, errors="ignore").count("\ufffd")
     return text, text.count("\ufffd") - genuine
-
-
-def _reads_as_text_around_replacements(text: str) -> bool:
-    """Whether the characters next to the first replacements are ones that text uses."""
-    at = -1
-    for _ in range(_REPLACEMENTS_LOOKED_AT):
-        at = text.find("\ufffd", at + 1)
-        if at < 0:
-            break
-        near = text[max(0, at - _AROUND_REPLACEMENT) : at + _AROUND_REPLACEMENT]
-        odd = sum(unicodedata.category(char) in _NOT_TEXT_CATEGORIES for char in near)
-        if odd > _MAX_NOT_TEXT_SHARE * len(near):
-            return False
-    return True
 
 
 def _damaged_confidence(ceiling: float, replaced: int, text: str) -> float:
@@ -508,7 +435,7 @@ def _from_damaged_utf8(data: bytes) -> _Decoded | None:
     valid = len(text) - len(text.encode("ascii", errors="ignore")) - text.count("\ufffd")
     strays = invalid <= _MAX_STRAY_SEQUENCES
     outnumbered = valid >= 4 and valid >= 3 * invalid
-    if not (strays or outnumbered) or _control_share(text) > _MAX_GUESSED_CONTROL_SHARE:
+    if not (strays or outnumbered) or control_share(text) > _MAX_GUESSED_CONTROL_SHARE:
         return None
     return _Decoded(text, "utf-8", _damaged_confidence(1.0, invalid, text), replaced=invalid)
 
@@ -535,7 +462,7 @@ def _from_chardet(data: bytes) -> _Decoded | None:
 def _guess(data: bytes, encoding: str | None, confidence: float) -> _Decoded | None:
     """``data`` decoded with a guessed codec, if it decodes strictly into plausible text."""
     text = None if encoding is None else _strict(data, encoding)
-    if encoding is None or text is None or _control_share(text) > _MAX_GUESSED_CONTROL_SHARE:
+    if encoding is None or text is None or control_share(text) > _MAX_GUESSED_CONTROL_SHARE:
         return None
     return _Decoded(text, encoding, confidence)
 
@@ -551,14 +478,6 @@ def _codec_name(name: str) -> str | None:
 def _from_fallbacks(data: bytes) -> _Decoded | None:
     """Windows-1252, the usual unlabelled Western file; Latin-1 only if it reads like text."""
     return _guess(data, "cp1252", 0.1) or _guess(data, "iso8859-1", 0.05)
-
-
-def _control_share(text: str) -> float:
-    """Share of control characters in the start of ``text``; high means binary."""
-    sample = text[:_SNIFF_BYTES]
-    if not sample:
-        return 0.0
-    return (len(sample) - len(sample.translate(_DROP_CONTROLS))) / len(sample)
 
 
 # ------------------------------------------------------------------------ newlines
