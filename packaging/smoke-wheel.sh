@@ -36,9 +36,14 @@ for f in demo/gettysburg-nicolay.txt demo/gettysburg-bliss.txt icons/twofold.svg
   [ -s "$found/$f" ] || fail "the wheel lacks resources/$f"
 done
 
+# A home of its own: the user's settings and recent list are none of this check's business.
+home="$outside/home"
+mkdir -p "$home"
 png="$outside/demo.png"
-QT_QPA_PLATFORM=offscreen "$venv/bin/twofold" --screenshot "$png" --demo 2>"$outside/err" \
+HOME="$home" XDG_CONFIG_HOME="$home/.config" QT_QPA_PLATFORM=offscreen \
+  "$venv/bin/twofold" --screenshot "$png" --demo 2>"$outside/err" \
   || fail "--screenshot --demo failed: $(cat "$outside/err")"
+[ -z "$(ls -A "$home")" ] || fail "--screenshot wrote into its home: $(cd "$home" && find . -type f)"
 [ -s "$png" ] || fail "--screenshot wrote no PNG"
 [ "$(head -c 4 "$png" | tail -c 3)" = PNG ] || fail "--screenshot wrote something that is not a PNG"
 

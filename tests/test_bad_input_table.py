@@ -63,6 +63,10 @@ CASES = (
     "invalid settings values",
     "damaged recent-files list",
     "unreadable settings file",
+    "a settings file that is a fifo",
+    "a settings file that is a symbolic link",
+    "the settings file is one of the compared files",
+    "a non-interactive run",
     "never writes to the compared files",
     "an output that is a compared file",
     "an output that is a fifo, a device or a folder",
@@ -122,8 +126,10 @@ def test_every_test_the_table_names_exists() -> None:
 
 
 def twofold(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    home = str(cwd or ROOT)
-    env = {**os.environ, "PYTHONPATH": str(GUI), "HOME": home, "XDG_CONFIG_HOME": home}
+    """A real ``twofold`` run; with ``cwd``, that folder is its home and configuration folder."""
+    env = {**os.environ, "PYTHONPATH": str(GUI)}  # the suite's own home (conftest.py)
+    if cwd is not None:
+        env.update(HOME=str(cwd), XDG_CONFIG_HOME=str(cwd))
     return subprocess.run(
         [sys.executable, "-m", "twofold", *map(str, args)],
         capture_output=True,
@@ -318,7 +324,7 @@ def test_screenshot_onto_an_input_is_refused(
 SPECIAL_OUTPUTS = [
     pytest.param(hostile.fifo, "is a pipe, not a regular file", id="fifo"),
     pytest.param(lambda _tmp: Path("/dev/null"), "is a device, not a regular file", id="dev-null"),
-    pytest.param(lambda tmp: tmp, "is a folder, not a file", id="folder"),
+    pytest.param(lambda tmp: tmp, "is a folder, not a regular file", id="folder"),
 ]
 
 
@@ -353,3 +359,34 @@ def test_a_report_that_fails_leaves_the_previous_one_whole(
     assert capsys.readouterr().err == f'twofold: "{out}" cannot be written: the disk is full.\n'
     assert out.read_bytes() == b"<html>yesterday's report</html>"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "report.html"]
+
+
+# ------------------------------------------------------------------ the settings file
+
+
+@pytest.mark.gui
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX FIFOs")
+def test_a_fifo_settings_file_does_not_hang_start_up(
+    tmp_path: Path, pair: tuple[Path, Path]
+) -> None:
+    """Qt opened the FIFO for reading as the window started: still hung after 90 s."""
+    (tmp_path / "twofold").mkdir()
+    os.mkfifo(tmp_path / "twofold" / "twofold.ini")
+    run = twofold("--screenshot", tmp_path / "shot.png", *pair, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "shot.png").stat().st_size > 0
+    assert (tmp_path / "twofold" / "twofold.ini").is_fifo()
+
+
+@pytest.mark.gui
+def test_a_screenshot_leaves_the_settings_and_recent_list_alone(
+    tmp_path: Path, pair: tuple[Path, Path]
+) -> None:
+    """``make test``'s smoke run used to add its pair to the user's recent list."""
+    (tmp_path / "twofold").mkdir()
+    ini = tmp_path / "twofold" / "twofold.ini"
+    ini.write_bytes(b"[preferences]\nzoom=2\n")
+    run = twofold("--screenshot", tmp_path / "shot.png", *pair, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert ini.read_bytes() == b"[preferences]\nzoom=2\n"
+    assert sorted(p.name for p in ini.parent.iterdir()) == ["twofold.ini"]

@@ -93,8 +93,12 @@ def run_gui(
         _begin_at_launch(left, right, labels, options)
     app = _application()
     from twofold.ui.main_window import MainWindow
+    from twofold.ui.settings import Settings
 
-    window = MainWindow()
+    # A screenshot reads the user's settings but leaves them as they were: no recent
+    # entry, no window geometry of an offscreen 1400x900 window.
+    # The settings file given as a file to compare is read but not written either.
+    window = MainWindow(settings=Settings(persist=not screenshot, inputs=(left, right)))
     if screenshot:
         return _screenshot(app, window, (left, right), labels, options, screenshot)
     from twofold.ui.error_dialog import install_error_dialog

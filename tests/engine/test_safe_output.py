@@ -77,7 +77,7 @@ def test_an_input_by_any_name_is_refused_and_untouched(
     [
         (hostile.fifo, "is a pipe, not a regular file"),
         (hostile.dev_zero, "is a device, not a regular file"),
-        (lambda tmp: tmp, "is a folder, not a file"),
+        (lambda tmp: tmp, "is a folder, not a regular file"),
     ],
     ids=["fifo", "device", "folder"],
 )

@@ -50,13 +50,13 @@ from twofold.engine.errors import TwofoldError
 #: what may name an input or an output
 PathLike = str | os.PathLike[str]
 
-#: how the sentence names each kind of file that is not a regular one
+#: how sentences name each kind of file that is not a regular one
 _KINDS = (
-    (stat.S_ISDIR, "is a folder, not a file"),
-    (stat.S_ISFIFO, "is a pipe, not a regular file"),
-    (stat.S_ISSOCK, "is a socket, not a regular file"),
-    (stat.S_ISCHR, "is a device, not a regular file"),
-    (stat.S_ISBLK, "is a device, not a regular file"),
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
 )
 
 #: why a write failed, in words; anything else uses the system's own
@@ -97,11 +97,22 @@ def check_output(path: PathLike, inputs: Iterable[PathLike | None] = (), name: s
         return  # a new name, or a dangling link: no input can be there
     except OSError as exc:
         raise _write_error(exc, name) from None
-    for test, kind in _KINDS:
-        if test(info.st_mode):
-            raise OutputError(f'"{name}" {kind}; Twofold writes only regular files.')
+    kind = special_kind(info)
+    if kind is not None:
+        only = "Twofold writes only regular files"
+        raise OutputError(f'"{name}" is {kind}, not a regular file; {only}.')
     if any(_same_file(info, given) for given in inputs if given is not None):
         raise OutputError(f'"{name}" is one of the compared files.')
+
+
+def special_kind(info: os.stat_result) -> str | None:
+    """What a file that is not a regular one is, for a sentence ("a pipe"); None if regular."""
+    if stat.S_ISREG(info.st_mode):
+        return None
+    for test, noun in _KINDS:
+        if test(info.st_mode):
+            return noun
+    return "a special file"
 
 
 def _same_file(info: os.stat_result, other: PathLike) -> bool:

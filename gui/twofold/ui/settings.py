@@ -19,7 +19,6 @@ import enum
 import json
 import logging
 import os
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -28,6 +27,8 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QFont
 
 from twofold.engine.model import CompareOptions, Granularity, Unit
+from twofold.engine.safe_output import OutputError, check_output, write_atomic
+from twofold.ui.settings_file import FileUse, SettingsMemory, vet
 
 log = logging.getLogger(__name__)
 
@@ -137,18 +138,86 @@ def _parse_recent(raw: object) -> list[tuple[str, str]]:
     return pairs
 
 
-class Settings:
-    """Typed, validated access to the declared options and the recent comparisons."""
+#: an organisation with no settings file, whose path shows where Qt keeps the user's
+_PROBE = ("twofold-path-probe", "probe")
 
-    def __init__(self, settings: QSettings | None = None) -> None:
-        self._qs = settings or QSettings(
-            QSettings.Format.IniFormat, QSettings.Scope.UserScope, "twofold", "twofold"
-        )
+
+def user_settings_path() -> str:
+    """Where Qt keeps the user's INI file, found without Qt opening it.
+
+    ``QSettings(IniFormat, UserScope, "twofold", "twofold")`` reads the file (and
+    the organisation-wide ``twofold.ini`` beside its folder) as it is built: a FIFO
+    there hangs. A probe for a name that has no file gives the folder Qt uses
+    (``XDG_CONFIG_HOME``, ``QSettings.setPath``, the platform's own place).
+    """
+    probe = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, *_PROBE)
+    base = os.path.dirname(os.path.dirname(probe.fileName()))
+    return os.path.join(base, "twofold", "twofold.ini")
+
+
+def _is_compared(path: str, inputs: tuple[str | None, ...]) -> bool:
+    """True if ``path`` is one of ``inputs`` by identity (``safe_output.check_output``)."""
+    try:
+        check_output(path, inputs)
+    except OutputError:
+        log.warning("the settings file is being compared; this session's settings are not saved")
+        return True
+    return False
+
+
+def _snapshot(qs: QSettings | SettingsMemory) -> SettingsMemory:
+    """What ``qs`` holds, in memory; ``qs`` is not changed, so it writes nothing."""
+    values: dict[str, Any] = {}
+    for key in qs.allKeys():
+        try:
+            values[key] = qs.value(key)
+        except Exception:  # a variant PySide cannot convert: as if it were absent
+            continue
+    return SettingsMemory(values, qs.fileName(), qs.status())
+
+
+class Settings:
+    """Typed, validated access to the declared options and the recent comparisons.
+
+    Args:
+        settings: a ready ``QSettings`` (tests); the user's file when None.
+        path: the INI file to use instead of the user's.
+        persist: False reads the file but never writes it (``--screenshot``).
+        inputs: the files about to be compared; if the settings file is one of
+            them, it is read but not written (like any output, ``safe_output``).
+    """
+
+    def __init__(
+        self,
+        settings: QSettings | None = None,
+        *,
+        path: str | None = None,
+        persist: bool = True,
+        inputs: tuple[str | None, ...] = (),
+    ) -> None:
         self._warnings: list[str] = []
+        if settings is None:
+            settings_path = path or user_settings_path()
+            persist = persist and not _is_compared(settings_path, inputs)
+            self._qs = self._open(settings_path, persist=persist)
+        else:
+            self._qs = settings
         self._check_file()
         self._check_values()
 
     # ----- opening -------------------------------------------------------------------------
+
+    def _open(self, path: str, *, persist: bool) -> QSettings | SettingsMemory:
+        """The file if it is safe to use (``settings_file.vet``), else the session's memory."""
+        verdict = vet(path)
+        if verdict.warning:
+            self._warn(verdict.warning, path)
+        if verdict.use is FileUse.UNUSED:
+            return SettingsMemory({}, path, QSettings.Status.NoError)
+        live = QSettings(path, QSettings.Format.IniFormat)  # one file, no fallbacks
+        if verdict.use is FileUse.LIVE and persist:
+            return live
+        return _snapshot(live)
 
     def _check_file(self) -> None:
         """Reset a file Qt cannot parse (after keeping a copy); note one it cannot read."""
@@ -163,12 +232,20 @@ class Settings:
             self._warn(f"The settings file was damaged and has been reset to defaults{where}.")
 
     def _keep_copy(self) -> str | None:
-        """Copy the damaged file aside so a hand-edited setting is not lost for good."""
+        """Copy the damaged file aside so a hand-edited setting is not lost for good.
+
+        Written like every output (``safe_output``), and never through a link: a
+        ``.damaged`` link planted in the folder is replaced, not followed.
+        """
+        if isinstance(self._qs, SettingsMemory):
+            return None  # these settings write nothing, a copy included
         path = self._qs.fileName()
         backup = f"{path}.damaged"
         try:
-            shutil.copyfile(path, backup)
-        except OSError as exc:
+            with open(path, "rb") as damaged:  # vetted: a regular file
+                data = damaged.read()
+            write_atomic(backup, data, follow_links=False)
+        except (OSError, OutputError) as exc:
             log.warning("could not keep a copy of %s: %s", path, exc)
             return None
         return os.path.basename(backup)
@@ -197,8 +274,8 @@ class Settings:
             return False
         return True
 
-    def _warn(self, message: str) -> None:
-        log.warning("%s (%s)", message, self._qs.fileName())
+    def _warn(self, message: str, path: str | None = None) -> None:
+        log.warning("%s (%s)", message, path or self._qs.fileName())
         self._warnings.append(message)
 
     def take_warning(self) -> str | None:
@@ -250,9 +327,22 @@ class Settings:
         """Put ``left``/``right`` first in the recent list, bounded to ``MAX_RECENT``."""
         if not left or not right:
             return
+        self._stop_writing_if_compared(left, right)
         pair = (os.path.abspath(left), os.path.abspath(right))
         pairs = [pair, *(p for p in self.recent_comparisons() if p != pair)][:MAX_RECENT]
         self._qs.setValue(RECENT_KEY, json.dumps([list(p) for p in pairs]))
 
     def clear_recent_comparisons(self) -> None:
         self._qs.remove(RECENT_KEY)
+
+    def _stop_writing_if_compared(self, left: str, right: str) -> None:
+        """Keep the settings in memory from now on if their file is being compared.
+
+        Like every output, the settings file is checked against the inputs by
+        identity (``safe_output.check_output``): saving the recent list into the
+        very file on screen would change it under the comparison.
+        """
+        if not isinstance(self._qs, SettingsMemory) and _is_compared(
+            self._qs.fileName(), (left, right)
+        ):
+            self._qs = _snapshot(self._qs)
