@@ -80,6 +80,28 @@ def test_what_is_shown_and_how(text: str, shown: list[int], revealed: str | None
     assert _utf16(reveal(text)) == _utf16(text)
 
 
+@pytest.mark.parametrize(
+    "filler",
+    [
+        "plain ascii ",
+        "prose \u2014 with a dash ",
+        "\u0421\u044a\u0435\u0448\u044c ",
+        "emoji \U0001f600 ",
+    ],
+    ids=["ascii", "mostly-ascii", "cyrillic", "astral"],
+)
+@pytest.mark.parametrize(
+    "hidden", ["\x1b", ZWSP, RLO, "\U000e0041"], ids=["esc", "zwsp", "rlo", "tag"]
+)
+def test_one_hidden_character_deep_in_a_long_text_is_found(filler: str, hidden: str) -> None:
+    """Each shortcut for texts with nothing to show (ASCII, mostly ASCII, dense) still sees one."""
+    text = filler * 20_000
+    middle = len(text) // 2
+    text = text[:middle] + hidden + text[middle:]
+    assert find(text) == [middle]
+    assert find(text.replace(hidden, "")) == []
+
+
 def test_every_direction_control_is_shown_and_named() -> None:
     for char in DIRECTION:
         assert find(f"\u05d0{char}\u05d1") == [1], describe(char)

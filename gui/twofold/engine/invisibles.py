@@ -25,8 +25,9 @@ A stand-in has the UTF-16 length of the character it replaces, so a pane's
 positions (Qt counts UTF-16) map to the text's offsets unchanged: highlights,
 find, copy and the tooltip all use the real text.
 
-Constraints: pure, no Qt. ``find`` costs one C-level scan when there is
-nothing to show (4 ms for 10 MB of ASCII, 32 ms for 10 MB of other BMP text).
+Constraints: pure, no Qt. ``find`` costs a few C-level passes when there is
+nothing to show (5 ms for 10 MB of ASCII, 12 ms for 10 MB of prose with some
+dashes and accents, 35 ms for 10 MB of Cyrillic).
 """
 
 from __future__ import annotations
@@ -93,6 +94,8 @@ _FLAG = re.compile("\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f")
 _FLAG_BASE = "\U0001f3f4"
 #: how far back to look for a flag's black flag (its tag sequence is a region code, 2-7 tags)
 _FLAG_TAGS = 32
+#: characters a text's start is sampled on, to skip the ASCII shortcut for Cyrillic, CJK…
+_SAMPLE = 65_536
 #: printable ASCII, tab and newline: what is left of ASCII text after deleting
 #: these is its controls
 _PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n"
@@ -112,13 +115,9 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[int]:
     stop = len(text) if end is None else min(end, len(text))
     if start >= stop:
         return []
-    piece = text if start == 0 and stop == len(text) else text[start:stop]
-    if piece.isascii():
-        if not piece.encode("ascii").translate(None, _PLAIN_ASCII):
-            return []
-        scan = _ANY_BMP
-    else:
-        scan = _ANY_BMP if len(piece.encode("utf-16-le")) == 2 * len(piece) else _ANY
+    scan = _scanner(text if start == 0 and stop == len(text) else text[start:stop])
+    if scan is None:
+        return []
     found: list[int] = []
     pos = start
     while (hit := scan.search(text, pos, stop)) is not None:
@@ -131,6 +130,32 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[int]:
         if _KEPT.match(text, at) is None:
             found.append(at)
     return found
+
+
+def _scanner(piece: str) -> re.Pattern[str] | None:
+    """The class to scan ``piece`` with, or None when it has nothing to show.
+
+    The regular expression reads 3 ns a character. Most text is ASCII, or
+    nearly: its UTF-8 without the plain ASCII bytes is what can hold a
+    candidate (continuation bytes are never ASCII), decoded and searched in a
+    fraction of the time (10 MB of prose with dashes: 32 ms down to 12).
+    """
+    if piece.isascii():
+        return _ANY_BMP if piece.encode("ascii").translate(None, _PLAIN_ASCII) else None
+    if _mostly_ascii(piece[:_SAMPLE]):
+        data = piece.encode("utf-8", "surrogatepass")
+        if _mostly_ascii(piece, data):
+            rest = data.translate(None, _PLAIN_ASCII).decode("utf-8", "surrogatepass")
+            if _ANY.search(rest) is None:
+                return None
+            piece = rest
+    return _ANY_BMP if len(piece.encode("utf-16-le", "surrogatepass")) == 2 * len(piece) else _ANY
+
+
+def _mostly_ascii(text: str, data: bytes | None = None) -> bool:
+    """Whether at most one character in eight of ``text`` (UTF-8 ``data``) is not ASCII."""
+    size = len(text.encode("utf-8", "surrogatepass") if data is None else data)
+    return size < len(text) + len(text) // 8
 
 
 def _flag_end(text: str, at: int) -> int:

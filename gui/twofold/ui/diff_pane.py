@@ -43,7 +43,6 @@ from twofold.ui.pane_fill import SlicedFill
 from twofold.ui.spans import BlockTints, PaneHighlights, PanePositions, StandIn
 from twofold.ui.stand_in_paint import (
     block_stand_ins,
-    stand_in_format,
     stand_in_rects,
     stand_in_under,
 )
@@ -423,11 +422,12 @@ class DiffPane(QPlainTextEdit):
                     last_end = h.end
                     for part_start, part_end in outside(h.start, h.end, matches):
                         selections.append(self._selection(part_start, part_end, fmt[h.kind]))
-        self.setExtraSelections(selections + self._stand_in_selections(numbers))
+        self.setExtraSelections(selections)
+        self._find_stand_ins(numbers)
         return True
 
-    def _stand_in_selections(self, numbers: Sequence[int]) -> list[QTextEdit.ExtraSelection]:
-        """The stand-ins' colour in these blocks (``stand_in_paint``); kept for painting."""
+    def _find_stand_ins(self, numbers: Sequence[int]) -> None:
+        """Find the stand-ins in these blocks, for ``paintEvent`` to box and frame."""
         doc = self.document()
         self._stand_ins = {}
         if self._filler.revealed:  # else nothing was put in to find
@@ -435,12 +435,6 @@ class DiffPane(QPlainTextEdit):
                 found = block_stand_ins(self._table, doc.findBlockByNumber(number))
                 if found:
                     self._stand_ins[number] = found
-        fmt = stand_in_format(self.theme)
-        return [
-            self._selection(s.start, s.end, fmt)
-            for found in self._stand_ins.values()
-            for s in found
-        ]
 
     def stand_in_at(self, point: QPoint) -> StandIn | None:
         """The stand-in of a hidden character under ``point`` (viewport coordinates)."""

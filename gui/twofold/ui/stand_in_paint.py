@@ -1,13 +1,17 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The stand-ins of hidden characters on a pane's screen: colour, frame, and tooltip.
+"""The stand-ins of hidden characters on a pane's screen: box, frame and tooltip.
 
 ``pane_fill`` puts a visible stand-in (⇆, ⬚, ␛) in the document where the text
 has a direction control, a zero-width or a control character
 (``engine.invisibles``). Here they are found again in the blocks on screen and
-made to stand out as code-review tools do: their own colour (an extra selection
-set after the word highlights, with no background, so a change made only of a
-zero-width space keeps its highlight), a tinted box painted under the text and
-a frame over it, and a tooltip naming the character when hovered.
+made to stand out as code-review tools do: a tinted box painted under the text
+(a change's highlight paints over it, so a change made only of a zero-width
+space shows as a change), a frame painted over it, and a tooltip naming the
+character when hovered.
+
+Painted, not extra selections: Qt's cost for those grows faster than their
+number (see ``match_paint``), and a log with colour codes has an ESC or two
+on every line.
 """
 
 from __future__ import annotations
@@ -15,24 +19,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, QRectF
-from PySide6.QtGui import QTextBlock, QTextCharFormat
+from PySide6.QtGui import QTextBlock
 from PySide6.QtWidgets import QPlainTextEdit
 
 from twofold.engine.linemap import BlockTable
 from twofold.ui.match_paint import match_rects
 from twofold.ui.spans import PanePositions, StandIn, stand_ins
-from twofold.ui.theme import Theme
-
-
-def stand_in_format(theme: Theme) -> QTextCharFormat:
-    """The stand-ins' text: the theme's colour and no background (see the module).
-
-    Not bold: the text is laid out before the extra selections apply, so a wider
-    glyph would spill over its neighbour.
-    """
-    fmt = QTextCharFormat()
-    fmt.setForeground(theme.hidden)
-    return fmt
 
 
 def block_stand_ins(table: BlockTable, block: QTextBlock) -> list[StandIn]:

@@ -76,7 +76,7 @@ class Theme:
     #: find's matches: a background painted under the text (``match_paint``), light
     #: enough (or dark enough) for the text colour to read on it
     found: QColor
-    #: the stand-ins of hidden characters (``engine.invisibles``): text and background
+    #: the stand-ins of hidden characters (``engine.invisibles``): frame and box
     #: unlike anything else in the pane, so a zero-width space or a direction
     #: control stands out even inside a highlighted change
     hidden: QColor
