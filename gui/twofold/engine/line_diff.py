@@ -7,7 +7,8 @@ a 10 s timeout to give up (issue 16). The histogram diff (JGit's, as in git's
 ``xdiff/xhistogram.c``) anchors on the rarest line the two sides share, extends
 that match both ways and recurses on both sides of it: on files with few common
 lines it is linear, and anchoring on rare lines (a function's signature, not its
-``}``) gives the hunks a reader expects from ``git diff --histogram``.
+``}``) gives the hunks a reader expects from ``git diff --histogram`` (the
+changes are then slid as git slides them, :mod:`twofold.engine.change_slide`).
 
 As in git, a region where every shared line is frequent (more than
 ``MAX_OCCURRENCES`` copies in A, such as blank lines and braces only) falls back
@@ -24,10 +25,11 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 
+from twofold.engine.change_slide import next_flag, slide_changes
 from twofold.engine.chardiff import raw_diff_counts
 from twofold.engine.model import Op
 
-__all__ = ["MAX_OCCURRENCES", "PIECE_LINES", "LineRun", "line_runs", "slide_changes"]
+__all__ = ["MAX_OCCURRENCES", "PIECE_LINES", "LineRun", "line_runs"]
 
 #: lines with more copies than this in A's region never anchor a match (git's 64)
 MAX_OCCURRENCES = 64
@@ -87,23 +89,19 @@ def _runs(changed_a: list[bool], changed_b: list[bool]) -> Iterator[LineRun]:
     """The runs that the changed-line flags of both sides describe.
 
     Unchanged lines pair up in order, so the k-th unchanged line of A faces the
-    k-th of B; between two pairs lies at most one change.
+    k-th of B; between two pairs lies at most one change. The flags are searched
+    with ``list.index`` (in C): a big file has a run every few lines.
     """
-    n_a, n_b = len(changed_a), len(changed_b)
     i = j = 0
-    while i < n_a or j < n_b:
-        start_a, start_b = i, j
-        while i < n_a and changed_a[i]:
-            i += 1
-        while j < n_b and changed_b[j]:
-            j += 1
-        if i > start_a or j > start_b:
-            yield LineRun(start_a, i, start_b, j, equal=False)
-        start_a, start_b = i, j
-        while i < n_a and j < n_b and not changed_a[i] and not changed_b[j]:
-            i, j = i + 1, j + 1
-        if i > start_a:
-            yield LineRun(start_a, i, start_b, j, equal=True)
+    while i < len(changed_a) or j < len(changed_b):
+        stop_a, stop_b = next_flag(changed_a, False, i), next_flag(changed_b, False, j)
+        if stop_a > i or stop_b > j:
+            yield LineRun(i, stop_a, j, stop_b, equal=False)
+            i, j = stop_a, stop_b
+        n = min(next_flag(changed_a, True, i) - i, next_flag(changed_b, True, j) - j)
+        if n:
+            yield LineRun(i, i + n, j, j + n, equal=True)
+            i, j = i + n, j + n
 
 
 def _matches(a: list[int], b: list[int]) -> Iterator[_Match]:
@@ -239,98 +237,3 @@ def _piece_matches(a: list[int], b: list[int], i: int, j: int) -> Iterator[_Matc
             i += n
         if op is not Op.DELETE:
             j += n
-
-
-def slide_changes(lines: list[int], changed: list[bool], other: list[bool]) -> None:
-    """Slide each change of one side as far down as it goes: git's ``xdl_change_compact``.
-
-    A block of inserted lines that begins with the line that follows it (a blank
-    line before a new function, say) says the same one line lower; diff(1) and
-    git show it as low as it goes, merged with any change it reaches, unless that
-    passes a change of the other side, which it then lines up with. ``changed``
-    is updated in place; ``other`` (the other side's flags) is only read. Git's
-    indent heuristic, which may then pick a place in between, is not done.
-    """
-    group, facing = _Group(lines, changed), _Group([], other)
-    while True:
-        if group.stop > group.start:
-            _slide(group, facing)
-        if not group.step_next():
-            return
-        facing.step_next()
-
-
-def _slide(group: _Group, facing: _Group) -> None:
-    """Slide one non-empty change down (``facing`` follows: it is the other side's gap)."""
-    while True:
-        size = group.stop - group.start
-        while group.slide_up():
-            facing.step_previous()
-        earliest_stop = group.stop
-        lined_up = facing.stop > facing.start
-        while group.slide_down():
-            facing.step_next()
-            lined_up = lined_up or facing.stop > facing.start
-        if group.stop - group.start == size:  # it merged with no other change
-            break
-    if group.stop != earliest_stop and lined_up:
-        while facing.stop == facing.start:  # back up to the last change on the other side
-            group.slide_up()
-            facing.step_previous()
-
-
-class _Group:
-    """A run ``[start, stop)`` of changed lines of one side, moved as git's ``xdlgroup``.
-
-    An empty run is the gap between two unchanged lines. Mutable on purpose: it
-    is a cursor that slides over the flags it updates.
-    """
-
-    __slots__ = ("changed", "lines", "start", "stop")
-
-    def __init__(self, lines: list[int], changed: list[bool]) -> None:
-        self.lines, self.changed = lines, changed
-        self.start, self.stop = 0, self._run_stop(0)
-
-    def _run_stop(self, k: int) -> int:
-        changed, n = self.changed, len(self.changed)
-        while k < n and changed[k]:
-            k += 1
-        return k
-
-    def _run_start(self, k: int) -> int:
-        changed = self.changed
-        while k > 0 and changed[k - 1]:
-            k -= 1
-        return k
-
-    def step_next(self) -> bool:
-        """Move to the run after the next unchanged line; False at the end."""
-        if self.stop == len(self.changed):
-            return False
-        self.start = self.stop + 1
-        self.stop = self._run_stop(self.start)
-        return True
-
-    def step_previous(self) -> None:
-        """Move to the run before the previous unchanged line."""
-        self.stop = self.start - 1
-        self.start = self._run_start(self.stop)
-
-    def slide_up(self) -> bool:
-        """Move the run one line up if the line before it equals its last line."""
-        start, stop, lines = self.start, self.stop, self.lines
-        if start == 0 or lines[start - 1] != lines[stop - 1]:
-            return False
-        self.changed[start - 1], self.changed[stop - 1] = True, False
-        self.start, self.stop = self._run_start(start - 1), stop - 1
-        return True
-
-    def slide_down(self) -> bool:
-        """Move the run one line down if the line after it equals its first line."""
-        start, stop, lines = self.start, self.stop, self.lines
-        if stop == len(lines) or lines[start] != lines[stop]:
-            return False
-        self.changed[start], self.changed[stop] = False, True
-        self.start, self.stop = start + 1, self._run_stop(stop + 1)
-        return True
