@@ -85,7 +85,7 @@ def test_strip_trailing_cr_by_key_hides_the_note_and_persists(
     assert not again.result.differs
 
 
-def test_ignore_blank_lines_by_key_and_toolbar_persists(
+def test_ignore_blank_lines_by_key_and_menu_persists(
     qtbot: QtBot, window: MainWindow, settings: Settings, blank_pair: tuple[Path, Path]
 ) -> None:
     compare_and_wait(qtbot, window, *blank_pair)
@@ -99,7 +99,7 @@ def test_ignore_blank_lines_by_key_and_toolbar_persists(
     assert _label(window, "statsLabel").text() == "100% similar"
     assert settings.get(COMPARE_OPTIONS["ignore_blank_lines"]) is True
     with qtbot.waitSignal(window.comparison_finished, timeout=10_000):
-        window.actions_by_id["ignore_blank_lines"].trigger()  # the toolbar button's action
+        window.actions_by_id["ignore_blank_lines"].trigger()  # from the Compare menu
     assert settings.get(COMPARE_OPTIONS["ignore_blank_lines"]) is False
     assert _label(window, "layoutNote").isVisible()
 
@@ -114,7 +114,8 @@ def test_a_change_and_the_layout_are_both_told(
     assert _label(window, "statsLabel").text().endswith("\u00b7 layout differs too")
     note = _label(window, "layoutNote")
     assert note.text() == "The layout differs too: line endings: LF \u2192 CRLF"
-    assert "The layout differs too:<br>line endings: LF \u2192 CRLF" in note.toolTip()
+    assert "The layout differs too:<br>line endings: LF \u2192 CRLF<br>" in note.toolTip()
+    assert "Ignore Line Endings (Alt+L)" in note.toolTip()
     assert window.current_change == 0
 
 

@@ -43,6 +43,10 @@ TOGGLES = (
     "ignore_blank_lines",
 )
 
+#: the toggles the toolbar shows too: the layout ones are in the Compare menu and named
+#: in the view's note when they matter, so the toolbar stays one row down to ~1000 px
+TOOLBAR_TOGGLES = TOGGLES[:3]
+
 #: the radio groups of the Compare menu: field name, then (value, short toolbar label)
 CHOICES: dict[str, tuple[tuple[str, str], ...]] = {
     "unit": (
@@ -63,8 +67,6 @@ _ICON_TEXT = {
     "ignore_whitespace": "Whitespace",
     "ignore_case": "Case",
     "ignore_typography": "Typography",
-    "strip_trailing_cr": "Line endings",
-    "ignore_blank_lines": "Blank lines",
 }
 
 #: where in the text a change is: the side it has a paragraph on and its first character
@@ -216,6 +218,6 @@ def build_toolbar(actions: dict[str, QAction], parent: QWidget | None = None) ->
     caption = plain_label("Ignore ")
     caption.setContentsMargins(6, 0, 0, 0)
     bar.addWidget(caption)
-    for name in TOGGLES:
+    for name in TOOLBAR_TOGGLES:
         bar.addAction(actions[name])
     return bar

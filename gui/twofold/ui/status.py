@@ -12,6 +12,11 @@ from twofold.engine.summary import layout_headline, layout_lines, percent, repla
 
 #: layout differences the note in the view names; its tooltip lists up to ``_NOTE_TIP_LINES``
 _NOTE_LINES, _NOTE_TIP_LINES = 3, 20
+#: how to make them not count, at the end of the note's tooltip
+_HINT = (
+    "Compare \u25b8 Ignore Line Endings (Alt+L), Ignore Blank Lines (Alt+B) or "
+    "Ignore Whitespace (Alt+W) make such differences not count; a BOM or encoding always counts."
+)
 
 _ORDER = (PairKind.CHANGED, PairKind.MOVED, PairKind.INSERTED, PairKind.DELETED)
 
@@ -59,7 +64,7 @@ def layout_note(result: DiffResult) -> tuple[str, tuple[str, ...]]:
     if not result.layout:
         return "", ()
     headline = layout_headline(result)
-    tip = (headline, *layout_lines(result.layout, _NOTE_TIP_LINES))
+    tip = (headline, *layout_lines(result.layout, _NOTE_TIP_LINES), _HINT)
     if not result.changes and result.layout.total == 1:
         return headline, tip
     shown = " \u00b7 ".join(layout_lines(result.layout, _NOTE_LINES))
