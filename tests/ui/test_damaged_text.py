@@ -48,3 +48,20 @@ def test_utf16_with_a_lone_surrogate_opens_and_says_so(
     assert "binary" not in window.banner.text()
     assert window.result is not None
     assert window.result.b.text.endswith("Half an emoji: \ufffd.\n")
+
+
+def test_a_nul_after_8_kb_is_refused_and_the_comparison_stays(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Item 3: the binary verdict holds for the whole file, in the window too."""
+    a, b, blob = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "b.bin"
+    a.write_text(PROSE * 5, "utf-8")
+    b.write_text(PROSE * 5 + "One more line.\n", "utf-8")
+    data = (PROSE * 5).encode()
+    blob.write_bytes(data[:9000] + b"\0" + data[9000:])
+    compare_and_wait(qtbot, window, a, b)
+    shown = window.result
+    with qtbot.waitSignal(window.comparison_failed, timeout=30_000):
+        window.compare_files(str(a), str(blob))
+    assert window.banner.text() == '"b.bin" looks like a binary file, not text.'
+    assert window.result is shown
