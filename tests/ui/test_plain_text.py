@@ -195,3 +195,24 @@ def test_any_name_shows_as_the_same_one_line_everywhere(qapp: object, name: str)
     assert handle is not None
     assert handle.title() == line
     window.deleteLater()
+
+
+def test_a_long_name_is_shortened_in_the_middle_and_the_encoding_stays(
+    qtbot: QtBot, window: MainWindow, hostile_pair: tuple[Path, Path]
+) -> None:
+    long_name = hostile_pair[1].with_name("a rather long draft name " * 2 + "final.txt")
+    long_name.write_text(B_TEXT, "utf-8")
+    window.resize(900, 600)
+    compare_and_wait(qtbot, window, hostile_pair[0], long_name)
+    header = window.view.headers[Side.B]
+    assert header.text().startswith(long_name.name)  # in full, for what reads it
+    shown = header.name.text()
+    assert "\u2026" in shown
+    assert shown.endswith("final.txt")
+    assert header.details.text() == "UTF-8 \u00b7 LF"
+    assert header.details.isVisible()
+    assert header.details.width() >= header.details.sizeHint().width()
+    assert header.details.geometry().right() <= header.width()
+    window.resize(1800, 600)
+    qtbot.waitUntil(lambda: "\u2026" not in header.name.text())
+    assert header.name.text() == long_name.name

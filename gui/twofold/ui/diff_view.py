@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from itertools import compress
 from operator import attrgetter, is_not
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QPalette
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QPalette, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QWidget
 
 from twofold.engine.linemap import LONG_LINE
@@ -80,11 +80,15 @@ class PaneHeader(QWidget):
 
     Two plain-text labels rather than one rich-text label with the name in
     ``<b>``: the name is a file name or a ``--label``, and those may hold HTML.
+    A name too long for the pane is shortened in the middle (its end, with the
+    extension, stays), so the encoding beside it stays readable; the tooltip
+    has the whole path.
     """
 
     def __init__(self, name: str) -> None:
         super().__init__()
         self.setObjectName(name)
+        self._full = ""
         self.name = plain_label()
         self.name.setObjectName(f"{name}Name")
         font = self.name.font()
@@ -92,22 +96,38 @@ class PaneHeader(QWidget):
         self.name.setFont(font)
         self.details = plain_label()
         self.details.setObjectName(f"{name}Details")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.setSpacing(12)
-        for label, stretch in ((self.name, 0), (self.details, 1)):
-            label.setMinimumWidth(1)  # a long name is cut, it does not widen the pane
-            layout.addWidget(label, stretch)
-        self.setMinimumWidth(50)
+        self.details.setMinimumWidth(1)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(8, 4, 8, 4)
+        self._row.setSpacing(12)
+        self._row.addWidget(self.name)
+        self._row.addWidget(self.details, 1)
+        self.setMinimumWidth(50)  # the pane decides the width, never the name
 
     def set_document(self, name: str, details: str, path: str) -> None:
-        self.name.setText(one_line(name))
+        self._full = one_line(name)
         self.details.setText(details)
         self.setToolTip(tooltip(path))
+        self._fit_name()
 
     def text(self) -> str:
-        """What the header reads, as one line."""
-        return f"{self.name.text()}  {self.details.text()}"
+        """What the header says, as one line, with the name in full."""
+        return f"{self._full}  {self.details.text()}"
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_name()
+
+    def _fit_name(self) -> None:
+        """Give the name the room the details leave (at least a dozen characters)."""
+        margins = self._row.contentsMargins()
+        room = self.width() - margins.left() - margins.right() - self._row.spacing()
+        room -= self.details.sizeHint().width()
+        metrics = self.name.fontMetrics()
+        room = max(room, 12 * metrics.averageCharWidth())
+        shown = metrics.elidedText(self._full, Qt.TextElideMode.ElideMiddle, room)
+        self.name.setText(shown)
+        self.name.setFixedWidth(metrics.horizontalAdvance(shown) + 2)
 
 
 def _quiet_note() -> QLabel:
