@@ -4,26 +4,31 @@
 from __future__ import annotations
 
 import unicodedata
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from support import doc
+from twofold.engine.export_html import render_html
 from twofold.engine.highlights import inline_spans
 from twofold.engine.invisibles import (
     Kind,
     badge,
     describe,
+    draws_nothing,
     find,
     hideable,
     kind,
     reveal,
     spell_out,
     stand_in,
+    widen_unseen,
 )
-from twofold.engine.model import CompareOptions, Granularity, PairKind, Side
+from twofold.engine.model import CompareOptions, Granularity, PairKind, Segments, Side, Span
 from twofold.engine.pipeline import compare
+from twofold.engine.view_geometry import spans_for
 
 RLO, ZWSP, ZWJ, ZWNJ, VS16 = "\u202e", "\u200b", "\u200d", "\u200c", "\ufe0f"
 #: the bidirectional controls of Trojan Source (CVE-2021-42574), and the Arabic letter mark
@@ -40,6 +45,8 @@ VISIBLE_FORMAT = {
     0x110CD,
     *range(0x13430, 0x13440),
 }
+#: "I want to go home", and the zero-width non-joiner that belongs after its first two letters
+PERSIAN = ("\u0645\u06cc", "\u062e\u0648\u0627\u0647\u0645 \u0628\u0647 \u062e\u0627\u0646\u0647\n")
 SCOTLAND = "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
 
 
@@ -206,3 +213,42 @@ def test_a_pair_differing_only_by_a_hidden_character_is_a_highlighted_change(
     assert any(s.start <= 6 < s.end for s in spans), "the highlight covers the hidden character"
     if granularity is Granularity.CHARACTER:
         assert [(s.start, s.end) for s in spans] == [(6, 7)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "widened", "badge_html"),
+    [
+        # an emoji's variation selector removed: the highlight had been over nothing
+        ("Hearts \u2764\ufe0f for all.\n", "Hearts \u2764 for all.\n", "\u2764\ufe0f", "FE0F"),
+        # a Persian zero-width non-joiner removed between two letters
+        (f"{PERSIAN[0]}{ZWNJ}{PERSIAN[1]}", "".join(PERSIAN), f"\u06cc{ZWNJ}", "200C"),
+    ],
+    ids=["selector", "non-joiner"],
+)
+@pytest.mark.parametrize("granularity", list(Granularity))
+def test_a_change_of_a_kept_character_is_highlighted_visibly(
+    a: str, b: str, widened: str, badge_html: str, granularity: Granularity
+) -> None:
+    """Kept characters get no stand-in: the pane widens their highlight, the report badges them."""
+    result = compare(doc(a, "a.txt"), doc(b, "b.txt"), CompareOptions(granularity=granularity))
+    (change,) = result.changes
+    assert change.kind is PairKind.CHANGED
+    shown = [a[s.start : s.end] for s in spans_for(result, change, Side.A)]
+    assert any(widened in piece for piece in shown)
+    assert not any(draws_nothing(a, s.start, s.end) for s in spans_for(result, change, Side.A))
+    if granularity is Granularity.CHARACTER:  # the engine's range is the lone character
+        assert any(draws_nothing(a, s.start, s.end) for s in inline_spans(result, change, Side.A))
+        assert f'<del><span class="hidden" title="U+{badge_html} ' in render_html(result)
+
+
+@given(_TEXTS, st.data())
+def test_widened_spans_stay_sorted_apart_and_cover_what_they_did(
+    text: str, data: st.DataObject
+) -> None:
+    cuts = sorted(set(data.draw(st.lists(st.integers(0, len(text)), max_size=12))))
+    spans = Segments.of(Span(s, e) for s, e in zip(cuts[::2], cuts[1::2], strict=False) if s < e)
+    wide = list(widen_unseen(text, spans))
+    assert all(w.start < w.end for w in wide)
+    assert all(x.end < y.start for x, y in pairwise(wide))
+    assert all(any(w.start <= s.start and s.end <= w.end for w in wide) for s in spans)
+    assert not any(draws_nothing(text, w.start, w.end) for w in wide if w.start > 0)

@@ -281,7 +281,11 @@ def _cell(result: DiffResult, pair: Pair, side: Side) -> str:
     pos = whole.start
     for span in inline_spans(result, pair, side):
         out.append(_esc(text, pos, span.start))
-        out.append(f"<{tag}>{_esc(text, span.start, span.end)}</{tag}>")
+        if invisibles.draws_nothing(text, span.start, span.end):  # a kept joiner or selector
+            marked = "".join(_badge(char, True) for char in text[span.start : span.end])
+        else:
+            marked = _esc(text, span.start, span.end)
+        out.append(f"<{tag}>{marked}</{tag}>")
         pos = span.end
     out.append(_esc(text, pos, whole.end))
     return "".join(out)

@@ -18,8 +18,9 @@ as they are, since showing them would break ordinary text: a zero-width
 (non-)joiner between two visible non-ASCII characters (Persian, Indic scripts,
 emoji sequences), one variation selector right after a visible character
 (emoji presentation), and tags completing an emoji flag (England, Scotland,
-Wales). A diff of such a character still shows: its edges snap to grapheme
-clusters, so the highlight covers the visible character it joins.
+Wales). A change made only of such a character would be highlighted over
+nothing, so the panes widen its highlight to the character it joins
+(``widen_unseen``) and the report writes it as a badge (``draws_nothing``).
 
 A stand-in has the UTF-16 length of the character it replaces, so a pane's
 positions (Qt counts UTF-16) map to the text's offsets unchanged: highlights,
@@ -34,7 +35,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from collections.abc import Sequence
 from enum import Enum
+
+from twofold.engine.model import Segments, Span, span_bounds
 
 __all__ = [
     "Kind",
@@ -89,6 +94,9 @@ _KEPT = re.compile(
     f"|(?<=[^\\x00-\\x7f\\s{_CONTROL}{_DIRECTION}{_JOINERS}{_OTHER}])[{_JOINERS}]"
     f"(?=[^\\x00-\\x7f\\s{_ALL}])"
 )
+#: a run of hideable characters, and the longest run ``draws_nothing`` looks at
+_HIDDEN_RUN = re.compile(f"[{_ALL}]+")
+_UNSEEN_RUN = 8
 #: an emoji flag: black flag, tag letters, cancel tag
 _FLAG = re.compile("\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f")
 _FLAG_BASE = "\U0001f3f4"
@@ -167,6 +175,49 @@ def _flag_end(text: str, at: int) -> int:
         return 0
     flag = _FLAG.match(text, back - 1)
     return flag.end() if flag is not None and flag.end() > at else 0
+
+
+def draws_nothing(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is only characters kept as they are (no stand-in).
+
+    A highlight of such a range is zero wide: a variation selector removed from
+    "❤️", a Persian zero-width non-joiner added. Ranges longer than a few
+    characters are never that (only lone ones are kept).
+    """
+    return (
+        0 < end - start <= _UNSEEN_RUN
+        and _HIDDEN_RUN.fullmatch(text, start, end) is not None
+        and not find(text, start, end)
+    )
+
+
+def widen_unseen(text: str, spans: Sequence[Span]) -> Sequence[Span]:
+    """``spans`` (sorted, apart) with each one that ``draws_nothing`` widened back to
+    the visible character it joins; ``spans`` itself when none is.
+    """
+    if not spans or _scanner(text[spans[0].start : spans[-1].end]) is None:
+        return spans  # nothing hideable in their reach: the usual case, one C-level pass
+    starts, ends = array("q"), array("q")
+    widened = False
+    for start, end in span_bounds(spans):
+        if start > 0 and draws_nothing(text, start, end):
+            start = _base_before(text, start)
+            widened = True
+        if ends and ends[-1] >= start:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return Segments(starts, ends) if widened else spans
+
+
+def _base_before(text: str, at: int) -> int:
+    """The offset of the character ``text[at]`` attaches to: back over the hidden ones
+    (a flag's tags) to the first visible one, within ``_FLAG_TAGS``."""
+    base = at - 1
+    while base > 0 and at - base < _FLAG_TAGS and hideable(text[base]):
+        base -= 1
+    return base
 
 
 def hideable(char: str) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from twofold.engine.highlights import inline_spans
 from twofold.engine.identity_cache import IdentityCache
+from twofold.engine.invisibles import widen_unseen
 from twofold.engine.linemap import (
     BlockTable,
     Extent,
@@ -67,10 +68,18 @@ def prepare_highlights(result: DiffResult) -> None:
 
 
 def spans_for(result: DiffResult, pair: Pair, side: Side) -> Sequence[Span]:
-    """``highlights.inline_spans``, cached by the pair's identity when it is big."""
+    """``highlights.inline_spans``, cached by the pair's identity when it is big.
+
+    A range holding only a kept joiner or variation selector (nothing a pane
+    draws) is widened to the character it joins: ``invisibles.widen_unseen``.
+    """
     if len(pair.edits) <= BIG_CHANGE_EDITS:
-        return inline_spans(result, pair, side)
-    return _SPANS.get((pair, side), lambda: inline_spans(result, pair, side))
+        return _pane_spans(result, pair, side)
+    return _SPANS.get((pair, side), lambda: _pane_spans(result, pair, side))
+
+
+def _pane_spans(result: DiffResult, pair: Pair, side: Side) -> Sequence[Span]:
+    return widen_unseen(result.document(side).text, inline_spans(result, pair, side))
 
 
 def table_for(text: str, segments: Sequence[Span]) -> BlockTable:
