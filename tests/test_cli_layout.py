@@ -9,6 +9,7 @@ what differs; the option diff(1) names for it makes it not count (exit 0).
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 from typing import NamedTuple
@@ -283,3 +284,14 @@ def test_diff_ignore_blank_lines_drops_hunks_of_blank_lines_only(
     assert patch.split(b"\n", 2)[2] == (b"@@ -1,7 +1,8 @@\n a\n \n+\n b\n-c\n+C\n d\n e\n f\n")
     code, patch = _diff(["-B", *_pair(tmp_path, Case(a, a + b"\n\n", "", ()))], capsysbinary)
     assert (code, patch) == (0, b"")
+
+
+@pytest.mark.parametrize("name", ["crlf", "extra-blank-line", "form-feed-line", "bom"])
+def test_the_report_says_what_differs(tmp_path: Path, name: str) -> None:
+    """The HTML report is a front too: never "No differences." for these."""
+    case = CASES[name]
+    out = tmp_path / "report.html"
+    assert cli.main(["--report", str(out), *_pair(tmp_path, case)]) == 1
+    report = out.read_text("utf-8")
+    assert "No differences." not in report
+    assert html.escape(case.says, quote=False) in report

@@ -27,7 +27,13 @@ from twofold import __version__
 from twofold.engine import invisibles
 from twofold.engine.highlights import inline_spans
 from twofold.engine.model import DiffResult, Document, Pair, PairKind, Side, Unit
-from twofold.engine.summary import kind_counts, percent
+from twofold.engine.summary import (
+    STAT_LAYOUT_LINES,
+    kind_counts,
+    layout_headline,
+    layout_lines,
+    percent,
+)
 
 __all__ = ["render_html"]
 
@@ -166,15 +172,21 @@ def _summary(result: DiffResult) -> Iterator[str]:
     for name, doc, count in (("A", result.a, s.paragraphs_a), ("B", result.b, s.paragraphs_b)):
         yield _doc_row(name, doc, count, result.unit)
     yield "</table>\n"
-    if not result.changes:
+    if not result.differs:
         yield '<p class="summary">No differences.</p>\n'
-    else:
+    elif result.changes:
         yield (
             f'<p class="summary"><strong>{s.changes} '
             f"{'change' if s.changes == 1 else 'changes'}:</strong> "
             f"{_esc(kind_counts(result))}<br>{s.words_deleted} words deleted, "
             f"{s.words_inserted} words inserted; {percent(s.similarity)} similar</p>\n"
         )
+    if result.layout:  # what differs outside the paragraphs, as --stat says it
+        lines = [layout_headline(result)]
+        if result.changes or result.layout.total > 1:
+            lines.extend(layout_lines(result.layout, STAT_LAYOUT_LINES))
+        shown = "<br>".join(_esc(line) for line in lines)
+        yield f'<p class="summary">{shown}</p>\n'
     yield (
         '<p class="legend"><span><b>\u2212</b> deleted</span><span><b>+</b> inserted</span>'
         "<span><b>~</b> changed</span><span><b>\u21c5</b> moved</span>"
