@@ -64,6 +64,7 @@ def _kinds(a: bytes, b: bytes, options: CompareOptions | None = None) -> list[La
         (b"x\r\ny\nz\n", b"x\ny\r\nz\n", None, [LayoutKind.BYTES]),  # both mixed
         (b"x\r\ny\nz\n", b"x\ny\r\nz\n", CR, []),
         (b"x\r\ny\n", b"x\ny\n", CR, []),  # no BYTES: line endings explain the bytes
+        (b"Plain text \xff here.\n", b"Plain text \xfe here.\n", WB, [LayoutKind.BYTES]),
         (b"x\n\nx\n", b"x\n\nx\n", None, []),
     ],
 )
@@ -81,6 +82,19 @@ def test_gaps_next_to_a_change_are_the_changes_business() -> None:
     result = compare(a, b)
     assert [d.kind for d in result.layout.differences] == [LayoutKind.BLANK_LINES]
     assert (result.layout.differences[0].a_line, result.layout.differences[0].b_line) == (4, 7)
+
+
+def test_bytes_the_text_does_not_show_are_told() -> None:
+    a = decode_bytes(b"Plain text \xff here.\n", "a.txt")
+    b = decode_bytes(b"Plain text \xfe here.\n", "b.txt")
+    assert a.text == b.text
+    result = compare(a, b)
+    assert result.differs
+    assert not result.identical
+    assert stat_text(result).splitlines()[-1] == (
+        "Only the bytes differ: the same text from other bytes (mixed line endings "
+        "placed otherwise, or other undecodable bytes shown as \ufffd)"
+    )
 
 
 def test_a_refined_result_keeps_the_layout() -> None:

@@ -156,7 +156,10 @@ def layout_detail(diff: LayoutDifference) -> str:
         return f"{_count(a)} at A line {diff.a_line}, {_count(b)} at B line {diff.b_line}"
     if kind is LayoutKind.BLANK_LINE_WHITESPACE:
         return f"{_blank_line('A', diff.a_line, a)}, {_blank_line('B', diff.b_line, b)}"
-    return "the text is the same, but not the bytes (as where mixed line endings fall)"
+    return (
+        "the same text from other bytes (mixed line endings placed otherwise, "
+        "or other undecodable bytes shown as \ufffd)"
+    )
 
 
 def _encoding_name(value: LayoutValue) -> str:
