@@ -2,6 +2,8 @@
 """Benchmark ``twofold --json`` against ``git diff --word-diff`` on synthetic prose.
 
 Run with ``make bench`` (or ``.venv/bin/python bench/run.py [--quick] [--repeat N]``).
+A second table times ``--diff`` and ``--stat`` on the 98 KB pair where every line
+differs (``line_pair.py``), wall and CPU, beside git doing the same job.
 
 This is a measurement, not a test: it never asserts on timings, it always exits 0,
 and it reports a failing command as a row note instead of stopping. The pairs are
@@ -32,6 +34,8 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import line_pair
 
 REPO = Path(__file__).resolve().parent.parent
 OUT_FILE = REPO / "bench" / "out" / "results.md"
@@ -103,11 +107,18 @@ class RunStats:
     seconds: list[float] = field(default_factory=list)
     peak_rss_kb: int = 0
     error: str | None = None
+    #: the command's own user + system time per timed run (``wait4``; not its children's)
+    cpu: list[float] = field(default_factory=list)
 
     @property
     def median(self) -> float | None:
         """Median wall time, or None when nothing was timed."""
         return statistics.median(self.seconds) if self.seconds else None
+
+    @property
+    def median_cpu(self) -> float | None:
+        """Median CPU time, or None when nothing was timed."""
+        return statistics.median(self.cpu) if self.cpu else None
 
 
 @dataclass
@@ -274,6 +285,8 @@ class Outcome:
     timed_out: bool
     #: the largest sum of the tree's proportional set sizes seen (sampled), 0 if unknown
     peak_pss_kb: int = 0
+    #: user + system seconds of the process itself (its children not counted)
+    cpu_seconds: float = 0.0
 
 
 class _TreePeak(threading.Thread):
@@ -399,7 +412,13 @@ def run_child(
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
     return Outcome(
-        seconds, peak_kb, proc.returncode, stderr, killed.is_set(), peak_pss_kb=tree.peak_pss_kb
+        seconds,
+        peak_kb,
+        proc.returncode,
+        stderr,
+        killed.is_set(),
+        peak_pss_kb=tree.peak_pss_kb,
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
     )
 
 
@@ -461,6 +480,7 @@ def time_command(
         if stats.error is not None:
             break
         stats.seconds.append(outcome.seconds)
+        stats.cpu.append(outcome.cpu_seconds)
         stats.peak_rss_kb = max(stats.peak_rss_kb, outcome.peak_rss_kb)
     return stats
 
@@ -631,6 +651,76 @@ def bench_pair(
     return RowResult(spec, size_a, size_b, twofold_stats, git_stats)
 
 
+@dataclass(frozen=True)
+class LineRow:
+    """One text front on the line pair, beside the C tool doing the same job in the same run."""
+
+    front: str
+    twofold: RunStats
+    baseline_argv: list[str]
+    baseline: RunStats
+
+
+#: each front timed on the line pair, with git doing the same job as its baseline
+LINE_FRONTS = (
+    ("--diff", ["git", "diff", "--no-index", "--histogram"]),
+    ("--stat", ["git", "diff", "--no-index", "--stat"]),
+)
+
+
+def line_pair_rows(
+    directory: Path, args: argparse.Namespace, twofold: list[str], env: dict[str, str]
+) -> list[LineRow]:
+    """Time ``--diff`` and ``--stat`` on the 98 KB pair where every line differs (issue 16)."""
+    files = [str(p) for p in line_pair.write_line_pair(directory, args.seed)]
+    repeat = args.repeat or 5
+    rows = []
+    for front, baseline in LINE_FRONTS:
+        print(f"… lines-98KB: timing {front} and git x{repeat}", file=sys.stderr, flush=True)
+        ours = time_command([*twofold, front, *files], repeat, env, args.timeout, False)
+        theirs = time_command([*baseline, *files], repeat, git_env(), args.timeout, False)
+        rows.append(LineRow(front, ours, baseline, theirs))
+    return rows
+
+
+def _wall_and_cpu(stats: RunStats) -> list[str]:
+    if stats.error is not None:
+        return ["FAILED (see notes)", "—"]
+    cpu = stats.median_cpu
+    return [fmt_seconds(stats), "—" if cpu is None else f"{cpu:.3f}"]
+
+
+def render_line_rows(rows: list[LineRow]) -> str:
+    """The table of the line pair's rows, with a note per failed command."""
+    lines = [
+        "",
+        "## `--diff` and `--stat` on 98 KB where every line differs",
+        "",
+        f"`bench/line_pair.py`: {line_pair.LINES:,} one-letter lines a side, B's never A's"
+        " line; medians of the timed runs; CPU is the command's own user + system time.",
+        "",
+        "| twofold | wall s | CPU s | baseline | wall s | CPU s |",
+        "| --- | ---: | ---: | --- | ---: | ---: |",
+    ]
+    for row in rows:
+        cells = [
+            f"`{row.front}`",
+            *_wall_and_cpu(row.twofold),
+            f"`{' '.join(row.baseline_argv)}`",
+            *_wall_and_cpu(row.baseline),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    notes = [
+        f"- {name}: {stats.error}"
+        for row in rows
+        for name, stats in ((row.front, row.twofold), (row.baseline_argv[-1], row.baseline))
+        if stats.error
+    ]
+    if notes:
+        lines += ["", "Notes:", *notes]
+    return "\n".join(lines) + "\n"
+
+
 def compile_sources() -> None:
     """Write the bytecode of Twofold's sources, as installing it does, before timing launches.
 
@@ -654,7 +744,8 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(bench_pair(spec, Path(tmp), args, twofold, env))
             for path in Path(tmp).iterdir():  # the 10 MB pair is big; keep /tmp lean
                 path.unlink()
-    report = render(rows, twofold)
+        line_rows = line_pair_rows(Path(tmp), args, twofold, env)
+    report = render(rows, twofold) + render_line_rows(line_rows)
     print(report, end="")
     OUT_FILE.parent.mkdir(parents=True, exist_ok=True)
     OUT_FILE.write_text(report, encoding="utf-8")
