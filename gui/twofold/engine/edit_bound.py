@@ -15,9 +15,10 @@ Constraints: pure, no I/O, no Qt.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Hashable, Sequence
+
+from twofold.engine.anchors import increasing_chain
 
 __all__ = ["changes_at_most"]
 
@@ -54,21 +55,4 @@ def _unique_chain(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[in
     count_a, count_b = Counter(a), Counter(b)
     where_b = {item: j for j, item in enumerate(b) if count_b[item] == 1}
     pairs = [(i, where_b[x]) for i, x in enumerate(a) if count_a[x] == 1 and x in where_b]
-    tails: list[int] = []  # the smallest j that ends a chain of each length
-    ends: list[int] = []  # which pair that is
-    before = [-1] * len(pairs)  # the pair before each in its chain
-    for k, (_, j) in enumerate(pairs):
-        length = bisect_left(tails, j)
-        if length == len(tails):
-            tails.append(j)
-            ends.append(k)
-        else:
-            tails[length], ends[length] = j, k
-        before[k] = ends[length - 1] if length else -1
-    chain: list[tuple[int, int]] = []
-    k = ends[-1] if ends else -1
-    while k != -1:
-        chain.append(pairs[k])
-        k = before[k]
-    chain.reverse()
-    return chain
+    return increasing_chain(pairs)
