@@ -205,3 +205,29 @@ def test_json_escapes_what_json_dumps_leaves_raw(
     assert not any("\x7f" <= c <= "\x9f" or "\ud800" <= c <= "\udfff" for c in out)
     out.encode("utf-8")
     assert json.loads(out)["a"]["label"] == label
+
+
+def _one_word_pair(tmp_path: Path) -> tuple[Path, Path]:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The cat sat on the mat.\n", "utf-8")
+    b.write_text("The dog sat on the mat.\n", "utf-8")
+    return a, b
+
+
+def test_stat_counts_one_of_a_kind_in_the_singular(tmp_path: Path) -> None:
+    run = twofold("--stat", *_one_word_pair(tmp_path))
+    assert run.returncode == 1, run.stderr
+    assert "(1 paragraph," in run.stdout
+    assert "1 change:" in run.stdout
+    assert "1 word deleted, 1 word inserted" in run.stdout
+    assert "1 paragraphs" not in run.stdout
+    assert "1 words" not in run.stdout
+
+
+def test_report_counts_one_of_a_kind_in_the_singular(tmp_path: Path) -> None:
+    out = tmp_path / "out.html"
+    run = twofold("--report", out, *_one_word_pair(tmp_path))
+    assert run.returncode == 1, run.stderr
+    html = out.read_text("utf-8")
+    assert "1 word deleted, 1 word inserted" in html
+    assert "1 words" not in html

@@ -33,7 +33,9 @@ from twofold.engine.summary import (
     layout_headline,
     layout_lines,
     percent,
+    words_changed,
 )
+from twofold.engine.wording import counted
 
 __all__ = ["render_html"]
 
@@ -176,10 +178,9 @@ def _summary(result: DiffResult) -> Iterator[str]:
         yield '<p class="summary">No differences.</p>\n'
     elif result.changes:
         yield (
-            f'<p class="summary"><strong>{s.changes} '
-            f"{'change' if s.changes == 1 else 'changes'}:</strong> "
-            f"{_esc(kind_counts(result))}<br>{s.words_deleted} words deleted, "
-            f"{s.words_inserted} words inserted; {percent(s.similarity)} similar</p>\n"
+            f'<p class="summary"><strong>{counted(s.changes, "change")}:</strong> '
+            f"{_esc(kind_counts(result))}<br>{words_changed(s)}; "
+            f"{percent(s.similarity)} similar</p>\n"
         )
     if result.layout:  # what differs outside the paragraphs, as --stat says it
         lines = [layout_headline(result)]

@@ -20,8 +20,11 @@ from twofold.engine.model import (
     LayoutValue,
     NewlineStyle,
     PairKind,
+    Stats,
+    Unit,
 )
 from twofold.engine.terminal_text import quote_name
+from twofold.engine.wording import counted
 
 _ORDER = (PairKind.CHANGED, PairKind.MOVED, PairKind.INSERTED, PairKind.DELETED)
 
@@ -42,7 +45,13 @@ def percent(share: float) -> str:
 
 def replaced_text(count: int) -> str:
     """``2 undecodable sequences``: what a decode with U+FFFD replacements says about itself."""
-    return f"{count} undecodable sequence{'' if count == 1 else 's'}"
+    return counted(count, "undecodable sequence")
+
+
+def words_changed(stats: Stats) -> str:
+    """``1 word deleted, 12 words inserted``."""
+    deleted, inserted = counted(stats.words_deleted, "word"), counted(stats.words_inserted, "word")
+    return f"{deleted} deleted, {inserted} inserted"
 
 
 def kind_counts(result: DiffResult) -> str:
@@ -64,22 +73,19 @@ STAT_LAYOUT_LINES = 10
 
 def stat_text(result: DiffResult) -> str:
     s = result.stats
-    unit = result.unit.value
+    noun = "line" if result.unit is Unit.LINES else "paragraph"
     # quoted: a label or a file name may carry ESC sequences or a newline (a forged "B:")
     lines = [
-        f"{name}: {quote_name(doc.label)} ({count} {unit}, {_encoding(doc)}, {doc.newline.value})"
+        f"{name}: {quote_name(doc.label)} "
+        f"({counted(count, noun)}, {_encoding(doc)}, {doc.newline.value})"
         for name, doc, count in (("A", result.a, s.paragraphs_a), ("B", result.b, s.paragraphs_b))
     ]
     if not result.differs:
         lines.append("No differences.")
         return "\n".join(lines)
     if result.changes:
-        noun = "change" if s.changes == 1 else "changes"
-        lines.append(f"{s.changes} {noun}: {kind_counts(result)}")
-        lines.append(
-            f"{s.words_deleted} words deleted, {s.words_inserted} words inserted; "
-            f"{percent(s.similarity)} similar"
-        )
+        lines.append(f"{counted(s.changes, 'change')}: {kind_counts(result)}")
+        lines.append(f"{words_changed(s)}; {percent(s.similarity)} similar")
     lines.append(layout_headline(result))
     if result.changes or result.layout.total > 1:
         lines.extend(f"  {line}" for line in layout_lines(result.layout, STAT_LAYOUT_LINES))
