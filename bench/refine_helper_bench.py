@@ -27,10 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import run as bench_run  # the pair generator
 from twofold.engine.decoding import load_document
-from twofold.engine.head_start import HeadStart
 from twofold.engine.model import DiffResult, Document
+from twofold.engine.parallel.head_start import HeadStart
+from twofold.engine.parallel.refine_helper import RefineHelper
 from twofold.engine.pipeline import Refinement, compare, refine
-from twofold.engine.refine_helper import RefineHelper
 
 RUNS = 5
 PAIRS = ("1MB-100%", "10MB-10%")

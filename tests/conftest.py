@@ -42,7 +42,7 @@ def helper_for_any_size(monkeypatch: pytest.MonkeyPatch) -> None:
     Batches of 2,000 characters, so a test pair of a few dozen paragraphs is
     still handed over in several; a test wanting more hand-overs sets less.
     """
-    from twofold.engine import head_start, refine_helper
+    from twofold.engine.parallel import head_start, refine_helper
 
     monkeypatch.setattr(head_start, "MIN_PARALLEL_CHARS", 0)
     monkeypatch.setattr(refine_helper, "MIN_PARALLEL_CHARS", 0)

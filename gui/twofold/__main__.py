@@ -4,10 +4,10 @@
 import sys
 
 if __name__ == "__main__":
-    from twofold.engine.helper_process import HELPER_ARG
+    from twofold.engine.parallel.helper_process import HELPER_ARG
 
     if sys.argv[1:] == [HELPER_ARG]:  # a frozen build runs its helper on itself
-        from twofold.engine.helper_process import serve
+        from twofold.engine.parallel.helper_process import serve
 
         serve()
         sys.exit(0)

@@ -136,7 +136,7 @@ def _begin_at_launch(
     It only saves time: whatever goes wrong here, the window still opens and its worker
     loads and compares the files (and reports what is wrong with them).
     """
-    from twofold.engine import launch_start
+    from twofold.engine.parallel import launch_start
 
     try:
         launch_start.begin(left, right, labels, options)

@@ -24,10 +24,10 @@ from twofold.engine.errors import TwofoldError
 from twofold.engine.export_html import render_html
 from twofold.engine.export_json import to_json
 from twofold.engine.export_unified import newlines_as_lf, unified_diff
-from twofold.engine.head_start import HeadStart
 from twofold.engine.model import CompareOptions, DiffResult, Granularity, Unit
+from twofold.engine.parallel.head_start import HeadStart
+from twofold.engine.parallel.refine_helper import HELPER_WORTH_BYTES, RefineHelper
 from twofold.engine.pipeline import compare, refine
-from twofold.engine.refine_helper import HELPER_WORTH_BYTES, RefineHelper
 from twofold.engine.safe_output import check_output, write_atomic
 from twofold.engine.summary import stat_text
 from twofold.engine.terminal_text import escape_controls

@@ -10,7 +10,7 @@ from support import run_python
 
 
 def test_engine_imports_without_qt() -> None:
-    modules = [m.name for m in pkgutil.iter_modules(twofold.engine.__path__, "twofold.engine.")]
+    modules = [m.name for m in pkgutil.walk_packages(twofold.engine.__path__, "twofold.engine.")]
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"
@@ -21,3 +21,4 @@ def test_engine_imports_without_qt() -> None:
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "qt: []"
     assert len(modules) >= 10
+

@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from twofold.app import SCREENSHOT_SIZE, open_files, run_gui
-from twofold.engine import launch_start
+from twofold.engine.parallel import launch_start
 from twofold.ui.main_window import MainWindow
 
 

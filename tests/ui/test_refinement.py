@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from twofold.engine import launch_start, refine_helper
 from twofold.engine.model import DiffResult, Side
+from twofold.engine.parallel import launch_start, refine_helper
 from twofold.engine.pipeline import Refinement, compare
 from twofold.ui import changes_sidebar, worker
 from twofold.ui.main_window import MainWindow

@@ -25,7 +25,6 @@ from twofold.engine.alignment import Match, align
 from twofold.engine.chardiff import inline_edits, similarity
 from twofold.engine.edit_runs import EditRuns, is_significant
 from twofold.engine.errors import CompareCanceled
-from twofold.engine.head_start import Answered, HeadStart
 from twofold.engine.layout import kept_lines, layout_of
 from twofold.engine.model import (
     CompareOptions,
@@ -40,7 +39,8 @@ from twofold.engine.model import (
     equal_pair,
 )
 from twofold.engine.normalize import keys_are_texts, match_keys
-from twofold.engine.refine_helper import RefineHelper, SharedRefinement, sum_counts
+from twofold.engine.parallel.head_start import Answered, HeadStart
+from twofold.engine.parallel.refine_helper import RefineHelper, SharedRefinement, sum_counts
 from twofold.engine.segmentation import resolve_unit, segment
 from twofold.engine.similarity import Vocabulary, set_overlap
 from twofold.engine.stats import EditCounts, compute_stats, edit_counts

@@ -26,13 +26,14 @@ from dataclasses import dataclass, field, replace
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from twofold.allocator import give_back_free_memory
-from twofold.engine import launch_start, view_geometry
+from twofold.engine import view_geometry
 from twofold.engine.errors import CompareCanceled, TwofoldError
-from twofold.engine.head_start import HeadStart
-from twofold.engine.launch_start import Launched
 from twofold.engine.model import CompareOptions, DiffResult
+from twofold.engine.parallel import launch_start
+from twofold.engine.parallel.head_start import HeadStart
+from twofold.engine.parallel.launch_start import Launched
+from twofold.engine.parallel.refine_helper import RefineHelper
 from twofold.engine.pipeline import Refinement
-from twofold.engine.refine_helper import RefineHelper
 from twofold.ui.error_dialog import report_crash, summarize
 from twofold.ui.spans import utf16_map
 

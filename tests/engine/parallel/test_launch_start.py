@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from twofold.engine import head_start, launch_start
 from twofold.engine.decoding import load_document
 from twofold.engine.model import CompareOptions
+from twofold.engine.parallel import head_start, launch_start
 from twofold.engine.pipeline import Refinement, compare
 
 

@@ -9,12 +9,12 @@ from collections.abc import Iterator
 import pytest
 
 from support import doc
-from twofold.engine import head_start, helper_process
-from twofold.engine.head_start import HeadStart
 from twofold.engine.model import CompareOptions, DiffResult, Span
-from twofold.engine.pair_guess import guess_pairs
+from twofold.engine.parallel import head_start, helper_process
+from twofold.engine.parallel.head_start import HeadStart
+from twofold.engine.parallel.pair_guess import guess_pairs
+from twofold.engine.parallel.refine_helper import RefineHelper
 from twofold.engine.pipeline import Refinement, compare
-from twofold.engine.refine_helper import RefineHelper
 
 WORDS = [
     "alpha",

@@ -18,12 +18,12 @@ from hypothesis import strategies as st
 
 from support import DEMO, GUI, assert_invariants, doc, read_pair
 from twofold import cli
-from twofold.engine import helper_process, refine_helper
 from twofold.engine.chardiff import inline_edits, similarity
 from twofold.engine.errors import CompareCanceled
 from twofold.engine.model import CompareOptions, DiffResult, Granularity, PairKind
+from twofold.engine.parallel import helper_process, refine_helper
+from twofold.engine.parallel.refine_helper import RefineHelper, SharedRefinement
 from twofold.engine.pipeline import Refinement, compare, refine
-from twofold.engine.refine_helper import RefineHelper, SharedRefinement
 from twofold.engine.stats import edit_counts
 
 OPTIONS = [
@@ -111,7 +111,7 @@ def test_packed_edits_unpack_to_the_same_edits(a: str, b: str, opts: CompareOpti
 DIES = "import sys; sys.stdin.buffer.read(8); sys.exit(3)"
 LIES = """
 import sys
-from twofold.engine import helper_process as h
+from twofold.engine.parallel import helper_process as h
 while True:
     jobs, options = h.receive(sys.stdin.buffer)
     h.send(sys.stdout.buffer, h.answer([('x', 'y')] * len(jobs), options))
@@ -221,7 +221,7 @@ def test_progress_rises_to_one_with_the_helper(helper: RefineHelper, small_batch
 def test_cli_output_is_the_same_with_the_helper(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], small_batches: None
 ) -> None:
-    pair = Path(__file__).resolve().parents[1] / "data" / "pairs" / "pep1_mixed"
+    pair = Path(__file__).resolve().parents[2] / "data" / "pairs" / "pep1_mixed"
     args = ["--json", str(pair / "a.txt"), str(pair / "b.txt")]
     outputs = []
     for worth in (10**12, 0):  # never, then always

@@ -44,7 +44,8 @@ from typing import IO
 from twofold.engine.chardiff import inline_edits, similarity
 from twofold.engine.edit_runs import EditRuns
 from twofold.engine.errors import CompareCanceled
-from twofold.engine.helper_process import (
+from twofold.engine.model import CompareOptions
+from twofold.engine.parallel.helper_process import (
     FORGET,
     HELPER_ARG,
     NEXT,
@@ -55,7 +56,6 @@ from twofold.engine.helper_process import (
     receive,
     send,
 )
-from twofold.engine.model import CompareOptions
 from twofold.engine.stats import EditCounts, edit_counts
 
 log = logging.getLogger(__name__)
@@ -282,12 +282,12 @@ def helper_command() -> list[str]:
     """
     if getattr(sys, "frozen", False):
         return [sys.executable, HELPER_ARG]
-    return [sys.executable, "-I", "-c", _BOOT, str(Path(__file__).resolve().parents[2])]
+    return [sys.executable, "-I", "-c", _BOOT, str(Path(__file__).resolve().parents[3])]
 
 
 _BOOT = (
     "import sys; root = sys.argv[1]; root in sys.path or sys.path.insert(0, root); "
-    "from twofold.engine.helper_process import serve; serve()"
+    "from twofold.engine.parallel.helper_process import serve; serve()"
 )
 
 

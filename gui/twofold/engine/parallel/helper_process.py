@@ -28,7 +28,7 @@ from typing import IO, TypeAlias
 from twofold.engine.chardiff import inline_edits, similarity
 from twofold.engine.edit_runs import EditRuns
 from twofold.engine.model import CompareOptions
-from twofold.engine.pair_guess import guess_pairs
+from twofold.engine.parallel.pair_guess import guess_pairs
 from twofold.engine.stats import edit_counts
 
 #: The two texts of one pair to diff.

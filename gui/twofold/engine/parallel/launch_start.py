@@ -32,10 +32,10 @@ from typing import NamedTuple
 
 from twofold.engine.decoding import load_document
 from twofold.engine.errors import TwofoldError
-from twofold.engine.head_start import HEAD_START_CHARS, HeadStart
 from twofold.engine.model import CompareOptions, Document
+from twofold.engine.parallel.head_start import HEAD_START_CHARS, HeadStart
+from twofold.engine.parallel.refine_helper import MIN_PARALLEL_CHARS, RefineHelper
 from twofold.engine.pipeline import Paragraphs, paragraphs
-from twofold.engine.refine_helper import MIN_PARALLEL_CHARS, RefineHelper
 
 #: Together the two files are at least this big, or nothing is done at launch: the
 #: head start needs this many changed characters, so smaller pairs never get one.

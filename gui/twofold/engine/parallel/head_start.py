@@ -25,9 +25,9 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from twofold.engine.chardiff import HUGE_PAIR_CHARS
-from twofold.engine.helper_process import GuessAnswer
 from twofold.engine.model import CompareOptions, Span, span_bounds
-from twofold.engine.refine_helper import MIN_PARALLEL_CHARS, RefineHelper, usable_cpus
+from twofold.engine.parallel.helper_process import GuessAnswer
+from twofold.engine.parallel.refine_helper import MIN_PARALLEL_CHARS, RefineHelper, usable_cpus
 
 #: Characters of each document at most that the helper is sent (its first paragraphs):
 #: about what it diffs while a big pair is aligned; more would only be memory it holds.
