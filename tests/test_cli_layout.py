@@ -295,3 +295,13 @@ def test_the_report_says_what_differs(tmp_path: Path, name: str) -> None:
     report = out.read_text("utf-8")
     assert "No differences." not in report
     assert html.escape(case.says, quote=False) in report
+
+
+def test_by_lines_under_b_the_report_numbers_file_lines(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.py", tmp_path / "b.py"
+    a.write_text("def f():\n    return 1\n\n\ndef g():\n    return 2\n", "utf-8")
+    b.write_text("def f():\n    return 1\n\ndef g():\n\n    return 3\n", "utf-8")
+    out = tmp_path / "report.html"
+    assert cli.main(["--report", str(out), "-B", str(a), str(b)]) == 1
+    report = out.read_text("utf-8")
+    assert report.count('<td class="num">6</td>') == 2  # line 6 on both sides, not unit 4

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
 from twofold.engine.model import Side
+from twofold.ui import changes_sidebar, copy_change
 from twofold.ui.main_window import MainWindow
 from twofold.ui.settings import COMPARE_OPTIONS, Settings
 
@@ -125,3 +126,25 @@ def test_identical_files_still_say_so(
     compare_and_wait(qtbot, window, eol_pair[0], eol_pair[0])
     assert window.banner.text() == "The two documents are identical."
     assert not _label(window, "layoutNote").isVisible()
+
+
+def test_by_lines_under_b_the_changes_list_names_file_lines(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """-B leaves blank lines out of the units: unit 4 is line 6, and the list says line 6."""
+    a, b = tmp_path / "a.py", tmp_path / "b.py"
+    a.write_text("def f():\n    return 1\n\n\ndef g():\n    return 2\n", "utf-8")
+    b.write_text("def f():\n    return 1\n\ndef g():\n\n    return 3\n", "utf-8")
+    window.actions_by_id["ignore_blank_lines"].trigger()  # no comparison yet: just stored
+    compare_and_wait(qtbot, window, a, b)
+    assert window.result is not None
+    assert window.result.options.ignore_blank_lines
+    model = window.sidebar.view.model()
+    assert model.rowCount() == 1
+    assert model.index(0, 0).data(changes_sidebar.WHERE_ROLE) == "line 6 \u2192 6"
+    assert copy_change.change_text(window.result, 0).splitlines() == [
+        "--- a.py, line 6",
+        "    return 2",
+        "+++ b.py, line 6",
+        "    return 3",
+    ]

@@ -264,22 +264,23 @@ def _pair_row(result: DiffResult, pair: Pair, change_no: int) -> str:
     note = ""
     if pair.kind is PairKind.MOVED:
         where = "line " if result.unit is Unit.LINES else "\u00b6"
-        note = f'<span class="note">moved from {where}{_numbers(pair.a)}</span>'
+        note = f'<span class="note">moved from {where}{_numbers(result, pair, Side.A)}</span>'
     return (
         f'<tr class="{kind}"{anchor}>'
-        f'<td class="num">{_numbers(pair.a)}</td>'
+        f'<td class="num">{_numbers(result, pair, Side.A)}</td>'
         f'<td class="text">{_cell(result, pair, Side.A)}</td>'
         f'<td class="sign" title="{kind}">{sign}</td>'
-        f'<td class="num">{_numbers(pair.b)}</td>'
+        f'<td class="num">{_numbers(result, pair, Side.B)}</td>'
         f'<td class="text">{note}{_cell(result, pair, Side.B)}</td></tr>\n'
     )
 
 
-def _numbers(indices: tuple[int, ...]) -> str:
-    """1-based paragraph numbers: ``12`` or ``12\u201314`` for a split or merge."""
+def _numbers(result: DiffResult, pair: Pair, side: Side) -> str:
+    """1-based paragraph (or line) numbers: ``12`` or ``12\u201314`` for a split or merge."""
+    indices = pair.indices(side)
     if not indices:
         return ""
-    first, last = indices[0] + 1, indices[-1] + 1
+    first, last = result.number(side, indices[0]), result.number(side, indices[-1])
     return str(first) if first == last else f"{first}\u2013{last}"
 
 

@@ -404,6 +404,10 @@ class DiffResult:
     #: what differs outside the paragraphs (line endings, blank lines...), options applied
     layout: Layout = Layout()
     _changes: tuple[Pair, ...] = field(init=False, repr=False, compare=False, default=())
+    #: per side, the file line of each unit, when they are not simply 1, 2, 3... (``number``)
+    _lines: dict[Side, array[int]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
 
     def document(self, side: Side) -> Document:
         return self.a if side is Side.A else self.b
@@ -420,6 +424,19 @@ class DiffResult:
         if isinstance(segs, Segments):  # one Span made, not three: refining asks this per pair
             return Span(segs.starts[idx[0]], segs.ends[idx[-1]])
         return Span(segs[idx[0]].start, segs[idx[-1]].end)
+
+    def number(self, side: Side, index: int) -> int:
+        """The number a reader knows unit ``index`` of ``side`` by: 1-based.
+
+        A paragraph's number, or a line's line number in its file: by lines under
+        ``ignore_blank_lines`` blank lines are no units, so unit 4 may be line 6.
+        """
+        if self.unit is not Unit.LINES or not self.options.ignore_blank_lines:
+            return index + 1
+        lines = self._lines.get(side)
+        if lines is None:  # once a side: the changes list asks for each row it paints
+            lines = self._lines[side] = _line_of_each(self.document(side).text, self.segments(side))
+        return lines[index]
 
     @property
     def changes(self) -> tuple[Pair, ...]:
@@ -445,3 +462,14 @@ class DiffResult:
         options the user chose make a difference not count.
         """
         return bool(self.changes) or bool(self.layout)
+
+
+def _line_of_each(text: str, segments: Sequence[Span]) -> array[int]:
+    """The 1-based line each segment starts on, counting newlines once from start to end."""
+    lines = array("q")
+    line, at = 1, 0
+    for start, _end in span_bounds(segments):
+        line += text.count("\n", at, start)
+        lines.append(line)
+        at = start
+    return lines

@@ -9,6 +9,8 @@ change's index in ``result.changes``; the window does the scrolling.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -78,13 +80,24 @@ _WORDS = 12
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-def paragraph_label(indices: tuple[int, ...]) -> str:
-    """Paragraph numbers for humans: 1-based, a range for a split or merge, a dash for none."""
+def paragraph_label(indices: tuple[int, ...], number: Callable[[int], int] | None = None) -> str:
+    """Paragraph numbers for humans: 1-based, a range for a split or merge, a dash for none.
+
+    Args:
+        number: the 1-based number of a unit (``DiffResult.number`` of a side);
+            by default its index plus one.
+    """
     if not indices:
         return "\u2014"
-    if len(indices) == 1:
-        return str(indices[0] + 1)
-    return f"{indices[0] + 1}\u2013{indices[-1] + 1}"
+    first, last = (
+        (indices[0] + 1, indices[-1] + 1)
+        if number is None
+        else (
+            number(indices[0]),
+            number(indices[-1]),
+        )
+    )
+    return str(first) if len(indices) == 1 else f"{first}\u2013{last}"
 
 
 def first_words(result: DiffResult, pair: Pair) -> str:
@@ -153,7 +166,14 @@ class ChangesModel(QAbstractListModel):
         # Lines are numbered as lines (a log, source code); paragraphs get a pilcrow.
         by_lines = self._result is not None and self._result.unit is Unit.LINES
         mark = "line" if by_lines else "\u00b6"
-        where = f"{mark} {paragraph_label(pair.a)} \u2192 {paragraph_label(pair.b)}"
+        result = self._result
+        label_a = paragraph_label(
+            pair.a, None if result is None else partial(result.number, Side.A)
+        )
+        label_b = paragraph_label(
+            pair.b, None if result is None else partial(result.number, Side.B)
+        )
+        where = f"{mark} {label_a} \u2192 {label_b}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{NAMES[pair.kind].capitalize()} {where}, {percent(pair.similarity)} similar"
         if role == Qt.ItemDataRole.AccessibleTextRole:

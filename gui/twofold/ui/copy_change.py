@@ -9,6 +9,8 @@ paragraphs, so the paste still says which version is which.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 from twofold.engine.model import DiffResult, Side
@@ -26,7 +28,8 @@ def change_text(result: DiffResult, change: int) -> str:
     for side in Side:
         doc, indices = result.document(side), pair.indices(side)
         span = result.span_of(pair, side)
-        where = f"{noun} {paragraph_label(indices)}" if indices else "(nothing)"
+        label = paragraph_label(indices, partial(result.number, side))
+        where = f"{noun} {label}" if indices else "(nothing)"
         parts.append(f"{_MARKS[side]} {doc.label}, {where}\n")
         if span is not None:
             parts.append(doc.text[span.start : span.end].rstrip("\n") + "\n")
