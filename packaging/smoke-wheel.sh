@@ -29,12 +29,18 @@ fail() { echo "smoke: $*" >&2; exit 1; }
 version="$("$venv/bin/twofold" --version)"
 [[ "$version" == "twofold "* ]] || fail "unexpected --version output: $version"
 
-found="$("$venv/bin/python" -c 'from twofold.ui import resources as r; print(r.resources_dir())')"
+found="$("$venv/bin/python" -c 'from twofold import resource_paths as r; print(r.resources_dir())')"
 [[ "$found" == "$venv/"* ]] || fail "resources found at $found, not in the installed wheel"
 for f in demo/gettysburg-nicolay.txt demo/gettysburg-bliss.txt icons/twofold.svg \
          desktop/io.github.twofold.Twofold.desktop desktop/io.github.twofold.Twofold.metainfo.xml; do
   [ -s "$found/$f" ] || fail "the wheel lacks resources/$f"
 done
+
+# The text fronts find the demo pair in the wheel too (without Qt): exit 1, they differ.
+rc=0
+"$venv/bin/twofold" --stat --demo >"$outside/stat" 2>"$outside/err" || rc=$?
+[ "$rc" -eq 1 ] || fail "--stat --demo exited $rc: $(cat "$outside/err")"
+grep -q "gettysburg-bliss.txt" "$outside/stat" || fail "--stat --demo did not name the demo pair"
 
 # A home of its own: the user's settings and recent list are none of this check's business.
 home="$outside/home"

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from support import DATA, DEMO, GUI, read_pair, run_cli_without_qt
+from twofold import resource_paths
+from twofold.cli import main
 from twofold.engine.chardiff import rebuild
 from twofold.engine.model import Edit, Op
 
@@ -231,3 +233,42 @@ def test_report_counts_one_of_a_kind_in_the_singular(tmp_path: Path) -> None:
     html = out.read_text("utf-8")
     assert "1 word deleted, 1 word inserted" in html
     assert "1 words" not in html
+
+
+@pytest.mark.parametrize("front", [["--stat"], ["--json"], ["--diff"], ["--report", "OUT"]])
+def test_every_text_front_compares_the_demo_pair(tmp_path: Path, front: list[str]) -> None:
+    """``--demo`` is the bundled pair on every front, and still without Qt."""
+    out = tmp_path / "out.html"
+    args = [str(out) if a == "OUT" else a for a in front]
+    status, stderr = run_cli_without_qt([*args, "--demo"])
+    assert (status, stderr) == (1, "")
+    if front[0] == "--report":
+        assert "gettysburg-nicolay.txt" in out.read_text("utf-8")
+
+
+def test_demo_stat_names_the_bundled_files() -> None:
+    run = twofold("--stat", "--demo")
+    assert run.returncode == 1, run.stderr
+    first, second = run.stdout.splitlines()[:2]
+    assert first.startswith("A: ")
+    assert "gettysburg-nicolay.txt" in first
+    assert second.startswith("B: ")
+    assert "gettysburg-bliss.txt" in second
+
+
+def test_demo_with_files_is_refused(pep1: tuple[Path, Path]) -> None:
+    run = twofold("--stat", "--demo", *pep1)
+    assert run.returncode == 2
+    assert run.stdout == ""
+    last = run.stderr.strip().splitlines()[-1]
+    assert last.endswith("--demo compares the bundled pair: give no files with it")
+
+
+def test_demo_without_its_files_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(resource_paths, "_PACKAGE", tmp_path / "a" / "b" / "twofold")
+    assert main(["--json", "--demo"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == "twofold: the demo files are not installed.\n"

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 import twofold
-from twofold.ui import resources
+from twofold import resource_paths as resources
 
 ROOT = Path(__file__).resolve().parents[1]
 RES = ROOT / "resources"
@@ -136,7 +136,7 @@ def test_wheel_ships_resources(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for name in SHIPPED:
         assert f"twofold/resources/{name}" in names
-    assert "twofold/ui/resources.py" in names
+    assert "twofold/resource_paths.py" in names
     assert not any(name.startswith("resources/") for name in names)
 
 
@@ -144,7 +144,9 @@ def test_installed_layout_finds_resources(wheel: Path, tmp_path: Path) -> None:
     """The unpacked wheel, imported from elsewhere, finds its own copy of resources/."""
     site = tmp_path / "site-packages"
     zipfile.ZipFile(wheel).extractall(site)
-    probe = "from twofold.ui import resources as r; print(r.resources_dir()); print(r.demo_pair())"
+    probe = (
+        "from twofold import resource_paths as r; print(r.resources_dir()); print(r.demo_pair())"
+    )
     run = subprocess.run(
         [sys.executable, "-c", probe],
         cwd=tmp_path,

@@ -77,7 +77,7 @@ def run_gui(
         print(NO_DISPLAY, file=sys.stderr)
         return 2
     if demo:
-        from twofold.ui.resources import demo_pair
+        from twofold.resource_paths import demo_pair
 
         pair = demo_pair()
         if pair is None:
@@ -183,7 +183,7 @@ def _application() -> QApplication:
 def _set_icon(app) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QIcon
 
-    from twofold.ui.resources import icon_path
+    from twofold.resource_paths import icon_path
 
     icon = icon_path()
     if icon is not None:

@@ -31,6 +31,7 @@ from twofold.engine.pipeline import compare, refine
 from twofold.engine.safe_output import check_output, write_atomic
 from twofold.engine.summary import stat_text
 from twofold.engine.terminal_text import escape_controls
+from twofold.resource_paths import demo_pair
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
 #: what ``json.dumps(ensure_ascii=False)`` leaves raw but a terminal must not get
@@ -106,9 +107,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     labels = [*args.label, None, None][:2]
+    if args.demo and (args.left or args.right):
+        parser.error("--demo compares the bundled pair: give no files with it")
     if args.json or args.stat or args.diff or args.report:
+        if args.demo and not _use_demo_pair(args):
+            return EXIT_TROUBLE
         if not (args.left and args.right):
-            parser.error("--json, --stat, --diff and --report need two files")
+            parser.error("--json, --stat, --diff and --report need two files (or --demo)")
         return _run_text_front(args, labels)
     try:
         from twofold.app import run_gui  # Qt is imported only on this path
@@ -124,6 +129,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         # No option on the command line: the window uses the user's saved options.
         options=options_from(args) if _options_given(args) else None,
     )
+
+
+def _use_demo_pair(args: argparse.Namespace) -> bool:
+    """Put the bundled demo pair in ``args``; False, said on stderr, when it is not installed."""
+    pair = demo_pair()
+    if pair is None:
+        say("the demo files are not installed.")
+        return False
+    args.left, args.right = str(pair[0]), str(pair[1])
+    return True
 
 
 def say(sentence: str) -> None:

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
 from twofold.engine.model import DiffResult, Document, Pair, Span, Stats
+from twofold.resource_paths import demo_pair
 from twofold.ui.main_window import MainWindow
-from twofold.ui.resources import demo_pair
 from twofold.ui.settings import Settings
 
 

@@ -9,7 +9,9 @@ Three layouts, tried in this order:
   inside the package;
 * a checkout: ``<repo>/resources``, two levels above the package (source root ``gui/``).
 
-Everything else asks here, so moving the folder is a one-line change.
+Everything else asks here, so moving the folder is a one-line change. It sits
+beside ``cli.py`` rather than in ``ui/`` because the text fronts need the demo
+pair too and must not import the UI package (an import-linter contract).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parent
 
 #: the demo pair ``twofold --demo`` opens: two transcriptions of the Gettysburg Address
 DEMO_FILES = ("gettysburg-nicolay.txt", "gettysburg-bliss.txt")
