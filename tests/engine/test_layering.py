@@ -21,4 +21,3 @@ def test_engine_imports_without_qt() -> None:
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "qt: []"
     assert len(modules) >= 10
-
