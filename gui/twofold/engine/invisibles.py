@@ -27,8 +27,9 @@ positions (Qt counts UTF-16) map to the text's offsets unchanged: highlights,
 find, copy and the tooltip all use the real text.
 
 Constraints: pure, no Qt. ``find`` costs a few C-level passes when there is
-nothing to show (5 ms for 10 MB of ASCII, 12 ms for 10 MB of prose with some
-dashes and accents, 35 ms for 10 MB of Cyrillic).
+nothing to show: on 10 MB, about an eighth of a regular expression's scan for
+ASCII, a quarter for prose with dashes and accents, the same for Cyrillic
+(``_scanner``).
 """
 
 from __future__ import annotations
@@ -46,12 +47,15 @@ __all__ = [
     "badge",
     "code_point",
     "describe",
+    "draws_nothing",
     "find",
     "hideable",
     "kind",
     "name",
     "reveal",
+    "spell_out",
     "stand_in",
+    "widen_unseen",
 ]
 
 
@@ -100,6 +104,12 @@ _UNSEEN_RUN = 8
 #: an emoji flag: black flag, tag letters, cancel tag
 _FLAG = re.compile("\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f")
 _FLAG_BASE = "\U0001f3f4"
+_TAG_FIRST, _TAG_LAST = "\U000e0020", "\U000e007f"
+#: what ``_KEPT`` or a flag may keep: everything else found is shown wherever it is
+_KEEPABLE = frozenset(
+    [*_JOINERS, *map(chr, range(0x180B, 0x180E)), "\u180f", *map(chr, range(0xFE00, 0xFE10))]
+    + [chr(code) for code in (*range(0xE0100, 0xE01F0), *range(0xE0020, 0xE0080))]
+)
 #: how far back to look for a flag's black flag (its tag sequence is a region code, 2-7 tags)
 _FLAG_TAGS = 32
 #: characters a text's start is sampled on, to skip the ASCII shortcut for Cyrillic, CJK…
@@ -127,26 +137,30 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[int]:
     if scan is None:
         return []
     found: list[int] = []
-    pos = start
-    while (hit := scan.search(text, pos, stop)) is not None:
+    skip = start  # past the end of a flag
+    for hit in scan.finditer(text, start, stop):
         at = hit.start()
-        pos = at + 1
-        flag_end = _flag_end(text, at)
-        if flag_end:
-            pos = flag_end
-            continue
-        if _KEPT.match(text, at) is None:
-            found.append(at)
+        if hit.group() in _KEEPABLE:  # the rest are shown wherever they are
+            if at < skip:
+                continue
+            if _TAG_FIRST <= hit.group() <= _TAG_LAST and (flag_end := _flag_end(text, at)):
+                skip = flag_end
+                continue
+            if _KEPT.match(text, at) is not None:
+                continue
+        found.append(at)
     return found
 
 
 def _scanner(piece: str) -> re.Pattern[str] | None:
     """The class to scan ``piece`` with, or None when it has nothing to show.
 
-    The regular expression reads 3 ns a character. Most text is ASCII, or
-    nearly: its UTF-8 without the plain ASCII bytes is what can hold a
-    candidate (continuation bytes are never ASCII), decoded and searched in a
-    fraction of the time (10 MB of prose with dashes: 32 ms down to 12).
+    The regular expression reads a character in 3 ns or more. Most text is
+    ASCII, or nearly: its UTF-8 without the plain ASCII bytes is what can hold
+    a candidate (continuation bytes are never ASCII), decoded and searched in a
+    fraction of the time. On the bench's 10 MB prose with dashes, on a loaded
+    machine: 30 ms instead of 117; 10 MB of ASCII 12 instead of 99; 10 MB of
+    Cyrillic (its sample says dense, so no shortcut) 83 against 90.
     """
     if piece.isascii():
         return _ANY_BMP if piece.encode("ascii").translate(None, _PLAIN_ASCII) else None
@@ -169,7 +183,7 @@ def _mostly_ascii(text: str, data: bytes | None = None) -> bool:
 def _flag_end(text: str, at: int) -> int:
     """The end of the emoji flag whose tags include ``text[at]``, or 0 if it is in none."""
     back = at
-    while back > 0 and at - back < _FLAG_TAGS and "\U000e0020" <= text[back - 1] <= "\U000e007e":
+    while back > 0 and at - back < _FLAG_TAGS and _TAG_FIRST <= text[back - 1] < _TAG_LAST:
         back -= 1
     if back == 0 or text[back - 1] != _FLAG_BASE:
         return 0
@@ -233,11 +247,11 @@ def reveal(text: str) -> str:
     hits = find(text)
     if not hits:
         return text
+    stand_ins = {char: stand_in(char) for char in {text[at] for at in hits}}
     parts: list[str] = []
     pos = 0
     for at in hits:
-        parts.append(text[pos:at])
-        parts.append(stand_in(text[at]))
+        parts += (text[pos:at], stand_ins[text[at]])
         pos = at + 1
     parts.append(text[pos:])
     return "".join(parts)
