@@ -49,6 +49,7 @@ png="$outside/demo.png"
 HOME="$home" XDG_CONFIG_HOME="$home/.config" QT_QPA_PLATFORM=offscreen \
   "$venv/bin/twofold" --screenshot "$png" --demo 2>"$outside/err" \
   || fail "--screenshot --demo failed: $(cat "$outside/err")"
+[ ! -s "$outside/err" ] || fail "--screenshot --demo wrote on stderr: $(cat "$outside/err")"
 [ -z "$(ls -A "$home")" ] || fail "--screenshot wrote into its home: $(cd "$home" && find . -type f)"
 [ -s "$png" ] || fail "--screenshot wrote no PNG"
 [ "$(head -c 4 "$png" | tail -c 3)" = PNG ] || fail "--screenshot wrote something that is not a PNG"

@@ -8,6 +8,7 @@ and never need a display.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sys
@@ -170,6 +171,8 @@ def _application() -> QApplication:
     lighten_feature_hook()  # before the Qt modules and the window's own are imported
     from PySide6.QtWidgets import QApplication
 
+    filter_qt_messages()
+
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Twofold")
@@ -178,6 +181,32 @@ def _application() -> QApplication:
     app.setDesktopFileName("io.github.twofold.Twofold")  # Wayland matches the .desktop file
     _set_icon(app)
     return app
+
+
+#: Qt messages dropped word for word: QPlatformWindow's default answer, which the
+#: offscreen plugin (``--screenshot``, CI) gives on every shown window; nothing to act on
+DROPPED_QT_MESSAGES = frozenset({"This plugin does not support propagateSizeHints()"})
+
+
+@functools.cache  # once per process: a second handler would only wrap the first
+def filter_qt_messages() -> None:
+    """Drop ``DROPPED_QT_MESSAGES``; every other Qt message goes where it went before.
+
+    Before: to the handler installed earlier (pytest-qt's, in the tests), else
+    to stderr as Qt's default handler formats it (``QT_MESSAGE_PATTERN`` applies).
+    A logging-rule filter cannot do this: the message has no category of its own.
+    """
+    from PySide6.QtCore import qFormatLogMessage, qInstallMessageHandler
+
+    def handler(mode, context, message):  # type: ignore[no-untyped-def]
+        if message in DROPPED_QT_MESSAGES:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            sys.stderr.write(qFormatLogMessage(mode, context, message) + "\n")
+
+    previous = qInstallMessageHandler(handler)
 
 
 def _set_icon(app) -> None:  # type: ignore[no-untyped-def]

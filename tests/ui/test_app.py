@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from support import GUI
 from twofold.app import SCREENSHOT_SIZE, open_files, run_gui
 from twofold.engine.parallel import launch_start
 from twofold.ui.main_window import MainWindow
@@ -77,3 +80,49 @@ def test_a_failing_launch_head_start_still_opens_the_pair(
     out = tmp_path / "shot.png"
     assert run_gui(str(demo[0]), str(demo[1]), screenshot=str(out)) == 0
     assert out.stat().st_size > 10_000
+
+
+def test_an_offscreen_screenshot_prints_nothing_on_stderr(tmp_path: Path) -> None:
+    """Qt's offscreen plugin says "does not support propagateSizeHints()" on every run."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(GUI),
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    out = tmp_path / "demo.png"
+    run = subprocess.run(
+        [sys.executable, "-m", "twofold", "--screenshot", str(out), "--demo"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0
+    assert run.stderr == ""
+    assert out.stat().st_size > 10_000
+
+
+def test_other_qt_warnings_still_reach_stderr(tmp_path: Path) -> None:
+    """Only that one message is dropped: a warning of Qt's own still gets through."""
+    code = (
+        "from PySide6.QtCore import qWarning\n"
+        "from twofold.app import filter_qt_messages\n"
+        "filter_qt_messages()\n"
+        "qWarning('This plugin does not support propagateSizeHints()')\n"
+        "qWarning('a warning of some other kind')\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(GUI), "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.strip().splitlines() == ["a warning of some other kind"]
