@@ -23,6 +23,8 @@ from twofold.engine.terminal_text import escape_controls, quote_name
         ("del\x7f", '"del\\177"'),
         ("csi\x9b2J", '"csi\\302\\2332J"'),
         ("byte\udcff.txt", '"byte\\377.txt"'),  # an undecodable byte, as os.fsdecode keeps it
+        ("invoice\u202etxt.pdf", '"invoice\\342\\200\\256txt.pdf"'),  # reads "invoicefdp.txt"
+        ("\u2067isolate\u2069", '"\\342\\201\\247isolate\\342\\201\\251"'),
     ],
 )
 def test_names_are_quoted_as_git_quotes_paths(name: str, printed: str) -> None:
@@ -39,7 +41,9 @@ def test_sentences_keep_their_quotes_and_lose_their_controls() -> None:
 
 def _printable(text: str) -> bool:
     """True if ``text`` is one line a terminal prints without acting on anything in it."""
-    return not any(c < " " or "\x7f" <= c <= "\x9f" or "\ud800" <= c <= "\udfff" for c in text)
+    return not any(
+        c < " " or "\x7f" <= c <= "\x9f" or "\ud800" <= c <= "\udfff" or c in _BIDI for c in text
+    )
 
 
 @given(st.text())
@@ -48,6 +52,9 @@ def test_quoted_names_are_one_printable_line(name: str) -> None:
         assert _printable(out)
         out.encode("utf-8")  # never an UnicodeEncodeError on a UTF-8 terminal
 
+
+#: the bidirectional controls, which reorder the terminal line they are printed in
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 _UNESCAPE = {b"a": 7, b"b": 8, b"t": 9, b"n": 10, b"v": 11, b"f": 12, b"r": 13}
 

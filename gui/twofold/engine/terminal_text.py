@@ -16,7 +16,10 @@ What counts as a control character: C0 (U+0000-U+001F), DEL and C1
 (U+0080-U+009F; some terminals act on U+009B as a CSI). A lone surrogate is
 how Python carries an undecodable byte of a file name (``surrogateescape``):
 it is printed as that byte's octal escape, as git prints the raw byte, instead
-of failing to encode.
+of failing to encode. The bidirectional controls (U+061C, U+200E, U+200F,
+U+202A-U+202E, U+2066-U+2069) are escaped too, as their UTF-8 bytes in octal:
+a terminal that lays text out by direction would otherwise reorder the line
+they sit in, and a name could read as another (the "Trojan Source" trick).
 """
 
 from __future__ import annotations
@@ -24,9 +27,10 @@ from __future__ import annotations
 import re
 
 #: the characters that are never printed raw
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f\ud800-\udfff{_BIDI}]")
 #: a name holding any of these is quoted (git's rule, without the non-ASCII part)
-_NEEDS_QUOTES = re.compile('[\x00-\x1f"\\\\\x7f-\x9f\ud800-\udfff]')
+_NEEDS_QUOTES = re.compile(f'[\x00-\x1f"\\\\\x7f-\x9f\ud800-\udfff{_BIDI}]')
 _SHORT = {"\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v", "\f": "\\f", "\r": "\\r"}
 
 
