@@ -28,8 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run as bench_run  # the pair generator
 from twofold.engine.decoding import load_document
 from twofold.engine.model import DiffResult, Document
-from twofold.engine.parallel.head_start import HeadStart
 from twofold.engine.parallel.refine_helper import RefineHelper
+from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.pipeline import Refinement, compare, refine
 
 RUNS = 5
@@ -44,9 +44,9 @@ def _timed(action: Callable[[], object]) -> float:
 
 def _with_head_start(a: Document, b: Document, helper: RefineHelper) -> tuple[DiffResult, int]:
     """The whole comparison with a head start; and how many pairs the head start answered."""
-    started = HeadStart(helper)
-    coarse = compare(a, b, inline=False, head_start=started)
-    refinement = Refinement(coarse, helper, started)
+    refiner = SharedRefiner(helper)
+    coarse = compare(a, b, inline=False, refiner=refiner)
+    refinement = Refinement(coarse, refiner)
     answered = len(refinement._ready)
     return refinement.finish(), answered
 
@@ -59,10 +59,14 @@ def _head_start_table(pairs: list[tuple[str, Document, Document]], helper: Refin
         plain: list[float] = []
         early: list[float] = []
         answered: list[int] = []
-        expected = refine(compare(a, b, inline=False), helper=helper)
+        expected = refine(compare(a, b, inline=False), refiner=SharedRefiner(helper))
         for _ in range(RUNS):
             plain.append(
-                _timed(lambda a=a, b=b: refine(compare(a, b, inline=False), helper=helper))
+                _timed(
+                    lambda a=a, b=b: refine(
+                        compare(a, b, inline=False), refiner=SharedRefiner(helper)
+                    )
+                )
             )
             started = time.perf_counter()
             result, count = _with_head_start(a, b, helper)
@@ -92,13 +96,13 @@ def main() -> int:
                 a, b = load_document(str(path_a)), load_document(str(path_b))
                 loaded.append((name, a, b))
                 coarse = compare(a, b, inline=False)
-                if refine(coarse) != refine(coarse, helper=helper):
+                if refine(coarse) != refine(coarse, refiner=SharedRefiner(helper)):
                     print(f"{name}: the helper's result differs", file=sys.stderr)
                     return 1
                 alone, shared = [], []
                 for _ in range(RUNS):
                     alone.append(_timed(lambda c=coarse: refine(c)))
-                    shared.append(_timed(lambda c=coarse: refine(c, helper=helper)))
+                    shared.append(_timed(lambda c=coarse: refine(c, refiner=SharedRefiner(helper))))
                 one, two = statistics.median(alone), statistics.median(shared)
                 changes = len(coarse.changes)
                 print(f"| {name} | {changes} | {one:.3f} | {two:.3f} | {one / two:.2f}x |")

@@ -25,8 +25,8 @@ from twofold.engine.export_html import render_html
 from twofold.engine.export_json import to_json
 from twofold.engine.export_unified import newlines_as_lf, unified_diff
 from twofold.engine.model import CompareOptions, DiffResult, Granularity, Unit
-from twofold.engine.parallel.head_start import HeadStart
 from twofold.engine.parallel.refine_helper import HELPER_WORTH_BYTES, RefineHelper
+from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.pipeline import compare, refine
 from twofold.engine.safe_output import check_output, write_atomic
 from twofold.engine.summary import stat_text
@@ -203,14 +203,14 @@ def _load_and_compare(
     if _total_size(left, right) < HELPER_WORTH_BYTES:
         return compare(load_document(left, labels[0]), load_document(right, labels[1]), options)
     helper = RefineHelper()  # started by the head start or the refinement, if worth it
-    head_start = HeadStart(helper)  # the helper diffs likely pairs while this aligns
+    refiner = SharedRefiner(helper)  # the helper diffs likely pairs while this aligns
     try:
         a, b = load_document(left, labels[0]), load_document(right, labels[1])
-        coarse = compare(a, b, options, inline=False, head_start=head_start)
+        coarse = compare(a, b, options, inline=False, refiner=refiner)
         give_back_free_memory()  # what the alignment's word sets held
-        return refine(coarse, helper=helper, head_start=head_start)
+        return refine(coarse, refiner=refiner)
     finally:
-        head_start.stop()
+        refiner.stop_guessing()
         helper.stop()
 
 

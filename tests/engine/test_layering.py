@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The engine runs without Qt: importing all of it loads no Qt module."""
+"""The engine runs without Qt, and its stages without the parallel runtime."""
 
 from __future__ import annotations
 
@@ -21,3 +21,18 @@ def test_engine_imports_without_qt() -> None:
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "qt: []"
     assert len(modules) >= 10
+
+
+def test_the_pipeline_runs_without_the_parallel_runtime() -> None:
+    """A reader of a stage meets no thread: ``compare`` and ``refine`` load no ``parallel``."""
+    code = (
+        "import sys\n"
+        "from twofold.engine.model import Document\n"
+        "from twofold.engine.pipeline import compare, refine\n"
+        "coarse = compare(Document('A', 'a b'), Document('B', 'a c'), inline=False)\n"
+        "assert refine(coarse).refined\n"
+        "print('parallel:', [m for m in sys.modules if m.startswith('twofold.engine.parallel')])\n"
+    )
+    run = run_python(code)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "parallel: []"

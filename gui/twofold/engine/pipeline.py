@@ -9,10 +9,11 @@ Big inputs can be shown in two steps: ``compare(..., inline=False)`` stops
 after the alignment (changed pairs carry a word-overlap similarity and no
 edits), ``refine_pair`` diffs one pair (what is on screen first), and
 ``refine`` completes the rest. A huge single-line file thus shows its tinted
-change at once instead of waiting for the character diff. ``refine`` takes a
-started ``RefineHelper`` to share the pairs with a second process, and
-``Refinement`` splits it in two so that the helper can begin before the caller
-is ready to join in.
+change at once instead of waiting for the character diff. Both take a
+``Refiner`` (``refiner``): the local one diffs every pair here; the shared one
+(``engine.parallel``) adds a second core, which this module never meets.
+``Refinement`` splits ``refine`` in two so that a helper can begin before the
+caller is ready to join in.
 """
 
 from __future__ import annotations
@@ -39,8 +40,7 @@ from twofold.engine.model import (
     equal_pair,
 )
 from twofold.engine.normalize import keys_are_texts, match_keys
-from twofold.engine.parallel.head_start import Answered, HeadStart
-from twofold.engine.parallel.refine_helper import RefineHelper, SharedRefinement, sum_counts
+from twofold.engine.refiner import Answered, LocalRefiner, Refiner, sum_counts
 from twofold.engine.segmentation import resolve_unit, segment
 from twofold.engine.similarity import Vocabulary, set_overlap
 from twofold.engine.stats import EditCounts, compute_stats, edit_counts
@@ -80,7 +80,7 @@ def compare(
     inline: bool = True,
     should_cancel: Callable[[], bool] | None = None,
     progress: Progress | None = None,
-    head_start: HeadStart | None = None,
+    refiner: Refiner | None = None,
     prepared: Paragraphs | None = None,
 ) -> DiffResult:
     """Compare two documents.
@@ -88,8 +88,8 @@ def compare(
     Args:
         inline: also compute the inline edits of every changed pair; when False
             the result is coarse (``refined`` is False) until ``refine`` runs.
-        head_start: begun once the paragraphs are known (a coarse result only):
-            the helper diffs likely pairs while this aligns; pass it to
+        refiner: begun once the paragraphs are known (a coarse result only):
+            it may diff likely pairs while this aligns; pass it to
             ``Refinement``, which takes its answers.
         prepared: ``paragraphs(a, b, options)``, if made already (at launch).
 
@@ -100,8 +100,8 @@ def compare(
     check = should_cancel or (lambda: False)
     report = progress or (lambda _fraction: None)
     unit, (segs_a, segs_b), (keys_a, keys_b) = prepared or paragraphs(a, b, options)
-    if head_start is not None and not inline:
-        head_start.begin(a.text, segs_a, b.text, segs_b, options, keys=(keys_a, keys_b))
+    if refiner is not None and not inline:
+        refiner.begin(a.text, segs_a, b.text, segs_b, options, keys=(keys_a, keys_b))
     report(0.05)
     # A coarse result reuses the word sets the alignment made; inline diffs need none.
     vocabulary = None if inline else Vocabulary()
@@ -147,37 +147,31 @@ def refine(
     *,
     should_cancel: Callable[[], bool] | None = None,
     progress: Progress | None = None,
-    helper: RefineHelper | None = None,
-    head_start: HeadStart | None = None,
+    refiner: Refiner | None = None,
 ) -> DiffResult:
     """Complete a coarse result: every changed pair gets its edits, the stats their counts.
 
     Args:
-        helper: a started helper process that diffs part of the pairs meanwhile
-            (big results only; the edits are the same either way).
-        head_start: the one ``compare`` began for ``result``.
+        refiner: the one ``compare`` began for ``result``, if any; the edits
+            are the same with any refiner.
     """
-    refinement = Refinement(result, helper, head_start)
+    refinement = Refinement(result, refiner)
     return refinement.finish(should_cancel=should_cancel, progress=progress)
 
 
 class Refinement:
     """``refine`` in two steps: begun at once (the helper sets to work), finished later.
 
-    The GUI begins it before putting the coarse result on screen, so the
+    The GUI begins it before putting the coarse result on screen, so a
     helper's core works while the window's is busy painting.
     """
 
-    def __init__(
-        self,
-        result: DiffResult,
-        helper: RefineHelper | None = None,
-        head_start: HeadStart | None = None,
-    ) -> None:
-        """``head_start``: the one ``compare`` began for this result; its answers are taken."""
+    def __init__(self, result: DiffResult, refiner: Refiner | None = None) -> None:
+        """``refiner``: the one ``compare`` began for this result; its early answers are taken."""
         self._result = result
-        answered = head_start.stop() if head_start is not None else {}
-        #: pairs the head start diffed, with its answers (checked when the refinement ends)
+        refiner = refiner if refiner is not None else LocalRefiner()
+        answered = refiner.stop_guessing()
+        #: pairs the refiner diffed early, with its answers (checked when the refinement ends)
         self._ready: dict[int, Answered] = {}
         self._todo = []
         for n, pair in enumerate(result.pairs):
@@ -190,7 +184,7 @@ class Refinement:
             else:
                 self._ready[n] = found
         self._jobs = _PairTexts(result, [result.pairs[n] for n in self._todo])
-        self._shared = SharedRefinement(self._jobs, self._jobs.sizes, result.options, helper)
+        self._shared = refiner.share(self._jobs, self._jobs.sizes, result.options)
 
     def finish(
         self,
@@ -223,7 +217,7 @@ class Refinement:
             ready_counts.append(counts)
         report(1.0)
         done = tuple(pairs)
-        # The batches and the head start counted the words of the edits they made;
+        # The refiner counted the words of the edits it made, early or not;
         # pairs that came with edits already (none, from ``compare``) would need counting.
         complete = not any(p.edits for p in result.pairs)
         stats = compute_stats(
@@ -237,13 +231,13 @@ class Refinement:
         return replace(result, pairs=done, stats=stats, refined=True)
 
     def close(self) -> None:
-        """Give up: the helper drops the batches it has not begun."""
+        """Give up: the refiner begins no more of the pairs."""
         self._shared.close()
 
     def _answer_of(self, pair: Pair, found: Answered) -> tuple[EditRuns, float, Sequence[int]]:
-        """The head start's edits, similarity and counts of ``pair``, checked against its texts.
+        """The early edits, similarity and counts of ``pair``, checked against its texts.
 
-        An answer that does not fit (a helper gone wrong) is replaced by diffing here.
+        An answer that does not fit (a refiner gone wrong) is replaced by diffing here.
         """
         result = self._result
         span_a, span_b = _pair_spans(result, pair)

@@ -30,10 +30,11 @@ from twofold.engine import view_geometry
 from twofold.engine.errors import CompareCanceled, TwofoldError
 from twofold.engine.model import CompareOptions, DiffResult
 from twofold.engine.parallel import launch_start
-from twofold.engine.parallel.head_start import HeadStart
 from twofold.engine.parallel.launch_start import Launched
 from twofold.engine.parallel.refine_helper import RefineHelper
+from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.pipeline import Refinement
+from twofold.engine.refiner import Refiner
 from twofold.ui.error_dialog import report_crash, summarize
 from twofold.ui.spans import utf16_map
 
@@ -78,9 +79,9 @@ def share_the_gil_finely() -> None:
     sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
 
 
-#: ``(request, should_cancel, progress, head_start) -> result``; raises TwofoldError subclasses
+#: ``(request, should_cancel, progress, refiner) -> result``; raises TwofoldError subclasses
 CompareFn = Callable[
-    [CompareRequest, Callable[[], bool], Callable[[float], None], HeadStart], DiffResult
+    [CompareRequest, Callable[[], bool], Callable[[float], None], Refiner], DiffResult
 ]
 
 
@@ -88,12 +89,12 @@ def load_and_compare(
     request: CompareRequest,
     should_cancel: Callable[[], bool],
     progress: Callable[[float], None],
-    head_start: HeadStart | None = None,
+    refiner: Refiner | None = None,
 ) -> DiffResult:
     """The real job: decode both files, then run the pipeline.
 
     A big pair is only aligned here (the job refines it after showing it), and
-    ``head_start`` has the helper diff its likely pairs meanwhile.
+    ``refiner`` may diff its likely pairs meanwhile.
     """
     from twofold.engine.decoding import load_document
     from twofold.engine.pipeline import compare
@@ -119,7 +120,7 @@ def load_and_compare(
         inline=False,
         should_cancel=should_cancel,
         progress=lambda value: progress(COARSE_SHARE * value),
-        head_start=head_start,
+        refiner=refiner,
         prepared=prepared,
     )
 
@@ -219,17 +220,17 @@ class _CompareJob(QRunnable):
         if launched is not None:
             request = replace(request, launched=launched)
         begun = launched.head_start if launched is not None else None
-        head_start = begun if begun is not None else HeadStart(self._helper)
+        refiner = SharedRefiner(self._helper, begun)
         try:
             try:
-                result = self._fn(request, self._cancel.is_set, self._progress, head_start)
+                result = self._fn(request, self._cancel.is_set, self._progress, refiner)
             finally:
-                head_start.stop()  # the alignment is done (or gave up): no more guesses
+                refiner.stop_guessing()  # the alignment is done (or gave up): no more guesses
                 # The launch's paragraph keys (copies of every paragraph) are done with too.
                 del request, launched, begun
             give_back_free_memory()  # what the alignment's word sets held
             # Begun first, so that the helper diffs while the view is prepared and painted.
-            refinement = None if result.refined else Refinement(result, self._helper, head_start)
+            refinement = None if result.refined else Refinement(result, refiner)
             try:
                 _prepare_view(result)
                 _keep_out_of_gc()

@@ -14,6 +14,7 @@ from twofold.engine.parallel import head_start, helper_process
 from twofold.engine.parallel.head_start import HeadStart
 from twofold.engine.parallel.pair_guess import guess_pairs
 from twofold.engine.parallel.refine_helper import RefineHelper
+from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.pipeline import Refinement, compare
 
 WORDS = [
@@ -108,7 +109,7 @@ def test_the_head_starts_answers_give_the_same_result(
 ) -> None:
     a, b = _pair()
     coarse = compare(doc(a), doc(b), opts, inline=False)
-    refinement = Refinement(coarse, helper, _begun(coarse, helper))
+    refinement = Refinement(coarse, SharedRefiner(helper, _begun(coarse, helper)))
     assert len(refinement._ready) > 40  # most changed pairs came from the head start
     assert refinement._todo  # the moved paragraph was too far to guess
     assert refinement.finish() == compare(doc(a), doc(b), opts)
@@ -122,7 +123,7 @@ def test_an_answer_that_does_not_fit_is_diffed_again(helper: RefineHelper) -> No
     key = next(iter(started._answered))
     wrong = started._answered[key]
     started._answered[key] = wrong._replace(lengths=wrong.lengths[:-1])  # a run short
-    assert Refinement(coarse, helper, started).finish() == compare(doc(a), doc(b))
+    assert Refinement(coarse, SharedRefiner(helper, started)).finish() == compare(doc(a), doc(b))
 
 
 @pytest.mark.usefixtures("helper_for_any_size")
@@ -135,16 +136,17 @@ def test_an_answer_with_bad_counts_is_diffed_again(
     started = _begun(coarse, helper)
     key = next(iter(started._answered))
     started._answered[key] = started._answered[key]._replace(counts=counts)
-    assert Refinement(coarse, helper, started).finish() == compare(doc(a), doc(b))
+    assert Refinement(coarse, SharedRefiner(helper, started)).finish() == compare(doc(a), doc(b))
 
 
 @pytest.mark.usefixtures("helper_for_any_size")
 def test_compare_begins_it_and_the_result_is_the_same(helper: RefineHelper) -> None:
     a, b = _pair(seed=11)
     started = HeadStart(helper)
-    coarse = compare(doc(a), doc(b), inline=False, head_start=started)
+    refiner = SharedRefiner(helper, started)
+    coarse = compare(doc(a), doc(b), inline=False, refiner=refiner)
     assert started._thread is not None
-    assert Refinement(coarse, helper, started).finish() == compare(doc(a), doc(b))
+    assert Refinement(coarse, refiner).finish() == compare(doc(a), doc(b))
 
 
 def test_no_head_start_without_a_helper_one_core_or_changes(
@@ -179,7 +181,7 @@ def test_a_stopped_head_start_keeps_nothing_later_and_frees_the_helper(
     started.stop()
     started.begin(*_sides(coarse), coarse.options, keys=_keys(coarse))
     assert started._thread is None  # stopped before it began: nothing sent
-    assert Refinement(coarse, helper, started).finish() == compare(doc(a), doc(b))
+    assert Refinement(coarse, SharedRefiner(helper, started)).finish() == compare(doc(a), doc(b))
 
 
 def test_the_helper_answers_guesses_then_forgets_them() -> None:

@@ -12,6 +12,7 @@ import pytest
 from twofold.engine.decoding import load_document
 from twofold.engine.model import CompareOptions
 from twofold.engine.parallel import head_start, launch_start
+from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.pipeline import Refinement, compare
 
 
@@ -63,8 +64,9 @@ def test_the_request_it_was_begun_for_gets_it_and_the_same_result(
     _finished(started)
     # What the window's worker does with it: compare, then refine.
     a, b = launched.documents
-    coarse = compare(a, b, inline=False, head_start=started, prepared=launched.paragraphs)
-    refinement = Refinement(coarse, helper, started)
+    refiner = SharedRefiner(helper, started)
+    coarse = compare(a, b, inline=False, refiner=refiner, prepared=launched.paragraphs)
+    refinement = Refinement(coarse, refiner)
     assert len(refinement._ready) == 50  # every pair came from the launch
     fresh_a, fresh_b = load_document(files[0]), load_document(files[1])
     assert refinement.finish() == compare(fresh_a, fresh_b)
@@ -115,9 +117,10 @@ def test_a_file_changed_since_launch_drops_its_answers(
     _finished(started)
     Path(files[1]).write_text(Path(files[1]).read_text() + "\nOne more paragraph.\n")
     a, b = load_document(files[0]), load_document(files[1])
-    coarse = compare(a, b, inline=False, head_start=started)
+    refiner = SharedRefiner(None, started)
+    coarse = compare(a, b, inline=False, refiner=refiner)
     assert started.stop() == {}  # other paragraphs: none of its answers may be taken
-    assert Refinement(coarse, None, started).finish() == compare(a, b)
+    assert Refinement(coarse, refiner).finish() == compare(a, b)
 
 
 def test_nothing_begins_for_a_small_or_missing_pair(

@@ -23,6 +23,7 @@ from twofold.engine.errors import CompareCanceled
 from twofold.engine.model import CompareOptions, DiffResult, Granularity, PairKind
 from twofold.engine.parallel import helper_process, refine_helper
 from twofold.engine.parallel.refine_helper import RefineHelper, SharedRefinement
+from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.pipeline import Refinement, compare, refine
 from twofold.engine.stats import edit_counts
 
@@ -72,7 +73,7 @@ def _wait_until(done: Callable[[], bool]) -> None:
 def test_shared_refinement_equals_refining_here(helper: RefineHelper, opts: CompareOptions) -> None:
     for a, b in _texts():
         coarse = _coarse(a, b, opts)
-        with_helper = refine(coarse, helper=helper)
+        with_helper = refine(coarse, refiner=SharedRefiner(helper))
         assert with_helper == refine(coarse) == compare(doc(a), doc(b), opts)
         assert_invariants(with_helper)
 
@@ -87,7 +88,7 @@ def test_batches_the_helper_did_come_back_exactly(
     monkeypatch.setattr(refine_helper, "_unpack", lambda *args: unpacked.append(1) or unpack(*args))
     a, b = read_pair("pep1_mixed")
     coarse = _coarse(a, b, CompareOptions())
-    refinement = Refinement(coarse, helper)
+    refinement = Refinement(coarse, SharedRefiner(helper))
     _wait_until(lambda: refinement._shared._back == 0)  # the helper has every batch
     refined = refinement.finish()
     assert refined == compare(doc(a), doc(b))
@@ -128,7 +129,7 @@ def test_a_helper_that_fails_costs_only_speed(
     failing.start()
     a, b = read_pair("pep1_mixed")
     coarse = _coarse(a, b, CompareOptions())
-    refinement = Refinement(coarse, failing)
+    refinement = Refinement(coarse, SharedRefiner(failing))
     # Dead on its first batch, or (lying) holding answers for every batch.
     _wait_until(lambda: not failing.running or refinement._shared._back == 0)
     assert refinement.finish() == compare(doc(a), doc(b))
@@ -136,7 +137,7 @@ def test_a_helper_that_fails_costs_only_speed(
     monkeypatch.undo()
     failing.start()
     assert failing.running
-    assert refine(coarse, helper=failing) == compare(doc(a), doc(b))
+    assert refine(coarse, refiner=SharedRefiner(failing)) == compare(doc(a), doc(b))
     failing.stop()
 
 
@@ -149,7 +150,9 @@ def test_a_helper_that_hangs_is_killed_and_its_batches_diffed_here(
     monkeypatch.setattr(refine_helper, "HELPER_PATIENCE", 0.3)
     stuck = RefineHelper()
     a, b = read_pair("pep1_mixed")
-    assert refine(_coarse(a, b, CompareOptions()), helper=stuck) == compare(doc(a), doc(b))
+    assert refine(_coarse(a, b, CompareOptions()), refiner=SharedRefiner(stuck)) == compare(
+        doc(a), doc(b)
+    )
     assert not stuck.running
 
 
@@ -159,7 +162,9 @@ def test_a_helper_that_cannot_start_refines_here(monkeypatch: pytest.MonkeyPatch
     missing.start()
     assert not missing.running
     a, b = read_pair("pep1_mixed")
-    assert refine(_coarse(a, b, CompareOptions()), helper=missing) == compare(doc(a), doc(b))
+    assert refine(_coarse(a, b, CompareOptions()), refiner=SharedRefiner(missing)) == compare(
+        doc(a), doc(b)
+    )
 
 
 def test_the_helper_runs_from_a_frozen_build_on_its_own_executable(
@@ -195,8 +200,10 @@ def test_cancel_stops_and_leaves_the_helper_usable(helper: RefineHelper) -> None
     coarse = _coarse(a, b, CompareOptions())
     calls = iter(range(3))
     with pytest.raises(CompareCanceled):
-        refine(coarse, helper=helper, should_cancel=lambda: next(calls, None) is None)
-    assert refine(coarse, helper=helper) == compare(doc(a), doc(b))
+        refine(
+            coarse, refiner=SharedRefiner(helper), should_cancel=lambda: next(calls, None) is None
+        )
+    assert refine(coarse, refiner=SharedRefiner(helper)) == compare(doc(a), doc(b))
 
 
 def test_no_helper_or_a_stopped_one_refines_here() -> None:
@@ -207,13 +214,17 @@ def test_no_helper_or_a_stopped_one_refines_here() -> None:
     stopped.stop()
     assert not stopped.running
     direct = compare(doc(a), doc(b))
-    assert refine(coarse, helper=stopped) == refine(coarse, helper=None) == direct
+    assert (
+        refine(coarse, refiner=SharedRefiner(stopped))
+        == refine(coarse, refiner=SharedRefiner(None))
+        == direct
+    )
 
 
 def test_progress_rises_to_one_with_the_helper(helper: RefineHelper, small_batches: None) -> None:
     a, b = read_pair("pep1_mixed")
     seen: list[float] = []
-    refine(_coarse(a, b, CompareOptions()), helper=helper, progress=seen.append)
+    refine(_coarse(a, b, CompareOptions()), refiner=SharedRefiner(helper), progress=seen.append)
     assert seen == sorted(seen)
     assert seen[-1] == 1.0
 
@@ -245,15 +256,19 @@ def test_the_helper_starts_only_when_there_is_work_to_share(
 ) -> None:
     lazy = RefineHelper()
     a, b = read_pair("pep1_mixed")
-    refine(_coarse(a, b, CompareOptions()), helper=lazy)  # under MIN_PARALLEL_CHARS
+    refine(_coarse(a, b, CompareOptions()), refiner=SharedRefiner(lazy))  # under MIN_PARALLEL_CHARS
     assert not lazy.running
     monkeypatch.setattr(refine_helper, "MIN_PARALLEL_CHARS", 0)
     monkeypatch.setattr(refine_helper, "BATCH_CHARS", 300)
     monkeypatch.setattr(refine_helper, "usable_cpus", lambda: 1)
-    assert refine(_coarse(a, b, CompareOptions()), helper=lazy) == compare(doc(a), doc(b))
+    assert refine(_coarse(a, b, CompareOptions()), refiner=SharedRefiner(lazy)) == compare(
+        doc(a), doc(b)
+    )
     assert not lazy.running  # one core: a helper would only take turns with this process
     monkeypatch.setattr(refine_helper, "usable_cpus", lambda: 2)
-    assert refine(_coarse(a, b, CompareOptions()), helper=lazy) == compare(doc(a), doc(b))
+    assert refine(_coarse(a, b, CompareOptions()), refiner=SharedRefiner(lazy)) == compare(
+        doc(a), doc(b)
+    )
     assert lazy.running
     lazy.stop()
 
@@ -262,10 +277,12 @@ def test_the_helper_starts_only_when_there_is_work_to_share(
 def test_an_unused_helper_ends_by_itself_and_a_later_refinement_starts_another() -> None:
     idle = RefineHelper(idle_seconds=0.3)
     a, b = read_pair("pep1_mixed")
-    refine(_coarse(a, b, CompareOptions()), helper=idle)
+    refine(_coarse(a, b, CompareOptions()), refiner=SharedRefiner(idle))
     assert idle.running
     _wait_until(lambda: not idle.running)
-    assert refine(_coarse(a, b, CompareOptions()), helper=idle) == compare(doc(a), doc(b))
+    assert refine(_coarse(a, b, CompareOptions()), refiner=SharedRefiner(idle)) == compare(
+        doc(a), doc(b)
+    )
     assert idle.running
     idle.stop()
     assert idle._idle_timer is None
@@ -280,7 +297,9 @@ def test_usable_cpus_follow_the_affinity() -> None:
 def test_the_helper_runs_below_the_window(helper: RefineHelper) -> None:
     """It takes only the core the window leaves idle."""
     a, b = read_pair("pep1_mixed")
-    refine(_coarse(a, b, CompareOptions()), helper=helper)  # it has served: it set its priority
+    refine(
+        _coarse(a, b, CompareOptions()), refiner=SharedRefiner(helper)
+    )  # it has served: it set its priority
     process = helper._process
     assert process is not None
     mine = os.getpriority(os.PRIO_PROCESS, 0)

@@ -20,27 +20,17 @@ with or without a head start.
 from __future__ import annotations
 
 import threading
-from array import array
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from twofold.engine.chardiff import HUGE_PAIR_CHARS
 from twofold.engine.model import CompareOptions, Span, span_bounds
 from twofold.engine.parallel.helper_process import GuessAnswer
 from twofold.engine.parallel.refine_helper import MIN_PARALLEL_CHARS, RefineHelper, usable_cpus
+from twofold.engine.refiner import Answered
 
 #: Characters of each document at most that the helper is sent (its first paragraphs):
 #: about what it diffs while a big pair is aligned; more would only be memory it holds.
 HEAD_START_CHARS = 1_250_000
-
-
-class Answered(NamedTuple):
-    """The helper's answer for one guessed pair: packed edits, similarity, edit counts."""
-
-    codes: bytes
-    lengths: array[int]
-    similarity: float
-    counts: tuple[int, ...]
 
 
 class HeadStart:

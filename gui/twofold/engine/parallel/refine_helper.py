@@ -56,6 +56,7 @@ from twofold.engine.parallel.helper_process import (
     receive,
     send,
 )
+from twofold.engine.refiner import Refined, sum_counts
 from twofold.engine.stats import EditCounts, edit_counts
 
 log = logging.getLogger(__name__)
@@ -81,8 +82,6 @@ HELPER_PATIENCE = 10.0
 #: finds it started, a later one starts another.
 HELPER_IDLE_SECONDS = 60.0
 
-#: A pair's edits (over its job's texts) and their similarity (``chardiff.similarity``).
-Refined = tuple[EditRuns, float]
 #: What a helper that died or answered nonsense raises on this side.
 _HELPER_FAILURES = (OSError, EOFError, ValueError, TypeError, IndexError, pickle.UnpicklingError)
 
@@ -477,21 +476,6 @@ class SharedRefinement:
             self._helper.diff_all(next_batch, take, self._options)
         finally:
             self._answers.put(None)
-
-
-def sum_counts(counts: Sequence[Sequence[int]]) -> EditCounts:
-    """The ``EditCounts`` of pairs from the helper's per-pair count tuples.
-
-    Raises:
-        TypeError: something else than four counts came for a pair.
-    """
-    width = len(EditCounts._fields)
-    if any(len(pair_counts) != width for pair_counts in counts):
-        raise TypeError("four counts a pair")
-    if not counts:
-        return EditCounts()
-    # Column by column, in C: adding pair by pair made an EditCounts per pair.
-    return EditCounts(*(int(sum(column)) for column in zip(*counts, strict=True)))
 
 
 def batches_of(sizes: Sequence[int]) -> list[tuple[int, int]]:

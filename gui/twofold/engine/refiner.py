@@ -1,0 +1,150 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What ``pipeline`` asks of whoever diffs a coarse result's pairs: the ``Refiner`` protocol.
+
+Why a protocol: the pipeline is pure and reads without a thread in sight,
+while a big pair is refined faster with a second core (a helper process, a
+head start that diffs likely pairs while the alignment runs). Those live in
+``engine.parallel`` and implement this protocol; the pipeline only calls it,
+and ``LocalRefiner`` (the default) diffs every pair here, in order.
+
+Constraints: a refiner changes only the speed. Its answers are checked
+against the texts by the pipeline, and the result is the one ``LocalRefiner``
+gives.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple, Protocol, TypeAlias
+
+from twofold.engine.chardiff import inline_edits, similarity
+from twofold.engine.edit_runs import EditRuns
+from twofold.engine.errors import CompareCanceled
+from twofold.engine.model import CompareOptions, Span
+from twofold.engine.stats import EditCounts, edit_counts
+
+#: The two texts of one pair to diff.
+Job: TypeAlias = tuple[str, str]
+#: A pair's edits (over its job's texts) and their similarity (``chardiff.similarity``).
+Refined: TypeAlias = tuple[EditRuns, float]
+
+
+class Answered(NamedTuple):
+    """An early answer for one pair: packed edits, similarity, edit counts."""
+
+    codes: bytes
+    lengths: array[int]
+    similarity: float
+    counts: tuple[int, ...]
+
+
+class Sharing(Protocol):
+    """One list of jobs being diffed, begun by ``Refiner.share``."""
+
+    @property
+    def counts(self) -> EditCounts:
+        """``edit_counts`` of every job's edits, once ``finish`` has returned."""
+        ...
+
+    def finish(self, check: Callable[[], bool], report: Callable[[float], None]) -> list[Refined]:
+        """Every job's edits and similarity, in order.
+
+        Raises:
+            CompareCanceled: ``check`` returned True.
+        """
+        ...
+
+    def close(self) -> None:
+        """Give up: nothing more is begun for these jobs."""
+        ...
+
+
+class Refiner(Protocol):
+    """Diffs the changed pairs of one comparison, here or with help."""
+
+    def begin(
+        self,
+        text_a: str,
+        segs_a: Sequence[Span],
+        text_b: str,
+        segs_b: Sequence[Span],
+        options: CompareOptions,
+        keys: tuple[Sequence[str], Sequence[str]],
+    ) -> None:
+        """The paragraphs are known (``compare`` is about to align): diff likely pairs early.
+
+        Args:
+            keys: each side's paragraph match keys.
+        """
+        ...
+
+    def stop_guessing(self) -> Mapping[tuple[int, int], Answered]:
+        """The alignment is done: the early answers, by ``(paragraph of A, paragraph of B)``."""
+        ...
+
+    def share(self, jobs: Sequence[Job], sizes: Sequence[int], options: CompareOptions) -> Sharing:
+        """Begin diffing ``jobs`` (``sizes[n]``: characters of job ``n``, both sides).
+
+        ``jobs[n]`` may cut its texts out only when asked.
+        """
+        ...
+
+
+class LocalRefiner:
+    """The refiner without help: no early answers, every pair diffed by the caller's thread."""
+
+    def begin(
+        self,
+        text_a: str,
+        segs_a: Sequence[Span],
+        text_b: str,
+        segs_b: Sequence[Span],
+        options: CompareOptions,
+        keys: tuple[Sequence[str], Sequence[str]],
+    ) -> None:
+        """Nothing to begin: pairs are diffed once the alignment has made them."""
+
+    def stop_guessing(self) -> Mapping[tuple[int, int], Answered]:
+        return {}
+
+    def share(self, jobs: Sequence[Job], sizes: Sequence[int], options: CompareOptions) -> Sharing:
+        return LocalSharing(jobs, options)
+
+
+class LocalSharing:
+    """Jobs diffed here, in order, 64 at a time between looks at the cancel flag."""
+
+    def __init__(self, jobs: Sequence[Job], options: CompareOptions) -> None:
+        self._jobs, self._options = jobs, options
+        self.counts = EditCounts()
+
+    def finish(self, check: Callable[[], bool], report: Callable[[float], None]) -> list[Refined]:
+        jobs, out = self._jobs, list[Refined]()
+        for start in range(0, len(jobs), 64):
+            if check():
+                raise CompareCanceled("canceled")
+            report(start / max(1, len(jobs)))
+            batch = range(start, min(len(jobs), start + 64))
+            edit_lists = [inline_edits(*jobs[n], self._options) for n in batch]
+            out.extend((edits, similarity(edits)) for edits in edit_lists)
+            self.counts = self.counts.plus(edit_counts(edit_lists))
+        return out
+
+    def close(self) -> None:
+        """Nothing runs beside the caller."""
+
+
+def sum_counts(counts: Sequence[Sequence[int]]) -> EditCounts:
+    """The ``EditCounts`` of pairs from per-pair count tuples (a helper's answers).
+
+    Raises:
+        TypeError: something else than four counts came for a pair.
+    """
+    width = len(EditCounts._fields)
+    if any(len(pair_counts) != width for pair_counts in counts):
+        raise TypeError("four counts a pair")
+    if not counts:
+        return EditCounts()
+    # Column by column, in C: adding pair by pair made an EditCounts per pair.
+    return EditCounts(*(int(sum(column)) for column in zip(*counts, strict=True)))
