@@ -3,7 +3,7 @@
 
 Each input is split in two at its first ``0xFE 0xFE`` pair (or in the middle);
 both halves go through ``decode_bytes`` → ``compare`` → ``to_json`` and
-``render_unified``, and every invariant of ``tests/fuzz_contract.py`` is checked:
+``stored_diff``, and every invariant of ``tests/fuzz_contract.py`` is checked:
 only documented errors, both texts rebuild from the edits, every paragraph once,
 and the unified diff applied to A gives B. A failed check is a crash that
 atheris reports with the input.

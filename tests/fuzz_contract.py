@@ -6,8 +6,8 @@ One definition for ``tests/engine/test_fuzz.py`` and ``bench/fuzz_engine.py``
 checks: bytes end in a result or in a one-sentence ``InputError``; both texts
 rebuild from the pairs' edits; every paragraph is in exactly one pair, in the
 model and in the JSON; and the unified diffs, applied to A, give B: that of
-``--diff`` (the files' bytes) byte for byte, and that of the window's export
-(the decoded texts written back in UTF-8).
+``--diff`` and the window's export (the files' bytes) byte for byte, and that of
+a side without a file (the decoded texts written back in UTF-8).
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ from support import assert_invariants
 from twofold.engine.decoding import decode_bytes
 from twofold.engine.errors import InputError
 from twofold.engine.export_json import to_json
-from twofold.engine.export_unified import render_unified, unified_diff
+from twofold.engine.export_unified import stored_diff, unified_diff
 from twofold.engine.model import CompareOptions, DiffResult, Document, NewlineStyle
 from twofold.engine.pipeline import compare
 from unified_patch import apply_unified
 
 __all__ = ["as_written", "assert_patch_applies", "check_roundtrip"]
 
-#: the line end ``render_unified`` writes a document back with (mixed and none: LF)
+#: the line end a text without a file is written with (mixed and none: LF)
 _NEWLINES = {NewlineStyle.CRLF: "\r\n", NewlineStyle.CR: "\r"}
 
 
@@ -46,17 +46,19 @@ def check_roundtrip(raw_a: bytes, raw_b: bytes, opts: CompareOptions) -> DiffRes
         seen = sorted(i for p in data["pairs"] for i in p[side])
         assert seen == list(range(len(data[side]["paragraphs"])))
     assert_patch_applies(result)
-    assert apply_unified(unified_diff(raw_a, raw_b, "a.txt", "b.txt"), raw_a) == raw_b
+    patch = stored_diff(result.a, raw_a, result.b, raw_b)
+    assert patch == unified_diff(raw_a, raw_b, "a.txt", "b.txt")
+    assert apply_unified(patch, raw_a) == raw_b
     return result
 
 
 def as_written(doc: Document) -> bytes:
-    """What ``render_unified`` diffs: the text in UTF-8 with its file's BOM and line ends."""
+    """What stands in for a side without a file: its text in UTF-8, its BOM and line ends."""
     text = doc.text.replace("\n", _NEWLINES.get(doc.newline, "\n"))
     return (("\ufeff" if doc.bom else "") + text).encode("utf-8", "surrogatepass")
 
 
 def assert_patch_applies(result: DiffResult) -> None:
-    """The unified diff, applied to A, gives B byte for byte."""
-    patch = render_unified(result).encode("utf-8", "surrogatepass")
+    """The diff of two sides without files (their texts), applied to A, gives B byte for byte."""
+    patch = stored_diff(result.a, None, result.b, None)
     assert apply_unified(patch, as_written(result.a)) == as_written(result.b)

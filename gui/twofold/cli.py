@@ -23,7 +23,7 @@ from twofold.engine.decoding import load_document, load_document_and_bytes
 from twofold.engine.errors import TwofoldError
 from twofold.engine.export_html import render_html
 from twofold.engine.export_json import to_json
-from twofold.engine.export_unified import newlines_as_lf, unified_diff
+from twofold.engine.export_unified import stored_diff
 from twofold.engine.model import CompareOptions, DiffResult, Granularity, Unit
 from twofold.engine.parallel.refine_helper import HELPER_WORTH_BYTES, RefineHelper
 from twofold.engine.parallel.shared_refiner import SharedRefiner
@@ -182,11 +182,7 @@ def _print_diff(left: str, right: str, labels: list[str | None], options: Compar
     """
     doc_a, raw_a = load_document_and_bytes(left, labels[0])
     doc_b, raw_b = load_document_and_bytes(right, labels[1])
-    if options.strip_trailing_cr:  # as diff --strip-trailing-cr: the lines lose their CR
-        raw_a, raw_b = newlines_as_lf(raw_a, doc_a.encoding), newlines_as_lf(raw_b, doc_b.encoding)
-    patch = unified_diff(
-        raw_a, raw_b, doc_a.label, doc_b.label, ignore_blank_lines=options.ignore_blank_lines
-    )
+    patch = stored_diff(doc_a, raw_a, doc_b, raw_b, options)  # the window exports the same
     sys.stdout.flush()
     sys.stdout.buffer.write(patch)
     sys.stdout.buffer.flush()

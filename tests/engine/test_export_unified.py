@@ -19,17 +19,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from support import doc, read_pair
+from support import read_pair
 from twofold.cli import main
 from twofold.engine.decoding import decode_bytes
 from twofold.engine.export_unified import (
     NO_NEWLINE_MARKER,
-    render_unified,
+    newlines_as_lf,
     split_lines,
+    stored_diff,
+    text_as_utf8,
     unified_diff,
 )
-from twofold.engine.model import CompareOptions, DiffResult, Unit
-from twofold.engine.pipeline import compare
+from twofold.engine.model import CompareOptions, Document
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 PATCH = shutil.which("patch")
@@ -321,25 +322,46 @@ def test_patch_applies_to_real_prose(tmp_path: Path) -> None:
     assert _patch(a, _diff(a, b), tmp_path) == b
 
 
-# ------------------------------------------------------------ the window's text
+# ------------------------------------------------- the documents' diff (CLI and window)
 
 
-def _result(a: str, b: str) -> DiffResult:
-    return compare(doc(a, "a.txt"), doc(b, "b.txt"), CompareOptions(unit=Unit.LINES))
+def _decoded(raw_a: bytes, raw_b: bytes) -> tuple[Document, Document]:
+    return decode_bytes(raw_a, "a.txt"), decode_bytes(raw_b, "b.txt")
 
 
-def test_the_window_diff_is_the_utf8_diff_of_its_texts() -> None:
-    a, b = read_pair("pep1_mixed")
-    assert render_unified(_result(a, b)) == _diff(a, b).decode()
-    assert render_unified(_result("x\n", "x\n")) == ""
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        (CompareOptions(), b"-one\r\n-two\r\n+one\n+TWO\n"),
+        (CompareOptions(strip_trailing_cr=True), b" one\n-two\n+TWO\n"),
+    ],
+    ids=["as-stored", "strip-trailing-cr"],
+)
+def test_the_stored_diff_is_the_bytes_diff_with_the_options(
+    options: CompareOptions, expected: bytes
+) -> None:
+    raw_a, raw_b = "one\r\ntwo\r\n".encode("utf-16"), "one\nTWO\n".encode("utf-16")
+    a, b = _decoded(raw_a, raw_b)
+    out = stored_diff(a, raw_a, b, raw_b, options)
+    data_a, data_b = (raw_a, raw_b)
+    if options.strip_trailing_cr:
+        data_a, data_b = newlines_as_lf(raw_a, a.encoding), newlines_as_lf(raw_b, b.encoding)
+    assert out == unified_diff(data_a, data_b, "a.txt", "b.txt")
+    utf8_a, utf8_b = _decoded(raw_a.decode("utf-16").encode(), raw_b.decode("utf-16").encode())
+    assert stored_diff(utf8_a, None, utf8_b, None, options).endswith(expected)
 
 
 @needs_patch
-def test_the_window_writes_crlf_files_back_with_crlf(tmp_path: Path) -> None:
+def test_a_side_without_bytes_is_its_text_in_utf8(tmp_path: Path) -> None:
+    """Pasted text has no file: its text stands in, with its BOM and newline style."""
     raw_a, raw_b = b"one\r\ntwo\r\nthree\r\n", b"\xef\xbb\xbfone\r\n2\r\nthree"
-    out = render_unified(compare(decode_bytes(raw_a, "a.txt"), decode_bytes(raw_b, "b.txt")))
-    assert out.endswith(f"-one\r\n-two\r\n-three\r\n+\ufeffone\r\n+2\r\n+three\n{M}\n")
-    assert _patch(raw_a, out.encode("utf-8"), tmp_path) == raw_b
+    a, b = _decoded(raw_a, raw_b)
+    assert text_as_utf8(a) == raw_a
+    assert text_as_utf8(b) == raw_b
+    out = stored_diff(a, None, b, raw_b)
+    assert out.endswith(f"-one\r\n-two\r\n-three\r\n+\ufeffone\r\n+2\r\n+three\n{M}\n".encode())
+    assert _patch(raw_a, out, tmp_path) == raw_b
+    assert stored_diff(a, None, a, None) == b""
 
 
 # ------------------------------------------------------------------------- CLI

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
 from twofold.engine.export_html import render_html
-from twofold.engine.export_unified import render_unified
 from twofold.engine.model import CompareOptions, DiffResult, Granularity, Pair, PairKind, Side, Unit
+from twofold.ui.export import render_diff
 from twofold.ui.main_window import MainWindow
 from twofold.ui.options_bar import anchor_of, change_near
 from twofold.ui.settings import COMPARE_OPTIONS, FONT, Settings
@@ -182,13 +182,13 @@ def test_an_export_is_written_while_the_window_goes_on(
     qtbot: QtBot, loaded: MainWindow, tmp_path: Path
 ) -> None:
     """A big report renders for seconds: the window keeps handling events meanwhile."""
-    from twofold.ui.export import ExportFormat
+    from twofold.ui.export import ExportFormat, Rendered
 
     go_on = threading.Event()
 
-    def slow_render(result: DiffResult) -> str:
+    def slow_render(result: DiffResult) -> Rendered:
         assert go_on.wait(10)
-        return render_unified(result)
+        return render_diff(result)
 
     slow = ExportFormat("diff", "Export", "*.diff", ".diff", slow_render)
     target = tmp_path / "slow.diff"
@@ -202,7 +202,7 @@ def test_an_export_is_written_while_the_window_goes_on(
     go_on.set()
     qtbot.waitUntil(lambda: "Saved the diff" in loaded.statusBar().currentMessage())
     assert not loaded.exporter.busy
-    assert target.read_text(encoding="utf-8") == render_unified(loaded.result)  # type: ignore[arg-type]
+    assert target.read_bytes() == render_diff(loaded.result).data  # type: ignore[arg-type]
 
 
 def test_an_export_that_cannot_be_written_says_why(
@@ -222,9 +222,9 @@ def test_unified_diff_export(qtbot: QtBot, loaded: MainWindow, tmp_path: Path) -
     loaded.actions_by_id["export_diff"].trigger()
     qtbot.waitUntil(lambda: not loaded.exporter.busy)
     qtbot.waitUntil(lambda: "Saved the diff" in loaded.statusBar().currentMessage())
-    text = target.read_bytes().decode("utf-8")
-    assert text == render_unified(loaded.result)  # type: ignore[arg-type]
-    assert text.startswith("--- ")
+    data = target.read_bytes()
+    assert data == render_diff(loaded.result).data  # type: ignore[arg-type]
+    assert data.startswith(b"--- ")
 
 
 def test_export_refuses_a_compared_file(

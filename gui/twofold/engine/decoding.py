@@ -30,7 +30,13 @@ from twofold.engine.text_evidence import (
     reads_as_text_around_replacements,
 )
 
-__all__ = ["DEFAULT_MAX_BYTES", "decode_bytes", "load_document", "load_document_and_bytes"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "decode_bytes",
+    "load_document",
+    "load_document_and_bytes",
+    "read_bytes",
+]
 
 #: the largest file compared by default; diffing beyond this is not interactive
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
@@ -106,6 +112,21 @@ def load_document_and_bytes(
     name = check_path(fspath, label, max_bytes=max_bytes)
     data, mtime_ns = _read(fspath, name, max_bytes)
     return replace(decode_bytes(data, name, fspath), mtime_ns=mtime_ns), data
+
+
+def read_bytes(
+    path: str | os.PathLike[str],
+    label: str | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> bytes:
+    """The file's bytes, undecoded, read as ``load_document`` reads them (checked, never blocking).
+
+    For a file read again later: File ▸ Export diffs the bytes, which the window does not keep.
+    """
+    fspath = os.fspath(path)
+    name = check_path(fspath, label, max_bytes=max_bytes)
+    return _read(fspath, name, max_bytes)[0]
 
 
 def check_path(

@@ -16,3 +16,12 @@ class InputError(TwofoldError):
 
 class CompareCanceled(TwofoldError):  # noqa: N818 - a stop signal, not a failure
     """The caller's ``should_cancel`` said stop; no partial result is returned."""
+
+
+class ChangedOnDiskError(TwofoldError):
+    """A file no longer holds the bytes it was compared from (an export read it again)."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__(f"{label} changed on disk since it was compared.")
+        #: the file's name as the comparison shows it
+        self.label = label

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The line-based unified diff printed by ``twofold --diff`` (what ``diff -u`` prints).
+"""The line-based unified diff of ``twofold --diff`` and File ▸ Export (what ``diff -u`` prints).
 
 Why bytes: the output is meant for GNU ``patch`` and ``git apply``, which read
 both the patch and the file as bytes and cut lines after each ``\\n`` byte. So
@@ -25,17 +25,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from twofold.engine.line_diff import LineRun, line_runs
-from twofold.engine.model import DiffResult, Document, NewlineStyle
+from twofold.engine.model import CompareOptions, Document, NewlineStyle
 
-__all__ = ["NO_NEWLINE_MARKER", "newlines_as_lf", "render_unified", "split_lines", "unified_diff"]
+__all__ = [
+    "NO_NEWLINE_MARKER",
+    "newlines_as_lf",
+    "split_lines",
+    "stored_diff",
+    "text_as_utf8",
+    "unified_diff",
+]
 
 #: what diff(1) prints after a line that ends a file without a newline
 NO_NEWLINE_MARKER = b"\\ No newline at end of file"
 
 #: control characters (newlines, tabs, ...) would split or confuse the header
 _HEADER_UNSAFE = {c: " " for c in (*range(0x20), 0x7F, 0x85, 0x2028, 0x2029)}
-#: the line ending a window's document is written back with (a mixed file gets LF)
+#: the line ending a text without bytes is written with (a mixed one gets LF)
 _NEWLINES = {NewlineStyle.CRLF: "\r\n", NewlineStyle.CR: "\r"}
+_DEFAULTS = CompareOptions()
 
 
 def unified_diff(
@@ -101,16 +109,43 @@ def newlines_as_lf(data: bytes, encoding: str) -> bytes:
     return text.replace("\r\n", "\n").replace("\r", "\n").encode(encoding, "surrogatepass")
 
 
-def render_unified(result: DiffResult, context: int = 3) -> str:
-    """The unified diff of the texts the window shows, in UTF-8 (File ▸ Export).
+def stored_diff(
+    a: Document,
+    data_a: bytes | None,
+    b: Document,
+    data_b: bytes | None,
+    options: CompareOptions = _DEFAULTS,
+) -> bytes:
+    """What ``twofold --diff`` prints for two documents and the bytes they were decoded from.
 
-    The window keeps decoded texts, not bytes, so each is written back in UTF-8
-    with its file's BOM and newline style: the patch is exact for UTF-8 files
-    with one newline style; ``twofold --diff`` is exact for every file.
+    The one definition for the command line and File ▸ Export, so the window's
+    export is the same file byte for byte: ``options`` add ``--strip-trailing-cr``
+    and ``-B`` as the window's Compare menu sets them. A side whose bytes are None
+    has no file (pasted text): its text stands in, as :func:`text_as_utf8` writes it.
     """
-    a, b = _as_utf8(result.a), _as_utf8(result.b)
-    out = unified_diff(a, b, result.a.label, result.b.label, context)
-    return out.decode("utf-8", "surrogatepass")
+    sides = []
+    for doc, data in ((a, data_a), (b, data_b)):
+        encoding = doc.encoding if data is not None else "utf-8"
+        raw = data if data is not None else text_as_utf8(doc)
+        sides.append(newlines_as_lf(raw, encoding) if options.strip_trailing_cr else raw)
+    return unified_diff(
+        sides[0], sides[1], a.label, b.label, ignore_blank_lines=options.ignore_blank_lines
+    )
+
+
+def text_as_utf8(doc: Document) -> bytes:
+    """A document's text as it would be stored in UTF-8, with its file's BOM and newline style.
+
+    What stands in for bytes that are not there (a side without a file); a
+    mixed-newline document gets LF, so only a UTF-8 one-style text is exact.
+    """
+    text = doc.text
+    newline = _NEWLINES.get(doc.newline)
+    if newline is not None:
+        text = text.replace("\n", newline)
+    if doc.bom:
+        text = "\ufeff" + text
+    return text.encode("utf-8", "surrogatepass")
 
 
 def split_lines(data: bytes) -> list[bytes]:
@@ -121,16 +156,6 @@ def split_lines(data: bytes) -> list[bytes]:
     if last:
         lines.append(last)
     return lines
-
-
-def _as_utf8(doc: Document) -> bytes:
-    text = doc.text
-    newline = _NEWLINES.get(doc.newline)
-    if newline is not None:
-        text = text.replace("\n", newline)
-    if doc.bom:
-        text = "\ufeff" + text
-    return text.encode("utf-8", "surrogatepass")
 
 
 def _hunks(runs: list[LineRun], n: int) -> Iterator[list[LineRun]]:

@@ -1,8 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """File ▸ Export: the HTML report and the unified diff, written where the user says.
 
-The text is the engine's, exactly what ``twofold --report`` and ``--diff`` print
-(``render_html``, ``render_unified``); this module only asks for a path and
+The bytes are the engine's, exactly what ``twofold --report`` and ``--diff`` print
+(``render_html``, ``stored_diff``). The diff is made from the files' own bytes,
+read again in the export's thread and checked against the digest taken when
+they were compared (``compared_bytes``): a file saved since is refused, as a
+patch of it would not be the diff on screen. This module asks for a path and
 writes, through ``engine.safe_output`` as the command line does: a target that
 is one of the compared files (also through a link, a second name or a hard
 link) or not a regular file is refused before anything is written, and the
@@ -25,8 +28,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from twofold.engine.compared_bytes import read_compared
+from twofold.engine.errors import ChangedOnDiskError, InputError
 from twofold.engine.export_html import render_html
-from twofold.engine.export_unified import render_unified
+from twofold.engine.export_unified import stored_diff
 from twofold.engine.model import DiffResult
 from twofold.engine.safe_output import OutputError, check_output, write_atomic
 
@@ -37,21 +42,76 @@ PathChooser = Callable[[QWidget, str, str, str], str | None]
 
 
 @dataclass(frozen=True, slots=True)
+class Rendered:
+    """What an export writes, and what the message after it should add."""
+
+    data: bytes
+    #: a clause for the "Saved" message ("pasted text is not a file, ..."); empty if none
+    note: str = ""
+
+
+class RefusedError(Exception):
+    """The export would not be what the window shows; the message is the banner's sentence."""
+
+
+@dataclass(frozen=True, slots=True)
 class ExportFormat:
-    """One kind of export: what the dialog says and how the text is made."""
+    """One kind of export: what the dialog says and how the bytes are made.
+
+    ``render`` runs in the export's thread; it may raise ``RefusedError``,
+    ``InputError`` or ``OutputError`` to refuse in one sentence.
+    """
 
     noun: str
     title: str
     name_filter: str
     suffix: str
-    render: Callable[[DiffResult], str]
+    render: Callable[[DiffResult], Rendered]
+
+
+def render_report(result: DiffResult) -> Rendered:
+    """The HTML report, in UTF-8 (it says so in its ``<meta charset>``)."""
+    return Rendered(render_html(result).encode("utf-8"))
+
+
+def render_diff(result: DiffResult) -> Rendered:
+    """Exactly what ``twofold --diff A B`` prints, with the window's line-end and blank options.
+
+    Raises:
+        RefusedError: a file changed on disk since it was compared.
+        InputError: a file can no longer be read.
+    """
+    docs = (result.a, result.b)
+    data: list[bytes | None] = []
+    changed: list[str] = []
+    for doc in docs:
+        try:
+            data.append(read_compared(doc))
+        except ChangedOnDiskError as exc:
+            changed.append(exc.label)
+    if changed:
+        they = "it was" if len(changed) == 1 else "they were"
+        raise RefusedError(
+            f"{' and '.join(changed)} changed on disk since {they} compared;"
+            " reload (F5) before exporting the diff."
+        )
+    patch = stored_diff(result.a, data[0], result.b, data[1], result.options)
+    unfiled = [doc.label for doc, raw in zip(docs, data, strict=True) if raw is None]
+    if not unfiled:
+        return Rendered(patch)
+    sides = "its side is" if len(unfiled) == 1 else "their sides are"
+    return Rendered(
+        patch,
+        f"{' and '.join(unfiled)} {'is' if len(unfiled) == 1 else 'are'} not a file,"
+        f" so {sides} the text shown, in UTF-8",
+    )
 
 
 REPORT = ExportFormat(
-    "report", "Export HTML Report", "HTML files (*.html *.htm)", ".html", render_html
+    "report", "Export HTML Report", "HTML files (*.html *.htm)", ".html", render_report
 )
 UNIFIED = ExportFormat(
-    "diff", "Export Unified Diff", "Patch files (*.diff *.patch)", ".diff", render_unified
+    "diff", "Export Unified Diff", "Patch files (*.diff *.patch)", ".diff", render_diff
 )
 
 
@@ -144,21 +204,19 @@ class Exporter(QObject):
         A bug in a renderer reaches ``threading.excepthook``: the crash dialog.
         """
         try:
-            text = fmt.render(result)
+            rendered = fmt.render(result)
             # checked again: the file may have appeared while the dialog was open
             inputs, name = (result.a.path, result.b.path), os.path.basename(target)
-            write_atomic(target, text.encode("utf-8"), inputs=inputs, name=name)
-        except OutputError as exc:
+            write_atomic(target, rendered.data, inputs=inputs, name=name)
+        except RefusedError as exc:
+            self._report(target, str(exc), True)
+            return
+        except (OutputError, InputError) as exc:
             self._report(target, f"Not saved: {exc}", True)
             return
         finally:
             self._running.discard(threading.current_thread())
-        if not text:
-            self._report(
-                target, f"Saved an empty {fmt.noun}: the two files have the same lines.", False
-            )
-        else:
-            self._report(target, f"Saved the {fmt.noun} as {target}.", False)
+        self._report(target, _saved_message(target, fmt, rendered), False)
 
     def _report(self, target: str, message: str, error: bool) -> None:
         # The window may have closed while the file was written (quitting waits for
@@ -170,3 +228,11 @@ class Exporter(QObject):
         self._tell(message, error)
         if not error:
             log.info("exported to %s", target)
+
+
+def _saved_message(target: str, fmt: ExportFormat, rendered: Rendered) -> str:
+    if not rendered.data:
+        return f"Saved an empty {fmt.noun}: the two files have the same lines."
+    if rendered.note:
+        return f"Saved the {fmt.noun} as {target}; {rendered.note}."
+    return f"Saved the {fmt.noun} as {target}."
