@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication, QTimer
+
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
@@ -16,5 +18,46 @@ def compare_and_wait(qtbot: QtBot, win: MainWindow, left: Path | str, right: Pat
     """Compare two files in ``win`` and wait until the result is on screen and filled in."""
     with qtbot.waitSignal(win.comparison_finished, timeout=60_000):
         win.compare_files(str(left), str(right))
-    qtbot.waitUntil(lambda: not win.view.filling, timeout=30_000)
-    qtbot.wait(60)  # the delayed geometry rebuild
+    wait_settled(qtbot, win)
+
+
+def wait_settled(qtbot: QtBot, win: MainWindow) -> None:
+    """Wait until what ``win`` shows is filled in, laid out and has no deferred step queued.
+
+    The panes announce a width or font change after a delay (``layout_changed``)
+    and the overview renders many marks in later turns: ``DiffView.settled`` is
+    false until all of that has run, so a test reads the geometry the user sees.
+    """
+    qtbot.waitUntil(lambda: win.view.settled, timeout=30_000)
+
+
+def resize_and_settle(qtbot: QtBot, win: MainWindow, width: int, height: int) -> None:
+    """Resize ``win`` and wait until its panes have the new size and have settled.
+
+    The resize reaches the panes through the window system and the layout, a turn
+    or more later; only then do they start their delayed relayout.
+    """
+    from twofold.engine.model import Side
+
+    pane = win.view.pane(Side.A)
+    before = pane.viewport().size()
+    win.resize(width, height)
+    qtbot.waitUntil(lambda: pane.viewport().size() != before, timeout=10_000)
+    wait_settled(qtbot, win)
+
+
+def deliver_posted_events() -> None:
+    """Deliver every event already posted to the UI thread, queued signals included.
+
+    A signal emitted in a worker thread reaches a UI-thread slot as a posted
+    event; once this returns, anything emitted before it has been delivered, so
+    a test can say that nothing (a stale result, a second report) came.
+    """
+    QCoreApplication.sendPostedEvents()
+
+
+def next_turn(qtbot: QtBot) -> None:
+    """Let the event loop run once: the zero timers started before this have fired."""
+    turned: list[bool] = []
+    QTimer.singleShot(0, lambda: turned.append(True))
+    qtbot.waitUntil(lambda: bool(turned))

@@ -18,6 +18,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from qt_helpers import deliver_posted_events
 from twofold.engine.model import DiffResult
 from twofold.ui import error_dialog
 from twofold.ui.error_dialog import (
@@ -101,10 +102,13 @@ def test_an_exception_in_a_virtual_method_is_reported(
 def test_errors_while_the_dialog_is_open_are_added_not_stacked(
     qtbot: QtBot, window: MainWindow, reporter: ErrorReporter
 ) -> None:
+    emitted: list[str] = []
+    reporter.reported.connect(lambda summary, _details: emitted.append(summary))
     for _ in range(MAX_REPORTS_PER_DIALOG + 5):
         QTimer.singleShot(0, explode_in_a_slot)
     dialog = _dialog(qtbot, reporter)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: len(emitted) == MAX_REPORTS_PER_DIALOG + 5)  # every slot broke
+    deliver_posted_events()  # and every report reached the dialog
     assert len(window.findChildren(ErrorDialog)) == 1
     assert dialog.reports == MAX_REPORTS_PER_DIALOG
     assert f"({MAX_REPORTS_PER_DIALOG} errors so far)" in dialog.summary_label.text()
@@ -179,9 +183,13 @@ def test_a_failing_dialog_does_not_recurse(
         raise RuntimeError("cannot build the dialog")
 
     monkeypatch.setattr(error_dialog, "ErrorDialog", broken_dialog)
+    emitted: list[str] = []
+    reporter.reported.connect(lambda summary, _details: emitted.append(summary))
     reporter.report("Twofold hit an unexpected error (X).", "details of X")
     qtbot.waitUntil(lambda: bool(attempts), timeout=2000)
-    qtbot.wait(50)
+    deliver_posted_events()
+    # A failure reported through the reporter itself would have been emitted by now.
+    assert emitted == ["Twofold hit an unexpected error (X)."]
     assert attempts == ["Twofold hit an unexpected error (X)."]
     err = capsys.readouterr().err
     assert "twofold: Twofold hit an unexpected error (X).\ndetails of X" in err

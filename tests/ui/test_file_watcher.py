@@ -71,13 +71,14 @@ def _open_window_on(qtbot: QtBot, win: MainWindow, a: Path | str, b: Path | str)
 def test_an_edit_in_place_is_reported_once_per_burst(
     qtbot: QtBot, watcher: tuple[FileWatcher, list[tuple[str, object]]], pair: tuple[Path, Path]
 ) -> None:
-    _watch, seen = watcher
+    watch, seen = watcher
     with pair[1].open("a", encoding="utf-8") as out:  # a save in three writes
         for word in ("one ", "two ", "three\n"):
             out.write(word)
             out.flush()
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: not watch.pending)
+    watch.check_now()  # had the report come mid-burst, this look would find the file moved
     assert seen == [(str(pair[1]), FileStatus.CHANGED)]
 
 
@@ -89,7 +90,7 @@ def test_a_touch_that_changes_nothing_is_ignored(
     os.utime(pair[1], ns=(later, later))
     pair[1].write_text(B_TEXT, "utf-8")  # the same bytes saved again
     watch.check_now()
-    qtbot.wait(150)
+    qtbot.waitUntil(lambda: not watch.pending)  # the look the touch's own events start, too
     assert seen == []
     assert watch.status(str(pair[1])) is FileStatus.UNCHANGED
 
@@ -261,7 +262,7 @@ def test_dropping_a_sparse_2gb_file_refuses_with_its_size(
     shown = window.result
     window.on_files_dropped([str(huge)], None)  # refused at the drop, before any reading
     assert window.banner.text() == '"huge.log" is 2.0 GB; Twofold compares files up to 256 MB.'
-    assert not window._runner.busy
+    assert not window.runner.busy
     assert window.result is shown
 
 
@@ -275,7 +276,7 @@ def test_dropping_a_special_file_is_refused_at_once(
     window.on_files_dropped([str(bad)], None)
     kind = "a pipe" if bad.name == "pipe" else "a device"
     assert window.banner.text() == f'"{bad.name}" is {kind}, not a regular file.'
-    assert not window._runner.busy
+    assert not window.runner.busy
 
 
 AWKWARD_TEXT = [

@@ -94,9 +94,7 @@ def test_stepping_scrolls_both_panes_to_the_change(
     b = [*filler[:20], "The quick red fox.", *filler[20:50], "A lazy cat sleeps.", *filler[50:]]
     (tmp_path / "a.txt").write_text("\n\n".join(a) + "\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("\n\n".join(b) + "\n", encoding="utf-8")
-    with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
-        window.compare_files(str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
-    qtbot.wait(60)
+    compare_and_wait(qtbot, window, tmp_path / "a.txt", tmp_path / "b.txt")
     _activate(qtbot, window)
     before = {s: window.view.pane(s).verticalScrollBar().value() for s in Side}
     qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
@@ -152,9 +150,9 @@ def test_stepping_repaints_the_list_rows_it_selects_and_leaves(
         x, y = int((corner.x() - 3) * ratio), int((corner.y() - 2) * ratio)
         return shown.pixelColor(x, y).rgb() == highlight
 
-    for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Up):
+    for key, row in ((Qt.Key.Key_Down, 1), (Qt.Key.Key_Down, 2), (Qt.Key.Key_Up, 1)):
         qtbot.keyClick(loaded, key, Qt.KeyboardModifier.AltModifier)
-        qtbot.wait(20)
+        qtbot.waitUntil(lambda row=row: painted_selected(row))  # the list's repaint came
     assert loaded.current_change == 1
     assert painted_selected(1)
     assert not painted_selected(0)

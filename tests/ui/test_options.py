@@ -89,7 +89,7 @@ def test_changes_are_debounced_into_one_comparison(
 ) -> None:
     compare_and_wait(qtbot, window, *case_pair)
     started: list[None] = []
-    window._runner.started.connect(lambda: started.append(None))
+    window.runner.started.connect(lambda: started.append(None))
     for action in ("ignore_case", "ignore_whitespace", "ignore_typography"):
         window.actions_by_id[action].trigger()
     assert window.options_bar.timer.isActive()

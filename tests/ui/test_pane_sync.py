@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
+from qt_helpers import resize_and_settle, wait_settled
 from twofold.engine.linemap import sync_point
 from twofold.engine.model import DiffResult, Pair, PairKind, Side
 from twofold.ui.main_window import MainWindow
@@ -36,7 +37,7 @@ def test_scrolling_keeps_the_counterpart_visible(
     qtbot: QtBot, window: MainWindow, uneven: DiffResult, source: Side
 ) -> None:
     window.show_result(uneven)
-    qtbot.wait(60)
+    wait_settled(qtbot, window)
     sync = window.view.sync
     src_bar = window.view.pane(source).verticalScrollBar()
     assert src_bar.maximum() > 20
@@ -57,7 +58,7 @@ def test_scrolling_keeps_the_counterpart_visible(
 
 def test_sync_is_not_proportional(qtbot: QtBot, window: MainWindow, uneven: DiffResult) -> None:
     window.show_result(uneven)
-    qtbot.wait(60)
+    wait_settled(qtbot, window)
     left, right = (window.view.pane(s).verticalScrollBar() for s in Side)
     left.setValue(left.maximum() // 2)
     proportional = right.maximum() * left.value() / left.maximum()
@@ -66,7 +67,7 @@ def test_sync_is_not_proportional(qtbot: QtBot, window: MainWindow, uneven: Diff
 
 def test_the_band_and_overview_paint(qtbot: QtBot, window: MainWindow, uneven: DiffResult) -> None:
     window.show_result(uneven)
-    qtbot.wait(60)
+    wait_settled(qtbot, window)
     assert not window.view.link.grab().isNull()
     assert not window.view.overview.grab().isNull()
 
@@ -81,9 +82,14 @@ def test_many_marks_are_rendered_in_a_later_turn(
     overview = loaded.view.overview
     overview.invalidate()
     overview.repaint()  # this paint only schedules the marks
-    assert overview._pixmap is None
-    qtbot.waitUntil(lambda: overview._pixmap is not None, timeout=5000)
-    assert overview._pixmap.toImage() == overview._render_marks().toImage()
+    assert overview.marks is None
+    qtbot.waitUntil(lambda: overview.marks is not None, timeout=5000)
+    later = overview.marks.toImage()  # type: ignore[union-attr]
+    monkeypatch.setattr(overview_map, "_RENDER_LATER_CHANGES", 10**9)
+    overview.invalidate()
+    overview.repaint()  # few enough changes now: this paint renders the marks itself
+    assert overview.marks is not None
+    assert overview.marks.toImage() == later
 
 
 def test_the_overview_estimates_heights_a_slice_a_turn(
@@ -104,12 +110,11 @@ def test_the_overview_estimates_heights_a_slice_a_turn(
 
     monkeypatch.setattr(linemap.LineEstimate, "advance", counted)
     overview = loaded.view.overview
-    loaded.resize(loaded.width() - 60, loaded.height())  # a new width: new estimates
-    qtbot.wait(50)
+    resize_and_settle(qtbot, loaded, loaded.width() - 60, loaded.height())  # new estimates
     overview.invalidate()
     overview.repaint()  # this paint only schedules the estimate and the marks
-    assert overview._pixmap is None
-    qtbot.waitUntil(lambda: overview._pixmap is not None, timeout=5000)
+    assert overview.marks is None
+    qtbot.waitUntil(lambda: overview.marks is not None, timeout=5000)
     blocks = sum(loaded.view.pane(side).table.block_count for side in Side)
     assert len(slices) >= blocks / 2
     for side in Side:
@@ -120,8 +125,7 @@ def test_the_overview_estimates_heights_a_slice_a_turn(
 
 def test_both_panes_reach_their_ends_together(qtbot: QtBot, loaded: MainWindow) -> None:
     """Scrolling one pane to its top or bottom takes the other one there too."""
-    loaded.resize(900, 420)
-    qtbot.wait(100)
+    resize_and_settle(qtbot, loaded, 900, 420)
     left = loaded.view.pane(Side.A).verticalScrollBar()
     right = loaded.view.pane(Side.B).verticalScrollBar()
     assert left.maximum() > 0

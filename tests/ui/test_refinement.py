@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from qt_helpers import deliver_posted_events, next_turn
 from twofold.engine.model import DiffResult, Side
 from twofold.engine.parallel import launch_start, refine_helper
 from twofold.engine.pipeline import Refinement, compare
@@ -34,7 +35,7 @@ def helper_for_small_pairs(helper_for_any_size: None, monkeypatch: pytest.Monkey
 def test_preview_then_refined_result(
     qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path]
 ) -> None:
-    runner = window._runner
+    runner = window.runner
     previews: list[DiffResult] = []
     runner.previewed.connect(previews.append)
     with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
@@ -53,19 +54,22 @@ def test_preview_then_refined_result(
 def test_refinement_keeps_the_current_change_and_scroll(
     qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path]
 ) -> None:
-    runner = window._runner
+    runner = window.runner
     seen: list[tuple[int | None, int]] = []
 
-    def on_preview(_result: object) -> None:
-        # The preview is on screen (show_result ran first): step, as a reader would.
-        qtbot.wait(10)
+    def step() -> None:
         window.go_to_change(1)
         seen.append((window.current_change, window.view.pane(Side.B).verticalScrollBar().value()))
+
+    def on_preview(_result: object) -> None:
+        # The preview is on screen (show_result ran first): step once it is painted,
+        # as a reader would.
+        window.view.after_next_paint(step)
 
     runner.previewed.connect(on_preview)
     with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
         window.compare_files(str(demo[0]), str(demo[1]))
-    assert seen
+    qtbot.waitUntil(lambda: bool(seen))
     assert window.current_change == 1
     pane_b = window.view.pane(Side.B)
     assert pane_b.verticalScrollBar().value() == seen[0][1]
@@ -75,7 +79,7 @@ def test_refinement_keeps_the_current_change_and_scroll(
 def test_words_on_screen_are_highlighted_before_the_refined_result(
     qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path]
 ) -> None:
-    runner = window._runner
+    runner = window.runner
     highlighted: list[int] = []
 
     def on_preview(_result: object) -> None:
@@ -107,7 +111,12 @@ def test_a_held_preview_is_refined_only_once_released(
     runner.previewed.connect(lambda _result: releases.append(runner.hold_refinement()))
     runner.start(worker.CompareRequest(str(demo[0]), str(demo[1])))
     qtbot.waitUntil(lambda: bool(releases), timeout=30_000)
-    qtbot.wait(300)
+    # The worker polls the released-yet event: unanswered polls show it waiting.
+    shown = releases[0].__self__  # type: ignore[attr-defined]
+    polls: list[bool] = []
+    poll = shown.wait
+    shown.wait = lambda timeout=None: polls.append(poll(timeout)) or polls[-1]
+    qtbot.waitUntil(lambda: polls.count(False) >= 3, timeout=10_000)
     assert events == [], "refining before the preview was released"
     with qtbot.waitSignal(runner.finished, timeout=30_000):
         releases[0]()
@@ -117,9 +126,10 @@ def test_a_held_preview_is_refined_only_once_released(
 
 def test_after_next_paint_waits_for_a_paint(qtbot: QtBot, loaded: MainWindow) -> None:
     calls: list[str] = []
-    qtbot.wait(50)  # nothing left to paint
+    deliver_posted_events()  # the paints already asked for happen now
     loaded.view.after_next_paint(lambda: calls.append("called"))
-    qtbot.wait(50)
+    next_turn(qtbot)
+    deliver_posted_events()
     assert calls == [], "called without a paint"
     loaded.view.pane(Side.B).viewport().update()
     qtbot.waitUntil(lambda: calls == ["called"], timeout=2000)
@@ -132,7 +142,7 @@ def test_the_helper_process_refines_beside_the_worker(
     """A big pair's refinement is shared with the helper and gives the same result."""
     with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
         window.compare_files(str(demo[0]), str(demo[1]))
-    helper = window._runner._helper
+    helper = window.runner.helper
     assert helper.running
     shown = window.view.result
     assert shown is not None
@@ -167,8 +177,8 @@ def test_a_comparison_replaced_mid_head_start_leaves_the_next_one_right(
         a.write_text("\n\n".join(f"{words} {n} one two three" for n in range(300)) + "\n")
         b.write_text("\n\n".join(f"{words} {n} one 2 three" for n in range(300)) + "\n")
         paths.append((a, b))
-    window.compare_files(str(paths[0][0]), str(paths[0][1]))
-    qtbot.wait(30)  # the first one's head start is under way
+    with qtbot.waitSignal(window.runner.progressed, timeout=30_000):  # its head start is under way
+        window.compare_files(str(paths[0][0]), str(paths[0][1]))
     with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
         window.compare_files(str(paths[1][0]), str(paths[1][1]))
     qtbot.waitUntil(lambda: window.view.result is not None and window.view.result.refined)
@@ -197,7 +207,7 @@ def test_the_head_start_begun_at_launch_serves_the_window(
     launched = launch_start.adopt_helper()
     win = MainWindow(settings=settings)
     qtbot.addWidget(win)
-    assert win._runner._helper is launched  # one helper process, not two
+    assert win.runner.helper is launched  # one helper process, not two
     with qtbot.waitSignal(win.comparison_finished, timeout=30_000):
         win.compare_files(left, right)
     assert launch_start.adopt_helper() is None  # claimed

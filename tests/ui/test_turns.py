@@ -24,6 +24,14 @@ def _counting(log: list[str], name: str, steps: int) -> tuple[QObject, list[int]
     return owner, left
 
 
+def _run_everything_queued(qtbot: QtBot, queue: TurnQueue) -> None:
+    """Queue a last step and wait for it: the queue runs in order, so all before it ran."""
+    last = QObject()
+    ran: list[bool] = []
+    queue.schedule(last, lambda: ran.append(True) or False)  # type: ignore[func-returns-value]
+    qtbot.waitUntil(lambda: ran == [True])
+
+
 def test_steps_take_turns_with_each_other_and_with_timers(qtbot: QtBot) -> None:
     queue, log = TurnQueue(), []
     a, _ = _counting(log, "a", 3)
@@ -51,7 +59,7 @@ def test_rescheduling_replaces_and_cancel_forgets(qtbot: QtBot) -> None:
     assert log == ["new"]
     queue.schedule(owner, lambda: log.append("canceled") or False)  # type: ignore[func-returns-value]
     queue.cancel(owner)
-    qtbot.wait(20)
+    _run_everything_queued(qtbot, queue)
     assert log == ["new"]
 
 
@@ -61,5 +69,5 @@ def test_a_deleted_owner_loses_its_step(qtbot: QtBot) -> None:
     queue.schedule(owner, lambda: log.append("ran") or False)  # type: ignore[func-returns-value]
     shiboken6.delete(owner)  # the C++ object is gone; only the Python wrapper is left
     assert not queue.pending(owner)
-    qtbot.wait(20)
+    _run_everything_queued(qtbot, queue)
     assert log == []

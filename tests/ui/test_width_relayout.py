@@ -60,9 +60,11 @@ def _first_block_lines(pane: DiffPane) -> int:
 
 def _narrow_in_steps(qtbot: QtBot, window: MainWindow, steps: int, step_px: int) -> None:
     """Narrow the window as a dragged edge does: a step, a frame's pause, the next."""
+    pane = window.view.pane(Side.A)
     for _ in range(steps):
+        before = pane.viewport().width()
         window.resize(window.width() - step_px, window.height())
-        qtbot.wait(16)
+        qtbot.waitUntil(lambda before=before: pane.viewport().width() < before)  # step taken
 
 
 def test_a_big_pane_rewraps_once_the_window_stops_narrowing(qtbot: QtBot, big: MainWindow) -> None:
@@ -79,9 +81,7 @@ def test_a_big_pane_rewraps_once_the_window_stops_narrowing(qtbot: QtBot, big: M
     assert _first_block_lines(pane) == wide_lines
     assert pane.estimated_lines() is estimate
     assert pane.horizontalScrollBarPolicy() is Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-    with qtbot.waitSignal(pane.layout_changed, timeout=5_000):
-        pass
-    assert not pane.layout_pending
+    qtbot.waitUntil(lambda: not pane.layout_pending, timeout=5_000)  # laid out and announced
     assert _first_block_lines(pane) > wide_lines
     assert pane.estimated_lines() is not estimate
     assert pane.horizontalScrollBarPolicy() is policy
@@ -96,9 +96,8 @@ def test_a_small_pane_rewraps_at_each_width(
     wide_lines = _first_block_lines(pane)
 
     window.resize(window.width() - 360, window.height())
-    qtbot.wait(1)
 
-    assert _first_block_lines(pane) > wide_lines
+    qtbot.waitUntil(lambda: _first_block_lines(pane) > wide_lines)
 
 
 def test_a_pane_without_wrapping_keeps_its_scroll_bar_while_the_width_waits(

@@ -202,6 +202,11 @@ class FileWatcher(QObject):
     def debounce_ms(self, value: int) -> None:
         self._timer.setInterval(value)
 
+    @property
+    def pending(self) -> bool:
+        """True while a look at the files waits for a burst of writes to end."""
+        return self._timer.isActive()
+
     def paths(self) -> list[str]:
         return list(self._loaded)
 

@@ -238,6 +238,11 @@ class MainWindow(WindowCommands, QMainWindow):
         return self.view.result
 
     @property
+    def runner(self) -> CompareRunner:
+        """The worker behind this window's comparisons; its signals say how one goes."""
+        return self._runner
+
+    @property
     def current_change(self) -> int | None:
         return self._current
 

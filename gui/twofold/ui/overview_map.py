@@ -56,6 +56,15 @@ class OverviewMap(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(30, 200)
 
+    @property
+    def marks(self) -> QPixmap | None:
+        """The change marks as last rendered, or None while they are still to be.
+
+        Tests compare it to see that marks rendered over later turns are the
+        marks a single paint renders.
+        """
+        return self._pixmap
+
     def invalidate(self) -> None:
         """Drop the cached marks; the next paint redraws them."""
         self._pixmap = None

@@ -325,6 +325,11 @@ class CompareRunner(QObject):
         return self._busy
 
     @property
+    def helper(self) -> RefineHelper:
+        """The helper process this runner's jobs share the refining with."""
+        return self._helper
+
+    @property
     def token(self) -> int:
         return self._token
 
