@@ -355,7 +355,7 @@ class LayoutDifference:
         if self.a == self.b and type(self.a) is type(self.b):
             raise ValueError(f"a {self.kind.value} difference needs two different values")
         located = self.kind in (LayoutKind.BLANK_LINES, LayoutKind.BLANK_LINE_WHITESPACE)
-        if located != (self.a_line is not None and self.b_line is not None):
+        if (self.a_line is not None, self.b_line is not None) != (located, located):
             raise ValueError(f"{self.kind.value}: lines are given for blank-line kinds only")
 
     def mirrored(self) -> LayoutDifference:
