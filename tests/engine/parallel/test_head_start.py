@@ -191,12 +191,12 @@ def test_the_helper_answers_guesses_then_forgets_them() -> None:
     b = [b"one two three FOUR", b"five six seven"]
     requests = io.BytesIO()
     for message in (
-        ("guess", a, b, CompareOptions(), 10),
-        helper_process.NEXT,
-        helper_process.NEXT,
-        helper_process.NEXT,
-        helper_process.FORGET,
-        helper_process.NEXT,
+        helper_process.Guess(a, b, CompareOptions(), 10),
+        helper_process.NextGuesses(),
+        helper_process.NextGuesses(),
+        helper_process.NextGuesses(),
+        helper_process.Forget(),
+        helper_process.NextGuesses(),
     ):
         helper_process.send(requests, message)
     requests.seek(0)
@@ -204,4 +204,7 @@ def test_the_helper_answers_guesses_then_forgets_them() -> None:
     helper_process.serve(requests, answers)
     answers.seek(0)
     got = [helper_process.receive(answers) for _ in range(4)]
-    assert [batch[0] if batch else None for batch in got] == [[(0, 0)], [(1, 1)], None, None]
+    done = helper_process.GuessesDone()
+    assert [getattr(batch, "pairs", batch) for batch in got] == [[(0, 0)], [(1, 1)], done, done]
+    with pytest.raises(EOFError):
+        helper_process.receive(answers)

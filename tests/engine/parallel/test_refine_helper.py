@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pickle
@@ -114,8 +115,8 @@ LIES = """
 import sys
 from twofold.engine.parallel import helper_process as h
 while True:
-    jobs, options = h.receive(sys.stdin.buffer)
-    h.send(sys.stdout.buffer, h.answer([('x', 'y')] * len(jobs), options))
+    batch = h.receive_request(sys.stdin.buffer)
+    h.send(sys.stdout.buffer, h.answer([('x', 'y')] * len(batch.jobs), batch.options))
 """
 
 
@@ -177,7 +178,7 @@ def test_the_helper_runs_from_a_frozen_build_on_its_own_executable(
 def test_python_m_twofold_serves_as_the_helper_given_its_argument() -> None:
     """What a frozen build runs: ``twofold.__main__`` with the helper's argument."""
     options = CompareOptions()
-    request = pickle.dumps(([("one two", "one three")], options))
+    request = pickle.dumps(helper_process.DiffBatch([("one two", "one three")], options))
     env = {**os.environ, "PYTHONPATH": str(GUI)}
     run = subprocess.run(
         [sys.executable, "-m", "twofold", refine_helper.HELPER_ARG],
@@ -187,11 +188,36 @@ def test_python_m_twofold_serves_as_the_helper_given_its_argument() -> None:
         timeout=60,
         check=True,
     )
-    packed, sims, counts = pickle.loads(run.stdout[helper_process.HEADER.size :])
+    answer = pickle.loads(run.stdout[helper_process.HEADER.size :])
     edits = inline_edits("one two", "one three", options)
-    assert refine_helper._unpack(packed[0], "one two", "one three") == edits
-    assert sims == [similarity(edits)]
-    assert counts == [tuple(edit_counts([edits]))]
+    assert refine_helper._unpack(answer.packed[0], "one two", "one three") == edits
+    assert answer.similarities == [similarity(edits)]
+    assert answer.counts == [tuple(edit_counts([edits]))]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [(["one", "two"], CompareOptions()), ("next",), "junk", None],
+    ids=["untyped batch", "tag tuple", "string", "none"],
+)
+def test_the_helper_ends_quietly_on_a_message_of_no_known_kind(message: object) -> None:
+    """Its other side sees the pipe close and refines alone; no traceback, no answer."""
+    requests = io.BytesIO()
+    body = pickle.dumps(message)
+    requests.write(helper_process.HEADER.pack(len(body)) + body)
+    helper_process.send(requests, helper_process.DiffBatch([("a", "b")], CompareOptions()))
+    requests.seek(0)
+    answers = io.BytesIO()
+    helper_process.serve(requests, answers)
+    assert answers.getvalue() == b""
+
+
+def test_an_answer_of_another_kind_is_refused() -> None:
+    pipe = io.BytesIO()
+    helper_process.send(pipe, helper_process.GuessesDone())
+    pipe.seek(0)
+    with pytest.raises(ValueError, match="GuessesDone where Answer belongs"):
+        helper_process.receive_as(pipe, helper_process.Answer)
 
 
 @pytest.mark.usefixtures("small_batches")

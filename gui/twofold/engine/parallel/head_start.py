@@ -114,7 +114,8 @@ class HeadStart:
         helper.diff_guesses((paragraphs_a, paragraphs_b), options, self._closed, self._take)
 
     def _take(self, batch: GuessAnswer) -> None:
-        pairs, (packed, sims, counts) = batch
+        pairs, answer = batch.pairs, batch.answer
+        packed, sims, counts = answer.packed, answer.similarities, answer.counts
         if not len(pairs) == len(packed) == len(sims) == len(counts):
             raise ValueError("an answer for another batch")
         answered = {

@@ -46,17 +46,19 @@ from twofold.engine.edit_runs import EditRuns
 from twofold.engine.errors import CompareCanceled
 from twofold.engine.model import CompareOptions
 from twofold.engine.parallel.helper_process import (
-    FORGET,
     HELPER_ARG,
-    NEXT,
     Answer,
+    DiffBatch,
+    Forget,
+    Guess,
     GuessAnswer,
-    Job,
+    GuessesDone,
+    NextGuesses,
     Packed,
-    receive,
+    receive_as,
     send,
 )
-from twofold.engine.refiner import Refined, sum_counts
+from twofold.engine.refiner import Job, Refined, sum_counts
 from twofold.engine.stats import EditCounts, edit_counts
 
 log = logging.getLogger(__name__)
@@ -148,17 +150,15 @@ class RefineHelper:
                 jobs = batches()
                 if jobs is None:
                     break
-                send(to, (jobs, options))
+                send(to, DiffBatch(jobs, options))
                 in_flight += 1
             while in_flight:
-                packed = receive(back)
+                packed = receive_as(back, Answer)
                 in_flight -= 1
                 jobs = batches()
                 if jobs is not None:
-                    send(to, (jobs, options))
+                    send(to, DiffBatch(jobs, options))
                     in_flight += 1
-                if not isinstance(packed, tuple):
-                    raise ValueError("not an answer")
                 answer(packed)
 
         return self._converse(talk)
@@ -181,24 +181,22 @@ class RefineHelper:
         """
 
         def talk(to: IO[bytes], back: IO[bytes]) -> None:
-            send(to, ("guess", *paragraphs, options, BATCH_CHARS))
+            send(to, Guess(*paragraphs, options, BATCH_CHARS))
             in_flight, exhausted = 0, False
             for _ in range(2):
-                send(to, NEXT)
+                send(to, NextGuesses())
                 in_flight += 1
             while in_flight:
-                batch = receive(back)
+                batch = receive_as(back, GuessAnswer, GuessesDone)
                 in_flight -= 1
-                if batch is None:  # the guesses are all diffed
+                if isinstance(batch, GuessesDone):
                     exhausted = True
                     continue
-                if not isinstance(batch, tuple):
-                    raise ValueError("not an answer")
                 answer(batch)
                 if not closed.is_set() and not exhausted:
-                    send(to, NEXT)
+                    send(to, NextGuesses())
                     in_flight += 1
-            send(to, FORGET)
+            send(to, Forget())
 
         return self._converse(talk)
 
@@ -413,11 +411,11 @@ class SharedRefinement:
             if answer is None:
                 self._fed = True
                 break
-            start, end, (packed, sims, counts) = answer
+            start, end, batch = answer
             try:
-                pairs = zip(range(start, end), packed, sims, strict=True)
+                pairs = zip(range(start, end), batch.packed, batch.similarities, strict=True)
                 refined = [(_unpack(p, *self._jobs[n]), float(sim)) for n, p, sim in pairs]
-                counted = sum_counts(counts)
+                counted = sum_counts(batch.counts)
             except (ValueError, TypeError, IndexError) as exc:  # not edits of these texts
                 log.warning("refine helper answered nonsense (%s); refining here", exc)
                 self.close()  # no more batches to it; then end it
@@ -467,10 +465,11 @@ class SharedRefinement:
 
         def take(answer: Answer) -> None:
             start, end = self._batches[sent.pop(0)]
-            packed, sims, counts = answer
-            if not len(packed) == len(sims) == len(counts) == end - start:
+            if not len(answer.packed) == len(answer.similarities) == len(answer.counts):
+                raise ValueError("a pair without its similarity or counts")
+            if len(answer.packed) != end - start:
                 raise ValueError("an answer for another batch")
-            self._answers.put((start, end, (packed, sims, counts)))
+            self._answers.put((start, end, answer))
 
         try:
             self._helper.diff_all(next_batch, take, self._options)
