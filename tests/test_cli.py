@@ -272,3 +272,17 @@ def test_demo_without_its_files_is_one_line(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == "twofold: the demo files are not installed.\n"
+
+
+@pytest.mark.parametrize("front", [["--stat"], ["--json"], ["--diff"], ["--report", "OUT"]])
+def test_a_text_front_with_three_files_is_refused(
+    pep1: tuple[Path, Path], tmp_path: Path, front: list[str]
+) -> None:
+    args = [str(tmp_path / "out.html") if a == "OUT" else a for a in front]
+    run = twofold(*args, *pep1, pep1[0])
+    assert run.returncode == 2
+    assert run.stdout == ""
+    assert run.stderr.strip().splitlines()[-1] == (
+        "twofold: error: give two files to compare, not 3"
+    )
+    assert not (tmp_path / "out.html").exists()

@@ -66,8 +66,18 @@ def test_desktop_entry_keys() -> None:
     assert entry["Exec"] == "twofold %F"
     assert entry["Icon"] == APP_ID
     assert entry["Terminal"] == "false"
-    assert "text/plain" in entry["MimeType"].split(";")
+    assert entry["StartupWMClass"] == "twofold"
     assert {"Development", "Utility", "TextTools"} <= set(entry["Categories"].split(";"))
+
+
+def test_desktop_entry_claims_no_file_type() -> None:
+    """A viewer of two files is no one's default for a text file (Meld claims only its own).
+
+    ``MimeType=text/plain`` made Twofold a handler of every text file, so a
+    double-click on notes.txt could open a diff window asking for a second file.
+    "Open With Other Application" still offers it, and runs ``twofold %F``.
+    """
+    assert "MimeType" not in _desktop_entry()
 
 
 def test_metainfo_names_id_license_and_release() -> None:

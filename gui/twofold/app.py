@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,6 +59,7 @@ def run_gui(
     screenshot: str | None = None,
     labels: tuple[str | None, str | None] = (None, None),
     options: CompareOptions | None = None,
+    left_out: Sequence[str] = (),
 ) -> int:
     """Open the main window (empty, on two files, or on the demo pair); return the exit code.
 
@@ -68,6 +70,7 @@ def run_gui(
         screenshot: render the window offscreen to this PNG and exit.
         labels: names to show instead of the file names.
         options: comparison options from the command line (the saved ones when None).
+        left_out: files named after the first two (a launcher's ``%F``), not opened.
     """
     from twofold.allocator import tune_allocator
 
@@ -106,11 +109,50 @@ def run_gui(
 
     reporter = install_error_dialog(window)  # an exception in a slot: a dialog, not a dead app
     window.show()
+    if left_out:  # on stderr for a terminal; in the window for a launcher, whose stderr is unseen
+        from twofold.engine.terminal_text import escape_controls
+
+        print(f"twofold: {escape_controls(left_out_sentence(left_out))}", file=sys.stderr)
+        _say_once_shown(window, f"{left_out_sentence(left_out)} {_DROP_HINT[len(left_out) > 1]}")
     open_files(window, left, right, labels, options)
     try:
         return int(app.exec())
     finally:
         reporter.uninstall()
+
+
+#: what to do with a file left out, by whether there are several
+_DROP_HINT = (
+    "Drop it on a pane to compare it instead.",
+    "Drop one on a pane to compare it instead.",
+)
+
+
+def left_out_sentence(paths: Sequence[str]) -> str:
+    """``"c.txt" was not opened; Twofold compares two files at a time.`` for extra files."""
+    names = [f'"{os.path.basename(path) or path}"' for path in paths]
+    if len(names) > 3:
+        names = [names[0], f"{len(names) - 1} more files"]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    verb = "was" if len(paths) == 1 else "were"
+    return f"{listed} {verb} not opened; Twofold compares two files at a time."
+
+
+def _say_once_shown(window, message: str) -> None:  # type: ignore[no-untyped-def]
+    """Put ``message`` in the banner once the launch's comparison is shown (or has failed).
+
+    Shown earlier, the result would clear it: a new comparison dismisses the
+    banner's old news.
+    """
+    from twofold.ui.banner import Topic
+
+    def show(*_args: object) -> None:
+        window.comparison_finished.disconnect(show)
+        window.comparison_failed.disconnect(show)
+        window.banner.show_message(message, Topic.PROMPT)
+
+    window.comparison_finished.connect(show)
+    window.comparison_failed.connect(show)
 
 
 def _screenshot_allowed(out: str, inputs: tuple[str | None, str | None]) -> bool:

@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("left", nargs="?", help="the older version (A)")
     parser.add_argument("right", nargs="?", help="the newer version (B)")
+    # More files come from a launcher's %F; the window names what it left out.
+    parser.add_argument("more", nargs="*", help=argparse.SUPPRESS)
     front = parser.add_mutually_exclusive_group()
     front.add_argument("--json", action="store_true", help="write the comparison as JSON")
     front.add_argument("--stat", action="store_true", help="print a short summary")
@@ -109,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     labels = [*args.label, None, None][:2]
     if args.demo and (args.left or args.right):
         parser.error("--demo compares the bundled pair: give no files with it")
+    if args.more and (args.json or args.stat or args.diff or args.report or args.screenshot):
+        parser.error(f"give two files to compare, not {2 + len(args.more)}")
     if args.json or args.stat or args.diff or args.report:
         if args.demo and not _use_demo_pair(args):
             return EXIT_TROUBLE
@@ -126,6 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         demo=args.demo,
         screenshot=args.screenshot,
         labels=(labels[0], labels[1]),
+        left_out=tuple(args.more),
         # No option on the command line: the window uses the user's saved options.
         options=options_from(args) if _options_given(args) else None,
     )

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from support import GUI
-from twofold.app import SCREENSHOT_SIZE, open_files, run_gui
+from twofold.app import SCREENSHOT_SIZE, left_out_sentence, open_files, run_gui
+from twofold.cli import main
 from twofold.engine.parallel import launch_start
 from twofold.ui.main_window import MainWindow
 
@@ -126,3 +128,49 @@ def test_other_qt_warnings_still_reach_stderr(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stderr
     assert run.stderr.strip().splitlines() == ["a warning of some other kind"]
+
+
+def test_three_files_from_a_launcher_compare_two_and_say_so(
+    qtbot: QtBot,
+    demo: tuple[Path, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``Exec=twofold %F`` with three files selected: a window, never an unseen argparse error."""
+    third = tmp_path / "notes.txt"
+    third.write_text("A third text.\n", "utf-8")
+    shown: dict[str, str] = {}
+
+    def exec_until_shown(app: QApplication) -> int:
+        (window,) = [
+            w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.result is not None and "notes.txt" in window.banner.text())
+        assert window.result is not None
+        shown["a"], shown["b"] = window.result.a.label, window.result.b.label
+        shown["banner"] = window.banner.text()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", exec_until_shown)
+    assert main([str(demo[0]), str(demo[1]), str(third)]) == 0
+    assert (shown["a"], shown["b"]) == (demo[0].name, demo[1].name)
+    sentence = '"notes.txt" was not opened; Twofold compares two files at a time.'
+    assert shown["banner"] == f"{sentence} Drop it on a pane to compare it instead."
+    assert capsys.readouterr().err == f"twofold: {sentence}\n"
+
+
+@pytest.mark.parametrize(
+    ("names", "sentence"),
+    [
+        (["c.txt"], '"c.txt" was not opened'),
+        (["c.txt", "d.txt"], '"c.txt" and "d.txt" were not opened'),
+        (["c", "d", "e"], '"c", "d" and "e" were not opened'),
+        (["c", "d", "e", "f"], '"c" and 3 more files were not opened'),
+    ],
+)
+def test_what_was_left_out_is_named(names: list[str], sentence: str) -> None:
+    assert left_out_sentence([f"/some/folder/{n}" for n in names]) == (
+        f"{sentence}; Twofold compares two files at a time."
+    )
