@@ -12,6 +12,7 @@ if [ "$mode" = run ]; then
 fi
 if [ "$mode" = test ]; then
   pkgs+=(patch)   # the --diff tests apply its output with GNU patch (priority optional in Debian)
+  pkgs+=(appstream)   # appstreamcli validates the AppStream file (tests/test_packaging.py)
 fi
 command -v dpkg-query >/dev/null 2>&1 || exit 0   # not Debian: the user's Qt setup is theirs
 missing=()

@@ -8,11 +8,14 @@ and starts it; these tests check the files and the lookup quickly, in-process.
 from __future__ import annotations
 
 import configparser
+import email.message
+import email.parser
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tomllib
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -25,9 +28,13 @@ from twofold import resource_paths as resources
 ROOT = Path(__file__).resolve().parents[1]
 RES = ROOT / "resources"
 APP_ID = "io.github.twofold.Twofold"
+#: the project's home, and where its files are served raw (README's image on a package index)
+HOME = "https://github.com/twofold/twofold"
+RAW = "https://raw.githubusercontent.com/twofold/twofold/main"
 DESKTOP = RES / "desktop" / f"{APP_ID}.desktop"
 METAINFO = RES / "desktop" / f"{APP_ID}.metainfo.xml"
 ICON = RES / "icons" / "twofold.svg"
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
 SHIPPED = [
     "demo/gettysburg-nicolay.txt",
     "demo/gettysburg-bliss.txt",
@@ -95,6 +102,32 @@ def test_metainfo_names_id_license_and_release() -> None:
     assert (RES / "screenshot.png").is_file()
 
 
+def test_metainfo_names_the_developer_for_old_and_new_appstream() -> None:
+    """``<developer>`` is AppStream 1.0's; 0.16 (Debian 12) reads only ``<developer_name>``."""
+    root = ET.parse(METAINFO).getroot()
+    author = PYPROJECT["authors"][0]["name"]
+    assert root.findtext("developer_name") == author
+    developer = root.find("developer")
+    assert developer is not None
+    assert developer.get("id") == "io.github.twofold"
+    assert developer.findtext("name") == author
+
+
+def test_metainfo_and_package_point_to_the_same_project() -> None:
+    """The software centre's links and the package index's are one set of real addresses."""
+    root = ET.parse(METAINFO).getroot()
+    urls = {url.get("type"): url.text for url in root.findall("url")}
+    project = PYPROJECT["urls"]
+    assert urls["homepage"] == project["Homepage"] == HOME
+    assert urls["bugtracker"] == project["Issues"] == f"{HOME}/issues"
+    assert urls["vcs-browser"] == project["Source"] == HOME
+    assert urls["help"] == f"{HOME}#readme"
+    # the reverse-DNS id is the project's GitHub owner: io.github.<owner>
+    assert APP_ID.startswith("io.github." + HOME.split("/")[3] + ".")
+    screenshot = root.findtext("screenshots/screenshot/image") or ""
+    assert screenshot == f"{RAW}/resources/screenshot.png"
+
+
 @pytest.mark.parametrize(
     ("tool", "args", "path"),
     [
@@ -148,6 +181,37 @@ def test_wheel_ships_resources(wheel: Path) -> None:
         assert f"twofold/resources/{name}" in names
     assert "twofold/resource_paths.py" in names
     assert not any(name.startswith("resources/") for name in names)
+
+
+def _metadata(wheel: Path) -> email.message.Message:
+    with zipfile.ZipFile(wheel) as whl:
+        (name,) = [n for n in whl.namelist() if n.endswith(".dist-info/METADATA")]
+        return email.parser.Parser().parsestr(whl.read(name).decode("utf-8"))
+
+
+def test_wheel_metadata_names_project_urls_author_and_classifiers(wheel: Path) -> None:
+    meta = _metadata(wheel)
+    urls = dict(u.split(", ", 1) for u in meta.get_all("Project-URL") or [])
+    assert urls["Homepage"] == HOME
+    assert urls["Issues"] == f"{HOME}/issues"
+    assert urls["Changelog"] == f"{HOME}/blob/main/CHANGELOG.md"
+    assert "The Twofold developers" in (meta["Author"] or "")
+    classifiers = set(meta.get_all("Classifier") or [])
+    assert "Environment :: X11 Applications :: Qt" in classifiers
+    assert "Intended Audience :: End Users/Desktop" in classifiers
+    assert "Programming Language :: Python :: 3 :: Only" in classifiers
+    assert "diff" in (meta["Keywords"] or "")
+
+
+def test_long_description_links_work_on_a_package_index(wheel: Path) -> None:
+    """README.md is the package's description: on PyPI a relative link or image leads nowhere."""
+    assert PYPROJECT["readme"] == "README.md"
+    description = _metadata(wheel).get_payload()
+    assert isinstance(description, str)
+    targets = re.findall(r"\]\(([^)\s]+)", description)
+    assert f"{RAW}/resources/screenshot.png" in targets
+    relative = [t for t in targets if not t.startswith(("https://", "http://", "#", "mailto:"))]
+    assert relative == []
 
 
 def test_installed_layout_finds_resources(wheel: Path, tmp_path: Path) -> None:
