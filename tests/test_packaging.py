@@ -35,6 +35,8 @@ DESKTOP = RES / "desktop" / f"{APP_ID}.desktop"
 METAINFO = RES / "desktop" / f"{APP_ID}.metainfo.xml"
 ICON = RES / "icons" / "twofold.svg"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+#: resources/ files the wheel leaves out: nothing reads them at run time
+NOT_SHIPPED = ["screenshot.png"]
 SHIPPED = [
     "demo/gettysburg-nicolay.txt",
     "demo/gettysburg-bliss.txt",
@@ -181,6 +183,17 @@ def test_wheel_ships_resources(wheel: Path) -> None:
         assert f"twofold/resources/{name}" in names
     assert "twofold/resource_paths.py" in names
     assert not any(name.startswith("resources/") for name in names)
+
+
+def test_wheel_ships_every_resource_but_the_screenshot(wheel: Path) -> None:
+    """The 265 KB README screenshot stayed in the wheel although nothing reads it."""
+    names = {n for n in zipfile.ZipFile(wheel).namelist() if n.startswith("twofold/resources/")}
+    in_checkout = {
+        f"twofold/resources/{p.relative_to(RES).as_posix()}" for p in RES.rglob("*") if p.is_file()
+    }
+    left_out = {f"twofold/resources/{name}" for name in NOT_SHIPPED}
+    assert names == in_checkout - left_out
+    assert wheel.stat().st_size < 400_000
 
 
 def _metadata(wheel: Path) -> email.message.Message:
