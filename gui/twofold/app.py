@@ -261,14 +261,14 @@ def _set_icon(app) -> None:  # type: ignore[no-untyped-def]
         app.setWindowIcon(QIcon(str(icon)))
 
 
-def _settle(app, window) -> None:  # type: ignore[no-untyped-def]
+def settle(app, window) -> None:  # type: ignore[no-untyped-def]
     """Process events until the window has nothing left to do for its result.
 
     Why not a fixed wait: what follows a result (the rest of a big text, the
     delayed geometry rebuild, the overview's marks) takes from nothing to a
     second; the fixed 150 ms this replaced was pure waiting for a small pair
     and, on a busy machine, could end before the delayed rebuild had run.
-    ``window.grab`` paints what is there.
+    ``window.grab`` paints what is there. Public: the tests settle a window with it too.
     """
     deadline = time.monotonic() + SETTLE_LIMIT_S
     quiet = 0
@@ -309,7 +309,7 @@ def _screenshot(app, window, files, labels, options, out) -> int:  # type: ignor
         print(f"twofold: {escape_controls(errors[0])}", file=sys.stderr)  # names, for a terminal
         window.close()
         return 2
-    _settle(app, window)
+    settle(app, window)
     pixmap = window.grab()
     window.close()
     return _save_image(pixmap, out, files)

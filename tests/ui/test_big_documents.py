@@ -182,14 +182,14 @@ def test_a_screenshot_waits_until_the_window_has_settled(
     """The rest of a big text, the delayed layout and the overview's marks: all before the grab."""
     _compare_many(qtbot, window, many)
     assert not window.view.settled  # slices still to come
-    app._settle(QApplication.instance(), window)
+    app.settle(QApplication.instance(), window)
     assert window.view.settled
     result = window.result
     assert result is not None
     assert window.view.pane(Side.B).toPlainText() == result.b.text
     window.view.pane(Side.A).resize(window.view.pane(Side.A).width() - 40, 400)
     assert not window.view.settled  # a size change waits to be announced
-    app._settle(QApplication.instance(), window)
+    app.settle(QApplication.instance(), window)
     assert window.view.settled
 
 

@@ -101,12 +101,12 @@ def test_the_overview_estimates_heights_a_slice_a_turn(
 
     monkeypatch.setattr(overview_map, "_RENDER_LATER_CHANGES", 0)
     monkeypatch.setattr(linemap, "ESTIMATE_SLICE", 2)
-    slices: list[int] = []
+    slices: list[bool] = []  # what each slice returned: True once the estimate is whole
     advance = linemap.LineEstimate.advance
 
     def counted(estimate: linemap.LineEstimate, blocks: int | None = None) -> bool:
-        slices.append(len(estimate._out))
-        return advance(estimate, blocks)
+        slices.append(advance(estimate, blocks))
+        return slices[-1]
 
     monkeypatch.setattr(linemap.LineEstimate, "advance", counted)
     overview = loaded.view.overview
