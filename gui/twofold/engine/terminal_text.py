@@ -28,6 +28,7 @@ import re
 
 #: the characters that are never printed raw
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_C_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f\ud800-\udfff{_BIDI}]")
 #: a name holding any of these is quoted (git's rule, without the non-ASCII part)
 _NEEDS_QUOTES = re.compile(f'[\x00-\x1f"\\\\\x7f-\x9f\ud800-\udfff{_BIDI}]')
@@ -59,12 +60,17 @@ def quote_name(name: str) -> str:
     return '"' + _NEEDS_QUOTES.sub(lambda m: _escape(m.group()), name) + '"'
 
 
-def escape_controls(sentence: str) -> str:
+def escape_controls(sentence: str, *, bidi: bool = True) -> str:
     """``sentence`` with its control characters as C escapes, the rest untouched.
 
     For sentences that already put each name in double quotes (every error
     message does): quoting again would double the quotes, and a backslash in a
     Windows path would read badly doubled; what matters for the terminal is
     that no control character gets through and the sentence stays one line.
+
+    Args:
+        bidi: escape the bidirectional controls too; the window passes False
+            because it spells them out as readable badges (``⟨U+202E⟩``) instead.
     """
-    return _CONTROL.sub(lambda m: _escape(m.group()), sentence)
+    pattern = _CONTROL if bidi else _C_CONTROL
+    return pattern.sub(lambda m: _escape(m.group()), sentence)

@@ -43,7 +43,7 @@ def one_line(text: str) -> str:
     "invoiceexe.pdf". So are the line and paragraph separators, which break a
     label's line as a newline does.
     """
-    spelled = spell_out(escape_controls(text))
+    spelled = spell_out(escape_controls(text, bidi=False))
     return _SEPARATORS.sub(lambda m: badge(m.group()), spelled)
 
 
