@@ -79,7 +79,7 @@ def test_a_dark_palette_recolours_the_panes(window: MainWindow) -> None:
     assert not window.theme_watcher.theme.dark
     window.setPalette(_dark_palette())
     assert window.theme_watcher.theme.dark
-    assert window.sidebar._delegate.theme.dark
+    assert window.sidebar.view.itemDelegate().theme.dark  # type: ignore[attr-defined]
 
 
 def test_a_colour_scheme_change_is_followed(qtbot: QtBot, window: MainWindow) -> None:

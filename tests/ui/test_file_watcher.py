@@ -367,9 +367,8 @@ def _window_that_saves_b_after_loading(
 
 def _after_an_unrelated_event(qtbot: QtBot, win: MainWindow, folder: Path) -> None:
     """Create another file in the folder and wait for the watcher to look at B again."""
-    timer = win.file_banner.watcher._timer
     other = folder / f"notes-{len(list(folder.iterdir()))}.txt"
-    with qtbot.waitSignal(timer.timeout, timeout=5000):
+    with qtbot.waitSignal(win.file_banner.watcher.looked, timeout=5000):
         other.write_text("An unrelated file.\n", "utf-8")
 
 

@@ -176,9 +176,11 @@ class FileWatcher(QObject):
     Signals:
         status_changed: a file's status was (re)assessed after a real change
             (the path and its ``FileStatus``); not emitted for touches.
+        looked: a look at the files ended, whatever it found (tests wait on it).
     """
 
     status_changed = Signal(str, object)
+    looked = Signal()
 
     def __init__(self, parent: QObject | None = None, debounce_ms: int = DEBOUNCE_MS) -> None:
         super().__init__(parent)
@@ -273,6 +275,7 @@ class FileWatcher(QObject):
                 self._status[path] = status
                 self.status_changed.emit(path, status)
         self._rewatch()
+        self.looked.emit()
 
     def _rewatch(self) -> None:
         """(Re-)add every path that exists, and the folders a vanished file may return to."""
