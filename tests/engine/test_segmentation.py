@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from twofold.engine.linemap import hard_breaks
+from twofold.engine.display_blocks import hard_breaks
 from twofold.engine.model import Span, Unit
 from twofold.engine.segmentation import newline_offsets, resolve_unit, segment
 

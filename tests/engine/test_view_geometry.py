@@ -7,8 +7,8 @@ import pytest
 
 from support import doc, read_pair
 from twofold.engine import view_geometry
+from twofold.engine.display_blocks import block_table
 from twofold.engine.highlights import inline_spans
-from twofold.engine.linemap import block_table
 from twofold.engine.model import Side
 from twofold.engine.pipeline import compare, refine
 from twofold.engine.view_geometry import geometry_for, prepare, table_for

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from twofold.engine.linemap import LONG_LINE, block_table
+from twofold.engine.display_blocks import LONG_LINE, block_table
 from twofold.engine.model import PairKind, Side, Span
 from twofold.ui import pane_fill
 from twofold.ui.diff_pane import DiffPane

@@ -7,8 +7,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import resize_and_settle, wait_settled
-from twofold.engine.linemap import sync_point
 from twofold.engine.model import DiffResult, Pair, PairKind, Side
+from twofold.engine.scroll_sync import sync_point
 from twofold.ui.main_window import MainWindow
 
 
@@ -96,19 +96,19 @@ def test_the_overview_estimates_heights_a_slice_a_turn(
     qtbot: QtBot, loaded: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A long document's estimate is spread over turns; the marks wait for all of it."""
-    from twofold.engine import linemap
+    from twofold.engine import overview_estimate
     from twofold.ui import overview_map
 
     monkeypatch.setattr(overview_map, "_RENDER_LATER_CHANGES", 0)
-    monkeypatch.setattr(linemap, "ESTIMATE_SLICE", 2)
+    monkeypatch.setattr(overview_estimate, "ESTIMATE_SLICE", 2)
     slices: list[bool] = []  # what each slice returned: True once the estimate is whole
-    advance = linemap.LineEstimate.advance
+    advance = overview_estimate.LineEstimate.advance
 
-    def counted(estimate: linemap.LineEstimate, blocks: int | None = None) -> bool:
+    def counted(estimate: overview_estimate.LineEstimate, blocks: int | None = None) -> bool:
         slices.append(advance(estimate, blocks))
         return slices[-1]
 
-    monkeypatch.setattr(linemap.LineEstimate, "advance", counted)
+    monkeypatch.setattr(overview_estimate.LineEstimate, "advance", counted)
     overview = loaded.view.overview
     resize_and_settle(qtbot, loaded, loaded.width() - 60, loaded.height())  # new estimates
     overview.invalidate()
@@ -119,7 +119,7 @@ def test_the_overview_estimates_heights_a_slice_a_turn(
     assert len(slices) >= blocks / 2
     for side in Side:
         pane = loaded.view.pane(side)
-        whole = linemap.estimated_lines(pane.table.block_lengths, pane.chars_per_line())
+        whole = overview_estimate.estimated_lines(pane.table.block_lengths, pane.chars_per_line())
         assert list(pane.estimated_lines()) == list(whole)
 
 

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from support import doc
+from twofold.engine.display_blocks import block_table
 from twofold.engine.highlights import inline_spans
 from twofold.engine.invisibles import find, reveal
-from twofold.engine.linemap import block_table
 from twofold.engine.model import PairKind, Side, Unit
 from twofold.engine.pipeline import compare
 from twofold.engine.segmentation import segment

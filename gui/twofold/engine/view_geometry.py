@@ -15,20 +15,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from twofold.engine.display_blocks import BlockTable, block_table
+from twofold.engine.extents import Extent, ExtentIndex, ParagraphExtents
 from twofold.engine.highlights import inline_spans
 from twofold.engine.identity_cache import IdentityCache
 from twofold.engine.invisibles import widen_unseen
-from twofold.engine.linemap import (
-    BlockTable,
-    Extent,
-    ExtentIndex,
-    LineMap,
-    ParagraphExtents,
-    block_table,
-    build_linemap,
-    pair_extent,
-)
 from twofold.engine.model import DiffResult, Pair, Side, Span
+from twofold.engine.scroll_sync import LineMap, build_linemap, pair_extent
 
 _KEPT = 4
 #: Changes with more edits than this have their highlight ranges computed by the worker

@@ -4,7 +4,7 @@
 Built on ``QPlainTextEdit`` because it lays out blocks lazily, as they come on
 screen, and scrolls by visual line. Nothing here ever lays out the whole
 document: positions are *block positions* (block number plus a fraction, see
-``engine.linemap``), converted to pixels only for the blocks on screen, and
+``engine.display_blocks``), converted to pixels only for the blocks on screen, and
 what is painted (paragraph tints, word highlights, outlines) is looked up for
 those blocks alone. Big texts are put in in slices between events, the first
 screen first (``pane_fill``), so the window answers while a 10 MB file fills in.
@@ -33,9 +33,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from twofold.engine.display_blocks import BlockTable, block_table
+from twofold.engine.extents import Extent
 from twofold.engine.invisibles import describe
-from twofold.engine.linemap import BlockTable, Extent, LineEstimate, block_table
 from twofold.engine.model import PairKind, Side
+from twofold.engine.overview_estimate import LineEstimate
 from twofold.ui.drop import can_accept, local_paths
 from twofold.ui.gutter import LineGutter
 from twofold.ui.match_paint import match_rects, outside
@@ -325,7 +327,7 @@ class DiffPane(QPlainTextEdit):
         return not self._line_estimate().advance()
 
     def estimated_lines(self) -> Sequence[int]:
-        """``engine.linemap.estimated_lines`` for this pane's width and font (cached).
+        """``engine.overview_estimate.estimated_lines`` for this pane's width and font (cached).
 
         Kept as the array it comes as: a list would hold an int object per block
         (1.1 MB for a 28,000-line file) for a few reads per change.

@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QPalette, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QWidget
 
-from twofold.engine.linemap import LONG_LINE
+from twofold.engine.display_blocks import LONG_LINE
 from twofold.engine.model import DiffResult, Pair, PairKind, Side
 from twofold.engine.view_geometry import table_for
 from twofold.ui.diff_pane import DiffPane

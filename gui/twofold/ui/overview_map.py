@@ -3,7 +3,7 @@
 
 Two columns, left document and right document, each scaled to its own length
 as *estimated* from the characters per block and the pane width
-(``engine.linemap.estimated_lines``): exact heights would need the whole
+(``engine.overview_estimate.estimated_lines``): exact heights would need the whole
 document laid out, and an estimate keeps the marks still while scrolling lays
 blocks out. The marks are painted once into a cached ``QPixmap`` (Meld
 ``chunkmap.py``); only the visible-region frames are painted per frame. Click
@@ -18,8 +18,8 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from twofold.engine.linemap import fraction, fraction_of_position, overview_rows
 from twofold.engine.model import PairKind, Side
+from twofold.engine.overview_estimate import fraction, fraction_of_position, overview_rows
 from twofold.ui.pane_sync import PaneSync
 from twofold.ui.turns import turn_queue
 

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Keeps the two panes level by the alignment, not by proportion.
 
-Paragraph extents are block positions taken from the text (``engine.linemap``),
+Paragraph extents are block positions taken from the text (``engine.display_blocks``),
 so the ``LineMap`` is built once per result and never by laying out the
 document. When one pane scrolls, the block position at its sync point is
 mapped to the other side and the other pane is scrolled to put that position
@@ -17,15 +17,10 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, Signal
 
-from twofold.engine.linemap import (
-    Extent,
-    ExtentIndex,
-    LineMap,
-    pair_extent,
-    position_at_fraction,
-    sync_point,
-)
+from twofold.engine.extents import Extent, ExtentIndex
 from twofold.engine.model import Pair, Side
+from twofold.engine.overview_estimate import position_at_fraction
+from twofold.engine.scroll_sync import LineMap, pair_extent, sync_point
 from twofold.engine.view_geometry import geometry_for
 from twofold.ui.diff_pane import DiffPane
 

@@ -22,9 +22,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from twofold.engine.display_blocks import BlockTable
 from twofold.engine.identity_cache import IdentityCache
 from twofold.engine.invisibles import hideable, stand_in
-from twofold.engine.linemap import BlockTable
 from twofold.engine.model import DiffResult, Pair, PairKind, Side, Span
 from twofold.engine.pipeline import refine_pair
 from twofold.engine.view_geometry import spans_for

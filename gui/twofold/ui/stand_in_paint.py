@@ -22,7 +22,7 @@ from PySide6.QtCore import QPoint, QRectF
 from PySide6.QtGui import QTextBlock
 from PySide6.QtWidgets import QPlainTextEdit
 
-from twofold.engine.linemap import BlockTable
+from twofold.engine.display_blocks import BlockTable
 from twofold.ui.match_paint import match_rects
 from twofold.ui.spans import PanePositions, StandIn, stand_ins
 
