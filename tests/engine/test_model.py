@@ -103,7 +103,14 @@ def test_every_pair_but_an_equal_one_is_a_change(kind: PairKind) -> None:
 
 
 def test_stats_count_every_kind_of_change_but_equal_pairs() -> None:
-    stats = Stats(pairs_by_kind={"equal": 7, "changed": 2, "inserted": 1, "moved": 1})
+    stats = Stats(
+        pairs_by_kind={
+            PairKind.EQUAL: 7,
+            PairKind.CHANGED: 2,
+            PairKind.INSERTED: 1,
+            PairKind.MOVED: 1,
+        }
+    )
     assert stats.changes == 4
     assert Stats().changes == 0
 

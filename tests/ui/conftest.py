@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
-from twofold.engine.model import DiffResult, Document, Pair, Span, Stats
+from twofold.engine.model import DiffResult, Document, Pair, PairKind, Span, Stats
 from twofold.resource_paths import demo_pair
 from twofold.ui.main_window import MainWindow
 from twofold.ui.settings import Settings
@@ -65,9 +65,9 @@ def make_result(a_paragraphs: list[str], b_paragraphs: list[str], pairs: list[Pa
 
     a_text, a_spans = build(a_paragraphs)
     b_text, b_spans = build(b_paragraphs)
-    counts: dict[str, int] = {}
+    counts: dict[PairKind, int] = {}
     for pair in pairs:
-        counts[pair.kind.value] = counts.get(pair.kind.value, 0) + 1
+        counts[pair.kind] = counts.get(pair.kind, 0) + 1
     return DiffResult(
         a=Document("a.txt", a_text),
         b=Document("b.txt", b_text),

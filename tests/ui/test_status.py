@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from twofold.engine.model import Document, NewlineStyle, Stats
+from twofold.engine.model import Document, NewlineStyle, PairKind, Stats
 from twofold.ui.status import document_format, position_text, stats_text
 
 
@@ -24,7 +24,13 @@ def test_position_text(current: int | None, count: int, expected: str) -> None:
 
 def test_stats_text_orders_kinds_and_skips_zeros() -> None:
     stats = Stats(
-        pairs_by_kind={"deleted": 3, "changed": 12, "moved": 2, "equal": 9}, similarity=0.94
+        pairs_by_kind={
+            PairKind.DELETED: 3,
+            PairKind.CHANGED: 12,
+            PairKind.MOVED: 2,
+            PairKind.EQUAL: 9,
+        },
+        similarity=0.94,
     )
     assert stats_text(stats) == "12 changed \u00b7 2 moved \u00b7 3 deleted \u00b7 94% similar"
 

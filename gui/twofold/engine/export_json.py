@@ -101,7 +101,7 @@ def _document(doc: Document, segments: Sequence[Span]) -> dict[str, Any]:
 def _stats(result: DiffResult) -> dict[str, Any]:
     s = result.stats
     return {
-        "pairs_by_kind": s.pairs_by_kind,
+        "pairs_by_kind": {kind.value: n for kind, n in s.pairs_by_kind.items()},
         "changes": s.changes,
         "paragraphs_a": s.paragraphs_a,
         "paragraphs_b": s.paragraphs_b,

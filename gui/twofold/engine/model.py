@@ -298,7 +298,8 @@ _set_similarity, _set_edits = _slot["similarity"].__set__, _slot["edits"].__set_
 class Stats:
     """What the status bar and ``--stat`` report."""
 
-    pairs_by_kind: dict[str, int] = field(default_factory=dict)
+    #: pairs of each kind present, in the order of each kind's first pair
+    pairs_by_kind: dict[PairKind, int] = field(default_factory=dict)
     paragraphs_a: int = 0
     paragraphs_b: int = 0
     words_deleted: int = 0
@@ -308,9 +309,14 @@ class Stats:
     #: 1.0 for identical texts, 0.0 for nothing in common (characters kept / characters total)
     similarity: float = 1.0
 
+    def __post_init__(self) -> None:
+        # A handful of keys: checked because a string key would count as no kind at all.
+        if not all(isinstance(kind, PairKind) for kind in self.pairs_by_kind):
+            raise TypeError("pairs_by_kind is keyed by PairKind, not by its value")
+
     @property
     def changes(self) -> int:
-        return sum(n for kind, n in self.pairs_by_kind.items() if kind != PairKind.EQUAL.value)
+        return sum(n for kind, n in self.pairs_by_kind.items() if kind is not PairKind.EQUAL)
 
 
 class LayoutKind(Enum):

@@ -57,7 +57,7 @@ def words_changed(stats: Stats) -> str:
 def kind_counts(result: DiffResult) -> str:
     """e.g. ``"12 changed · 2 moved · 1 inserted"``; empty when nothing differs."""
     counts = result.stats.pairs_by_kind
-    return " · ".join(f"{counts[k.value]} {k.value}" for k in _ORDER if counts.get(k.value))
+    return " · ".join(f"{counts[k]} {k.value}" for k in _ORDER if counts.get(k))
 
 
 def _encoding(doc: Document) -> str:

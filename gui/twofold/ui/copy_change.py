@@ -13,7 +13,7 @@ from functools import partial
 
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
-from twofold.engine.model import DiffResult, Side
+from twofold.engine.model import DiffResult, Side, Unit
 from twofold.ui.changes_sidebar import paragraph_label
 from twofold.ui.diff_pane import DiffPane
 
@@ -23,7 +23,7 @@ _MARKS = {Side.A: "---", Side.B: "+++"}
 def change_text(result: DiffResult, change: int) -> str:
     """Both sides of ``result.changes[change]``; a side without paragraphs says so."""
     pair = result.changes[change]
-    noun = "line" if result.unit.value == "lines" else "paragraph"
+    noun = "line" if result.unit is Unit.LINES else "paragraph"
     parts: list[str] = []
     for side in Side:
         doc, indices = result.document(side), pair.indices(side)

@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QPalette, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QWidget
 
 from twofold.engine.display_blocks import LONG_LINE
-from twofold.engine.model import DiffResult, Pair, PairKind, Side
+from twofold.engine.model import DiffResult, Pair, PairKind, Side, Unit
 from twofold.engine.view_geometry import table_for
 from twofold.ui.diff_pane import DiffPane
 from twofold.ui.link_map import LinkMap
@@ -212,7 +212,7 @@ class DiffView(QWidget):
     def show_result(self, result: DiffResult) -> None:
         """Render a comparison: text, tints, words, headers, maps."""
         self._result, self._current = result, None
-        self._code = result.unit.value == "lines"
+        self._code = result.unit is Unit.LINES
         changes = result.changes
         for side, pane in self.panes.items():
             pane.set_text_font(text_font(self._code, self._zoom))

@@ -33,9 +33,9 @@ def position_text(current: int | None, count: int) -> str:
 def stats_text(stats: Stats) -> str:
     """``12 changed · 2 moved · 1 inserted · 3 deleted · 94% similar``."""
     parts = [
-        f"{stats.pairs_by_kind.get(kind.value, 0)} {kind.value}"
+        f"{stats.pairs_by_kind[kind]} {kind.value}"
         for kind in _ORDER
-        if stats.pairs_by_kind.get(kind.value, 0)
+        if stats.pairs_by_kind.get(kind, 0)
     ]
     parts.append(f"{percent(stats.similarity)} similar")
     return " \u00b7 ".join(parts)
