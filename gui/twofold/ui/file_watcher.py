@@ -293,7 +293,8 @@ class FileChangeBanner(QFrame):
     """The strip that says a shown file changed or vanished, with Reload and Dismiss.
 
     Non-modal on purpose: the comparison on screen stays usable, and the user
-    decides when to reload. It watches whatever the window last finished showing.
+    decides when to reload. It knows nothing of the window: whoever places it
+    hands it each result shown (``watch_result``) and acts on ``reload_requested``.
 
     Signals:
         reload_requested: the user pressed Reload.
@@ -301,8 +302,8 @@ class FileChangeBanner(QFrame):
 
     reload_requested = Signal()
 
-    def __init__(self, window: QWidget | None = None) -> None:
-        super().__init__()
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("fileChangeBanner")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAutoFillBackground(True)  # an amber wash: news about the files, not an error
@@ -327,9 +328,6 @@ class FileChangeBanner(QFrame):
         self.reload_button.clicked.connect(self.on_reload_clicked)
         self.dismiss_button.clicked.connect(self.hide)
         self.watcher.status_changed.connect(self.on_watcher_status_changed)
-        if window is not None:  # the window's signals, so it needs no code of ours
-            window.comparison_finished.connect(self.watch_result)  # type: ignore[attr-defined]
-            self.reload_requested.connect(window.reload)  # type: ignore[attr-defined]
         self.hide()
 
     def watch_result(self, result: DiffResult) -> None:

@@ -81,7 +81,7 @@ class MainWindow(WindowCommands, QMainWindow):
 
     def _setup_central(self) -> None:
         self.banner = Banner()
-        self.file_banner = FileChangeBanner(self)  # watches the shown files, offers a reload
+        self.file_banner = FileChangeBanner()  # watches the shown files, offers a reload
         self.drop_zone = DropZone()
         self.view = DiffView()
         self.find_bar = FindBar()
@@ -159,6 +159,8 @@ class MainWindow(WindowCommands, QMainWindow):
         for side, pane in self.view.panes.items():
             pane.files_dropped.connect(lambda paths, s=side: self.on_files_dropped(paths, s))
         self.find_bar.closed.connect(lambda: self.view.pane(Side.A).setFocus())
+        self.comparison_finished.connect(self.file_banner.watch_result)
+        self.file_banner.reload_requested.connect(self.reload)
 
     def _restore_state(self) -> None:
         if not self.restoreGeometry(self._settings.get(GEOMETRY)):  # False if empty or damaged
