@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from twofold.engine.model import CompareOptions
+    from twofold.engine.parallel.launch_start import Launch
 
 log = logging.getLogger(__name__)
 
@@ -93,8 +94,9 @@ def run_gui(
         return 2
     if screenshot and not _screenshot_allowed(screenshot, (left, right)):
         return 2
+    launch = None
     if left is not None and right is not None:
-        _begin_at_launch(left, right, labels, options)
+        launch = _begin_at_launch(left, right, labels, options)
     app = _application()
     from twofold.ui.main_window import MainWindow
     from twofold.ui.settings import Settings
@@ -104,7 +106,7 @@ def run_gui(
     # The settings file given as a file to compare is read but not written either.
     window = MainWindow(settings=Settings(persist=not screenshot, inputs=(left, right)))
     if screenshot:
-        return _screenshot(app, window, (left, right), labels, options, screenshot)
+        return _screenshot(app, window, (left, right), labels, options, screenshot, launch)
     from twofold.ui.error_dialog import install_error_dialog
 
     reporter = install_error_dialog(window)  # an exception in a slot: a dialog, not a dead app
@@ -114,7 +116,7 @@ def run_gui(
 
         print(f"twofold: {escape_controls(left_out_sentence(left_out))}", file=sys.stderr)
         _say_once_shown(window, f"{left_out_sentence(left_out)} {_DROP_HINT[len(left_out) > 1]}")
-    open_files(window, left, right, labels, options)
+    open_files(window, left, right, labels, options, launch)
     try:
         return int(app.exec())
     finally:
@@ -173,19 +175,20 @@ def _screenshot_allowed(out: str, inputs: tuple[str | None, str | None]) -> bool
 
 def _begin_at_launch(
     left: str, right: str, labels: tuple[str | None, str | None], options: CompareOptions | None
-) -> None:
-    """Start a big pair's head start now (``engine.launch_start``), never at the window's cost.
+) -> Launch | None:
+    """Start a big pair's head start now (``engine.parallel.launch_start``), for the window.
 
-    It only saves time: whatever goes wrong here, the window still opens and its worker
+    What it made is handed to the window with the files (``open_files``). It only
+    saves time: whatever goes wrong here, the window still opens and its worker
     loads and compares the files (and reports what is wrong with them).
     """
     from twofold.engine.parallel import launch_start
 
     try:
-        launch_start.begin(left, right, labels, options)
+        return launch_start.begin(left, right, labels, options)
     except Exception:  # a bug in a shortcut must not cost the comparison
         log.warning("the launch head start failed; the window compares on its own", exc_info=True)
-        launch_start.forget()
+        return None
 
 
 def open_files(  # type: ignore[no-untyped-def]
@@ -194,10 +197,15 @@ def open_files(  # type: ignore[no-untyped-def]
     right: str | None,
     labels: tuple[str | None, str | None] = (None, None),
     options: CompareOptions | None = None,
+    launch: Launch | None = None,
 ) -> None:
-    """Start comparing what the command line named: two files, one, or none."""
+    """Start comparing what the command line named: two files, one, or none.
+
+    Args:
+        launch: what ``launch_start`` made for the two files before the window existed.
+    """
     if left is not None and right is not None:
-        window.compare_files(left, right, labels, options)
+        window.compare_files(left, right, labels, options, launch=launch)
     elif left is not None or right is not None:
         from twofold.engine.model import Side
 
@@ -281,7 +289,7 @@ def settle(app, window) -> None:  # type: ignore[no-untyped-def]
             time.sleep(0.001)  # a pending layout timer fires after 15 ms: do not spin hot
 
 
-def _screenshot(app, window, files, labels, options, out) -> int:  # type: ignore[no-untyped-def]
+def _screenshot(app, window, files, labels, options, out, launch) -> int:  # type: ignore[no-untyped-def]
     """Compare, wait for the result and one paint, save ``window.grab()``."""
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -299,7 +307,7 @@ def _screenshot(app, window, files, labels, options, out) -> int:  # type: ignor
 
         window.comparison_failed.connect(on_failed)
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
-        window.compare_files(left, right, labels, options)
+        window.compare_files(left, right, labels, options, launch=launch)
         loop.exec()
         if window.result is None and not errors:
             errors.append("the comparison did not finish in time")

@@ -75,7 +75,7 @@ def test_a_failing_launch_head_start_still_opens_the_pair(
 ) -> None:
     """The launch head start only saves time: a bug in it costs a log line, not the comparison."""
 
-    def broken(*_args: object) -> bool:
+    def broken(*_args: object) -> None:
         raise RuntimeError("a bug in the shortcut")
 
     monkeypatch.setattr(launch_start, "begin", broken)

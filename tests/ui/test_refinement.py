@@ -11,6 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import deliver_posted_events, next_turn
+from twofold.app import open_files
 from twofold.engine.model import DiffResult, Side
 from twofold.engine.parallel import launch_start, refine_helper
 from twofold.engine.pipeline import Refinement, compare
@@ -200,24 +201,47 @@ def test_the_head_start_begun_at_launch_serves_the_window(
         Refinement, "finish", _spy_ready(Refinement.finish, lambda n: taken.append(n))
     )
     left, right = str(demo[0]), str(demo[1])
-    assert launch_start.begin(left, right)
-    started = launch_start._pending.made.head_start  # type: ignore[union-attr]
+    launch = launch_start.begin(left, right)
+    assert launch is not None
+    started = launch.made.head_start
     assert started is not None
     qtbot.waitUntil(lambda: bool(started._answered), timeout=10_000)  # the helper is at work
-    launched = launch_start.adopt_helper()
     win = MainWindow(settings=settings)
     qtbot.addWidget(win)
-    assert win.runner.helper is launched  # one helper process, not two
     with qtbot.waitSignal(win.comparison_finished, timeout=30_000):
-        win.compare_files(left, right)
-    assert launch_start.adopt_helper() is None  # claimed
+        open_files(win, left, right, launch=launch)
+    assert win.runner.helper is launch.helper  # one helper process, not two
     assert taken
     assert taken[0] > 0, "no answer of the launch's head start was taken"
     shown = win.view.result
     assert shown is not None
     assert shown.pairs == compare(shown.a, shown.b, shown.options).pairs
     win.close()
-    assert not launched.running
+    assert not launch.helper.running
+
+
+@pytest.mark.usefixtures("two_steps", "helper_for_small_pairs")
+def test_a_launch_serves_only_the_window_it_is_handed_to(
+    qtbot: QtBot, settings: Settings, demo: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing is claimed by matching paths: a window comparing the same files starts afresh."""
+    monkeypatch.setattr(launch_start, "MIN_LAUNCH_BYTES", 0)
+    left, right = str(demo[0]), str(demo[1])
+    launch = launch_start.begin(left, right)
+    assert launch is not None
+    started = launch.made.head_start
+    assert started is not None
+    qtbot.waitUntil(lambda: bool(started._answered), timeout=10_000)
+    win = MainWindow(settings=settings)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.comparison_finished, timeout=30_000):
+        win.compare_files(left, right)
+    assert win.runner.helper is not launch.helper
+    # Taken, it would have been stopped once the window's alignment was done.
+    assert not started._closed.is_set(), "the window took a launch it was not handed"
+    win.close()
+    launch.stop()
+    launch.helper.stop()
 
 
 def _spy_ready(finish: Callable[..., Any], seen: Callable[[int], None]) -> Callable[..., Any]:

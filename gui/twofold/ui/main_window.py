@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from twofold.engine.model import CompareOptions, DiffResult, Side
+from twofold.engine.parallel.launch_start import Launch
 from twofold.ui.actions import build_menus, create_actions
 from twofold.ui.banner import Banner, Topic
 from twofold.ui.changes_sidebar import ChangesSidebar
@@ -182,12 +183,18 @@ class MainWindow(WindowCommands, QMainWindow):
         right: str,
         labels: tuple[str | None, str | None] = (None, None),
         options: CompareOptions | None = None,
+        *,
+        launch: Launch | None = None,
     ) -> None:
-        """Load and compare two files in the worker; the current comparison stays until then."""
+        """Load and compare two files in the worker; the current comparison stays until then.
+
+        Args:
+            launch: what ``launch_start`` made for these files at launch (``app.run_gui``).
+        """
         options = self.options_bar.resolve(options)  # None: the Compare menu's options
         self._pending = CompareRequest(str(left), str(right), labels, options)
         self._loose = {Side.A: None, Side.B: None}
-        self._runner.start(self._pending)
+        self._runner.start(self._pending, launch)
 
     def show_result(self, result: DiffResult) -> None:
         """Put a finished comparison on screen and make its first change current."""

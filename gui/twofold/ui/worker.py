@@ -29,8 +29,7 @@ from twofold.allocator import give_back_free_memory
 from twofold.engine import view_geometry
 from twofold.engine.errors import CompareCanceled, TwofoldError
 from twofold.engine.model import CompareOptions, DiffResult
-from twofold.engine.parallel import launch_start
-from twofold.engine.parallel.launch_start import Launched
+from twofold.engine.parallel.launch_start import Launch, Launched
 from twofold.engine.parallel.refine_helper import RefineHelper
 from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.pipeline import Refinement
@@ -50,6 +49,7 @@ class CompareRequest:
     labels: tuple[str | None, str | None] = (None, None)
     options: CompareOptions = field(default_factory=CompareOptions)
     #: the documents and paragraphs ``launch_start`` made for this request, if any
+    #: (``CompareRunner.start`` puts them in from the ``Launch`` it is handed)
     launched: Launched | None = field(default=None, compare=False, repr=False)
 
     def swapped(self) -> CompareRequest:
@@ -215,10 +215,9 @@ class _CompareJob(QRunnable):
 
     def _run(self) -> None:
         token, carrier = self._token, self._carrier
-        request = self._request
-        launched = launch_start.claim(request.left, request.right, request.labels, request.options)
-        if launched is not None:
-            request = replace(request, launched=launched)
+        # Only this run holds what the launch made, so that it can let go of it.
+        request, self._request = self._request, replace(self._request, launched=None)
+        launched = request.launched
         begun = launched.head_start if launched is not None else None
         refiner = SharedRefiner(self._helper, begun)
         try:
@@ -307,8 +306,9 @@ class CompareRunner(QObject):
         self._preview_shown = threading.Event()
         self._held = False
         #: Refines big results beside the worker; started by the first one worth it
-        #: (or at launch, by the head start of the files the command line named).
-        self._helper = launch_start.adopt_helper() or RefineHelper()
+        #: (or at launch, by the head start of the files the command line named:
+        #: ``start`` then takes the launch's helper instead).
+        self._helper = RefineHelper()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._carrier = _Carrier(self)
@@ -333,8 +333,20 @@ class CompareRunner(QObject):
     def token(self) -> int:
         return self._token
 
-    def start(self, request: CompareRequest) -> int:
-        """Submit a request, cancelling (and later ignoring) whatever ran before."""
+    def start(self, request: CompareRequest, launch: Launch | None = None) -> int:
+        """Submit a request, cancelling (and later ignoring) whatever ran before.
+
+        Args:
+            launch: what ``launch_start`` made for this request's files (the
+                command line's) before the window existed. Its helper becomes
+                this runner's; its documents, paragraphs and head start serve
+                the request if they were made with its options.
+        """
+        if launch is not None:
+            self._take_helper(launch.helper)
+            launched = launch.made_for(request.options)
+            if launched is not None:
+                request = replace(request, launched=launched)
         self._cancel.set()
         self._cancel = threading.Event()
         self._preview_shown = threading.Event()
@@ -353,6 +365,12 @@ class CompareRunner(QObject):
         )
         self.started.emit()
         return self._token
+
+    def _take_helper(self, helper: RefineHelper) -> None:
+        """Refine with ``helper`` from now on: one helper process, not two."""
+        if helper is not self._helper:
+            unused, self._helper = self._helper, helper
+            unused.stop()  # started only if a comparison was worth it; then it ends
 
     def cancel(self) -> None:
         """Ask the running job to stop; its ``canceled`` arrives when it has."""

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The head start begun at launch is used only for the comparison it was begun for."""
+"""The head start begun at launch is handed over as a value, and used only with its options."""
 
 from __future__ import annotations
 
@@ -33,14 +33,19 @@ def files(tmp_path: Path) -> tuple[str, str]:
 
 
 @pytest.fixture(autouse=True)
-def small_is_big(helper_for_any_size: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Launch head starts for a small pair on any machine; none left over after a test."""
+def small_is_big(helper_for_any_size: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Launch head starts for a small pair on any machine."""
     monkeypatch.setattr(launch_start, "MIN_LAUNCH_BYTES", 0)
-    yield
-    helper = launch_start.adopt_helper()
-    launch_start.forget()
-    if helper is not None:
-        helper.stop()
+
+
+@pytest.fixture
+def launch(files: tuple[str, str]) -> Iterator[launch_start.Launch]:
+    """A launch for ``files``, its head start and helper ended after the test."""
+    made = launch_start.begin(*files)
+    assert made is not None
+    yield made
+    made.stop()
+    made.helper.stop()
 
 
 def _finished(started: head_start.HeadStart) -> None:
@@ -48,37 +53,31 @@ def _finished(started: head_start.HeadStart) -> None:
     started._thread.join(60)  # every guess answered: the test does not race the helper
 
 
-NO_LABELS = (None, None)
-
-
-def test_the_request_it_was_begun_for_gets_it_and_the_same_result(
-    files: tuple[str, str],
+def test_the_options_it_was_made_with_get_it_and_the_same_result(
+    files: tuple[str, str], launch: launch_start.Launch
 ) -> None:
-    assert launch_start.begin(*files)
-    helper = launch_start.adopt_helper()
-    assert helper is not None
-    launched = launch_start.claim(*files, NO_LABELS, CompareOptions())
+    launched = launch.made_for(CompareOptions())
     assert launched is not None
     started = launched.head_start
     assert started is not None
     _finished(started)
     # What the window's worker does with it: compare, then refine.
     a, b = launched.documents
-    refiner = SharedRefiner(helper, started)
+    refiner = SharedRefiner(launch.helper, started)
     coarse = compare(a, b, inline=False, refiner=refiner, prepared=launched.paragraphs)
     refinement = Refinement(coarse, refiner)
     assert len(refinement._ready) == 50  # every pair came from the launch
     fresh_a, fresh_b = load_document(files[0]), load_document(files[1])
     assert refinement.finish() == compare(fresh_a, fresh_b)
-    assert launch_start.claim(*files, NO_LABELS, CompareOptions()) is None  # once
 
 
 def test_few_changes_hand_over_the_documents_without_a_head_start(
     files: tuple[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(head_start, "MIN_PARALLEL_CHARS", 10**9)
-    assert launch_start.begin(*files, ("old", "new"))
-    launched = launch_start.claim(*files, ("old", "new"), CompareOptions())
+    launch = launch_start.begin(*files, ("old", "new"))
+    assert launch is not None
+    launched = launch.made_for(CompareOptions())
     assert launched is not None
     assert launched.head_start is None
     assert [d.label for d in launched.documents] == ["old", "new"]
@@ -86,31 +85,36 @@ def test_few_changes_hand_over_the_documents_without_a_head_start(
     assert compare(a, b, prepared=launched.paragraphs) == compare(
         load_document(files[0], label="old"), load_document(files[1], label="new")
     )
+    launch.helper.stop()
 
 
-@pytest.mark.parametrize(
-    "other",
-    [
-        lambda f: (f[1], f[0], NO_LABELS, CompareOptions()),
-        lambda f: (f[0], f[1], NO_LABELS, CompareOptions(ignore_case=True)),
-        lambda f: (f[0], f[1], ("x", "y"), CompareOptions()),
-    ],
-    ids=["other files", "other options", "other labels"],
-)
-def test_another_request_ends_it(files: tuple[str, str], other) -> None:  # type: ignore[no-untyped-def]
-    assert launch_start.begin(*files)
-    started = launch_start._pending.made.head_start  # type: ignore[union-attr]
+def test_other_options_end_it(launch: launch_start.Launch) -> None:
+    """The window's saved options, unknown at launch, differ: the paragraphs are not theirs."""
+    started = launch.made.head_start
     assert started is not None
-    assert launch_start.claim(*other(files)) is None
+    assert launch.made_for(CompareOptions(ignore_case=True)) is None
     assert started._closed.is_set()
-    assert launch_start.claim(*files, NO_LABELS, CompareOptions()) is None
+
+
+def test_launches_are_values_nothing_is_parked(files: tuple[str, str]) -> None:
+    """Two launches of the same files are two values; one ending leaves the other at work."""
+    first, second = launch_start.begin(*files), launch_start.begin(*files)
+    assert first is not None
+    assert second is not None
+    assert second.made.head_start is not None
+    assert first.made_for(CompareOptions(ignore_case=True)) is None
+    assert not second.made.head_start._closed.is_set()
+    assert second.made_for(CompareOptions()) is second.made
+    for launch in (first, second):
+        launch.stop()
+        launch.helper.stop()
+    assert not any(isinstance(v, launch_start.Launch) for v in vars(launch_start).values())
 
 
 def test_a_file_changed_since_launch_drops_its_answers(
-    files: tuple[str, str],
+    files: tuple[str, str], launch: launch_start.Launch
 ) -> None:
-    assert launch_start.begin(*files)
-    launched = launch_start.claim(*files, NO_LABELS, CompareOptions())
+    launched = launch.made_for(CompareOptions())
     assert launched is not None
     started = launched.head_start
     assert started is not None
@@ -127,11 +131,10 @@ def test_nothing_begins_for_a_small_or_missing_pair(
     files: tuple[str, str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setattr(launch_start, "MIN_LAUNCH_BYTES", 10**9)
-    assert not launch_start.begin(*files)
+    assert launch_start.begin(*files) is None
     monkeypatch.setattr(launch_start, "MAX_LAUNCH_BYTES", 10)
-    assert not launch_start.begin(*files)
+    assert launch_start.begin(*files) is None
     monkeypatch.setattr(launch_start, "MIN_LAUNCH_BYTES", 0)
     monkeypatch.setattr(launch_start, "MAX_LAUNCH_BYTES", 10**9)
-    assert not launch_start.begin(files[0], str(tmp_path / "missing.txt"))
-    assert not launch_start.begin(files[0], str(tmp_path))  # a folder
-    assert launch_start.adopt_helper() is None
+    assert launch_start.begin(files[0], str(tmp_path / "missing.txt")) is None
+    assert launch_start.begin(files[0], str(tmp_path)) is None  # a folder

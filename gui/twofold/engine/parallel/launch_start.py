@@ -12,12 +12,16 @@ The documents and their paragraphs are handed over too, so a pair that turns
 out not to need a head start (few changes) costs nothing more: the same work,
 done before the window instead of after it.
 
-How it stays correct: the window's worker ``claim``\\ s what the launch made
-for its first request only if that names the same files with the same labels
-and options; ``compare`` then calls ``HeadStart.begin`` again with the texts,
-paragraphs and options it has, and the head start stops (and drops its answers)
-unless they are the same. The answers are checked against the texts again when
-the refinement takes them. Either way the result is the one without it.
+How it is handed over: ``begin`` returns a ``Launch``, a value that
+``app.run_gui`` passes to the window with the files it was made for
+(``MainWindow.compare_files(..., launch=...)``); nothing is parked in this
+module for a later caller to claim. The window's options are known only once
+Qt runs (the saved ones): ``Launch.made_for`` gives what was made only if it
+was made with the same options, and ends the head start otherwise.
+``compare`` then calls ``HeadStart.begin`` again with the texts, paragraphs
+and options it has, and the head start stops (and drops its answers) unless
+they are the same. The answers are checked against the texts again when the
+refinement takes them. Either way the result is the one without it.
 
 Constraints: Qt-free, so it runs before Qt is imported; a file that cannot be
 read is left for the worker to report.
@@ -26,7 +30,6 @@ read is left for the worker to report.
 from __future__ import annotations
 
 import os
-import threading
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -57,15 +60,27 @@ class Launched(NamedTuple):
     head_start: HeadStart | None
 
 
-@dataclass(frozen=True)
-class _Launch:
-    request: tuple[str, str, tuple[str | None, str | None], CompareOptions]
+@dataclass(frozen=True, slots=True)
+class Launch:
+    """A pair loaded and cut at launch, and the helper set to work on it: the window's to take."""
+
+    #: the helper process the head start talks to; the window refines with it too
     helper: RefineHelper
+    #: the options the paragraphs were cut with (the command line's, or the defaults)
+    options: CompareOptions
     made: Launched
 
+    def made_for(self, options: CompareOptions) -> Launched | None:
+        """What was made, if with ``options``; otherwise None and the head start ends."""
+        if options == self.options:
+            return self.made
+        self.stop()
+        return None
 
-_lock = threading.Lock()
-_pending: _Launch | None = None
+    def stop(self) -> None:
+        """End the head start (its answers are no one's); the helper stays for the window."""
+        if self.made.head_start is not None:
+            self.made.head_start.stop()
 
 
 def begin(
@@ -73,76 +88,33 @@ def begin(
     right: str,
     labels: tuple[str | None, str | None] = (None, None),
     options: CompareOptions | None = None,
-) -> bool:
-    """Load the pair, cut it and begin its head start, when it is big; True if loaded.
+) -> Launch | None:
+    """Load the pair, cut it and begin its head start, when it is big; None if not loaded.
 
-    The window's worker takes the documents and paragraphs too (``claim``), so
-    nothing is done twice: when the head start is not worth it, the work was
+    The window's worker takes the documents and paragraphs too (``Launch.made_for``),
+    so nothing is done twice: when the head start is not worth it, the work was
     only done earlier.
 
     Args:
         options: the command line's; None means the saved ones, unknown before
-            Qt starts, so the defaults are assumed (``claim`` checks).
+            Qt starts, so the defaults are assumed (``made_for`` checks).
     """
-    global _pending
     try:
         size = os.stat(left).st_size + os.stat(right).st_size
     except OSError:
-        return False  # the worker says why
+        return None  # the worker says why
     if not MIN_LAUNCH_BYTES <= size <= MAX_LAUNCH_BYTES:
-        return False
+        return None
     options = options or CompareOptions()
     try:
         a = load_document(left, label=labels[0])
         b = load_document(right, label=labels[1])
     except TwofoldError:
-        return False  # the worker loads again and says why
+        return None  # the worker loads again and says why
     prepared = paragraphs(a, b, options)
     (segs_a, segs_b), keys = prepared.segments, prepared.keys
     helper = RefineHelper()
     head_start = HeadStart(helper)
     head_start.begin(a.text, segs_a, b.text, segs_b, options, keys=keys)
     made = Launched((a, b), prepared, head_start if head_start.begun else None)
-    with _lock:
-        if _pending is not None:
-            _stop(_pending)
-        _pending = _Launch((left, right, labels, options), helper, made)
-    return True
-
-
-def adopt_helper() -> RefineHelper | None:
-    """The helper made at launch, for the window's refinements: one process, not two."""
-    with _lock:
-        return _pending.helper if _pending is not None else None
-
-
-def claim(
-    left: str, right: str, labels: tuple[str | None, str | None], options: CompareOptions
-) -> Launched | None:
-    """What the launch made, if for these files, labels and options; once.
-
-    Any other request ends it: it was for a comparison nobody asked for.
-    """
-    global _pending
-    with _lock:
-        launch, _pending = _pending, None
-    if launch is None:
-        return None
-    if launch.request == (left, right, labels, options):
-        return launch.made
-    _stop(launch)
-    return None
-
-
-def forget() -> None:
-    """End what the launch began if nobody claimed it (the window closed first; tests)."""
-    global _pending
-    with _lock:
-        launch, _pending = _pending, None
-    if launch is not None:
-        _stop(launch)
-
-
-def _stop(launch: _Launch) -> None:
-    if launch.made.head_start is not None:
-        launch.made.head_start.stop()
+    return Launch(helper, options, made)
