@@ -21,6 +21,7 @@ from twofold.ui.settings_file import FileUse, vet
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and FIFOs")
 
 DEFAULTS = "Twofold is using its default settings and will not save them."
+NOT_SAVED = "Settings are not saved while the settings file itself is compared."
 
 
 @pytest.fixture
@@ -128,17 +129,24 @@ def test_a_damaged_file_is_kept_aside_without_following_a_planted_link(
     assert (folder / "twofold.ini.damaged").read_bytes() == b"\x00\x00[broken\n"
 
 
-def test_comparing_the_settings_file_itself_leaves_it_alone(
-    qtbot: QtBot, folder: Path, tmp_path: Path
-) -> None:
-    """``twofold twofold.ini other.ini``: the settings file is an input, so never an output."""
+def _settings_and_another(folder: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A settings file (zoom 1) and another INI file (zoom 2) to compare it with."""
     ini = folder / "twofold.ini"
     ini.write_bytes(b"[preferences]\nzoom=1\n")
     other = tmp_path / "other.ini"
     other.write_bytes(b"[preferences]\nzoom=2\n")
+    return ini, other
+
+
+def test_comparing_the_settings_file_itself_leaves_it_alone(
+    qtbot: QtBot, folder: Path, tmp_path: Path
+) -> None:
+    """``twofold twofold.ini other.ini``: the settings file is an input, so never an output."""
+    ini, other = _settings_and_another(folder, tmp_path)
     settings = Settings(path=str(ini), inputs=(str(ini), str(other)))
     win = _window(qtbot, settings)
     compare_and_wait(qtbot, win, ini, other)
+    assert NOT_SAVED in win.banner.text().splitlines()
     win.zoom_in()
     win.close()
     assert ini.read_bytes() == b"[preferences]\nzoom=1\n"
@@ -161,6 +169,20 @@ def test_opening_the_settings_file_later_stops_writing_it(
     win.zoom_in()
     win.close()
     assert ini.read_bytes() == before
+
+
+def test_opening_the_settings_file_later_says_settings_are_not_saved(
+    qtbot: QtBot, folder: Path, tmp_path: Path
+) -> None:
+    """Not only in the log: the zoom, the recent list... of this session will be lost."""
+    ini, other = _settings_and_another(folder, tmp_path)
+    win = _window(qtbot, Settings(path=str(ini)))
+    compare_and_wait(qtbot, win, other, other)
+    assert NOT_SAVED not in win.banner.text()
+    compare_and_wait(qtbot, win, other, ini)
+    assert win.banner.text().splitlines() == [NOT_SAVED]
+    compare_and_wait(qtbot, win, other, other)  # the settings stay unsaved: so does the note
+    assert NOT_SAVED in win.banner.text().splitlines()
 
 
 def test_the_user_settings_path_follows_qt_and_opens_nothing(tmp_path: Path) -> None:

@@ -108,7 +108,8 @@ class Banner(QWidget):
         """Show ``text`` in a row of its own, or in the row of the older message it replaces.
 
         A problem is added to the problems shown (unless the same sentence is
-        already there); any other topic has one row, which the new text takes.
+        already there); any other topic has one row, which the new text takes
+        (a settings warning joins the one shown, which must stay until dismissed).
         """
         same = [row for row in self._rows if row.topic is topic]
         if topic is Topic.PROBLEM:
@@ -117,6 +118,9 @@ class Banner(QWidget):
             for row in same[: max(0, len(same) - MAX_PROBLEMS + 1)]:
                 self._remove(row)
         elif same:
+            if topic is Topic.SETTINGS:  # both stay until dismissed: neither hides the other
+                old = same[0].text()
+                text = old if text in old else f"{old} {text}"
             same[0].set_text(text)
             self.show()
             return

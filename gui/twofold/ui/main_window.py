@@ -172,6 +172,10 @@ class MainWindow(WindowCommands, QMainWindow):
         self.actions_by_id["sidebar"].setChecked(bool(self._settings.get(SIDEBAR)))
         self.set_sidebar_visible(self.actions_by_id["sidebar"].isChecked())
         self.view.set_zoom(self._zoom)
+        self._show_settings_warning()
+
+    def _show_settings_warning(self) -> None:
+        """What the settings said went wrong (at start, or when their file is compared)."""
         if warning := self._settings.take_warning():
             self.banner.show_message(warning, Topic.SETTINGS)  # stays until dismissed
 
@@ -263,6 +267,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self._set_busy(False)
         self._shown = self._pending
         self._settings.add_recent_comparison(result.a.path, result.b.path)
+        self._show_settings_warning()
         if self.view.refine(result):  # the coarse preview is on screen: keep its view
             self.sidebar.refine(result)
             self.stats_label.setText(summary_text(result))

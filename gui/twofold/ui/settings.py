@@ -15,6 +15,7 @@ is told once (``take_warning``) instead of seeing a traceback at start-up.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import json
 import logging
@@ -27,7 +28,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QFont
 
 from twofold.engine.model import CompareOptions, Granularity, Unit
-from twofold.engine.safe_output import OutputError, check_output, write_atomic
+from twofold.engine.safe_output import OutputError, write_atomic
 from twofold.ui.settings_file import FileUse, SettingsMemory, vet
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,8 @@ MAX_RECENT = 10
 #: where the recent comparisons live: a JSON list of ``[left, right]`` pairs
 #: (JSON rather than a QStringList so commas and non-ASCII paths round-trip)
 RECENT_KEY = "history/recent_comparisons"
+#: said when the settings file is one of the compared files: nothing is written to it then
+NOT_SAVED_WHILE_COMPARED = "Settings are not saved while the settings file itself is compared."
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,12 +159,17 @@ def user_settings_path() -> str:
 
 
 def _is_compared(path: str, inputs: tuple[str | None, ...]) -> bool:
-    """True if ``path`` is one of ``inputs`` by identity (``safe_output.check_output``)."""
-    try:
-        check_output(path, inputs)
-    except OutputError:
-        log.warning("the settings file is being compared; this session's settings are not saved")
-        return True
+    """True if ``path`` is one of ``inputs`` by identity, through links (as ``safe_output``).
+
+    Only identity: a settings file that is not a regular one is ``vet``'s business
+    (``check_output`` refuses both, and would call a FIFO "compared").
+    """
+    for given in inputs:
+        if given is None:
+            continue
+        with contextlib.suppress(OSError):  # a missing file is no settings file
+            if os.path.samefile(path, given):  # stat only: never opens, never blocks
+                return True
     return False
 
 
@@ -198,7 +206,9 @@ class Settings:
         self._warnings: list[str] = []
         if settings is None:
             settings_path = path or user_settings_path()
-            persist = persist and not _is_compared(settings_path, inputs)
+            if persist and _is_compared(settings_path, inputs):
+                persist = False
+                self._warn(NOT_SAVED_WHILE_COMPARED, settings_path)
             self._qs = self._open(settings_path, persist=persist)
         else:
             self._qs = settings
@@ -339,10 +349,11 @@ class Settings:
         """Keep the settings in memory from now on if their file is being compared.
 
         Like every output, the settings file is checked against the inputs by
-        identity (``safe_output.check_output``): saving the recent list into the
-        very file on screen would change it under the comparison.
+        identity (device and inode, as ``safe_output`` does): saving the recent
+        list into the very file on screen would change it under the comparison.
         """
         if not isinstance(self._qs, SettingsMemory) and _is_compared(
             self._qs.fileName(), (left, right)
         ):
             self._qs = _snapshot(self._qs)
+            self._warn(NOT_SAVED_WHILE_COMPARED)  # the window shows it: not only in the log
