@@ -28,7 +28,7 @@ from twofold.engine.invisibles import (
 )
 from twofold.engine.model import CompareOptions, Granularity, PairKind, Segments, Side, Span
 from twofold.engine.pipeline import compare
-from twofold.engine.view_geometry import spans_for
+from twofold.engine.view_geometry import pane_spans
 
 RLO, ZWSP, ZWJ, ZWNJ, VS16 = "\u202e", "\u200b", "\u200d", "\u200c", "\ufe0f"
 #: the bidirectional controls of Trojan Source (CVE-2021-42574), and the Arabic letter mark
@@ -233,9 +233,9 @@ def test_a_change_of_a_kept_character_is_highlighted_visibly(
     result = compare(doc(a, "a.txt"), doc(b, "b.txt"), CompareOptions(granularity=granularity))
     (change,) = result.changes
     assert change.kind is PairKind.CHANGED
-    shown = [a[s.start : s.end] for s in spans_for(result, change, Side.A)]
+    shown = [a[s.start : s.end] for s in pane_spans(result, change, Side.A)]
     assert any(widened in piece for piece in shown)
-    assert not any(draws_nothing(a, s.start, s.end) for s in spans_for(result, change, Side.A))
+    assert not any(draws_nothing(a, s.start, s.end) for s in pane_spans(result, change, Side.A))
     if granularity is Granularity.CHARACTER:  # the engine's range is the lone character
         assert any(draws_nothing(a, s.start, s.end) for s in inline_spans(result, change, Side.A))
         assert f'<del><span class="hidden" title="U+{badge_html} ' in render_html(result)

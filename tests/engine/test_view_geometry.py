@@ -1,61 +1,96 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The panes' geometry: computed once per result, found again by identity, no Qt."""
+"""The panes' geometry: prepared once per result as one value, handed over, no Qt."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import pytest
 
 from support import doc, read_pair
 from twofold.engine import view_geometry
 from twofold.engine.display_blocks import block_table
-from twofold.engine.highlights import inline_spans
-from twofold.engine.model import Side
+from twofold.engine.model import Pair, PairKind, Side
 from twofold.engine.pipeline import compare, refine
-from twofold.engine.view_geometry import geometry_for, prepare, table_for
+from twofold.engine.utf16 import Utf16Map
+from twofold.engine.view_geometry import pane_spans, prepare, prepare_refined
 
 
-def test_prepared_geometry_is_reused_and_matches_a_fresh_computation() -> None:
+def test_the_prepared_view_matches_a_fresh_computation() -> None:
     a, b = read_pair("pep1_mixed")
     result = compare(doc(a), doc(b))
-    prepare(result)
-    table_a = table_for(result.a.text, result.a_segments)
-    table_b = table_for(result.b.text, result.b_segments)
-    assert table_for(result.a.text, result.a_segments) is table_a
-    geometry = geometry_for(result.pairs, table_a, table_b)
-    assert geometry_for(result.pairs, table_a, table_b) is geometry
-    fresh_a = block_table(result.a.text, result.a_segments)
-    assert list(fresh_a.para_first) == list(table_a.para_first)
-    changes = result.changes
-    assert len(geometry.change_extents[Side.A]) == len(changes)
+    prepared = prepare(result)
+    assert prepared.result is result
+    for side in Side:
+        fresh = block_table(result.document(side).text, result.segments(side))
+        table = prepared.tables[side]
+        assert list(table.para_first) == list(fresh.para_first)
+        assert list(table.block_lengths) == list(fresh.block_lengths)
+        text = result.document(side).text
+        to16 = Utf16Map(text)
+        assert [prepared.utf16[side](n) for n in range(0, len(text), 97)] == [
+            to16(n) for n in range(0, len(text), 97)
+        ]
+    geometry = prepared.geometry
+    assert geometry is not None
+    assert len(geometry.change_extents[Side.A]) == len(result.changes)
     # Every change is found where its extent says, on both sides.
     for n, extent in enumerate(geometry.change_extents[Side.B]):
         assert n in geometry.index[Side.B].overlapping(extent.top, extent.bottom)
 
 
-def test_a_refined_result_shares_the_coarse_tables() -> None:
+def test_the_prepared_view_is_frozen() -> None:
+    prepared = prepare(compare(doc("one\n"), doc("two\n")))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        prepared.geometry = None  # type: ignore[misc]
+
+
+def test_a_refined_view_keeps_the_coarse_tables_and_geometry() -> None:
     a, b = read_pair("pep1_mixed")
-    coarse = compare(doc(a), doc(b), inline=False)
-    prepare(coarse)
-    refined = refine(coarse)
-    assert table_for(refined.a.text, refined.a_segments) is table_for(
-        coarse.a.text, coarse.a_segments
+    coarse = prepare(compare(doc(a), doc(b), inline=False))
+    refined = prepare_refined(coarse, refine(coarse.result))
+    assert refined.result.refined
+    assert refined.tables is coarse.tables
+    assert refined.utf16 is coarse.utf16
+    assert refined.geometry is coarse.geometry, "the refinement keeps the layout"
+
+
+def test_a_refined_view_with_another_layout_gets_its_own_geometry() -> None:
+    a, b = read_pair("pep1_mixed")
+    coarse = prepare(compare(doc(a), doc(b), inline=False))
+    refined = refine(coarse.result)
+    first = refined.changes[0]
+    # As when an ignored difference turns a change into an equal pair.
+    pairs = tuple(
+        dataclasses.replace(p, kind=PairKind.EQUAL, edits=()) if p is first else p
+        for p in refined.pairs
     )
+    other = dataclasses.replace(refined, pairs=pairs)
+    prepared = prepare_refined(coarse, other)
+    assert prepared.tables is coarse.tables
+    assert prepared.geometry is not coarse.geometry
+    assert prepared.geometry is not None
+    assert len(prepared.geometry.change_extents[Side.A]) == len(other.changes)
 
 
-def test_big_changes_have_their_highlights_prepared_once(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_big_changes_have_their_highlights_prepared(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(view_geometry, "BIG_CHANGE_EDITS", 4)
     a, b = read_pair("pep1_mixed")
     result = compare(doc(a), doc(b))
-    view_geometry.prepare_highlights(result)
-    big = [pair for pair in result.changes if len(pair.edits) > 4]
-    small = [pair for pair in result.changes if 0 < len(pair.edits) <= 4]
+    prepared = prepare(result)
+    big = {n for n, pair in enumerate(result.changes) if len(pair.edits) > 4}
+    small = {n for n, pair in enumerate(result.changes) if 0 < len(pair.edits) <= 4}
     assert big
     assert small
-    for pair in result.changes:
-        for side in Side:
-            spans = view_geometry.spans_for(result, pair, side)
-            assert spans == inline_spans(result, pair, side)
-    pair = big[-1]
-    assert view_geometry.spans_for(result, pair, Side.B) is view_geometry.spans_for(
-        result, pair, Side.B
-    ), "a big change's ranges are computed once"
+    assert {n for n, _side in prepared.spans} == big
+    for (n, side), spans in prepared.spans.items():
+        assert spans == pane_spans(result, result.changes[n], side)
+
+
+def test_a_hand_made_result_out_of_step_has_no_geometry() -> None:
+    """Pairs naming paragraphs the text lacks: the view shows the text, unplaced."""
+    shown = compare(doc("one\n"), doc("two\n"))
+    result = dataclasses.replace(shown, pairs=(Pair(PairKind.CHANGED, (0,), (5,), 0.5),))
+    prepared = prepare(result)
+    assert prepared.geometry is None
+    assert set(prepared.tables) == set(Side)

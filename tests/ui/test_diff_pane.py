@@ -12,8 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from twofold.engine.display_blocks import LONG_LINE, block_table
 from twofold.engine.model import PairKind, Side, Span
+from twofold.engine.utf16 import Utf16Map
 from twofold.ui import pane_fill
 from twofold.ui.diff_pane import DiffPane
+from twofold.ui.spans import PanePositions
 
 
 @pytest.fixture
@@ -35,6 +37,11 @@ def _paragraphs(texts: list[str]) -> tuple[str, list[Span]]:
     return "\n\n".join(texts) + "\n", spans
 
 
+def _positions(text: str, spans: list[Span]) -> PanePositions:
+    """What the worker prepares for a pane: the display blocks and the UTF-16 map."""
+    return PanePositions(block_table(text, spans), Utf16Map(text))
+
+
 def _fill(
     qtbot: QtBot,
     pane: DiffPane,
@@ -42,7 +49,7 @@ def _fill(
     spans: list[Span],
     tints: Sequence[tuple[int, PairKind]] = (),
 ) -> None:
-    pane.set_content(block_table(text, spans), list(tints), None)
+    pane.set_content(_positions(text, spans), list(tints), None)
     qtbot.waitUntil(lambda: not pane.filling and not pane.layout_pending)
 
 
@@ -124,7 +131,7 @@ def test_a_big_text_goes_in_slices_and_says_when_it_is_all_in(
     monkeypatch.setattr(pane_fill, "SLICE", 5_000)
     text, spans = _paragraphs([f"paragraph {n} of a long text" for n in range(2_000)])
     with qtbot.waitSignal(pane.filled, timeout=30_000):
-        pane.set_content(block_table(text, spans), [], None)
+        pane.set_content(_positions(text, spans), [], None)
         assert pane.filling  # the first screen is in, the rest comes later
         assert pane.toPlainText() != text
     assert not pane.filling

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from twofold.engine.model import DiffResult, Edit, Op, Pair, PairKind, Side, Unit
+from twofold.engine.view_geometry import prepare
 from twofold.ui.diff_view import BASE_POINT_SIZE, DiffView, PaneHeader
 
 
@@ -27,7 +28,7 @@ def view(qtbot: QtBot) -> DiffView:
 
 
 def _show(qtbot: QtBot, view: DiffView, result: DiffResult) -> None:
-    view.show_result(result)
+    view.show_result(prepare(result))
     qtbot.waitUntil(lambda: view.settled)
 
 
@@ -130,10 +131,12 @@ def test_a_refined_result_is_swapped_in_without_moving_the_view(
     view.set_current(coarse.changes[-1])
     scrolled = [view.pane(side).verticalScrollBar().value() for side in Side]
     refined = _refined(coarse)
-    assert view.refine(refined)
+    assert view.refine(prepare(refined))
     assert view.result is refined
     assert [view.pane(side).verticalScrollBar().value() for side in Side] == scrolled
-    assert not view.refine(_refined(refined)), "an already refined result is not refined again"
+    assert not view.refine(prepare(_refined(refined))), (
+        "an already refined result is not refined again"
+    )
 
 
 def test_a_result_paired_otherwise_is_not_swapped_in(
@@ -141,13 +144,13 @@ def test_a_result_paired_otherwise_is_not_swapped_in(
 ) -> None:
     """Ignored differences can make a change equal: then the caller shows it afresh."""
     coarse = replace(long_result, refined=False)
-    assert not view.refine(_refined(coarse)), "nothing shown, nothing to refine"
+    assert not view.refine(prepare(_refined(coarse))), "nothing shown, nothing to refine"
     _show(qtbot, view, coarse)
     first = coarse.changes[0]
     n = coarse.pairs.index(first)
     equal = replace(first, kind=PairKind.EQUAL, similarity=1.0)
     other = replace(coarse, pairs=(*coarse.pairs[:n], equal, *coarse.pairs[n + 1 :]), refined=True)
-    assert not view.refine(other)
+    assert not view.refine(prepare(other))
     assert view.result is coarse
 
 

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import resize_and_settle, wait_settled
 from twofold.engine.model import DiffResult, Pair, PairKind, Side
 from twofold.engine.scroll_sync import sync_point
+from twofold.engine.view_geometry import prepare
 from twofold.ui.main_window import MainWindow
 
 
@@ -36,7 +37,7 @@ def _visible(win: MainWindow, side: Side) -> tuple[int, int]:
 def test_scrolling_keeps_the_counterpart_visible(
     qtbot: QtBot, window: MainWindow, uneven: DiffResult, source: Side
 ) -> None:
-    window.show_result(uneven)
+    window.show_result(prepare(uneven))
     wait_settled(qtbot, window)
     sync = window.view.sync
     src_bar = window.view.pane(source).verticalScrollBar()
@@ -57,7 +58,7 @@ def test_scrolling_keeps_the_counterpart_visible(
 
 
 def test_sync_is_not_proportional(qtbot: QtBot, window: MainWindow, uneven: DiffResult) -> None:
-    window.show_result(uneven)
+    window.show_result(prepare(uneven))
     wait_settled(qtbot, window)
     left, right = (window.view.pane(s).verticalScrollBar() for s in Side)
     left.setValue(left.maximum() // 2)
@@ -66,7 +67,7 @@ def test_sync_is_not_proportional(qtbot: QtBot, window: MainWindow, uneven: Diff
 
 
 def test_the_band_and_overview_paint(qtbot: QtBot, window: MainWindow, uneven: DiffResult) -> None:
-    window.show_result(uneven)
+    window.show_result(prepare(uneven))
     wait_settled(qtbot, window)
     assert not window.view.link.grab().isNull()
     assert not window.view.overview.grab().isNull()

@@ -15,6 +15,7 @@ from twofold.app import open_files
 from twofold.engine.model import DiffResult, Side
 from twofold.engine.parallel import launch_start, refine_helper
 from twofold.engine.pipeline import Refinement, compare
+from twofold.engine.view_geometry import PreparedView
 from twofold.ui import changes_sidebar, worker
 from twofold.ui.main_window import MainWindow
 from twofold.ui.settings import Settings
@@ -37,12 +38,12 @@ def test_preview_then_refined_result(
     qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path]
 ) -> None:
     runner = window.runner
-    previews: list[DiffResult] = []
+    previews: list[PreparedView] = []
     runner.previewed.connect(previews.append)
     with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
         window.compare_files(str(demo[0]), str(demo[1]))
     assert len(previews) == 1
-    coarse = previews[0]
+    coarse = previews[0].result
     assert not coarse.refined
     result = window.view.result
     assert result is not None

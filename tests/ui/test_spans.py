@@ -15,7 +15,8 @@ from twofold.engine.invisibles import find, reveal
 from twofold.engine.model import PairKind, Side, Unit
 from twofold.engine.pipeline import compare
 from twofold.engine.segmentation import segment
-from twofold.ui.spans import PaneHighlights, PanePositions, StandIn, Utf16Map, stand_ins
+from twofold.engine.utf16 import Utf16Map
+from twofold.ui.spans import PaneHighlights, PanePositions, StandIn, stand_ins
 
 WORDS = ["alpha", "beta", "gamma", "δέλτα", "emoji\U0001f600", "zeta", "eta.", "theta;"]
 
@@ -29,8 +30,8 @@ def test_in_range_is_the_slice_of_all_highlights(
 ) -> None:
     result = compare(doc(a), doc(b))
     table = block_table(result.document(side).text, result.segments(side), 128, 64)
-    highlights = PaneHighlights(result, side, table)
     to16 = Utf16Map(result.document(side).text)
+    highlights = PaneHighlights(result, side, PanePositions(table, to16), {})
 
     def place(offset: int) -> int:
         return to16(offset) + table.display_offset(offset) - offset
@@ -65,7 +66,7 @@ def test_pane_positions_map_back_to_source_offsets(text: str) -> None:
     """Past emoji and the soft breaks of cut lines, each offset finds its way back."""
     table = block_table(text, segment(text, Unit.LINES), 32, 16)
     shown = table.text.encode("utf-16-le")
-    positions = PanePositions(table)
+    positions = PanePositions(table, Utf16Map(text))
     places = [positions.position(offset) for offset in range(len(text) + 1)]
     assert places == sorted(places)
     assert [positions.offset(place) for place in places] == list(range(len(text) + 1))
@@ -91,7 +92,7 @@ def test_stand_ins_read_back_what_the_fill_put_in(text: str) -> None:
     expected = [
         StandIn(to16(i), to16(i + 1), display[i]) for i in find(display) if display[i] != "\n"
     ]
-    positions = PanePositions(table)
+    positions = PanePositions(table, Utf16Map(text))
     got: list[StandIn] = []
     at = 0
     for block in shown.split("\n"):

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import deliver_posted_events
 from twofold.engine.errors import CompareCanceled, InputError
 from twofold.engine.model import DiffResult, Document, Pair, PairKind, Span, Stats
+from twofold.engine.view_geometry import PreparedView
 from twofold.ui import worker
 from twofold.ui.worker import CompareRequest, CompareRunner
 
@@ -45,7 +46,7 @@ def test_a_stale_result_is_dropped(qtbot: QtBot) -> None:
         return _result(request.left)
 
     runner = CompareRunner(fn)
-    received: list[DiffResult] = []
+    received: list[PreparedView] = []
     runner.finished.connect(received.append)
     first = runner.start(CompareRequest("first", "x"))
     with qtbot.waitSignal(runner.finished, timeout=5000):
@@ -54,7 +55,7 @@ def test_a_stale_result_is_dropped(qtbot: QtBot) -> None:
     release_first.set()
     runner.shutdown()
     deliver_posted_events()  # the first job's (stale) result, if it was sent at all
-    assert [r.a.text for r in received] == ["second\n"]
+    assert [r.result.a.text for r in received] == ["second\n"]
     assert not runner.busy
 
 
@@ -104,8 +105,9 @@ def test_real_engine_compares_the_demo(qtbot: QtBot, demo: tuple[Path, Path]) ->
     runner = CompareRunner()
     with qtbot.waitSignal(runner.finished, timeout=30_000) as blocker:
         runner.start(CompareRequest(str(demo[0]), str(demo[1])))
-    result = blocker.args[0]
-    assert isinstance(result, DiffResult)
+    prepared = blocker.args[0]
+    assert isinstance(prepared, PreparedView)
+    result = prepared.result
     assert any(p.kind is PairKind.CHANGED for p in result.pairs)
     runner.shutdown()
 
@@ -127,7 +129,7 @@ def test_a_finished_result_is_exempt_from_gc_passes(qtbot: QtBot, tmp_path: Path
     a.write_text("One two three.\n\nFour five six.\n", encoding="utf-8")
     b.write_text("One two tree.\n\nFour five six.\n", encoding="utf-8")
     runner = CompareRunner()
-    results: list[DiffResult] = []
+    results: list[PreparedView] = []
     runner.finished.connect(results.append)
     try:
         with qtbot.waitSignal(runner.finished, timeout=30_000):

@@ -38,6 +38,7 @@ from twofold.engine.extents import Extent
 from twofold.engine.invisibles import describe
 from twofold.engine.model import PairKind, Side
 from twofold.engine.overview_estimate import LineEstimate
+from twofold.engine.utf16 import Utf16Map
 from twofold.ui.drop import can_accept, local_paths
 from twofold.ui.gutter import LineGutter
 from twofold.ui.match_paint import match_rects, outside
@@ -93,6 +94,7 @@ class DiffPane(QPlainTextEdit):
         self.theme = Theme.from_palette(self.palette())
         self._gutter = LineGutter(self)
         self._table = block_table("", [])
+        self._positions = PanePositions(self._table, Utf16Map(""))
         self._tints = BlockTints(self._table, [])
         self._highlights: PaneHighlights | None = None
         self._matches: list[tuple[int, int]] = []
@@ -121,19 +123,21 @@ class DiffPane(QPlainTextEdit):
 
     def set_content(
         self,
-        table: BlockTable,
+        positions: PanePositions,
         tints: Sequence[tuple[int, PairKind]],
         highlights: PaneHighlights | None,
     ) -> None:
-        """Show ``table.text``; tint the paragraphs in ``tints`` (paragraph index, kind).
+        """Show ``positions.table``'s text; tint the paragraphs in ``tints`` (index, kind).
 
         Args:
-            table: the side's display text and where its paragraphs sit.
+            positions: the side's display text, where its paragraphs sit, and how
+                its offsets map to document positions (all made by the worker).
             tints: the non-equal paragraphs and the kind of their pair.
             highlights: the inline highlights, computed as blocks come on screen.
         """
         self._current, self._gaps, self._matches, self._stand_ins = None, [], [], {}
-        self._table, self._highlights = table, highlights
+        table = positions.table
+        self._table, self._positions, self._highlights = table, positions, highlights
         self._tints = BlockTints(table, tints)
         self._estimate = (-1, None)
         # Putting the text in lays it out piecewise, each piece an update request;
@@ -165,7 +169,7 @@ class DiffPane(QPlainTextEdit):
         text back out of Qt cost 70 ms a keystroke on a 13 MB log, and a match
         across the soft break of a cut line is still found.
         """
-        positions = PanePositions(self._table)
+        positions = self._positions
         found = find_all(self._table.source, needle, limit)
         if positions.same:  # most texts: 10,000 matches of "e" took 40 ms to map
             return found
@@ -176,7 +180,7 @@ class DiffPane(QPlainTextEdit):
         cursor = self.textCursor()
         if not cursor.hasSelection():
             return ""
-        offset = PanePositions(self._table).offset
+        offset = self._positions.offset
         return self._table.source[offset(cursor.selectionStart()) : offset(cursor.selectionEnd())]
 
     def createMimeDataFromSelection(self) -> QMimeData:
@@ -434,13 +438,13 @@ class DiffPane(QPlainTextEdit):
         self._stand_ins = {}
         if self._filler.revealed:  # else nothing was put in to find
             for number in numbers:
-                found = block_stand_ins(self._table, doc.findBlockByNumber(number))
+                found = block_stand_ins(self._positions, doc.findBlockByNumber(number))
                 if found:
                     self._stand_ins[number] = found
 
     def stand_in_at(self, point: QPoint) -> StandIn | None:
         """The stand-in of a hidden character under ``point`` (viewport coordinates)."""
-        return stand_in_under(self, self._table, point) if self._filler.revealed else None
+        return stand_in_under(self, self._positions, point) if self._filler.revealed else None
 
     def viewportEvent(self, event: QEvent) -> bool:
         """Name the hidden character under the mouse in a tooltip (U+202E RIGHT-TO-LEFT …)."""

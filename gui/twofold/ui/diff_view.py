@@ -7,9 +7,7 @@ single object: show a result, mark a change current, change font or wrap.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from itertools import compress
-from operator import attrgetter, is_not
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QPalette, QResizeEvent
@@ -17,19 +15,17 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, 
 
 from twofold.engine.display_blocks import LONG_LINE
 from twofold.engine.model import DiffResult, Pair, PairKind, Side, Unit
-from twofold.engine.view_geometry import table_for
+from twofold.engine.view_geometry import PreparedView, same_layout
 from twofold.ui.diff_pane import DiffPane
 from twofold.ui.link_map import LinkMap
 from twofold.ui.overview_map import OverviewMap
 from twofold.ui.pane_sync import PaneSync
 from twofold.ui.plain_text import one_line, plain_label, tooltip
-from twofold.ui.spans import PaneHighlights
+from twofold.ui.spans import PaneHighlights, PanePositions
 from twofold.ui.status import document_format, layout_note
 from twofold.ui.theme import Theme
 from twofold.ui.turns import turn_queue
 
-#: what must match for a refined result to replace the shown one in place
-_LAYOUT = attrgetter("kind", "a", "b")
 #: point size of the text at zoom 0; prose reads better a little larger than UI text
 BASE_POINT_SIZE = 11.0
 
@@ -60,19 +56,6 @@ class _AfterPaint(QObject):
                 QTimer.singleShot(0, callback)
             self._callbacks = []
         return False
-
-
-def _same_layout(shown: Sequence[Pair], refined: Sequence[Pair]) -> bool:
-    """Whether two results pair the same paragraphs the same way.
-
-    The refinement keeps the preview's unchanged pairs (the same objects), so only
-    the others are compared: comparing all 250,000 pairs of a log took 0.3 s of
-    the UI thread.
-    """
-    if len(shown) != len(refined):
-        return False
-    others = compress(range(len(shown)), map(is_not, shown, refined))
-    return all(_LAYOUT(shown[n]) == _LAYOUT(refined[n]) for n in others)
 
 
 class PaneHeader(QWidget):
@@ -209,17 +192,20 @@ class DiffView(QWidget):
             and not any(pane.layout_pending for pane in self.panes.values())
         )
 
-    def show_result(self, result: DiffResult) -> None:
-        """Render a comparison: text, tints, words, headers, maps."""
+    def show_result(self, prepared: PreparedView) -> None:
+        """Render a comparison with what the worker prepared: text, tints, words, headers, maps."""
+        result = prepared.result
         self._result, self._current = result, None
         self._code = result.unit is Unit.LINES
         changes = result.changes
         for side, pane in self.panes.items():
             pane.set_text_font(text_font(self._code, self._zoom))
             doc = result.document(side)
-            table = table_for(doc.text, result.segments(side))
+            table = prepared.tables[side]
+            positions = PanePositions(table, prepared.utf16[side])
             tints = [(index, pair.kind) for pair in changes for index in pair.indices(side)]
-            pane.set_content(table, tints, PaneHighlights(result, side, table))
+            highlights = PaneHighlights(result, side, positions, prepared.spans)
+            pane.set_content(positions, tints, highlights)
             cut = f" \u00b7 lines over {LONG_LINE:,} characters shown in pieces"
             note = cut if table.soft_breaks else ""  # say so: the blocks are not the file's lines
             self.headers[side].set_document(
@@ -230,7 +216,7 @@ class DiffView(QWidget):
         self.layout_note.setToolTip(tooltip(*tip) if tip else "")
         self.layout_note.setVisible(bool(note))
         self.link.reset()
-        self.sync.set_pairs(result.pairs, result.changes)
+        self.sync.set_pairs(result.pairs, result.changes, prepared.geometry)
 
     def after_next_paint(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` once what was just shown is painted (at once if it cannot be)."""
@@ -239,20 +225,21 @@ class DiffView(QWidget):
         else:
             QTimer.singleShot(0, callback)
 
-    def refine(self, result: DiffResult) -> bool:
+    def refine(self, prepared: PreparedView) -> bool:
         """Swap in the refined version of the coarse result on screen, keeping the view.
 
         Returns False (and changes nothing) when ``result`` does not have the same
         pairs as what is shown, e.g. when ignored differences turned a change into
         an equal pair; the caller then shows it afresh.
         """
-        shown = self._result
-        if shown is None or shown.refined or not _same_layout(shown.pairs, result.pairs):
+        shown, result = self._result, prepared.result
+        if shown is None or shown.refined or not same_layout(shown.pairs, result.pairs):
             return False
         current = None if self._current is None else shown.changes.index(self._current)
         self._result = result
         for side, pane in self.panes.items():
-            pane.set_highlights(PaneHighlights(result, side, pane.table))
+            positions = PanePositions(pane.table, prepared.utf16[side])
+            pane.set_highlights(PaneHighlights(result, side, positions, prepared.spans))
         self.sync.replace_pairs(result.pairs, result.changes)
         self._current = None if current is None else result.changes[current]
         self.link.set_current(self._current)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from twofold.engine.model import CompareOptions, DiffResult, Side
 from twofold.engine.parallel.launch_start import Launch
+from twofold.engine.view_geometry import PreparedView
 from twofold.ui.actions import build_menus, create_actions
 from twofold.ui.banner import Banner, Topic
 from twofold.ui.changes_sidebar import ChangesSidebar
@@ -200,10 +201,11 @@ class MainWindow(WindowCommands, QMainWindow):
         self._loose = {Side.A: None, Side.B: None}
         self._runner.start(self._pending, launch)
 
-    def show_result(self, result: DiffResult) -> None:
+    def show_result(self, prepared: PreparedView) -> None:
         """Put a finished comparison on screen and make its first change current."""
+        result = prepared.result
         self.stack.setCurrentWidget(self.splitter)
-        self.view.show_result(result)
+        self.view.show_result(prepared)
         self.sidebar.set_result(result)
         self.finder.refresh()
         self.stats_label.setText(summary_text(result))
@@ -221,10 +223,10 @@ class MainWindow(WindowCommands, QMainWindow):
             self.banner.show_message(f"The two documents are {same}.", Topic.OUTCOME)
             self._update_position()
 
-    def on_runner_previewed(self, result: DiffResult) -> None:
+    def on_runner_previewed(self, prepared: PreparedView) -> None:
         """Show a big comparison aligned; the worker refines once it is painted and listed."""
         release = self._runner.hold_refinement()
-        self.show_result(result)
+        self.show_result(prepared)
         self.view.after_next_paint(lambda: self._release_once_listed(release))
 
     def _release_once_listed(self, release: Callable[[], None]) -> None:
@@ -263,16 +265,17 @@ class MainWindow(WindowCommands, QMainWindow):
         self.progress.setRange(0, 100)
         self.progress.setValue(round(value * 100))
 
-    def on_runner_finished(self, result: DiffResult) -> None:
+    def on_runner_finished(self, prepared: PreparedView) -> None:
+        result = prepared.result
         self._set_busy(False)
         self._shown = self._pending
         self._settings.add_recent_comparison(result.a.path, result.b.path)
         self._show_settings_warning()
-        if self.view.refine(result):  # the coarse preview is on screen: keep its view
+        if self.view.refine(prepared):  # the coarse preview is on screen: keep its view
             self.sidebar.refine(result)
             self.stats_label.setText(summary_text(result))
         else:
-            self.show_result(result)
+            self.show_result(prepared)
         self.comparison_finished.emit(result)
 
     def on_runner_failed(self, message: str) -> None:

@@ -21,7 +21,7 @@ from twofold.engine.extents import Extent, ExtentIndex
 from twofold.engine.model import Pair, Side
 from twofold.engine.overview_estimate import position_at_fraction
 from twofold.engine.scroll_sync import LineMap, pair_extent, sync_point
-from twofold.engine.view_geometry import geometry_for
+from twofold.engine.view_geometry import SyncGeometry
 from twofold.ui.diff_pane import DiffPane
 
 
@@ -55,20 +55,33 @@ class PaneSync(QObject):
 
     # ----- state ---------------------------------------------------------------------------
 
-    def set_pairs(self, pairs: Sequence[Pair], changes: Sequence[Pair] | None = None) -> None:
-        """Adopt a result's pairs; the panes must already hold its text (their block tables).
+    def set_pairs(
+        self, pairs: Sequence[Pair], changes: Sequence[Pair], geometry: SyncGeometry | None
+    ) -> None:
+        """Adopt a result's pairs and the geometry the worker made of them.
 
-        ``changes`` are the pairs that are changes, if the caller has them (a
-        ``DiffResult`` keeps them): 50,000 pairs need not be filtered again.
+        The panes must already hold the result's text (their block tables).
+        ``geometry`` is None when the pairs and the text are out of step (a
+        hand-made result): then nothing is placed and the panes scroll alone.
         """
         self._pairs = tuple(pairs)
-        self._changes = tuple(changes if changes is not None else _changes_of(self._pairs))
-        self.rebuild()
+        self._changes = tuple(changes)
+        if geometry is None:
+            self._extents = {Side.A: [], Side.B: []}
+            self._linemap = LineMap((0.0,), (0.0,))
+            self._change_extents = {Side.A: [], Side.B: []}
+            self._index = {side: ExtentIndex([]) for side in Side}
+        else:
+            self._extents, self._linemap = geometry.extents, geometry.linemap
+            self._change_extents, self._index = geometry.change_extents, geometry.index
+        self._signature = tuple(pane.layout_signature() for pane in self._panes.values())
+        self.geometry_changed.emit()
+        self.on_pane_scrolled(Side.A)
 
-    def replace_pairs(self, pairs: Sequence[Pair], changes: Sequence[Pair] | None = None) -> None:
+    def replace_pairs(self, pairs: Sequence[Pair], changes: Sequence[Pair]) -> None:
         """Adopt refined pairs laid out like the current ones: nothing moves, no rebuild."""
         self._pairs = tuple(pairs)
-        self._changes = tuple(changes if changes is not None else _changes_of(self._pairs))
+        self._changes = tuple(changes)
 
     @property
     def changes(self) -> tuple[Pair, ...]:
@@ -119,23 +132,6 @@ class PaneSync(QObject):
             self.geometry_changed.emit()
             self.on_pane_scrolled(Side.A)
 
-    def rebuild(self) -> None:
-        """Place every paragraph (from the block tables) and anchor the two sides."""
-        tables = {side: pane.table for side, pane in self._panes.items()}
-        try:
-            # Usually computed by the worker already (see engine/view_geometry.py).
-            geometry = geometry_for(self._pairs, tables[Side.A], tables[Side.B])
-            self._extents, self._linemap = geometry.extents, geometry.linemap
-            self._change_extents, self._index = geometry.change_extents, geometry.index
-        except IndexError:  # pairs and text out of step (a hand-made or stale result)
-            self._extents = {Side.A: [], Side.B: []}
-            self._linemap = LineMap((0.0,), (0.0,))
-            self._change_extents = {Side.A: [], Side.B: []}
-            self._index = {side: ExtentIndex([]) for side in Side}
-        self._signature = tuple(pane.layout_signature() for pane in self._panes.values())
-        self.geometry_changed.emit()
-        self.on_pane_scrolled(Side.A)
-
     # ----- scrolling -----------------------------------------------------------------------
 
     @contextmanager
@@ -182,7 +178,3 @@ class PaneSync(QObject):
         finally:
             self._syncing = False
         self.on_pane_scrolled(side)
-
-
-def _changes_of(pairs: Sequence[Pair]) -> list[Pair]:
-    return [p for p in pairs if p.is_change]

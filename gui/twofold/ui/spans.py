@@ -1,13 +1,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """What to paint: the highlighted ranges of a result, in Qt's UTF-16 positions.
 
-Python offsets count code points; ``QTextDocument`` counts UTF-16 code units,
-so every character outside the BMP (emoji, some CJK) shifts Qt positions by
-one. ``Utf16Map`` converts, at no cost for the usual all-BMP text.
+Python offsets count code points; ``QTextDocument`` counts UTF-16 code units
+(``engine.utf16``). ``PanePositions`` converts with the map the worker made.
 
 ``PaneHighlights`` computes a pane's ranges lazily, per change, only for the
 paragraphs the pane shows: a 1 MB pair with every paragraph reworded has tens of
 thousands of ranges, and the pane never needs more than a screenful of them.
+The big changes' ranges come ready in the worker's ``PreparedView``.
 
 ``stand_ins`` finds, in a block on screen, the visible stand-ins the pane put in
 place of hidden characters (``engine.invisibles``), and the characters they
@@ -19,67 +19,18 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from twofold.engine.display_blocks import BlockTable
-from twofold.engine.identity_cache import IdentityCache
 from twofold.engine.invisibles import hideable, stand_in
 from twofold.engine.model import DiffResult, Pair, PairKind, Side, Span
 from twofold.engine.pipeline import refine_pair
-from twofold.engine.view_geometry import spans_for
+from twofold.engine.utf16 import Utf16Map
+from twofold.engine.view_geometry import pane_spans
 
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 #: the first unit of every stand-in ``invisibles.stand_in`` makes
 _STAND_IN_GLYPH = re.compile("[\u2400-\u2421\u21c6\u2b1a]")
-
-
-class Utf16Map:
-    """Converts code-point offsets of one text into UTF-16 positions."""
-
-    __slots__ = ("_astral",)
-
-    def __init__(self, text: str) -> None:
-        # Scanning 10 MB with the regex costs 90 ms; these checks settle most texts in 5.
-        bmp = text.isascii() or len(text.encode("utf-16-le")) == 2 * len(text)
-        self._astral = [] if bmp else [m.start() for m in _ASTRAL.finditer(text)]
-
-    def __call__(self, offset: int) -> int:
-        if not self._astral:
-            return offset
-        return offset + bisect_left(self._astral, offset)
-
-    @property
-    def astral(self) -> bool:
-        """Whether the text has characters outside the BMP (two UTF-16 units each)."""
-        return bool(self._astral)
-
-    def offset_of(self, position: int) -> int:
-        """The code-point offset at UTF-16 ``position`` (this map undone)."""
-        astral = self._astral
-        if not astral:
-            return position
-        # The j-th astral character starts at UTF-16 position astral[j] + j and takes two.
-        before = bisect_right(range(len(astral)), position - 2, key=lambda j: astral[j] + j)
-        return position - before
-
-
-_MAPS: IdentityCache[Utf16Map] = IdentityCache(4)
-
-
-def utf16_map(text: str) -> Utf16Map:
-    """``Utf16Map(text)``, cached by the text's identity (a refined result keeps its texts).
-
-    The worker builds it for both documents, so the UI thread finds it ready.
-    """
-    return _MAPS.get((text,), lambda: Utf16Map(text))
-
-
-def inline_spans(result: DiffResult, pair: Pair, side: Side) -> Sequence[Span]:
-    """The deleted (A) or inserted (B) words of a CHANGED or MOVED pair."""
-    if pair.kind not in (PairKind.CHANGED, PairKind.MOVED):
-        return ()
-    return spans_for(result, pair, side)
 
 
 class PanePositions:
@@ -92,9 +43,14 @@ class PanePositions:
 
     __slots__ = ("_table", "_to16")
 
-    def __init__(self, table: BlockTable) -> None:
+    def __init__(self, table: BlockTable, to16: Utf16Map) -> None:
+        """``to16`` is the map of ``table.source`` (the worker's ``PreparedView.utf16``)."""
         self._table = table
-        self._to16 = utf16_map(table.source)
+        self._to16 = to16
+
+    @property
+    def table(self) -> BlockTable:
+        return self._table
 
     @property
     def same(self) -> bool:
@@ -168,9 +124,17 @@ class PaneHighlights:
     soft breaks its ``BlockTable`` inserted into long lines.
     """
 
-    def __init__(self, result: DiffResult, side: Side, table: BlockTable) -> None:
-        self._result, self._side, self._table = result, side, table
-        self._doc = PanePositions(table).position
+    def __init__(
+        self,
+        result: DiffResult,
+        side: Side,
+        positions: PanePositions,
+        ready: Mapping[tuple[int, Side], Sequence[Span]],
+    ) -> None:
+        """``ready`` holds the ranges the worker computed (``PreparedView.spans``)."""
+        self._result, self._side = result, side
+        self._table, self._doc = positions.table, positions.position
+        self._ready = ready
         self._changes = result.changes
         self._of_paragraph = array("l", [-1]) * len(result.segments(side))
         for n, pair in enumerate(self._changes):
@@ -182,11 +146,13 @@ class PaneHighlights:
         """The change's highlighted ranges in source offsets, sorted (cached)."""
         found = self._cache.get(change)
         if found is None:
+            found = self._ready.get((change, self._side))
+        if found is None:
             pair = self._changes[change]
             if not self._result.refined and _small(self._result, pair):
                 # A coarse result: diff what comes on screen now, the worker does the rest.
                 pair = refine_pair(self._result, pair)
-            found = self._cache[change] = inline_spans(self._result, pair, self._side)
+            found = self._cache[change] = pane_spans(self._result, pair, self._side)
         return found
 
     def in_range(self, first_block: int, last_block: int, start: int, end: int) -> list[Highlight]:

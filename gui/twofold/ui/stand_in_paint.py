@@ -22,14 +22,14 @@ from PySide6.QtCore import QPoint, QRectF
 from PySide6.QtGui import QTextBlock
 from PySide6.QtWidgets import QPlainTextEdit
 
-from twofold.engine.display_blocks import BlockTable
 from twofold.ui.match_paint import match_rects
 from twofold.ui.spans import PanePositions, StandIn, stand_ins
 
 
-def block_stand_ins(table: BlockTable, block: QTextBlock) -> list[StandIn]:
-    """The stand-ins in one block of a pane showing ``table``."""
-    return stand_ins(PanePositions(table), table.source, block.text(), block.position())
+def block_stand_ins(positions: PanePositions, block: QTextBlock) -> list[StandIn]:
+    """The stand-ins in one block of a pane showing ``positions.table``."""
+    source = positions.table.source
+    return stand_ins(positions, source, block.text(), block.position())
 
 
 def stand_in_rects(
@@ -39,10 +39,10 @@ def stand_in_rects(
     return list(match_rects(block, top, left, [(s.start, s.end) for s in found]))
 
 
-def stand_in_under(edit: QPlainTextEdit, table: BlockTable, point: QPoint) -> StandIn | None:
+def stand_in_under(edit: QPlainTextEdit, positions: PanePositions, point: QPoint) -> StandIn | None:
     """The stand-in under ``point`` (viewport coordinates) in ``edit``, if there is one."""
     block = edit.cursorForPosition(point).block()
-    found = block_stand_ins(table, block) if block.isValid() else []
+    found = block_stand_ins(positions, block) if block.isValid() else []
     if not found:
         return None
     top = edit.blockBoundingGeometry(block).translated(edit.contentOffset()).top()

@@ -34,8 +34,8 @@ from twofold.engine.parallel.refine_helper import RefineHelper
 from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.pipeline import Refinement
 from twofold.engine.refiner import Refiner
+from twofold.engine.view_geometry import PreparedView
 from twofold.ui.error_dialog import report_crash, summarize
-from twofold.ui.spans import utf16_map
 
 log = logging.getLogger(__name__)
 
@@ -125,17 +125,6 @@ def load_and_compare(
     )
 
 
-def _prepare_view(result: DiffResult) -> None:
-    """Build the panes' geometry here, off the UI thread; the view finds it cached."""
-    try:
-        view_geometry.prepare(result)
-        view_geometry.prepare_highlights(result)
-        for doc in (result.a, result.b):
-            utf16_map(doc.text)
-    except IndexError:  # a hand-made result whose pairs and text disagree: the view copes
-        log.warning("result pairs do not match its text; geometry left to the view")
-
-
 def _keep_out_of_gc() -> None:
     """Exempt what exists now (a result's hundreds of thousands of objects) from GC passes.
 
@@ -214,38 +203,10 @@ class _CompareJob(QRunnable):
             self._run()
 
     def _run(self) -> None:
+        """Compare, then say how it ended: one signal, whatever happened."""
         token, carrier = self._token, self._carrier
-        # Only this run holds what the launch made, so that it can let go of it.
-        request, self._request = self._request, replace(self._request, launched=None)
-        launched = request.launched
-        begun = launched.head_start if launched is not None else None
-        refiner = SharedRefiner(self._helper, begun)
         try:
-            try:
-                result = self._fn(request, self._cancel.is_set, self._progress, refiner)
-            finally:
-                refiner.stop_guessing()  # the alignment is done (or gave up): no more guesses
-                # The launch's paragraph keys (copies of every paragraph) are done with too.
-                del request, launched, begun
-            give_back_free_memory()  # what the alignment's word sets held
-            # Begun first, so that the helper diffs while the view is prepared and painted.
-            refinement = None if result.refined else Refinement(result, refiner)
-            try:
-                _prepare_view(result)
-                _keep_out_of_gc()
-                if refinement is not None:
-                    carrier.previewed.emit(token, result)
-                    self._wait_for_preview()
-                    result = refinement.finish(
-                        should_cancel=self._cancel.is_set,
-                        progress=lambda v: self._progress(COARSE_SHARE + (1 - COARSE_SHARE) * v),
-                    )
-                    view_geometry.prepare_highlights(result)
-                    _keep_out_of_gc()
-                    give_back_free_memory()
-            finally:
-                if refinement is not None:
-                    refinement.close()
+            prepared = self._compare()
         except CompareCanceled:
             carrier.canceled.emit(token)
         except TwofoldError as exc:
@@ -255,7 +216,64 @@ class _CompareJob(QRunnable):
         except Exception as exc:  # a bug: report it instead of killing the pool thread
             carrier.crashed.emit(token, summarize(exc), traceback.format_exc())
         else:
-            carrier.finished.emit(token, result)
+            carrier.finished.emit(token, prepared)
+
+    def _compare(self) -> PreparedView:
+        """Align, prepare the view; a big pair is shown coarse first, then refined."""
+        result, refiner = self._align()
+        # Begun first, so that the helper diffs while the view is prepared and painted.
+        refinement = None if result.refined else Refinement(result, refiner)
+        try:
+            coarse = self._prepare(result)
+            if refinement is None:
+                return coarse
+            self._preview(coarse)
+            return self._refine(coarse, refinement)
+        finally:
+            if refinement is not None:
+                refinement.close()
+
+    def _align(self) -> tuple[DiffResult, Refiner]:
+        """Load both files (or take what the launch loaded) and compare them.
+
+        A small pair comes back refined; a big one only aligned. Either way the
+        refiner's guessing is over when this returns.
+        """
+        # Only this run holds what the launch made, so that it can let go of it.
+        request, self._request = self._request, replace(self._request, launched=None)
+        launched = request.launched
+        begun = launched.head_start if launched is not None else None
+        refiner = SharedRefiner(self._helper, begun)
+        try:
+            result = self._fn(request, self._cancel.is_set, self._progress, refiner)
+        finally:
+            refiner.stop_guessing()  # the alignment is done (or gave up): no more guesses
+            # The launch's paragraph keys (copies of every paragraph) are done with too.
+            del request, launched, begun
+        give_back_free_memory()  # what the alignment's word sets held
+        return result, refiner
+
+    def _prepare(self, result: DiffResult) -> PreparedView:
+        """Everything the window reads of ``result``, made here so the UI thread need not."""
+        prepared = view_geometry.prepare(result)
+        _keep_out_of_gc()
+        return prepared
+
+    def _preview(self, coarse: PreparedView) -> None:
+        """Send the aligned result and wait until the window has it on screen."""
+        self._carrier.previewed.emit(self._token, coarse)
+        self._wait_for_preview()
+
+    def _refine(self, coarse: PreparedView, refinement: Refinement) -> PreparedView:
+        """Diff the coarse result's changes inline; the view keeps the coarse geometry."""
+        result = refinement.finish(
+            should_cancel=self._cancel.is_set,
+            progress=lambda v: self._progress(COARSE_SHARE + (1 - COARSE_SHARE) * v),
+        )
+        prepared = view_geometry.prepare_refined(coarse, result)
+        _keep_out_of_gc()
+        give_back_free_memory()
+        return prepared
 
     def _wait_for_preview(self) -> None:
         """Let the UI thread put the preview on screen before refining.
@@ -279,9 +297,10 @@ class CompareRunner(QObject):
     Signals:
         started: a request was submitted.
         progressed: the current request's progress, 0..1.
-        previewed: a big request's coarse result (aligned, no inline edits yet);
-            ``finished`` follows with the same pairs refined.
-        finished: the current request's result (a ``DiffResult``).
+        previewed: a big request's coarse result (aligned, no inline edits yet) as a
+            ``PreparedView``; ``finished`` follows with the same pairs refined.
+        finished: the current request's result with all the view reads of it
+            (a ``PreparedView``: tables, geometry, UTF-16 maps, big changes' ranges).
         failed: the current request's one-sentence error.
         canceled: the current request stopped on a cancel.
         crashed: a job raised an unexpected exception (summary, traceback); the
