@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from twofold.engine.display_blocks import hard_breaks
 from twofold.engine.model import Span, Unit
-from twofold.engine.segmentation import newline_offsets, resolve_unit, segment
+from twofold.engine.segmentation import resolve_unit, segment
 
 GETTYSBURG = (
     "Four score and seven years ago our fathers brought forth on this continent, a new nation.\n"
@@ -124,18 +124,31 @@ def test_paragraphs_follow_the_line_by_line_definition(text: str) -> None:
 
 
 @given(st.text(alphabet="ab\n\u2029", max_size=60))
-def test_lines_are_the_texts_lines_and_their_newlines_are_shared(text: str) -> None:
+def test_lines_are_the_texts_lines_and_carry_their_newlines(text: str) -> None:
     """Every line but an empty last one; the display's hard breaks reuse the newlines."""
     body = text[:-1] if text.endswith("\n") else text
     expected, pos = [], 0
     for line in body.split("\n") if text else []:
         expected.append((pos, pos + len(line)))
         pos += len(line) + 1
-    assert [(s.start, s.end) for s in segment(text, Unit.LINES)] == expected
-    assert list(newline_offsets(text)) == [k for k, c in enumerate(text) if c == "\n"]
-    segment(text, Unit.LINES)  # cutting it again does not change the shared offsets
-    assert list(newline_offsets(text)) == [k for k, c in enumerate(text) if c == "\n"]
+    lines = segment(text, Unit.LINES)
+    assert [(s.start, s.end) for s in lines] == expected
+    newlines = [k for k, c in enumerate(text) if c == "\n"]
+    assert lines.newlines is not None
+    assert list(lines.newlines) == newlines, "the ends are a copy: the newlines stay whole"
+    assert list(hard_breaks(text, lines.newlines)) == [
+        k for k, c in enumerate(text) if c in "\n\u2029"
+    ]
     assert list(hard_breaks(text)) == [k for k, c in enumerate(text) if c in "\n\u2029"]
+    assert segment(text, Unit.PARAGRAPHS).newlines is None, "paragraphs find no newlines"
+
+
+@given(st.text(alphabet="ab\n \u2029", max_size=60))
+def test_segments_sum_what_they_cover_once(text: str) -> None:
+    for unit in (Unit.LINES, Unit.PARAGRAPHS):
+        segments = segment(text, unit)
+        assert segments.covered == sum(s.end - s.start for s in segments)
+        assert segments.covered == segments.covered
 
 
 def test_long_runs_of_spaces_do_not_backtrack() -> None:

@@ -16,6 +16,7 @@ from twofold.engine.utf16 import Utf16Map
 from twofold.ui import pane_fill
 from twofold.ui.diff_pane import DiffPane
 from twofold.ui.spans import PanePositions
+from twofold.ui.text_search import fold
 
 
 @pytest.fixture
@@ -92,9 +93,10 @@ def test_nothing_selected_copies_nothing(qtbot: QtBot, pane: DiffPane) -> None:
 def test_matches_ignore_case_and_stop_at_the_limit(qtbot: QtBot, pane: DiffPane) -> None:
     text, spans = _paragraphs(["The Fox and the fox", "a FOX"])
     _fill(qtbot, pane, text, spans)
-    assert pane.matches_of("fox", 10) == [(4, 7), (16, 19), (23, 26)]
-    assert pane.matches_of("fox", 2) == [(4, 7), (16, 19)]
-    assert pane.matches_of("wolf", 10) == []
+    folded = fold(pane.table.source)
+    assert pane.matches_of(folded, "fox", 10) == [(4, 7), (16, 19), (23, 26)]
+    assert pane.matches_of(folded, "fox", 2) == [(4, 7), (16, 19)]
+    assert pane.matches_of(folded, "wolf", 10) == []
 
 
 def test_a_new_font_is_announced_once_laid_out(qtbot: QtBot, pane: DiffPane) -> None:

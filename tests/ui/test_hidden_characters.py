@@ -24,6 +24,7 @@ from twofold.ui import changes_sidebar, pane_fill
 from twofold.ui.diff_pane import DiffPane
 from twofold.ui.main_window import MainWindow
 from twofold.ui.pane_fill import SlicedFill
+from twofold.ui.text_search import fold
 
 RLO, ZWSP = "\u202e", "\u200b"
 #: where the hidden character sits in B's first line: "The to|tal is ready now."
@@ -106,7 +107,7 @@ def test_copy_and_find_use_the_real_characters(
     pane = window.view.pane(Side.B)
     pane.selectAll()
     assert pane.createMimeDataFromSelection().text() == window.result.b.text  # type: ignore[union-attr]
-    (start, end), *_ = pane.matches_of("tal is", 10)
+    (start, end), *_ = pane.matches_of(fold(pane.table.source), "tal is", 10)
     assert pane.toPlainText()[start:end] == "tal is"
     assert start == AT + 1
 

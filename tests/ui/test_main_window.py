@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
 from twofold.engine.model import Side
-from twofold.ui import changes_sidebar, text_search
+from twofold.ui import changes_sidebar
 from twofold.ui.drop_zone import HINT
 from twofold.ui.main_window import MainWindow
 from twofold.ui.match_paint import match_rects
@@ -188,33 +188,30 @@ def test_find_bar_searches_both_panes(qtbot: QtBot, loaded: MainWindow) -> None:
     assert loaded.find_bar.count.text() != first
     qtbot.keyClick(loaded.find_bar.edit, Qt.Key.Key_Escape)
     assert not loaded.find_bar.isVisible()
-    assert not text_search._FOLDED._entries  # the folded copies go with the bar
+    assert not loaded.finder.folded  # the folded copies go with the bar
 
 
 def test_opening_find_folds_both_texts_before_the_first_keystroke(
     qtbot: QtBot, loaded: MainWindow
 ) -> None:
     _activate(qtbot, loaded)
-    text_search.forget()
     qtbot.keyClick(loaded, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: turn_queue().idle)
-    folded = [key[0] for key, _value in text_search._FOLDED._entries]
+    folded = loaded.finder.folded
     for side in Side:
-        source = loaded.view.pane(side).table.source
-        assert any(text is source for text in folded), side
+        assert folded[side] is loaded.view.pane(side).table.source, side
     qtbot.keyClick(loaded.find_bar.edit, Qt.Key.Key_Escape)
-    assert not text_search._FOLDED._entries
+    assert not loaded.finder.folded
 
 
 def test_closing_find_at_once_drops_the_folding_still_to_do(
     qtbot: QtBot, loaded: MainWindow
 ) -> None:
     _activate(qtbot, loaded)
-    text_search.forget()
     qtbot.keyClick(loaded, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(loaded.find_bar.edit, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: turn_queue().idle)
-    assert not text_search._FOLDED._entries
+    assert not loaded.finder.folded
 
 
 def test_find_matches_are_painted_under_the_text_and_cut_out_of_highlights(

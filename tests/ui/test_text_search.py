@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from twofold.ui import text_search
-from twofold.ui.text_search import find_all
+from twofold.ui.text_search import find_all, fold
 
 # "ß" and "İ" fold to two characters: such a text is folded a chunk at a time, and a
 # chunk holding one is read with the regex; the Greek sigmas and the long s are letters
@@ -30,31 +30,36 @@ def test_chunked_search_finds_what_the_regex_finds(
 ) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(text_search, "CHUNK", chunk)
-        assert find_all(text, needle, limit) == _oracle(text, needle, limit)
+        assert find_all(fold(text), needle, limit) == _oracle(text, needle, limit)
 
 
 def test_matches_across_a_chunk_boundary_do_not_overlap(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(text_search, "CHUNK", 4)
     # "ß" folds longer: the text is searched a chunk at a time
-    assert find_all("xxxAAaaAAAß", "aa", 10) == [(3, 5), (5, 7), (7, 9)]
+    assert find_all(fold("xxxAAaaAAAß"), "aa", 10) == [(3, 5), (5, 7), (7, 9)]
 
 
-def test_the_folded_copy_is_kept_until_forgotten() -> None:
+def test_one_folded_copy_serves_every_search() -> None:
     text = "Some text to search, " * 10
-    text_search.forget()
-    assert find_all(text, "TEXT", 3) == [(5, 9), (26, 30), (47, 51)]
-    assert find_all(text, "search", 1) == [(13, 19)]
-    assert len(text_search._FOLDED._entries) == 1  # one copy for both searches
-    text_search.forget()
-    assert not text_search._FOLDED._entries
+    folded = fold(text)
+    assert folded.text is text
+    assert folded.folded == text.casefold()
+    assert find_all(folded, "TEXT", 3) == [(5, 9), (26, 30), (47, 51)]
+    assert find_all(folded, "search", 1) == [(13, 19)]
+
+
+def test_a_text_that_folds_longer_keeps_no_copy() -> None:
+    folded = fold("Straße " * 5)
+    assert folded.folded is None, "offsets into a longer copy would point past the text"
+    assert find_all(folded, "STRASSE", 2) == _oracle(folded.text, "STRASSE", 2)
 
 
 def test_a_needle_that_lowers_longer_is_found_by_the_regex() -> None:
     text = "one İstanbul, two istanbul"
-    assert find_all(text, "İstanbul", 5) == _oracle(text, "İstanbul", 5)
-    assert find_all(text, "İstanbul", 5)[0] == (4, 12)
+    assert find_all(fold(text), "İstanbul", 5) == _oracle(text, "İstanbul", 5)
+    assert find_all(fold(text), "İstanbul", 5)[0] == (4, 12)
 
 
 def test_nothing_to_find() -> None:
-    assert find_all("text", "", 10) == []
-    assert find_all("text", "t", 0) == []
+    assert find_all(fold("text"), "", 10) == []
+    assert find_all(fold("text"), "t", 0) == []

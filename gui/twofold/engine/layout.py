@@ -113,7 +113,7 @@ def kept_lines(doc: Document, lines: Segments, options: CompareOptions) -> Segme
     if options.ignore_whitespace:
         keep = (end > start and not text[start:end].isspace() for start, end in lines.bounds())
     kept = list(compress(range(len(lines)), keep))
-    return Segments((lines.starts[k] for k in kept), (lines.ends[k] for k in kept))
+    return Segments((lines.starts[k] for k in kept), (lines.ends[k] for k in kept), lines.newlines)
 
 
 def blank_lines_ignored(doc: Document, options: CompareOptions) -> bool:

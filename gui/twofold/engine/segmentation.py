@@ -19,7 +19,6 @@ from itertools import repeat
 from operator import add
 from pathlib import PurePath
 
-from twofold.engine.identity_cache import IdentityCache
 from twofold.engine.model import Segments, Unit
 
 #: A blank line with the newline before it. It starts with a literal newline,
@@ -129,10 +128,11 @@ def segment(text: str, unit: Unit) -> Segments:
 
 def _lines(text: str) -> Segments:
     if not text:
-        return Segments((), ())
+        return Segments((), (), array("q"))
     # Every step in C (a log has 250,000 lines): the newlines' offsets end the
     # lines, and each line starts one past the end of the one before.
-    ends = array("q", newline_offsets(text))  # a copy: the offsets are shared
+    newlines = break_offsets(text)
+    ends = array("q", newlines)  # a copy: the newlines go with the segments, unchanged
     size = len(text)
     if text.endswith("\n"):  # the last newline ends the text, not a line
         ends.pop()
@@ -140,7 +140,7 @@ def _lines(text: str) -> Segments:
     starts = array("q", [0])
     starts.extend(map(add, ends, repeat(1)))
     ends.append(size)
-    return Segments(starts, ends)
+    return Segments(starts, ends, newlines)
 
 
 def _paragraphs(text: str) -> Segments:
@@ -159,19 +159,6 @@ def _paragraphs(text: str) -> Segments:
         starts.append(start)
         ends.append(len(text))
     return Segments(starts, ends)
-
-
-def newline_offsets(text: str) -> array[int]:
-    """``break_offsets(text)``, kept for the last two texts: do not change the array.
-
-    The lines of a text and its display blocks both start from its newlines; a
-    250,000-line log took 90 ms a side to find them, once for each.
-    """
-    return _NEWLINES.get((text,), lambda: break_offsets(text))
-
-
-#: ``newline_offsets`` of the two documents being compared
-_NEWLINES: IdentityCache[array[int]] = IdentityCache(2)
 
 
 def break_offsets(text: str, breaks: re.Pattern[str] = _NEWLINE) -> array[int]:

@@ -49,7 +49,7 @@ from twofold.ui.stand_in_paint import (
     stand_in_rects,
     stand_in_under,
 )
-from twofold.ui.text_search import find_all
+from twofold.ui.text_search import Folded, find_all
 from twofold.ui.theme import Theme
 from twofold.ui.width_relayout import WidthRelayout
 
@@ -162,15 +162,17 @@ class DiffPane(QPlainTextEdit):
     def table(self) -> BlockTable:
         return self._table
 
-    def matches_of(self, needle: str, limit: int) -> list[tuple[int, int]]:
+    def matches_of(self, source: Folded, needle: str, limit: int) -> list[tuple[int, int]]:
         """The first ``limit`` matches of ``needle`` (ignoring case), as document positions.
+
+        ``source`` is this pane's source text, case-folded (``text_search.fold``).
 
         Searched in the source text and mapped as the highlights are: reading the
         text back out of Qt cost 70 ms a keystroke on a 13 MB log, and a match
         across the soft break of a cut line is still found.
         """
         positions = self._positions
-        found = find_all(self._table.source, needle, limit)
+        found = find_all(source, needle, limit)
         if positions.same:  # most texts: 10,000 matches of "e" took 40 ms to map
             return found
         return [(positions.position(start), positions.position(end)) for start, end in found]

@@ -103,6 +103,8 @@ class FindController(QObject):
         self._matches: list[tuple[Side, int, int]] = []
         self._capped = False  # a pane has more matches than MAX_MATCHES
         self._current = -1
+        #: each pane's text case-folded, kept while the bar is open (as big as the text)
+        self._folds: dict[Side, text_search.Folded] = {}
         bar.edit.textChanged.connect(self.on_edit_text_changed)
         bar.edit.returnPressed.connect(self.find_next)
         bar.edit.backwards.connect(self.find_previous)
@@ -115,15 +117,28 @@ class FindController(QObject):
     def matches(self) -> list[tuple[Side, int, int]]:
         return self._matches
 
+    @property
+    def folded(self) -> dict[Side, str]:
+        """The texts kept folded for searching, by side (none while the bar is closed)."""
+        return {side: kept.text for side, kept in self._folds.items()}
+
     def prepare(self) -> None:
         """Fold both texts for searching, one a turn, while the user reaches for the keys."""
-        sources = [pane.table.source for pane in self._panes.values()]
+        sides = list(self._panes)
 
         def fold_next() -> bool:
-            text_search.prepare(sources.pop(0))
-            return bool(sources)
+            self._folded(sides.pop(0))
+            return bool(sides)
 
         turn_queue().schedule(self, fold_next)
+
+    def _folded(self, side: Side) -> text_search.Folded:
+        """The pane's text folded: kept from ``prepare``, or folded now (a new text)."""
+        source = self._panes[side].table.source
+        kept = self._folds.get(side)
+        if kept is None or kept.text is not source:
+            kept = self._folds[side] = text_search.fold(source)
+        return kept
 
     def refresh(self) -> None:
         """Search again (new text loaded, or the needle changed)."""
@@ -133,7 +148,7 @@ class FindController(QObject):
         needle = needle if self._bar.isVisible() else ""
         self._matches, self._capped = [], False
         for side, pane in self._panes.items():
-            found = pane.matches_of(needle, MAX_MATCHES)
+            found = pane.matches_of(self._folded(side), needle, MAX_MATCHES) if needle else []
             pane.set_find_matches(found)
             self._capped = self._capped or len(found) >= MAX_MATCHES
             self._matches += [(side, s, e) for s, e in found]
@@ -173,7 +188,7 @@ class FindController(QObject):
 
     def on_bar_closed(self) -> None:
         turn_queue().cancel(self)
-        text_search.forget()
+        self._folds = {}
         for pane in self._panes.values():
             pane.set_find_matches([])
         self._matches, self._current = [], -1

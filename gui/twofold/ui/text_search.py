@@ -5,49 +5,55 @@ Why not ``re.IGNORECASE`` alone: on a literal it reads every character through
 the case-insensitive matcher, 155 ms for a 13 MB log with no match, per pane
 and per keystroke. The text is case-folded once, while the find bar is open,
 and each keystroke looks for the folded needle with ``str.find``: 12 ms for
-that log. ``casefold``, not ``lower``: it folds the letters the regex takes
-as one (final sigma, long s), so the matches are the regex's. Where folding
-changes the length of the text (ß folds to ss, dotted capital I to two
-characters), it is folded and searched a chunk at a time, and a chunk that
-folds longer is read with the regex, so offsets always point into the text.
+that log. The caller keeps the ``Folded`` copy (the find controller, while
+its bar is open) and hands it to ``find_all``. ``casefold``, not ``lower``: it
+folds the letters the regex takes as one (final sigma, long s), so the
+matches are the regex's. Where folding changes the length of the text (ß
+folds to ss, dotted capital I to two characters), it is folded and searched a
+chunk at a time, and a chunk that folds longer is read with the regex, so
+offsets always point into the text.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import islice
-
-from twofold.engine.identity_cache import IdentityCache
 
 #: Characters folded and searched at a time, in a text that folds longer.
 CHUNK = 1 << 20
-#: The case-folded copies of the last texts searched, kept while the find bar is open:
-#: folding 17 MB of accented text takes 150 ms, searching the folded copy 12.
-_FOLDED: IdentityCache[str | None] = IdentityCache(2)
 
 
-def prepare(text: str) -> None:
-    """Fold ``text`` now, so that the first keystroke searching it does not have to.
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A text to search and its case-folded copy, made once per text.
+
+    Folding 17 MB of accented text takes 150 ms, searching the folded copy 12.
+    """
+
+    text: str
+    #: ``text.casefold()``, or None where folding changes the length (offsets would move)
+    folded: str | None
+
+
+def fold(text: str) -> Folded:
+    """``text`` ready for ``find_all``: do it before the first keystroke needs it.
 
     Folding is ~28 ms a megabyte, in one C call: done by the first keystroke it
     was half of the 105 ms that typing a letter over the 1 MB reworded pair froze
     the window for.
     """
-    _FOLDED.get((text,), lambda: _folded_alike(text))
+    return Folded(text, _folded_alike(text))
 
 
-def forget() -> None:
-    """Let go of the folded copies (the find bar closed): each is as big as its text."""
-    _FOLDED.clear()
-
-
-def find_all(text: str, needle: str, limit: int) -> list[tuple[int, int]]:
-    """The first ``limit`` matches of ``needle`` in ``text``, ignoring case, as offsets.
+def find_all(haystack: Folded, needle: str, limit: int) -> list[tuple[int, int]]:
+    """The first ``limit`` matches of ``needle`` in ``haystack.text``, ignoring case.
 
     Matches do not overlap and are found left to right, as ``re.finditer`` finds
-    them; offsets count code points of ``text``.
+    them; offsets count code points of the text.
     """
+    text = haystack.text
     size = len(needle)
     if not size or limit <= 0:
         return []
@@ -55,7 +61,7 @@ def find_all(text: str, needle: str, limit: int) -> list[tuple[int, int]]:
     folded = needle.casefold()
     if len(folded) != size:
         return list(islice(((m.start(), m.end()) for m in pattern.finditer(text)), limit))
-    whole = _FOLDED.get((text,), lambda: _folded_alike(text))
+    whole = haystack.folded
     if whole is not None:
         return list(islice(_finds(whole, folded), limit))
     out: list[tuple[int, int]] = []
