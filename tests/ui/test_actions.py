@@ -9,8 +9,14 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from twofold.ui.actions import ACTIONS, key_sequences
+from twofold.engine.model import Unit
+from twofold.ui.actions import ACTIONS, ActionSpec, handler_of, key_sequences
+from twofold.ui.commands import CompareCommands, FileCommands, ViewCommands
+from twofold.ui.find_bar import FindController
 from twofold.ui.main_window import MainWindow
+
+#: where the window finds its handlers (``MainWindow._connect_signals``)
+RECEIVERS = (MainWindow, CompareCommands, FileCommands, ViewCommands, FindController)
 
 
 def test_no_shortcut_is_bound_twice(qapp: QApplication) -> None:
@@ -29,8 +35,31 @@ def test_ids_are_unique() -> None:
 
 
 @pytest.mark.parametrize("spec", ACTIONS, ids=lambda s: s.id)
-def test_every_handler_exists(spec) -> None:  # type: ignore[no-untyped-def]
-    assert callable(getattr(MainWindow, spec.handler))
+def test_every_handler_is_on_exactly_one_receiver(spec: ActionSpec) -> None:
+    assert callable(handler_of(spec, RECEIVERS))  # raises if on none, or on two
+
+
+class _Zooms:
+    def zoom_in(self) -> None:
+        """A handler of the table, to be found twice."""
+
+
+@pytest.mark.parametrize(
+    ("receivers", "found"), [((), "no receiver"), ((_Zooms(), _Zooms()), "_Zooms, _Zooms")]
+)
+def test_a_handler_found_nowhere_or_twice_is_refused(
+    receivers: tuple[object, ...], found: str
+) -> None:
+    spec = next(s for s in ACTIONS if s.handler == "zoom_in")
+    with pytest.raises(LookupError, match=f"'zoom_in' of 'zoom_in' is on {found}"):
+        handler_of(spec, receivers)
+
+
+def test_an_action_reaches_a_handler_on_a_controller(window: MainWindow) -> None:
+    """By Lines, from the Compare menu, sets the option (``CompareCommands.set_unit``)."""
+    assert window.options_bar.options.unit is not Unit.LINES
+    window.actions_by_id["unit_lines"].trigger()
+    assert window.options_bar.options.unit is Unit.LINES
 
 
 @pytest.mark.parametrize(

@@ -3,13 +3,14 @@
 
 A shortcut lives in exactly one row here, so clashes are caught by a test
 instead of by a user (git-cola's Alt+A clash, ``hotkeys.py:12-13``). Handlers
-are method names on the window, resolved by the factory, so this module needs
-no import of the window (Meld ``accelerators.py``).
+are method names, looked up by ``connect_actions`` on the objects the window
+hands it (the window and its command controllers), so this module needs no
+import of the window (Meld ``accelerators.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -195,7 +196,7 @@ def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
 
 
 def create_actions(target: QWidget, specs: Iterable[ActionSpec] = ACTIONS) -> dict[str, QAction]:
-    """Make a ``QAction`` per spec on ``target``, wired to ``target.<handler>``."""
+    """Make a ``QAction`` per spec on ``target``; ``connect_actions`` gives them their handlers."""
     actions: dict[str, QAction] = {}
     groups: dict[str, QActionGroup] = {}
     for spec in specs:
@@ -210,10 +211,34 @@ def create_actions(target: QWidget, specs: Iterable[ActionSpec] = ACTIONS) -> di
             action.setIcon(target.style().standardIcon(spec.icon))
         if spec.group:
             groups.setdefault(spec.group, QActionGroup(target)).addAction(action)
-        _connect(action, spec, getattr(target, spec.handler))
         target.addAction(action)
         actions[spec.id] = action
     return actions
+
+
+def handler_of(spec: ActionSpec, receivers: Sequence[object]) -> Callable[..., object]:
+    """``spec``'s handler: the method of that name on exactly one of ``receivers``.
+
+    Exactly one, so that a controller's method can never shadow the window's
+    (or another controller's) without a test noticing.
+
+    Raises:
+        LookupError: no receiver, or more than one, has the handler.
+    """
+    owners = [r for r in receivers if callable(getattr(r, spec.handler, None))]
+    if len(owners) != 1:
+        names = ", ".join(type(r).__name__ for r in owners) or "no receiver"
+        raise LookupError(f"the handler {spec.handler!r} of {spec.id!r} is on {names}")
+    handler: Callable[..., object] = getattr(owners[0], spec.handler)
+    return handler
+
+
+def connect_actions(
+    actions: dict[str, QAction], receivers: Sequence[object], specs: Iterable[ActionSpec] = ACTIONS
+) -> None:
+    """Connect each action to its handler, found on one of ``receivers`` (``handler_of``)."""
+    for spec in specs:
+        _connect(actions[spec.id], spec, handler_of(spec, receivers))
 
 
 def _connect(action: QAction, spec: ActionSpec, handler: Callable[..., object]) -> None:

@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The main window: a composition root that wires the widgets, the worker and the actions.
 
-No algorithms here (qutebrowser ``mainwindow.py``): layout in ``_setup_*``,
-wiring in ``_connect_signals``, and small handlers that delegate to the
-diff view, the sidebar, the runner and the drop planner.
+No algorithms here (qutebrowser ``mainwindow.py``): widgets and controllers
+made in ``_setup_*``, all wiring in ``_connect_signals``, and small handlers
+that delegate to the diff view, the sidebar, the runner and the drop planner.
+The commands that need more than the window's own widgets live in
+``ui/commands.py``, each handed what it needs.
 """
 
 from __future__ import annotations
@@ -29,25 +31,32 @@ from PySide6.QtWidgets import (
 from twofold.engine.model import CompareOptions, DiffResult, Side
 from twofold.engine.parallel.launch_start import Launch
 from twofold.engine.view_geometry import PreparedView
-from twofold.ui.actions import build_menus, create_actions
+from twofold.ui.actions import build_menus, connect_actions, create_actions
 from twofold.ui.banner import Banner, Topic
 from twofold.ui.changes_sidebar import ChangesSidebar
-from twofold.ui.commands import WindowCommands
+from twofold.ui.commands import CompareCommands, FileCommands, ViewCommands
 from twofold.ui.diff_view import DiffView
 from twofold.ui.drop import DropRefused, can_accept, local_paths, plan_drop
 from twofold.ui.drop_zone import DropZone
+from twofold.ui.export import Exporter
 from twofold.ui.file_watcher import FileChangeBanner
 from twofold.ui.find_bar import FindBar, FindController
+from twofold.ui.font_choice import FontChoice
+from twofold.ui.options_bar import OptionsController, build_toolbar
 from twofold.ui.plain_text import plain_label, window_title
+from twofold.ui.recent_menu import RecentMenu
 from twofold.ui.settings import GEOMETRY, SIDEBAR, SPLITTER, WORD_WRAP, ZOOM, Settings
 from twofold.ui.status import formats_text, position_text, summary_text
-from twofold.ui.theme import Theme
+from twofold.ui.theme import Theme, ThemeWatcher
 from twofold.ui.worker import CompareRequest, CompareRunner
 
 log = logging.getLogger(__name__)
 
+#: how long a status-bar note stays
+NOTE_MS = 5000
 
-class MainWindow(WindowCommands, QMainWindow):
+
+class MainWindow(QMainWindow):
     """Twofold's window: drop zone or comparison, changes list, status bar.
 
     Signals:
@@ -76,6 +85,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self._setup_central()
         self._setup_status_bar()
         self._setup_actions()
+        self._setup_controllers()
         self._connect_signals()
         self._restore_state()
 
@@ -143,11 +153,27 @@ class MainWindow(WindowCommands, QMainWindow):
         self._set_busy(False)
 
     def _setup_actions(self) -> None:
-        self.actions_by_id = create_actions(self)
+        self.actions_by_id = create_actions(self)  # given their handlers in _connect_signals
         build_menus(self.menuBar(), self.actions_by_id)
-        self._setup_commands()  # options, export, font, recent, help: ui/commands.py
+
+    def _setup_controllers(self) -> None:
+        """The options, exports, font, recent list and theme, and the commands over them."""
+        actions = self.actions_by_id
+        self.options_bar = OptionsController(self._settings, actions, self)
+        self.options_bar.show_options()
+        self.addToolBar(build_toolbar(actions, self))
+        self.exporter = Exporter(self, lambda: self.result, self._note)
+        self.font_choice = FontChoice(self._settings, self.view.panes.values(), self)
+        self.recent_menu = RecentMenu(self._settings, self)
+        actions["open_recent"].setMenu(self.recent_menu)
+        self.theme_watcher = ThemeWatcher(self)
+        self.compare_commands = CompareCommands(self.options_bar, self)
+        self.file_commands = FileCommands(self, self.recent_menu, self.exporter, self._note)
+        self.view_commands = ViewCommands(self, self.font_choice)
 
     def _connect_signals(self) -> None:
+        commands = (self.compare_commands, self.file_commands, self.view_commands, self.finder)
+        connect_actions(self.actions_by_id, (self, *commands))
         self._runner.started.connect(lambda: self._set_busy(True))
         self._runner.progressed.connect(self.on_runner_progressed)
         self._runner.previewed.connect(self.on_runner_previewed)
@@ -163,6 +189,11 @@ class MainWindow(WindowCommands, QMainWindow):
         self.find_bar.closed.connect(lambda: self.view.pane(Side.A).setFocus())
         self.comparison_finished.connect(self.file_banner.watch_result)
         self.file_banner.reload_requested.connect(self.reload)
+        self.options_bar.options_changed.connect(self.compare_commands.on_options_changed)
+        self.recent_menu.comparison_chosen.connect(self.compare_files)
+        self.theme_watcher.theme_changed.connect(self.on_theme_changed)
+        self.comparison_finished.connect(self.compare_commands.on_comparison_finished)
+        self.comparison_failed.connect(self.compare_commands.on_comparison_failed)
 
     def _restore_state(self) -> None:
         if not self.restoreGeometry(self._settings.get(GEOMETRY)):  # False if empty or damaged
@@ -297,6 +328,14 @@ class MainWindow(WindowCommands, QMainWindow):
         """A non-blocking message; whatever is on screen stays usable."""
         self.banner.show_message(message, Topic.PROBLEM)
 
+    def _note(self, message: str, error: bool) -> None:
+        """An error in the banner; anything else a while in the status bar."""
+        if error:
+            self.show_error(message)
+        else:
+            self.banner.dismiss(Topic.PROBLEM)  # never the settings warning (issue #16)
+            self.statusBar().showMessage(message, NOTE_MS)
+
     # ----- navigation (action handlers) ----------------------------------------------------
 
     def go_to_change(self, change: int) -> None:
@@ -382,12 +421,6 @@ class MainWindow(WindowCommands, QMainWindow):
             self.find_bar.open()
             self.finder.refresh()
 
-    def find_next(self) -> None:
-        self.finder.find_next()
-
-    def find_previous(self) -> None:
-        self.finder.find_previous()
-
     def _set_zoom(self, zoom: int) -> None:
         self._zoom = max(-6, min(24, zoom))
         self._settings.set(ZOOM, self._zoom)
@@ -409,6 +442,11 @@ class MainWindow(WindowCommands, QMainWindow):
     def set_sidebar_visible(self, on: bool) -> None:
         self._settings.set(SIDEBAR, on)
         self.sidebar.setVisible(on)
+
+    def on_theme_changed(self, theme: Theme) -> None:
+        self._theme = theme
+        self.view.set_theme(theme)
+        self.sidebar.set_theme(theme)
 
     # ----- drops ---------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QMenu, QWidget
 
 from twofold.ui.plain_text import menu_text, tooltip
@@ -60,6 +61,14 @@ class RecentMenu(QMenu):
             return
         self.addSeparator()
         self.addAction("&Clear Menu").triggered.connect(self.on_clear_triggered)
+
+    def popup_over(self) -> None:
+        """Open by itself (its shortcut): under the pointer if it is on the window, else centred."""
+        at = QCursor.pos()
+        window = self.parentWidget()
+        if window is not None and not window.rect().contains(window.mapFromGlobal(at)):
+            at = window.mapToGlobal(window.rect().center())
+        self.popup(at)
 
     def on_clear_triggered(self) -> None:
         self._settings.clear_recent_comparisons()
