@@ -61,7 +61,7 @@ def test_stepping_reaches_the_last_change_in_both_panes(
     qtbot.keyClick(window, Qt.Key.Key_End, Qt.KeyboardModifier.AltModifier)
     assert window.current_change == n - 1
     assert all(_on_screen(window, n - 1, side) for side in Side)
-    assert window.position_label.text() == f"Change {n} of {n}"
+    assert window.status_line.position_label.text() == f"Change {n} of {n}"
 
 
 def test_sync_keeps_the_counterpart_on_screen(

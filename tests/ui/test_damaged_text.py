@@ -28,7 +28,7 @@ def test_a_bad_byte_sequence_shows_as_replacements_and_is_named(
     b.write_bytes(PROSE.encode() + b"One more line \xff\xfe here.\n")
     compare_and_wait(qtbot, window, a, b)
     note = "UTF-8 (2 undecodable sequences shown as \ufffd) \u00b7 LF"
-    assert window.formats_label.text() == f"UTF-8 \u00b7 LF | {note}"
+    assert window.status_line.formats_label.text() == f"UTF-8 \u00b7 LF | {note}"
     assert note in window.view.headers[Side.B].text()
     assert window.result is not None
     assert window.result.b.text.endswith("One more line \ufffd\ufffd here.\n")
@@ -42,7 +42,7 @@ def test_utf16_with_a_lone_surrogate_opens_and_says_so(
     damaged = PROSE + "Half an emoji: \ud83d.\n"
     b.write_bytes(codecs.BOM_UTF16_LE + damaged.encode("utf-16-le", "surrogatepass"))
     compare_and_wait(qtbot, window, a, b)
-    assert window.formats_label.text() == (
+    assert window.status_line.formats_label.text() == (
         "UTF-16-LE BOM \u00b7 LF | UTF-16-LE BOM (1 undecodable sequence shown as \ufffd) \u00b7 LF"
     )
     assert "binary" not in window.banner.text()

@@ -79,8 +79,8 @@ def test_an_exception_in_a_slot_shows_the_dialog_and_the_window_lives(
     dialog.close()
     qtbot.waitUntil(lambda: reporter.dialog is None, timeout=2000)
     assert loaded.isVisible()
-    loaded.first_change()
-    loaded.next_change()
+    loaded.actions_by_id["first_change"].trigger()
+    loaded.actions_by_id["next_change"].trigger()
     assert loaded.current_change == 1
 
 

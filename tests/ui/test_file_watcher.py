@@ -190,10 +190,10 @@ def test_a_deleted_file_keeps_the_comparison_usable(
         "b.txt was deleted or moved; the comparison shown is kept."
     )
     assert not window.file_banner.reload_button.isVisible()
-    window.first_change()
-    window.next_change()
+    window.actions_by_id["first_change"].trigger()
+    window.actions_by_id["next_change"].trigger()
     assert window.current_change == 1
-    assert window.position_label.text() == f"Change 2 of {len(shown.changes)}"
+    assert window.status_line.position_label.text() == f"Change 2 of {len(shown.changes)}"
     assert window.result is shown
 
 
@@ -249,7 +249,7 @@ def test_opening_a_hostile_file_shows_the_engine_sentence(
     assert failed.args == [message]
     assert window.banner.text() == message
     assert window.result is shown
-    window.next_change()  # still usable
+    window.actions_by_id["next_change"].trigger()  # still usable
     assert window.current_change == 1
 
 
@@ -297,8 +297,8 @@ def test_awkward_text_opens_in_the_window(
     """Text that is valid but unusual shows as text, with its encoding and newlines named."""
     path = DATA / "encodings" / f"{name}.bin"
     _open_window_on(qtbot, window, path, path)
-    assert window.formats_label.text() == formats
-    assert window.position_label.text() == position
+    assert window.status_line.formats_label.text() == formats
+    assert window.status_line.position_label.text() == position
     assert window.banner.text() == "The two documents are identical."
     expected = (DATA / "encodings" / f"{name}.expected.txt").read_text("utf-8")
     assert window.result is not None

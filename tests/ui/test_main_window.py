@@ -29,7 +29,7 @@ def test_empty_window_shows_the_drop_hint(window: MainWindow) -> None:
     assert window.stack.currentWidget() is window.drop_zone
     labels = [w.text() for w in window.findChildren(QWidget) if hasattr(w, "text")]
     assert HINT in labels
-    assert window.position_label.text() == "No changes"
+    assert window.status_line.position_label.text() == "No changes"
 
 
 def test_object_names(loaded: MainWindow) -> None:
@@ -51,9 +51,9 @@ def test_result_is_rendered(loaded: MainWindow) -> None:
     assert left.lineWrapMode() is QPlainTextEdit.LineWrapMode.WidgetWidth
     assert left.extraSelections(), "deleted words are highlighted"
     assert right.extraSelections(), "inserted words are highlighted"
-    assert loaded.position_label.text() == f"Change 1 of {len(result.changes)}"
-    assert "similar" in loaded.stats_label.text()
-    assert "UTF-8" in loaded.formats_label.text()
+    assert loaded.status_line.position_label.text() == f"Change 1 of {len(result.changes)}"
+    assert "similar" in loaded.status_line.stats_label.text()
+    assert "UTF-8" in loaded.status_line.formats_label.text()
 
 
 @pytest.mark.parametrize(
@@ -75,10 +75,10 @@ def test_keys_step_through_changes(
     for step in range(2, n + 1):
         qtbot.keyClick(loaded, key, modifier)
         assert loaded.current_change == step - 1
-        assert loaded.position_label.text() == f"Change {step} of {n}"
+        assert loaded.status_line.position_label.text() == f"Change {step} of {n}"
         seen.append(loaded.view.pane(Side.B).verticalScrollBar().value())
     qtbot.keyClick(loaded, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert loaded.position_label.text() == f"Change {n - 1} of {n}"
+    assert loaded.status_line.position_label.text() == f"Change {n - 1} of {n}"
     qtbot.keyClick(loaded, Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
     assert loaded.current_change == 0
     qtbot.keyClick(loaded, Qt.Key.Key_End, Qt.KeyboardModifier.AltModifier)
@@ -98,7 +98,7 @@ def test_stepping_scrolls_both_panes_to_the_change(
     _activate(qtbot, window)
     before = {s: window.view.pane(s).verticalScrollBar().value() for s in Side}
     qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    assert window.position_label.text() == "Change 2 of 2"
+    assert window.status_line.position_label.text() == "Change 2 of 2"
     for side in Side:
         pane = window.view.pane(side)
         assert pane.verticalScrollBar().value() > before[side]
@@ -124,7 +124,7 @@ def test_sidebar_selection_scrolls_and_marks_current(qtbot: QtBot, loaded: MainW
     last = model.rowCount() - 1
     view.setCurrentIndex(model.index(last, 0))
     assert loaded.current_change == last
-    assert loaded.position_label.text() == f"Change {last + 1} of {model.rowCount()}"
+    assert loaded.status_line.position_label.text() == f"Change {last + 1} of {model.rowCount()}"
     pair = loaded.result.changes[last]  # type: ignore[union-attr]
     for side in Side:
         extent = loaded.view.sync.extent_of(pair, side)

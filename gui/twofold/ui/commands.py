@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The handlers of the Compare, File, Edit, View and Help commands that are not the window's.
+"""The handlers of the Compare, File, Edit, Go, View and Help commands that are not the window's.
 
 Why objects of their own: each needs a few collaborators (the options, the
 exporter, the recent menu, the font choice) and a narrow view of the window
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from twofold.engine.model import CompareOptions, DiffResult, Granularity, Unit
 from twofold.ui.about import about_box
+from twofold.ui.changes_sidebar import ChangesSidebar
 from twofold.ui.copy_change import copy_change
 from twofold.ui.export import REPORT, UNIFIED, Exporter
 from twofold.ui.font_choice import FontChoice
@@ -130,6 +131,44 @@ class FileCommands:
             self._note(f"Copied {lines} line{'s' if lines != 1 else ''} to the clipboard.", False)
         else:
             self._note("Nothing to copy: select some text or go to a change first.", False)
+
+
+class GoCommands:
+    """The Go menu's steps, over the changes the list shows (a filter hides some)."""
+
+    def __init__(self, sidebar: ChangesSidebar, window: Navigable) -> None:
+        self._sidebar = sidebar
+        self._window = window
+
+    def next_change(self) -> None:
+        self._step(forward=True)
+
+    def previous_change(self) -> None:
+        self._step(forward=False)
+
+    def first_change(self) -> None:
+        visible = self._sidebar.visible_changes()
+        if visible:
+            self._window.go_to_change(visible[0])
+
+    def last_change(self) -> None:
+        visible = self._sidebar.visible_changes()
+        if visible:
+            self._window.go_to_change(visible[-1])
+
+    def _step(self, forward: bool) -> None:
+        """The next (previous) shown change; the first (last) when none is current."""
+        visible = self._sidebar.visible_changes()
+        if not visible:
+            return
+        current = self._window.current_change
+        if current is None:
+            target = visible[0] if forward else visible[-1]
+        elif forward:
+            target = next((i for i in visible if i > current), visible[-1])
+        else:
+            target = next((i for i in reversed(visible) if i < current), visible[0])
+        self._window.go_to_change(target)
 
 
 class ViewCommands:

@@ -18,12 +18,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QMainWindow,
-    QProgressBar,
     QSplitter,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +31,7 @@ from twofold.engine.view_geometry import PreparedView
 from twofold.ui.actions import build_menus, connect_actions, create_actions
 from twofold.ui.banner import Banner, Topic
 from twofold.ui.changes_sidebar import ChangesSidebar
-from twofold.ui.commands import CompareCommands, FileCommands, ViewCommands
+from twofold.ui.commands import CompareCommands, FileCommands, GoCommands, ViewCommands
 from twofold.ui.diff_view import DiffView
 from twofold.ui.drop import DropRefused, can_accept, local_paths, plan_drop
 from twofold.ui.drop_zone import DropZone
@@ -43,10 +40,10 @@ from twofold.ui.file_watcher import FileChangeBanner
 from twofold.ui.find_bar import FindBar, FindController
 from twofold.ui.font_choice import FontChoice
 from twofold.ui.options_bar import OptionsController, build_toolbar
-from twofold.ui.plain_text import plain_label, window_title
+from twofold.ui.plain_text import window_title
 from twofold.ui.recent_menu import RecentMenu
 from twofold.ui.settings import GEOMETRY, SIDEBAR, SPLITTER, WORD_WRAP, ZOOM, Settings
-from twofold.ui.status import formats_text, position_text, summary_text
+from twofold.ui.status_line import StatusLine
 from twofold.ui.theme import Theme, ThemeWatcher
 from twofold.ui.worker import CompareRequest, CompareRunner
 
@@ -126,31 +123,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _setup_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.position_label = plain_label(position_text(None, 0))
-        self.position_label.setObjectName("positionLabel")
-        self.formats_label = plain_label()
-        self.formats_label.setObjectName("formatsLabel")
-        self.stats_label = plain_label()
-        self.stats_label.setObjectName("statsLabel")
-        self.progress = QProgressBar()
-        self.progress.setObjectName("compareProgress")
-        self.progress.setRange(0, 100)
-        self.progress.setMaximumWidth(160)
-        self.progress.setTextVisible(False)
-        self.cancel_button = QToolButton()
-        self.cancel_button.setText("Cancel")
-        self.cancel_button.setToolTip("Cancel the comparison (Esc)")
-        self.cancel_button.setAutoRaise(True)
-        for label in (self.position_label, self.stats_label, self.formats_label):
-            label.setContentsMargins(8, 0, 8, 0)
-        bar.addWidget(self.position_label)
-        bar.addWidget(self.progress)
-        bar.addWidget(self.cancel_button)
-        bar.addPermanentWidget(self.stats_label)
-        bar.addPermanentWidget(QFrame(frameShape=QFrame.Shape.VLine))
-        bar.addPermanentWidget(self.formats_label)
-        self._set_busy(False)
+        self.status_line = StatusLine(self.statusBar())
 
     def _setup_actions(self) -> None:
         self.actions_by_id = create_actions(self)  # given their handlers in _connect_signals
@@ -170,17 +143,18 @@ class MainWindow(QMainWindow):
         self.compare_commands = CompareCommands(self.options_bar, self)
         self.file_commands = FileCommands(self, self.recent_menu, self.exporter, self._note)
         self.view_commands = ViewCommands(self, self.font_choice)
+        self.go_commands = GoCommands(self.sidebar, self)
 
     def _connect_signals(self) -> None:
-        commands = (self.compare_commands, self.file_commands, self.view_commands, self.finder)
-        connect_actions(self.actions_by_id, (self, *commands))
-        self._runner.started.connect(lambda: self._set_busy(True))
+        commands = (self.compare_commands, self.file_commands, self.view_commands, self.go_commands)
+        connect_actions(self.actions_by_id, (self, *commands, self.finder))
+        self._runner.started.connect(lambda: self.status_line.set_busy(True))
         self._runner.progressed.connect(self.on_runner_progressed)
         self._runner.previewed.connect(self.on_runner_previewed)
         self._runner.finished.connect(self.on_runner_finished)
         self._runner.failed.connect(self.on_runner_failed)
         self._runner.canceled.connect(self.on_runner_canceled)
-        self.cancel_button.clicked.connect(self.cancel)
+        self.status_line.cancel_button.clicked.connect(self.cancel)
         self.sidebar.change_selected.connect(self.go_to_change)
         self.sidebar.listed.connect(self._on_listed)
         self.drop_zone.files_dropped.connect(self.on_files_dropped)
@@ -239,8 +213,7 @@ class MainWindow(QMainWindow):
         self.view.show_result(prepared)
         self.sidebar.set_result(result)
         self.finder.refresh()
-        self.stats_label.setText(summary_text(result))
-        self.formats_label.setText(formats_text(result))
+        self.status_line.show_result(result)
         self.setWindowTitle(
             window_title(f"{result.a.label} \u2194 {result.b.label} \u2014 Twofold")
         )
@@ -293,36 +266,29 @@ class MainWindow(QMainWindow):
         return self._current
 
     def on_runner_progressed(self, value: float) -> None:
-        self.progress.setRange(0, 100)
-        self.progress.setValue(round(value * 100))
+        self.status_line.set_progress(value)
 
     def on_runner_finished(self, prepared: PreparedView) -> None:
         result = prepared.result
-        self._set_busy(False)
+        self.status_line.set_busy(False)
         self._shown = self._pending
         self._settings.add_recent_comparison(result.a.path, result.b.path)
         self._show_settings_warning()
         if self.view.refine(prepared):  # the coarse preview is on screen: keep its view
             self.sidebar.refine(result)
-            self.stats_label.setText(summary_text(result))
+            self.status_line.show_stats(result)
         else:
             self.show_result(prepared)
         self.comparison_finished.emit(result)
 
     def on_runner_failed(self, message: str) -> None:
-        self._set_busy(False)
+        self.status_line.set_busy(False)
         self.show_error(message)
         self.comparison_failed.emit(message)
 
     def on_runner_canceled(self) -> None:
-        self._set_busy(False)
+        self.status_line.set_busy(False)
         self.statusBar().showMessage("Comparison canceled.", 4000)
-
-    def _set_busy(self, busy: bool) -> None:
-        if busy:
-            self.progress.setRange(0, 0)
-        self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
 
     def show_error(self, message: str) -> None:
         """A non-blocking message; whatever is on screen stays usable."""
@@ -348,37 +314,9 @@ class MainWindow(QMainWindow):
         self.sidebar.select_change(change)
         self._update_position()
 
-    def _step(self, forward: bool) -> None:
-        visible = self.sidebar.visible_changes()
-        if not visible:
-            return
-        if self._current is None:
-            target = visible[0] if forward else visible[-1]
-        elif forward:
-            target = next((i for i in visible if i > self._current), visible[-1])
-        else:
-            target = next((i for i in reversed(visible) if i < self._current), visible[0])
-        self.go_to_change(target)
-
-    def next_change(self) -> None:
-        self._step(forward=True)
-
-    def previous_change(self) -> None:
-        self._step(forward=False)
-
-    def first_change(self) -> None:
-        visible = self.sidebar.visible_changes()
-        if visible:
-            self.go_to_change(visible[0])
-
-    def last_change(self) -> None:
-        visible = self.sidebar.visible_changes()
-        if visible:
-            self.go_to_change(visible[-1])
-
     def _update_position(self) -> None:
         count = len(self.view.sync.changes)
-        self.position_label.setText(position_text(self._current, count))
+        self.status_line.show_position(self._current, count)
 
     def focus_changes_list(self) -> None:
         self.set_sidebar_visible(True)
