@@ -167,6 +167,8 @@ def test_many_short_lines_fill_a_few_thousand_lines_a_turn(
     """A slice is cut by lines as well as characters: making a block is what costs in code."""
     monkeypatch.setattr(pane_fill, "FIRST", 1_000)
     monkeypatch.setattr(pane_fill, "SLICE_LINES", 700)
+    # slices shrink when a turn takes long; on a loaded machine they would, so never
+    monkeypatch.setattr(pane_fill, "SLICE_SECONDS", 3_600.0)
     text = "".join(f"x = {i}\n" for i in range(5_000))  # ~45,000 characters, far below SLICE
     cuts = _fill_in_slices(qtbot, monkeypatch, text)
     first = text.find("\n", 1_000) + 1
