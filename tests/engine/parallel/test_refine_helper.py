@@ -301,7 +301,8 @@ def test_the_helper_starts_only_when_there_is_work_to_share(
 
 @pytest.mark.usefixtures("small_batches")
 def test_an_unused_helper_ends_by_itself_and_a_later_refinement_starts_another() -> None:
-    idle = RefineHelper(idle_seconds=0.3)
+    # long enough that a loaded machine never ends it between the refinement and the check
+    idle = RefineHelper(idle_seconds=2.0)
     a, b = read_pair("pep1_mixed")
     refine(_coarse(a, b, CompareOptions()), refiner=SharedRefiner(idle))
     assert idle.running
