@@ -49,9 +49,9 @@ def measure(left: str, right: str, repeat: int) -> str:
     """Open the window on the pair, time the actions; the Markdown report."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     sys.path.insert(0, str(engine_bench.REPO / "gui"))
-    from twofold.allocator import tune_allocator
+    from twofold import process_setup
 
-    tune_allocator()
+    process_setup.prepare_window()  # as ``twofold`` does at start
     from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication

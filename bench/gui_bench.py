@@ -191,9 +191,9 @@ def _probe(left: str, right: str, steps: int) -> dict[str, Any]:
     """Open the window offscreen, compare, then step and scroll; return the timings."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     sys.path.insert(0, str(REPO / "gui"))
-    from twofold.allocator import tune_allocator
+    from twofold import process_setup
 
-    tune_allocator()  # as ``twofold`` does at start
+    process_setup.prepare_window()  # as ``twofold`` does at start
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication

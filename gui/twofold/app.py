@@ -73,9 +73,9 @@ def run_gui(
         options: comparison options from the command line (the saved ones when None).
         left_out: files named after the first two (a launcher's ``%F``), not opened.
     """
-    from twofold.allocator import tune_allocator
+    from twofold import process_setup
 
-    tune_allocator()  # before Qt starts any thread
+    process_setup.prepare_window()  # before Qt or the launch starts any thread
     if screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     elif not has_display():
@@ -214,12 +214,7 @@ def open_files(  # type: ignore[no-untyped-def]
 
 
 def _application() -> QApplication:
-    import PySide6  # noqa: F401 - installs the import hook lightened below
-
-    from twofold.ui.feature_hook import lighten_feature_hook
-
-    lighten_feature_hook()  # before the Qt modules and the window's own are imported
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication  # its hook is lightened (``run_gui``)
 
     filter_qt_messages()
 

@@ -13,7 +13,7 @@ import pytest
 pytest.importorskip("PySide6")
 import PySide6  # noqa: F401 - installs the hook
 
-from twofold.ui.feature_hook import lighten_feature_hook
+from twofold.process_setup import lighten_feature_hook
 
 feature = pytest.importorskip("shibokensupport.feature")
 

@@ -9,14 +9,12 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import deliver_posted_events
 from twofold.engine.errors import CompareCanceled, InputError
 from twofold.engine.model import DiffResult, Document, Pair, PairKind, Span, Stats
 from twofold.engine.view_geometry import PreparedView
-from twofold.ui import worker
 from twofold.ui.worker import CompareRequest, CompareRunner
 
 
@@ -112,13 +110,13 @@ def test_real_engine_compares_the_demo(qtbot: QtBot, demo: tuple[Path, Path]) ->
     runner.shutdown()
 
 
-def test_a_runner_shortens_the_gil_switch_interval(qtbot: QtBot) -> None:
-    """The UI thread must not wait 5 ms for the GIL at every Qt call while the worker runs."""
+def test_a_runner_leaves_the_gil_switch_interval_to_the_entry_point(qtbot: QtBot) -> None:
+    """The window's start-up sets it (``process_setup``); a constructor sets nothing."""
     before = sys.getswitchinterval()
     try:
         sys.setswitchinterval(0.005)
-        CompareRunner()
-        assert sys.getswitchinterval() <= worker.SWITCH_INTERVAL
+        CompareRunner().shutdown()
+        assert sys.getswitchinterval() == 0.005
     finally:
         sys.setswitchinterval(before)
 
@@ -141,13 +139,3 @@ def test_a_finished_result_is_exempt_from_gc_passes(qtbot: QtBot, tmp_path: Path
     finally:
         gc.unfreeze()
         runner.shutdown()
-
-
-def test_collections_resume_after_the_last_job_even_on_errors() -> None:
-    assert gc.isenabled()
-    with worker._collections_held():
-        assert not gc.isenabled()
-        with pytest.raises(RuntimeError), worker._collections_held():
-            raise RuntimeError("a job failed")
-        assert not gc.isenabled(), "another job is still building its result"
-    assert gc.isenabled()

@@ -13,14 +13,11 @@ traceback goes to ``error_dialog.report_crash``, like any uncaught exception.
 
 from __future__ import annotations
 
-import gc
 import logging
-import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
@@ -35,6 +32,7 @@ from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.pipeline import Refinement
 from twofold.engine.refiner import Refiner
 from twofold.engine.view_geometry import PreparedView
+from twofold.process_setup import collections_held, exempt_from_gc
 from twofold.ui.error_dialog import report_crash, summarize
 
 log = logging.getLogger(__name__)
@@ -63,22 +61,6 @@ COARSE_FIRST_CHARS = 400_000
 COARSE_SHARE = 0.3
 #: Longest wait for the UI to put a preview on screen before refining regardless (seconds).
 PREVIEW_WAIT = 2.0
-#: GIL switch interval while a runner exists (seconds; CPython's default is 0.005).
-SWITCH_INTERVAL = 0.001
-
-
-def share_the_gil_finely() -> None:
-    """Make the UI thread wait less for the GIL while a comparison runs.
-
-    The worker is CPU-bound Python; a UI slot that calls into Qt gives the GIL
-    up and takes it back many times, waiting up to one switch interval each
-    time. At CPython's 5 ms a slot with a dozen Qt calls stalled for tens of
-    milliseconds (a progress update alone took 60 ms); at 1 ms the worker loses
-    little and the window stays responsive.
-    """
-    sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
-
-
 #: ``(request, should_cancel, progress, refiner) -> result``; raises TwofoldError subclasses
 CompareFn = Callable[
     [CompareRequest, Callable[[], bool], Callable[[float], None], Refiner], DiffResult
@@ -125,44 +107,6 @@ def load_and_compare(
     )
 
 
-def _keep_out_of_gc() -> None:
-    """Exempt what exists now (a result's hundreds of thousands of objects) from GC passes.
-
-    A full collection walks every tracked object: with a 10 MB result alive it
-    took 40-60 ms, in whichever thread allocated last, often the UI thread in the
-    middle of showing that result. The model is acyclic, so a result dropped
-    later is still freed (by reference counting); young cycles are collected
-    first, and six comparisons in a row end at the same memory with or without.
-    """
-    gc.collect(1)
-    gc.freeze()
-
-
-_pause_lock = threading.Lock()
-_pauses = 0
-
-
-@contextmanager
-def _collections_held() -> Iterator[None]:
-    """No automatic GC pass while a job builds its result; nested jobs count.
-
-    The engine allocates hundreds of thousands of containers; each full pass
-    they trigger walked them all with the GIL held (20-40 ms in which the window
-    could not paint). The result is frozen out of GC before collections resume.
-    """
-    global _pauses
-    with _pause_lock:
-        _pauses += 1
-        gc.disable()
-    try:
-        yield
-    finally:
-        with _pause_lock:
-            _pauses -= 1
-            if _pauses == 0:
-                gc.enable()
-
-
 class _Carrier(QObject):
     """Signals a job emits from the pool; tokens say which request they answer."""
 
@@ -199,7 +143,7 @@ class _CompareJob(QRunnable):
             self._carrier.progressed.emit(self._token, value)
 
     def run(self) -> None:
-        with _collections_held():
+        with collections_held():
             self._run()
 
     def _run(self) -> None:
@@ -256,7 +200,7 @@ class _CompareJob(QRunnable):
     def _prepare(self, result: DiffResult) -> PreparedView:
         """Everything the window reads of ``result``, made here so the UI thread need not."""
         prepared = view_geometry.prepare(result)
-        _keep_out_of_gc()
+        exempt_from_gc()
         return prepared
 
     def _preview(self, coarse: PreparedView) -> None:
@@ -271,7 +215,7 @@ class _CompareJob(QRunnable):
             progress=lambda v: self._progress(COARSE_SHARE + (1 - COARSE_SHARE) * v),
         )
         prepared = view_geometry.prepare_refined(coarse, result)
-        _keep_out_of_gc()
+        exempt_from_gc()
         give_back_free_memory()
         return prepared
 
@@ -317,7 +261,6 @@ class CompareRunner(QObject):
 
     def __init__(self, fn: CompareFn = load_and_compare, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        share_the_gil_finely()
         self._fn = fn
         self._token = 0
         self._busy = False
