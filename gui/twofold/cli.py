@@ -224,7 +224,7 @@ def _total_size(*paths: str) -> int:
 
 def _emit(result: DiffResult, *, as_json: bool) -> None:
     # The result is final: full GC passes while the report is built would walk all of
-    # it again and again (0.03 s of the 10 MB pair's JSON), for cycles it does not have.
+    # it again and again for cycles it does not have (``bench/run.py`` times ``--json``).
     exempt_from_gc(collect_young_first=False)
     text = json_for_terminal(to_json(result)) if as_json else stat_text(result)
     sys.stdout.write(text + "\n")
@@ -238,7 +238,7 @@ def json_for_terminal(text: str) -> str:
     some terminals, and a lone surrogate (an undecodable byte of a file name) is
     not UTF-8 at all. Inside JSON strings, where alone they can occur, the escape
     is the same value, so a parser reads exactly what it read before. Cost: none
-    for ASCII; 0.05 s on the 10 MB pair's 7 MB of JSON (2 % of that run).
+    for ASCII, one pass over the text otherwise (``bench/run.py`` times ``--json``).
     """
     if text.isascii():
         return text

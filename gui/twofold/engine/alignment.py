@@ -38,8 +38,9 @@ from twofold.engine.similarity import Profiles, Vocabulary
 
 #: Moves need this many distinct words, so that "Thanks." does not travel.
 _MOVE_MIN_WORDS = 4
-#: Keys a Myers diff of the anchors may have to change: 10,000 take it ~0.3 s, 25,000
-#: 1.2 s, 49,000 (a 98 KB file of one-letter lines against another) its whole 2 s timeout.
+#: Keys a Myers diff of the anchors may have to change: its time grows with their square,
+#: and a file of one-letter lines against another (``bench/line_pair.py``) takes it to
+#: diff-match-patch's timeout.
 MYERS_MAX_CHANGES = 10_000
 
 
@@ -325,7 +326,7 @@ def _assemble(
     out: list[Match] = []
     # ``(i,)`` for each paragraph index, made once (in C) and shared by the pairs of
     # both sides: line i of A and line i of B are mostly both equal lines, and a
-    # 28,500-line pair kept 2.2 MB of one-index tuples and their ints twice over.
+    # source pair kept a tuple and its int per line twice over.
     single = list(zip(range(paragraphs)))
 
     def leftovers(a_range: range, b_range: range) -> None:

@@ -92,7 +92,8 @@ def _unique_runs(
     """Each sampled run of ``length`` tokens that occurs once: its hash -> where it starts.
 
     Keyed by the run's hash, not the run: a 3 MB paragraph samples some 150,000
-    runs, and their strings (~90 bytes each) were 13 MB of the refinement's peak.
+    runs, and their strings (~90 bytes each) were a large share of the
+    refinement's peak (``bench/gui_bench.py --only paragraph``).
     A run seen twice maps to -1. Two different runs with one hash (a chance of
     about 1e-9 here) only look repeated, which drops a candidate; the caller
     compares the runs a hash pairs across the sides, so no cut is ever wrong.

@@ -117,8 +117,8 @@ def _directed_runs(a: str, b: str, options: CompareOptions) -> Iterator[Run]:
         raw = _chunked_diff(ka, kb, options)
     else:
         raw = _fine_diff(ka, kb, options)
-    # Every stage below reads the one before as it goes: a list of a huge pair's
-    # 170,000 runs is some 12 MB of tuples, and each stage held one more.
+    # Every stage below reads the one before as it goes: a huge pair's runs as a
+    # list of tuples are big, and each stage held one more.
     runs: Iterable[Run]
     if ka == a and kb == b:
         # Nothing was folded, so the runs of the keys are the runs of the texts.
@@ -204,8 +204,8 @@ def _anchored_diff(a: str, b: str, options: CompareOptions) -> Iterator[tuple[Op
     cuts = anchor_cuts(enc_a, enc_b)
     by_words = options.granularity is Granularity.WORD
     # Texts with little in common (noise, or unrelated texts) are cut at chance
-    # anchors into big pieces that each take Myers its whole timeout: 45 pieces of
-    # a random 400 K pair took 12.6 s. Such a piece (no shared run in thousands of
+    # anchors into big pieces that each take Myers its whole timeout, one after
+    # another, for an answer no better than this one. Such a piece (no shared run in thousands of
     # tokens on both sides), and any piece past the budget, is a coarse but exact
     # deletion and insertion, as diff-match-patch itself answers when out of time.
     deadline = monotonic() + ANCHORED_BUDGET * options.diff_timeout
@@ -245,10 +245,11 @@ def _encoded(pieces: Iterable[list[str]], codes: _TokenCodes) -> tuple[str, arra
 
     Read a piece at a time (``_token_pieces``, ``_chunk_pieces``): only the
     distinct units are held, as the codes' keys, not a string object for each of
-    a million tokens (a 1.8 MB minified script's 117,000 chunks were 17 MB as
-    strings, when only 35,000 are distinct). Lengths take two bytes a unit while
-    every unit is shorter than 64 K characters (a 3 MB paragraph has 1.1 million
-    tokens: 8.6 MB as 8-byte lengths), four after.
+    a million tokens (a minified script's chunks are mostly repeats: held as
+    strings they took several times the text). Lengths take two bytes a unit while
+    every unit is shorter than 64 K characters (a long paragraph has over a million
+    tokens, four times the memory as 8-byte lengths), four after. The peaks are in
+    ``bench/gui_bench.py --only minified`` and ``--only paragraph``.
     """
     lookup = codes.__getitem__
     encoded: list[str] = []
@@ -267,8 +268,9 @@ def _encoded(pieces: Iterable[list[str]], codes: _TokenCodes) -> tuple[str, arra
 def _token_pieces(text: str) -> Iterator[list[str]]:
     """``_TOKEN.findall(text)``, a list per piece of about ``CHUNK_PIECE`` characters.
 
-    One regex call over 3 MB held the GIL for 0.4 s, a freeze of the window
-    while its worker diffed. Pieces end where a word or mark meets white space,
+    One regex call over a long paragraph held the GIL long enough to freeze the
+    window while its worker diffed (``bench/gui_bench.py --only paragraph``
+    reports the longest stall). Pieces end where a word or mark meets white space,
     which is always the end of a token, so the tokens are the same.
     """
     start = 0
@@ -289,8 +291,9 @@ def chunks(text: str) -> list[str]:
 def _chunk_pieces(text: str) -> Iterator[list[str]]:
     """``_CHUNK.findall(text)``, a list per piece of about ``CHUNK_PIECE`` characters.
 
-    One regex call over 5 MB holds the GIL for 60 ms, during which the window
-    cannot paint; between pieces the UI thread gets its turn. Pieces end where a
+    One regex call over a long line holds the GIL, during which the window
+    cannot paint (``bench/gui_bench.py --only single`` reports the longest
+    stall); between pieces the UI thread gets its turn. Pieces end where a
     chunk ends, so the chunks are the same; only the whole text's last piece
     keeps the empty match ``$`` gives at its end.
     """
@@ -364,9 +367,10 @@ class _TokenCodes(dict[str, str]):
 def encode_tokens(sequences: list[list[str]]) -> list[str]:
     """Map equal tokens to equal private characters, so a char diff becomes a token diff.
 
-    The codes are ``_TokenCodes``', built in C: a reworded 1 MB pair has 184,000
-    distinct tokens over its pairs, and a Python ``__missing__`` call for each was a
-    tenth of its diff; a 250,000-line log aligns 250,000 distinct lines.
+    The codes are ``_TokenCodes``', built in C: a reworded pair has a hundred
+    thousand distinct tokens and more over its pairs, and a Python ``__missing__``
+    call for each was a good part of its diff (``bench/run.py``); a log aligns as
+    many distinct lines as it has.
     """
     values = map(chr, chain(range(1, _SURROGATES.start), range(_SURROGATES.stop, 0x110000)))
     if sum(map(len, sequences)) <= _ENCODE_SLICE:  # a pair's words: all at once
@@ -375,7 +379,7 @@ def encode_tokens(sequences: list[list[str]]) -> list[str]:
         lookup = codes.__getitem__
         return ["".join(map(lookup, tokens)) for tokens in sequences]
     # The lines of a big file: each C call reads a slice, so that the thread doing
-    # this lets the window paint in between (250,000 lines took 0.15 s in one go).
+    # this lets the window paint in between (a log's lines in one go were a stall).
     distinct = {}
     for tokens in sequences:
         for start in range(0, len(tokens), _ENCODE_SLICE):

@@ -467,7 +467,7 @@ def _from_chardet(data: bytes) -> _Decoded | None:
     chardet sees a bounded sample so big files stay fast; the whole file is then
     decoded strictly, so a guess that only fits the sample is dropped.
     """
-    import chardet  # 60 ms to import, and most files never get here (UTF-8 decodes first)
+    import chardet  # slow to import, and most files never get here (UTF-8 decodes first)
 
     sample = data[:_CHARDET_SAMPLE]
     for result in chardet.detect_all(sample, max_bytes=_CHARDET_SAMPLE):

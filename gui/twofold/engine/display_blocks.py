@@ -58,7 +58,7 @@ class BlockTable:
         """The text as displayed: a newline at every soft break.
 
         Made when asked, not kept: with long lines it is a copy of the whole
-        text (12 MB for a 3 MB paragraph pair, two bytes a character), which the
+        text (two bytes a character), which the
         panes need only while they fill.
         """
         if not self.soft_breaks:

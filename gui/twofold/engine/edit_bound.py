@@ -2,13 +2,13 @@
 """A quick upper bound on how many items a minimal diff of two sequences changes.
 
 Why: Myers' diff takes time that grows with the square of the changes it finds
-(diff-match-patch: ~0.3 s for 10,000 changed keys, its 2 s timeout for 49,000).
+(diff-match-patch runs into its timeout on a few tens of thousands of changed keys).
 The aligner asks this bound first, and only lets Myers run where it is sure to
 be quick. The bound comes from a common subsequence found in near-linear time,
 patience diff's: the items that occur once on each side, their longest chain in
 the same order on both sides, each grown both ways while the neighbours agree.
 Any common subsequence bounds the minimal diff from above; on real pairs this
-one is close to it (0.02 s for 19,000 paragraphs, where the histogram diff took 0.12 s).
+one is close to it, and several times quicker to find than the histogram diff.
 
 Constraints: pure, no I/O, no Qt.
 """

@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A pair's edits kept as op codes and run lengths over texts held elsewhere.
 
-Why: a 1 MB pair with every paragraph reworded has some 63,000 edits. As
-``Edit`` objects, each with its own copy of its text, they took 8.5 MB (four
-times the text they describe) and building them was a tenth of the
-refinement. ``EditRuns`` keeps one byte and one integer an edit and cuts a
-run's text out of the document only when someone reads it; the runs' lengths
+Why: a pair with every paragraph reworded has tens of thousands of edits. As
+``Edit`` objects, each with its own copy of its text, they took several times
+the memory of the text they describe and building them was a good part of the
+refinement (``bench/gui_bench.py --only 100%`` reports peak and time).
+``EditRuns`` keeps one byte and one integer an edit and cuts a run's text out
+of the document only when someone reads it; the runs' lengths
 alone serve the highlights, the similarity and the helper process's answers.
 
 It is a ``Sequence[Edit]`` equal to the tuple of the same edits, so what
@@ -62,7 +63,7 @@ class EditRuns(Sequence[Edit]):
         """The runs (which must cover ``a`` and ``b`` exactly) over these texts.
 
         Runs that come one at a time are packed as they come: a huge pair's
-        170,000 runs are 12 MB as a list of tuples, and 1.5 MB packed.
+        runs as a list of tuples take about eight times their packed size.
         """
         if isinstance(runs, list):
             codes = bytes([_CODE[op] + 3 * ignored for op, _n, ignored in runs])

@@ -69,9 +69,10 @@ class ParagraphExtents(Sequence[Extent]):
     """Where each paragraph of a side sits, ``Extent(first, last + 1)``, read off a table.
 
     Why not a list of ``Extent``: that is an object and two ints per paragraph,
-    about 115 bytes, kept for as long as the result is shown; for a pair of
-    28,000-line source files it was 6.6 MB, a sixth of what the window added for
-    them. The table's arrays already hold the numbers.
+    about 115 bytes, kept for as long as the result is shown; for source files
+    with a paragraph a line that was a good share of what the window added for
+    them (``bench/gui_bench.py --only source``). The table's arrays already hold
+    the numbers.
     """
 
     __slots__ = ("_first", "_last")

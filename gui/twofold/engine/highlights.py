@@ -19,8 +19,9 @@ def inline_spans(result: DiffResult, pair: Pair, side: Side) -> Sequence[Span]:
 
     Ignored edits are left out. For an insertion or deletion the whole
     paragraph range is the change. A changed pair's ranges are ``Segments``
-    (two arrays of offsets): a 3 MB paragraph reworded throughout has 85,000
-    of them a side, some 10 MB as ``Span`` objects, kept while it is shown.
+    (two arrays of offsets): a paragraph reworded throughout has tens of
+    thousands of them a side, too many to keep as ``Span`` objects while it is
+    shown (``bench/gui_bench.py --only paragraph`` reports the peak).
     """
     whole = result.span_of(pair, side)
     if whole is None or pair.kind is PairKind.EQUAL:

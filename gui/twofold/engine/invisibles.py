@@ -158,9 +158,8 @@ def _scanner(piece: str) -> re.Pattern[str] | None:
     The regular expression reads a character in 3 ns or more. Most text is
     ASCII, or nearly: its UTF-8 without the plain ASCII bytes is what can hold
     a candidate (continuation bytes are never ASCII), decoded and searched in a
-    fraction of the time. On the bench's 10 MB prose with dashes, on a loaded
-    machine: 30 ms instead of 117; 10 MB of ASCII 12 instead of 99; 10 MB of
-    Cyrillic (its sample says dense, so no shortcut) 83 against 90.
+    fraction of the time; Cyrillic (its sample says dense) gets no shortcut.
+    ``bench/reveal_bench.py`` measures what revealing costs a pane's fill.
     """
     if piece.isascii():
         return _ANY_BMP if piece.encode("ascii").translate(None, _PLAIN_ASCII) else None

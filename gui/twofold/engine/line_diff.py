@@ -34,7 +34,8 @@ __all__ = ["MAX_OCCURRENCES", "PIECE_LINES", "LineRun", "line_runs"]
 #: lines with more copies than this in A's region never anchor a match (git's 64)
 MAX_OCCURRENCES = 64
 #: the Myers fallback diffs a region in pieces of at most this many lines a side;
-#: 256 a side take 1 ms in the C++ library, 8000 a side 0.2 s (quadratic)
+#: the cost is quadratic, so small pieces keep the every-line-differs pair quick
+#: (``bench/run.py``'s ``--diff`` and ``--stat`` table)
 PIECE_LINES = 256
 #: seconds one fallback piece may search before diff-match-patch settles for a
 #: coarser (still exact) diff; a piece of ``PIECE_LINES`` lines never needs it

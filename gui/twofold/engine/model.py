@@ -25,7 +25,7 @@ class Side(Enum):
 
     # Hashed by identity, in C: ``Enum.__hash__`` is Python code (it hashes the name),
     # and sides and kinds are dict keys in loops over every pair and block (a
-    # ``Counter`` of a 250,000-line log's kinds took 60 ms, 10 by identity). Members
+    # log has a block a line: ``bench/gui_bench.py --only log``). Members
     # are singletons and compare by identity, so the two agree.
     __hash__ = object.__hash__
 
@@ -97,7 +97,8 @@ class Segments(Sequence[Span]):
 
     Equal to the tuple of the same spans. Why not that tuple: each span is an
     object and two ints, about 110 bytes, held for as long as the result is
-    open; a pair of 28,000-line source files had 6.3 MB of them. The arrays hold
+    open, and source files have one a line (``bench/gui_bench.py --only source``
+    reports the peak). The arrays hold
     the offsets in 16 bytes a segment, and a ``Span`` is made only when one is
     read. Loops over every segment read ``bounds`` (plain ``(start, end)``
     tuples): making a ``Span`` costs a microsecond.
@@ -118,8 +119,8 @@ class Segments(Sequence[Span]):
             ends: where each segment ends.
             newlines: the offsets of every newline of the text, when the segments
                 were cut at them (lines): the display blocks start from them too
-                (``linemap.block_table``), and a 250,000-line log took 90 ms a
-                side to find them.
+                (``linemap.block_table``), and finding them again in a log was
+                a long stall (``bench/gui_bench.py --only log``).
         """
         self.newlines = newlines
         self._covered = -1
@@ -144,8 +145,9 @@ class Segments(Sequence[Span]):
     def covered(self) -> int:
         """Characters in all the segments: summed in C once, then kept with them.
 
-        A log has 250,000 lines: each sum held the GIL 25-45 ms, and the stats of
-        a coarse result and of its refinement ask it of the same segments.
+        A log has a segment a line: each sum held the GIL long enough to stall the
+        window (``bench/gui_bench.py --only log``), and the stats of a coarse
+        result and of its refinement ask it of the same segments.
         """
         if self._covered < 0:
             self._covered = sum(self.ends) - sum(self.starts)

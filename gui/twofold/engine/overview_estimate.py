@@ -30,7 +30,7 @@ def fraction(y: float, total: float) -> float:
     return min(max(y / total, 0.0), 1.0)
 
 
-#: Blocks ``LineEstimate.advance`` estimates in one call: some 6 ms of a 250,000-line log.
+#: Blocks ``LineEstimate.advance`` estimates in one call: a short slice of a log's blocks.
 ESTIMATE_SLICE = 1 << 15
 
 
@@ -47,9 +47,9 @@ def estimated_lines(lengths: Sequence[int], chars_per_line: int) -> array[int]:
 class LineEstimate:
     """``estimated_lines`` made a slice of blocks at a time.
 
-    Why: it runs on the UI thread, and a 250,000-line log's took 45-65 ms in one
-    event-loop turn, the longest stall of showing that comparison. A slice of
-    ``ESTIMATE_SLICE`` blocks takes a few milliseconds.
+    Why: it runs on the UI thread, and a log's in one event-loop turn was the
+    longest stall of showing that comparison (``bench/gui_bench.py --only log``
+    reports the longest stall). A slice of ``ESTIMATE_SLICE`` blocks is short.
     """
 
     def __init__(self, lengths: Sequence[int], chars_per_line: int) -> None:

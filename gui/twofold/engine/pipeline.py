@@ -266,7 +266,8 @@ class _PairTexts(Sequence[tuple[str, str]]):
     """The texts of pairs to diff, cut out of the documents only when one is diffed.
 
     Why not a list of the texts: copies of every changed paragraph held at
-    once were 4 MB of the 1 MB reworded pair's peak, reached while refining.
+    once were a good share of a reworded pair's peak, reached while refining
+    (``bench/gui_bench.py --only 100%``).
     """
 
     def __init__(self, result: DiffResult, pairs: list[Pair]) -> None:

@@ -67,7 +67,8 @@ def _extent_of(extents: Sequence[Extent], indices: tuple[int, ...]) -> Extent | 
 def _tops_and_bottoms(extents: Sequence[Extent]) -> tuple[Sequence[float], Sequence[float]]:
     """Each paragraph's top and bottom, as two sequences: no ``Extent`` read per pair.
 
-    A 250,000-line file has a pair a line; two ``Extent`` objects each took 1.5 s.
+    A log has a pair a line: building an ``Extent`` object per pair was a long
+    stall (``bench/gui_bench.py --only log``).
     """
     if isinstance(extents, ParagraphExtents):
         first, last = extents.bounds

@@ -14,7 +14,8 @@ sets of shared ints rather than of one new string per occurrence.
 
 Why word ids in tuples: a paragraph's words are kept as a tuple of ids
 (8 bytes a word) and made a set only while it is being compared; as frozensets
-the word sets of the 1 MB reworded pair took 14.8 MB, most of the alignment's peak.
+the word sets of a reworded pair were most of the alignment's peak
+(``bench/gui_bench.py --only 100%``).
 
 Constraints: pure and deterministic. Word ids are handed out in the order texts
 are seen, never in hash order, and sums of weights are exactly rounded

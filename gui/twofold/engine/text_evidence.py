@@ -52,7 +52,7 @@ def looks_binary(data: bytes) -> bool:
     """True if ``data`` holds a NUL, or if any stretch of it is dense with control bytes.
 
     Every window of 8 KB is judged, not only the first. One ``bytes.translate``
-    pass counts the controls (about 6 ms for 10 MB); only a file with many of
+    pass counts the controls (``bench/load_bench.py`` times it); only a file with many of
     them is looked at window by window, the windows overlapping by half so that
     a dense stretch cannot hide across a boundary. A file shorter than a window
     is judged as a whole. ``data`` is a file in an ASCII-compatible encoding, or

@@ -26,7 +26,7 @@ from twofold.engine.scroll_sync import LineMap, build_linemap, pair_extent
 from twofold.engine.utf16 import Utf16Map
 
 #: Changes with more edits than this have their highlight ranges computed by the worker
-#: (a 5 MB one-line change has tens of thousands: 50 ms the UI thread should not spend).
+#: (a one-line change can have tens of thousands: ``bench/gui_bench.py --only single``).
 BIG_CHANGE_EDITS = 2000
 #: what must match for a refined result to keep the layout of its coarse one
 _LAYOUT = attrgetter("kind", "a", "b")
@@ -90,7 +90,8 @@ def same_layout(shown: Sequence[Pair], refined: Sequence[Pair]) -> bool:
     """Whether two results pair the same paragraphs the same way.
 
     The refinement keeps the preview's unchanged pairs (the same objects), so only
-    the others are compared: comparing all 250,000 pairs of a log took 0.3 s.
+    the others are compared: comparing all of a log's pairs was a visible stall
+    (``bench/gui_bench.py --only log``).
     """
     if len(shown) != len(refined):
         return False
