@@ -29,9 +29,9 @@ log = logging.getLogger(__name__)
 SCREENSHOT_SIZE = (1400, 900)
 #: how long ``--screenshot`` waits for the comparison before giving up
 SCREENSHOT_TIMEOUT_MS = 60_000
-#: Qt's image quality for the screenshot; for PNG, 80 is zlib level 2: a 1400x900
-#: window of text encodes in 67 ms instead of 131 (the default) and is no bigger
-#: (464 KB against 476 for the 1 MB pair's screenshot)
+#: Qt's image quality for the screenshot; for PNG, 80 is zlib level 2: a window of
+#: text encodes in about half the default's time and is no bigger
+#: (``bench/gui_bench.py`` times launch to PNG)
 SCREENSHOT_QUALITY = 80
 #: at most this long is given to what follows a result (slices, layout, overview marks)
 SETTLE_LIMIT_S = 5.0
@@ -269,7 +269,7 @@ def settle(app, window) -> None:  # type: ignore[no-untyped-def]
 
     Why not a fixed wait: what follows a result (the rest of a big text, the
     delayed geometry rebuild, the overview's marks) takes from nothing to a
-    second; the fixed 150 ms this replaced was pure waiting for a small pair
+    second; the fixed wait this replaced was pure waiting for a small pair
     and, on a busy machine, could end before the delayed rebuild had run.
     ``window.grab`` paints what is there. Public: the tests settle a window with it too.
     """

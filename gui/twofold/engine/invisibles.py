@@ -27,9 +27,9 @@ positions (Qt counts UTF-16) map to the text's offsets unchanged: highlights,
 find, copy and the tooltip all use the real text.
 
 Constraints: pure, no Qt. ``find`` costs a few C-level passes when there is
-nothing to show: on 10 MB, about an eighth of a regular expression's scan for
-ASCII, a quarter for prose with dashes and accents, the same for Cyrillic
-(``_scanner``).
+nothing to show: a fraction of a regular expression's scan for ASCII and for
+prose with dashes and accents, the same for Cyrillic (``_scanner``;
+``bench/reveal_bench.py`` measures what it costs a pane's fill).
 """
 
 from __future__ import annotations

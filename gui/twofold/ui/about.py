@@ -27,7 +27,7 @@ _SUMMARY = (
 
 
 def _package_version(name: str) -> str:
-    # importlib.metadata costs 45 ms to import: only when the About box opens.
+    # importlib.metadata is slow to import: only when the About box opens.
     from importlib.metadata import PackageNotFoundError, version
 
     try:

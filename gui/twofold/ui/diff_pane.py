@@ -168,12 +168,13 @@ class DiffPane(QPlainTextEdit):
         ``source`` is this pane's source text, case-folded (``text_search.fold``).
 
         Searched in the source text and mapped as the highlights are: reading the
-        text back out of Qt cost 70 ms a keystroke on a 13 MB log, and a match
+        text back out of Qt was slow at every keystroke on a log
+        (``bench/gui_actions.py``'s find rows), and a match
         across the soft break of a cut line is still found.
         """
         positions = self._positions
         found = find_all(source, needle, limit)
-        if positions.same:  # most texts: 10,000 matches of "e" took 40 ms to map
+        if positions.same:  # most texts: mapping the many matches of "e" was slow
             return found
         return [(positions.position(start), positions.position(end)) for start, end in found]
 
@@ -190,7 +191,7 @@ class DiffPane(QPlainTextEdit):
 
         Qt's own copy kept the newlines this pane inserts into cut lines (a copied
         minified line came out broken every 2,000 characters), and building its
-        rich copy of a 13 MB selection took 1.4 s.
+        rich copy of a big selection was slow (``bench/gui_actions.py``'s copy row).
         """
         mime = QMimeData()
         mime.setText(self.selected_source_text())
@@ -336,7 +337,8 @@ class DiffPane(QPlainTextEdit):
         """``engine.overview_estimate.estimated_lines`` for this pane's width and font (cached).
 
         Kept as the array it comes as: a list would hold an int object per block
-        (1.1 MB for a 28,000-line file) for a few reads per change.
+        (``bench/gui_bench.py --only source`` reports the peak) for a few reads per
+        change.
         """
         return self._line_estimate().lines()
 
@@ -465,8 +467,9 @@ class DiffPane(QPlainTextEdit):
 
         A line longer than the pane (a 2,000-character piece of a cut line, a
         minified script) is mostly out of view to the sides; highlighting and
-        painting find's matches in all of it made a screen of the 5 MB one-line
-        pair repaint in 30 ms a pane, 126 ms with the matches of "e". Empty when
+        painting find's matches in all of it made every repaint of a screen of a
+        one-line pair slow, and slower still with the matches of "e"
+        (``bench/gui_actions.py A B`` on that pair). Empty when
         wrapping (every line is in view); a block holding right-to-left text is in
         view whole (there a span of the screen need not be one range of the text).
         """

@@ -131,10 +131,11 @@ def suggested_path(result: DiffResult, fmt: ExportFormat) -> str:
 class Exporter(QObject):
     """Asks for a path, checks it, then renders the result and writes it in the background.
 
-    Why in the background: rendering a 13 MB log's report takes 0.6 s and its
-    unified diff 1 s (a 250 MB pair, ten times that), all of which the window
-    stood frozen under a wait cursor. The result is immutable, so a thread can
-    read it while the window goes on; the message comes back as a queued signal.
+    Why in the background: rendering a big log's report or unified diff takes
+    long enough (``bench/gui_actions.py``'s export rows; the largest pairs ten
+    times as long) that the window stood frozen under a wait cursor. The result
+    is immutable, so a thread can read it while the window goes on; the message
+    comes back as a queued signal.
 
     Args:
         parent: the dialogs' parent.

@@ -238,9 +238,10 @@ class MainWindow(QMainWindow):
 
         Filling the list resets a filter proxy that calls Python for every row;
         with a refining worker each of those calls waits for the GIL, and the
-        turn that fills a 10 MB pair's 1,983 changes froze the window for 126 ms.
-        Released from the list's own signal, not a later turn: polling waited for
-        the panes' fill turns in between, some 50 ms of a 1 MB pair's refinement.
+        turn that fills a big pair's thousands of changes froze the window
+        (``bench/gui_bench.py`` reports the longest stall). Released from the
+        list's own signal, not a later turn: polling waited for the panes' fill
+        turns in between, delaying the refinement for nothing.
         """
         if self.sidebar.filling:
             self._release_when_listed = release  # an older comparison's hold goes with it

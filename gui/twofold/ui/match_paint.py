@@ -3,10 +3,10 @@
 
 Why: Qt draws each extra selection of a block with a clip path of its own and
 merges the paths of them all, so a screen's cost grows faster than its number
-of selections: a screen of the 1 MB reworded pair repainted in 4.5 ms a pane
-with its 44 word highlights, and in 33 ms with the 260 matches of "e" besides
-(and did so at every keystroke and scroll step while the find bar was open).
-Filled as rectangles before Qt draws the text they cost a few milliseconds.
+of selections: a screen of a reworded pair repainted several times slower with
+the matches of "e" besides its word highlights (and did so at every keystroke
+and scroll step while the find bar was open). Filled as rectangles before Qt
+draws the text they cost little (``bench/gui_actions.py``'s find rows).
 
 The word highlights stay Qt's selections (a screen holds few of them, and a
 moved word's underline is Qt's), cut around the matches on screen, so that a

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Puts a big text into a ``QPlainTextEdit`` in slices, the first screen first.
 
-``setPlainText`` on 10 MB holds the UI thread for a quarter of a second, and
+``setPlainText`` on a big text holds the UI thread for a long stall, and
 PySide keeps the GIL during the call, so building the document in a worker
 thread does not help. Instead the first ``FIRST`` characters go in at once (the
 first screen shows at the next paint) and the rest is appended a slice per
@@ -29,13 +29,13 @@ from twofold.ui.turns import turn_queue
 
 #: characters put in at once before the first paint
 FIRST = 50_000
-#: characters per later slice (about 10 ms of ``insertText`` each)
+#: characters per later slice (``bench/reveal_bench.py`` prints the longest slice)
 SLICE = 500_000
-#: at most this many lines per slice: a block costs ~3 us to make, so 500,000
-#: characters of source code (14,000 lines) took 40-53 ms a slice
+#: at most this many lines per slice: each block costs time to make, so a slice of
+#: short source lines took several times ``SLICE_SECONDS``
 SLICE_LINES = 4_000
 #: what a slice should take; a slower one makes the next ones smaller (a log's
-#: 4,000 lines of 110 characters took ~65 ms), down to ``MIN_SCALE`` of the above
+#: lines can be slower still), down to ``MIN_SCALE`` of the above
 SLICE_SECONDS = 0.025
 MIN_SCALE = 1 / 16
 

@@ -159,7 +159,8 @@ class PaneHighlights:
         """Highlights touching document positions ``[start, end)`` of these blocks, in order.
 
         Only the ranges on screen are converted to document positions, found by
-        bisection: a 5 MB one-line change has tens of thousands of them.
+        bisection: a one-line change can have tens of thousands of them
+        (``bench/gui_bench.py --only single``).
         """
         out: list[Highlight] = []
         seen = -1

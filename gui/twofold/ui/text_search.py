@@ -2,10 +2,10 @@
 """Case-insensitive literal search over big texts, fast enough to run as the user types.
 
 Why not ``re.IGNORECASE`` alone: on a literal it reads every character through
-the case-insensitive matcher, 155 ms for a 13 MB log with no match, per pane
-and per keystroke. The text is case-folded once, while the find bar is open,
-and each keystroke looks for the folded needle with ``str.find``: 12 ms for
-that log. The caller keeps the ``Folded`` copy (the find controller, while
+the case-insensitive matcher, per pane and per keystroke. The text is
+case-folded once, while the find bar is open, and each keystroke looks for the
+folded needle with ``str.find``, many times faster (``bench/gui_actions.py``'s
+find rows). The caller keeps the ``Folded`` copy (the find controller, while
 its bar is open) and hands it to ``find_all``. ``casefold``, not ``lower``: it
 folds the letters the regex takes as one (final sigma, long s), so the
 matches are the regex's. Where folding changes the length of the text (ß
@@ -29,7 +29,7 @@ CHUNK = 1 << 20
 class Folded:
     """A text to search and its case-folded copy, made once per text.
 
-    Folding 17 MB of accented text takes 150 ms, searching the folded copy 12.
+    Folding is much slower than searching the folded copy, so it is done once.
     """
 
     text: str
@@ -40,9 +40,9 @@ class Folded:
 def fold(text: str) -> Folded:
     """``text`` ready for ``find_all``: do it before the first keystroke needs it.
 
-    Folding is ~28 ms a megabyte, in one C call: done by the first keystroke it
-    was half of the 105 ms that typing a letter over the 1 MB reworded pair froze
-    the window for.
+    Folding is one C call over the whole text: done by the first keystroke it
+    was about half of the time that typing a letter over a reworded pair froze
+    the window for (``bench/gui_actions.py``'s find rows).
     """
     return Folded(text, _folded_alike(text))
 

@@ -3,7 +3,8 @@
 
 Qt fires every expired timer in one pass of the event loop, so separate zero
 timers (two panes filling in slices, the changes list, the overview's marks)
-all ran in the same turn and added up to a freeze of 150 ms on a 1 MB pair.
+all ran in the same turn and added up to a freeze (``bench/gui_bench.py``
+reports the longest stall).
 Work queued here runs one step per turn, round robin, and the paints of each
 step happen before the next one starts; input events get in between too.
 """

@@ -4,10 +4,10 @@
 Why: ``QPlainTextEdit`` answers every change of its width by walking all the
 blocks of its document (``QPlainTextDocumentLayout::setTextWidth``), giving
 each a ``QTextLayout`` if it has none and clearing it; the blocks on screen are
-then laid out again as they are painted. On a 250,000-line log the first walk
-takes 190-270 ms a pane (it allocates the layouts), later ones 35-50 ms, and a
-window edge dragged 240 px in 12 steps (one a 16 ms frame, as a window manager
-sends them) kept the window frozen for 1.9 s, each step a stall of ~220 ms.
+then laid out again as they are painted. On a log the first walk is slow (it
+allocates the layouts), later ones less so, and a window edge dragged in steps
+of a frame each, as a window manager sends them, kept the window frozen for the
+sum of them (``bench/gui_actions.py``'s width rows time one walk).
 Dragging an edge is a stream of widths only the last of which is looked at for
 long.
 
@@ -20,7 +20,8 @@ kept hidden (its range still counts the old width). Smaller documents are laid
 out at once, as before: for them the walk takes a few milliseconds.
 
 Not solved here: the first walk still gives every block a layout (~330 bytes a
-block, +165 MB on that log, once); only fewer blocks would avoid that.
+block, once: ``bench/gui_actions.py`` reads the memory before and after it);
+only fewer blocks would avoid that.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from twofold.ui.turns import turn_queue
 
-#: From this many blocks a relayout costs ~10 ms a pane or more (0.45 us a block
-#: on the 2-core machines Twofold is measured on) and waits for the resizing to stop.
+#: From this many blocks a relayout is a noticeable stall a pane (see
+#: ``bench/gui_actions.py``) and waits for the resizing to stop.
 DEFER_BLOCKS = 20_000
 #: Quiet time (ms) after the last width change before the one relayout: longer
 #: than the gaps between the steps of a drag (16 ms at 60 Hz), short enough to
@@ -56,7 +57,7 @@ class WidthRelayout(QObject):
         self._held_policy: Qt.ScrollBarPolicy | None = None
         self._timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
         # A turn of its own: both panes' timers expire in one pass of the event loop,
-        # and their two walks back to back were one stall (90-100 ms on the log).
+        # and their two walks back to back were one stall (``bench/gui_actions.py``).
         self._timer.timeout.connect(lambda: turn_queue().schedule(self, self._relayout))
 
     @property

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A head start on refining: the helper diffs likely pairs while the alignment runs.
 
-Why: aligning a 1 MB reworded pair takes some 0.7 s on one core, while the
+Why: aligning a big reworded pair keeps one core busy for a while, while the
 other core (and the helper process, once started) has nothing to do. Most
 paragraphs of a revised document are changed where they stand, so a cheap
 greedy walk down both documents (``pair_guess``) names most of the pairs the
@@ -10,8 +10,9 @@ refinement then takes the answers of the pairs the alignment did make (the
 same two paragraphs, so the same edits) and diffs only the others.
 
 Why the guessing runs in the helper: done here, in a thread, it took the GIL
-from the alignment (0.15 s on the 1 MB pair, all of the first screen's delay
-it saved later). Here only the paragraphs are encoded and sent, once.
+from the alignment (as much of the first screen's delay as it saved later;
+``bench/refine_helper_bench.py``'s head start table). Here only the paragraphs
+are encoded and sent, once.
 
 Constraints: a wrong guess costs only the helper's time; the result is the same
 with or without a head start.

@@ -228,8 +228,9 @@ def _yield_to_the_window() -> None:
     """Run at a lower priority: the helper should use a core the window leaves idle.
 
     While the GUI puts a preview on screen its two threads want both cores;
-    at equal priority the helper slowed that first screen of a 10 MB pair by
-    0.3 s. A niced helper still gets any idle core in full.
+    at equal priority the helper slowed that first screen of a big pair
+    (``bench/gui_bench.py`` times it). A niced helper still gets any idle core
+    in full.
     """
     with contextlib.suppress(AttributeError, OSError):  # no nice() here, or not allowed
         os.nice(HELPER_NICENESS)

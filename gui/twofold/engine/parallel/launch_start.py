@@ -1,12 +1,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A big pair named on the command line gets its head start before the window exists.
 
-Why: ``twofold a b`` spends ~0.5 s starting Python and Qt and building the
+Why: ``twofold a b`` spends a while starting Python and Qt and building the
 window on one core, and only then loads and aligns the pair; the head start
-(``head_start``) began once the paragraphs were known, about 1 s after launch.
-Begun here, before Qt is imported, the helper diffs the likely pairs of a 1 MB
-reworded pair on the other core from ~0.1 s on, and the refinement after the
-alignment finds most of its answers ready.
+(``head_start``) began once the paragraphs were known, long after launch.
+Begun here, before Qt is imported, the helper diffs the likely pairs of a
+reworded pair on the other core almost from the start, and the refinement after
+the alignment finds most of its answers ready (docs/performance.md, "The refine
+helper and the head start").
 
 The documents and their paragraphs are handed over too, so a pair that turns
 out not to need a head start (few changes) costs nothing more: the same work,
@@ -45,9 +46,9 @@ from twofold.engine.pipeline import Paragraphs, paragraphs
 MIN_LAUNCH_BYTES = MIN_PARALLEL_CHARS
 #: ... and at most this big (1.5 MB a side; the head start is sent 1.25 MB of each).
 #: Loading here is not free for a pair that then gets no head start: the window's
-#: worker would have loaded it while the window painted. With 10 MB allowed, the
-#: 5 MB single-line pair launched 0.17 s slower and the minified pair peaked 4.5 MB
-#: higher (``bench/gui_bench.py``); pairs of 1 MB files lose nothing measurable.
+#: worker would have loaded it while the window painted. With a higher limit, the
+#: single-line pair launched slower and the minified pair peaked higher
+#: (``bench/gui_bench.py``); pairs under the limit lose nothing measurable.
 MAX_LAUNCH_BYTES = int(2.4 * HEAD_START_CHARS)
 
 

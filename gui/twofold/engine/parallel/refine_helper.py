@@ -3,8 +3,9 @@
 
 Why a process: refining is two thirds Python (tokens, codes, runs) under the
 GIL, so a second thread would only take turns with the first; a process runs
-beside it, and on the two-core machines Twofold is measured on a 1 MB reworded
-pair is refined in about two thirds of the time.
+beside it, and on two cores a reworded pair is refined in markedly less time
+(``bench/refine_helper_bench.py``; docs/performance.md, "The refine helper and
+the head start").
 
 How the work is shared (``SharedRefinement``): the pairs are cut into batches
 of about ``BATCH_CHARS``; a feeder thread hands the helper one batch at a time
@@ -16,7 +17,7 @@ with each pair's similarity and word counts, so that nothing of
 the refinement is left to do on one core after the two have met.
 
 Why a plain child process on two pipes, not ``multiprocessing``: it spawns no
-resource-tracker process, imports only the diff (some 15 MB instead of 35 for
+resource-tracker process, imports only the diff (less than half the memory of
 both), never re-runs the parent's main script, and dies with the parent's
 pipe. It is never forked from the GUI process, whose Qt threads a forked copy
 could deadlock on.
@@ -63,14 +64,13 @@ from twofold.engine.stats import EditCounts, edit_counts
 
 log = logging.getLogger(__name__)
 
-#: Characters (both sides) in one batch: some 25 ms of diffing, long enough that
+#: Characters (both sides) in one batch: a short stretch of diffing, long enough that
 #: a round trip to the helper is noise and short enough that the two sides meet
 #: within one batch of each other.
 BATCH_CHARS = 48_000
-#: Below this many characters to diff (some 0.25 s of work) the helper's start-up
-#: (0.1 s of a core) and round trips cost more than it saves: the 1 MB pair with
-#: 10 % reworded (200,000 to diff) was no faster with it (0.38-0.47 s against
-#: 0.38-0.42 s, ``bench/run.py``) and peaked 15 MB higher.
+#: Below this many characters to diff the helper's start-up and round trips cost
+#: more than it saves: a pair with a tenth reworded and half this many to diff was
+#: no faster with it and peaked higher (``bench/run.py``).
 MIN_PARALLEL_CHARS = 400_000
 #: Files this big (bytes, both together) are worth starting the helper for.
 HELPER_WORTH_BYTES = 400_000
@@ -79,7 +79,7 @@ _POLL = 0.05
 #: Longest wait (seconds) for the helper's next answer once this side has nothing
 #: left to diff; a helper that hangs is killed and its batches are diffed here.
 HELPER_PATIENCE = 10.0
-#: Seconds a started helper may sit unused before it ends and its memory (some 14 MB)
+#: Seconds a started helper may sit unused before it ends and its memory
 #: goes back; a comparison within that time (an option toggled, a file reloaded)
 #: finds it started, a later one starts another.
 HELPER_IDLE_SECONDS = 60.0
@@ -91,7 +91,7 @@ _HELPER_FAILURES = (OSError, EOFError, ValueError, TypeError, IndexError, pickle
 class RefineHelper:
     """One helper process, started when a refinement is worth sharing and kept for the next.
 
-    Starting it costs some 0.1 s of another core (Python and the diff), which
+    Starting it costs another core a moment (Python and the diff), which
     the GUI's first refinement spends while the window paints its preview.
     It ends by itself after ``idle_seconds`` unused. Thread-safe: the GUI uses it
     from a worker and stops it from the UI thread.
@@ -338,7 +338,7 @@ class SharedRefinement:
         batches = batches_of(sizes)
         if len(batches) < 2:  # one huge pair: nothing to share, and the helper would hold it all
             return
-        helper.start()  # if it is not running yet: it joins in some 0.1 s later
+        helper.start()  # if it is not running yet: it joins in once it has started
         if not helper.running:
             return
         self._batches = batches
