@@ -8,9 +8,9 @@ The window compares in a worker thread while the UI thread builds the panes.
 glibc gives each thread its own arena and keeps freed memory inside it, so the
 worker's short-lived lists and strings (hundreds of kilobytes each) stay
 counted in the process long after the comparison. One arena, and blocks of
-128 KB and more mapped on their own and returned when freed, took the peak of
-a 10 MB pair from 294 to 253 MB (``bench/gui_bench.py``) at no measurable cost
-in time. Elsewhere than glibc this does nothing.
+128 KB and more mapped on their own and returned when freed, lowered a big
+pair's peak (``bench/gui_bench.py`` reports the peaks) at no
+measurable cost in time. Elsewhere than glibc this does nothing.
 """
 
 from __future__ import annotations
@@ -45,11 +45,11 @@ def tune_allocator() -> bool:
 def give_back_free_memory() -> bool:
     """Hand the free pages inside the heap back to the system (glibc's ``malloc_trim``).
 
-    Why: the alignment frees some 20 MB of word sets on a 1 MB reworded pair,
-    but the small objects that outlive it (pairs, spans) sit among them, so
-    glibc keeps those pages and the process stays that much bigger for the
-    rest of its life: 47 -> 29 MB there, for 2 ms. Call it after a step that
-    freed much. True when glibc did it.
+    Why: the alignment frees the word sets of a reworded pair, most of its
+    peak, but the small objects that outlive it (pairs, spans) sit among them,
+    so glibc keeps those pages and the process stays that much bigger for the
+    rest of its life; the trim itself is quick (``bench/gui_bench.py --only
+    100%`` reports the peaks). Call it after a step that freed much. True when glibc did it.
     """
     trim = getattr(_libc(), "malloc_trim", None)
     if trim is None:

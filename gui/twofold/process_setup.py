@@ -69,9 +69,9 @@ def share_the_gil_finely() -> None:
 
     The worker is CPU-bound Python; a UI slot that calls into Qt gives the GIL
     up and takes it back many times, waiting up to one switch interval each
-    time. At CPython's 5 ms a slot with a dozen Qt calls stalled for tens of
-    milliseconds (a progress update alone took 60 ms); at 1 ms the worker loses
-    little and the window stays responsive. The window always has a worker, so
+    time. At CPython's default interval a slot with a dozen Qt calls was a
+    visible stall (``bench/gui_bench.py`` reports the longest); at 1 ms the
+    worker loses little and the window stays responsive. The window always has a worker, so
     the setting is the window process's, not the worker's.
     """
     sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
