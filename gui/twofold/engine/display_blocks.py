@@ -101,8 +101,8 @@ def hard_breaks(text: str, newlines: array[int] | None = None) -> array[int]:
     """Offsets of the characters that end a block: ``\\n`` and U+2029.
 
     Read in C a piece at a time (no Python step per line, no long hold of the
-    GIL): as fast as ``str.find`` in a loop on prose, and 15 % faster on a log
-    of 250,000 lines.
+    GIL): as fast as ``str.find`` in a loop on prose, and faster on a log
+    (``bench/gui_bench.py --only log``).
 
     Args:
         text: the source text.
@@ -111,7 +111,7 @@ def hard_breaks(text: str, newlines: array[int] | None = None) -> array[int]:
     if "\u2029" in text:
         return break_offsets(text, _BLOCK_BREAK)
     # Without U+2029 they are the newlines, which a text's lines were cut at already.
-    # A literal newline is found 2.5x faster than a character class.
+    # A literal newline is found much faster than a character class.
     return newlines if newlines is not None else break_offsets(text)
 
 

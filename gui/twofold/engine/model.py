@@ -300,8 +300,9 @@ def equal_pair(a: tuple[int, ...], b: tuple[int, ...]) -> Pair:
     """``Pair(PairKind.EQUAL, a, b, 1.0)``, made without running ``Pair``'s checks.
 
     For the engine's own equal pairs, one paragraph a side and in order by
-    construction: a 250,000-line file has one a line, and ``__init__`` (five
-    frozen ``__setattr__`` calls, then ``__post_init__``) cost ~2 us each.
+    construction: a log has one a line, and ``__init__`` (five frozen
+    ``__setattr__`` calls, then ``__post_init__``) added up over them
+    (``bench/gui_bench.py --only log``).
     """
     pair = _new_object(Pair)
     _set_kind(pair, PairKind.EQUAL)
