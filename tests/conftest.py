@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from twofold.engine.parallel.tuning import ParallelTuning
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 #: the suite's home: set before anything starts Qt, so every ``QSettings``, every
@@ -36,19 +38,14 @@ _UI_TESTS = Path(__file__).parent / "ui"
 
 
 @pytest.fixture
-def helper_for_any_size(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Head starts and helper-shared refinements even for a small pair, on any machine.
+def helper_for_any_size() -> ParallelTuning:
+    """A tuning with head starts and helper-shared refinements even for a small pair, anywhere.
 
     Batches of 2,000 characters, so a test pair of a few dozen paragraphs is
-    still handed over in several; a test wanting more hand-overs sets less.
+    still handed over in several; a test wanting more hand-overs ``replace``-s
+    ``batch_chars``. Two cores are assumed, whatever runs the tests.
     """
-    from twofold.engine.parallel import head_start, refine_helper
-
-    monkeypatch.setattr(head_start, "MIN_PARALLEL_CHARS", 0)
-    monkeypatch.setattr(refine_helper, "MIN_PARALLEL_CHARS", 0)
-    monkeypatch.setattr(refine_helper, "BATCH_CHARS", 2_000)
-    monkeypatch.setattr(head_start, "usable_cpus", lambda: 2)  # whatever runs the tests
-    monkeypatch.setattr(refine_helper, "usable_cpus", lambda: 2)
+    return ParallelTuning(min_parallel_chars=0, batch_chars=2_000, cores=2)
 
 
 @pytest.fixture

@@ -24,8 +24,9 @@ from twofold.engine.export_html import render_html
 from twofold.engine.export_json import to_json
 from twofold.engine.export_unified import stored_diff
 from twofold.engine.model import CompareOptions, DiffResult, Granularity, Unit
-from twofold.engine.parallel.refine_helper import HELPER_WORTH_BYTES, RefineHelper
+from twofold.engine.parallel.refine_helper import RefineHelper
 from twofold.engine.parallel.shared_refiner import SharedRefiner
+from twofold.engine.parallel.tuning import DEFAULT_TUNING, ParallelTuning
 from twofold.engine.pipeline import compare, refine
 from twofold.engine.safe_output import check_output, write_atomic
 from twofold.engine.summary import stat_text
@@ -105,7 +106,8 @@ def _options_given(args: argparse.Namespace) -> bool:
     return options_from(args) != CompareOptions()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, tuning: ParallelTuning = DEFAULT_TUNING) -> int:
+    """Run the command line; ``tuning`` says when a text front's helper process is worth it."""
     parser = build_parser()
     args = parser.parse_args(argv)
     labels = [*args.label, None, None][:2]
@@ -118,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_TROUBLE
         if not (args.left and args.right):
             parser.error("--json, --stat, --diff and --report need two files (or --demo)")
-        return _run_text_front(args, labels)
+        return _run_text_front(args, labels, tuning)
     try:
         from twofold.app import run_gui  # Qt is imported only on this path
     except ImportError as exc:
@@ -155,14 +157,16 @@ def say(sentence: str) -> None:
     print(f"twofold: {escape_controls(sentence)}", file=sys.stderr)
 
 
-def _run_text_front(args: argparse.Namespace, labels: list[str | None]) -> int:
+def _run_text_front(
+    args: argparse.Namespace, labels: list[str | None], tuning: ParallelTuning
+) -> int:
     inputs = (args.left, args.right)
     try:
         if args.report:  # before reading anything: a refused output costs nothing
             check_output(args.report, inputs)
         if args.diff:
             return _print_diff(args.left, args.right, labels, options_from(args))
-        result = _load_and_compare(args.left, args.right, labels, options_from(args))
+        result = _load_and_compare(args.left, args.right, labels, options_from(args), tuning)
         if args.report:
             write_atomic(args.report, render_html(result).encode("utf-8"), inputs=inputs)
         else:
@@ -195,15 +199,19 @@ def _print_diff(left: str, right: str, labels: list[str | None], options: Compar
 
 
 def _load_and_compare(
-    left: str, right: str, labels: list[str | None], options: CompareOptions
+    left: str,
+    right: str,
+    labels: list[str | None],
+    options: CompareOptions,
+    tuning: ParallelTuning,
 ) -> DiffResult:
     """The comparison, with a helper process refining beside this one for big files.
 
     The result is the same with or without the helper.
     """
-    if _total_size(left, right) < HELPER_WORTH_BYTES:
+    if _total_size(left, right) < tuning.helper_worth_bytes:
         return compare(load_document(left, labels[0]), load_document(right, labels[1]), options)
-    helper = RefineHelper()  # started by the head start or the refinement, if worth it
+    helper = RefineHelper(tuning)  # started by the head start or the refinement, if worth it
     refiner = SharedRefiner(helper)  # the helper diffs likely pairs while this aligns
     try:
         a, b = load_document(left, labels[0]), load_document(right, labels[1])

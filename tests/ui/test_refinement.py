@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,9 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import deliver_posted_events, next_turn
 from twofold.app import open_files
 from twofold.engine.model import DiffResult, Side
-from twofold.engine.parallel import launch_start, refine_helper
+from twofold.engine.parallel import launch_start
+from twofold.engine.parallel.refine_helper import RefineHelper
+from twofold.engine.parallel.tuning import ParallelTuning
 from twofold.engine.pipeline import Refinement, compare
 from twofold.engine.view_geometry import PreparedView
 from twofold.ui import changes_sidebar, worker
@@ -28,9 +31,23 @@ def two_steps(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def helper_for_small_pairs(helper_for_any_size: None, monkeypatch: pytest.MonkeyPatch) -> None:
+def helper_for_small_pairs(helper_for_any_size: ParallelTuning) -> ParallelTuning:
     """As ``helper_for_any_size``, in batches small enough for the demo pair to be shared."""
-    monkeypatch.setattr(refine_helper, "BATCH_CHARS", 200)
+    return replace(helper_for_any_size, batch_chars=200)
+
+
+@pytest.fixture
+def shared_window(
+    qtbot: QtBot, settings: Settings, helper_for_small_pairs: ParallelTuning
+) -> MainWindow:
+    """A shown window whose runner refines with a helper of ``helper_for_small_pairs``."""
+    runner = worker.CompareRunner(helper=RefineHelper(helper_for_small_pairs))
+    win = MainWindow(runner=runner, settings=settings)
+    qtbot.addWidget(win)
+    win.resize(1200, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
 
 
 @pytest.mark.usefixtures("two_steps")
@@ -137,10 +154,11 @@ def test_after_next_paint_waits_for_a_paint(qtbot: QtBot, loaded: MainWindow) ->
     qtbot.waitUntil(lambda: calls == ["called"], timeout=2000)
 
 
-@pytest.mark.usefixtures("two_steps", "helper_for_small_pairs")
+@pytest.mark.usefixtures("two_steps")
 def test_the_helper_process_refines_beside_the_worker(
-    qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path]
+    qtbot: QtBot, shared_window: MainWindow, demo: tuple[Path, Path]
 ) -> None:
+    window = shared_window
     """A big pair's refinement is shared with the helper and gives the same result."""
     with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
         window.compare_files(str(demo[0]), str(demo[1]))
@@ -168,10 +186,11 @@ def test_refining_waits_until_the_changes_are_listed(
     assert released == [False, False]  # nothing to wait for: at once
 
 
-@pytest.mark.usefixtures("two_steps", "helper_for_small_pairs")
+@pytest.mark.usefixtures("two_steps")
 def test_a_comparison_replaced_mid_head_start_leaves_the_next_one_right(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
+    qtbot: QtBot, shared_window: MainWindow, tmp_path: Path
 ) -> None:
+    window = shared_window
     """Opening other files while the helper diffs guesses for the first ones costs nothing."""
     paths = []
     for name, words in (("first", "alpha beta gamma"), ("second", "delta epsilon zeta")):
@@ -191,18 +210,22 @@ def test_a_comparison_replaced_mid_head_start_leaves_the_next_one_right(
     window.close()
 
 
-@pytest.mark.usefixtures("two_steps", "helper_for_small_pairs")
+@pytest.mark.usefixtures("two_steps")
 def test_the_head_start_begun_at_launch_serves_the_window(
-    qtbot: QtBot, settings: Settings, demo: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    settings: Settings,
+    demo: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    helper_for_small_pairs: ParallelTuning,
 ) -> None:
     """``twofold a b``: the helper starts on the pair before the window; the window takes it."""
-    monkeypatch.setattr(launch_start, "MIN_LAUNCH_BYTES", 0)
     taken: list[int] = []
     monkeypatch.setattr(
         Refinement, "finish", _spy_ready(Refinement.finish, lambda n: taken.append(n))
     )
     left, right = str(demo[0]), str(demo[1])
-    launch = launch_start.begin(left, right)
+    tuning = replace(helper_for_small_pairs, min_launch_bytes=0)
+    launch = launch_start.begin(left, right, tuning=tuning)
     assert launch is not None
     started = launch.made.head_start
     assert started is not None
@@ -221,14 +244,18 @@ def test_the_head_start_begun_at_launch_serves_the_window(
     assert not launch.helper.running
 
 
-@pytest.mark.usefixtures("two_steps", "helper_for_small_pairs")
+@pytest.mark.usefixtures("two_steps")
 def test_a_launch_serves_only_the_window_it_is_handed_to(
-    qtbot: QtBot, settings: Settings, demo: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    settings: Settings,
+    demo: tuple[Path, Path],
+    helper_for_small_pairs: ParallelTuning,
 ) -> None:
     """Nothing is claimed by matching paths: a window comparing the same files starts afresh."""
-    monkeypatch.setattr(launch_start, "MIN_LAUNCH_BYTES", 0)
     left, right = str(demo[0]), str(demo[1])
-    launch = launch_start.begin(left, right)
+    launch = launch_start.begin(
+        left, right, tuning=replace(helper_for_small_pairs, min_launch_bytes=0)
+    )
     assert launch is not None
     started = launch.made.head_start
     assert started is not None

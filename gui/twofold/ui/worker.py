@@ -259,7 +259,13 @@ class CompareRunner(QObject):
     canceled = Signal()
     crashed = Signal(str, str)
 
-    def __init__(self, fn: CompareFn = load_and_compare, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        fn: CompareFn = load_and_compare,
+        parent: QObject | None = None,
+        helper: RefineHelper | None = None,
+    ) -> None:
+        """``helper``: the one to refine with (a test gives one of its tuning); else a new one."""
         super().__init__(parent)
         self._fn = fn
         self._token = 0
@@ -270,7 +276,7 @@ class CompareRunner(QObject):
         #: Refines big results beside the worker; started by the first one worth it
         #: (or at launch, by the head start of the files the command line named:
         #: ``start`` then takes the launch's helper instead).
-        self._helper = RefineHelper()
+        self._helper = helper if helper is not None else RefineHelper()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._carrier = _Carrier(self)

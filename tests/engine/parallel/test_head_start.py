@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
 from support import doc
 from twofold.engine.model import CompareOptions, DiffResult, Span
-from twofold.engine.parallel import head_start, helper_process
+from twofold.engine.parallel import helper_process
 from twofold.engine.parallel.head_start import HeadStart
 from twofold.engine.parallel.pair_guess import guess_pairs
 from twofold.engine.parallel.refine_helper import RefineHelper
 from twofold.engine.parallel.shared_refiner import SharedRefiner
+from twofold.engine.parallel.tuning import ParallelTuning
 from twofold.engine.pipeline import Refinement, compare
 
 WORDS = [
@@ -58,8 +60,9 @@ def _pair(seed: int = 7) -> tuple[str, str]:
 
 
 @pytest.fixture
-def helper() -> Iterator[RefineHelper]:
-    started = RefineHelper()
+def helper(helper_for_any_size: ParallelTuning) -> Iterator[RefineHelper]:
+    """A helper worth using for the small test pairs, on any machine."""
+    started = RefineHelper(helper_for_any_size)
     yield started
     started.stop()
 
@@ -98,7 +101,6 @@ def _begun(result: DiffResult, helper: RefineHelper) -> HeadStart:
     return started
 
 
-@pytest.mark.usefixtures("helper_for_any_size")
 @pytest.mark.parametrize(
     "opts",
     [CompareOptions(), CompareOptions(ignore_whitespace=True, ignore_case=True)],
@@ -115,7 +117,6 @@ def test_the_head_starts_answers_give_the_same_result(
     assert refinement.finish() == compare(doc(a), doc(b), opts)
 
 
-@pytest.mark.usefixtures("helper_for_any_size")
 def test_an_answer_that_does_not_fit_is_diffed_again(helper: RefineHelper) -> None:
     a, b = _pair()
     coarse = compare(doc(a), doc(b), inline=False)
@@ -126,7 +127,6 @@ def test_an_answer_that_does_not_fit_is_diffed_again(helper: RefineHelper) -> No
     assert Refinement(coarse, SharedRefiner(helper, started)).finish() == compare(doc(a), doc(b))
 
 
-@pytest.mark.usefixtures("helper_for_any_size")
 @pytest.mark.parametrize("counts", [(1, 2), ("many", 0, 0, 0)], ids=["two counts", "not a number"])
 def test_an_answer_with_bad_counts_is_diffed_again(
     helper: RefineHelper, counts: tuple[object, ...]
@@ -139,7 +139,6 @@ def test_an_answer_with_bad_counts_is_diffed_again(
     assert Refinement(coarse, SharedRefiner(helper, started)).finish() == compare(doc(a), doc(b))
 
 
-@pytest.mark.usefixtures("helper_for_any_size")
 def test_compare_begins_it_and_the_result_is_the_same(helper: RefineHelper) -> None:
     a, b = _pair(seed=11)
     started = HeadStart(helper)
@@ -149,29 +148,22 @@ def test_compare_begins_it_and_the_result_is_the_same(helper: RefineHelper) -> N
     assert Refinement(coarse, refiner).finish() == compare(doc(a), doc(b))
 
 
-def test_no_head_start_without_a_helper_one_core_or_changes(
-    helper: RefineHelper, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_no_head_start_without_a_helper_one_core_or_changes(helper: RefineHelper) -> None:
     a, b = _pair()
     coarse = compare(doc(a), doc(b), inline=False)
     segments = _sides(coarse)
     none = HeadStart(None)
     none.begin(*segments, coarse.options, keys=_keys(coarse))
     assert none._thread is None
-    monkeypatch.setattr(head_start, "MIN_PARALLEL_CHARS", 0)
-    monkeypatch.setattr(head_start, "usable_cpus", lambda: 1)
-    one_core = HeadStart(helper)
+    one_core = HeadStart(helper, replace(helper.tuning, cores=1))
     one_core.begin(*segments, coarse.options, keys=_keys(coarse))
     assert one_core._thread is None
-    monkeypatch.setattr(head_start, "usable_cpus", lambda: 2)
-    monkeypatch.setattr(head_start, "MIN_PARALLEL_CHARS", 10**9)
-    unchanged_enough = HeadStart(helper)
+    unchanged_enough = HeadStart(helper, replace(helper.tuning, min_parallel_chars=10**9))
     unchanged_enough.begin(*segments, coarse.options, keys=_keys(coarse))
     assert unchanged_enough._thread is None
     assert not helper.running
 
 
-@pytest.mark.usefixtures("helper_for_any_size")
 def test_a_stopped_head_start_keeps_nothing_later_and_frees_the_helper(
     helper: RefineHelper,
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from twofold.engine.decoding import load_document
 from twofold.engine.model import CompareOptions
 from twofold.engine.parallel import head_start, launch_start
 from twofold.engine.parallel.shared_refiner import SharedRefiner
+from twofold.engine.parallel.tuning import ParallelTuning
 from twofold.engine.pipeline import Refinement, compare
 
 
@@ -32,16 +34,16 @@ def files(tmp_path: Path) -> tuple[str, str]:
     return str(left), str(right)
 
 
-@pytest.fixture(autouse=True)
-def small_is_big(helper_for_any_size: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Launch head starts for a small pair on any machine."""
-    monkeypatch.setattr(launch_start, "MIN_LAUNCH_BYTES", 0)
+@pytest.fixture
+def small_is_big(helper_for_any_size: ParallelTuning) -> ParallelTuning:
+    """A tuning that launches head starts for a small pair on any machine."""
+    return replace(helper_for_any_size, min_launch_bytes=0)
 
 
 @pytest.fixture
-def launch(files: tuple[str, str]) -> Iterator[launch_start.Launch]:
+def launch(files: tuple[str, str], small_is_big: ParallelTuning) -> Iterator[launch_start.Launch]:
     """A launch for ``files``, its head start and helper ended after the test."""
-    made = launch_start.begin(*files)
+    made = launch_start.begin(*files, tuning=small_is_big)
     assert made is not None
     yield made
     made.stop()
@@ -72,10 +74,10 @@ def test_the_options_it_was_made_with_get_it_and_the_same_result(
 
 
 def test_few_changes_hand_over_the_documents_without_a_head_start(
-    files: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+    files: tuple[str, str], small_is_big: ParallelTuning
 ) -> None:
-    monkeypatch.setattr(head_start, "MIN_PARALLEL_CHARS", 10**9)
-    launch = launch_start.begin(*files, ("old", "new"))
+    few = replace(small_is_big, min_parallel_chars=10**9)
+    launch = launch_start.begin(*files, ("old", "new"), tuning=few)
     assert launch is not None
     launched = launch.made_for(CompareOptions())
     assert launched is not None
@@ -96,9 +98,12 @@ def test_other_options_end_it(launch: launch_start.Launch) -> None:
     assert started._closed.is_set()
 
 
-def test_launches_are_values_nothing_is_parked(files: tuple[str, str]) -> None:
+def test_launches_are_values_nothing_is_parked(
+    files: tuple[str, str], small_is_big: ParallelTuning
+) -> None:
     """Two launches of the same files are two values; one ending leaves the other at work."""
-    first, second = launch_start.begin(*files), launch_start.begin(*files)
+    first = launch_start.begin(*files, tuning=small_is_big)
+    second = launch_start.begin(*files, tuning=small_is_big)
     assert first is not None
     assert second is not None
     assert second.made.head_start is not None
@@ -128,13 +133,12 @@ def test_a_file_changed_since_launch_drops_its_answers(
 
 
 def test_nothing_begins_for_a_small_or_missing_pair(
-    files: tuple[str, str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    files: tuple[str, str], small_is_big: ParallelTuning, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(launch_start, "MIN_LAUNCH_BYTES", 10**9)
-    assert launch_start.begin(*files) is None
-    monkeypatch.setattr(launch_start, "MAX_LAUNCH_BYTES", 10)
-    assert launch_start.begin(*files) is None
-    monkeypatch.setattr(launch_start, "MIN_LAUNCH_BYTES", 0)
-    monkeypatch.setattr(launch_start, "MAX_LAUNCH_BYTES", 10**9)
-    assert launch_start.begin(files[0], str(tmp_path / "missing.txt")) is None
-    assert launch_start.begin(files[0], str(tmp_path)) is None  # a folder
+    too_small = replace(small_is_big, min_launch_bytes=10**9)
+    assert launch_start.begin(*files, tuning=too_small) is None
+    too_big = replace(small_is_big, max_launch_bytes=10)
+    assert launch_start.begin(*files, tuning=too_big) is None
+    any_size = replace(small_is_big, max_launch_bytes=10**9)
+    assert launch_start.begin(files[0], str(tmp_path / "missing.txt"), tuning=any_size) is None
+    assert launch_start.begin(files[0], str(tmp_path), tuning=any_size) is None  # a folder

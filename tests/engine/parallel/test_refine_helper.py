@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from twofold.engine.model import CompareOptions, DiffResult, Granularity, PairKi
 from twofold.engine.parallel import helper_process, refine_helper
 from twofold.engine.parallel.refine_helper import RefineHelper, SharedRefinement
 from twofold.engine.parallel.shared_refiner import SharedRefiner
+from twofold.engine.parallel.tuning import ParallelTuning, usable_cpus
 from twofold.engine.pipeline import Refinement, compare, refine
 from twofold.engine.stats import edit_counts
 
@@ -55,11 +57,9 @@ def helper() -> Iterator[RefineHelper]:
 
 
 @pytest.fixture
-def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+def small_batches(helper_for_any_size: ParallelTuning) -> ParallelTuning:
     """Batches of a few paragraphs, and the helper used for any size: many hand-overs."""
-    monkeypatch.setattr(refine_helper, "BATCH_CHARS", 300)
-    monkeypatch.setattr(refine_helper, "MIN_PARALLEL_CHARS", 0)
-    monkeypatch.setattr(refine_helper, "usable_cpus", lambda: 2)  # whatever runs the tests
+    return replace(helper_for_any_size, batch_chars=300)
 
 
 def _wait_until(done: Callable[[], bool]) -> None:
@@ -69,19 +69,19 @@ def _wait_until(done: Callable[[], bool]) -> None:
         time.sleep(0.01)
 
 
-@pytest.mark.usefixtures("small_batches")
 @pytest.mark.parametrize("opts", OPTIONS, ids=["default", "folding", "characters"])
-def test_shared_refinement_equals_refining_here(helper: RefineHelper, opts: CompareOptions) -> None:
+def test_shared_refinement_equals_refining_here(
+    helper: RefineHelper, small_batches: ParallelTuning, opts: CompareOptions
+) -> None:
     for a, b in _texts():
         coarse = _coarse(a, b, opts)
-        with_helper = refine(coarse, refiner=SharedRefiner(helper))
+        with_helper = refine(coarse, refiner=SharedRefiner(helper, tuning=small_batches))
         assert with_helper == refine(coarse) == compare(doc(a), doc(b), opts)
         assert_invariants(with_helper)
 
 
-@pytest.mark.usefixtures("small_batches")
 def test_batches_the_helper_did_come_back_exactly(
-    helper: RefineHelper, monkeypatch: pytest.MonkeyPatch
+    helper: RefineHelper, small_batches: ParallelTuning, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Every batch from the helper (it is left alone until done), unpacked here."""
     unpacked: list[int] = []
@@ -89,7 +89,7 @@ def test_batches_the_helper_did_come_back_exactly(
     monkeypatch.setattr(refine_helper, "_unpack", lambda *args: unpacked.append(1) or unpack(*args))
     a, b = read_pair("pep1_mixed")
     coarse = _coarse(a, b, CompareOptions())
-    refinement = Refinement(coarse, SharedRefiner(helper))
+    refinement = Refinement(coarse, SharedRefiner(helper, tuning=small_batches))
     _wait_until(lambda: refinement._shared._back == 0)  # the helper has every batch
     refined = refinement.finish()
     assert refined == compare(doc(a), doc(b))
@@ -120,13 +120,12 @@ while True:
 """
 
 
-@pytest.mark.usefixtures("small_batches")
 @pytest.mark.parametrize("stand_in", [DIES, LIES], ids=["dies", "lies"])
 def test_a_helper_that_fails_costs_only_speed(
-    stand_in: str, monkeypatch: pytest.MonkeyPatch
+    stand_in: str, small_batches: ParallelTuning, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(refine_helper, "helper_command", lambda: [sys.executable, "-c", stand_in])
-    failing = RefineHelper()
+    failing = RefineHelper(small_batches)
     failing.start()
     a, b = read_pair("pep1_mixed")
     coarse = _coarse(a, b, CompareOptions())
@@ -142,14 +141,12 @@ def test_a_helper_that_fails_costs_only_speed(
     failing.stop()
 
 
-@pytest.mark.usefixtures("small_batches")
 def test_a_helper_that_hangs_is_killed_and_its_batches_diffed_here(
-    monkeypatch: pytest.MonkeyPatch,
+    small_batches: ParallelTuning, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     hangs = "import time\nwhile True: time.sleep(1)"  # reads nothing, answers nothing
     monkeypatch.setattr(refine_helper, "helper_command", lambda: [sys.executable, "-c", hangs])
-    monkeypatch.setattr(refine_helper, "HELPER_PATIENCE", 0.3)
-    stuck = RefineHelper()
+    stuck = RefineHelper(replace(small_batches, patience_seconds=0.3))
     a, b = read_pair("pep1_mixed")
     assert refine(_coarse(a, b, CompareOptions()), refiner=SharedRefiner(stuck)) == compare(
         doc(a), doc(b)
@@ -220,16 +217,21 @@ def test_an_answer_of_another_kind_is_refused() -> None:
         helper_process.receive_as(pipe, helper_process.Answer)
 
 
-@pytest.mark.usefixtures("small_batches")
-def test_cancel_stops_and_leaves_the_helper_usable(helper: RefineHelper) -> None:
+def test_cancel_stops_and_leaves_the_helper_usable(
+    helper: RefineHelper, small_batches: ParallelTuning
+) -> None:
     a, b = read_pair("pep1_mixed")
     coarse = _coarse(a, b, CompareOptions())
     calls = iter(range(3))
     with pytest.raises(CompareCanceled):
         refine(
-            coarse, refiner=SharedRefiner(helper), should_cancel=lambda: next(calls, None) is None
+            coarse,
+            refiner=SharedRefiner(helper, tuning=small_batches),
+            should_cancel=lambda: next(calls, None) is None,
         )
-    assert refine(coarse, refiner=SharedRefiner(helper)) == compare(doc(a), doc(b))
+    assert refine(coarse, refiner=SharedRefiner(helper, tuning=small_batches)) == compare(
+        doc(a), doc(b)
+    )
 
 
 def test_no_helper_or_a_stopped_one_refines_here() -> None:
@@ -247,23 +249,26 @@ def test_no_helper_or_a_stopped_one_refines_here() -> None:
     )
 
 
-def test_progress_rises_to_one_with_the_helper(helper: RefineHelper, small_batches: None) -> None:
+def test_progress_rises_to_one_with_the_helper(
+    helper: RefineHelper, small_batches: ParallelTuning
+) -> None:
     a, b = read_pair("pep1_mixed")
     seen: list[float] = []
-    refine(_coarse(a, b, CompareOptions()), refiner=SharedRefiner(helper), progress=seen.append)
+    refiner = SharedRefiner(helper, tuning=small_batches)
+    refine(_coarse(a, b, CompareOptions()), refiner=refiner, progress=seen.append)
     assert seen == sorted(seen)
     assert seen[-1] == 1.0
 
 
 def test_cli_output_is_the_same_with_the_helper(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], small_batches: None
+    capsys: pytest.CaptureFixture[str], small_batches: ParallelTuning
 ) -> None:
     pair = Path(__file__).resolve().parents[2] / "data" / "pairs" / "pep1_mixed"
     args = ["--json", str(pair / "a.txt"), str(pair / "b.txt")]
     outputs = []
     for worth in (10**12, 0):  # never, then always
-        monkeypatch.setattr(cli, "HELPER_WORTH_BYTES", worth)
-        assert cli.main(args) == cli.EXIT_DIFFERENT
+        tuning = replace(small_batches, helper_worth_bytes=worth)
+        assert cli.main(args, tuning) == cli.EXIT_DIFFERENT
         outputs.append(json.loads(capsys.readouterr().out))
     assert outputs[0] == outputs[1]
 
@@ -278,31 +283,27 @@ def test_one_huge_pair_stays_here(helper: RefineHelper) -> None:
 
 
 def test_the_helper_starts_only_when_there_is_work_to_share(
-    monkeypatch: pytest.MonkeyPatch,
+    small_batches: ParallelTuning,
 ) -> None:
     lazy = RefineHelper()
     a, b = read_pair("pep1_mixed")
-    refine(_coarse(a, b, CompareOptions()), refiner=SharedRefiner(lazy))  # under MIN_PARALLEL_CHARS
+    # Under the default tuning's min_parallel_chars: not worth starting.
+    refine(_coarse(a, b, CompareOptions()), refiner=SharedRefiner(lazy))
     assert not lazy.running
-    monkeypatch.setattr(refine_helper, "MIN_PARALLEL_CHARS", 0)
-    monkeypatch.setattr(refine_helper, "BATCH_CHARS", 300)
-    monkeypatch.setattr(refine_helper, "usable_cpus", lambda: 1)
-    assert refine(_coarse(a, b, CompareOptions()), refiner=SharedRefiner(lazy)) == compare(
-        doc(a), doc(b)
-    )
+    one_core = SharedRefiner(lazy, tuning=replace(small_batches, cores=1))
+    assert refine(_coarse(a, b, CompareOptions()), refiner=one_core) == compare(doc(a), doc(b))
     assert not lazy.running  # one core: a helper would only take turns with this process
-    monkeypatch.setattr(refine_helper, "usable_cpus", lambda: 2)
-    assert refine(_coarse(a, b, CompareOptions()), refiner=SharedRefiner(lazy)) == compare(
-        doc(a), doc(b)
-    )
+    two_cores = SharedRefiner(lazy, tuning=replace(small_batches, cores=2))
+    assert refine(_coarse(a, b, CompareOptions()), refiner=two_cores) == compare(doc(a), doc(b))
     assert lazy.running
     lazy.stop()
 
 
-@pytest.mark.usefixtures("small_batches")
-def test_an_unused_helper_ends_by_itself_and_a_later_refinement_starts_another() -> None:
+def test_an_unused_helper_ends_by_itself_and_a_later_refinement_starts_another(
+    small_batches: ParallelTuning,
+) -> None:
     # long enough that a loaded machine never ends it between the refinement and the check
-    idle = RefineHelper(idle_seconds=2.0)
+    idle = RefineHelper(replace(small_batches, idle_seconds=2.0))
     a, b = read_pair("pep1_mixed")
     refine(_coarse(a, b, CompareOptions()), refiner=SharedRefiner(idle))
     assert idle.running
@@ -316,17 +317,17 @@ def test_an_unused_helper_ends_by_itself_and_a_later_refinement_starts_another()
 
 
 def test_usable_cpus_follow_the_affinity() -> None:
-    assert 1 <= refine_helper.usable_cpus() <= (os.cpu_count() or 1)
+    assert 1 <= usable_cpus() <= (os.cpu_count() or 1)
 
 
 @pytest.mark.skipif(not hasattr(os, "getpriority"), reason="POSIX priorities")
-@pytest.mark.usefixtures("small_batches")
-def test_the_helper_runs_below_the_window(helper: RefineHelper) -> None:
+def test_the_helper_runs_below_the_window(
+    helper: RefineHelper, small_batches: ParallelTuning
+) -> None:
     """It takes only the core the window leaves idle."""
     a, b = read_pair("pep1_mixed")
-    refine(
-        _coarse(a, b, CompareOptions()), refiner=SharedRefiner(helper)
-    )  # it has served: it set its priority
+    refiner = SharedRefiner(helper, tuning=small_batches)
+    refine(_coarse(a, b, CompareOptions()), refiner=refiner)  # it has served: it set its priority
     process = helper._process
     assert process is not None
     mine = os.getpriority(os.PRIO_PROCESS, 0)

@@ -26,12 +26,9 @@ from collections.abc import Sequence
 from twofold.engine.chardiff import HUGE_PAIR_CHARS
 from twofold.engine.model import CompareOptions, Span, span_bounds
 from twofold.engine.parallel.helper_process import GuessAnswer
-from twofold.engine.parallel.refine_helper import MIN_PARALLEL_CHARS, RefineHelper, usable_cpus
+from twofold.engine.parallel.refine_helper import RefineHelper, tuning_of
+from twofold.engine.parallel.tuning import ParallelTuning
 from twofold.engine.refiner import Answered
-
-#: Characters of each document at most that the helper is sent (its first paragraphs):
-#: about what it diffs while a big pair is aligned; more would only be memory it holds.
-HEAD_START_CHARS = 1_250_000
 
 
 class HeadStart:
@@ -42,10 +39,15 @@ class HeadStart:
     worth it, and collects the answers; ``stop`` (called when the alignment is
     done) ends the asking and returns the answers that have come. The two
     batches asked for ahead still come back, to nobody.
+
+    Args:
+        tuning: how many changed characters are worth it and how many are sent;
+            None means the helper's own (``RefineHelper.tuning``).
     """
 
-    def __init__(self, helper: RefineHelper | None) -> None:
+    def __init__(self, helper: RefineHelper | None, tuning: ParallelTuning | None = None) -> None:
         self._helper = helper
+        self._tuning = tuning_of(helper, tuning)
         self._closed = threading.Event()
         self._lock = threading.Lock()
         self._answered: dict[tuple[int, int], Answered] = {}
@@ -81,11 +83,12 @@ class HeadStart:
                     self._answered.clear()
             self._inputs = None  # checked once; the texts are not kept for it
             return
-        if self._helper is None or self._closed.is_set() or usable_cpus() < 2:
+        if self._helper is None or self._closed.is_set() or not self._tuning.spare_core():
             return
-        if _changed_chars(segs_a, *keys) < MIN_PARALLEL_CHARS:
+        limit = self._tuning.head_start_chars
+        if _changed_chars(segs_a, *keys, limit) < self._tuning.min_parallel_chars:
             return  # few paragraphs changed: the refinement is short without a head start
-        paragraphs_a, paragraphs_b = _utf8(text_a, segs_a), _utf8(text_b, segs_b)
+        paragraphs_a, paragraphs_b = _utf8(text_a, segs_a, limit), _utf8(text_b, segs_b, limit)
         self._inputs = (text_a, segs_a, text_b, segs_b, options)
         self._thread = threading.Thread(
             target=self._run,
@@ -130,27 +133,29 @@ class HeadStart:
                 self._answered.update(answered)
 
 
-def _sent(segs: Sequence[Span]) -> Sequence[Span]:
-    """The first paragraphs, ``HEAD_START_CHARS`` of them: what a head start is sent."""
+def _sent(segs: Sequence[Span], limit: int) -> Sequence[Span]:
+    """The first paragraphs, ``limit`` characters of them: what a head start is sent."""
     total = 0
     for n, (start, end) in enumerate(span_bounds(segs)):
         total += end - start
-        if total > HEAD_START_CHARS:
+        if total > limit:
             return segs[:n]
     return segs
 
 
-def _changed_chars(segs_a: Sequence[Span], keys_a: Sequence[str], keys_b: Sequence[str]) -> int:
-    """Characters of A's paragraphs to be sent that B has not as such."""
+def _changed_chars(
+    segs_a: Sequence[Span], keys_a: Sequence[str], keys_b: Sequence[str], limit: int
+) -> int:
+    """Characters of A's paragraphs to be sent (``limit`` at most) that B has not as such."""
     in_b = set(keys_b)
-    sent = span_bounds(_sent(segs_a))
+    sent = span_bounds(_sent(segs_a, limit))
     return sum(
         end - start for (start, end), key in zip(sent, keys_a, strict=False) if key not in in_b
     )
 
 
-def _utf8(text: str, segs: Sequence[Span]) -> list[bytes]:
-    """The paragraphs to be sent, in UTF-8, each.
+def _utf8(text: str, segs: Sequence[Span], limit: int) -> list[bytes]:
+    """The paragraphs to be sent (``limit`` characters at most), in UTF-8, each.
 
     A huge one is left empty (never guessed): it would hold the helper long,
     with much memory, and it is refined on its own anyway.
@@ -158,5 +163,5 @@ def _utf8(text: str, segs: Sequence[Span]) -> list[bytes]:
     longest = HUGE_PAIR_CHARS // 2
     return [
         (text[start:end] if end - start <= longest else "").encode("utf-8", "surrogatepass")
-        for start, end in span_bounds(_sent(segs))
+        for start, end in span_bounds(_sent(segs, limit))
     ]

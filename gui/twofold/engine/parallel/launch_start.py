@@ -37,19 +37,10 @@ from typing import NamedTuple
 from twofold.engine.decoding import load_document
 from twofold.engine.errors import TwofoldError
 from twofold.engine.model import CompareOptions, Document
-from twofold.engine.parallel.head_start import HEAD_START_CHARS, HeadStart
-from twofold.engine.parallel.refine_helper import MIN_PARALLEL_CHARS, RefineHelper
+from twofold.engine.parallel.head_start import HeadStart
+from twofold.engine.parallel.refine_helper import RefineHelper
+from twofold.engine.parallel.tuning import DEFAULT_TUNING, ParallelTuning
 from twofold.engine.pipeline import Paragraphs, paragraphs
-
-#: Together the two files are at least this big, or nothing is done at launch: the
-#: head start needs this many changed characters, so smaller pairs never get one.
-MIN_LAUNCH_BYTES = MIN_PARALLEL_CHARS
-#: ... and at most this big (1.5 MB a side; the head start is sent 1.25 MB of each).
-#: Loading here is not free for a pair that then gets no head start: the window's
-#: worker would have loaded it while the window painted. With a higher limit, the
-#: single-line pair launched slower and the minified pair peaked higher
-#: (``bench/gui_bench.py``); pairs under the limit lose nothing measurable.
-MAX_LAUNCH_BYTES = int(2.4 * HEAD_START_CHARS)
 
 
 class Launched(NamedTuple):
@@ -89,6 +80,7 @@ def begin(
     right: str,
     labels: tuple[str | None, str | None] = (None, None),
     options: CompareOptions | None = None,
+    tuning: ParallelTuning = DEFAULT_TUNING,
 ) -> Launch | None:
     """Load the pair, cut it and begin its head start, when it is big; None if not loaded.
 
@@ -99,12 +91,14 @@ def begin(
     Args:
         options: the command line's; None means the saved ones, unknown before
             Qt starts, so the defaults are assumed (``made_for`` checks).
+        tuning: which sizes are worth it (``min_launch_bytes``, ``max_launch_bytes``);
+            the helper made here holds it, for the head start and the window.
     """
     try:
         size = os.stat(left).st_size + os.stat(right).st_size
     except OSError:
         return None  # the worker says why
-    if not MIN_LAUNCH_BYTES <= size <= MAX_LAUNCH_BYTES:
+    if not tuning.min_launch_bytes <= size <= tuning.max_launch_bytes:
         return None
     options = options or CompareOptions()
     try:
@@ -114,7 +108,7 @@ def begin(
         return None  # the worker loads again and says why
     prepared = paragraphs(a, b, options)
     (segs_a, segs_b), keys = prepared.segments, prepared.keys
-    helper = RefineHelper()
+    helper = RefineHelper(tuning)
     head_start = HeadStart(helper)
     head_start.begin(a.text, segs_a, b.text, segs_b, options, keys=keys)
     made = Launched((a, b), prepared, head_start if head_start.begun else None)

@@ -8,12 +8,12 @@ beside it, and on two cores a reworded pair is refined in markedly less time
 the head start").
 
 How the work is shared (``SharedRefinement``): the pairs are cut into batches
-of about ``BATCH_CHARS``; a feeder thread hands the helper one batch at a time
-from the last one backwards, and the caller's thread diffs them from the first
-one forwards, so the two meet wherever the machine's load puts them. The
-helper returns each pair's edits as one op byte and one length an edit, not as
-pickled objects (this side cuts the texts out of the paragraphs it holds),
-with each pair's similarity and word counts, so that nothing of
+of about ``ParallelTuning.batch_chars``; a feeder thread hands the helper one
+batch at a time from the last one backwards, and the caller's thread diffs them
+from the first one forwards, so the two meet wherever the machine's load puts
+them. The helper returns each pair's edits as one op byte and one length an
+edit, not as pickled objects (this side cuts the texts out of the paragraphs it
+holds), with each pair's similarity and word counts, so that nothing of
 the refinement is left to do on one core after the two have met.
 
 Why a plain child process on two pipes, not ``multiprocessing``: it spawns no
@@ -24,14 +24,14 @@ could deadlock on.
 
 Constraints: the edits are exactly ``chardiff.inline_edits``', wherever they
 run. A helper that cannot start, dies, answers nonsense or stops answering
-(``HELPER_PATIENCE``) costs only the speed: its batches are diffed here.
+(``ParallelTuning.patience_seconds``) costs only the speed: its batches are
+diffed here. When sharing is worth it is ``tuning.ParallelTuning``'s to say.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import pickle
 import queue
 import subprocess
@@ -59,30 +59,11 @@ from twofold.engine.parallel.helper_process import (
     receive_as,
     send,
 )
+from twofold.engine.parallel.tuning import DEFAULT_TUNING, ParallelTuning
 from twofold.engine.refiner import Job, Refined, sum_counts
 from twofold.engine.stats import EditCounts, edit_counts
 
 log = logging.getLogger(__name__)
-
-#: Characters (both sides) in one batch: a short stretch of diffing, long enough that
-#: a round trip to the helper is noise and short enough that the two sides meet
-#: within one batch of each other.
-BATCH_CHARS = 48_000
-#: Below this many characters to diff the helper's start-up and round trips cost
-#: more than it saves: a pair with a tenth reworded and half this many to diff was
-#: no faster with it and peaked higher (``bench/run.py``).
-MIN_PARALLEL_CHARS = 400_000
-#: Files this big (bytes, both together) are worth starting the helper for.
-HELPER_WORTH_BYTES = 400_000
-#: How often (seconds) a wait for the helper looks at the cancel flag.
-_POLL = 0.05
-#: Longest wait (seconds) for the helper's next answer once this side has nothing
-#: left to diff; a helper that hangs is killed and its batches are diffed here.
-HELPER_PATIENCE = 10.0
-#: Seconds a started helper may sit unused before it ends and its memory
-#: goes back; a comparison within that time (an option toggled, a file reloaded)
-#: finds it started, a later one starts another.
-HELPER_IDLE_SECONDS = 60.0
 
 #: What a helper that died or answered nonsense raises on this side.
 _HELPER_FAILURES = (OSError, EOFError, ValueError, TypeError, IndexError, pickle.UnpicklingError)
@@ -93,15 +74,20 @@ class RefineHelper:
 
     Starting it costs another core a moment (Python and the diff), which
     the GUI's first refinement spends while the window paints its preview.
-    It ends by itself after ``idle_seconds`` unused. Thread-safe: the GUI uses it
-    from a worker and stops it from the UI thread.
+    It ends by itself after ``tuning.idle_seconds`` unused. Thread-safe: the GUI
+    uses it from a worker and stops it from the UI thread.
+
+    Args:
+        tuning: when it is worth using and how work is cut for it; the head starts
+            and refinements that share work with it take this one by default.
     """
 
-    def __init__(self, idle_seconds: float = HELPER_IDLE_SECONDS) -> None:
+    def __init__(self, tuning: ParallelTuning = DEFAULT_TUNING) -> None:
+        #: when this helper is worth using, and how work is cut for it
+        self.tuning = tuning
         self._talk = threading.Lock()  # held by the one refinement talking to the process
         self._lock = threading.Lock()  # held briefly, around the process's state
         self._process: subprocess.Popen[bytes] | None = None
-        self._idle_seconds = idle_seconds
         self._last_used = 0.0
         self._idle_timer: threading.Timer | None = None
 
@@ -181,7 +167,7 @@ class RefineHelper:
         """
 
         def talk(to: IO[bytes], back: IO[bytes]) -> None:
-            send(to, Guess(*paragraphs, options, BATCH_CHARS))
+            send(to, Guess(*paragraphs, options, self.tuning.batch_chars))
             in_flight, exhausted = 0, False
             for _ in range(2):
                 send(to, NextGuesses())
@@ -226,13 +212,13 @@ class RefineHelper:
         self._last_used = time.monotonic()
         if self._idle_timer is not None:
             self._idle_timer.cancel()
-        self._idle_timer = threading.Timer(self._idle_seconds, self._end_if_idle)
+        self._idle_timer = threading.Timer(self.tuning.idle_seconds, self._end_if_idle)
         self._idle_timer.daemon = True
         self._idle_timer.start()
 
     def _end_if_idle(self) -> None:
         with self._talk, self._lock:
-            if time.monotonic() - self._last_used < self._idle_seconds / 2:
+            if time.monotonic() - self._last_used < self.tuning.idle_seconds / 2:
                 return  # used while this timer fired: the use set a later one
             process, self._process = self._process, None
             self._idle_timer = None
@@ -258,16 +244,6 @@ class RefineHelper:
                 self._idle_timer = None
         if process is not None:
             _end(process)
-
-
-def usable_cpus() -> int:
-    """Cores this process may run on (its affinity, which ``taskset`` or a container narrows).
-
-    With one, a helper would only take turns with this process, at a memory cost.
-    """
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 def helper_command() -> list[str]:
@@ -317,9 +293,16 @@ class SharedRefinement:
         sizes: Sequence[int],
         options: CompareOptions,
         helper: RefineHelper | None,
+        tuning: ParallelTuning | None = None,
     ) -> None:
-        """``jobs[n]`` may cut its texts out only when asked; ``sizes[n]`` is their length."""
+        """``jobs[n]`` may cut its texts out only when asked; ``sizes[n]`` is their length.
+
+        Args:
+            tuning: when sharing is worth it and how the jobs are batched; None
+                means the helper's own (``RefineHelper.tuning``).
+        """
         self._jobs, self._options, self._helper = jobs, options, helper
+        self._tuning = tuning_of(helper, tuning)
         self._out: list[Refined | None] = [None] * len(jobs)
         #: ``edit_counts`` of every job's edits, once ``finish`` has returned.
         self.counts = EditCounts()
@@ -333,9 +316,11 @@ class SharedRefinement:
         self._fed = False  # the feeder's None has come: no answer will follow
         self._answered_at = 0.0  # when the helper's last answer was taken
         self._feeder: threading.Thread | None = None
-        if helper is None or sum(sizes) < MIN_PARALLEL_CHARS or usable_cpus() < 2:
+        if helper is None or sum(sizes) < self._tuning.min_parallel_chars:
             return
-        batches = batches_of(sizes)
+        if not self._tuning.spare_core():
+            return
+        batches = batches_of(sizes, self._tuning.batch_chars)
         if len(batches) < 2:  # one huge pair: nothing to share, and the helper would hold it all
             return
         helper.start()  # if it is not running yet: it joins in once it has started
@@ -376,7 +361,7 @@ class SharedRefinement:
                     if check():
                         raise CompareCanceled("canceled")
                     report(self._share_done())
-                    if time.monotonic() - self._answered_at > HELPER_PATIENCE:
+                    if time.monotonic() - self._answered_at > self._tuning.patience_seconds:
                         log.warning("refine helper stopped answering; refining here")
                         assert self._helper is not None
                         self._helper.kill()
@@ -398,14 +383,15 @@ class SharedRefinement:
         self._closed.set()
 
     def _unpack_answers(self, *, wait: bool) -> bool:
-        """Unpack the answers that have come (``wait``: at least one, or ``_POLL`` seconds).
+        """Unpack the answers that have come (``wait``: at least one, or a poll's seconds).
 
         Returns:
             False once the feeder has said it is done.
         """
+        poll = self._tuning.poll_seconds
         while not self._fed:
             try:
-                answer = self._answers.get(timeout=_POLL) if wait else self._answers.get_nowait()
+                answer = self._answers.get(timeout=poll) if wait else self._answers.get_nowait()
             except queue.Empty:
                 return True
             if answer is None:
@@ -477,13 +463,20 @@ class SharedRefinement:
             self._answers.put(None)
 
 
-def batches_of(sizes: Sequence[int]) -> list[tuple[int, int]]:
-    """``(start, end)`` ranges of jobs of about ``BATCH_CHARS`` characters each."""
+def tuning_of(helper: RefineHelper | None, tuning: ParallelTuning | None) -> ParallelTuning:
+    """``tuning`` if given, else the helper's, else the defaults (no helper: nothing to tune)."""
+    if tuning is not None:
+        return tuning
+    return helper.tuning if helper is not None else DEFAULT_TUNING
+
+
+def batches_of(sizes: Sequence[int], batch_chars: int) -> list[tuple[int, int]]:
+    """``(start, end)`` ranges of jobs of about ``batch_chars`` characters each."""
     out = []
     start = total = 0
     for n, size in enumerate(sizes):
         total += size
-        if total >= BATCH_CHARS:
+        if total >= batch_chars:
             out.append((start, n + 1))
             start, total = n + 1, 0
     if start < len(sizes):

@@ -17,7 +17,8 @@ from collections.abc import Mapping, Sequence
 
 from twofold.engine.model import CompareOptions, Span
 from twofold.engine.parallel.head_start import HeadStart
-from twofold.engine.parallel.refine_helper import RefineHelper, SharedRefinement
+from twofold.engine.parallel.refine_helper import RefineHelper, SharedRefinement, tuning_of
+from twofold.engine.parallel.tuning import ParallelTuning
 from twofold.engine.refiner import Answered, Job
 
 
@@ -26,11 +27,19 @@ class SharedRefiner:
 
     Args:
         head_start: one begun already (at launch, ``launch_start``); a new one by default.
+        tuning: for the new head start and the shared refinement; None means the
+            helper's own (``RefineHelper.tuning``).
     """
 
-    def __init__(self, helper: RefineHelper | None, head_start: HeadStart | None = None) -> None:
+    def __init__(
+        self,
+        helper: RefineHelper | None,
+        head_start: HeadStart | None = None,
+        tuning: ParallelTuning | None = None,
+    ) -> None:
         self._helper = helper
-        self._head_start = head_start if head_start is not None else HeadStart(helper)
+        self._tuning = tuning_of(helper, tuning)
+        self._head_start = head_start if head_start is not None else HeadStart(helper, self._tuning)
 
     def begin(
         self,
@@ -50,4 +59,4 @@ class SharedRefiner:
     def share(
         self, jobs: Sequence[Job], sizes: Sequence[int], options: CompareOptions
     ) -> SharedRefinement:
-        return SharedRefinement(jobs, sizes, options, self._helper)
+        return SharedRefinement(jobs, sizes, options, self._helper, self._tuning)
