@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gui"))
 
-from twofold.engine.decoding import load_document
-from twofold.engine.model import CompareOptions, PairKind, Unit
+from twofold.engine.load.decoding import load_document
 from twofold.engine.pipeline import compare
+from twofold.engine.result.model import CompareOptions, PairKind, Unit
 
 
 def links_of_truth(truth: dict[str, object]) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:

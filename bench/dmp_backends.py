@@ -20,9 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gui"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import run as bench_run  # the pair generator
-from twofold.engine import chardiff
-from twofold.engine.chardiff import inline_edits, rebuild
-from twofold.engine.model import CompareOptions, Granularity, Op
+from twofold.engine.inline import chardiff
+from twofold.engine.inline.chardiff import inline_edits, rebuild
+from twofold.engine.result.model import CompareOptions, Granularity, Op
 
 
 def pairs(target_bytes: int, seed: int = 1863) -> list[tuple[str, str]]:

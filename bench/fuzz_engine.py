@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported for real under atheris' instrumentation, in main
-    from twofold.engine.model import CompareOptions
+    from twofold.engine.result.model import CompareOptions
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -52,7 +52,7 @@ def make_target(check: Check) -> Callable[[bytes], None]:
     The options cycle with the input's length; the longest input so far is
     reported on stderr as it grows, so a run shows how far inputs reached.
     """
-    from twofold.engine.model import CompareOptions, Granularity, Unit
+    from twofold.engine.result.model import CompareOptions, Granularity, Unit
 
     options = [
         CompareOptions(),

@@ -198,9 +198,9 @@ def _probe(left: str, right: str, steps: int) -> dict[str, Any]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from twofold.engine.model import Side
+    from twofold.engine.result.model import Side
+    from twofold.ui.files.settings import Settings
     from twofold.ui.main_window import MainWindow
-    from twofold.ui.settings import Settings
 
     app = QApplication([])
     tmp = tempfile.mkdtemp(prefix="twofold-gui-bench-")

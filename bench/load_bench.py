@@ -4,7 +4,7 @@
 Usage: ``python bench/load_bench.py [--size-mb 10] [--repeat 9]``.
 
 Each file is generated afresh from a fixed seed (the prose of ``bench/run.py``),
-in the encodings that take different paths through ``engine/decoding.py``: plain
+in the encodings that take different paths through ``engine/load/decoding.py``: plain
 ASCII and UTF-8 (strict UTF-8), Windows-1252 (chardet, then a strict decode),
 UTF-16-LE without a BOM (the NUL-pattern sniff) and UTF-8 with one damaged byte
 (the replacement path). It prints the median wall and CPU time per load. A
@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gui"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from run import make_original
-from twofold.engine.decoding import load_document
+from twofold.engine.load.decoding import load_document
 
 MB = 1024 * 1024
 

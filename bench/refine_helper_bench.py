@@ -26,11 +26,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gui"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import run as bench_run  # the pair generator
-from twofold.engine.decoding import load_document
-from twofold.engine.model import DiffResult, Document
+from twofold.engine.load.decoding import load_document
 from twofold.engine.parallel.refine_helper import RefineHelper
 from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.pipeline import Refinement, compare, refine
+from twofold.engine.result.model import DiffResult, Document
 
 RUNS = 5
 PAIRS = ("1MB-100%", "10MB-10%")

@@ -31,9 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 import run as bench_run  # the pair generator
-from twofold.engine.invisibles import reveal
-from twofold.ui import pane_fill
-from twofold.ui.pane_fill import SlicedFill
+from twofold.engine.view.invisibles import reveal
+from twofold.ui.panes import pane_fill
+from twofold.ui.panes.pane_fill import SlicedFill
 
 
 def _fill(app: QApplication, text: str, reveal_with: Callable[[str], str]) -> list[float]:

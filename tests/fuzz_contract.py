@@ -15,12 +15,12 @@ from __future__ import annotations
 import json
 
 from support import assert_invariants
-from twofold.engine.decoding import decode_bytes
 from twofold.engine.errors import InputError
-from twofold.engine.export_json import to_json
-from twofold.engine.export_unified import stored_diff, unified_diff
-from twofold.engine.model import CompareOptions, DiffResult, Document, NewlineStyle
+from twofold.engine.export.export_json import to_json
+from twofold.engine.export.export_unified import stored_diff, unified_diff
+from twofold.engine.load.decoding import decode_bytes
 from twofold.engine.pipeline import compare
+from twofold.engine.result.model import CompareOptions, DiffResult, Document, NewlineStyle
 from unified_patch import apply_unified
 
 __all__ = ["as_written", "assert_patch_applies", "check_roundtrip"]

@@ -37,7 +37,7 @@ def resize_and_settle(qtbot: QtBot, win: MainWindow, width: int, height: int) ->
     The resize reaches the panes through the window system and the layout, a turn
     or more later; only then do they start their delayed relayout.
     """
-    from twofold.engine.model import Side
+    from twofold.engine.result.model import Side
 
     pane = win.view.pane(Side.A)
     before = pane.viewport().size()

@@ -9,8 +9,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from twofold.engine.chardiff import rebuild
-from twofold.engine.model import DiffResult, Document, Op, PairKind, Side
+from twofold.engine.inline.chardiff import rebuild
+from twofold.engine.result.model import DiffResult, Document, Op, PairKind, Side
 
 DATA = Path(__file__).resolve().parent / "data"
 GUI = Path(__file__).resolve().parents[1] / "gui"

@@ -15,8 +15,8 @@ import pytest
 from support import DATA, DEMO, GUI, read_pair, run_cli_without_qt
 from twofold import resource_paths
 from twofold.cli import main
-from twofold.engine.chardiff import rebuild
-from twofold.engine.model import Edit, Op
+from twofold.engine.inline.chardiff import rebuild
+from twofold.engine.result.model import Edit, Op
 
 
 def twofold(

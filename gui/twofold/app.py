@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from twofold.engine.model import CompareOptions
     from twofold.engine.parallel.launch_start import Launch
+    from twofold.engine.result.model import CompareOptions
 
 log = logging.getLogger(__name__)
 
@@ -98,8 +98,8 @@ def run_gui(
     if left is not None and right is not None:
         launch = _begin_at_launch(left, right, labels, options)
     app = _application()
+    from twofold.ui.files.settings import Settings
     from twofold.ui.main_window import MainWindow
-    from twofold.ui.settings import Settings
 
     # A screenshot reads the user's settings but leaves them as they were: no recent
     # entry, no window geometry of an offscreen 1400x900 window.
@@ -107,12 +107,12 @@ def run_gui(
     window = MainWindow(settings=Settings(persist=not screenshot, inputs=(left, right)))
     if screenshot:
         return _screenshot(app, window, (left, right), labels, options, screenshot, launch)
-    from twofold.ui.error_dialog import install_error_dialog
+    from twofold.ui.dialogs.error_dialog import install_error_dialog
 
     reporter = install_error_dialog(window)  # an exception in a slot: a dialog, not a dead app
     window.show()
     if left_out:  # on stderr for a terminal; in the window for a launcher, whose stderr is unseen
-        from twofold.engine.terminal_text import escape_controls
+        from twofold.engine.export.terminal_text import escape_controls
 
         print(f"twofold: {escape_controls(left_out_sentence(left_out))}", file=sys.stderr)
         _say_once_shown(window, f"{left_out_sentence(left_out)} {_DROP_HINT[len(left_out) > 1]}")
@@ -146,7 +146,7 @@ def _say_once_shown(window, message: str) -> None:  # type: ignore[no-untyped-de
     Shown earlier, the result would clear it: a new comparison dismisses the
     banner's old news.
     """
-    from twofold.ui.banner import Topic
+    from twofold.ui.bars.banner import Topic
 
     def show(*_args: object) -> None:
         window.comparison_finished.disconnect(show)
@@ -162,8 +162,8 @@ def _screenshot_allowed(out: str, inputs: tuple[str | None, str | None]) -> bool
 
     ``--screenshot b.txt a.txt b.txt`` used to truncate ``b.txt``; a FIFO blocked.
     """
-    from twofold.engine.safe_output import OutputError, check_output
-    from twofold.engine.terminal_text import escape_controls
+    from twofold.engine.export.safe_output import OutputError, check_output
+    from twofold.engine.export.terminal_text import escape_controls
 
     try:
         check_output(out, inputs)
@@ -207,7 +207,7 @@ def open_files(  # type: ignore[no-untyped-def]
     if left is not None and right is not None:
         window.compare_files(left, right, labels, options, launch=launch)
     elif left is not None or right is not None:
-        from twofold.engine.model import Side
+        from twofold.engine.result.model import Side
 
         # One file (e.g. "Open with" from a file manager): it becomes A, B is asked for.
         window.on_files_dropped([left or right or ""], Side.A)
@@ -307,7 +307,7 @@ def _screenshot(app, window, files, labels, options, out, launch) -> int:  # typ
         if window.result is None and not errors:
             errors.append("the comparison did not finish in time")
     if errors:
-        from twofold.engine.terminal_text import escape_controls
+        from twofold.engine.export.terminal_text import escape_controls
 
         print(f"twofold: {escape_controls(errors[0])}", file=sys.stderr)  # names, for a terminal
         window.close()
@@ -327,8 +327,8 @@ def _save_image(pixmap, out: str, inputs) -> int:  # type: ignore[no-untyped-def
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
     from PySide6.QtGui import QImageWriter
 
-    from twofold.engine.safe_output import OutputError, write_atomic
-    from twofold.engine.terminal_text import escape_controls
+    from twofold.engine.export.safe_output import OutputError, write_atomic
+    from twofold.engine.export.terminal_text import escape_controls
 
     suffix = Path(out).suffix.lstrip(".").lower().encode()
     writable = {bytes(fmt.data()).lower() for fmt in QImageWriter.supportedImageFormats()}

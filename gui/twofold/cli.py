@@ -18,19 +18,19 @@ from collections.abc import Sequence
 
 from twofold import __version__
 from twofold.allocator import give_back_free_memory
-from twofold.engine.decoding import load_document, load_document_and_bytes
 from twofold.engine.errors import TwofoldError
-from twofold.engine.export_html import render_html
-from twofold.engine.export_json import to_json
-from twofold.engine.export_unified import stored_diff
-from twofold.engine.model import CompareOptions, DiffResult, Granularity, Unit
+from twofold.engine.export.export_html import render_html
+from twofold.engine.export.export_json import to_json
+from twofold.engine.export.export_unified import stored_diff
+from twofold.engine.export.safe_output import check_output, write_atomic
+from twofold.engine.export.terminal_text import escape_controls
+from twofold.engine.load.decoding import load_document, load_document_and_bytes
 from twofold.engine.parallel.refine_helper import RefineHelper
 from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.parallel.tuning import DEFAULT_TUNING, ParallelTuning
 from twofold.engine.pipeline import compare, refine
-from twofold.engine.safe_output import check_output, write_atomic
-from twofold.engine.summary import stat_text
-from twofold.engine.terminal_text import escape_controls
+from twofold.engine.result.model import CompareOptions, DiffResult, Granularity, Unit
+from twofold.engine.result.summary import stat_text
 from twofold.process_setup import exempt_from_gc
 from twofold.resource_paths import demo_pair
 

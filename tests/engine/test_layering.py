@@ -27,7 +27,7 @@ def test_the_pipeline_runs_without_the_parallel_runtime() -> None:
     """A reader of a stage meets no thread: ``compare`` and ``refine`` load no ``parallel``."""
     code = (
         "import sys\n"
-        "from twofold.engine.model import Document\n"
+        "from twofold.engine.result.model import Document\n"
         "from twofold.engine.pipeline import compare, refine\n"
         "coarse = compare(Document('A', 'a b'), Document('B', 'a c'), inline=False)\n"
         "assert refine(coarse).refined\n"

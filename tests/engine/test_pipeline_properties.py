@@ -7,10 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from support import assert_invariants, doc
+from twofold.engine.align.similarity import word_overlap
 from twofold.engine.errors import CompareCanceled
-from twofold.engine.model import CompareOptions, Granularity, PairKind, Side, Unit
 from twofold.engine.pipeline import compare, refine, refine_pair
-from twofold.engine.similarity import word_overlap
+from twofold.engine.result.model import CompareOptions, Granularity, PairKind, Side, Unit
 
 WORDS = [
     "nation",
@@ -211,7 +211,7 @@ def test_coarse_similarity_is_the_word_overlap_of_the_texts(
 
 
 def test_percentages_never_round_a_change_away() -> None:
-    from twofold.engine.summary import percent
+    from twofold.engine.result.summary import percent
 
     assert [percent(x) for x in (1.0, 0.9996, 0.5, 0.004, 0.0)] == [
         "100%",

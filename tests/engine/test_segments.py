@@ -10,9 +10,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from support import doc
-from twofold.engine.model import Pair, PairKind, Segments, Side, Span, Unit, equal_pair, span_bounds
 from twofold.engine.pipeline import compare
-from twofold.engine.segmentation import segment
+from twofold.engine.result.model import (
+    Pair,
+    PairKind,
+    Segments,
+    Side,
+    Span,
+    Unit,
+    equal_pair,
+    span_bounds,
+)
+from twofold.engine.segment.segmentation import segment
 
 
 @st.composite

@@ -11,10 +11,10 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
-from twofold.engine.model import DiffResult, Document, Pair, PairKind, Span, Stats
+from twofold.engine.result.model import DiffResult, Document, Pair, PairKind, Span, Stats
 from twofold.resource_paths import demo_pair
+from twofold.ui.files.settings import Settings
 from twofold.ui.main_window import MainWindow
-from twofold.ui.settings import Settings
 
 
 @pytest.fixture

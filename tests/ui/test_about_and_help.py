@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from twofold import __version__
-from twofold.ui.about import diff_backend, versions_text
 from twofold.ui.actions import ACTIONS, key_sequences
+from twofold.ui.dialogs.about import diff_backend, versions_text
+from twofold.ui.dialogs.shortcuts_sheet import ShortcutsSheet, plain, shortcut_rows
 from twofold.ui.main_window import MainWindow
-from twofold.ui.shortcuts_sheet import ShortcutsSheet, plain, shortcut_rows
 
 
 def test_f1_opens_a_sheet_with_every_shortcut(qtbot: QtBot, window: MainWindow) -> None:

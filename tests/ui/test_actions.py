@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from twofold.engine.model import Unit
+from twofold.engine.result.model import Unit
 from twofold.ui.actions import ACTIONS, ActionSpec, handler_of, key_sequences
 from twofold.ui.commands import CompareCommands, FileCommands, GoCommands, ViewCommands
-from twofold.ui.find_bar import FindController
+from twofold.ui.find.find_bar import FindController
 from twofold.ui.main_window import MainWindow
 
 #: where the window finds its handlers (``MainWindow._connect_signals``)

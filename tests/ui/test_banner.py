@@ -20,9 +20,9 @@ from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
 from twofold.app import open_files
-from twofold.ui.banner import MAX_PROBLEMS, Banner, BannerRow, Topic
+from twofold.ui.bars.banner import MAX_PROBLEMS, Banner, BannerRow, Topic
+from twofold.ui.files.settings import Settings
 from twofold.ui.main_window import MainWindow
-from twofold.ui.settings import Settings
 
 DAMAGED = "The settings file was damaged and has been reset to defaults"
 

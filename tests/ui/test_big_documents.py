@@ -17,9 +17,9 @@ from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
 from twofold import app
-from twofold.engine.model import Side
-from twofold.ui import pane_fill
+from twofold.engine.result.model import Side
 from twofold.ui.main_window import MainWindow
+from twofold.ui.panes import pane_fill
 
 PARAGRAPHS = 2000
 

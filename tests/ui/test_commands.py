@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from twofold.engine.model import CompareOptions, DiffResult, Document, Unit
 from twofold.engine.pipeline import compare
+from twofold.engine.result.model import CompareOptions, DiffResult, Document, Unit
 from twofold.ui.actions import create_actions
+from twofold.ui.bars.options_bar import OptionsController
 from twofold.ui.commands import CompareCommands
-from twofold.ui.options_bar import OptionsController
-from twofold.ui.settings import Settings
+from twofold.ui.files.settings import Settings
 
 A = "Intro stays.\n\nFirst was here.\n\nMiddle stays.\n\nSecond was here.\n\nThird was here.\n"
 B = "Intro stays.\n\nFirst is here.\n\nMiddle stays.\n\nSecond is here.\n\nThird is here.\n"

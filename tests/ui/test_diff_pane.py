@@ -10,13 +10,13 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from twofold.engine.display_blocks import LONG_LINE, block_table
-from twofold.engine.model import PairKind, Side, Span
-from twofold.engine.utf16 import Utf16Map
-from twofold.ui import pane_fill
-from twofold.ui.diff_pane import DiffPane
-from twofold.ui.spans import PanePositions
-from twofold.ui.text_search import fold
+from twofold.engine.result.model import PairKind, Side, Span
+from twofold.engine.view.display_blocks import LONG_LINE, block_table
+from twofold.engine.view.utf16 import Utf16Map
+from twofold.ui.find.text_search import fold
+from twofold.ui.panes import pane_fill
+from twofold.ui.panes.diff_pane import DiffPane
+from twofold.ui.panes.spans import PanePositions
 
 
 @pytest.fixture

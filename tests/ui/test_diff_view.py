@@ -12,9 +12,9 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from twofold.engine.model import DiffResult, Edit, Op, Pair, PairKind, Side, Unit
-from twofold.engine.view_geometry import prepare
-from twofold.ui.diff_view import BASE_POINT_SIZE, DiffView, PaneHeader
+from twofold.engine.result.model import DiffResult, Edit, Op, Pair, PairKind, Side, Unit
+from twofold.engine.view.view_geometry import prepare
+from twofold.ui.panes.diff_view import BASE_POINT_SIZE, DiffView, PaneHeader
 
 
 @pytest.fixture

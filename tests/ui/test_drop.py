@@ -11,8 +11,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from twofold.engine.model import Side
-from twofold.ui.drop import DropPlan, DropRefused, plan_drop
+from twofold.engine.result.model import Side
+from twofold.ui.files.drop import DropPlan, DropRefused, plan_drop
 from twofold.ui.main_window import MainWindow
 
 

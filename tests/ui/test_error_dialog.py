@@ -19,17 +19,17 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import deliver_posted_events
-from twofold.engine.model import DiffResult
-from twofold.ui import error_dialog
-from twofold.ui.error_dialog import (
+from twofold.engine.result.model import DiffResult
+from twofold.ui.dialogs import error_dialog
+from twofold.ui.dialogs.error_dialog import (
     MAX_REPORTS_PER_DIALOG,
     ErrorDialog,
     ErrorReporter,
     install_error_dialog,
     summarize,
 )
+from twofold.ui.files.settings import Settings
 from twofold.ui.main_window import MainWindow
-from twofold.ui.settings import Settings
 from twofold.ui.worker import CompareRequest, CompareRunner
 
 

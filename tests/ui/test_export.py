@@ -18,11 +18,11 @@ from pytestqt.qtbot import QtBot
 import hostile
 from qt_helpers import compare_and_wait
 from twofold import cli
-from twofold.engine.decoding import decode_bytes
-from twofold.engine.export_unified import unified_diff
-from twofold.engine.model import Document
+from twofold.engine.export.export_unified import unified_diff
+from twofold.engine.load.decoding import decode_bytes
 from twofold.engine.pipeline import compare
-from twofold.ui.export import UNIFIED, Exporter
+from twofold.engine.result.model import Document
+from twofold.ui.files.export import UNIFIED, Exporter
 from twofold.ui.main_window import MainWindow
 
 PATCH = shutil.which("patch")

@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from twofold.engine.decoding import load_document
+from twofold.engine.load.decoding import load_document
 from twofold.engine.pipeline import compare
-from twofold.ui.file_watcher import FileChangeBanner
+from twofold.ui.files.file_watcher import FileChangeBanner
 
 
 def test_the_banner_works_in_any_parent_and_asks_for_a_reload(qtbot: QtBot, tmp_path: Path) -> None:

@@ -22,11 +22,11 @@ from pytestqt.qtbot import QtBot
 import hostile
 from qt_helpers import compare_and_wait
 from support import DATA
-from twofold.engine.decoding import load_document
-from twofold.ui import file_watcher
-from twofold.ui.file_watcher import FileStatus, FileWatcher, Loaded
+from twofold.engine.load.decoding import load_document
+from twofold.ui.files import file_watcher
+from twofold.ui.files.file_watcher import FileStatus, FileWatcher, Loaded
+from twofold.ui.files.settings import Settings as WindowSettings
 from twofold.ui.main_window import MainWindow
-from twofold.ui.settings import Settings as WindowSettings
 from twofold.ui.worker import CompareRunner, load_and_compare
 
 A_TEXT = "The first paragraph stays.\n\nThe second paragraph is here.\n\nThe third one too.\n"

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
-from twofold.engine.invisibles import reveal
-from twofold.engine.model import PairKind, Side
-from twofold.ui import changes_sidebar, pane_fill
-from twofold.ui.diff_pane import DiffPane
+from twofold.engine.result.model import PairKind, Side
+from twofold.engine.view.invisibles import reveal
+from twofold.ui.find.text_search import fold
 from twofold.ui.main_window import MainWindow
-from twofold.ui.pane_fill import SlicedFill
-from twofold.ui.text_search import fold
+from twofold.ui.panes import pane_fill
+from twofold.ui.panes.diff_pane import DiffPane
+from twofold.ui.panes.pane_fill import SlicedFill
+from twofold.ui.sidebar import changes_sidebar
 
 RLO, ZWSP = "\u202e", "\u200b"
 #: where the hidden character sits in B's first line: "The to|tal is ready now."

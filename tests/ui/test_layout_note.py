@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
-from twofold.engine.model import Side
-from twofold.ui import changes_sidebar, copy_change
+from twofold.engine.result.model import Side
+from twofold.ui import copy_change
+from twofold.ui.files.settings import COMPARE_OPTIONS, Settings
 from twofold.ui.main_window import MainWindow
-from twofold.ui.settings import COMPARE_OPTIONS, Settings
+from twofold.ui.sidebar import changes_sidebar
 
 TEXT = "Hello world.\n\nSecond paragraph.\n"
 

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QListView, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
-from twofold.engine.model import Side
-from twofold.ui import changes_sidebar
-from twofold.ui.drop_zone import HINT
+from twofold.engine.result.model import Side
+from twofold.ui.files.drop_zone import HINT
+from twofold.ui.find.match_paint import match_rects
 from twofold.ui.main_window import MainWindow
-from twofold.ui.match_paint import match_rects
+from twofold.ui.sidebar import changes_sidebar
 from twofold.ui.turns import turn_queue
 
 
@@ -259,7 +259,7 @@ def test_find_matches_are_painted_under_the_text_and_cut_out_of_highlights(
 def test_find_says_when_there_are_more_matches_than_it_shows(
     qtbot: QtBot, loaded: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from twofold.ui import find_bar
+    from twofold.ui.find import find_bar
 
     monkeypatch.setattr(find_bar, "MAX_MATCHES", 2)
     _activate(qtbot, loaded)

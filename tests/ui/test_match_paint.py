@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from twofold.ui.match_paint import match_rects, outside
+from twofold.ui.find.match_paint import match_rects, outside
 
 
 @st.composite

@@ -14,12 +14,20 @@ from PySide6.QtWidgets import QApplication, QComboBox, QFontDialog, QListView
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
-from twofold.engine.export_html import render_html
-from twofold.engine.model import CompareOptions, DiffResult, Granularity, Pair, PairKind, Side, Unit
-from twofold.ui.export import render_diff
+from twofold.engine.export.export_html import render_html
+from twofold.engine.result.model import (
+    CompareOptions,
+    DiffResult,
+    Granularity,
+    Pair,
+    PairKind,
+    Side,
+    Unit,
+)
+from twofold.ui.bars.options_bar import anchor_of, change_near
+from twofold.ui.files.export import render_diff
+from twofold.ui.files.settings import COMPARE_OPTIONS, FONT, Settings
 from twofold.ui.main_window import MainWindow
-from twofold.ui.options_bar import anchor_of, change_near
-from twofold.ui.settings import COMPARE_OPTIONS, FONT, Settings
 
 MakeResult = Callable[..., DiffResult]
 
@@ -182,7 +190,7 @@ def test_an_export_is_written_while_the_window_goes_on(
     qtbot: QtBot, loaded: MainWindow, tmp_path: Path
 ) -> None:
     """A big report renders for seconds: the window keeps handling events meanwhile."""
-    from twofold.ui.export import ExportFormat, Rendered
+    from twofold.ui.files.export import ExportFormat, Rendered
 
     go_on = threading.Event()
 

@@ -7,9 +7,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import resize_and_settle, wait_settled
-from twofold.engine.model import DiffResult, Pair, PairKind, Side
-from twofold.engine.scroll_sync import sync_point
-from twofold.engine.view_geometry import prepare
+from twofold.engine.result.model import DiffResult, Pair, PairKind, Side
+from twofold.engine.view.scroll_sync import sync_point
+from twofold.engine.view.view_geometry import prepare
 from twofold.ui.main_window import MainWindow
 
 
@@ -76,7 +76,7 @@ def test_the_band_and_overview_paint(qtbot: QtBot, window: MainWindow, uneven: D
 def test_many_marks_are_rendered_in_a_later_turn(
     qtbot: QtBot, loaded: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from twofold.ui import overview_map
+    from twofold.ui.panes import overview_map
 
     monkeypatch.setattr(overview_map, "_RENDER_LATER_CHANGES", 0)
     monkeypatch.setattr(overview_map, "_ROWS_SLICE", 1)  # a turn a change
@@ -97,8 +97,8 @@ def test_the_overview_estimates_heights_a_slice_a_turn(
     qtbot: QtBot, loaded: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A long document's estimate is spread over turns; the marks wait for all of it."""
-    from twofold.engine import overview_estimate
-    from twofold.ui import overview_map
+    from twofold.engine.view import overview_estimate
+    from twofold.ui.panes import overview_map
 
     monkeypatch.setattr(overview_map, "_RENDER_LATER_CHANGES", 0)
     monkeypatch.setattr(overview_estimate, "ESTIMATE_SLICE", 2)

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
-from twofold.engine.model import Side
-from twofold.ui.error_dialog import ErrorDialog
+from twofold.engine.result.model import Side
+from twofold.ui.dialogs.error_dialog import ErrorDialog
+from twofold.ui.files.recent_menu import RecentMenu
 from twofold.ui.main_window import MainWindow
 from twofold.ui.plain_text import menu_text, one_line, plain_label, tooltip, window_title
-from twofold.ui.recent_menu import RecentMenu
 
 HOSTILE = '<h1 style="color:green">All files verified OK<img src=pic.png>.txt'
 #: a --label with markup, an ampersand, the title's modified marker and a newline

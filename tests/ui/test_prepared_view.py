@@ -17,9 +17,10 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from twofold.engine import view_geometry
-from twofold.ui import spans, worker
+from twofold.engine.view import view_geometry
+from twofold.ui import worker
 from twofold.ui.main_window import MainWindow
+from twofold.ui.panes import spans
 
 #: the names, in the modules that call them, of what only the worker should compute
 _PREPARED_WORK = (

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
+from twofold.ui.files.recent_menu import RecentMenu, entry_text
+from twofold.ui.files.settings import Settings
 from twofold.ui.main_window import MainWindow
-from twofold.ui.recent_menu import RecentMenu, entry_text
-from twofold.ui.settings import Settings
 
 
 def _new_window(qtbot: QtBot, settings: Settings) -> MainWindow:

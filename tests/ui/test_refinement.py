@@ -13,15 +13,16 @@ from pytestqt.qtbot import QtBot
 
 from qt_helpers import deliver_posted_events, next_turn
 from twofold.app import open_files
-from twofold.engine.model import DiffResult, Side
 from twofold.engine.parallel import launch_start
 from twofold.engine.parallel.refine_helper import RefineHelper
 from twofold.engine.parallel.tuning import ParallelTuning
 from twofold.engine.pipeline import Refinement, compare
-from twofold.engine.view_geometry import PreparedView
-from twofold.ui import changes_sidebar, worker
+from twofold.engine.result.model import DiffResult, Side
+from twofold.engine.view.view_geometry import PreparedView
+from twofold.ui import worker
+from twofold.ui.files.settings import Settings
 from twofold.ui.main_window import MainWindow
-from twofold.ui.settings import Settings
+from twofold.ui.sidebar import changes_sidebar
 
 
 @pytest.fixture

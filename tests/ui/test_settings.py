@@ -15,8 +15,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from twofold.ui.main_window import MainWindow
-from twofold.ui.settings import (
+from twofold.ui.files.settings import (
     MAX_RECENT,
     RECENT_KEY,
     SIDEBAR,
@@ -25,6 +24,7 @@ from twofold.ui.settings import (
     Option,
     Settings,
 )
+from twofold.ui.main_window import MainWindow
 
 
 class Palette(enum.Enum):

@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 
 import hostile
 from qt_helpers import compare_and_wait
+from twofold.ui.files.settings import RECENT_KEY, ZOOM, Settings, user_settings_path
+from twofold.ui.files.settings_file import FileUse, vet
 from twofold.ui.main_window import MainWindow
-from twofold.ui.settings import RECENT_KEY, ZOOM, Settings, user_settings_path
-from twofold.ui.settings_file import FileUse, vet
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and FIFOs")
 

@@ -9,14 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from support import doc
-from twofold.engine.display_blocks import block_table
-from twofold.engine.highlights import inline_spans
-from twofold.engine.invisibles import find, reveal
-from twofold.engine.model import PairKind, Side, Unit
 from twofold.engine.pipeline import compare
-from twofold.engine.segmentation import segment
-from twofold.engine.utf16 import Utf16Map
-from twofold.ui.spans import PaneHighlights, PanePositions, StandIn, stand_ins
+from twofold.engine.result.model import PairKind, Side, Unit
+from twofold.engine.segment.segmentation import segment
+from twofold.engine.view.display_blocks import block_table
+from twofold.engine.view.highlights import inline_spans
+from twofold.engine.view.invisibles import find, reveal
+from twofold.engine.view.utf16 import Utf16Map
+from twofold.ui.panes.spans import PaneHighlights, PanePositions, StandIn, stand_ins
 
 WORDS = ["alpha", "beta", "gamma", "δέλτα", "emoji\U0001f600", "zeta", "eta.", "theta;"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from twofold.engine.model import Document, NewlineStyle, PairKind, Stats
-from twofold.ui.status import document_format, position_text, stats_text
+from twofold.engine.result.model import Document, NewlineStyle, PairKind, Stats
+from twofold.ui.bars.status import document_format, position_text, stats_text
 
 
 @pytest.mark.parametrize(

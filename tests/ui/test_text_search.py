@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from twofold.ui import text_search
-from twofold.ui.text_search import find_all, fold
+from twofold.ui.find import text_search
+from twofold.ui.find.text_search import find_all, fold
 
 # "ß" and "İ" fold to two characters: such a text is folded a chunk at a time, and a
 # chunk holding one is read with the regex; the Greek sigmas and the long s are letters

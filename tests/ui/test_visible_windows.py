@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
-from twofold.engine.model import Side
-from twofold.ui.diff_pane import DiffPane
+from twofold.engine.result.model import Side
 from twofold.ui.main_window import MainWindow
+from twofold.ui.panes.diff_pane import DiffPane
 
 WORDS = " ".join(f"word{i}" for i in range(400))  # ~3,500 characters on one line
 

@@ -15,10 +15,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
-from twofold.engine.model import Side
-from twofold.ui import width_relayout
-from twofold.ui.diff_pane import DiffPane
+from twofold.engine.result.model import Side
 from twofold.ui.main_window import MainWindow
+from twofold.ui.panes import width_relayout
+from twofold.ui.panes.diff_pane import DiffPane
 
 SENTENCE = "Every paragraph here is long enough to wrap over several lines of a pane. "
 

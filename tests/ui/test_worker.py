@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from qt_helpers import deliver_posted_events
 from twofold.engine.errors import CompareCanceled, InputError
-from twofold.engine.model import DiffResult, Document, Pair, PairKind, Span, Stats
-from twofold.engine.view_geometry import PreparedView
+from twofold.engine.result.model import DiffResult, Document, Pair, PairKind, Span, Stats
+from twofold.engine.view.view_geometry import PreparedView
 from twofold.ui.worker import CompareRequest, CompareRunner
 
 

@@ -22,12 +22,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import NamedTuple, overload
 
-from twofold.engine.alignment import Match, align
-from twofold.engine.chardiff import inline_edits, similarity
-from twofold.engine.edit_runs import EditRuns, is_significant
+from twofold.engine.align.alignment import Match, align
+from twofold.engine.align.similarity import Vocabulary, set_overlap
 from twofold.engine.errors import CompareCanceled
-from twofold.engine.layout import kept_lines, layout_of
-from twofold.engine.model import (
+from twofold.engine.inline.chardiff import inline_edits, similarity
+from twofold.engine.refiner import Answered, LocalRefiner, Refiner, sum_counts
+from twofold.engine.result.edit_runs import EditRuns, is_significant
+from twofold.engine.result.layout import kept_lines, layout_of
+from twofold.engine.result.model import (
     CompareOptions,
     DiffResult,
     Document,
@@ -39,11 +41,9 @@ from twofold.engine.model import (
     Unit,
     equal_pair,
 )
-from twofold.engine.normalize import keys_are_texts, match_keys
-from twofold.engine.refiner import Answered, LocalRefiner, Refiner, sum_counts
-from twofold.engine.segmentation import resolve_unit, segment
-from twofold.engine.similarity import Vocabulary, set_overlap
-from twofold.engine.stats import EditCounts, compute_stats, edit_counts
+from twofold.engine.result.stats import EditCounts, compute_stats, edit_counts
+from twofold.engine.segment.normalize import keys_are_texts, match_keys
+from twofold.engine.segment.segmentation import resolve_unit, segment
 
 Progress = Callable[[float], None]
 

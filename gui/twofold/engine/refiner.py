@@ -18,11 +18,11 @@ from array import array
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple, Protocol, TypeAlias
 
-from twofold.engine.chardiff import inline_edits, similarity
-from twofold.engine.edit_runs import EditRuns
 from twofold.engine.errors import CompareCanceled
-from twofold.engine.model import CompareOptions, Span
-from twofold.engine.stats import EditCounts, edit_counts
+from twofold.engine.inline.chardiff import inline_edits, similarity
+from twofold.engine.result.edit_runs import EditRuns
+from twofold.engine.result.model import CompareOptions, Span
+from twofold.engine.result.stats import EditCounts, edit_counts
 
 #: The two texts of one pair to diff.
 Job: TypeAlias = tuple[str, str]

@@ -16,15 +16,15 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from twofold.engine.model import CompareOptions, DiffResult, Granularity, Unit
-from twofold.ui.about import about_box
-from twofold.ui.changes_sidebar import ChangesSidebar
+from twofold.engine.result.model import CompareOptions, DiffResult, Granularity, Unit
+from twofold.ui.bars.options_bar import Anchor, OptionsController, anchor_of, change_near
 from twofold.ui.copy_change import copy_change
-from twofold.ui.export import REPORT, UNIFIED, Exporter
-from twofold.ui.font_choice import FontChoice
-from twofold.ui.options_bar import Anchor, OptionsController, anchor_of, change_near
-from twofold.ui.recent_menu import RecentMenu
-from twofold.ui.shortcuts_sheet import ShortcutsSheet
+from twofold.ui.dialogs.about import about_box
+from twofold.ui.dialogs.font_choice import FontChoice
+from twofold.ui.dialogs.shortcuts_sheet import ShortcutsSheet
+from twofold.ui.files.export import REPORT, UNIFIED, Exporter
+from twofold.ui.files.recent_menu import RecentMenu
+from twofold.ui.sidebar.changes_sidebar import ChangesSidebar
 
 #: a status note: the message, and whether it is an error (a banner) or not (the status bar)
 Note = Callable[[str, bool], None]

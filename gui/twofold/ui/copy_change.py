@@ -13,9 +13,9 @@ from functools import partial
 
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
-from twofold.engine.model import DiffResult, Side, Unit
-from twofold.ui.changes_sidebar import paragraph_label
-from twofold.ui.diff_pane import DiffPane
+from twofold.engine.result.model import DiffResult, Side, Unit
+from twofold.ui.panes.diff_pane import DiffPane
+from twofold.ui.sidebar.changes_sidebar import paragraph_label
 
 _MARKS = {Side.A: "---", Side.B: "+++"}
 

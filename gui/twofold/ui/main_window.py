@@ -25,25 +25,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.engine.model import CompareOptions, DiffResult, Side
 from twofold.engine.parallel.launch_start import Launch
-from twofold.engine.view_geometry import PreparedView
+from twofold.engine.result.model import CompareOptions, DiffResult, Side
+from twofold.engine.view.view_geometry import PreparedView
 from twofold.ui.actions import build_menus, connect_actions, create_actions
-from twofold.ui.banner import Banner, Topic
-from twofold.ui.changes_sidebar import ChangesSidebar
+from twofold.ui.bars.banner import Banner, Topic
+from twofold.ui.bars.options_bar import OptionsController, build_toolbar
+from twofold.ui.bars.status_line import StatusLine
 from twofold.ui.commands import CompareCommands, FileCommands, GoCommands, ViewCommands
-from twofold.ui.diff_view import DiffView
-from twofold.ui.drop import DropRefused, can_accept, local_paths, plan_drop
-from twofold.ui.drop_zone import DropZone
-from twofold.ui.export import Exporter
-from twofold.ui.file_watcher import FileChangeBanner
-from twofold.ui.find_bar import FindBar, FindController
-from twofold.ui.font_choice import FontChoice
-from twofold.ui.options_bar import OptionsController, build_toolbar
+from twofold.ui.dialogs.font_choice import FontChoice
+from twofold.ui.files.drop import DropRefused, can_accept, local_paths, plan_drop
+from twofold.ui.files.drop_zone import DropZone
+from twofold.ui.files.export import Exporter
+from twofold.ui.files.file_watcher import FileChangeBanner
+from twofold.ui.files.recent_menu import RecentMenu
+from twofold.ui.files.settings import GEOMETRY, SIDEBAR, SPLITTER, WORD_WRAP, ZOOM, Settings
+from twofold.ui.find.find_bar import FindBar, FindController
+from twofold.ui.panes.diff_view import DiffView
 from twofold.ui.plain_text import window_title
-from twofold.ui.recent_menu import RecentMenu
-from twofold.ui.settings import GEOMETRY, SIDEBAR, SPLITTER, WORD_WRAP, ZOOM, Settings
-from twofold.ui.status_line import StatusLine
+from twofold.ui.sidebar.changes_sidebar import ChangesSidebar
 from twofold.ui.theme import Theme, ThemeWatcher
 from twofold.ui.worker import CompareRequest, CompareRunner
 

@@ -26,8 +26,8 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from twofold.engine.invisibles import badge, spell_out
-from twofold.engine.terminal_text import escape_controls
+from twofold.engine.export.terminal_text import escape_controls
+from twofold.engine.view.invisibles import badge, spell_out
 
 #: line and paragraph separators: not invisible, but they end a label's line
 _SEPARATORS = re.compile("[\u2028\u2029]")

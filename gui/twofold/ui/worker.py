@@ -23,17 +23,17 @@ from dataclasses import dataclass, field, replace
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from twofold.allocator import give_back_free_memory
-from twofold.engine import view_geometry
 from twofold.engine.errors import CompareCanceled, TwofoldError
-from twofold.engine.model import CompareOptions, DiffResult
 from twofold.engine.parallel.launch_start import Launch, Launched
 from twofold.engine.parallel.refine_helper import RefineHelper
 from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.pipeline import Refinement
 from twofold.engine.refiner import Refiner
-from twofold.engine.view_geometry import PreparedView
+from twofold.engine.result.model import CompareOptions, DiffResult
+from twofold.engine.view import view_geometry
+from twofold.engine.view.view_geometry import PreparedView
 from twofold.process_setup import collections_held, exempt_from_gc
-from twofold.ui.error_dialog import report_crash, summarize
+from twofold.ui.dialogs.error_dialog import report_crash, summarize
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def load_and_compare(
     A big pair is only aligned here (the job refines it after showing it), and
     ``refiner`` may diff its likely pairs meanwhile.
     """
-    from twofold.engine.decoding import load_document
+    from twofold.engine.load.decoding import load_document
     from twofold.engine.pipeline import compare
 
     launched = request.launched

@@ -10,7 +10,6 @@ from dataclasses import replace
 import pytest
 
 from support import doc
-from twofold.engine.model import CompareOptions, DiffResult, Span
 from twofold.engine.parallel import helper_process
 from twofold.engine.parallel.head_start import HeadStart
 from twofold.engine.parallel.pair_guess import guess_pairs
@@ -18,6 +17,7 @@ from twofold.engine.parallel.refine_helper import RefineHelper
 from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.parallel.tuning import ParallelTuning
 from twofold.engine.pipeline import Refinement, compare
+from twofold.engine.result.model import CompareOptions, DiffResult, Span
 
 WORDS = [
     "alpha",

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from twofold.engine.decoding import load_document
-from twofold.engine.model import CompareOptions
+from twofold.engine.load.decoding import load_document
 from twofold.engine.parallel import head_start, launch_start
 from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.parallel.tuning import ParallelTuning
 from twofold.engine.pipeline import Refinement, compare
+from twofold.engine.result.model import CompareOptions
 
 
 def _paragraph(rng: random.Random) -> str:

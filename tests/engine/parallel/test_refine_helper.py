@@ -20,15 +20,15 @@ from hypothesis import strategies as st
 
 from support import DEMO, GUI, assert_invariants, doc, read_pair
 from twofold import cli
-from twofold.engine.chardiff import inline_edits, similarity
 from twofold.engine.errors import CompareCanceled
-from twofold.engine.model import CompareOptions, DiffResult, Granularity, PairKind
+from twofold.engine.inline.chardiff import inline_edits, similarity
 from twofold.engine.parallel import helper_process, refine_helper
 from twofold.engine.parallel.refine_helper import RefineHelper, SharedRefinement
 from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.parallel.tuning import ParallelTuning, usable_cpus
 from twofold.engine.pipeline import Refinement, compare, refine
-from twofold.engine.stats import edit_counts
+from twofold.engine.result.model import CompareOptions, DiffResult, Granularity, PairKind
+from twofold.engine.result.stats import edit_counts
 
 OPTIONS = [
     CompareOptions(),

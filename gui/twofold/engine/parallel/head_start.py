@@ -23,12 +23,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 
-from twofold.engine.chardiff import HUGE_PAIR_CHARS
-from twofold.engine.model import CompareOptions, Span, span_bounds
+from twofold.engine.inline.chardiff import HUGE_PAIR_CHARS
 from twofold.engine.parallel.helper_process import GuessAnswer
 from twofold.engine.parallel.refine_helper import RefineHelper, tuning_of
 from twofold.engine.parallel.tuning import ParallelTuning
 from twofold.engine.refiner import Answered
+from twofold.engine.result.model import CompareOptions, Span, span_bounds
 
 
 class HeadStart:

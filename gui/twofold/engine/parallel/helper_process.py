@@ -28,12 +28,12 @@ from array import array
 from dataclasses import dataclass
 from typing import IO, TypeAlias, TypeVar, overload
 
-from twofold.engine.chardiff import inline_edits, similarity
-from twofold.engine.edit_runs import EditRuns
-from twofold.engine.model import CompareOptions
+from twofold.engine.inline.chardiff import inline_edits, similarity
 from twofold.engine.parallel.pair_guess import guess_pairs
 from twofold.engine.refiner import Job
-from twofold.engine.stats import edit_counts
+from twofold.engine.result.edit_runs import EditRuns
+from twofold.engine.result.model import CompareOptions
+from twofold.engine.result.stats import edit_counts
 
 #: One pair's edits as they cross the process boundary: op codes and run lengths.
 Packed: TypeAlias = "tuple[bytes, array[int]]"

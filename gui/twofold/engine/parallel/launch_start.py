@@ -34,13 +34,13 @@ import os
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from twofold.engine.decoding import load_document
 from twofold.engine.errors import TwofoldError
-from twofold.engine.model import CompareOptions, Document
+from twofold.engine.load.decoding import load_document
 from twofold.engine.parallel.head_start import HeadStart
 from twofold.engine.parallel.refine_helper import RefineHelper
 from twofold.engine.parallel.tuning import DEFAULT_TUNING, ParallelTuning
 from twofold.engine.pipeline import Paragraphs, paragraphs
+from twofold.engine.result.model import CompareOptions, Document
 
 
 class Launched(NamedTuple):

@@ -42,10 +42,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
-from twofold.engine.chardiff import inline_edits, similarity
-from twofold.engine.edit_runs import EditRuns
 from twofold.engine.errors import CompareCanceled
-from twofold.engine.model import CompareOptions
+from twofold.engine.inline.chardiff import inline_edits, similarity
 from twofold.engine.parallel.helper_process import (
     HELPER_ARG,
     Answer,
@@ -61,7 +59,9 @@ from twofold.engine.parallel.helper_process import (
 )
 from twofold.engine.parallel.tuning import DEFAULT_TUNING, ParallelTuning
 from twofold.engine.refiner import Job, Refined, sum_counts
-from twofold.engine.stats import EditCounts, edit_counts
+from twofold.engine.result.edit_runs import EditRuns
+from twofold.engine.result.model import CompareOptions
+from twofold.engine.result.stats import EditCounts, edit_counts
 
 log = logging.getLogger(__name__)
 

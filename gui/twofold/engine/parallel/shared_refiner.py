@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from twofold.engine.model import CompareOptions, Span
 from twofold.engine.parallel.head_start import HeadStart
 from twofold.engine.parallel.refine_helper import RefineHelper, SharedRefinement, tuning_of
 from twofold.engine.parallel.tuning import ParallelTuning
 from twofold.engine.refiner import Answered, Job
+from twofold.engine.result.model import CompareOptions, Span
 
 
 class SharedRefiner:

@@ -1,0 +1,381 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Pair the paragraphs of A with those of B.
+
+Stages, each near-linear in practice:
+
+1. Anchors: paragraphs whose match keys are identical, found by a Myers diff
+   over the sequences of keys (diff-match-patch on one character per distinct
+   key). What lies between two anchors is a *gap*. Myers' time grows with the
+   square of the keys it changes, so where it could change more than
+   ``MYERS_MAX_CHANGES`` (``edit_bound``), git's histogram diff of the keys
+   (``line_diff``) gives the anchors instead of Myers waiting out its timeout.
+2. Exact moves: a key deleted in one gap and inserted in another, once each.
+3. Pairing inside a gap (``gap_pairing``): candidates from an inverted index of
+   rare words plus the gap's diagonal, the heaviest non-crossing chain, then
+4. splits and merges, and neighbours whose text crossed the paragraph break.
+5. Edited moves: leftovers from different places that are still very alike.
+
+Constraints: every paragraph lands in exactly one ``Match``; matches come in
+reading order (by B, deletions where they stood in A, a move at its B place).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import compress, filterfalse, repeat
+from operator import attrgetter, is_not, itemgetter
+from typing import NamedTuple
+
+from twofold.engine.align.edit_bound import changes_at_most
+from twofold.engine.align.gap_pairing import pair_rows
+from twofold.engine.align.line_diff import line_runs
+from twofold.engine.align.similarity import Profiles, Vocabulary
+from twofold.engine.errors import CompareCanceled
+from twofold.engine.inline.chardiff import encode_tokens, raw_diff_counts
+from twofold.engine.result.model import CompareOptions, Op, PairKind
+
+#: Moves need this many distinct words, so that "Thanks." does not travel.
+_MOVE_MIN_WORDS = 4
+#: Keys a Myers diff of the anchors may have to change: its time grows with their square,
+#: and a file of one-letter lines against another (``bench/line_pair.py``) takes it to
+#: diff-match-patch's timeout.
+MYERS_MAX_CHANGES = 10_000
+
+
+class Match(NamedTuple):
+    """One row of the alignment before inline diffs are computed.
+
+    A named tuple rather than a frozen dataclass: as immutable, and built twice
+    as fast, which counts since big inputs make one per paragraph.
+    """
+
+    kind: PairKind
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+
+
+@dataclass(slots=True)
+class _Gap:
+    a_lo: int
+    a_hi: int
+    b_lo: int
+    b_hi: int
+    groups: list[tuple[tuple[int, ...], tuple[int, ...]]]
+
+
+Cancel = Callable[[], bool]
+
+
+def align(
+    keys_a: Sequence[str],
+    keys_b: Sequence[str],
+    options: CompareOptions,
+    should_cancel: Cancel | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> list[Match]:
+    """Align two sequences of paragraph match keys; see the module docstring.
+
+    Swapping the inputs mirrors the result exactly: ties (two equally good
+    partners) are broken in one canonical direction, then flipped.
+
+    Args:
+        vocabulary: where the word sets of the paragraphs in gaps are kept, by
+            key, for a caller that needs them again; by default they are dropped.
+    """
+    check = should_cancel or (lambda: False)
+    if list(keys_a) > list(keys_b):
+        flipped = _align_directed(keys_b, keys_a, options, check, vocabulary)
+        return _reading_order([_flip(m) for m in flipped])
+    return _reading_order(_align_directed(keys_a, keys_b, options, check, vocabulary))
+
+
+def _align_directed(
+    keys_a: Sequence[str],
+    keys_b: Sequence[str],
+    options: CompareOptions,
+    check: Cancel,
+    vocabulary: Vocabulary | None,
+) -> list[Match]:
+    blocks = _anchor_blocks(keys_a, keys_b, options.diff_timeout)
+    gaps = [blk for blk in blocks if isinstance(blk, _Gap)]
+    moved: dict[int, int] = _exact_moves(gaps, keys_a, keys_b) if options.detect_moves else {}
+    profiles, pid_a, pid_b = _profiles_for(gaps, keys_a, keys_b, vocabulary)
+    for n, gap in enumerate(gaps):
+        if n % 64 == 0 and check():
+            raise CompareCanceled
+        gap.groups = _pair_gap(gap, moved, profiles, pid_a, pid_b, options.pair_threshold)
+    if options.detect_moves:
+        moved.update(_similar_moves(gaps, moved, profiles, pid_a, pid_b, options.move_threshold))
+    return _assemble(blocks, moved, max(len(keys_a), len(keys_b)))
+
+
+_FLIPPED_KIND = {PairKind.INSERTED: PairKind.DELETED, PairKind.DELETED: PairKind.INSERTED}
+
+
+def _flip(match: Match) -> Match:
+    return Match(_FLIPPED_KIND.get(match.kind, match.kind), match.b, match.a)
+
+
+def _reading_order(matches: list[Match]) -> list[Match]:
+    """Order by B; a deletion goes right after the A-side pair before it, ahead of insertions.
+
+    Moves stand at their B place and are skipped when looking for a deletion's
+    predecessor, since their A side lies elsewhere. Rows with a B side are sorted
+    in C (a log has one a line, already in order, which Timsort sees in one
+    pass); only the deletions are placed one by one, by bisection.
+    """
+    with_b = sorted(filter(_b_of, matches), key=_b_of)
+    deletions = list(filterfalse(_b_of, matches))
+    if not deletions:
+        return with_b
+    # The pairs with both sides (moves aside) in A order: a deletion follows the
+    # last of them above it, and comes before the first row of B past that one.
+    with_ab = list(filter(_a_of, with_b))
+    not_moved = map(is_not, map(_kind_of, with_ab), repeat(PairKind.MOVED))
+    both = sorted(compress(with_ab, not_moved), key=_a_of)
+    a_firsts = list(map(_first, map(_a_of, both)))
+    b_lasts = list(map(_last, map(_b_of, both)))
+    b_firsts = list(map(_first, map(_b_of, with_b)))
+    placed = []
+    for m in deletions:
+        above = bisect_left(a_firsts, m.a[0]) - 1
+        follow = b_lasts[above] + 1 if above >= 0 else 0
+        placed.append((bisect_left(b_firsts, follow), follow, m.a[0], m))
+    placed.sort(key=itemgetter(0, 1, 2))
+    out: list[Match] = []
+    at = 0
+    for before, _follow, _a, m in placed:
+        out += with_b[at:before]
+        out.append(m)
+        at = before
+    out += with_b[at:]
+    return out
+
+
+_a_of, _b_of, _kind_of = attrgetter("a"), attrgetter("b"), attrgetter("kind")
+_first, _last = itemgetter(0), itemgetter(-1)
+
+
+def _anchor_blocks(
+    keys_a: Sequence[str], keys_b: Sequence[str], timeout: float
+) -> list[tuple[int, int, int] | _Gap]:
+    """Equal runs ``(a_start, b_start, length)`` and the gaps between them, in order."""
+    blocks: list[tuple[int, int, int] | _Gap] = []
+    ia = ib = 0
+    pending: _Gap | None = None
+    for op, n in _key_diff(keys_a, keys_b, timeout):
+        if op is Op.EQUAL:
+            if pending is not None:
+                blocks.append(pending)
+                pending = None
+            blocks.append((ia, ib, n))
+            ia += n
+            ib += n
+            continue
+        if pending is None:
+            pending = _Gap(ia, ia, ib, ib, [])
+        if op is Op.DELETE:
+            ia += n
+            pending.a_hi = ia
+        else:
+            ib += n
+            pending.b_hi = ib
+    if pending is not None:
+        blocks.append(pending)
+    return blocks
+
+
+def _key_diff(keys_a: Sequence[str], keys_b: Sequence[str], timeout: float) -> list[tuple[Op, int]]:
+    """Myers' runs over the keys, or the histogram diff's where Myers could not be quick.
+
+    ``changes_at_most`` bounds Myers' changes from above: below
+    ``MYERS_MAX_CHANGES`` Myers is sure to be quick and runs as it always has;
+    above, the runs are the histogram diff's (a file of a few distinct lines
+    where most lines moved: Myers waited out its timeout there).
+    """
+    too_many = len(keys_a) + len(keys_b) > MYERS_MAX_CHANGES
+    if too_many and changes_at_most(keys_a, keys_b) > MYERS_MAX_CHANGES:
+        steps: list[tuple[Op, int]] = []
+        for run in line_runs(keys_a, keys_b):
+            if run.equal:
+                steps.append((Op.EQUAL, run.a_stop - run.a_start))
+                continue
+            if run.a_stop > run.a_start:
+                steps.append((Op.DELETE, run.a_stop - run.a_start))
+            if run.b_stop > run.b_start:
+                steps.append((Op.INSERT, run.b_stop - run.b_start))
+        return steps
+    enc_a, enc_b = encode_tokens([list(keys_a), list(keys_b)])
+    return raw_diff_counts(enc_a, enc_b, timeout, semantic=False)
+
+
+def _exact_moves(gaps: list[_Gap], keys_a: Sequence[str], keys_b: Sequence[str]) -> dict[int, int]:
+    """A-index → B-index for unchanged paragraphs that changed place (unique keys only)."""
+    where_a: dict[str, list[tuple[int, int]]] = {}
+    where_b: dict[str, list[tuple[int, int]]] = {}
+    for g, gap in enumerate(gaps):
+        for i in range(gap.a_lo, gap.a_hi):
+            where_a.setdefault(keys_a[i], []).append((g, i))
+        for j in range(gap.b_lo, gap.b_hi):
+            where_b.setdefault(keys_b[j], []).append((g, j))
+    moved: dict[int, int] = {}
+    for key, places_a in where_a.items():
+        places_b = where_b.get(key)
+        if not places_b or len(places_a) != 1 or len(places_b) != 1:
+            continue
+        (ga, i), (gb, j) = places_a[0], places_b[0]
+        if ga != gb and len(key.split()) >= _MOVE_MIN_WORDS:
+            moved[i] = j
+    return moved
+
+
+def _profiles_for(
+    gaps: list[_Gap],
+    keys_a: Sequence[str],
+    keys_b: Sequence[str],
+    vocabulary: Vocabulary | None,
+) -> tuple[Profiles, dict[int, int], dict[int, int]]:
+    """Word profiles of every paragraph in a gap; ids map paragraph index → profile."""
+    texts: list[str] = []
+    pid_a: dict[int, int] = {}
+    pid_b: dict[int, int] = {}
+    for gap in gaps:
+        for i in range(gap.a_lo, gap.a_hi):
+            pid_a[i] = len(texts)
+            texts.append(keys_a[i])
+        for j in range(gap.b_lo, gap.b_hi):
+            pid_b[j] = len(texts)
+            texts.append(keys_b[j])
+    return Profiles(texts, vocabulary), pid_a, pid_b
+
+
+def _pair_gap(
+    gap: _Gap,
+    moved: dict[int, int],
+    profiles: Profiles,
+    pid_a: dict[int, int],
+    pid_b: dict[int, int],
+    threshold: float,
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    moved_b = set(moved.values())
+    rows = [i for i in range(gap.a_lo, gap.a_hi) if i not in moved]
+    cols = [j for j in range(gap.b_lo, gap.b_hi) if j not in moved_b]
+    if not rows or not cols:
+        return []
+    return pair_rows(rows, cols, profiles, pid_a, pid_b, threshold)
+
+
+def _similar_moves(
+    gaps: list[_Gap],
+    moved: dict[int, int],
+    profiles: Profiles,
+    pid_a: dict[int, int],
+    pid_b: dict[int, int],
+    threshold: float,
+) -> dict[int, int]:
+    """Pair leftovers from different gaps that are alike enough to be one paragraph moved."""
+    paired_a = set(moved)
+    paired_b = set(moved.values())
+    gap_of: dict[int, int] = {}
+    for g, gap in enumerate(gaps):
+        for a_idx, b_idx in gap.groups:
+            paired_a.update(a_idx)
+            paired_b.update(b_idx)
+        for j in range(gap.b_lo, gap.b_hi):
+            gap_of[pid_b[j]] = g
+    left = [
+        (g, i)
+        for g, gap in enumerate(gaps)
+        for i in range(gap.a_lo, gap.a_hi)
+        if i not in paired_a and len(profiles.words[pid_a[i]]) >= _MOVE_MIN_WORDS
+    ]
+    right = {
+        pid_b[j]: j
+        for gap in gaps
+        for j in range(gap.b_lo, gap.b_hi)
+        if j not in paired_b and len(profiles.words[pid_b[j]]) >= _MOVE_MIN_WORDS
+    }
+    if not left or not right:
+        return {}
+    near = profiles.candidates([pid_a[i] for _, i in left], list(right))
+    offers = []
+    for g, i in left:
+        for p in near[pid_a[i]]:
+            if gap_of[p] == g:
+                continue  # same gap: stage 3 already judged them
+            s = profiles.similarity(pid_a[i], p)
+            if s >= threshold:
+                offers.append((s, i, right[p]))
+    offers.sort(reverse=True)
+    found: dict[int, int] = {}
+    taken_b: set[int] = set()
+    for _s, i, j in offers:
+        if i not in found and j not in taken_b:
+            found[i] = j
+            taken_b.add(j)
+    return found
+
+
+def _assemble(
+    blocks: list[tuple[int, int, int] | _Gap], moved: dict[int, int], paragraphs: int
+) -> list[Match]:
+    """The matches of the blocks in order; ``paragraphs``: as many as the longer side has."""
+    moved_b = {j: i for i, j in moved.items()}
+    out: list[Match] = []
+    # ``(i,)`` for each paragraph index, made once (in C) and shared by the pairs of
+    # both sides: line i of A and line i of B are mostly both equal lines, and a
+    # source pair kept a tuple and its int per line twice over.
+    single = list(zip(range(paragraphs)))
+
+    def leftovers(a_range: range, b_range: range) -> None:
+        dels = [i for i in a_range if i not in moved]
+        _runs(out, dels, PairKind.DELETED)
+        ins: list[int] = []
+        for j in b_range:
+            if j in moved_b:
+                _runs(out, ins, PairKind.INSERTED)
+                ins = []
+                out.append(Match(PairKind.MOVED, single[moved_b[j]], single[j]))
+            else:
+                ins.append(j)
+        _runs(out, ins, PairKind.INSERTED)
+
+    for blk in blocks:
+        if not isinstance(blk, _Gap):
+            a0, b0, n = blk
+            # Made in C (``Match._make`` is ``tuple.__new__``): a log has a match a line.
+            rows = zip(
+                repeat(PairKind.EQUAL, n), single[a0 : a0 + n], single[b0 : b0 + n], strict=True
+            )
+            out.extend(map(_new_tuple, repeat(Match, n), rows))
+            continue
+        ia, ib = blk.a_lo, blk.b_lo
+        for a_idx, b_idx in blk.groups:
+            leftovers(range(ia, a_idx[0]), range(ib, b_idx[0]))
+            out.append(Match(PairKind.CHANGED, a_idx, b_idx))
+            ia, ib = a_idx[-1] + 1, b_idx[-1] + 1
+        leftovers(range(ia, blk.a_hi), range(ib, blk.b_hi))
+    return out
+
+
+_new_tuple = tuple.__new__
+
+
+def _runs(out: list[Match], indices: list[int], kind: PairKind) -> None:
+    """Append one Match per run of consecutive indices (a deleted block is one change)."""
+    run: list[int] = []
+    for x in indices:
+        if run and x != run[-1] + 1:
+            out.append(_one_sided(kind, run))
+            run = []
+        run.append(x)
+    if run:
+        out.append(_one_sided(kind, run))
+
+
+def _one_sided(kind: PairKind, run: list[int]) -> Match:
+    if kind is PairKind.DELETED:
+        return Match(kind, tuple(run), ())
+    return Match(kind, (), tuple(run))

@@ -1,0 +1,115 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The machine-readable comparison printed by ``twofold --json``.
+
+Schema (stable; tests check it): ``a``/``b`` describe each document and its
+paragraph spans, ``pairs`` lists every pair in reading order with edits as
+``[op, text]`` (op -1 only in A, 0 both, 1 only in B), ``stats`` summarises.
+Edits are given for changed and moved pairs and rebuild exactly the text
+spans those pairs cover.
+
+``layout`` lists what differs outside the paragraphs (at most
+``engine.layout.MAX_LAYOUT_SHOWN``; ``stats.layout_differences`` counts them
+all), each ``{"kind", "a", "b", "a_line", "b_line"}``: kind is one of
+``encoding``, ``bom``, ``line_endings``, ``final_newline``, ``blank_lines``,
+``blank_line_whitespace``, ``bytes``; ``a``/``b`` are each side's value (an
+encoding, a flag, a newline style, a count of blank lines, a blank line's text
+or null where a side has no such line, a size in bytes); the lines are 1-based
+and given for the blank-line kinds only (null otherwise). ``stats.differs`` is
+the verdict the exit status gives: a change or a layout difference.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from twofold.engine.result.edit_runs import text_runs_of
+from twofold.engine.result.model import (
+    DiffResult,
+    Document,
+    LayoutDifference,
+    LayoutValue,
+    NewlineStyle,
+    Pair,
+    Span,
+    span_bounds,
+)
+
+
+def to_dict(result: DiffResult) -> dict[str, Any]:
+    return {
+        "a": _document(result.a, result.a_segments),
+        "b": _document(result.b, result.b_segments),
+        "unit": result.unit.value,
+        "pairs": [_pair(p) for p in result.pairs],
+        "layout": [_layout(d) for d in result.layout.differences],
+        "stats": _stats(result),
+    }
+
+
+def to_json(result: DiffResult, *, indent: int | None = None) -> str:
+    return json.dumps(to_dict(result), ensure_ascii=False, indent=indent)
+
+
+def _pair(pair: Pair) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "kind": pair.kind.value,
+        "a": list(pair.a),
+        "b": list(pair.b),
+        "similarity": pair.similarity,
+        "edits": [],
+    }
+    if not pair.edits:  # most pairs of a big result: nothing more to build
+        return out
+    runs = list(text_runs_of(pair.edits))
+    out["edits"] = [[int(op), text] for op, text, _ignored in runs]
+    ignored = [k for k, (_op, _text, is_ignored) in enumerate(runs) if is_ignored]
+    if ignored:
+        out["ignored"] = ignored
+    return out
+
+
+def _layout(diff: LayoutDifference) -> dict[str, Any]:
+    return {
+        "kind": diff.kind.value,
+        "a": _value(diff.a),
+        "b": _value(diff.b),
+        "a_line": diff.a_line,
+        "b_line": diff.b_line,
+    }
+
+
+def _value(value: LayoutValue) -> str | int | bool | None:
+    return value.value if isinstance(value, NewlineStyle) else value
+
+
+def _document(doc: Document, segments: Sequence[Span]) -> dict[str, Any]:
+    return {
+        "path": doc.path,
+        "label": doc.label,
+        "encoding": doc.encoding,
+        "confidence": round(doc.confidence, 3),
+        "replaced": doc.replaced,
+        "bom": doc.bom,
+        "newline": doc.newline.value,
+        "trailing_newline": doc.trailing_newline,
+        "paragraphs": [[start, end] for start, end in span_bounds(segments)],
+    }
+
+
+def _stats(result: DiffResult) -> dict[str, Any]:
+    s = result.stats
+    return {
+        "pairs_by_kind": {kind.value: n for kind, n in s.pairs_by_kind.items()},
+        "changes": s.changes,
+        "paragraphs_a": s.paragraphs_a,
+        "paragraphs_b": s.paragraphs_b,
+        "words_deleted": s.words_deleted,
+        "words_inserted": s.words_inserted,
+        "chars_deleted": s.chars_deleted,
+        "chars_inserted": s.chars_inserted,
+        "similarity": s.similarity,
+        "layout_differences": result.layout.total,
+        "differs": result.differs,
+    }

@@ -1,0 +1,110 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What an empty window shows: two drop targets and the way to open files by keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from twofold.engine.result.model import Side
+from twofold.ui.files.drop import can_accept, local_paths
+from twofold.ui.plain_text import one_line, plain_label
+
+HINT = "Drop two files here or press Ctrl+O"
+
+
+class _Target(QWidget):
+    """A dashed box that takes a file for one side."""
+
+    files_dropped = Signal(list)
+
+    def __init__(self, side: Side, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.side = side
+        self.setObjectName("leftDropZone" if side is Side.A else "rightDropZone")
+        self.setAcceptDrops(True)
+        self.setMinimumSize(220, 160)
+        self._hover = False
+        self._file: str | None = None
+
+    def set_file(self, path: str | None) -> None:
+        self._file = path
+        self.update()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if can_accept(event.mimeData()):
+            self._hover = True
+            self.update()
+            event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event: object) -> None:
+        self._hover = False
+        self.update()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._hover = False
+        self.update()
+        paths = local_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = self.palette().color(self.foregroundRole())
+        frame = QColor(colour)
+        frame.setAlphaF(0.8 if self._hover else 0.35)
+        painter.setPen(QPen(frame, 2, Qt.PenStyle.DashLine))
+        if self._hover:
+            fill = QColor(self.palette().color(self.palette().ColorRole.Highlight))
+            fill.setAlphaF(0.12)
+            painter.setBrush(fill)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(4, 4, -4, -4), 12, 12)
+        painter.setPen(colour)
+        title = "Older version (left)" if self.side is Side.A else "Newer version (right)"
+        body = one_line(Path(self._file).name) if self._file else "Drop a file here"
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, f"{title}\n\n{body}")
+        painter.end()
+
+
+class DropZone(QWidget):
+    """The empty-window page: a hint and a drop target per side.
+
+    Signals:
+        files_dropped: (paths, side) dropped on one of the targets.
+    """
+
+    files_dropped = Signal(list, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dropZone")
+        self.targets = {side: _Target(side) for side in (Side.A, Side.B)}
+        hint = plain_label(HINT)
+        hint.setObjectName("dropHint")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = hint.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        hint.setFont(font)
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        for target in self.targets.values():
+            row.addWidget(target)
+            target.files_dropped.connect(
+                lambda paths, s=target.side: self.files_dropped.emit(paths, s)
+            )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 40, 60, 60)
+        layout.addStretch(1)
+        layout.addWidget(hint)
+        layout.addSpacing(24)
+        layout.addLayout(row, 3)
+        layout.addStretch(1)
+
+    def set_files(self, left: str | None, right: str | None) -> None:
+        self.targets[Side.A].set_file(left)
+        self.targets[Side.B].set_file(right)

@@ -1,0 +1,608 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""One side of the comparison: read-only text, tinted paragraphs, highlighted words.
+
+Built on ``QPlainTextEdit`` because it lays out blocks lazily, as they come on
+screen, and scrolls by visual line. Nothing here ever lays out the whole
+document: positions are *block positions* (block number plus a fraction, see
+``engine.display_blocks``), converted to pixels only for the blocks on screen, and
+what is painted (paragraph tints, word highlights, outlines) is looked up for
+those blocks alone. Big texts are put in in slices between events, the first
+screen first (``pane_fill``), so the window answers while a 10 MB file fills in.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from twofold.engine.result.model import PairKind, Side
+from twofold.engine.view.display_blocks import BlockTable, block_table
+from twofold.engine.view.extents import Extent
+from twofold.engine.view.invisibles import describe
+from twofold.engine.view.overview_estimate import LineEstimate
+from twofold.engine.view.utf16 import Utf16Map
+from twofold.ui.files.drop import can_accept, local_paths
+from twofold.ui.find.match_paint import match_rects, outside
+from twofold.ui.find.text_search import Folded, find_all
+from twofold.ui.panes.gutter import LineGutter
+from twofold.ui.panes.pane_fill import SlicedFill
+from twofold.ui.panes.spans import BlockTints, PaneHighlights, PanePositions, StandIn
+from twofold.ui.panes.stand_in_paint import (
+    block_stand_ins,
+    stand_in_rects,
+    stand_in_under,
+)
+from twofold.ui.panes.width_relayout import WidthRelayout
+from twofold.ui.theme import Theme
+
+#: right-to-left scripts: in such a line a span of the screen need not be one range
+#: of the text, so the whole line counts as in view (``visible_windows``). The
+#: direction controls never reach the document (``pane_fill`` shows stand-ins).
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]")
+#: re-measure this long after the last layout change (a window resize sends many)
+LAYOUT_DELAY_MS = 15
+#: at most this many looks at what is on screen per selection refresh (each after
+#: setting selections, which may lay out blocks and change what is on screen)
+_REFRESH_ROUNDS = 3
+
+
+class DiffPane(QPlainTextEdit):
+    """A read-only text pane that knows where each paragraph of its side sits.
+
+    Signals:
+        files_dropped: local paths dropped on this pane (list of str).
+        layout_changed: wrap, zoom or width changed (estimated heights moved).
+        filled: the whole text is in the document (after the last slice).
+    """
+
+    files_dropped = Signal(list)
+    layout_changed = Signal()
+    filled = Signal()
+
+    def __init__(self, side: Side, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.side = side
+        self.setObjectName("leftPane" if side is Side.A else "rightPane")
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        self.theme = Theme.from_palette(self.palette())
+        self._gutter = LineGutter(self)
+        self._table = block_table("", [])
+        self._positions = PanePositions(self._table, Utf16Map(""))
+        self._tints = BlockTints(self._table, [])
+        self._highlights: PaneHighlights | None = None
+        self._matches: list[tuple[int, int]] = []
+        self._stand_ins: dict[int, list[StandIn]] = {}  # by block on screen, with the selections
+        self._current: Extent | None = None
+        self._gaps: list[tuple[float, PairKind]] = []
+        self._visible_range: tuple[int, ...] = (-1, -1)
+        self._loading = False
+        self._refreshing = False  # inside _refresh_selections (see there)
+        self._walk_key: tuple[object, ...] = ()
+        self._walk: tuple[list[int], list[float], list[float]] = ([], [], [])
+        self._estimate: tuple[int, LineEstimate | None] = (-1, None)
+        self._epoch = 0
+        self._filler = SlicedFill(self)
+        self._filler.finished.connect(self._on_filled)
+        self._layout_timer = QTimer(self, singleShot=True, interval=LAYOUT_DELAY_MS)
+        self._layout_timer.timeout.connect(self.layout_changed)
+        self._width_relayout = WidthRelayout(self, self._layout_timer.start)
+        self.document().documentLayout().documentSizeChanged.connect(self._on_size_changed)
+        self.updateRequest.connect(self._on_update_request)
+        self.verticalScrollBar().valueChanged.connect(self._refresh_selections)
+        self.horizontalScrollBar().valueChanged.connect(self._refresh_selections)
+        self._update_gutter_width()
+
+    # ----- content -------------------------------------------------------------------------
+
+    def set_content(
+        self,
+        positions: PanePositions,
+        tints: Sequence[tuple[int, PairKind]],
+        highlights: PaneHighlights | None,
+    ) -> None:
+        """Show ``positions.table``'s text; tint the paragraphs in ``tints`` (index, kind).
+
+        Args:
+            positions: the side's display text, where its paragraphs sit, and how
+                its offsets map to document positions (all made by the worker).
+            tints: the non-equal paragraphs and the kind of their pair.
+            highlights: the inline highlights, computed as blocks come on screen.
+        """
+        self._current, self._gaps, self._matches, self._stand_ins = None, [], [], {}
+        table = positions.table
+        self._table, self._positions, self._highlights = table, positions, highlights
+        self._tints = BlockTints(table, tints)
+        self._estimate = (-1, None)
+        # Putting the text in lays it out piecewise, each piece an update request;
+        # the selections are built once, for the final first screen.
+        self._loading = True
+        try:
+            self._filler.start(table.take_text())
+        finally:
+            self._loading = False
+        self._visible_range = (-1, -1)
+        self._update_gutter_width()
+        self._refresh_selections()
+        self._layout_timer.start()
+
+    def set_highlights(self, highlights: PaneHighlights) -> None:
+        """Swap the inline highlights (a coarse result was refined); the text stays."""
+        self._highlights = highlights
+        self._visible_range = (-1, -1)
+        self._refresh_selections()
+
+    @property
+    def table(self) -> BlockTable:
+        return self._table
+
+    def matches_of(self, source: Folded, needle: str, limit: int) -> list[tuple[int, int]]:
+        """The first ``limit`` matches of ``needle`` (ignoring case), as document positions.
+
+        ``source`` is this pane's source text, case-folded (``text_search.fold``).
+
+        Searched in the source text and mapped as the highlights are: reading the
+        text back out of Qt was slow at every keystroke on a log
+        (``bench/gui_actions.py``'s find rows), and a match
+        across the soft break of a cut line is still found.
+        """
+        positions = self._positions
+        found = find_all(source, needle, limit)
+        if positions.same:  # most texts: mapping the many matches of "e" was slow
+            return found
+        return [(positions.position(start), positions.position(end)) for start, end in found]
+
+    def selected_source_text(self) -> str:
+        """The selection as it is in the file: without the soft breaks of cut lines."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return ""
+        offset = self._positions.offset
+        return self._table.source[offset(cursor.selectionStart()) : offset(cursor.selectionEnd())]
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy and drag the selection as source text.
+
+        Qt's own copy kept the newlines this pane inserts into cut lines (a copied
+        minified line came out broken every 2,000 characters), and building its
+        rich copy of a big selection was slow (``bench/gui_actions.py``'s copy row).
+        """
+        mime = QMimeData()
+        mime.setText(self.selected_source_text())
+        return mime
+
+    @property
+    def filling(self) -> bool:
+        """True while later slices of the text are still being put in."""
+        return self._filler.active
+
+    @property
+    def layout_pending(self) -> bool:
+        """True while a size change waits to be laid out or announced (``layout_changed``)."""
+        return self._width_relayout.pending or self._layout_timer.isActive()
+
+    def _on_filled(self) -> None:
+        self._visible_range = (-1, -1)
+        self._refresh_selections()
+        self.filled.emit()
+
+    def block_kind(self, block_number: int) -> PairKind | None:
+        found = self._tints.at(block_number)
+        return None if found is None else found[0]
+
+    def paragraph_start_kind(self, block_number: int) -> PairKind | None:
+        found = self._tints.at(block_number)
+        return found[0] if found is not None and found[1] else None
+
+    def line_label(self, block_number: int) -> str:
+        """The gutter number: the source line, blank on the continuation of a cut line."""
+        line = self._table.source_line(block_number)
+        return "" if line is None else str(line + 1)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self._visible_range = (-1, -1)
+        self._refresh_selections()
+        self.viewport().update()
+
+    # ----- geometry: block positions <-> the screen ----------------------------------------
+
+    def line_height(self) -> float:
+        return float(self.fontMetrics().lineSpacing())
+
+    def visible_blocks(self) -> tuple[list[int], list[float], list[float]]:
+        """Number, viewport top and height of each block on screen (cached per view state).
+
+        Walks the blocks the way ``QPlainTextEdit::paintEvent`` does, so the
+        pixels agree with what it paints; only these blocks get laid out.
+        """
+        bar = self.verticalScrollBar()
+        first = self.firstVisibleBlock()
+        key = (bar.value(), first.blockNumber(), self.viewport().size(), self._epoch)
+        if key == self._walk_key:
+            return self._walk
+        numbers: list[int] = []
+        tops: list[float] = []
+        heights: list[float] = []  # parallel lists: a screenful of floats, no objects
+        y, limit, block = self.contentOffset().y(), self.viewport().height(), first
+        while block.isValid() and y <= limit:
+            height = self.blockBoundingRect(block).height()
+            numbers.append(block.blockNumber())
+            tops.append(y)
+            heights.append(height)
+            y += height
+            block = block.next()
+        self._walk_key, self._walk = key, (numbers, tops, heights)
+        return self._walk
+
+    def visible_block_range(self) -> tuple[int, int]:
+        numbers = self.visible_blocks()[0]
+        return (numbers[0], numbers[-1]) if numbers else (0, 0)
+
+    def pos_at(self, at: float) -> float:
+        """The block position at ``at`` (0 top .. 1 bottom) of the viewport."""
+        numbers, tops, heights = self.visible_blocks()
+        if not numbers:
+            return 0.0
+        y = at * self.viewport().height()
+        i = max(0, bisect_right(tops, y) - 1)
+        frac = (y - tops[i]) / heights[i] if heights[i] > 0 else 0.0
+        return numbers[i] + min(max(frac, 0.0), 1.0)
+
+    def y_of(self, pos: float) -> float:
+        """Viewport y of a block position; off-screen ones are estimated from line numbers."""
+        numbers, tops, heights = self.visible_blocks()
+        n = int(pos)
+        if numbers and numbers[0] <= n <= numbers[-1]:
+            i = n - numbers[0]
+            return tops[i] + (pos - n) * heights[i]
+        if not numbers:
+            return 0.0
+        ref = numbers[0] if n < numbers[0] else numbers[-1]
+        ref_y = tops[0] if n < numbers[0] else tops[-1]
+        return ref_y + (self.line_of(pos) - self.line_of(ref)) * self.line_height()
+
+    def line_of(self, pos: float) -> float:
+        """A block position in the scroll bar's unit (visual lines as far as laid out)."""
+        doc = self.document()
+        n = min(max(int(pos), 0), doc.blockCount() - 1)
+        block = doc.findBlockByNumber(n)
+        return block.firstLineNumber() + min(max(pos - n, 0.0), 1.0) * max(1, block.lineCount())
+
+    def _lines(self, block: QTextBlock) -> int:
+        self.blockBoundingRect(block)  # lays the block out, so its line count is true
+        return max(1, block.lineCount())
+
+    def scroll_to_pos(self, pos: float, at: float) -> None:
+        """Scroll so that block position ``pos`` sits at ``at`` (0..1) of the viewport.
+
+        Lays out only the blocks between the new top edge and ``pos``, so the
+        line numbers the scroll bar counts in are exact where it matters.
+        """
+        doc = self.document()
+        n = min(max(int(pos), 0), doc.blockCount() - 1)
+        block = doc.findBlockByNumber(n)
+        want = at * self.page_lines() - min(max(pos - n, 0.0), 1.0) * self._lines(block)
+        while want > 0 and block.previous().isValid():
+            block = block.previous()
+            want -= self._lines(block)
+        bar = self.verticalScrollBar()
+        bar.setValue(round(block.firstLineNumber() + max(0.0, -want)))
+
+    def page_lines(self) -> int:
+        return self.verticalScrollBar().pageStep()
+
+    def chars_per_line(self) -> int:
+        """How many average characters fit a line (0: no wrapping)."""
+        if self.lineWrapMode() is QPlainTextEdit.LineWrapMode.NoWrap:
+            return 0
+        width = self.viewport().width() - 2 * self.document().documentMargin()
+        return max(1, int(width / max(1, self.fontMetrics().averageCharWidth())))
+
+    def advance_estimate(self) -> bool:
+        """Estimate a slice more of ``estimated_lines``; True while some remains.
+
+        For callers that can wait (the overview): a turn each slice keeps a long
+        log's estimate from stalling the window.
+        """
+        return not self._line_estimate().advance()
+
+    def estimated_lines(self) -> Sequence[int]:
+        """``engine.overview_estimate.estimated_lines`` for this pane's width and font (cached).
+
+        Kept as the array it comes as: a list would hold an int object per block
+        (``bench/gui_bench.py --only source`` reports the peak) for a few reads per
+        change.
+        """
+        return self._line_estimate().lines()
+
+    def _line_estimate(self) -> LineEstimate:
+        cpl, estimate = self._estimate
+        # While a width change waits to be laid out the text keeps its old breaks,
+        # and so does their estimate (a dragged edge would restart it every step).
+        if estimate is None or (cpl != self.chars_per_line() and not self._width_relayout.pending):
+            cpl = self.chars_per_line()
+            estimate = LineEstimate(self._table.block_lengths, cpl)
+            self._estimate = (cpl, estimate)
+        return estimate
+
+    def layout_signature(self) -> tuple[object, ...]:
+        """Changes whenever estimated heights may have: wrap, width, font."""
+        return (self.lineWrapMode(), self.viewport().width(), self.line_height())
+
+    def _on_size_changed(self) -> None:
+        self._epoch += 1
+        self._layout_timer.start()
+
+    # ----- current change, gaps, find matches ----------------------------------------------
+
+    def set_current(self, extent: Extent | None) -> None:
+        """Outline this extent (in block positions) as the current change."""
+        self._current = extent
+        self.viewport().update()
+
+    def set_gaps(self, gaps: list[tuple[float, PairKind]]) -> None:
+        """Block positions where the other side has a paragraph this side lacks (sorted)."""
+        self._gaps = gaps
+        self.viewport().update()
+
+    def set_find_matches(self, matches: list[tuple[int, int]]) -> None:
+        """Show find's matches (document positions, sorted, not overlapping)."""
+        self._matches = matches
+        self._visible_range = (-1, -1)
+        self._refresh_selections()
+        self.viewport().update()  # the matches are painted, not selections
+
+    # ----- painting ------------------------------------------------------------------------
+
+    def _refresh_selections(self) -> None:
+        """Rebuild the extra selections for what is on screen, only when that changed.
+
+        ``setExtraSelections`` asks for updates, and each update request calls
+        this again: on a log's short wrapped lines that was some fifty nested calls
+        a step, each walking the blocks on screen anew (laying out new blocks
+        changes the layout epoch). The nested calls are skipped; what is on screen
+        is looked at again once the outer call has set its selections, so a
+        layout change during it is not missed.
+        """
+        if self._loading or self._refreshing:
+            return
+        self._refreshing = True
+        try:
+            for _ in range(_REFRESH_ROUNDS):
+                if not self._refresh_selections_once():
+                    break
+        finally:
+            self._refreshing = False
+
+    def _refresh_selections_once(self) -> bool:
+        """Set the selections for what is on screen; False when they were set already."""
+        numbers = self.visible_blocks()[0]
+        if not numbers:
+            return False
+        doc = self.document()
+        last = doc.findBlockByNumber(numbers[-1])
+        start, end = doc.findBlockByNumber(numbers[0]).position(), last.position() + last.length()
+        windows = self.visible_windows(numbers)
+        key: tuple[int, ...] = (start, end)
+        if windows:  # what is in view moves with the scroll bar and the width too
+            key += (self.horizontalScrollBar().value(), self.viewport().width())
+        if key == self._visible_range:
+            return False
+        self._visible_range = key
+        selections = []
+        if self._highlights is not None:
+            fmt = {kind: self._word_format(kind) for kind in PairKind}
+            matches = self._matches  # painted under the text (match_paint): cut out of these
+            if windows:  # block by block, only what is in view of each
+                ranges = [(n, n, *windows[n]) for n in numbers]
+            else:
+                ranges = [(numbers[0], numbers[-1], start, end)]
+            last_end = -1
+            for first_block, last_block, lo, hi in ranges:
+                for h in self._highlights.in_range(first_block, last_block, lo, hi):
+                    if h.end <= last_end:  # already set for the block before
+                        continue
+                    last_end = h.end
+                    for part_start, part_end in outside(h.start, h.end, matches):
+                        selections.append(self._selection(part_start, part_end, fmt[h.kind]))
+        self.setExtraSelections(selections)
+        self._find_stand_ins(numbers)
+        return True
+
+    def _find_stand_ins(self, numbers: Sequence[int]) -> None:
+        """Find the stand-ins in these blocks, for ``paintEvent`` to box and frame."""
+        doc = self.document()
+        self._stand_ins = {}
+        if self._filler.revealed:  # else nothing was put in to find
+            for number in numbers:
+                found = block_stand_ins(self._positions, doc.findBlockByNumber(number))
+                if found:
+                    self._stand_ins[number] = found
+
+    def stand_in_at(self, point: QPoint) -> StandIn | None:
+        """The stand-in of a hidden character under ``point`` (viewport coordinates)."""
+        return stand_in_under(self, self._positions, point) if self._filler.revealed else None
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Name the hidden character under the mouse in a tooltip (U+202E RIGHT-TO-LEFT …)."""
+        if event.type() is QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            found = self.stand_in_at(event.pos())
+            if found is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), describe(found.char), self.viewport())
+            return True
+        return super().viewportEvent(event)
+
+    def visible_windows(self, numbers: Sequence[int]) -> dict[int, tuple[int, int]]:
+        """Without wrapping, the document positions of each block on screen that are in view.
+
+        A line longer than the pane (a 2,000-character piece of a cut line, a
+        minified script) is mostly out of view to the sides; highlighting and
+        painting find's matches in all of it made every repaint of a screen of a
+        one-line pair slow, and slower still with the matches of "e"
+        (``bench/gui_actions.py A B`` on that pair). Empty when
+        wrapping (every line is in view); a block holding right-to-left text is in
+        view whole (there a span of the screen need not be one range of the text).
+        """
+        if self.lineWrapMode() is not QPlainTextEdit.LineWrapMode.NoWrap:
+            return {}
+        left = -self.contentOffset().x()
+        right = left + self.viewport().width()
+        doc = self.document()
+        windows: dict[int, tuple[int, int]] = {}
+        for number in numbers:
+            block = doc.findBlockByNumber(number)
+            layout, position = block.layout(), block.position()
+            if layout.lineCount() == 0 or _RIGHT_TO_LEFT.search(block.text()):
+                windows[number] = (position, position + block.length())
+                continue
+            line = layout.lineAt(0)
+            lo, hi = line.xToCursor(left), line.xToCursor(right)
+            windows[number] = (position + max(0, lo - 1), position + hi + 1)
+        return windows
+
+    def _word_format(self, kind: PairKind) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setBackground(self.theme.word_colour(deleted=self.side is Side.A))
+        if kind is PairKind.MOVED:
+            fmt.setFontUnderline(True)
+        return fmt
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(start, self.document().characterCount() - 1))
+        cursor.setPosition(
+            min(end, self.document().characterCount() - 1), QTextCursor.MoveMode.KeepAnchor
+        )
+        sel.cursor = cursor
+        sel.format = fmt
+        return sel
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        numbers, tops, heights = self.visible_blocks()
+        width = self.viewport().width()
+        painter = QPainter(self.viewport())
+        for number, top, height in zip(numbers, tops, heights, strict=True):
+            kind = self.block_kind(number)
+            if kind is not None:  # tints are painted, not block formats: nothing to re-apply
+                painter.fillRect(QRectF(0, top, width, height), self.theme.tints[kind])
+        doc, left = self.document(), self.contentOffset().x()
+        if self._matches:
+            windows = self.visible_windows(numbers)
+            for number, top in zip(numbers, tops, strict=True):
+                block = doc.findBlockByNumber(number)
+                window = windows.get(number)
+                for rect in match_rects(block, top, left, self._matches, window):
+                    painter.fillRect(rect, self.theme.found)
+        frames = [
+            rect
+            for number, top in zip(numbers, tops, strict=True)
+            if number in self._stand_ins
+            for rect in stand_in_rects(
+                doc.findBlockByNumber(number), top, left, self._stand_ins[number]
+            )
+        ]
+        for frame in frames:  # under the text; a change's highlight paints over it
+            painter.fillRect(frame, self.theme.hidden_back)
+        painter.end()
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        lo, hi = self.visible_block_range()
+        first_gap = bisect_right(self._gaps, (lo - 1.0,))
+        for pos, kind in self._gaps[first_gap:]:
+            if pos > hi + 1:
+                break
+            y = round(self.y_of(pos))
+            painter.setPen(QPen(self.theme.marks[kind], 1.5, Qt.PenStyle.DashLine))
+            painter.drawLine(0, y, width, y)
+        painter.setPen(QPen(self.theme.hidden, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for frame in frames:
+            painter.drawRoundedRect(frame.adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
+        if self._current is not None:
+            top, bottom = self.y_of(self._current.top), self.y_of(self._current.bottom)
+            painter.setPen(QPen(self.theme.current, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            if bottom - top < 2:
+                painter.drawLine(0, round(top), width, round(top))
+            else:
+                painter.drawRoundedRect(QRectF(1, top - 1, width - 3, bottom - top + 2), 3, 3)
+        painter.end()
+
+    def _on_update_request(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self._gutter.scroll(0, dy)
+        else:
+            self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
+        self._refresh_selections()
+
+    def _update_gutter_width(self) -> None:
+        """Widen the gutter for the block count and the font, and put it beside the viewport."""
+        self.setViewportMargins(self._gutter.width_hint(), 0, 0, 0)
+        rect = self.contentsRect()
+        self._gutter.setGeometry(rect.left(), rect.top(), self._gutter.width_hint(), rect.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(self._width_relayout.filter(event))
+        self._update_gutter_width()
+        if not self._width_relayout.pending:  # else announced once it is laid out
+            self._layout_timer.start()
+
+    def set_text_font(self, font: QFont) -> None:
+        """Change the font (zoom, prose vs code); the gutter and layout follow."""
+        if font == self.font():
+            return
+        self.setFont(font)
+        self._update_gutter_width()
+        self._visible_range = (-1, -1)
+        self._layout_timer.start()
+
+    # ----- drag and drop: forward paths, never insert text ---------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.dragMoveEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if can_accept(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.files_dropped.emit(paths)

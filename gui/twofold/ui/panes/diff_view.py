@@ -1,0 +1,295 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The side-by-side area: headers, two panes, the link band and the overview strip.
+
+Groups the widgets that share one ``PaneSync`` so the main window deals with a
+single object: show a result, mark a change current, change font or wrap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QPalette, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QWidget
+
+from twofold.engine.result.model import DiffResult, Pair, PairKind, Side, Unit
+from twofold.engine.view.display_blocks import LONG_LINE
+from twofold.engine.view.view_geometry import PreparedView, same_layout
+from twofold.ui.bars.status import document_format, layout_note
+from twofold.ui.panes.diff_pane import DiffPane
+from twofold.ui.panes.link_map import LinkMap
+from twofold.ui.panes.overview_map import OverviewMap
+from twofold.ui.panes.pane_sync import PaneSync
+from twofold.ui.panes.spans import PaneHighlights, PanePositions
+from twofold.ui.plain_text import one_line, plain_label, tooltip
+from twofold.ui.theme import Theme
+from twofold.ui.turns import turn_queue
+
+#: point size of the text at zoom 0; prose reads better a little larger than UI text
+BASE_POINT_SIZE = 11.0
+
+
+def text_font(code: bool, zoom: int) -> QFont:
+    """The pane font: the system fixed font for code, the UI font for prose."""
+    if code:
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    else:
+        font = QFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
+    font.setPointSizeF(max(5.0, BASE_POINT_SIZE + zoom))
+    return font
+
+
+class _AfterPaint(QObject):
+    """Calls back in the turn after a widget next paints (the whole window paints at once)."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._callbacks: list[Callable[[], None]] = []
+
+    def add(self, callback: Callable[[], None]) -> None:
+        self._callbacks.append(callback)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callbacks:
+            for callback in self._callbacks:
+                QTimer.singleShot(0, callback)
+            self._callbacks = []
+        return False
+
+
+class PaneHeader(QWidget):
+    """Above a pane: the document's name in bold, then its encoding and newlines.
+
+    Two plain-text labels rather than one rich-text label with the name in
+    ``<b>``: the name is a file name or a ``--label``, and those may hold HTML.
+    A name too long for the pane is shortened in the middle (its end, with the
+    extension, stays), so the encoding beside it stays readable; the tooltip
+    has the whole path.
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self._full = ""
+        self.name = plain_label()
+        self.name.setObjectName(f"{name}Name")
+        font = self.name.font()
+        font.setBold(True)
+        self.name.setFont(font)
+        self.details = plain_label()
+        self.details.setObjectName(f"{name}Details")
+        self.details.setMinimumWidth(1)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(8, 4, 8, 4)
+        self._row.setSpacing(12)
+        self._row.addWidget(self.name)
+        self._row.addWidget(self.details, 1)
+        self.setMinimumWidth(50)  # the pane decides the width, never the name
+
+    def set_document(self, name: str, details: str, path: str) -> None:
+        self._full = one_line(name)
+        self.details.setText(details)
+        self.setToolTip(tooltip(path))
+        self._fit_name()
+
+    def text(self) -> str:
+        """What the header says, as one line, with the name in full."""
+        return f"{self._full}  {self.details.text()}"
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_name()
+
+    def _fit_name(self) -> None:
+        """Give the name the room the details leave (at least a dozen characters)."""
+        margins = self._row.contentsMargins()
+        room = self.width() - margins.left() - margins.right() - self._row.spacing()
+        room -= self.details.sizeHint().width()
+        metrics = self.name.fontMetrics()
+        room = max(room, 12 * metrics.averageCharWidth())
+        shown = metrics.elidedText(self._full, Qt.TextElideMode.ElideMiddle, room)
+        self.name.setText(shown)
+        self.name.setFixedWidth(metrics.horizontalAdvance(shown) + 2)
+
+
+def _quiet_note() -> QLabel:
+    """The line above the panes that says what differs outside them (line endings...).
+
+    A note, not a banner: nothing went wrong, and the comparison is complete.
+    Plain text, in the palette's muted colour, hidden until there is something to say.
+    """
+    note = plain_label()
+    note.setObjectName("layoutNote")
+    note.setWordWrap(True)
+    note.setContentsMargins(8, 2, 8, 4)
+    note.setAccessibleName("Layout differences")
+    palette = note.palette()
+    muted = palette.color(QPalette.ColorRole.PlaceholderText)
+    palette.setColor(QPalette.ColorRole.WindowText, muted)
+    note.setPalette(palette)
+    note.hide()
+    return note
+
+
+class DiffView(QWidget):
+    """Both panes of one comparison and the widgets drawn from their geometry."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("diffView")
+        self.panes = {Side.A: DiffPane(Side.A), Side.B: DiffPane(Side.B)}
+        self.sync = PaneSync(self.panes[Side.A], self.panes[Side.B], self)
+        self.link = LinkMap(self.sync)
+        self.overview = OverviewMap(self.sync)
+        self.headers = {Side.A: PaneHeader("leftHeader"), Side.B: PaneHeader("rightHeader")}
+        self.layout_note = _quiet_note()
+        self._result: DiffResult | None = None
+        self._current: Pair | None = None
+        self._code = False
+        self._zoom = 0
+        self._after_paint = _AfterPaint(self)
+        self.panes[Side.B].viewport().installEventFilter(self._after_paint)
+        self._rescroll: Pair | None = None
+        self._setup_layout()
+        self.sync.geometry_changed.connect(self.on_sync_geometry_changed)
+        self.overview.position_clicked.connect(self.sync.scroll_to_fraction)
+        for pane in self.panes.values():
+            pane.filled.connect(self.on_pane_filled)
+
+    def _setup_layout(self) -> None:
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(0)
+        grid.setVerticalSpacing(0)
+        for side, column in ((Side.A, 0), (Side.B, 2)):
+            grid.addWidget(self.headers[side], 0, column)
+            grid.addWidget(self.panes[side], 2, column)
+        grid.addWidget(self.layout_note, 1, 0, 1, 3)
+        grid.addWidget(self.link, 2, 1)
+        grid.addWidget(self.overview, 0, 3, 3, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
+
+    def pane(self, side: Side) -> DiffPane:
+        return self.panes[side]
+
+    @property
+    def result(self) -> DiffResult | None:
+        return self._result
+
+    @property
+    def filling(self) -> bool:
+        """True while a big text is still going into a pane (the first screen is already up)."""
+        return any(pane.filling for pane in self.panes.values())
+
+    @property
+    def settled(self) -> bool:
+        """Nothing left to do for what is shown: filled, laid out, no deferred step queued."""
+        return (
+            not self.filling
+            and turn_queue().idle
+            and not any(pane.layout_pending for pane in self.panes.values())
+        )
+
+    def show_result(self, prepared: PreparedView) -> None:
+        """Render a comparison with what the worker prepared: text, tints, words, headers, maps."""
+        result = prepared.result
+        self._result, self._current = result, None
+        self._code = result.unit is Unit.LINES
+        changes = result.changes
+        for side, pane in self.panes.items():
+            pane.set_text_font(text_font(self._code, self._zoom))
+            doc = result.document(side)
+            table = prepared.tables[side]
+            positions = PanePositions(table, prepared.utf16[side])
+            tints = [(index, pair.kind) for pair in changes for index in pair.indices(side)]
+            highlights = PaneHighlights(result, side, positions, prepared.spans)
+            pane.set_content(positions, tints, highlights)
+            cut = f" \u00b7 lines over {LONG_LINE:,} characters shown in pieces"
+            note = cut if table.soft_breaks else ""  # say so: the blocks are not the file's lines
+            self.headers[side].set_document(
+                doc.label, f"{document_format(doc)}{note}", doc.path or doc.label
+            )
+        note, tip = layout_note(result)
+        self.layout_note.setText(note)
+        self.layout_note.setToolTip(tooltip(*tip) if tip else "")
+        self.layout_note.setVisible(bool(note))
+        self.link.reset()
+        self.sync.set_pairs(result.pairs, result.changes, prepared.geometry)
+
+    def after_next_paint(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once what was just shown is painted (at once if it cannot be)."""
+        if self.panes[Side.B].viewport().isVisible():
+            self._after_paint.add(callback)
+        else:
+            QTimer.singleShot(0, callback)
+
+    def refine(self, prepared: PreparedView) -> bool:
+        """Swap in the refined version of the coarse result on screen, keeping the view.
+
+        Returns False (and changes nothing) when ``result`` does not have the same
+        pairs as what is shown, e.g. when ignored differences turned a change into
+        an equal pair; the caller then shows it afresh.
+        """
+        shown, result = self._result, prepared.result
+        if shown is None or shown.refined or not same_layout(shown.pairs, result.pairs):
+            return False
+        current = None if self._current is None else shown.changes.index(self._current)
+        self._result = result
+        for side, pane in self.panes.items():
+            positions = PanePositions(pane.table, prepared.utf16[side])
+            pane.set_highlights(PaneHighlights(result, side, positions, prepared.spans))
+        self.sync.replace_pairs(result.pairs, result.changes)
+        self._current = None if current is None else result.changes[current]
+        self.link.set_current(self._current)
+        return True
+
+    def set_theme(self, theme: Theme) -> None:
+        """Adopt new colours; tints and highlights are painted, so a repaint does."""
+        for pane in self.panes.values():
+            pane.set_theme(theme)
+        self.overview.invalidate()
+        self.link.update()
+
+    def set_current(self, pair: Pair | None, scroll: bool = True) -> None:
+        """Outline ``pair`` in both panes and the band; bring it into view if asked."""
+        self._current = pair
+        if pair is not None and scroll:
+            self.sync.scroll_to_pair(pair)
+            # A change past the part filled in so far is scrolled to again once it is in.
+            self._rescroll = pair if self.filling else None
+        self.link.set_current(pair)
+        self._outline_current()
+
+    def _outline_current(self) -> None:
+        for side, pane in self.panes.items():
+            pair = self._current
+            pane.set_current(None if pair is None else self.sync.block_extent(pair, side))
+
+    def on_pane_filled(self) -> None:
+        if self._rescroll is not None and self._rescroll is self._current and not self.filling:
+            self.sync.scroll_to_pair(self._rescroll)
+            self._rescroll = None
+
+    def on_sync_geometry_changed(self) -> None:
+        """New extents: place the gaps (sorted, for the panes' bisection) and the outline."""
+        gaps: dict[Side, list[tuple[float, PairKind]]] = {Side.A: [], Side.B: []}
+        for side in Side:
+            extents = self.sync.change_extents(side)
+            for pair, extent in zip(self.sync.changes, extents, strict=False):
+                if not pair.indices(side):
+                    gaps[side].append((extent.top, pair.kind))
+        for side, pane in self.panes.items():
+            pane.set_gaps(sorted(gaps[side], key=lambda gap: gap[0]))
+        self._outline_current()
+
+    def set_zoom(self, zoom: int) -> None:
+        self._zoom = zoom
+        for pane in self.panes.values():
+            pane.set_text_font(text_font(self._code, zoom))
+
+    def set_word_wrap(self, on: bool) -> None:
+        mode = QPlainTextEdit.LineWrapMode.WidgetWidth if on else QPlainTextEdit.LineWrapMode.NoWrap
+        for pane in self.panes.values():
+            pane.setLineWrapMode(mode)

@@ -1,0 +1,192 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The strip showing the whole comparison: where the changes are, what is on screen.
+
+Two columns, left document and right document, each scaled to its own length
+as *estimated* from the characters per block and the pane width
+(``engine.overview_estimate.estimated_lines``): exact heights would need the whole
+document laid out, and an estimate keeps the marks still while scrolling lays
+blocks out. The marks are painted once into a cached ``QPixmap`` (Meld
+``chunkmap.py``); only the visible-region frames are painted per frame. Click
+or drag to jump.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from twofold.engine.result.model import PairKind, Side
+from twofold.engine.view.overview_estimate import fraction, fraction_of_position, overview_rows
+from twofold.ui.panes.pane_sync import PaneSync
+from twofold.ui.turns import turn_queue
+
+_MARGIN = 3.0
+#: Above this many changes the marks are rendered in a later event-loop turn.
+_RENDER_LATER_CHANGES = 500
+#: ... or when a pane has more blocks than this.
+_RENDER_LATER_BLOCKS = 20_000
+#: Changes whose strip rows one later turn works out (a few ms; a log's 25,000 took 100)
+_ROWS_SLICE = 4096
+
+
+class OverviewMap(QWidget):
+    """Change marks for both documents plus the visible region of each pane.
+
+    Signals:
+        position_clicked: (Side, fraction 0..1) the user clicked or dragged to.
+    """
+
+    position_clicked = Signal(object, float)
+
+    def __init__(self, sync: PaneSync, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("overviewMap")
+        self.setToolTip("Overview: click to jump")
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._sync = sync
+        self._pixmap: QPixmap | None = None
+        self._steps: Iterator[bool] | None = None
+        sync.geometry_changed.connect(self.invalidate)
+        sync.scrolled.connect(self.update)
+
+    def sizeHint(self) -> QSize:
+        return QSize(30, 200)
+
+    @property
+    def marks(self) -> QPixmap | None:
+        """The change marks as last rendered, or None while they are still to be.
+
+        Tests compare it to see that marks rendered over later turns are the
+        marks a single paint renders.
+        """
+        return self._pixmap
+
+    def invalidate(self) -> None:
+        """Drop the cached marks; the next paint redraws them."""
+        self._pixmap = None
+        self._steps = None  # marks begun for the old geometry start over
+        self.update()
+
+    def _column(self, side: Side) -> QRectF:
+        half = (self.width() - 3 * _MARGIN) / 2
+        x = _MARGIN if side is Side.A else 2 * _MARGIN + half
+        return QRectF(x, _MARGIN, half, self.height() - 2 * _MARGIN)
+
+    def _y(self, side: Side, pos: float) -> float:
+        """Strip y of a block position of ``side``."""
+        col = self._column(side)
+        lines = self._sync.pane(side).estimated_lines()
+        return col.top() + fraction_of_position(lines, pos) * col.height()
+
+    def _rows(self, side: Side) -> Iterator[list[tuple[float, float, PairKind]]]:
+        """The strip rows of ``side``'s changes, yielded as they grow a slice at a time."""
+        lines = self._sync.pane(side).estimated_lines()
+        kinds = [pair.kind for pair in self._sync.changes]
+        extents = self._sync.change_extents(side)
+        height = self._column(side).height()
+        rows: list[tuple[float, float, PairKind]] = []
+        for start in range(0, len(extents), _ROWS_SLICE):
+            end = start + _ROWS_SLICE
+            yield overview_rows(lines, extents[start:end], kinds[start:end], height, rows)
+        yield rows
+
+    def _render_marks(self) -> QPixmap:
+        return self._paint_marks({side: list(self._rows(side))[-1] for side in Side})
+
+    def _paint_marks(self, rows: dict[Side, list[tuple[float, float, PairKind]]]) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(self.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        theme = self._sync.pane(Side.A).theme
+        pixmap.fill(theme.gutter)
+        painter = QPainter(pixmap)
+        for side in (Side.A, Side.B):
+            col = self._column(side)
+            painter.fillRect(col, theme.base)
+            top0, left, width = col.top(), col.left(), col.width()
+            for top, bottom, kind in rows[side]:
+                painter.fillRect(
+                    QRectF(left, top0 + top, width, bottom - top), theme.overview[kind]
+                )
+        painter.end()
+        return pixmap
+
+    def _stale(self) -> bool:
+        pixmap = self._pixmap
+        return pixmap is None or pixmap.deviceIndependentSize().toSize() != self.size()
+
+    def _heavy(self) -> bool:
+        if len(self._sync.changes) > _RENDER_LATER_CHANGES:
+            return True
+        return any(self._sync.pane(side).table.block_count > _RENDER_LATER_BLOCKS for side in Side)
+
+    def _render_later(self) -> bool:
+        """One step of ``_render_steps`` a turn; False once the marks are painted."""
+        if self._steps is None:
+            self._steps = self._render_steps()
+        if next(self._steps, None) is None:
+            self._steps = None
+            return False
+        return True
+
+    def _render_steps(self) -> Iterator[bool]:
+        """Each pane's estimated heights, then its rows, a slice a step; then the marks."""
+        for side in Side:
+            while self._sync.pane(side).advance_estimate():
+                yield True
+        size = self.size()
+        rows: dict[Side, list[tuple[float, float, PairKind]]] = {}
+        for side in Side:
+            for grown in self._rows(side):
+                rows[side] = grown
+                yield True
+        if self.size() == size:  # else rows for another height: the repaint starts over
+            self._pixmap = self._paint_marks(rows)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        theme = self._sync.pane(Side.A).theme
+        if self._stale() and self._heavy():
+            # Thousands of marks, or the estimated heights of 40,000 blocks (which the
+            # frames need too), take tens of milliseconds: not in the same turn as
+            # putting a new result on screen, which the user is waiting for.
+            painter.fillRect(self.rect(), theme.gutter)
+            painter.end()
+            queue = turn_queue()
+            if not queue.pending(self):
+                queue.schedule(self, self._render_later)
+            return
+        if self._stale():
+            self._pixmap = self._render_marks()
+        assert self._pixmap is not None
+        painter.drawPixmap(0, 0, self._pixmap)
+        frame = QColor(theme.text)
+        shade = QColor(theme.text)
+        shade.setAlphaF(0.12)
+        painter.setPen(QPen(frame, 1))
+        painter.setBrush(shade)
+        for side in (Side.A, Side.B):
+            pane = self._sync.pane(side)
+            top, bottom = self._y(side, pane.pos_at(0.0)), self._y(side, pane.pos_at(1.0))
+            col = self._column(side)
+            painter.drawRect(QRectF(col.left(), top, col.width() - 1, max(3.0, bottom - top)))
+        painter.end()
+
+    def _jump(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        side = Side.A if pos.x() < self.width() / 2 else Side.B
+        col = self._column(side)
+        self.position_clicked.emit(side, fraction(pos.y() - col.top(), col.height()))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._jump(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._jump(event)

@@ -1,0 +1,240 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Alignment against exact truth on real prose (PEP 1 with scripted edits of every kind)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from support import DATA, DEMO, assert_invariants, doc, read_pair
+from twofold.engine.align import alignment
+from twofold.engine.align.alignment import Match
+from twofold.engine.load.decoding import load_document
+from twofold.engine.pipeline import compare
+from twofold.engine.result.model import CompareOptions, Op, PairKind, Unit
+
+PARAGRAPHS = CompareOptions(unit=Unit.PARAGRAPHS)
+
+
+def test_pep1_links_match_the_truth() -> None:
+    pep1_pair = read_pair("pep1_mixed")
+    truth = json.loads((DATA / "pairs" / "pep1_mixed" / "truth.json").read_text("utf-8"))
+    result = compare(doc(pep1_pair[0]), doc(pep1_pair[1]), PARAGRAPHS)
+    assert_invariants(result)
+    ours = {(i, j) for p in result.pairs for i in p.a for j in p.b}
+    expected = {(a, b) for a, b, _kind in truth["aligned"]}
+    assert ours == expected
+    moves = {(p.a[0], p.b[0]) for p in result.pairs if p.kind is PairKind.MOVED}
+    assert moves == {(a, b) for a, b, kind in truth["aligned"] if kind == "moved"}
+    deleted = sorted(i for p in result.pairs if p.kind is PairKind.DELETED for i in p.a)
+    inserted = sorted(j for p in result.pairs if p.kind is PairKind.INSERTED for j in p.b)
+    assert deleted == truth["deleted"]
+    assert inserted == truth["inserted"]
+
+
+def test_reworded_paragraphs_pair_one_to_one_despite_new_header() -> None:
+    a = "\n\n".join(
+        [
+            "Subscribe to our newsletter.",
+            "Four score and seven years ago our fathers brought forth upon this continent "
+            "a new nation, conceived in liberty, and dedicated to the proposition that all "
+            "men are created equal.",
+            "Now we are engaged in a great civil war, testing whether that nation, or any "
+            "nation so conceived and so dedicated, can long endure.",
+        ]
+    )
+    b = "\n\n".join(
+        [
+            "Printed 19 November 1863",
+            "Eighty-seven years ago our ancestors founded on this continent a new nation, "
+            "born in liberty and devoted to the idea that all men are created equal.",
+            "Today we are fighting a great civil war, which tests whether that nation, or "
+            "any nation so born and so devoted, can endure for long.",
+        ]
+    )
+    result = compare(doc(a), doc(b), PARAGRAPHS)
+    assert_invariants(result)
+    rows = [(p.kind, p.a, p.b) for p in result.pairs]
+    assert rows == [
+        (PairKind.DELETED, (0,), ()),
+        (PairKind.INSERTED, (), (0,)),
+        (PairKind.CHANGED, (1,), (1,)),
+        (PairKind.CHANGED, (2,), (2,)),
+    ]
+
+
+def test_moved_and_edited_paragraph_is_a_move() -> None:
+    paras = [
+        f"Paragraph {n} talks about topic{n} with words alpha{n} beta{n} gamma{n} delta{n}."
+        for n in range(8)
+    ]
+    moved = paras[1].replace("talks", "speaks")
+    b_paras = [paras[0], *paras[2:7], moved, paras[7]]
+    result = compare(doc("\n\n".join(paras)), doc("\n\n".join(b_paras)), PARAGRAPHS)
+    assert_invariants(result)
+    moves = [p for p in result.pairs if p.kind is PairKind.MOVED]
+    assert [(p.a, p.b) for p in moves] == [((1,), (6,))]
+    assert moves[0].similarity < 1.0
+
+
+def test_split_and_merge_are_grouped() -> None:
+    first = "The world will little note, nor long remember what we say here."
+    second = "But it can never forget what they did here, on this hallowed ground."
+    other = "It is for us the living, rather, to be dedicated here to the unfinished work."
+    a = "\n\n".join([f"{first} {second}", other])
+    b = "\n\n".join([first, second, other])
+    result = compare(doc(a), doc(b), PARAGRAPHS)
+    assert_invariants(result)
+    assert [(p.kind, p.a, p.b) for p in result.pairs] == [
+        (PairKind.CHANGED, (0,), (0, 1)),
+        (PairKind.EQUAL, (1,), (2,)),
+    ]
+    merged = compare(doc(b), doc(a), PARAGRAPHS)
+    assert next((p.kind, p.a, p.b) for p in merged.pairs) == (PairKind.CHANGED, (0, 1), (0,))
+
+
+def test_unrelated_paragraphs_are_not_paired() -> None:
+    a = "Gradually the fog lifted over the harbour and the fishing boats returned home."
+    b = "Quarterly revenue grew by eleven percent, driven by subscriptions in Europe."
+    result = compare(doc(a), doc(b), PARAGRAPHS)
+    assert [p.kind for p in result.pairs] == [PairKind.DELETED, PairKind.INSERTED]
+
+
+def test_code_is_compared_line_by_line() -> None:
+    a = "def area(r):\n    return 3.14 * r * r\n\n\ndef name():\n    return 'circle'\n"
+    b = "def area(r):\n    return math.pi * r * r\n\n\ndef name():\n    return 'circle'\n"
+    result = compare(doc(a, "shapes.py"), doc(b, "shapes.py"))
+    assert result.unit is Unit.LINES
+    assert_invariants(result)
+    changes = result.changes
+    assert [(p.kind, p.a, p.b) for p in changes] == [(PairKind.CHANGED, (1,), (1,))]
+
+
+def test_big_gap_uses_the_index_and_stays_exact() -> None:
+    # 300 reworded paragraphs in one gap: more cells than the all-pairs limit.
+    paras_a = [
+        f"Item {n} mentions unique{n} token{n} and marker{n} in a sentence." for n in range(300)
+    ]
+    paras_b = [p.replace("mentions", "names").replace("sentence", "line") for p in paras_a]
+    result = compare(doc("\n\n".join(paras_a)), doc("\n\n".join(paras_b)), PARAGRAPHS)
+    assert_invariants(result)
+    assert [(p.a, p.b) for p in result.pairs] == [((n,), (n,)) for n in range(300)]
+    assert {p.kind for p in result.pairs} == {PairKind.CHANGED}
+
+
+def test_a_moved_paragraph_break_is_diffed_across_both_paragraphs() -> None:
+    """Lincoln moved "But, in a larger sense ..." from the second paragraph to the third."""
+    a = load_document(DEMO / "gettysburg-nicolay.txt")
+    b = load_document(DEMO / "gettysburg-bliss.txt")
+    result = compare(a, b, PARAGRAPHS)
+    assert_invariants(result)
+    joint = [p for p in result.pairs if len(p.a) == 2]
+    assert [(p.kind, p.a, p.b) for p in joint] == [(PairKind.CHANGED, (2, 3), (2, 3))]
+    changed_text = "".join(e.text for e in joint[0].edits if e.op is not Op.EQUAL)
+    assert "in a larger sense" not in changed_text
+    assert "This we may, in all propriety do." in changed_text
+    # Ordinary reworded neighbours stay one to one.
+    paras = read_pair("pep1_mixed")
+    assert all(len(p.a) <= 2 and len(p.b) <= 2 for p in compare(doc(paras[0]), doc(paras[1])).pairs)
+
+
+def test_equal_lines_share_their_index_tuples_across_sides() -> None:
+    """Line i of A and line i of B name the same ``(i,)``: one tuple where there were two."""
+    lines = [f"line {i}" for i in range(200)]
+    revised = ["new first line", *lines[:100], *lines[101:]]
+    result = compare(doc("\n".join(lines), "a.py"), doc("\n".join(revised), "b.py"))
+    assert result.unit is Unit.LINES
+    equal = [p for p in result.pairs if p.kind is PairKind.EQUAL]
+    by_a, by_b = {p.a: p for p in equal}, {p.b: p for p in equal}
+    shared = [index for index in by_a if index in by_b and by_a[index].a is by_b[index].b]
+    assert len(shared) == len(set(by_a) & set(by_b)) > 190
+    assert_invariants(result)
+
+
+def _reading_order_by_keys(matches: list[Match]) -> list[Match]:
+    """The reading order as it was first written (one packed key per row), as the oracle."""
+    width = 1 + max((m.a[-1] for m in matches if m.a), default=0)
+    keyed: list[tuple[int, Match]] = []
+    follow = 0
+    rows_of_a = (m for m in matches if m.a and m.kind is not PairKind.MOVED)
+    for m in sorted(rows_of_a, key=lambda m: m.a[0]):
+        if m.b:
+            follow = m.b[-1] + 1
+        else:
+            keyed.append((2 * follow * width + m.a[0], m))
+    keyed.extend(((2 * m.b[0] + 1) * width, m) for m in matches if m.b)
+    keyed.sort(key=lambda row: row[0])
+    return [m for _key, m in keyed]
+
+
+_words = st.sampled_from(["alpha beta", "gamma delta", "alpha gamma", "epsilon", "beta zeta eta"])
+_phrases = [f"phrase {n} about topic {chr(ord('a') + n)}" for n in range(14)]
+#: repeated words (deletions, insertions, changes) or distinct phrases shuffled (moves)
+_sides = st.one_of(st.lists(_words, max_size=25), st.lists(st.sampled_from(_phrases), unique=True))
+
+
+@given(_sides, _sides, st.booleans())
+def test_reading_order_places_rows_as_the_packed_keys_did(
+    a: list[str], b: list[str], flip: bool
+) -> None:
+    options = CompareOptions(pair_threshold=0.2, move_threshold=0.2)
+    keys_a, keys_b = (b, a) if flip else (a, b)
+    matches = alignment._align_directed(keys_a, keys_b, options, lambda: False, None)
+    if flip:
+        matches = [alignment._flip(m) for m in matches]
+    shuffled = matches[::-1]  # any input order: the output is defined by the rows alone
+    for rows in (matches, shuffled):
+        assert alignment._reading_order(rows) == _reading_order_by_keys(rows)
+
+
+def _one_letter_lines(seed: int, count: int) -> str:
+    """A file of one-letter lines from eight: the issue's "every line differs" shape."""
+    return "".join("abcdefgh"[(n * seed + n // 7) % 8] + "\n" for n in range(count))
+
+
+def test_anchors_of_a_costly_pair_come_from_the_histogram_diff(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Myers would change ~30,000 lines here and wait out its timeout: it is not asked."""
+
+    def no_myers(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("Myers ran on keys it could not diff quickly")
+
+    monkeypatch.setattr(alignment, "raw_diff_counts", no_myers)
+    a, b = _one_letter_lines(5, 20_000), _one_letter_lines(3, 20_000)
+    result = compare(doc(a), doc(b), CompareOptions(unit=Unit.LINES))
+    assert_invariants(result)
+    equal = sum(1 for p in result.pairs if p.kind is PairKind.EQUAL)
+    assert equal > 5_000  # the histogram's anchors, not one gap of everything
+
+
+def test_normal_pairs_keep_myers_anchors(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_histogram(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the histogram diff replaced Myers on a normal pair")
+
+    monkeypatch.setattr(alignment, "line_runs", no_histogram)
+    # over MYERS_MAX_CHANGES lines, so the bound is asked: a few changes, Myers runs
+    a = "".join(f"line {n} of a long log\n" for n in range(12_000))
+    b = a.replace("line 7 of", "line seven of").replace("line 9000 of a long log\n", "")
+    assert_invariants(compare(doc(a), doc(b), CompareOptions(unit=Unit.LINES)))
+
+
+@given(_sides, _sides)
+def test_histogram_anchors_keep_the_invariants(a: list[str], b: list[str]) -> None:
+    """With every pair sent the histogram's way, the alignment is still whole and mirrored."""
+    text_a, text_b = "\n\n".join(a), "\n\n".join(b)
+    saved = alignment.MYERS_MAX_CHANGES
+    alignment.MYERS_MAX_CHANGES = -1
+    try:
+        forward = compare(doc(text_a), doc(text_b), PARAGRAPHS)
+        backward = compare(doc(text_b), doc(text_a), PARAGRAPHS)
+    finally:
+        alignment.MYERS_MAX_CHANGES = saved
+    assert_invariants(forward)
+    assert_invariants(backward)
+    flipped = {PairKind.DELETED: PairKind.INSERTED, PairKind.INSERTED: PairKind.DELETED}
+    mirrored = sorted((flipped.get(p.kind, p.kind).value, p.b, p.a) for p in forward.pairs)
+    assert mirrored == sorted((p.kind.value, p.a, p.b) for p in backward.pairs)

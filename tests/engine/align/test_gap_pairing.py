@@ -1,0 +1,134 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Pairing the paragraphs of one gap: in order, never crossing, each paragraph once.
+
+``pair_rows`` is the part of the alignment that says which paragraph became
+which; its groups must be contiguous and ascending on both sides (``Pair``
+refuses anything else) and never cross, or the panes could not be kept level.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from twofold.engine.align.gap_pairing import Groups, pair_rows
+from twofold.engine.align.similarity import Profiles
+
+THRESHOLD = 0.3
+
+
+def _pair(a: list[str], b: list[str], threshold: float = THRESHOLD) -> tuple[Groups, Profiles]:
+    """Pair every paragraph of ``a`` with those of ``b``, as ``alignment`` calls it."""
+    profiles = Profiles([*a, *b])
+    pid_a = {i: i for i in range(len(a))}
+    pid_b = {j: len(a) + j for j in range(len(b))}
+    groups = pair_rows(list(range(len(a))), list(range(len(b))), profiles, pid_a, pid_b, threshold)
+    return groups, profiles
+
+
+def _distinct(n: int, tag: str = "") -> list[str]:
+    """``n`` paragraphs with no word in common (so no two of them look alike)."""
+    return [f"alpha{k}{tag} beta{k}{tag} gamma{k}{tag} delta{k}{tag}" for k in range(n)]
+
+
+WORDS = st.sampled_from(
+    ["the", "cat", "dog", "sat", "ran", "on", "a", "mat", "log", "red", "blue", "and", "then"]
+)
+PARAGRAPH = st.lists(WORDS, min_size=1, max_size=8).map(" ".join)
+GAP = st.lists(PARAGRAPH, max_size=9)
+
+
+@settings(max_examples=200, deadline=None)
+@given(GAP, GAP, st.floats(0.05, 0.95))
+def test_groups_are_contiguous_ascending_and_never_cross(
+    a: list[str], b: list[str], threshold: float
+) -> None:
+    groups, _ = _pair(a, b, threshold)
+    for a_idx, b_idx in groups:
+        for side, size in ((a_idx, len(a)), (b_idx, len(b))):
+            assert side, "a group has paragraphs on both sides"
+            assert all(0 <= n < size for n in side)
+            assert list(side) == list(range(side[0], side[-1] + 1))
+    for (a1, b1), (a2, b2) in pairwise(groups):
+        assert a1[-1] < a2[0]
+        assert b1[-1] < b2[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(GAP, GAP, st.floats(0.05, 0.95))
+def test_every_group_is_at_least_as_similar_as_the_threshold(
+    a: list[str], b: list[str], threshold: float
+) -> None:
+    """Growing and rejoining only ever raise a group's similarity above its first pair's."""
+    groups, profiles = _pair(a, b, threshold)
+    n = len(a)
+    for a_idx, b_idx in groups:
+        score = profiles.group_similarity(list(a_idx), [n + j for j in b_idx])
+        assert score >= threshold - 1e-9
+
+
+@settings(max_examples=100, deadline=None)
+@given(GAP, GAP)
+def test_pairing_is_deterministic(a: list[str], b: list[str]) -> None:
+    assert _pair(a, b)[0] == _pair(a, b)[0]
+
+
+@pytest.mark.parametrize("n", [1, 5, 70])  # 70 x 70 cells: candidates from the index
+def test_unchanged_paragraphs_pair_one_to_one_on_the_diagonal(n: int) -> None:
+    paragraphs = _distinct(n)
+    groups, _ = _pair(paragraphs, paragraphs)
+    assert groups == [((k,), (k,)) for k in range(n)]
+
+
+def test_a_reordered_paragraph_pairs_only_once_and_in_order() -> None:
+    """Pairs never cross: of two swapped paragraphs, only one keeps its partner."""
+    a = _distinct(3)
+    b = [a[0], a[2], a[1]]
+    groups, _ = _pair(a, b)
+    assert ((0,), (0,)) in groups
+    assert len(groups) == 2
+
+
+def test_nothing_alike_pairs_nothing() -> None:
+    groups, _ = _pair(_distinct(4, "a"), _distinct(4, "b"))
+    assert groups == []
+
+
+@pytest.mark.parametrize("rows", [0, 1])
+def test_an_empty_side_pairs_nothing(rows: int) -> None:
+    groups, _ = _pair(_distinct(rows), [])
+    assert groups == []
+    groups, _ = _pair([], _distinct(rows))
+    assert groups == []
+
+
+def test_a_paragraph_split_in_two_pairs_with_both_halves() -> None:
+    whole = "one two three four five six seven eight nine ten eleven twelve"
+    halves = ["one two three four five six", "seven eight nine ten eleven twelve"]
+    before, after = _distinct(1, "x")[0], _distinct(1, "y")[0]
+    groups, _ = _pair([before, whole, after], [before, *halves, after])
+    assert groups == [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,))]
+
+
+def test_two_paragraphs_merged_into_one_pair_with_it() -> None:
+    halves = ["one two three four five six", "seven eight nine ten eleven twelve"]
+    whole = "one two three four five six seven eight nine ten eleven twelve"
+    groups, _ = _pair(halves, [whole])
+    assert groups == [((0, 1), (0,))]
+
+
+def test_a_moved_paragraph_break_joins_the_two_pairs() -> None:
+    """Sentences that crossed the break would show as deleted here and inserted there."""
+    a = [
+        "apples pears plums cherries grapes melons lemons limes oranges",
+        "kiwis figs dates",
+    ]
+    b = [
+        "apples pears plums",
+        "cherries grapes melons lemons limes oranges kiwis figs dates",
+    ]
+    groups, _ = _pair(a, b, threshold=0.2)
+    assert groups == [((0, 1), (0, 1))]

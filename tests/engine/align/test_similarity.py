@@ -1,0 +1,155 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Word sets and weighted similarity: the fast paths agree with their definitions."""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from twofold.engine.align.similarity import (
+    INDEX_WORDS,
+    Profiles,
+    Vocabulary,
+    set_overlap,
+    word_overlap,
+    words,
+)
+
+#: Characters where a word split could go wrong: ASCII separators and
+#: underscore, lone surrogates, CJK (one word per character), the final sigma,
+#: letters that grow or turn ASCII when lowered, combining marks, digits.
+TRICKY = "aZ9 _-'\n\t\udcff\ud800中文テ・Σ\u03c3ς\u039fİ\u212aßǄ\u0307\u00a0\u2019\u3000\u0661Ⅻ"
+tricky_text = st.text(alphabet=st.sampled_from(TRICKY), max_size=60)
+any_text = st.text(st.characters(exclude_categories=()), max_size=60)
+
+
+def spelled(vocabulary: Vocabulary, ids: frozenset[int]) -> set[str]:
+    spellings = vocabulary.spellings()
+    return {spellings[i].decode("utf-8", "surrogatepass") for i in ids}
+
+
+@given(st.one_of(tricky_text, any_text))
+@settings(max_examples=400)
+def test_word_ids_spell_the_words(text: str) -> None:
+    vocabulary = Vocabulary()
+    assert spelled(vocabulary, vocabulary.word_set(text)) == words(text)
+
+
+def test_long_texts_read_in_chunks_keep_every_word() -> None:
+    # Words and final sigmas on both sides of every possible cut, in a text long
+    # enough to be read in several chunks; one chunk has no space at all.
+    unit = "ΟΔΟΣ αΣ b_c İx 中文abc x\u0307y naïve "
+    text = unit * 9000 + "z" * 70_000 + " " + "ΛΟΓΟΣ " * 5000 + "END"
+    vocabulary = Vocabulary()
+    assert spelled(vocabulary, vocabulary.word_set(text)) == words(text)
+
+
+def test_equal_texts_share_one_word_set_and_ids() -> None:
+    vocabulary = Vocabulary()
+    first = vocabulary.word_set("Alpha beta")
+    assert vocabulary.word_set("alpha BETA gamma") >= first
+    assert vocabulary.word_ids("Alpha beta") is vocabulary.word_ids("Alpha beta")
+    assert len(vocabulary) == 3
+
+
+@given(tricky_text, tricky_text)
+def test_word_overlap_is_the_dice_of_the_word_sets(a: str, b: str) -> None:
+    wa, wb = words(a), words(b)
+    if wa or wb:
+        expected = set_overlap(wa, wb)
+        assert expected == 2.0 * len(wa & wb) / (len(wa) + len(wb))
+    else:
+        expected = 1.0 if a == b else 0.0
+    assert word_overlap(a, b) == expected
+
+
+paragraphs = st.lists(
+    st.lists(st.sampled_from([*"abcdefghij", "Σ", "ς", "中", "x1", "y_2"]), max_size=30).map(
+        " ".join
+    ),
+    min_size=2,
+    max_size=40,
+)
+
+
+@given(paragraphs)
+@settings(max_examples=60)
+def test_rare_words_rank_by_weight_then_alphabet(texts: list[str]) -> None:
+    profiles = Profiles(texts)
+    by_word = _string_profiles(texts)[1]
+    order = sorted(by_word, key=lambda w: (-by_word[w], w))
+    for i, text in enumerate(texts):
+        expected = sorted(words(text), key=order.index)[:INDEX_WORDS]
+        assert [order[r] for r in profiles.rare_words(i)] == expected
+
+
+@given(paragraphs, st.integers(1, 8))
+@settings(max_examples=60)
+def test_candidates_match_the_string_keyed_index(texts: list[str], per_item: int) -> None:
+    half = len(texts) // 2
+    left, right = list(range(half)), list(range(half, len(texts)))
+    profiles = Profiles(texts)
+    assert profiles.candidates(left, right, per_item) == _candidates(texts, left, right, per_item)
+
+
+@given(paragraphs)
+@settings(max_examples=60)
+def test_one_to_one_group_similarity_is_the_similarity(texts: list[str]) -> None:
+    profiles = Profiles(texts)
+    for i in range(len(texts)):
+        for j in range(len(texts)):
+            s = profiles.similarity(i, j)
+            assert profiles.group_similarity([i], [j]) == s
+            assert 0.0 <= s <= 1.0
+            assert math.isclose(s, _weighted_dice(texts, [i], [j]), abs_tol=1e-12)
+    if len(texts) >= 4:
+        got = profiles.group_similarity([0, 1], [2, 3])
+        assert math.isclose(got, _weighted_dice(texts, [0, 1], [2, 3]), abs_tol=1e-12)
+
+
+def _string_profiles(texts: list[str]) -> tuple[list[frozenset[str]], dict[str, float]]:
+    sets = [words(t) for t in texts]
+    df = Counter(w for s in sets for w in s)
+    n = len(sets) + 1
+    return sets, {w: math.log(1.0 + n / c) for w, c in df.items()}
+
+
+def _weighted_dice(texts: list[str], left: list[int], right: list[int]) -> float:
+    sets, weight = _string_profiles(texts)
+    sl = frozenset().union(*(sets[i] for i in left))
+    sr = frozenset().union(*(sets[j] for j in right))
+    total = math.fsum(weight[w] for w in sl) + math.fsum(weight[w] for w in sr)
+    if total == 0.0:
+        return 0.0
+    return min(1.0, 2.0 * math.fsum(weight[w] for w in sl & sr) / total)
+
+
+def _candidates(
+    texts: list[str], left: list[int], right: list[int], per_item: int
+) -> dict[int, list[int]]:
+    """The index as first written: keyed by the words themselves, ranked by (-weight, word)."""
+    sets, weight = _string_profiles(texts)
+
+    def rare(i: int) -> list[str]:
+        return sorted(sets[i], key=lambda w: (-weight[w], w))[:INDEX_WORDS]
+
+    index: dict[str, list[int]] = {}
+    for j in right:
+        for w in rare(j):
+            index.setdefault(w, []).append(j)
+    crowd = max(8, int(math.sqrt(len(right))) * 2)
+    out: dict[int, list[int]] = {}
+    for i in left:
+        score: dict[int, float] = {}
+        for w in rare(i):
+            posting = index.get(w)
+            if posting is None or len(posting) > crowd:
+                continue
+            for j in posting:
+                score[j] = score.get(j, 0.0) + weight[w]
+        out[i] = heapq.nlargest(per_item, score, key=score.__getitem__)
+    return out

@@ -1,0 +1,159 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Paragraph and line segmenting, and the automatic choice between them."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from twofold.engine.result.model import Span, Unit
+from twofold.engine.segment.segmentation import resolve_unit, segment
+from twofold.engine.view.display_blocks import hard_breaks
+
+GETTYSBURG = (
+    "Four score and seven years ago our fathers brought forth on this continent, a new nation.\n"
+    "\n"
+    "Now we are engaged in a great civil war,\n"
+    "testing whether that nation, or any nation so conceived, can long endure.\n"
+    "  \n"
+    "\n"
+    "But, in a larger sense, we can not dedicate -- we can not consecrate.\n"
+)
+
+
+def texts(text: str, spans: tuple[Span, ...]) -> list[str]:
+    return [text[s.start : s.end] for s in spans]
+
+
+def test_paragraphs_are_runs_of_non_blank_lines() -> None:
+    got = texts(GETTYSBURG, segment(GETTYSBURG, Unit.PARAGRAPHS))
+    assert got == [
+        "Four score and seven years ago our fathers brought forth on this continent, a new nation.",
+        "Now we are engaged in a great civil war,\n"
+        "testing whether that nation, or any nation so conceived, can long endure.",
+        "But, in a larger sense, we can not dedicate -- we can not consecrate.",
+    ]
+
+
+def test_lines_keep_blank_lines() -> None:
+    got = texts("a\n\nb\n", segment("a\n\nb\n", Unit.LINES))
+    assert got == ["a", "", "b"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("", 0), ("\n\n", 0), ("one", 1), ("one\n", 1), ("a\n\n\n\nb", 2), ("  \n a \n", 1)],
+)
+def test_paragraph_counts(text: str, expected: int) -> None:
+    assert len(segment(text, Unit.PARAGRAPHS)) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "unit"),
+    [
+        ("main.py", "print('x')\n", Unit.LINES),
+        ("Makefile", "all:\n", Unit.LINES),
+        ("essay.txt", GETTYSBURG, Unit.PARAGRAPHS),
+        ("notes", "int main() {\n    return 0;\n}\n" * 5, Unit.LINES),
+        # a log: many lines and no blank one would be a single "paragraph"
+        (
+            "server.log",
+            "".join(f"12:00:{n:02d} INFO request {n} done\n" for n in range(60)),
+            Unit.LINES,
+        ),
+        ("list.txt", "".join(f"item {n}\n" for n in range(50)), Unit.LINES),
+        # prose wrapped at 72 columns, paragraphs of a few lines: still paragraphs
+        (
+            "wrapped.txt",
+            ("A line of wrapped prose, one of five.\n" * 5 + "\n") * 30,
+            Unit.PARAGRAPHS,
+        ),
+        ("short.txt", "one line\nanother\nthird\n", Unit.PARAGRAPHS),
+    ],
+)
+def test_auto_unit(name: str, text: str, unit: Unit) -> None:
+    assert resolve_unit(Unit.AUTO, (name, text), ("other.txt", "")) is unit
+
+
+def test_explicit_unit_wins() -> None:
+    assert resolve_unit(Unit.PARAGRAPHS, ("main.py", "x = 1\n")) is Unit.PARAGRAPHS
+
+
+@given(st.text(alphabet="ab \n\t", max_size=200))
+def test_spans_ordered_disjoint_and_non_blank(text: str) -> None:
+    for unit in (Unit.PARAGRAPHS, Unit.LINES):
+        spans = segment(text, unit)
+        for s, t in itertools.pairwise(spans):
+            assert s.end < t.start
+        assert all(s.end <= len(text) for s in spans)
+    for s in segment(text, Unit.PARAGRAPHS):
+        chunk = text[s.start : s.end]
+        assert chunk.strip()
+        assert chunk == chunk.strip("\n")
+    # Every non-blank character falls inside some paragraph.
+    covered = {k for s in segment(text, Unit.PARAGRAPHS) for k in range(s.start, s.end)}
+    assert all(k in covered for k, c in enumerate(text) if not c.isspace())
+
+
+def _paragraphs_line_by_line(text: str) -> list[tuple[int, int]]:
+    """The definition: maximal runs of lines in which ``\\S`` finds something."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    end = pos = 0
+    for line in text.split("\n"):
+        if re.search(r"\S", line):
+            start = pos if start is None else start
+            end = pos + len(line)
+        elif start is not None:
+            spans.append((start, end))
+            start = None
+        pos += len(line) + 1
+    if start is not None:
+        spans.append((start, end))
+    return spans
+
+
+@given(st.text(alphabet="ab \n\t\r\x0b\x0c\x1c\x85\u2028\u3000\xa0\u200b", max_size=200))
+def test_paragraphs_follow_the_line_by_line_definition(text: str) -> None:
+    got = [(s.start, s.end) for s in segment(text, Unit.PARAGRAPHS)]
+    assert got == _paragraphs_line_by_line(text)
+
+
+@given(st.text(alphabet="ab\n\u2029", max_size=60))
+def test_lines_are_the_texts_lines_and_carry_their_newlines(text: str) -> None:
+    """Every line but an empty last one; the display's hard breaks reuse the newlines."""
+    body = text[:-1] if text.endswith("\n") else text
+    expected, pos = [], 0
+    for line in body.split("\n") if text else []:
+        expected.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    lines = segment(text, Unit.LINES)
+    assert [(s.start, s.end) for s in lines] == expected
+    newlines = [k for k, c in enumerate(text) if c == "\n"]
+    assert lines.newlines is not None
+    assert list(lines.newlines) == newlines, "the ends are a copy: the newlines stay whole"
+    assert list(hard_breaks(text, lines.newlines)) == [
+        k for k, c in enumerate(text) if c in "\n\u2029"
+    ]
+    assert list(hard_breaks(text)) == [k for k, c in enumerate(text) if c in "\n\u2029"]
+    assert segment(text, Unit.PARAGRAPHS).newlines is None, "paragraphs find no newlines"
+
+
+@given(st.text(alphabet="ab\n \u2029", max_size=60))
+def test_segments_sum_what_they_cover_once(text: str) -> None:
+    for unit in (Unit.LINES, Unit.PARAGRAPHS):
+        segments = segment(text, unit)
+        assert segments.covered == sum(s.end - s.start for s in segments)
+        assert segments.covered == segments.covered
+
+
+def test_long_runs_of_spaces_do_not_backtrack() -> None:
+    # Quadratic in the run's length if the blank-line pattern backtracked.
+    spaces = " " * 200_000
+    text = ("x\n" + spaces + "\n") * 5 + (spaces + "y\n") * 5
+    got = texts(text, segment(text, Unit.PARAGRAPHS))
+    assert got == ["x"] * 5 + ["\n".join([spaces + "y"] * 5)]
