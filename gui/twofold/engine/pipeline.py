@@ -26,7 +26,7 @@ from twofold.engine.align.alignment import Match, align
 from twofold.engine.align.similarity import Vocabulary, set_overlap
 from twofold.engine.errors import CompareCanceled
 from twofold.engine.inline.chardiff import inline_edits, similarity
-from twofold.engine.refiner import Answered, LocalRefiner, Refiner, sum_counts
+from twofold.engine.refiner import Answered, LocalRefiner, Refiner, Sides, sum_counts
 from twofold.engine.result.edit_runs import EditRuns, is_significant
 from twofold.engine.result.layout import kept_lines, layout_of
 from twofold.engine.result.model import (
@@ -101,7 +101,7 @@ def compare(
     report = progress or (lambda _fraction: None)
     unit, (segs_a, segs_b), (keys_a, keys_b) = prepared or paragraphs(a, b, options)
     if refiner is not None and not inline:
-        refiner.begin(a.text, segs_a, b.text, segs_b, options, keys=(keys_a, keys_b))
+        refiner.begin(Sides(a.text, segs_a, b.text, segs_b, options, (keys_a, keys_b)))
     report(0.05)
     # A coarse result reuses the word sets the alignment made; inline diffs need none.
     vocabulary = None if inline else Vocabulary()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol, TypeAlias
 
 from twofold.engine.errors import CompareCanceled
@@ -28,6 +29,24 @@ from twofold.engine.result.stats import EditCounts, edit_counts
 Job: TypeAlias = tuple[str, str]
 #: A pair's edits (over its job's texts) and their similarity (``chardiff.similarity``).
 Refined: TypeAlias = tuple[EditRuns, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """Both texts cut into paragraphs: what a refiner is told before the alignment.
+
+    Equal when the texts, paragraphs and options are: the keys follow from
+    those, so they are left out of the comparison (a head start begun at
+    launch checks that ``compare`` means the same paragraphs).
+    """
+
+    text_a: str
+    segs_a: Sequence[Span]
+    text_b: str
+    segs_b: Sequence[Span]
+    options: CompareOptions
+    #: each side's paragraph match keys
+    keys: tuple[Sequence[str], Sequence[str]] = field(compare=False)
 
 
 class Answered(NamedTuple):
@@ -63,20 +82,8 @@ class Sharing(Protocol):
 class Refiner(Protocol):
     """Diffs the changed pairs of one comparison, here or with help."""
 
-    def begin(
-        self,
-        text_a: str,
-        segs_a: Sequence[Span],
-        text_b: str,
-        segs_b: Sequence[Span],
-        options: CompareOptions,
-        keys: tuple[Sequence[str], Sequence[str]],
-    ) -> None:
-        """The paragraphs are known (``compare`` is about to align): diff likely pairs early.
-
-        Args:
-            keys: each side's paragraph match keys.
-        """
+    def begin(self, sides: Sides) -> None:
+        """The paragraphs are known (``compare`` is about to align): diff likely pairs early."""
         ...
 
     def stop_guessing(self) -> Mapping[tuple[int, int], Answered]:
@@ -94,15 +101,7 @@ class Refiner(Protocol):
 class LocalRefiner:
     """The refiner without help: no early answers, every pair diffed by the caller's thread."""
 
-    def begin(
-        self,
-        text_a: str,
-        segs_a: Sequence[Span],
-        text_b: str,
-        segs_b: Sequence[Span],
-        options: CompareOptions,
-        keys: tuple[Sequence[str], Sequence[str]],
-    ) -> None:
+    def begin(self, sides: Sides) -> None:
         """Nothing to begin: pairs are diffed once the alignment has made them."""
 
     def stop_guessing(self) -> Mapping[tuple[int, int], Answered]:

@@ -17,7 +17,8 @@ from twofold.engine.parallel.refine_helper import RefineHelper
 from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.parallel.tuning import ParallelTuning
 from twofold.engine.pipeline import Refinement, compare
-from twofold.engine.result.model import CompareOptions, DiffResult, Span
+from twofold.engine.refiner import Sides
+from twofold.engine.result.model import CompareOptions, DiffResult
 
 WORDS = [
     "alpha",
@@ -81,21 +82,21 @@ def test_the_guess_walks_both_documents_in_order() -> None:
     assert guess_pairs([b"", b"a b"], [b"", b"a b c"]) == [(1, 1)]  # empty: left out
 
 
-def _sides(result: DiffResult) -> tuple[str, tuple[Span, ...], str, tuple[Span, ...]]:
-    return result.a.text, result.a_segments, result.b.text, result.b_segments
-
-
-def _keys(result: DiffResult) -> tuple[list[str], list[str]]:
-    return (
+def _sides(result: DiffResult) -> Sides:
+    """What ``compare`` tells a refiner about ``result``'s texts (keys: the paragraphs)."""
+    keys = (
         [result.a.text[s.start : s.end] for s in result.a_segments],
         [result.b.text[s.start : s.end] for s in result.b_segments],
+    )
+    return Sides(
+        result.a.text, result.a_segments, result.b.text, result.b_segments, result.options, keys
     )
 
 
 def _begun(result: DiffResult, helper: RefineHelper) -> HeadStart:
     """A head start run to its end on ``result``'s documents (not racing the alignment)."""
     started = HeadStart(helper)
-    started.begin(*_sides(result), result.options, keys=_keys(result))
+    started.begin(_sides(result))
     assert started._thread is not None
     started._thread.join(60)
     return started
@@ -151,15 +152,15 @@ def test_compare_begins_it_and_the_result_is_the_same(helper: RefineHelper) -> N
 def test_no_head_start_without_a_helper_one_core_or_changes(helper: RefineHelper) -> None:
     a, b = _pair()
     coarse = compare(doc(a), doc(b), inline=False)
-    segments = _sides(coarse)
+    sides = _sides(coarse)
     none = HeadStart(None)
-    none.begin(*segments, coarse.options, keys=_keys(coarse))
+    none.begin(sides)
     assert none._thread is None
     one_core = HeadStart(helper, replace(helper.tuning, cores=1))
-    one_core.begin(*segments, coarse.options, keys=_keys(coarse))
+    one_core.begin(sides)
     assert one_core._thread is None
     unchanged_enough = HeadStart(helper, replace(helper.tuning, min_parallel_chars=10**9))
-    unchanged_enough.begin(*segments, coarse.options, keys=_keys(coarse))
+    unchanged_enough.begin(sides)
     assert unchanged_enough._thread is None
     assert not helper.running
 
@@ -171,7 +172,7 @@ def test_a_stopped_head_start_keeps_nothing_later_and_frees_the_helper(
     coarse = compare(doc(a), doc(b), inline=False)
     started = HeadStart(helper)
     started.stop()
-    started.begin(*_sides(coarse), coarse.options, keys=_keys(coarse))
+    started.begin(_sides(coarse))
     assert started._thread is None  # stopped before it began: nothing sent
     assert Refinement(coarse, SharedRefiner(helper, started)).finish() == compare(doc(a), doc(b))
 

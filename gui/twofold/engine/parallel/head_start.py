@@ -27,7 +27,7 @@ from twofold.engine.inline.chardiff import HUGE_PAIR_CHARS
 from twofold.engine.parallel.helper_process import GuessAnswer
 from twofold.engine.parallel.refine_helper import RefineHelper, tuning_of
 from twofold.engine.parallel.tuning import ParallelTuning
-from twofold.engine.refiner import Answered
+from twofold.engine.refiner import Answered, Sides
 from twofold.engine.result.model import CompareOptions, Span, span_bounds
 
 
@@ -54,30 +54,21 @@ class HeadStart:
         #: the thread talking to the helper, once begun (tests join it)
         self._thread: threading.Thread | None = None
         #: what it was begun on, until a second ``begin`` confirms it (``launch_start``)
-        self._inputs: tuple[object, ...] | None = None
+        self._inputs: Sides | None = None
 
-    def begin(
-        self,
-        text_a: str,
-        segs_a: Sequence[Span],
-        text_b: str,
-        segs_b: Sequence[Span],
-        options: CompareOptions,
-        keys: tuple[Sequence[str], Sequence[str]],
-    ) -> None:
+    def begin(self, sides: Sides) -> None:
         """Start the helper on the paragraphs, unless no helper, one core or few changes.
 
         Called again once begun (a head start begun at launch, then by
         ``compare``), it goes on if the texts, paragraphs and options are the
         same, and otherwise stops: its answers would name other paragraphs.
 
-        Args:
-            keys: each side's paragraph match keys, to tell how much changed: the
-                alignment hashes them anyway (Python keeps a string's hash), so
-                only the head starts that run encode the paragraphs.
+        The match keys tell how much changed: the alignment hashes them anyway
+        (Python keeps a string's hash), so only the head starts that run encode
+        the paragraphs.
         """
         if self._thread is not None:
-            if self._inputs != (text_a, segs_a, text_b, segs_b, options):
+            if self._inputs != sides:
                 self.stop()
                 with self._lock:
                     self._answered.clear()
@@ -86,13 +77,14 @@ class HeadStart:
         if self._helper is None or self._closed.is_set() or not self._tuning.spare_core():
             return
         limit = self._tuning.head_start_chars
-        if _changed_chars(segs_a, *keys, limit) < self._tuning.min_parallel_chars:
+        if _changed_chars(sides.segs_a, *sides.keys, limit) < self._tuning.min_parallel_chars:
             return  # few paragraphs changed: the refinement is short without a head start
-        paragraphs_a, paragraphs_b = _utf8(text_a, segs_a, limit), _utf8(text_b, segs_b, limit)
-        self._inputs = (text_a, segs_a, text_b, segs_b, options)
+        paragraphs_a = _utf8(sides.text_a, sides.segs_a, limit)
+        paragraphs_b = _utf8(sides.text_b, sides.segs_b, limit)
+        self._inputs = sides
         self._thread = threading.Thread(
             target=self._run,
-            args=(paragraphs_a, paragraphs_b, options),
+            args=(paragraphs_a, paragraphs_b, sides.options),
             name="refine-head-start",
             daemon=True,
         )

@@ -40,6 +40,7 @@ from twofold.engine.parallel.head_start import HeadStart
 from twofold.engine.parallel.refine_helper import RefineHelper
 from twofold.engine.parallel.tuning import DEFAULT_TUNING, ParallelTuning
 from twofold.engine.pipeline import Paragraphs, paragraphs
+from twofold.engine.refiner import Sides
 from twofold.engine.result.model import CompareOptions, Document
 
 
@@ -110,6 +111,6 @@ def begin(
     (segs_a, segs_b), keys = prepared.segments, prepared.keys
     helper = RefineHelper(tuning)
     head_start = HeadStart(helper)
-    head_start.begin(a.text, segs_a, b.text, segs_b, options, keys=keys)
+    head_start.begin(Sides(a.text, segs_a, b.text, segs_b, options, keys))
     made = Launched((a, b), prepared, head_start if head_start.begun else None)
     return Launch(helper, options, made)

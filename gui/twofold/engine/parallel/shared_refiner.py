@@ -18,8 +18,8 @@ from collections.abc import Mapping, Sequence
 from twofold.engine.parallel.head_start import HeadStart
 from twofold.engine.parallel.refine_helper import RefineHelper, SharedRefinement, tuning_of
 from twofold.engine.parallel.tuning import ParallelTuning
-from twofold.engine.refiner import Answered, Job
-from twofold.engine.result.model import CompareOptions, Span
+from twofold.engine.refiner import Answered, Job, Sides
+from twofold.engine.result.model import CompareOptions
 
 
 class SharedRefiner:
@@ -41,17 +41,9 @@ class SharedRefiner:
         self._tuning = tuning_of(helper, tuning)
         self._head_start = head_start if head_start is not None else HeadStart(helper, self._tuning)
 
-    def begin(
-        self,
-        text_a: str,
-        segs_a: Sequence[Span],
-        text_b: str,
-        segs_b: Sequence[Span],
-        options: CompareOptions,
-        keys: tuple[Sequence[str], Sequence[str]],
-    ) -> None:
+    def begin(self, sides: Sides) -> None:
         """Begin the head start (or confirm the launch's, ``HeadStart.begin``)."""
-        self._head_start.begin(text_a, segs_a, text_b, segs_b, options, keys=keys)
+        self._head_start.begin(sides)
 
     def stop_guessing(self) -> Mapping[tuple[int, int], Answered]:
         return self._head_start.stop()
