@@ -1,0 +1,59 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What a document reader hands back: the compared text and what was set apart.
+
+One value for every format, so the loader, the command line (``--text``, the
+JSON's ``format``) and the window treat a PDF and a DOCX alike. The text is the
+contract: each paragraph on one line, paragraphs separated by one blank line,
+``\\n`` newlines only, so the paragraph segmenter finds exactly the document's
+paragraphs and the JSON's offsets index what ``twofold --text`` prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Extracted", "ReadLimits", "SetApart"]
+
+
+@dataclass(frozen=True, slots=True)
+class SetApart:
+    """Text a reader kept out of the comparison, and why (shown one click away)."""
+
+    #: what it is, as a reader would say it: "site navigation", "page footer", ...
+    kind: str
+    #: how many paragraphs of it there were
+    paragraphs: int
+    #: the paragraphs themselves, separated by blank lines
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """A document's text as Twofold compares it."""
+
+    #: one paragraph a line, a blank line between paragraphs, ``\\n`` newlines
+    text: str
+    #: the format's short name: "docx", "odt", "rtf", "pdf", "epub", "html"
+    format: str
+    #: what was left out of ``text`` (site chrome, running headers, page numbers)
+    set_apart: tuple[SetApart, ...] = ()
+    #: offsets in ``text`` of the paragraphs that are headings, ascending
+    headings: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReadLimits:
+    """Bounds that keep a hostile document from costing a hang or the machine's memory.
+
+    A zip bomb is refused by its declared and actual unpacked size and by its
+    ratio; text beyond ``max_text_chars`` is refused rather than cut silently.
+    """
+
+    #: the most bytes all a container's members may unpack to
+    max_unpacked_bytes: int = 512 * 1024 * 1024
+    #: the largest unpacked/packed ratio of one member before it is a bomb
+    max_ratio: int = 200
+    #: the most characters of text a document may give
+    max_text_chars: int = 64 * 1024 * 1024
+    #: the most pages of a PDF read
+    max_pages: int = 20_000
