@@ -10,9 +10,15 @@ paragraphs and the JSON's offsets index what ``twofold --text`` prints.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
-__all__ = ["Extracted", "ReadLimits", "SetApart"]
+__all__ = ["Extracted", "Progress", "ReadLimits", "Reader", "SetApart"]
+
+#: told ``(done, total)`` in a reader's own units (pages, chapters, members) as it
+#: goes; it may raise (the worker's cancel does) to stop a long extraction
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,3 +63,15 @@ class ReadLimits:
     max_text_chars: int = 64 * 1024 * 1024
     #: the most pages of a PDF read
     max_pages: int = 20_000
+
+
+class Reader(Protocol):
+    """One format's reader: the document's bytes in, its text out.
+
+    ``label`` names the file in the one-sentence :class:`~twofold.engine.errors.InputError`
+    a reader raises for a document it cannot read (encrypted, corrupt, a bomb, no text).
+    """
+
+    def __call__(
+        self, data: bytes, label: str, limits: ReadLimits, progress: Progress | None = None
+    ) -> Extracted: ...
