@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -61,3 +63,29 @@ def next_turn(qtbot: QtBot) -> None:
     turned: list[bool] = []
     QTimer.singleShot(0, lambda: turned.append(True))
     qtbot.waitUntil(lambda: bool(turned))
+
+
+def drop_files(target: QWidget, paths: list[Path | str]) -> bool:
+    """Send a real DragEnter then Drop carrying file URLs; True if the drop was accepted."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    pos = target.rect().center()
+    enter = QDragEnterEvent(
+        pos,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(target, enter)
+    if not enter.isAccepted():
+        return False
+    drop = QDropEvent(
+        QPointF(QPoint(pos)),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(target, drop)
+    return drop.isAccepted()

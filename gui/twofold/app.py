@@ -210,7 +210,7 @@ def open_files(  # type: ignore[no-untyped-def]
         from twofold.engine.result.model import Side
 
         # One file (e.g. "Open with" from a file manager): it becomes A, B is asked for.
-        window.on_files_dropped([left or right or ""], Side.A)
+        window.opener.on_files_dropped([left or right or ""], Side.A)
 
 
 def _application() -> QApplication:

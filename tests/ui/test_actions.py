@@ -12,11 +12,20 @@ from PySide6.QtWidgets import QApplication
 from twofold.engine.result.model import Unit
 from twofold.ui.actions import ACTIONS, ActionSpec, handler_of, key_sequences
 from twofold.ui.commands import CompareCommands, FileCommands, GoCommands, ViewCommands
+from twofold.ui.files.opening import FileOpener
 from twofold.ui.find.find_bar import FindController
 from twofold.ui.main_window import MainWindow
 
 #: where the window finds its handlers (``MainWindow._connect_signals``)
-RECEIVERS = (MainWindow, CompareCommands, FileCommands, ViewCommands, GoCommands, FindController)
+RECEIVERS = (
+    MainWindow,
+    CompareCommands,
+    FileCommands,
+    ViewCommands,
+    GoCommands,
+    FileOpener,
+    FindController,
+)
 
 
 def test_no_shortcut_is_bound_twice(qapp: QApplication) -> None:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from qt_helpers import compare_and_wait
+from qt_helpers import compare_and_wait, drop_files
 from twofold.app import open_files
 from twofold.ui.bars.banner import MAX_PROBLEMS, Banner, BannerRow, Topic
 from twofold.ui.files.settings import Settings
@@ -59,7 +59,7 @@ def test_other_messages_stack_under_the_warning_and_go_without_it(
     qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path], tmp_path: Path
 ) -> None:
     compare_and_wait(qtbot, window, *demo)
-    window.on_files_dropped([str(tmp_path)], None)  # a folder: refused, in red
+    drop_files(window, [tmp_path])  # a folder: refused, in red
     texts = _texts(window)
     assert len(texts) == 2
     assert texts[0].startswith(DAMAGED)

@@ -6,40 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from qt_helpers import drop_files
 from twofold.engine.result.model import Side
 from twofold.ui.files.drop import DropPlan, DropRefused, plan_drop
 from twofold.ui.main_window import MainWindow
-
-
-def drop_files(target: QWidget, paths: list[Path | str]) -> bool:
-    """Send a real DragEnter then Drop carrying file URLs; True if the drop was accepted."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    pos = target.rect().center()
-    enter = QDragEnterEvent(
-        pos,
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(target, enter)
-    if not enter.isAccepted():
-        return False
-    drop = QDropEvent(
-        QPointF(QPoint(pos)),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(target, drop)
-    return drop.isAccepted()
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
 import hostile
-from qt_helpers import compare_and_wait
+from qt_helpers import compare_and_wait, drop_files
 from support import DATA
 from twofold.engine.load.decoding import load_document
 from twofold.ui.files import file_watcher
@@ -260,7 +260,7 @@ def test_dropping_a_sparse_2gb_file_refuses_with_its_size(
     _open_window_on(qtbot, window, *pair)
     huge = hostile.sparse_2gb(tmp_path)
     shown = window.result
-    window.on_files_dropped([str(huge)], None)  # refused at the drop, before any reading
+    drop_files(window, [huge])  # refused at the drop, before any reading
     assert window.banner.text() == '"huge.log" is 2.0 GB; Twofold compares files up to 256 MB.'
     assert not window.runner.busy
     assert window.result is shown
@@ -273,7 +273,7 @@ def test_dropping_a_special_file_is_refused_at_once(
 ) -> None:
     _open_window_on(qtbot, window, *pair)
     bad = make(tmp_path)
-    window.on_files_dropped([str(bad)], None)
+    drop_files(window, [bad])
     kind = "a pipe" if bad.name == "pipe" else "a device"
     assert window.banner.text() == f'"{bad.name}" is {kind}, not a regular file.'
     assert not window.runner.busy

@@ -312,10 +312,10 @@ def test_font_choice_applies_survives_zoom_and_persists(
     pane = loaded.view.pane(Side.A)
     assert pane.font().family() == chosen.family()
     assert pane.font().pointSizeF() == 17
-    loaded.zoom_in()
+    loaded.actions_by_id["zoom_in"].trigger()
     assert pane.font().family() == chosen.family()
     assert pane.font().pointSizeF() == 18
-    loaded.zoom_reset()
+    loaded.actions_by_id["zoom_reset"].trigger()
     assert settings.get(FONT)
     again = MainWindow(settings=settings)
     qtbot.addWidget(again)

@@ -24,7 +24,7 @@ from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from qt_helpers import compare_and_wait
+from qt_helpers import compare_and_wait, drop_files
 from twofold.engine.result.model import Side
 from twofold.ui.dialogs.error_dialog import ErrorDialog
 from twofold.ui.files.recent_menu import RecentMenu
@@ -89,7 +89,7 @@ def _load_change_and_refuse(qtbot: QtBot, win: MainWindow, pair: tuple[Path, Pat
     win.file_banner.watcher.debounce_ms = 50
     pair[1].write_text(B_TEXT + "\nA new paragraph.\n", "utf-8")
     qtbot.waitUntil(win.file_banner.isVisible, timeout=5000)
-    win.on_files_dropped([str(pair[1].with_name("gone " + HOSTILE))], Side.A)
+    drop_files(win.view.pane(Side.A).viewport(), [pair[1].with_name("gone " + HOSTILE)])
 
 
 def test_hostile_names_and_labels_show_as_text(

@@ -45,7 +45,7 @@ def test_a_fifo_settings_file_starts_the_window_at_once(qtbot: QtBot, folder: Pa
     hostile.fifo(folder).rename(ini)
     win = _window(qtbot, Settings(path=str(ini)))
     assert win.banner.text() == f"The settings file is a pipe, not a regular file; {DEFAULTS}"
-    win.zoom_in()
+    win.actions_by_id["zoom_in"].trigger()
     win.close()
     assert ini.is_fifo()
 
@@ -64,7 +64,7 @@ def test_a_link_out_of_the_folder_is_read_but_never_written(
     win = _window(qtbot, settings)
     assert "a link to a file outside its folder" in win.banner.text()
     assert settings.get(ZOOM) == 3  # read
-    win.zoom_in()
+    win.actions_by_id["zoom_in"].trigger()
     compare_and_wait(qtbot, win, *hostile_pair(tmp_path))
     win.close()
     assert ini.is_symlink()
@@ -147,7 +147,7 @@ def test_comparing_the_settings_file_itself_leaves_it_alone(
     win = _window(qtbot, settings)
     compare_and_wait(qtbot, win, ini, other)
     assert NOT_SAVED in win.banner.text().splitlines()
-    win.zoom_in()
+    win.actions_by_id["zoom_in"].trigger()
     win.close()
     assert ini.read_bytes() == b"[preferences]\nzoom=1\n"
     assert settings.get(ZOOM) == 2  # the session goes on in memory
@@ -162,11 +162,11 @@ def test_opening_the_settings_file_later_stops_writing_it(
     other.write_bytes(b"[preferences]\nzoom=2\n")
     settings = Settings(path=str(ini))
     win = _window(qtbot, settings)
-    win.zoom_in()
+    win.actions_by_id["zoom_in"].trigger()
     settings.sync()
     before = ini.read_bytes()
     compare_and_wait(qtbot, win, ini, other)
-    win.zoom_in()
+    win.actions_by_id["zoom_in"].trigger()
     win.close()
     assert ini.read_bytes() == before
 

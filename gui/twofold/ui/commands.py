@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 
 from twofold.engine.result.model import CompareOptions, DiffResult, Granularity, Unit
@@ -24,6 +25,8 @@ from twofold.ui.dialogs.font_choice import FontChoice
 from twofold.ui.dialogs.shortcuts_sheet import ShortcutsSheet
 from twofold.ui.files.export import REPORT, UNIFIED, Exporter
 from twofold.ui.files.recent_menu import RecentMenu
+from twofold.ui.files.settings import SIDEBAR, WORD_WRAP, ZOOM, ZOOM_RANGE, Settings
+from twofold.ui.panes.diff_view import DiffView
 from twofold.ui.sidebar.changes_sidebar import ChangesSidebar
 
 #: a status note: the message, and whether it is an error (a banner) or not (the status bar)
@@ -172,12 +175,63 @@ class GoCommands:
 
 
 class ViewCommands:
-    """The font commands, and the Help menu's two windows (over ``parent``)."""
+    """The View menu (wrap, changes list, zoom, font) and the Help menu's two windows.
 
-    def __init__(self, parent: QWidget, font_choice: FontChoice) -> None:
+    Each choice is kept in the settings and shown again at the next start
+    (``restore``). The zoom is a step from the chosen font's size, bounded by
+    what the settings accept (``ZOOM_RANGE``). The Help windows open over ``parent``.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget,
+        font_choice: FontChoice,
+        settings: Settings,
+        shown: tuple[DiffView, ChangesSidebar],
+        actions: dict[str, QAction],
+    ) -> None:
         self._parent = parent
         self._font_choice = font_choice
+        self._settings = settings
+        self._view, self._sidebar = shown
+        self._wrap_action, self._sidebar_action = actions["wrap"], actions["sidebar"]
+        self._zoom = int(settings.get(ZOOM))
         self._shortcuts_sheet: ShortcutsSheet | None = None
+
+    def restore(self) -> None:
+        """Show the panes and the changes list as the settings kept them."""
+        self._wrap_action.setChecked(bool(self._settings.get(WORD_WRAP)))
+        self.set_word_wrap(self._wrap_action.isChecked())
+        self._sidebar_action.setChecked(bool(self._settings.get(SIDEBAR)))
+        self.set_sidebar_visible(self._sidebar_action.isChecked())
+        self._view.set_zoom(self._zoom)
+
+    def set_word_wrap(self, on: bool) -> None:
+        self._settings.set(WORD_WRAP, on)
+        self._view.set_word_wrap(on)
+
+    def set_sidebar_visible(self, on: bool) -> None:
+        self._settings.set(SIDEBAR, on)
+        self._sidebar.setVisible(on)
+
+    def focus_changes_list(self) -> None:
+        self.set_sidebar_visible(True)
+        self._sidebar_action.setChecked(True)
+        self._sidebar.view.setFocus()
+
+    def zoom_in(self) -> None:
+        self._set_zoom(self._zoom + 1)
+
+    def zoom_out(self) -> None:
+        self._set_zoom(self._zoom - 1)
+
+    def zoom_reset(self) -> None:
+        self._set_zoom(0)
+
+    def _set_zoom(self, zoom: int) -> None:
+        self._zoom = max(ZOOM_RANGE[0], min(ZOOM_RANGE[-1], zoom))
+        self._settings.set(ZOOM, self._zoom)
+        self._view.set_zoom(self._zoom)
 
     def choose_font(self) -> None:
         self._font_choice.choose(self._parent)

@@ -3,21 +3,20 @@
 
 No algorithms here (qutebrowser ``mainwindow.py``): widgets and controllers
 made in ``_setup_*``, all wiring in ``_connect_signals``, and small handlers
-that delegate to the diff view, the sidebar, the runner and the drop planner.
-The commands that need more than the window's own widgets live in
-``ui/commands.py``, each handed what it needs.
+that delegate to the diff view, the sidebar and the runner. The commands
+that need more than the window's own widgets live in ``ui/commands.py``, and
+opening files (the Open dialog, drops) in ``ui/files/opening.py``, each
+handed what it needs.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMainWindow,
     QSplitter,
     QStackedWidget,
@@ -34,12 +33,12 @@ from twofold.ui.bars.options_bar import OptionsController, build_toolbar
 from twofold.ui.bars.status_line import StatusLine
 from twofold.ui.commands import CompareCommands, FileCommands, GoCommands, ViewCommands
 from twofold.ui.dialogs.font_choice import FontChoice
-from twofold.ui.files.drop import DropRefused, can_accept, local_paths, plan_drop
 from twofold.ui.files.drop_zone import DropZone
 from twofold.ui.files.export import Exporter
 from twofold.ui.files.file_watcher import FileChangeBanner
+from twofold.ui.files.opening import FileOpener
 from twofold.ui.files.recent_menu import RecentMenu
-from twofold.ui.files.settings import GEOMETRY, SIDEBAR, SPLITTER, WORD_WRAP, ZOOM, Settings
+from twofold.ui.files.settings import GEOMETRY, SPLITTER, Settings
 from twofold.ui.find.find_bar import FindBar, FindController
 from twofold.ui.panes.diff_view import DiffView
 from twofold.ui.plain_text import window_title
@@ -74,11 +73,9 @@ class MainWindow(QMainWindow):
         self._theme = Theme.from_palette(self.palette())
         self._shown: CompareRequest | None = None
         self._pending: CompareRequest | None = None
-        self._loose: dict[Side, str | None] = {Side.A: None, Side.B: None}
         self._current: int | None = None
         #: the worker's hold, released once the changes list is filled
         self._release_when_listed: Callable[[], None] | None = None
-        self._zoom = int(self._settings.get(ZOOM))
         self._setup_central()
         self._setup_status_bar()
         self._setup_actions()
@@ -130,7 +127,7 @@ class MainWindow(QMainWindow):
         build_menus(self.menuBar(), self.actions_by_id)
 
     def _setup_controllers(self) -> None:
-        """The options, exports, font, recent list and theme, and the commands over them."""
+        """The options, exports, font, recent list, theme and opening; the commands over them."""
         actions = self.actions_by_id
         self.options_bar = OptionsController(self._settings, actions, self)
         self.options_bar.show_options()
@@ -142,12 +139,15 @@ class MainWindow(QMainWindow):
         self.theme_watcher = ThemeWatcher(self)
         self.compare_commands = CompareCommands(self.options_bar, self)
         self.file_commands = FileCommands(self, self.recent_menu, self.exporter, self._note)
-        self.view_commands = ViewCommands(self, self.font_choice)
+        self.view_commands = ViewCommands(
+            self, self.font_choice, self._settings, (self.view, self.sidebar), actions
+        )
         self.go_commands = GoCommands(self.sidebar, self)
+        self.opener = FileOpener(self, self, self.banner, self.drop_zone)
 
     def _connect_signals(self) -> None:
         commands = (self.compare_commands, self.file_commands, self.view_commands, self.go_commands)
-        connect_actions(self.actions_by_id, (self, *commands, self.finder))
+        connect_actions(self.actions_by_id, (self, *commands, self.opener, self.finder))
         self._runner.started.connect(lambda: self.status_line.set_busy(True))
         self._runner.progressed.connect(self.on_runner_progressed)
         self._runner.previewed.connect(self.on_runner_previewed)
@@ -157,9 +157,9 @@ class MainWindow(QMainWindow):
         self.status_line.cancel_button.clicked.connect(self.cancel)
         self.sidebar.change_selected.connect(self.go_to_change)
         self.sidebar.listed.connect(self._on_listed)
-        self.drop_zone.files_dropped.connect(self.on_files_dropped)
+        self.drop_zone.files_dropped.connect(self.opener.on_files_dropped)
         for side, pane in self.view.panes.items():
-            pane.files_dropped.connect(lambda paths, s=side: self.on_files_dropped(paths, s))
+            pane.files_dropped.connect(lambda paths, s=side: self.opener.on_files_dropped(paths, s))
         self.find_bar.closed.connect(lambda: self.view.pane(Side.A).setFocus())
         self.comparison_finished.connect(self.file_banner.watch_result)
         self.file_banner.reload_requested.connect(self.reload)
@@ -173,11 +173,7 @@ class MainWindow(QMainWindow):
         if not self.restoreGeometry(self._settings.get(GEOMETRY)):  # False if empty or damaged
             self.resize(1280, 800)
         self.splitter.restoreState(self._settings.get(SPLITTER))
-        self.actions_by_id["wrap"].setChecked(bool(self._settings.get(WORD_WRAP)))
-        self.set_word_wrap(self.actions_by_id["wrap"].isChecked())
-        self.actions_by_id["sidebar"].setChecked(bool(self._settings.get(SIDEBAR)))
-        self.set_sidebar_visible(self.actions_by_id["sidebar"].isChecked())
-        self.view.set_zoom(self._zoom)
+        self.view_commands.restore()
         self._show_settings_warning()
 
     def _show_settings_warning(self) -> None:
@@ -203,7 +199,7 @@ class MainWindow(QMainWindow):
         """
         options = self.options_bar.resolve(options)  # None: the Compare menu's options
         self._pending = CompareRequest(str(left), str(right), labels, options)
-        self._loose = {Side.A: None, Side.B: None}
+        self.opener.forget_loose()
         self._runner.start(self._pending, launch)
 
     def show_result(self, prepared: PreparedView) -> None:
@@ -266,6 +262,11 @@ class MainWindow(QMainWindow):
     def current_change(self) -> int | None:
         return self._current
 
+    @property
+    def request(self) -> CompareRequest | None:
+        """The files and options on screen, or else those being compared."""
+        return self._shown or self._pending
+
     def on_runner_progressed(self, value: float) -> None:
         self.status_line.set_progress(value)
 
@@ -319,30 +320,15 @@ class MainWindow(QMainWindow):
         count = len(self.view.sync.changes)
         self.status_line.show_position(self._current, count)
 
-    def focus_changes_list(self) -> None:
-        self.set_sidebar_visible(True)
-        self.actions_by_id["sidebar"].setChecked(True)
-        self.sidebar.view.setFocus()
-
     # ----- file commands -------------------------------------------------------------------
 
-    def open_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open two files to compare")
-        if len(paths) == 1:
-            right, _ = QFileDialog.getOpenFileName(
-                self, "Choose the file to compare it with", str(Path(paths[0]).parent)
-            )
-            paths = [paths[0], right] if right else []
-        if len(paths) >= 2:
-            self.compare_files(paths[0], paths[1])
-
     def reload(self) -> None:
-        request = self._shown or self._pending
+        request = self.request
         if request is not None:
             self.compare_files(request.left, request.right, request.labels)  # current options
 
     def swap_sides(self) -> None:
-        request = self._shown or self._pending
+        request = self.request
         if request is not None:
             swapped = request.swapped()
             self.compare_files(swapped.left, swapped.right, swapped.labels, swapped.options)
@@ -353,71 +339,25 @@ class MainWindow(QMainWindow):
         elif self._runner.busy:
             self._runner.cancel()
 
-    # ----- find, zoom, view ----------------------------------------------------------------
+    # ----- find, view ---------------------------------------------------------------------
 
     def show_find_bar(self) -> None:
         if self.view.result is not None:
             self.find_bar.open()
             self.finder.refresh()
 
-    def _set_zoom(self, zoom: int) -> None:
-        self._zoom = max(-6, min(24, zoom))
-        self._settings.set(ZOOM, self._zoom)
-        self.view.set_zoom(self._zoom)
-
-    def zoom_in(self) -> None:
-        self._set_zoom(self._zoom + 1)
-
-    def zoom_out(self) -> None:
-        self._set_zoom(self._zoom - 1)
-
-    def zoom_reset(self) -> None:
-        self._set_zoom(0)
-
-    def set_word_wrap(self, on: bool) -> None:
-        self._settings.set(WORD_WRAP, on)
-        self.view.set_word_wrap(on)
-
-    def set_sidebar_visible(self, on: bool) -> None:
-        self._settings.set(SIDEBAR, on)
-        self.sidebar.setVisible(on)
-
     def on_theme_changed(self, theme: Theme) -> None:
         self._theme = theme
         self.view.set_theme(theme)
         self.sidebar.set_theme(theme)
 
-    # ----- drops ---------------------------------------------------------------------------
-
-    def on_files_dropped(self, paths: list[str], side: Side | None) -> None:
-        """Replace one side, both, or refuse with a banner (the comparison stays)."""
-        if side is None and len(paths) == 1:
-            side = Side.B if self._loose[Side.A] and not self._loose[Side.B] else Side.A
-        plan = plan_drop(paths, side)
-        if isinstance(plan, DropRefused):
-            self.show_error(plan.message)
-            return
-        base = self._shown or self._pending
-        left = plan.left or self._loose[Side.A] or (base.left if base else None)
-        right = plan.right or self._loose[Side.B] or (base.right if base else None)
-        if left and right:
-            self.compare_files(left, right)
-            return
-        self._loose = {Side.A: left, Side.B: right}
-        self.drop_zone.set_files(left, right)
-        missing = "right" if left else "left"
-        self.banner.show_message(f"Now drop the {missing}-hand file.", Topic.PROMPT)
+    # ----- Qt overrides --------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if can_accept(event.mimeData()):
-            event.acceptProposedAction()
+        self.opener.drag_entered(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = local_paths(event.mimeData())
-        event.acceptProposedAction()
-        self.on_files_dropped(paths, None)
-
-    # ----- Qt overrides --------------------------------------------------------------------
+        self.opener.dropped(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._runner.shutdown()

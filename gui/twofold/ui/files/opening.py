@@ -1,0 +1,90 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""How files get into the window: the Open dialog and drops on the window, the drop zone or a pane.
+
+Why an object of its own: a drop of one file is half a comparison, and the
+file waiting for its partner (the loose side) is state that only opening needs.
+The window hands over what opening may do (compare two files, say what is
+shown or under way, show a sentence in the banner, fill the drop zone) and
+forwards its own drag events here; the decisions on paths are ``drop.plan_drop``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from twofold.engine.result.model import Side
+from twofold.ui.bars.banner import Banner, Topic
+from twofold.ui.files.drop import DropRefused, can_accept, local_paths, plan_drop
+from twofold.ui.files.drop_zone import DropZone
+from twofold.ui.worker import CompareRequest
+
+
+class Comparing(Protocol):
+    """What opening may do with the window: read the files compared, compare two others."""
+
+    @property
+    def request(self) -> CompareRequest | None: ...
+
+    def compare_files(self, left: str, right: str) -> None: ...
+
+
+class FileOpener:
+    """The Open Files command, and every drop of files on the window or its panes."""
+
+    def __init__(
+        self, window: Comparing, parent: QWidget, banner: Banner, drop_zone: DropZone
+    ) -> None:
+        self._window = window
+        self._parent = parent
+        self._banner = banner
+        self._drop_zone = drop_zone
+        self._loose: dict[Side, str | None] = {Side.A: None, Side.B: None}
+
+    def forget_loose(self) -> None:
+        """A comparison was asked for: a file dropped alone no longer waits for its partner."""
+        self._loose = {Side.A: None, Side.B: None}
+
+    def open_files(self) -> None:
+        """Ask for two files (or one, then the one to compare it with) and compare them."""
+        paths, _ = QFileDialog.getOpenFileNames(self._parent, "Open two files to compare")
+        if len(paths) == 1:
+            right, _ = QFileDialog.getOpenFileName(
+                self._parent, "Choose the file to compare it with", str(Path(paths[0]).parent)
+            )
+            paths = [paths[0], right] if right else []
+        if len(paths) >= 2:
+            self._window.compare_files(paths[0], paths[1])
+
+    def on_files_dropped(self, paths: list[str], side: Side | None) -> None:
+        """Replace one side, both, or refuse with a banner (the comparison stays)."""
+        if side is None and len(paths) == 1:
+            side = Side.B if self._loose[Side.A] and not self._loose[Side.B] else Side.A
+        plan = plan_drop(paths, side)
+        if isinstance(plan, DropRefused):
+            self._banner.show_message(plan.message, Topic.PROBLEM)
+            return
+        base = self._window.request
+        left = plan.left or self._loose[Side.A] or (base.left if base else None)
+        right = plan.right or self._loose[Side.B] or (base.right if base else None)
+        if left and right:
+            self._window.compare_files(left, right)
+            return
+        self._loose = {Side.A: left, Side.B: right}
+        self._drop_zone.set_files(left, right)
+        missing = "right" if left else "left"
+        self._banner.show_message(f"Now drop the {missing}-hand file.", Topic.PROMPT)
+
+    def drag_entered(self, event: QDragEnterEvent) -> None:
+        """A drag over the window itself (outside the panes and the drop zone)."""
+        if can_accept(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropped(self, event: QDropEvent) -> None:
+        """A drop on the window itself: like one on the drop zone, no side named."""
+        paths = local_paths(event.mimeData())
+        event.acceptProposedAction()
+        self.on_files_dropped(paths, None)
