@@ -29,7 +29,7 @@ from twofold.engine.parallel.refine_helper import RefineHelper
 from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.pipeline import Refinement
 from twofold.engine.refiner import Refiner
-from twofold.engine.result.model import CompareOptions, DiffResult
+from twofold.engine.result.model import CompareOptions, DiffResult, DocFormat, Document
 from twofold.engine.view import view_geometry
 from twofold.engine.view.view_geometry import PreparedView
 from twofold.process_setup import collections_held, exempt_from_gc
@@ -61,6 +61,8 @@ COARSE_FIRST_CHARS = 400_000
 COARSE_SHARE = 0.3
 #: Longest wait for the UI to put a preview on screen before refining regardless (seconds).
 PREVIEW_WAIT = 2.0
+#: Share of the progress bar reading documents (DOCX, PDF...) takes before the comparison.
+DOCUMENT_SHARE = 0.2
 #: ``(request, should_cancel, progress, refiner) -> result``; raises TwofoldError subclasses
 CompareFn = Callable[
     [CompareRequest, Callable[[], bool], Callable[[float], None], Refiner], DiffResult
@@ -78,21 +80,26 @@ def load_and_compare(
     A big pair is only aligned here (the job refines it after showing it), and
     ``refiner`` may diff its likely pairs meanwhile.
     """
-    from twofold.engine.load.decoding import load_document
     from twofold.engine.pipeline import compare
 
     launched = request.launched
     if launched is None:
-        a = load_document(request.left, label=request.labels[0])
-        b = load_document(request.right, label=request.labels[1])
+        a, b = _load_pair(request, should_cancel, progress)
+        # A document's reader took the first part of the bar; the comparison takes the rest.
+        start = DOCUMENT_SHARE if (a.format, b.format) != (DocFormat.TEXT,) * 2 else 0.0
     else:
-        a, b = launched.documents
+        (a, b), start = launched.documents, 0.0
     if should_cancel():
         raise CompareCanceled("canceled")
     prepared = launched.paragraphs if launched is not None else None
     if len(a.text) + len(b.text) < COARSE_FIRST_CHARS:
         return compare(
-            a, b, request.options, should_cancel=should_cancel, progress=progress, prepared=prepared
+            a,
+            b,
+            request.options,
+            should_cancel=should_cancel,
+            progress=lambda value: progress(start + (1 - start) * value),
+            prepared=prepared,
         )
     # Big inputs: align only, so the job can show this and then refine (see _CompareJob).
     return compare(
@@ -101,10 +108,32 @@ def load_and_compare(
         request.options,
         inline=False,
         should_cancel=should_cancel,
-        progress=lambda value: progress(COARSE_SHARE * value),
+        progress=lambda value: progress(start + (COARSE_SHARE - start) * value),
         refiner=refiner,
         prepared=prepared,
     )
+
+
+def _load_pair(
+    request: CompareRequest, should_cancel: Callable[[], bool], progress: Callable[[float], None]
+) -> tuple[Document, Document]:
+    """Load both files; a document's reader reports into the bar and stops on cancel."""
+    from twofold.engine.load.decoding import load_document
+
+    def reading(side: int) -> Callable[[int, int], None]:
+        def told(done: int, total: int) -> None:
+            if should_cancel():
+                raise CompareCanceled("canceled")
+            share = done / total if total > 0 else 0.0
+            progress(DOCUMENT_SHARE * (side + min(share, 1.0)) / 2)
+
+        return told
+
+    a = load_document(request.left, label=request.labels[0], progress=reading(0))
+    if should_cancel():
+        raise CompareCanceled("canceled")
+    b = load_document(request.right, label=request.labels[1], progress=reading(1))
+    return a, b
 
 
 class _Carrier(QObject):

@@ -17,10 +17,20 @@ import errno
 import hashlib
 import os
 import stat
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import BinaryIO, NamedTuple
 
 from twofold.engine.errors import InputError
+from twofold.engine.load.documents.extracted import Progress, ReadLimits
+from twofold.engine.load.documents.formats import (
+    DEFAULT_LIMITS,
+    READERS,
+    ReaderRef,
+    detect_format,
+    extracted_document,
+    read_document,
+)
 from twofold.engine.load.text_evidence import (
     MAX_CONTROL_SHARE,
     ascii_compatible,
@@ -28,11 +38,12 @@ from twofold.engine.load.text_evidence import (
     looks_binary,
     reads_as_text_around_replacements,
 )
-from twofold.engine.result.model import Document, NewlineStyle
+from twofold.engine.result.model import DocFormat, Document, NewlineStyle
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "decode_bytes",
+    "decode_file",
     "load_document",
     "load_document_and_bytes",
     "read_bytes",
@@ -88,14 +99,23 @@ def load_document(
     label: str | None = None,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
+    documents: bool = True,
 ) -> Document:
     """Read and decode the file at ``path`` without ever writing to it.
 
     The file's type and size are checked with ``stat`` *before* it is opened,
     so a FIFO or a device is refused instead of blocking or reading forever.
-    ``label`` names the file in error messages (its base name by default).
+    ``label`` names the file in error messages (its base name by default). A
+    document (DOCX, PDF, ...) is read by its format's reader, within ``limits``,
+    telling ``progress`` how far it got (see :func:`decode_file`); with
+    ``documents`` false, a document is refused instead (the launch reads only
+    text before the window exists: a long extraction belongs in the worker).
     """
-    return load_document_and_bytes(path, label, max_bytes=max_bytes)[0]
+    return load_document_and_bytes(
+        path, label, max_bytes=max_bytes, limits=limits, progress=progress, documents=documents
+    )[0]
 
 
 def load_document_and_bytes(
@@ -103,6 +123,9 @@ def load_document_and_bytes(
     label: str | None = None,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
+    documents: bool = True,
 ) -> tuple[Document, bytes]:
     """``load_document``, and the bytes it decoded: ``--diff`` diffs the bytes as stored.
 
@@ -111,7 +134,8 @@ def load_document_and_bytes(
     fspath = os.fspath(path)
     name = check_path(fspath, label, max_bytes=max_bytes)
     data, mtime_ns = _read(fspath, name, max_bytes)
-    return replace(decode_bytes(data, name, fspath), mtime_ns=mtime_ns), data
+    found = decode_file(data, name, fspath, limits=limits, progress=progress, documents=documents)
+    return replace(found, mtime_ns=mtime_ns), data
 
 
 def read_bytes(
@@ -260,6 +284,38 @@ def _read_bounded(handle: BinaryIO, expected: int, max_bytes: int) -> bytes:
 
 
 # ------------------------------------------------------------------------ decoding
+
+
+def decode_file(
+    data: bytes,
+    label: str,
+    path: str | None = None,
+    *,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
+    documents: bool = True,
+    readers: Mapping[DocFormat, ReaderRef] = READERS,
+) -> Document:
+    """A whole file's bytes as a :class:`Document`: a document's extracted text, or decoded text.
+
+    The format comes from the bytes, then the name (``path``, else ``label``):
+    see ``documents.formats``, whose ``READERS`` (or ``readers``) name the reader.
+    Plain text, Markdown and source code are decoded.
+
+    Raises:
+        InputError: the file cannot be read as its format or decoded as text,
+            or it is a document and ``documents`` is false.
+        CompareCanceled: ``progress`` raised it (the window's cancel).
+    """
+    fmt = detect_format(data, path if path is not None else label)
+    if fmt is DocFormat.TEXT:
+        return decode_bytes(data, label, path)
+    if not documents:
+        raise InputError(f'"{label}" is a document, not a text file.')
+    extracted = read_document(data, fmt, label, limits, progress, readers=readers)
+    return extracted_document(
+        extracted, fmt, label, path, size_bytes=len(data), digest=content_digest(data)
+    )
 
 
 def decode_bytes(data: bytes, label: str, path: str | None = None) -> Document:

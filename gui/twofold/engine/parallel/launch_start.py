@@ -103,10 +103,10 @@ def begin(
         return None
     options = options or CompareOptions()
     try:
-        a = load_document(left, label=labels[0])
-        b = load_document(right, label=labels[1])
+        a = load_document(left, label=labels[0], documents=False)
+        b = load_document(right, label=labels[1], documents=False)
     except TwofoldError:
-        return None  # the worker loads again and says why
+        return None  # the worker loads again (a document, in the background) or says why
     prepared = paragraphs(a, b, options)
     (segs_a, segs_b), keys = prepared.segments, prepared.keys
     helper = RefineHelper(tuning)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from enum import Enum, IntEnum
+from enum import Enum, IntEnum, StrEnum
 from itertools import compress, pairwise, repeat
 from operator import attrgetter, is_not, lt
 from typing import overload
@@ -67,6 +67,50 @@ class Granularity(Enum):
 
     CHARACTER = "character"
     WORD = "word"
+
+
+class DocFormat(StrEnum):
+    """What a file was read as: text, or a document whose text a reader extracted.
+
+    A ``StrEnum``, so a member equals its short name: the JSON's ``format`` and a
+    reader's ``Extracted.format`` ("docx") are the same value.
+    """
+
+    TEXT = "text"
+    DOCX = "docx"
+    ODT = "odt"
+    RTF = "rtf"
+    PDF = "pdf"
+    EPUB = "epub"
+    HTML = "html"
+
+    @property
+    def display_name(self) -> str:
+        """The format as a user names it: "Word document", "PDF", "web page"."""
+        return _FORMAT_TITLES[self]
+
+
+_FORMAT_TITLES = {
+    DocFormat.TEXT: "text",
+    DocFormat.DOCX: "Word document",
+    DocFormat.ODT: "OpenDocument text",
+    DocFormat.RTF: "RTF document",
+    DocFormat.PDF: "PDF",
+    DocFormat.EPUB: "EPUB book",
+    DocFormat.HTML: "web page",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SetApart:
+    """Text a reader kept out of the comparison, and why (shown one click away)."""
+
+    #: what it is, as a reader would say it: "site navigation", "page footer", ...
+    kind: str
+    #: how many paragraphs of it there were
+    paragraphs: int
+    #: the paragraphs themselves, separated by blank lines
+    text: str
 
 
 class NewlineStyle(Enum):
@@ -253,6 +297,12 @@ class Document:
     #: the file's modification time (ns) when it was opened: with the size and the
     #: digest, what the window compares the file on disk with later (``None``: not read from a file)
     mtime_ns: int | None = None
+    #: what the file was read as; for a document, ``text`` is what its reader extracted
+    format: DocFormat = DocFormat.TEXT
+    #: what the reader kept out of ``text`` (site chrome, running headers)
+    set_apart: tuple[SetApart, ...] = ()
+    #: offsets in ``text`` of the paragraphs that are headings, ascending
+    headings: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

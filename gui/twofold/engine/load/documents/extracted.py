@@ -14,23 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+# Defined with the Document that carries it; readers import it from here.
+from twofold.engine.result.model import SetApart
+
 __all__ = ["Extracted", "Progress", "ReadLimits", "Reader", "SetApart"]
 
 #: told ``(done, total)`` in a reader's own units (pages, chapters, members) as it
 #: goes; it may raise (the worker's cancel does) to stop a long extraction
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True, slots=True)
-class SetApart:
-    """Text a reader kept out of the comparison, and why (shown one click away)."""
-
-    #: what it is, as a reader would say it: "site navigation", "page footer", ...
-    kind: str
-    #: how many paragraphs of it there were
-    paragraphs: int
-    #: the paragraphs themselves, separated by blank lines
-    text: str
 
 
 @dataclass(frozen=True, slots=True)
