@@ -44,6 +44,8 @@ class ReadLimits:
 
     A zip bomb is refused by its declared and actual unpacked size and by its
     ratio; text beyond ``max_text_chars`` is refused rather than cut silently.
+    It also carries what the caller chose to read of a document (``whole_page``),
+    so the one value the dispatch passes every reader is all a reader is told.
     """
 
     #: the most bytes all a container's members may unpack to
@@ -54,6 +56,8 @@ class ReadLimits:
     max_text_chars: int = 64 * 1024 * 1024
     #: the most pages of a PDF read
     max_pages: int = 20_000
+    #: compare a web page whole (navigation, footers and all), not only its article
+    whole_page: bool = False
 
 
 class Reader(Protocol):
