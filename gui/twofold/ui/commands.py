@@ -25,7 +25,7 @@ from twofold.ui.dialogs.font_choice import FontChoice
 from twofold.ui.dialogs.shortcuts_sheet import ShortcutsSheet
 from twofold.ui.files.export import REPORT, UNIFIED, Exporter
 from twofold.ui.files.recent_menu import RecentMenu
-from twofold.ui.files.settings import SIDEBAR, WORD_WRAP, ZOOM, ZOOM_RANGE, Settings
+from twofold.ui.files.settings import CODE_WRAP, SIDEBAR, WORD_WRAP, ZOOM, ZOOM_RANGE, Settings
 from twofold.ui.panes.diff_view import DiffView
 from twofold.ui.sidebar.changes_sidebar import ChangesSidebar
 
@@ -178,8 +178,11 @@ class ViewCommands:
     """The View menu (wrap, changes list, zoom, font) and the Help menu's two windows.
 
     Each choice is kept in the settings and shown again at the next start
-    (``restore``). The zoom is a step from the chosen font's size, bounded by
-    what the settings accept (``ZOOM_RANGE``). The Help windows open over ``parent``.
+    (``restore``). Wrapping is chosen apart for code and data (line mode, unwrapped
+    unless asked: a source line wrapped at a pane's forty-odd columns no longer
+    reads as code) and for prose (wrapped); Alt+Z sets the one on screen. The zoom
+    is a step from the chosen font's size, bounded by what the settings accept
+    (``ZOOM_RANGE``). The Help windows open over ``parent``.
     """
 
     def __init__(
@@ -196,18 +199,28 @@ class ViewCommands:
         self._view, self._sidebar = shown
         self._wrap_action, self._sidebar_action = actions["wrap"], actions["sidebar"]
         self._zoom = int(settings.get(ZOOM))
+        self._code = False  # line mode on screen: the wrap choice is the one for code
         self._shortcuts_sheet: ShortcutsSheet | None = None
 
     def restore(self) -> None:
         """Show the panes and the changes list as the settings kept them."""
-        self._wrap_action.setChecked(bool(self._settings.get(WORD_WRAP)))
-        self.set_word_wrap(self._wrap_action.isChecked())
+        self.wrap_for(code=False)
         self._sidebar_action.setChecked(bool(self._settings.get(SIDEBAR)))
         self.set_sidebar_visible(self._sidebar_action.isChecked())
         self._view.set_zoom(self._zoom)
 
+    def wrap_for(self, code: bool) -> None:
+        """Wrap as chosen for code (line mode) or prose; called before a result goes in."""
+        self._code = code
+        on = bool(self._settings.get(CODE_WRAP if code else WORD_WRAP))
+        was = self._wrap_action.blockSignals(True)  # not the user's choice: nothing to store
+        self._wrap_action.setChecked(on)
+        self._wrap_action.blockSignals(was)
+        self._view.set_word_wrap(on)
+
     def set_word_wrap(self, on: bool) -> None:
-        self._settings.set(WORD_WRAP, on)
+        """Alt+Z: wrap or not, remembered for the kind of text on screen."""
+        self._settings.set(CODE_WRAP if self._code else WORD_WRAP, on)
         self._view.set_word_wrap(on)
 
     def set_sidebar_visible(self, on: bool) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from twofold.engine.parallel.launch_start import Launch
-from twofold.engine.result.model import CompareOptions, DiffResult, Side
+from twofold.engine.result.model import CompareOptions, DiffResult, Side, Unit
 from twofold.engine.view.view_geometry import PreparedView
 from twofold.ui.actions import build_menus, connect_actions, create_actions
 from twofold.ui.bars.banner import Banner, Topic
@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         """Put a finished comparison on screen and make its first change current."""
         result = prepared.result
         self.stack.setCurrentWidget(self.splitter)
+        self.view_commands.wrap_for(code=result.unit is Unit.LINES)
         self.view.show_result(prepared)
         self.sidebar.set_result(result)
         self.finder.refresh()

@@ -55,7 +55,10 @@ class Option:
     valid: Callable[[Any], bool] | None = None
 
 
+#: wrap long lines of prose (paragraph mode)
 WORD_WRAP = Option("preferences/word_wrap", bool, True)
+#: wrap long lines of code and data (line mode): off, so lines keep their shape
+CODE_WRAP = Option("preferences/code_wrap", bool, False)
 ZOOM = Option("preferences/zoom", int, 0, valid=lambda zoom: zoom in ZOOM_RANGE)
 SIDEBAR = Option("preferences/sidebar_visible", bool, True)
 #: the panes' font as ``QFont.toString()``; empty means the system's (prose or fixed)
@@ -78,6 +81,7 @@ COMPARE_OPTIONS: dict[str, Option] = {
 #: every declared option, checked when the settings are opened
 OPTIONS: tuple[Option, ...] = (
     WORD_WRAP,
+    CODE_WRAP,
     ZOOM,
     SIDEBAR,
     FONT,
