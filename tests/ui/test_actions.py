@@ -15,6 +15,7 @@ from twofold.ui.commands import CompareCommands, FileCommands, GoCommands, ViewC
 from twofold.ui.files.opening import FileOpener
 from twofold.ui.find.find_bar import FindController
 from twofold.ui.main_window import MainWindow
+from twofold.ui.panes.change_lines import ChangeLinesChoice
 
 #: where the window finds its handlers (``MainWindow._connect_signals``)
 RECEIVERS = (
@@ -25,6 +26,7 @@ RECEIVERS = (
     GoCommands,
     FileOpener,
     FindController,
+    ChangeLinesChoice,
 )
 
 

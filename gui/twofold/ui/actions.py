@@ -97,6 +97,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("font", "&Font…", (), "choose_font", _VIEW, tip="Choose the font of the text"),
     ActionSpec("font_reset", "&Default Font", (), "reset_font", _VIEW),
     ActionSpec("wrap", "&Wrap Lines", ("Alt+Z",), "set_word_wrap", _VIEW, checkable=True),
+    ActionSpec(
+        "change_lines",
+        "&Strike Deleted, Underline Inserted",
+        (),
+        "set_change_lines",
+        _VIEW,
+        checkable=True,
+        tip="Lines as well as colours tell deleted words from inserted ones",
+    ),
     ActionSpec("sidebar", "Changes &List", ("F9",), "set_sidebar_visible", _VIEW, True),
     ActionSpec("focus_list", "Go to Changes List", ("Ctrl+L",), "focus_changes_list", _VIEW),
     *(

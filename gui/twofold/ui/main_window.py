@@ -40,6 +40,7 @@ from twofold.ui.files.opening import FileOpener
 from twofold.ui.files.recent_menu import RecentMenu
 from twofold.ui.files.settings import GEOMETRY, SPLITTER, Settings
 from twofold.ui.find.find_bar import FindBar, FindController
+from twofold.ui.panes.change_lines import ChangeLinesChoice
 from twofold.ui.panes.diff_view import DiffView
 from twofold.ui.plain_text import window_title
 from twofold.ui.sidebar.changes_sidebar import ChangesSidebar
@@ -144,10 +145,12 @@ class MainWindow(QMainWindow):
         )
         self.go_commands = GoCommands(self.sidebar, self)
         self.opener = FileOpener(self, self, self.banner, self.drop_zone)
+        self.change_lines = ChangeLinesChoice(self._settings, actions["change_lines"], self.view)
 
     def _connect_signals(self) -> None:
         commands = (self.compare_commands, self.file_commands, self.view_commands, self.go_commands)
-        connect_actions(self.actions_by_id, (self, *commands, self.opener, self.finder))
+        receivers = (self, *commands, self.opener, self.change_lines, self.finder)
+        connect_actions(self.actions_by_id, receivers)
         self._runner.started.connect(lambda: self.status_line.set_busy(True))
         self._runner.progressed.connect(self.on_runner_progressed)
         self._runner.previewed.connect(self.on_runner_previewed)

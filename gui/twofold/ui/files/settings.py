@@ -55,6 +55,15 @@ class Option:
     valid: Callable[[Any], bool] | None = None
 
 
+class ChangeLines(enum.Enum):
+    """Whether deleted words are struck through and inserted ones underlined."""
+
+    #: on in a high-contrast desktop theme, off otherwise
+    AUTO = "auto"
+    ON = "on"
+    OFF = "off"
+
+
 #: wrap long lines of prose (paragraph mode)
 WORD_WRAP = Option("preferences/word_wrap", bool, True)
 #: wrap long lines of code and data (line mode): off, so lines keep their shape
@@ -63,6 +72,7 @@ ZOOM = Option("preferences/zoom", int, 0, valid=lambda zoom: zoom in ZOOM_RANGE)
 SIDEBAR = Option("preferences/sidebar_visible", bool, True)
 #: the panes' font as ``QFont.toString()``; empty means the system's (prose or fixed)
 FONT = Option("preferences/font", str, "", valid=lambda text: not text or QFont().fromString(text))
+CHANGE_LINES = Option("preferences/change_lines", ChangeLines, ChangeLines.AUTO)
 GEOMETRY = Option("window/geometry", QByteArray, QByteArray())
 SPLITTER = Option("window/splitter", QByteArray, QByteArray())
 
@@ -85,6 +95,7 @@ OPTIONS: tuple[Option, ...] = (
     ZOOM,
     SIDEBAR,
     FONT,
+    CHANGE_LINES,
     GEOMETRY,
     SPLITTER,
     *COMPARE_OPTIONS.values(),

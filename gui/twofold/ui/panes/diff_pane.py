@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFont,
+    QFontMetricsF,
     QHelpEvent,
     QPainter,
     QPaintEvent,
@@ -42,6 +43,7 @@ from twofold.engine.view.utf16 import Utf16Map
 from twofold.ui.files.drop import can_accept, local_paths
 from twofold.ui.find.match_paint import match_rects, outside
 from twofold.ui.find.text_search import Folded, find_all
+from twofold.ui.panes.break_marks import is_break_only, mark_rect, paint_marks
 from twofold.ui.panes.gutter import LineGutter
 from twofold.ui.panes.pane_fill import SlicedFill
 from twofold.ui.panes.spans import BlockTints, PaneHighlights, PanePositions, StandIn
@@ -101,6 +103,8 @@ class DiffPane(QPlainTextEdit):
         self._stand_ins: dict[int, list[StandIn]] = {}  # by block on screen, with the selections
         self._current: Extent | None = None
         self._gaps: list[tuple[float, PairKind]] = []
+        self._breaks: set[int] = set()  # blocks on screen ending in a break-only change
+        self._change_lines = False
         self._visible_range: tuple[int, ...] = (-1, -1)
         self._loading = False
         self._refreshing = False  # inside _refresh_selections (see there)
@@ -417,6 +421,7 @@ class DiffPane(QPlainTextEdit):
             return False
         self._visible_range = key
         selections = []
+        self._breaks = set()
         if self._highlights is not None:
             fmt = {kind: self._word_format(kind) for kind in PairKind}
             matches = self._matches  # painted under the text (match_paint): cut out of these
@@ -430,6 +435,9 @@ class DiffPane(QPlainTextEdit):
                     if h.end <= last_end:  # already set for the block before
                         continue
                     last_end = h.end
+                    if is_break_only(doc, h.start, h.end):  # a sliver: marked in paintEvent
+                        self._breaks.add(doc.findBlock(h.start).blockNumber())
+                        continue
                     for part_start, part_end in outside(h.start, h.end, matches):
                         selections.append(self._selection(part_start, part_end, fmt[h.kind]))
         self.setExtraSelections(selections)
@@ -490,10 +498,20 @@ class DiffPane(QPlainTextEdit):
             windows[number] = (position + max(0, lo - 1), position + hi + 1)
         return windows
 
+    def set_change_lines(self, on: bool) -> None:
+        """Strike deleted words through and underline inserted ones (``change_lines``)."""
+        if on != self._change_lines:
+            self._change_lines = on
+            self._visible_range = (-1, -1)
+            self._refresh_selections()
+
     def _word_format(self, kind: PairKind) -> QTextCharFormat:
         fmt = QTextCharFormat()
         fmt.setBackground(self.theme.word_colour(deleted=self.side is Side.A))
-        if kind is PairKind.MOVED:
+        if self._change_lines:
+            fmt.setFontStrikeOut(self.side is Side.A)
+            fmt.setFontUnderline(self.side is Side.B)
+        elif kind is PairKind.MOVED:
             fmt.setFontUnderline(True)
         return fmt
 
@@ -546,6 +564,12 @@ class DiffPane(QPlainTextEdit):
             y = round(self.y_of(pos))
             painter.setPen(QPen(self.theme.marks[kind], 1.5, Qt.PenStyle.DashLine))
             painter.drawLine(0, y, width, y)
+        marks = [
+            mark_rect(doc.findBlockByNumber(number), top, left, QFontMetricsF(self.font()))
+            for number, top in zip(numbers, tops, strict=True)
+            if number in self._breaks
+        ]
+        paint_marks(painter, marks, self.theme.word_colour(self.side is Side.A), self.theme.text)
         painter.setPen(QPen(self.theme.hidden, 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for frame in frames:

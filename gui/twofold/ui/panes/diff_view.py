@@ -17,6 +17,7 @@ from twofold.engine.result.model import DiffResult, Pair, PairKind, Side, Unit
 from twofold.engine.view.display_blocks import LONG_LINE
 from twofold.engine.view.view_geometry import PreparedView, same_layout
 from twofold.ui.bars.status import document_format, layout_note
+from twofold.ui.focus_ring import FocusRing
 from twofold.ui.panes.diff_pane import DiffPane
 from twofold.ui.panes.link_map import LinkMap
 from twofold.ui.panes.overview_map import OverviewMap
@@ -139,6 +140,7 @@ class DiffView(QWidget):
         super().__init__(parent)
         self.setObjectName("diffView")
         self.panes = {Side.A: DiffPane(Side.A), Side.B: DiffPane(Side.B)}
+        self._rings = [FocusRing(pane) for pane in self.panes.values()]
         self.sync = PaneSync(self.panes[Side.A], self.panes[Side.B], self)
         self.link = LinkMap(self.sync)
         self.overview = OverviewMap(self.sync)
@@ -288,6 +290,11 @@ class DiffView(QWidget):
         self._zoom = zoom
         for pane in self.panes.values():
             pane.set_text_font(text_font(self._code, zoom))
+
+    def set_change_lines(self, on: bool) -> None:
+        """Strike deleted words through and underline inserted ones, or not."""
+        for pane in self.panes.values():
+            pane.set_change_lines(on)
 
     def set_word_wrap(self, on: bool) -> None:
         mode = QPlainTextEdit.LineWrapMode.WidgetWidth if on else QPlainTextEdit.LineWrapMode.NoWrap

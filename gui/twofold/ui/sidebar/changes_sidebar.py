@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QListView,
     QStyle,
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
 from twofold.engine.result.model import DiffResult, Pair, PairKind, Side, Unit
 from twofold.engine.result.summary import percent
 from twofold.engine.view.invisibles import reveal
+from twofold.ui.focus_ring import FocusRing
 from twofold.ui.plain_text import plain_label
 from twofold.ui.theme import NAMES, SIGNS, Theme
 from twofold.ui.turns import turn_queue
@@ -300,6 +302,8 @@ class ChangesSidebar(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setUniformItemSizes(True)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setFrameShape(QFrame.Shape.NoFrame)  # like the panes; focus shows as a ring
+        self._ring = FocusRing(self.view)
         self._setup_layout()
         self.filter.currentIndexChanged.connect(self.on_filter_changed)
         self.view.selectionModel().currentRowChanged.connect(self.on_view_current_changed)
