@@ -25,7 +25,7 @@ from twofold.engine.align.line_diff import line_runs
 from twofold.engine.edit.source_pieces import BOMS, SourcePieces, source_pieces
 from twofold.engine.errors import TwofoldError
 from twofold.engine.inline.chardiff import raw_diff_counts
-from twofold.engine.result.model import Document, NewlineStyle, Op
+from twofold.engine.result.model import DocFormat, Document, NewlineStyle, Op
 
 __all__ = ["UnsavableTextError", "saved_bytes"]
 
@@ -54,6 +54,8 @@ def saved_bytes(doc: Document, text: str, original: bytes | None) -> bytes:
     Raises:
         UnsavableTextError: ``text`` has a character ``doc.encoding`` has no bytes for.
     """
+    if doc.format is not DocFormat.TEXT:
+        raise ValueError("a document's extracted text is saved as new text (save_file)")
     if original is not None and text == doc.text:
         return original
     if original is None:

@@ -57,14 +57,20 @@ def recompare(
     text_a: str,
     text_b: str,
     *,
+    bases: tuple[Document, Document] | None = None,
     should_cancel: Callable[[], bool] | None = None,
 ) -> DiffResult:
     """``previous`` compared again with these texts, with the same options.
 
+    Args:
+        bases: the documents the texts are edits of, when not ``previous``'s
+            (a side saved since holds its new bytes' digest).
+
     Raises:
         CompareCanceled: ``should_cancel`` returned True.
     """
-    a, b = edited_document(previous.a, text_a), edited_document(previous.b, text_b)
+    base_a, base_b = bases if bases is not None else (previous.a, previous.b)
+    a, b = edited_document(base_a, text_a), edited_document(base_b, text_b)
     refiner = ReuseRefiner(previous)
     coarse = compare(
         a, b, previous.options, inline=False, should_cancel=should_cancel, refiner=refiner
