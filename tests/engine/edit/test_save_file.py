@@ -36,7 +36,7 @@ def test_a_file_changed_on_disk_is_not_overwritten_unless_asked(tmp_path: Path) 
     path.write_text("one\n")
     doc = load_document(path)
     path.write_text("someone else's\n")
-    with pytest.raises(ChangedOnDiskError, match="draft.txt changed on disk"):
+    with pytest.raises(ChangedOnDiskError, match=r"draft\.txt changed on disk"):
         save_text(doc, "mine\n")
     assert path.read_text() == "someone else's\n"
     save_text(doc, "mine\n", overwrite=True)
