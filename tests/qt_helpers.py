@@ -89,3 +89,33 @@ def drop_files(target: QWidget, paths: list[Path | str]) -> bool:
     )
     QApplication.sendEvent(target, drop)
     return drop.isAccepted()
+
+
+def level_gaps(win: MainWindow) -> list[float]:
+    """How far apart the two panes show each pair on screen (its first line's y in each).
+
+    Every pair with a paragraph on both sides, not moved, whose first line is in
+    view in either pane; read from Qt's layout, not from Twofold's own geometry.
+    """
+    from twofold.engine.result.model import PairKind, Side
+
+    view = win.view
+    result = view.result
+    assert result is not None
+
+    def first_line_y(side: Side, paragraph: int) -> float:
+        pane = view.pane(side)
+        block = pane.document().findBlockByNumber(pane.table.para_first[paragraph])
+        top = pane.blockBoundingGeometry(block).translated(pane.contentOffset()).top()
+        layout = block.layout()
+        return top + (layout.lineAt(0).y() if layout.lineCount() else 0.0)
+
+    gaps = []
+    for pair in result.pairs:
+        if not pair.a or not pair.b or pair.kind is PairKind.MOVED:
+            continue
+        ya, yb = first_line_y(Side.A, pair.a[0]), first_line_y(Side.B, pair.b[0])
+        height = view.pane(Side.A).viewport().height()
+        if 0 <= ya < height or 0 <= yb < height:
+            gaps.append(abs(ya - yb))
+    return gaps

@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from qt_helpers import resize_and_settle, wait_settled
+from qt_helpers import level_gaps, resize_and_settle, wait_settled
 from twofold.engine.result.model import DiffResult, Pair, PairKind, Side
-from twofold.engine.view.scroll_sync import sync_point
 from twofold.engine.view.view_geometry import prepare
 from twofold.ui.main_window import MainWindow
 
@@ -28,42 +27,24 @@ def uneven(make_result) -> DiffResult:  # type: ignore[no-untyped-def]
     return make_result(a, b, pairs)
 
 
-def _visible(win: MainWindow, side: Side) -> tuple[int, int]:
-    bar = win.view.pane(side).verticalScrollBar()
-    return bar.value(), bar.value() + bar.pageStep()
-
-
 @pytest.mark.parametrize("source", [Side.A, Side.B])
 def test_scrolling_keeps_the_counterpart_visible(
     qtbot: QtBot, window: MainWindow, uneven: DiffResult, source: Side
 ) -> None:
+    """Level where the other pane has a line; never more than half a pane apart."""
     window.show_result(prepare(uneven))
     wait_settled(qtbot, window)
-    sync = window.view.sync
     src_bar = window.view.pane(source).verticalScrollBar()
+    half = window.view.pane(source).viewport().height() / 2
     assert src_bar.maximum() > 20
+    level = looked = 0
     for value in range(0, src_bar.maximum(), max(1, src_bar.maximum() // 25)):
         src_bar.setValue(value)
-        top, bottom = _visible(window, source)
-        # The panes are held level at the sync point (the middle, sliding to the
-        # edges near either end of the document).
-        middle = top + sync_point(top, bottom - top, src_bar.maximum()) * (bottom - top)
-        for pair in uneven.changes:
-            own = sync.extent_of(pair, source)
-            if own.top <= middle < own.bottom:
-                other = sync.extent_of(pair, source.other)
-                o_top, o_bottom = _visible(window, source.other)
-                assert other.top <= o_bottom, (value, pair)
-                assert other.bottom >= o_top, (value, pair)
-
-
-def test_sync_is_not_proportional(qtbot: QtBot, window: MainWindow, uneven: DiffResult) -> None:
-    window.show_result(prepare(uneven))
-    wait_settled(qtbot, window)
-    left, right = (window.view.pane(s).verticalScrollBar() for s in Side)
-    left.setValue(left.maximum() // 2)
-    proportional = right.maximum() * left.value() / left.maximum()
-    assert abs(right.value() - proportional) > 2
+        gaps = level_gaps(window)
+        assert max(gaps, default=0.0) < half, value
+        looked += len(gaps)
+        level += sum(gap <= 2 for gap in gaps)
+    assert level > looked / 2
 
 
 def test_the_band_and_overview_paint(qtbot: QtBot, window: MainWindow, uneven: DiffResult) -> None:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from twofold.engine.result.model import Pair, PairKind, Side
 from twofold.engine.view.extents import Extent
-from twofold.engine.view.scroll_sync import LineMap, build_linemap, pair_extent, sync_point
+from twofold.engine.view.scroll_sync import LineMap, build_linemap, pair_extent
 
 EQ, CH, INS, DEL, MOV = (
     PairKind.EQUAL,
@@ -97,21 +97,6 @@ def test_pair_extent_of_a_missing_side_is_the_gap(lmap: LineMap) -> None:
 def test_beyond_the_ends_keeps_the_offset(lmap: LineMap) -> None:
     assert lmap.map(total(A) + 5, Side.A) == pytest.approx(total(B) + 5)
     assert lmap.map(-2.0, Side.B) == pytest.approx(-2.0)
-
-
-@pytest.mark.parametrize(
-    ("value", "page", "maximum", "expected"),
-    [
-        (0, 10, 100, 0.0),  # at the top: hold the top edges level
-        (5, 10, 100, 0.5),  # half a page in: the middle
-        (50, 10, 100, 0.5),
-        (100, 10, 100, 1.0),  # at the bottom: hold the bottom edges level
-        (2.5, 10, 100, 0.25),
-        (0, 10, 0, 0.0),  # nothing to scroll
-    ],
-)
-def test_sync_point(value: float, page: float, maximum: float, expected: float) -> None:
-    assert sync_point(value, page, maximum) == pytest.approx(expected)
 
 
 @given(

@@ -1,15 +1,14 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Pane-to-pane mapping: which position in one pane matches a position in the other.
+"""The anchors of the two panes: where each matched pair starts and ends on each side.
 
-Purpose: keep a paragraph and its counterpart level while either pane scrolls,
-whatever their heights (wrapping makes a 500-character paragraph 6 lines on one
-side and 8 on the other).
+Purpose: the tops of the pairs present on both sides are where the panes are
+held level (``level_groups`` pads the stretches between them, so scrolling is a
+straight mapping); a pair missing from one side is placed in the other's gap.
 
 Constraints: pure functions over plain numbers, no Qt; everything here is
-testable without a display. The mapping is piecewise linear between *anchors*,
-the tops and bottoms of matched pairs, the way Meld's ``FileDiff._sync_vscroll``
-interpolates inside a chunk. Positions are blocks (``display_blocks``) plus a
-fraction; the UI converts them to pixels only for the blocks on screen.
+testable without a display. Between anchors the map is piecewise linear (Meld's
+``FileDiff._sync_vscroll`` interpolates inside a chunk the same way), which
+only places gaps now. Positions are blocks (``display_blocks``) plus a fraction.
 """
 
 from __future__ import annotations
@@ -140,20 +139,3 @@ def pair_extent(
         return Extent(0.0, 0.0)
     y = linemap.map(theirs.top, side.other)
     return Extent(y, y)
-
-
-def sync_point(value: float, page: float, maximum: float) -> float:
-    """The fraction of the viewport height at which two panes are held level.
-
-    The middle of the viewport, except within half a page of either end, where it
-    slides to the top (bottom) edge so both panes reach their ends together;
-    otherwise a short document could never show its last lines in sync.
-    """
-    if page <= 0 or maximum <= 0:
-        return 0.0
-    ramp = min(page / 2, maximum / 2)
-    if value < ramp:
-        return 0.5 * max(value, 0.0) / ramp
-    if maximum - value < ramp:
-        return 1.0 - 0.5 * max(maximum - value, 0.0) / ramp
-    return 0.5

@@ -22,6 +22,7 @@ from twofold.engine.view.display_blocks import BlockTable, block_table
 from twofold.engine.view.extents import Extent, ExtentIndex, ParagraphExtents
 from twofold.engine.view.highlights import inline_spans
 from twofold.engine.view.invisibles import widen_unseen
+from twofold.engine.view.level_groups import LevelGroups, level_groups
 from twofold.engine.view.scroll_sync import LineMap, build_linemap, pair_extent
 from twofold.engine.view.utf16 import Utf16Map
 
@@ -40,6 +41,8 @@ class SyncGeometry:
     linemap: LineMap
     change_extents: dict[Side, list[Extent]]
     index: dict[Side, ExtentIndex]
+    #: the stretches padded to the same height in both panes (``level_groups``)
+    groups: LevelGroups
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,4 +149,5 @@ def _compute(pairs: tuple[Pair, ...], tables: Mapping[Side, BlockTable]) -> Sync
         for side in Side
     }
     index = {side: ExtentIndex(change_extents[side]) for side in Side}
-    return SyncGeometry(extents, linemap, change_extents, index)
+    groups = level_groups(linemap, tables[Side.A].block_count, tables[Side.B].block_count)
+    return SyncGeometry(extents, linemap, change_extents, index, groups)

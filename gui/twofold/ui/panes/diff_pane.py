@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
@@ -45,6 +46,7 @@ from twofold.ui.find.match_paint import match_rects, outside
 from twofold.ui.find.text_search import Folded, find_all
 from twofold.ui.panes.break_marks import is_break_only, mark_rect, paint_marks
 from twofold.ui.panes.gutter import LineGutter
+from twofold.ui.panes.level_layout import Leveller
 from twofold.ui.panes.pane_fill import SlicedFill
 from twofold.ui.panes.spans import BlockTints, PaneHighlights, PanePositions, StandIn
 from twofold.ui.panes.stand_in_paint import (
@@ -79,9 +81,17 @@ class DiffPane(QPlainTextEdit):
     layout_changed = Signal()
     filled = Signal()
 
-    def __init__(self, side: Side, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, side: Side, leveller: Leveller | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.side = side
+        # A document whose layout pads this side level with the other (``level_layout``);
+        # a pane on its own gets a leveller of its own, which never pads.
+        self.leveller = leveller if leveller is not None else Leveller(self)
+        document = QTextDocument(self)
+        document.setDocumentLayout(self.leveller.layout_for(document, side))
+        self.setDocument(document)
         self.setObjectName("leftPane" if side is Side.A else "rightPane")
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
@@ -116,7 +126,7 @@ class DiffPane(QPlainTextEdit):
         self._filler.finished.connect(self._on_filled)
         self._layout_timer = QTimer(self, singleShot=True, interval=LAYOUT_DELAY_MS)
         self._layout_timer.timeout.connect(self.layout_changed)
-        self._width_relayout = WidthRelayout(self, self._layout_timer.start)
+        self._width_relayout = WidthRelayout(self, self._on_relaid_out)
         self.document().documentLayout().documentSizeChanged.connect(self._on_size_changed)
         self.updateRequest.connect(self._on_update_request)
         self.verticalScrollBar().valueChanged.connect(self._refresh_selections)
@@ -601,13 +611,24 @@ class DiffPane(QPlainTextEdit):
         super().resizeEvent(self._width_relayout.filter(event))
         self._update_gutter_width()
         if not self._width_relayout.pending:  # else announced once it is laid out
-            self._layout_timer.start()
+            self._on_relaid_out()
+
+    def _on_relaid_out(self) -> None:
+        """The text was laid out at a new width: measure the padding again, announce it."""
+        self.leveller.invalidate()
+        self._layout_timer.start()
+
+    def setLineWrapMode(self, mode: QPlainTextEdit.LineWrapMode) -> None:
+        """Wrap or not; the padding that levels the panes is measured again."""
+        super().setLineWrapMode(mode)
+        self.leveller.invalidate()
 
     def set_text_font(self, font: QFont) -> None:
         """Change the font (zoom, prose vs code); the gutter and layout follow."""
         if font == self.font():
             return
         self.setFont(font)
+        self.leveller.invalidate()
         self._update_gutter_width()
         self._visible_range = (-1, -1)
         self._layout_timer.start()

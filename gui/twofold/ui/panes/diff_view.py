@@ -19,6 +19,7 @@ from twofold.engine.view.view_geometry import PreparedView, same_layout
 from twofold.ui.bars.status import document_format, layout_note
 from twofold.ui.focus_ring import FocusRing
 from twofold.ui.panes.diff_pane import DiffPane
+from twofold.ui.panes.level_layout import Leveller
 from twofold.ui.panes.link_map import LinkMap
 from twofold.ui.panes.overview_map import OverviewMap
 from twofold.ui.panes.pane_sync import PaneSync
@@ -139,9 +140,10 @@ class DiffView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("diffView")
-        self.panes = {Side.A: DiffPane(Side.A), Side.B: DiffPane(Side.B)}
+        self.leveller = Leveller(self)
+        self.panes = {side: DiffPane(side, self.leveller) for side in Side}
         self._rings = [FocusRing(pane) for pane in self.panes.values()]
-        self.sync = PaneSync(self.panes[Side.A], self.panes[Side.B], self)
+        self.sync = PaneSync(self.panes[Side.A], self.panes[Side.B], self.leveller, self)
         self.link = LinkMap(self.sync)
         self.overview = OverviewMap(self.sync)
         self.headers = {Side.A: PaneHeader("leftHeader"), Side.B: PaneHeader("rightHeader")}

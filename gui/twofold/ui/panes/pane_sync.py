@@ -2,12 +2,14 @@
 """Keeps the two panes level by the alignment, not by proportion.
 
 Paragraph extents are block positions taken from the text (``engine.display_blocks``),
-so the ``LineMap`` is built once per result and never by laying out the
-document. When one pane scrolls, the block position at its sync point is
-mapped to the other side and the other pane is scrolled to put that position
-at the same height; only the blocks on screen are ever measured. A re-entrancy
-guard drops the echo: setting the other pane's scroll bar fires its own
-``valueChanged``, which must not sync back (Meld ``filediff.py:70`` ``_sync_vscroll_lock``).
+so they are found without laying out the document. The panes pad the shorter
+side of every group of pairs (``level_layout``), so a place is the same group
+and pixel offset in both: when one pane scrolls, its top edge's coordinate is
+copied to the other (``level_scroll``), and every pair on screen is level, not
+only one at a sync line; only the blocks on screen and the group at the top
+are measured. A re-entrancy guard drops the echo: setting the other pane's
+scroll bar fires its own ``valueChanged``, which must not sync back (Meld
+``filediff.py:70`` ``_sync_vscroll_lock``).
 """
 
 from __future__ import annotations
@@ -17,12 +19,23 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, Signal
 
-from twofold.engine.result.model import Pair, Side
+from twofold.engine.result.model import Pair, PairKind, Side
 from twofold.engine.view.extents import Extent, ExtentIndex
 from twofold.engine.view.overview_estimate import position_at_fraction
-from twofold.engine.view.scroll_sync import LineMap, pair_extent, sync_point
+from twofold.engine.view.scroll_sync import LineMap, pair_extent
 from twofold.engine.view.view_geometry import SyncGeometry
 from twofold.ui.panes.diff_pane import DiffPane
+from twofold.ui.panes.level_layout import Leveller
+from twofold.ui.panes.level_scroll import (
+    Coordinate,
+    back_by,
+    block_coordinate,
+    scroll_to_coordinate,
+    top_coordinate,
+)
+
+#: where a change is brought when navigating: its top this far down the pane
+READING_AT = 1 / 3
 
 
 class PaneSync(QObject):
@@ -36,9 +49,12 @@ class PaneSync(QObject):
     geometry_changed = Signal()
     scrolled = Signal()
 
-    def __init__(self, left: DiffPane, right: DiffPane, parent: QObject | None = None) -> None:
+    def __init__(
+        self, left: DiffPane, right: DiffPane, leveller: Leveller, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._panes = {Side.A: left, Side.B: right}
+        self._leveller = leveller
         self._pairs: tuple[Pair, ...] = ()
         self._changes: tuple[Pair, ...] = ()
         self._extents: dict[Side, Sequence[Extent]] = {Side.A: [], Side.B: []}
@@ -71,9 +87,11 @@ class PaneSync(QObject):
             self._linemap = LineMap((0.0,), (0.0,))
             self._change_extents = {Side.A: [], Side.B: []}
             self._index = {side: ExtentIndex([]) for side in Side}
+            self._leveller.set_groups(None)
         else:
             self._extents, self._linemap = geometry.extents, geometry.linemap
             self._change_extents, self._index = geometry.change_extents, geometry.index
+            self._leveller.set_groups(geometry.groups)
         self._signature = tuple(pane.layout_signature() for pane in self._panes.values())
         self.geometry_changed.emit()
         self.on_pane_scrolled(Side.A)
@@ -130,7 +148,11 @@ class PaneSync(QObject):
         if signature != self._signature:
             self._signature = signature
             self.geometry_changed.emit()
-            self.on_pane_scrolled(Side.A)
+            left = self._panes[Side.A]
+            if self._leveller.groups is None or left.verticalScrollBar().value() == 0:
+                self.on_pane_scrolled(Side.A)
+            else:  # the left pane's top line stayed: the right one comes level with it
+                self._level_at(top_coordinate(left, Side.A, self._leveller))
 
     # ----- scrolling -----------------------------------------------------------------------
 
@@ -145,29 +167,84 @@ class PaneSync(QObject):
         self.scrolled.emit()
 
     def on_pane_scrolled(self, side: Side) -> None:
-        """Hold the other pane level at the sync point (the middle, or an edge near the ends)."""
+        """Put the other pane's top edge at the same level coordinate (at the ends: its ends)."""
         if self._syncing:
             return
         source, target = self._panes[side], self._panes[side.other]
-        bar = source.verticalScrollBar()
-        at = sync_point(bar.value(), bar.pageStep(), bar.maximum())
-        mapped = self._linemap.map(source.pos_at(at), side)
+        bar, other = source.verticalScrollBar(), target.verticalScrollBar()
         self._syncing = True
         try:
-            target.scroll_to_pos(mapped, at)
+            if self._leveller.groups is None or bar.value() in (0, bar.maximum()):
+                other.setValue(other.maximum() if bar.value() and bar.maximum() else 0)
+            else:
+                where = top_coordinate(source, side, self._leveller)
+                scroll_to_coordinate(target, side.other, self._leveller, where, nearest=True)
         finally:
             self._syncing = False
         self.scrolled.emit()
 
     def scroll_to_pair(self, pair: Pair) -> None:
-        """Bring a pair into view in both panes, a little below the top edge."""
+        """Bring a pair to the reading position in both panes, level: its top a third down.
+
+        A pair too tall for the rest of the pane starts higher, so more of it
+        shows. Both panes go to a place where each can stop (a line begins in
+        both). A moved pair is shown where it stands on each side instead: the
+        panes part until the next scroll brings them level again.
+        """
+        if self._leveller.groups is None:
+            return
+        if pair.kind is PairKind.MOVED:
+            with self.suspended():
+                for side, pane in self._panes.items():
+                    where = back_by(
+                        self._leveller, self._pair_top(pair, side), self._lead(pair, side)
+                    )
+                    scroll_to_coordinate(pane, side, self._leveller, where, nearest=False)
+            return
+        side = Side.B if pair.b else Side.A
+        wanted = back_by(self._leveller, self._pair_top(pair, side), self._lead(pair, side))
+        landed = self._level_at(wanted)
+        group, offset = wanted
+        height = self._leveller.level_height(group)
+        if landed[0] == group and height is not None and height - offset < offset - landed[1]:
+            self._level_at((group + 1, 0.0))  # the next group's top is nearer the place wanted
+
+    def _pair_top(self, pair: Pair, side: Side) -> Coordinate:
+        pane = self._panes[side]
+        top = min(int(self.block_extent(pair, side).top), pane.blockCount() - 1)
+        return block_coordinate(pane, side, self._leveller, top)
+
+    def _lead(self, pair: Pair, side: Side) -> float:
+        """How far below the top edge ``pair`` should start on ``side``."""
+        pane = self._panes[side]
+        ext = self.block_extent(pair, side)
+        page = float(pane.viewport().height())
+        height = pane.y_of(ext.bottom) - pane.y_of(ext.top) if pair.indices(side) else 0.0
+        return min(page * READING_AT, max(pane.line_height(), page - height))
+
+    def _level_at(self, where: Coordinate) -> Coordinate:
+        """Put both panes' top edges at ``where``, or the nearest place above where both can be.
+
+        A pane stops only where one of its lines begins; with lines of one
+        height that place is found at once, else in a few rounds.
+
+        Returns:
+            Where the top edges went.
+        """
         with self.suspended():
-            for side, pane in self._panes.items():
-                ext = self.block_extent(pair, side)
-                page = max(1, pane.page_lines())
-                height = pane.line_of(ext.bottom) - pane.line_of(ext.top)
-                lead = min(page * 0.25, max(0.0, (page - height) / 2))
-                pane.scroll_to_pos(ext.top, lead / page)
+            for _ in range(4):
+                landed = [
+                    scroll_to_coordinate(p, s, self._leveller, where, nearest=False)
+                    for s, p in self._panes.items()
+                ]
+                if landed[0] == landed[1]:
+                    break
+                where = min(landed)
+        return where
+
+    def reading_position(self, side: Side) -> float:
+        """The block position at the reading position of ``side``'s pane."""
+        return self._panes[side].pos_at(READING_AT)
 
     def scroll_to_fraction(self, side: Side, fraction: float) -> None:
         """Centre the place at ``fraction`` of one pane's estimated height; the other follows."""

@@ -1,0 +1,179 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Pads the shorter side of every group of pairs, so the two panes keep their pairs level.
+
+Why a document layout: ``QPlainTextEdit`` ignores block formats (margins, line
+heights) and lays out a block only when it is needed, asking its layout for
+the block's rectangle each time. ``LevelLayout`` answers that question with
+the block's own height plus the padding the ``Leveller`` works out: below the
+last block of a group on the side that is shorter there, or above the first
+block when only the other side has text before its first anchor. Nothing is
+inserted into the document (its text stays the file's text), and only blocks
+that are laid out (on screen, or walked past while scrolling) are measured,
+so a big document costs nothing more until it is looked at. A change of
+text clears what was measured, and so do the panes when their width, wrap or
+font change (``invalidate``); the next paint measures again.
+
+The groups come from the engine (``engine.view.level_groups``); the padding of
+a group is the difference of the two sides' heights there, so it needs the
+other pane's layout as well: the ``Leveller`` holds both.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QPointF, QRectF, Signal
+from PySide6.QtGui import QTextBlock, QTextDocument
+from PySide6.QtWidgets import QPlainTextDocumentLayout
+
+from twofold.engine.result.model import Side
+from twofold.engine.view.level_groups import LevelGroups
+
+#: (above, below) a block, in pixels
+Padding = tuple[float, float]
+_NONE: Padding = (0.0, 0.0)
+
+
+class LevelLayout(QPlainTextDocumentLayout):
+    """A pane's document layout: Qt's plain-text layout, plus the padding that levels pairs."""
+
+    def __init__(self, document: QTextDocument, side: Side, leveller: Leveller) -> None:
+        super().__init__(document)
+        self.side = side
+        self._leveller = leveller
+
+    def blockBoundingRect(self, block: QTextBlock) -> QRectF:
+        rect = super().blockBoundingRect(block)
+        above, below = self._leveller.padding(self.side, block)
+        if above:
+            layout = block.layout()
+            delta = above - layout.lineAt(0).y() if layout.lineCount() else 0.0
+            if delta:  # laid out afresh: move its lines down again
+                for i in range(layout.lineCount()):
+                    line = layout.lineAt(i)
+                    line.setPosition(line.position() + QPointF(0.0, delta))
+                rect = super().blockBoundingRect(block)
+        if below:
+            rect.setHeight(rect.height() + below)
+        return rect
+
+    def own_height(self, block: QTextBlock) -> float:
+        """The block's height as Qt lays it out, without any padding."""
+        rect = QPlainTextDocumentLayout.blockBoundingRect(self, block)
+        layout = block.layout()
+        shifted = layout.lineAt(0).y() if block.blockNumber() == 0 and layout.lineCount() else 0.0
+        return rect.height() - shifted
+
+
+class Leveller(QObject):
+    """Works out each block's padding from both panes' layouts, and remembers it.
+
+    Signals:
+        invalidated: what was measured was dropped (a pane's width, wrap, font or text changed).
+    """
+
+    invalidated = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._layouts: dict[Side, LevelLayout] = {}
+        self._groups: LevelGroups | None = None
+        self._pads: dict[Side, dict[int, Padding]] = {Side.A: {}, Side.B: {}}
+        self._heights: dict[tuple[Side, int], float] = {}
+        self._measuring = False
+
+    def layout_for(self, document: QTextDocument, side: Side) -> LevelLayout:
+        """A layout for ``document`` (one pane's) that this leveller pads."""
+        layout = LevelLayout(document, side, self)
+        self._layouts[side] = layout
+        document.contentsChanged.connect(self.invalidate)
+        return layout
+
+    @property
+    def groups(self) -> LevelGroups | None:
+        return self._groups
+
+    def set_groups(self, groups: LevelGroups | None) -> None:
+        """Level by these groups from now on (None: no padding at all)."""
+        self._groups = groups
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        """Forget every measured height and padding: the next paint measures again."""
+        if self._heights or self._pads[Side.A] or self._pads[Side.B]:
+            self._heights.clear()
+            self._pads = {Side.A: {}, Side.B: {}}
+            self.invalidated.emit()
+
+    def padding(self, side: Side, block: QTextBlock) -> Padding:
+        """The space above and below ``block`` of ``side`` (zero while it cannot be measured)."""
+        groups = self._groups
+        if groups is None or self._measuring or len(self._layouts) < 2:
+            return _NONE
+        number = block.blockNumber()
+        pads = self._pads[side]
+        found = pads.get(number)
+        if found is not None:
+            return found
+        group = groups.group_of(side, number)
+        end = groups.span(side, group)[1]
+        if number != end - 1 and not (number == 0 and groups.padded_on_top(side)):
+            return _NONE
+        self._measuring = True  # measuring lays blocks out, which may ask for rectangles
+        try:
+            found = self._measure(side, number, group, end)
+        finally:
+            self._measuring = False
+        if found is not None:
+            pads[number] = found
+        return found or _NONE
+
+    def _measure(self, side: Side, number: int, group: int, end: int) -> Padding | None:
+        above = below = 0.0
+        groups = self._groups
+        assert groups is not None
+        if number == 0 and groups.padded_on_top(side):
+            other = self.height(side.other, 0)
+            if other is None:
+                return None
+            above = other
+        if number == end - 1:
+            own, other = self.height(side, group), self.height(side.other, group)
+            if own is None or other is None:
+                return None
+            below = max(0.0, other - own)
+        return above, below
+
+    def height(self, side: Side, group: int) -> float | None:
+        """The unpadded height of ``group`` on ``side``; None until its blocks are all in."""
+        key = (side, group)
+        known = self._heights.get(key)
+        if known is not None:
+            return known
+        groups = self._groups
+        layout = self._layouts.get(side)
+        if groups is None or layout is None:
+            return None
+        start, end = groups.span(side, group)
+        document = layout.document()
+        if end > document.blockCount():
+            return None  # still filling in
+        total = 0.0
+        block = document.findBlockByNumber(start)
+        for _ in range(end - start):
+            total += layout.own_height(block)
+            block = block.next()
+        self._heights[key] = total
+        return total
+
+    def level_height(self, group: int) -> float | None:
+        """The height ``group`` takes in both panes once padded (the taller side's)."""
+        heights = [self.height(side, group) for side in Side]
+        if heights[0] is None or heights[1] is None:
+            return None
+        return max(heights[0], heights[1])
+
+    def top_padding(self, side: Side) -> float:
+        """The space above ``side``'s first block (group 0 is empty there)."""
+        groups = self._groups
+        if groups is None or not groups.padded_on_top(side):
+            return 0.0
+        return self.height(side.other, 0) or 0.0

@@ -1,0 +1,123 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Every pair on screen starts at the same height in both panes, as a reader steps through.
+
+The pair is ``pep1_mixed``: reworded, split, merged, inserted, deleted and
+moved paragraphs of PEP 1, so the two sides' paragraphs wrap to different
+heights all the way down. The heights are read from Qt's layout
+(``qt_helpers.level_gaps``), not from Twofold's own geometry.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from qt_helpers import compare_and_wait, level_gaps, resize_and_settle, wait_settled
+from support import DATA
+from twofold.engine.result.model import PairKind, Side
+from twofold.ui.main_window import MainWindow
+from twofold.ui.panes.pane_sync import READING_AT
+
+PAIR = DATA / "pairs" / "pep1_mixed"
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+@pytest.fixture
+def reworded(qtbot: QtBot, window: MainWindow) -> MainWindow:
+    compare_and_wait(qtbot, window, PAIR / "a.txt", PAIR / "b.txt")
+    window.view.pane(Side.A).setFocus()
+    return window
+
+
+def _step(qtbot: QtBot, win: MainWindow, key: Qt.Key = Qt.Key.Key_Down) -> None:
+    qtbot.keyClick(win.view.pane(Side.A), key, ALT)
+    wait_settled(qtbot, win)
+
+
+def _current_top(win: MainWindow, side: Side) -> float:
+    pair = win.view.sync.changes[win.current_change or 0]
+    pane = win.view.pane(side)
+    return pane.y_of(win.view.sync.block_extent(pair, side).top)
+
+
+def test_every_pair_on_screen_is_level_at_every_change(qtbot: QtBot, reworded: MainWindow) -> None:
+    """A moved paragraph is the exception: each pane shows it where it stands on its side."""
+    changes = reworded.view.sync.changes
+    count = len(changes)
+    assert sum(pair.kind is PairKind.MOVED for pair in changes) < count / 4
+    seen = 0
+    for step in range(count):
+        if step:
+            _step(qtbot, reworded)
+        assert reworded.current_change == step
+        if changes[step].kind is PairKind.MOVED:
+            continue
+        gaps = level_gaps(reworded)
+        assert gaps, step
+        assert max(gaps) <= 2, (step, gaps)
+        seen += len(gaps)
+    assert seen > 2 * count  # several pairs on screen at each step, not one
+
+
+def test_the_current_change_comes_to_the_reading_position(
+    qtbot: QtBot, reworded: MainWindow
+) -> None:
+    """Its top a third down the pane, give or take the few lines both panes can stop at."""
+    pane = reworded.view.pane(Side.B)
+    line = pane.line_height()
+    wanted = READING_AT * pane.viewport().height()
+    placed = 0
+    for _ in range(12):
+        _step(qtbot, reworded)
+        if pane.verticalScrollBar().value() not in (0, pane.verticalScrollBar().maximum()):
+            for side in Side:
+                assert abs(_current_top(reworded, side) - wanted) <= 3 * line + 1
+            placed += 1
+    assert placed >= 8
+
+
+@pytest.mark.parametrize("change", ["width", "zoom", "wrap"])
+def test_pairs_stay_level_when_the_layout_changes(
+    qtbot: QtBot, reworded: MainWindow, change: str
+) -> None:
+    for _ in range(10):
+        _step(qtbot, reworded)
+    if change == "width":
+        resize_and_settle(qtbot, reworded, reworded.width() - 260, reworded.height())
+    elif change == "zoom":
+        qtbot.keyClick(reworded, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+        wait_settled(qtbot, reworded)
+    else:
+        for _ in range(2):  # off and on again
+            qtbot.keyClick(reworded, Qt.Key.Key_Z, ALT)
+            wait_settled(qtbot, reworded)
+    assert max(level_gaps(reworded)) <= 2
+    _step(qtbot, reworded)
+    assert max(level_gaps(reworded)) <= 2
+
+
+def test_scrolling_the_shorter_side_keeps_every_pair_level(
+    qtbot: QtBot, reworded: MainWindow
+) -> None:
+    """The right pane follows the left one's top line exactly where it has a line there."""
+    bar = reworded.view.pane(Side.A).verticalScrollBar()
+    level = looked = 0
+    for value in range(1, bar.maximum(), max(1, bar.maximum() // 60)):
+        bar.setValue(value)
+        gaps = level_gaps(reworded)
+        looked += len(gaps)
+        level += sum(gap <= 2 for gap in gaps)
+        # Where the left top line falls in padding on the right, the right pane stops
+        # at its nearest line: never more than half the padding away.
+        assert max(gaps, default=0.0) < 0.5 * reworded.view.pane(Side.B).viewport().height()
+    assert level >= 0.9 * looked
+
+
+def test_the_document_text_stays_the_files_text(qtbot: QtBot, reworded: MainWindow) -> None:
+    """The padding is layout only: nothing is inserted into either pane's document."""
+    for _ in range(5):
+        _step(qtbot, reworded)
+    for side, name in ((Side.A, "a.txt"), (Side.B, "b.txt")):
+        text = (PAIR / name).read_text("utf-8")
+        assert reworded.view.pane(side).toPlainText() == text
