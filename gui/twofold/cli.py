@@ -24,12 +24,13 @@ from twofold.engine.export.export_json import to_json
 from twofold.engine.export.export_unified import stored_diff
 from twofold.engine.export.safe_output import check_output, write_atomic
 from twofold.engine.export.terminal_text import escape_controls
-from twofold.engine.load.decoding import load_document, load_document_and_bytes
+from twofold.engine.load.decoding import load_document_and_bytes
+from twofold.engine.load.standard_input import STDIN, StandardInputFile, load_stream
 from twofold.engine.parallel.refine_helper import RefineHelper
 from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.parallel.tuning import DEFAULT_TUNING, ParallelTuning
 from twofold.engine.pipeline import compare, refine
-from twofold.engine.result.model import CompareOptions, DiffResult, Granularity, Unit
+from twofold.engine.result.model import CompareOptions, DiffResult, Document, Granularity, Unit
 from twofold.engine.result.summary import stat_text
 from twofold.process_setup import exempt_from_gc
 from twofold.resource_paths import demo_pair
@@ -44,8 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="twofold",
         description="Compare two texts paragraph by paragraph, showing which words changed.",
     )
-    parser.add_argument("left", nargs="?", help="the older version (A)")
-    parser.add_argument("right", nargs="?", help="the newer version (B)")
+    parser.add_argument("left", nargs="?", help="the older version (A); - for standard input")
+    parser.add_argument("right", nargs="?", help="the newer version (B); - for standard input")
     # More files come from a launcher's %F; the window names what it left out.
     parser.add_argument("more", nargs="*", help=argparse.SUPPRESS)
     front = parser.add_mutually_exclusive_group()
@@ -54,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     front.add_argument("--diff", action="store_true", help="print a unified diff of the lines")
     front.add_argument("--report", metavar="HTML", help="write a self-contained HTML report")
     front.add_argument("--screenshot", metavar="PNG", help="render the window to a PNG")
+    front.add_argument(
+        "--text",
+        action="store_true",
+        help="print the text Twofold compares for one file (what a document reads as)",
+    )
     parser.add_argument("--demo", action="store_true", help="compare the bundled demo pair")
     parser.add_argument("--unit", choices=[u.value for u in Unit], default=Unit.AUTO.value)
     parser.add_argument(
@@ -115,27 +121,45 @@ def main(argv: Sequence[str] | None = None, tuning: ParallelTuning = DEFAULT_TUN
         parser.error("--demo compares the bundled pair: give no files with it")
     if args.more and (args.json or args.stat or args.diff or args.report or args.screenshot):
         parser.error(f"give two files to compare, not {2 + len(args.more)}")
+    if args.left == STDIN and args.right == STDIN:
+        parser.error("only one side can be read from standard input")
+    if args.text:
+        if not args.left or args.right or args.demo:
+            parser.error("--text prints the text of one file: give one file")
+        return _run_text(args.left, labels[0])
     if args.json or args.stat or args.diff or args.report:
         if args.demo and not _use_demo_pair(args):
             return EXIT_TROUBLE
         if not (args.left and args.right):
             parser.error("--json, --stat, --diff and --report need two files (or --demo)")
         return _run_text_front(args, labels, tuning)
+    return _run_window(args, labels)
+
+
+def _run_window(args: argparse.Namespace, labels: list[str | None]) -> int:
+    """Open the window; a side given as ``-`` is read from standard input first."""
     try:
         from twofold.app import run_gui  # Qt is imported only on this path
     except ImportError as exc:
         say(f"cannot start the window ({exc}); try --stat or --json.")
         return EXIT_TROUBLE
-    return run_gui(
-        args.left,
-        args.right,
-        demo=args.demo,
-        screenshot=args.screenshot,
-        labels=(labels[0], labels[1]),
-        left_out=tuple(args.more),
-        # No option on the command line: the window uses the user's saved options.
-        options=options_from(args) if _options_given(args) else None,
-    )
+    with StandardInputFile() as stdin_file:
+        if STDIN in (args.left, args.right):
+            try:
+                labels = stdin_file.take(args, labels)
+            except TwofoldError as exc:
+                say(str(exc))
+                return EXIT_TROUBLE
+        return run_gui(
+            args.left,
+            args.right,
+            demo=args.demo,
+            screenshot=args.screenshot,
+            labels=(labels[0], labels[1]),
+            left_out=tuple(args.more),
+            # No option on the command line: the window uses the user's saved options.
+            options=options_from(args) if _options_given(args) else None,
+        )
 
 
 def _use_demo_pair(args: argparse.Namespace) -> bool:
@@ -155,6 +179,28 @@ def say(sentence: str) -> None:
     newlines: ``escape_controls`` prints those as C escapes, as git does.
     """
     print(f"twofold: {escape_controls(sentence)}", file=sys.stderr)
+
+
+def _run_text(path: str, label: str | None) -> int:
+    """``--text``: the text compared for ``path`` in UTF-8 with ``\n``; JSON offsets index it."""
+    try:
+        doc = _load(path, label)[0]
+        sys.stdout.flush()
+        sys.stdout.buffer.write(doc.text.encode("utf-8", "surrogateescape"))
+        sys.stdout.buffer.flush()
+    except TwofoldError as exc:
+        say(str(exc))
+        return EXIT_TROUBLE
+    except BrokenPipeError:
+        return EXIT_TROUBLE
+    return EXIT_SAME
+
+
+def _load(path: str, label: str | None) -> tuple[Document, bytes]:
+    """A side's document and bytes: the file at ``path``, or standard input for ``-``."""
+    if path == STDIN:
+        return load_stream(sys.stdin.buffer, label)
+    return load_document_and_bytes(path, label)
 
 
 def _run_text_front(
@@ -189,8 +235,8 @@ def _print_diff(left: str, right: str, labels: list[str | None], options: Compar
     ``--strip-trailing-cr`` and ``-B`` change, as in diff(1). Each file is still
     decoded, so a binary or undecodable one is refused as on the other fronts.
     """
-    doc_a, raw_a = load_document_and_bytes(left, labels[0])
-    doc_b, raw_b = load_document_and_bytes(right, labels[1])
+    doc_a, raw_a = _load(left, labels[0])
+    doc_b, raw_b = _load(right, labels[1])
     patch = stored_diff(doc_a, raw_a, doc_b, raw_b, options)  # the window exports the same
     sys.stdout.flush()
     sys.stdout.buffer.write(patch)
@@ -210,11 +256,11 @@ def _load_and_compare(
     The result is the same with or without the helper.
     """
     if _total_size(left, right) < tuning.helper_worth_bytes:
-        return compare(load_document(left, labels[0]), load_document(right, labels[1]), options)
+        return compare(_load(left, labels[0])[0], _load(right, labels[1])[0], options)
     helper = RefineHelper(tuning)  # started by the head start or the refinement, if worth it
     refiner = SharedRefiner(helper)  # the helper diffs likely pairs while this aligns
     try:
-        a, b = load_document(left, labels[0]), load_document(right, labels[1])
+        a, b = _load(left, labels[0])[0], _load(right, labels[1])[0]
         coarse = compare(a, b, options, inline=False, refiner=refiner)
         give_back_free_memory()  # what the alignment's word sets held
         return refine(coarse, refiner=refiner)

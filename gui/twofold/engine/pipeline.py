@@ -32,6 +32,7 @@ from twofold.engine.result.layout import kept_lines, layout_of
 from twofold.engine.result.model import (
     CompareOptions,
     DiffResult,
+    DocFormat,
     Document,
     Edit,
     Pair,
@@ -61,7 +62,10 @@ class Paragraphs(NamedTuple):
 
 def paragraphs(a: Document, b: Document, options: CompareOptions) -> Paragraphs:
     """Cut both documents into the units ``compare`` pairs, with their match keys."""
-    unit = resolve_unit(options.unit, (a.path or a.label, a.text), (b.path or b.label, b.text))
+    unit = options.unit
+    if unit is Unit.AUTO and (a.format is not DocFormat.TEXT or b.format is not DocFormat.TEXT):
+        unit = Unit.PARAGRAPHS  # a reader gives paragraphs: compare the other side's too
+    unit = resolve_unit(unit, (a.path or a.label, a.text), (b.path or b.label, b.text))
     segs_a, segs_b = segment(a.text, unit), segment(b.text, unit)
     if unit is Unit.LINES:  # diff -B: blank lines are no units, but layout between them
         segs_a, segs_b = kept_lines(a, segs_a, options), kept_lines(b, segs_b, options)

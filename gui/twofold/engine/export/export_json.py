@@ -16,6 +16,13 @@ encoding, a flag, a newline style, a count of blank lines, a blank line's text
 or null where a side has no such line, a size in bytes); the lines are 1-based
 and given for the blank-line kinds only (null otherwise). ``stats.differs`` is
 the verdict the exit status gives: a change or a layout difference.
+
+Each of ``a``/``b`` says its ``format`` (``text``, ``docx``, ``odt``, ``rtf``,
+``pdf``, ``epub``, ``html``): for a document the offsets index the text its
+reader extracted, which ``twofold --text FILE`` prints; ``headings`` are the
+offsets of the paragraphs that are headings, and ``set_apart`` lists what the
+reader kept out of the comparison, each ``{"kind", "paragraphs"}`` (a kind as
+a reader says it, "page headers and footers", and how many paragraphs).
 """
 
 from __future__ import annotations
@@ -95,6 +102,9 @@ def _document(doc: Document, segments: Sequence[Span]) -> dict[str, Any]:
         "newline": doc.newline.value,
         "trailing_newline": doc.trailing_newline,
         "paragraphs": [[start, end] for start, end in span_bounds(segments)],
+        "format": doc.format.value,
+        "headings": list(doc.headings),
+        "set_apart": [{"kind": kept.kind, "paragraphs": kept.paragraphs} for kept in doc.set_apart],
     }
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from twofold.engine.align.line_diff import LineRun, line_runs
-from twofold.engine.result.model import CompareOptions, Document, NewlineStyle
+from twofold.engine.result.model import CompareOptions, DocFormat, Document, NewlineStyle
 
 __all__ = [
     "NO_NEWLINE_MARKER",
@@ -121,12 +121,15 @@ def stored_diff(
     The one definition for the command line and File ▸ Export, so the window's
     export is the same file byte for byte: ``options`` add ``--strip-trailing-cr``
     and ``-B`` as the window's Compare menu sets them. A side whose bytes are None
-    has no file (pasted text): its text stands in, as :func:`text_as_utf8` writes it.
+    has no file (pasted text): its text stands in, as :func:`text_as_utf8` writes it;
+    so does a document's (DOCX, PDF...), whose bytes are not its text.
     """
     sides = []
     for doc, data in ((a, data_a), (b, data_b)):
-        encoding = doc.encoding if data is not None else "utf-8"
-        raw = data if data is not None else text_as_utf8(doc)
+        # A document's bytes are a zip or a PDF: its extracted text is what was compared.
+        stored = data if doc.format is DocFormat.TEXT else None
+        encoding = doc.encoding if stored is not None else "utf-8"
+        raw = stored if stored is not None else text_as_utf8(doc)
         sides.append(newlines_as_lf(raw, encoding) if options.strip_trailing_cr else raw)
     return unified_diff(
         sides[0], sides[1], a.label, b.label, ignore_blank_lines=options.ignore_blank_lines

@@ -44,6 +44,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "decode_bytes",
     "decode_file",
+    "human_size",
     "load_document",
     "load_document_and_bytes",
     "read_bytes",
@@ -221,12 +222,12 @@ def _check_size(size: int, max_bytes: int, label: str) -> None:
     """Refuse files over the limit before reading them into memory."""
     if size > max_bytes:
         raise InputError(
-            f'"{label}" is {_human_size(size)}; '
-            f"Twofold compares files up to {_human_size(max_bytes)}."
+            f'"{label}" is {human_size(size)}; '
+            f"Twofold compares files up to {human_size(max_bytes)}."
         )
 
 
-def _human_size(size: int) -> str:
+def human_size(size: int) -> str:
     """``2.0 GB``, ``256 MB``, ``1.5 KB``, ``12 bytes``: what a user reads at a glance."""
     if size < 1024:
         return f"{size} byte" if size == 1 else f"{size} bytes"

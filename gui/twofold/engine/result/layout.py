@@ -37,6 +37,7 @@ from typing import NamedTuple
 
 from twofold.engine.result.model import (
     CompareOptions,
+    DocFormat,
     Document,
     Layout,
     LayoutDifference,
@@ -81,14 +82,18 @@ def layout_of(
         segs_a: A's segments, as the comparison made them.
         pairs: the comparison's pairs, in reading order.
     """
-    found = list(_file_wide(a, b, options))
-    if a.text != b.text:
-        gap_options = options
-        if not (blank_lines_ignored(a, options) and blank_lines_ignored(b, options)):
-            gap_options = replace(options, ignore_blank_lines=False)
-        found.extend(_gap_differences(a.text, b.text, segs_a, segs_b, pairs, gap_options))
-    elif _only_bytes_differ(a, b, options):
-        found.append(_Found(LayoutKind.BYTES, _hex(a.digest), _hex(b.digest)))
+    found: list[_Found] = []
+    # A document's reader puts one blank line between paragraphs and keeps its text
+    # only: its gaps, encoding and bytes say nothing beside a text file's, or another's.
+    if a.format is DocFormat.TEXT and b.format is DocFormat.TEXT:
+        found.extend(_file_wide(a, b, options))
+        if a.text != b.text:
+            gap_options = options
+            if not (blank_lines_ignored(a, options) and blank_lines_ignored(b, options)):
+                gap_options = replace(options, ignore_blank_lines=False)
+            found.extend(_gap_differences(a.text, b.text, segs_a, segs_b, pairs, gap_options))
+        elif _only_bytes_differ(a, b, options):
+            found.append(_Found(LayoutKind.BYTES, _hex(a.digest), _hex(b.digest)))
     shown = found[:MAX_LAYOUT_SHOWN]
     lines_a = _line_numbers(a.text, [f.a_offset for f in shown])
     lines_b = _line_numbers(b.text, [f.b_offset for f in shown])

@@ -14,6 +14,7 @@ from collections import Counter
 from twofold.engine.export.terminal_text import quote_name
 from twofold.engine.result.model import (
     DiffResult,
+    DocFormat,
     Document,
     Layout,
     LayoutDifference,
@@ -67,6 +68,23 @@ def _encoding(doc: Document) -> str:
     return f"{doc.encoding}, {replaced_text(doc.replaced)} replaced"
 
 
+def _stored(doc: Document) -> str:
+    """How a side was stored: ``utf-8, LF`` for text, ``Word document`` for a document."""
+    if doc.format is not DocFormat.TEXT:
+        return doc.format.display_name
+    return f"{_encoding(doc)}, {doc.newline.value}"
+
+
+def _set_apart(name: str, doc: Document) -> str:
+    """``A: not compared: 3 paragraphs of page headers and footers``; empty for none."""
+    if not doc.set_apart:
+        return ""
+    kept = ", ".join(
+        f"{counted(part.paragraphs, 'paragraph')} of {part.kind}" for part in doc.set_apart
+    )
+    return f"{name}: not compared: {kept}"
+
+
 #: layout differences ``--stat`` lists at most (the JSON lists more)
 STAT_LAYOUT_LINES = 10
 
@@ -76,10 +94,10 @@ def stat_text(result: DiffResult) -> str:
     noun = "line" if result.unit is Unit.LINES else "paragraph"
     # quoted: a label or a file name may carry ESC sequences or a newline (a forged "B:")
     lines = [
-        f"{name}: {quote_name(doc.label)} "
-        f"({counted(count, noun)}, {_encoding(doc)}, {doc.newline.value})"
+        f"{name}: {quote_name(doc.label)} ({counted(count, noun)}, {_stored(doc)})"
         for name, doc, count in (("A", result.a, s.paragraphs_a), ("B", result.b, s.paragraphs_b))
     ]
+    lines.extend(filter(None, (_set_apart("A", result.a), _set_apart("B", result.b))))
     if not result.differs:
         lines.append("No differences.")
         return "\n".join(lines)
