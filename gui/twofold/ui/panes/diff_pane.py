@@ -131,6 +131,7 @@ class DiffPane(QPlainTextEdit):
         self.updateRequest.connect(self._on_update_request)
         self.verticalScrollBar().valueChanged.connect(self._refresh_selections)
         self.horizontalScrollBar().valueChanged.connect(self._refresh_selections)
+        self.horizontalScrollBar().valueChanged.connect(self._repaint_current)
         self._update_gutter_width()
 
     # ----- content -------------------------------------------------------------------------
@@ -381,6 +382,20 @@ class DiffPane(QPlainTextEdit):
         self._current = extent
         self.viewport().update()
 
+    def _repaint_current(self) -> None:
+        """Repaint the current change's frame whole after a sideways scroll.
+
+        Qt moves the viewport's pixels sideways and repaints only the strip that
+        came in, but the frame is drawn at the viewport's edges, not the text's:
+        its moved sides were left behind as a trail of boxes.
+        """
+        if self._current is not None:
+            top, bottom = self.y_of(self._current.top), self.y_of(self._current.bottom)
+            height = self.viewport().height()
+            if bottom >= 0 and top <= height:
+                lo, hi = max(0, int(top) - 3), min(height, int(bottom) + 4)
+                self.viewport().update(0, lo, self.viewport().width(), hi - lo)
+
     def set_gaps(self, gaps: list[tuple[float, PairKind]]) -> None:
         """Block positions where the other side has a paragraph this side lacks (sorted)."""
         self._gaps = gaps
@@ -612,6 +627,9 @@ class DiffPane(QPlainTextEdit):
         self._update_gutter_width()
         if not self._width_relayout.pending:  # else announced once it is laid out
             self._on_relaid_out()
+        # A taller viewport (a banner above closed) shows blocks that have no
+        # highlights yet; nothing scrolled, so nothing else would set them.
+        self._refresh_selections()
 
     def _on_relaid_out(self) -> None:
         """The text was laid out at a new width: measure the padding again, announce it."""

@@ -289,9 +289,13 @@ class DiffView(QWidget):
         self._outline_current()
 
     def set_zoom(self, zoom: int) -> None:
+        """A larger or smaller font; a current change on screen stays at the reading position."""
         self._zoom = zoom
+        keep = self._current if self._current is not None and self.current_on_screen() else None
         for pane in self.panes.values():
             pane.set_text_font(text_font(self._code, zoom))
+        if keep is not None:
+            self.sync.scroll_to_pair(keep)
 
     def set_change_lines(self, on: bool) -> None:
         """Strike deleted words through and underline inserted ones, or not."""
@@ -299,6 +303,26 @@ class DiffView(QWidget):
             pane.set_change_lines(on)
 
     def set_word_wrap(self, on: bool) -> None:
+        """Wrap or not; a current change on screen is brought back to the reading position.
+
+        The panes keep their top line through the new layout, and lines above the
+        change that unwrap (or wrap) would carry it off the screen.
+        """
         mode = QPlainTextEdit.LineWrapMode.WidgetWidth if on else QPlainTextEdit.LineWrapMode.NoWrap
+        keep = self._current if self._current is not None and self.current_on_screen() else None
         for pane in self.panes.values():
             pane.setLineWrapMode(mode)
+        if keep is not None:
+            self.sync.scroll_to_pair(keep)
+
+    def current_on_screen(self) -> bool:
+        """Whether some of the current change shows in either pane."""
+        pair = self._current
+        if pair is None:
+            return False
+        for side, pane in self.panes.items():
+            ext = self.sync.block_extent(pair, side)
+            top, bottom = pane.y_of(ext.top), pane.y_of(ext.bottom)
+            if bottom >= 0 and top <= pane.viewport().height():
+                return True
+        return False

@@ -68,6 +68,9 @@ class PaneSync(QObject):
             pane.verticalScrollBar().valueChanged.connect(
                 lambda _value, s=side: self.on_pane_scrolled(s)
             )
+            pane.horizontalScrollBar().valueChanged.connect(
+                lambda value, s=side: self.on_pane_scrolled_sideways(s, value)
+            )
 
     # ----- state ---------------------------------------------------------------------------
 
@@ -182,6 +185,16 @@ class PaneSync(QObject):
         finally:
             self._syncing = False
         self.scrolled.emit()
+
+    def on_pane_scrolled_sideways(self, side: Side, value: int) -> None:
+        """Without wrapping, scroll the other pane sideways by as much (Meld does the same)."""
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            self._panes[side.other].horizontalScrollBar().setValue(value)
+        finally:
+            self._syncing = False
 
     def scroll_to_pair(self, pair: Pair) -> None:
         """Bring a pair to the reading position in both panes, level: its top a third down.
