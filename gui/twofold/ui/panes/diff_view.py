@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, 
 
 from twofold.engine.result.model import DiffResult, Pair, PairKind, Side, Unit
 from twofold.engine.view.display_blocks import LONG_LINE
+from twofold.engine.view.syntax import Language, language_for
 from twofold.engine.view.view_geometry import PreparedView, same_layout
 from twofold.ui.bars.status import document_format, layout_note
 from twofold.ui.focus_ring import FocusRing
@@ -24,6 +25,7 @@ from twofold.ui.panes.link_map import LinkMap
 from twofold.ui.panes.overview_map import OverviewMap
 from twofold.ui.panes.pane_sync import PaneSync
 from twofold.ui.panes.spans import PaneHighlights, PanePositions
+from twofold.ui.panes.syntax_highlighter import PaneSyntax
 from twofold.ui.plain_text import one_line, plain_label, tooltip
 from twofold.ui.theme import Theme
 from twofold.ui.turns import turn_queue
@@ -40,6 +42,19 @@ def text_font(code: bool, zoom: int) -> QFont:
         font = QFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
     font.setPointSizeF(max(5.0, BASE_POINT_SIZE + zoom))
     return font
+
+
+def _languages(result: DiffResult) -> dict[Side, Language | None]:
+    """Each side's language by its path, label or content, else the other side's (``a.py.orig``).
+
+    The label too: ``git difftool`` compares temporary files under names of its own.
+    """
+    found = {
+        side: language_for(doc.path or doc.label, doc.text)
+        or (language_for(doc.label, "") if doc.path and doc.label != doc.path else None)
+        for side, doc in ((Side.A, result.a), (Side.B, result.b))
+    }
+    return {Side.A: found[Side.A] or found[Side.B], Side.B: found[Side.B] or found[Side.A]}
 
 
 class _AfterPaint(QObject):
@@ -144,6 +159,7 @@ class DiffView(QWidget):
         self.panes = {side: DiffPane(side, self.leveller) for side in Side}
         self._rings = [FocusRing(pane) for pane in self.panes.values()]
         self.sync = PaneSync(self.panes[Side.A], self.panes[Side.B], self.leveller, self)
+        self.syntax = {side: PaneSyntax(pane) for side, pane in self.panes.items()}
         self.link = LinkMap(self.sync)
         self.overview = OverviewMap(self.sync)
         self.headers = {Side.A: PaneHeader("leftHeader"), Side.B: PaneHeader("rightHeader")}
@@ -202,6 +218,7 @@ class DiffView(QWidget):
         self._result, self._current = result, None
         self._code = result.unit is Unit.LINES
         changes = result.changes
+        languages = _languages(result) if self._code else {Side.A: None, Side.B: None}
         for side, pane in self.panes.items():
             pane.set_text_font(text_font(self._code, self._zoom))
             doc = result.document(side)
@@ -209,6 +226,7 @@ class DiffView(QWidget):
             positions = PanePositions(table, prepared.utf16[side])
             tints = [(index, pair.kind) for pair in changes for index in pair.indices(side)]
             highlights = PaneHighlights(result, side, positions, prepared.spans)
+            self.syntax[side].show(languages[side], positions)  # before the text goes in
             pane.set_content(positions, tints, highlights)
             cut = f" \u00b7 lines over {LONG_LINE:,} characters shown in pieces"
             note = cut if table.soft_breaks else ""  # say so: the blocks are not the file's lines
@@ -253,6 +271,8 @@ class DiffView(QWidget):
         """Adopt new colours; tints and highlights are painted, so a repaint does."""
         for pane in self.panes.values():
             pane.set_theme(theme)
+        for syntax in self.syntax.values():
+            syntax.set_theme(theme)
         self.overview.invalidate()
         self.link.update()
 

@@ -1,0 +1,173 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Syntax colours in code pairs: on the first screen, under the diff's highlights, both themes.
+
+Prose gets none; a big source is coloured where the user looks, lexed or guessed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QPalette, QTextBlock
+from pytestqt.qtbot import QtBot
+
+from qt_helpers import compare_and_wait
+from twofold.engine.result.model import PairKind, Side
+from twofold.engine.view.syntax import TokenKind
+from twofold.ui.main_window import MainWindow
+from twofold.ui.panes import syntax_highlighter
+from twofold.ui.panes.diff_pane import DiffPane
+from twofold.ui.panes.syntax_colours import contrast, syntax_formats
+from twofold.ui.theme import Theme
+
+FUNCTION = '''def total(values):
+    """Add them up."""
+    # a comment
+    return sum(values) + 42
+'''
+
+
+def _pair(tmp_path: Path, a: str, b: str, names: tuple[str, str]) -> tuple[Path, Path]:
+    left, right = tmp_path / names[0], tmp_path / names[1]
+    left.write_text(a, encoding="utf-8")
+    right.write_text(b, encoding="utf-8")
+    return left, right
+
+
+def _coloured(block: QTextBlock) -> dict[str, QColor]:
+    """The text of each syntax format range in ``block``, with its colour."""
+    text = block.text()
+    return {
+        text[r.start : r.start + r.length]: r.format.foreground().color()
+        for r in block.layout().formats()
+    }
+
+
+def _block(pane: DiffPane, number: int) -> QTextBlock:
+    return pane.document().findBlockByNumber(number)
+
+
+def _dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.Text, "#dcdcdc"),
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.WindowText, "#e0e0e0"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+@pytest.fixture
+def coloured(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> MainWindow:
+    """The window showing two versions of ``FUNCTION``: 42 became 43."""
+    compare_and_wait(
+        qtbot, window, *_pair(tmp_path, FUNCTION, FUNCTION.replace("42", "43"), ("a.py", "b.py"))
+    )
+    return window
+
+
+def test_a_code_pair_is_coloured_from_its_first_screen(coloured: MainWindow) -> None:
+    pane = coloured.view.pane(Side.B)
+    formats = syntax_formats(pane.theme)
+
+    first, last = _coloured(_block(pane, 0)), _coloured(_block(pane, 3))
+
+    assert first["def"] == formats[TokenKind.KEYWORD].foreground().color()
+    assert first["total"] == formats[TokenKind.DEFINITION].foreground().color()
+    assert _coloured(_block(pane, 1))['"""Add them up."""'] == (
+        formats[TokenKind.STRING].foreground().color()
+    )
+    assert _block(pane, 2).layout().formats()[0].format.fontItalic()  # the comment
+    assert last["43"] == formats[TokenKind.NUMBER].foreground().color()
+    assert last["sum"] == formats[TokenKind.BUILTIN].foreground().color()
+
+
+def test_the_diff_highlights_stay_on_top_of_the_colours(coloured: MainWindow) -> None:
+    pane = coloured.view.pane(Side.B)
+
+    words = [s for s in pane.extraSelections() if s.cursor.selectedText() == "43"]
+
+    assert len(words) == 1
+    assert words[0].format.background().color() == pane.theme.word_colour(deleted=False)
+    assert not words[0].format.hasProperty(words[0].format.Property.ForegroundBrush)
+    assert "43" in _coloured(_block(pane, 3))  # coloured as a number under its highlight
+    assert pane.block_kind(3) is PairKind.CHANGED  # and tinted as a change
+
+
+def test_prose_gets_no_colours(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    prose = "def is a word here, and so is return.\n\nA second paragraph of prose.\n"
+    compare_and_wait(
+        qtbot, window, *_pair(tmp_path, prose, prose.replace("second", "2nd"), ("a.txt", "b.txt"))
+    )
+
+    for pane in window.view.panes.values():
+        block = pane.document().firstBlock()
+        while block.isValid():
+            assert block.layout().formats() == []
+            block = block.next()
+
+
+def test_a_script_without_a_suffix_is_known_by_its_first_line(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    script = "#!/usr/bin/env python3\n" + FUNCTION * 3  # shaped as code: compared by lines
+    compare_and_wait(qtbot, window, *_pair(tmp_path, script, script + "x = 1\n", ("run", "run2")))
+
+    assert "def" in _coloured(_block(window.view.pane(Side.A), 1))
+
+
+def test_far_down_a_big_source_the_screen_is_coloured(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lexed as far as read (and a little more); a screen past that is coloured at once."""
+    monkeypatch.setattr(syntax_highlighter, "LEX_AHEAD", 10_000)  # as if the file were big
+    body = "".join(FUNCTION.replace("total", f"total_{i}") for i in range(2000))  # 180 KB
+    compare_and_wait(
+        qtbot, window, *_pair(tmp_path, body, body.replace("total_0(", "first("), ("a.py", "b.py"))
+    )
+    pane = window.view.pane(Side.B)
+    syntax = window.view.syntax[Side.B]
+    assert syntax.lexed < 30_000  # the first screen, and the way ahead of it
+
+    bar = pane.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    last = pane.document().blockCount() - 2  # ``    return sum(values) + 42``
+
+    qtbot.waitUntil(lambda: "sum" in _coloured(_block(pane, last)))
+    qtbot.waitUntil(lambda: syntax.lexed == len(pane.table.source))  # by the lexing, in pieces
+    assert "return" in _coloured(_block(pane, last))
+
+
+def test_a_theme_change_recolours_the_screen(qtbot: QtBot, coloured: MainWindow) -> None:
+    dark = Theme.from_palette(_dark_palette())
+
+    coloured.view.set_theme(dark)
+
+    pane = coloured.view.pane(Side.A)
+    keyword = syntax_formats(dark)[TokenKind.KEYWORD].foreground().color()
+    qtbot.waitUntil(lambda: _coloured(_block(pane, 0)).get("def") == keyword)
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_every_colour_reads_on_the_pane_and_its_highlights(qapp: object, dark: bool) -> None:
+    theme = Theme.from_palette(_dark_palette() if dark else QPalette())
+
+    for kind, fmt in syntax_formats(theme).items():
+        colour = fmt.foreground().color()
+        assert contrast(colour, theme.base) >= 4.5, kind
+        assert min(contrast(colour, tint) for tint in theme.tints.values()) >= 4.5, kind
+        assert min(contrast(colour, word) for word in theme.words.values()) >= 3.0, kind
+
+
+def test_a_colour_that_would_not_read_is_drawn_toward_the_text() -> None:
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Base, QColor("#0033b3"))  # the light keyword's blue
+    palette.setColor(QPalette.ColorRole.Text, QColor("#ffffff"))
+    theme = Theme.from_palette(palette)
+
+    keyword = syntax_formats(theme)[TokenKind.KEYWORD].foreground().color()
+
+    assert contrast(keyword, theme.base) >= 4.5
