@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 RUN_STAMP  := $(VENV)/.run-installed
 TEST_STAMP := $(VENV)/.test-installed
 
-.PHONY: run test lint smoke bench fuzz package clean
+.PHONY: run test lint smoke bench eval fuzz package clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ bench: $(TEST_STAMP)
 	$(PY) bench/gui_bench.py
 	$(PY) bench/gui_actions.py
 	@if [ -d ../shared/corpus/synthetic ]; then $(PY) bench/corpus_check.py ../shared/corpus; fi
+
+# Pairing accuracy per family against the reference corpus (skips when it is absent).
+CORPUS ?= ../shared/corpus
+eval: $(TEST_STAMP)
+	$(PY) bench/eval_pairing.py $(CORPUS)
 
 fuzz: $(TEST_STAMP)
 	$(PY) -m pip install -q -e '.[fuzz]'

@@ -7,10 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from support import assert_invariants, doc
-from twofold.engine.align.similarity import word_overlap
 from twofold.engine.errors import CompareCanceled
 from twofold.engine.pipeline import compare, refine, refine_pair
-from twofold.engine.result.model import CompareOptions, Granularity, PairKind, Side, Unit
+from twofold.engine.result.model import CompareOptions, Granularity, PairKind, Unit
 
 WORDS = [
     "nation",
@@ -195,19 +194,24 @@ tricky_paragraph = st.text(st.sampled_from("ab Σς İ中_\u2019\u00a0\n\n\t"), 
     folding,
 )
 @settings(max_examples=150, deadline=None)
-def test_coarse_similarity_is_the_word_overlap_of_the_texts(
+def test_similarity_is_the_pairing_score_coarse_refined_or_inline(
     pair: tuple[list[str], list[str]], opts: CompareOptions
 ) -> None:
+    """One similarity per pair: the score it was paired on, whatever the path to the result."""
     a, b = (doc("\n\n".join(p)) for p in pair)
-    result = compare(a, b, opts, inline=False)
-    for p in result.pairs:
-        if p.kind in (PairKind.CHANGED, PairKind.MOVED):
-            span_a, span_b = result.span_of(p, Side.A), result.span_of(p, Side.B)
-            assert span_a is not None
-            assert span_b is not None
-            text_a = a.text[span_a.start : span_a.end]
-            text_b = b.text[span_b.start : span_b.end]
-            assert p.similarity == word_overlap(text_a, text_b)
+    coarse = compare(a, b, opts, inline=False)
+    scores = [(p.a, p.b, p.similarity) for p in coarse.pairs]
+    for done in (refine(coarse), compare(a, b, opts)):
+        for p, (pa, pb, sim) in zip(done.pairs, scores, strict=True):
+            assert (p.a, p.b) == (pa, pb)
+            assert p.similarity == (1.0 if p.kind is PairKind.EQUAL else sim)
+    for p in coarse.pairs:
+        if p.kind in (PairKind.INSERTED, PairKind.DELETED):
+            assert p.similarity == 0.0
+        elif p.kind is PairKind.EQUAL:
+            assert p.similarity == 1.0
+        else:
+            assert 0.0 < p.similarity <= 1.0
 
 
 def test_percentages_never_round_a_change_away() -> None:

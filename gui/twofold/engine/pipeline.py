@@ -6,7 +6,7 @@ inline. ``should_cancel`` is polled between steps; ``progress`` receives a
 fraction in ``[0, 1]``. The stages are the functions of the sibling modules.
 
 Big inputs can be shown in two steps: ``compare(..., inline=False)`` stops
-after the alignment (changed pairs carry a word-overlap similarity and no
+after the alignment (changed pairs carry their pairing score and no
 edits), ``refine_pair`` diffs one pair (what is on screen first), and
 ``refine`` completes the rest. A huge single-line file thus shows its tinted
 change at once instead of waiting for the character diff. Both take a
@@ -23,9 +23,8 @@ from dataclasses import replace
 from typing import NamedTuple, overload
 
 from twofold.engine.align.alignment import Match, align
-from twofold.engine.align.similarity import Vocabulary, set_overlap
 from twofold.engine.errors import CompareCanceled
-from twofold.engine.inline.chardiff import inline_edits, similarity
+from twofold.engine.inline.chardiff import inline_edits
 from twofold.engine.refiner import Answered, LocalRefiner, Refiner, Sides, sum_counts
 from twofold.engine.result.edit_runs import EditRuns, is_significant
 from twofold.engine.result.layout import kept_lines, layout_of
@@ -43,7 +42,7 @@ from twofold.engine.result.model import (
     equal_pair,
 )
 from twofold.engine.result.stats import EditCounts, compute_stats, edit_counts
-from twofold.engine.segment.normalize import keys_are_texts, match_keys
+from twofold.engine.segment.normalize import match_keys
 from twofold.engine.segment.segmentation import resolve_unit, segment
 
 Progress = Callable[[float], None]
@@ -107,15 +106,12 @@ def compare(
     if refiner is not None and not inline:
         refiner.begin(Sides(a.text, segs_a, b.text, segs_b, options, (keys_a, keys_b)))
     report(0.05)
-    # A coarse result reuses the word sets the alignment made; inline diffs need none.
-    vocabulary = None if inline else Vocabulary()
-    matches = align(keys_a, keys_b, options, check, vocabulary)
+    matches = align(keys_a, keys_b, options, check)
     report(_ALIGN_SHARE)
-    if vocabulary is None:
+    if inline:
         pairs = _diff_matches(matches, a.text, b.text, segs_a, segs_b, options, check, report)
     else:
-        texts = (keys_a, keys_b) if keys_are_texts(options) else None
-        pairs = _coarse_pairs(matches, a.text, b.text, segs_a, segs_b, vocabulary, texts)
+        pairs = _coarse_pairs(matches)
     report(1.0)
     return DiffResult(
         a=a,
@@ -137,7 +133,7 @@ def refine_pair(result: DiffResult, pair: Pair) -> Pair:
         return pair
     span_a, span_b = _pair_spans(result, pair)
     return _inline_pair(
-        Match(pair.kind, pair.a, pair.b),
+        Match(pair.kind, pair.a, pair.b, pair.similarity),
         result.a.text,
         span_a,
         result.b.text,
@@ -208,16 +204,15 @@ class Refinement:
         report = progress or (lambda _fraction: None)
         pairs = list(result.pairs)
         refined = self._shared.finish(check, report)
-        for k, (n, (edits, sim)) in enumerate(zip(self._todo, refined, strict=True)):
+        for k, (n, (edits, _sim)) in enumerate(zip(self._todo, refined, strict=True)):
             pair = pairs[n]
-            pairs[n] = _finished_pair(
-                Match(pair.kind, pair.a, pair.b), self._jobs.placed(k, edits), sim
-            )
+            match = Match(pair.kind, pair.a, pair.b, pair.similarity)
+            pairs[n] = _finished_pair(match, self._jobs.placed(k, edits))
         ready_counts = []
         for n, found in self._ready.items():
             pair = pairs[n]
-            edits, sim, counts = self._answer_of(pair, found)
-            pairs[n] = _finished_pair(Match(pair.kind, pair.a, pair.b), edits, sim)
+            edits, counts = self._answer_of(pair, found)
+            pairs[n] = _finished_pair(Match(pair.kind, pair.a, pair.b, pair.similarity), edits)
             ready_counts.append(counts)
         report(1.0)
         done = tuple(pairs)
@@ -238,8 +233,8 @@ class Refinement:
         """Give up: the refiner begins no more of the pairs."""
         self._shared.close()
 
-    def _answer_of(self, pair: Pair, found: Answered) -> tuple[EditRuns, float, Sequence[int]]:
-        """The early edits, similarity and counts of ``pair``, checked against its texts.
+    def _answer_of(self, pair: Pair, found: Answered) -> tuple[EditRuns, Sequence[int]]:
+        """The early edits and counts of ``pair``, checked against its texts.
 
         An answer that does not fit (a refiner gone wrong) is replaced by diffing here.
         """
@@ -257,13 +252,13 @@ class Refinement:
             counts = tuple(map(int, found.counts))
             if len(counts) != len(EditCounts._fields):
                 raise TypeError("four counts a pair")
-            return edits, found.similarity, counts
+            return edits, counts
         except (ValueError, TypeError, IndexError):
             text_a = result.a.text[span_a.start : span_a.end]
             text_b = result.b.text[span_b.start : span_b.end]
             edits = inline_edits(text_a, text_b, result.options)
             placed = edits.rebased(result.a.text, span_a.start, result.b.text, span_b.start)
-            return placed, similarity(edits), edit_counts([edits])
+            return placed, edit_counts([edits])
 
 
 class _PairTexts(Sequence[tuple[str, str]]):
@@ -306,61 +301,20 @@ def _pair_spans(result: DiffResult, pair: Pair) -> tuple[Span, Span]:
     return span_a, span_b
 
 
-def _coarse_pairs(
-    matches: list[Match],
-    text_a: str,
-    text_b: str,
-    segs_a: Sequence[Span],
-    segs_b: Sequence[Span],
-    vocabulary: Vocabulary,
-    texts: tuple[Sequence[str], Sequence[str]] | None = None,
-) -> tuple[Pair, ...]:
-    """Pairs without edits; changed ones carry the overlap of their word sets.
-
-    That is ``similarity.word_overlap`` of the two sides' texts, from word sets
-    the alignment already made: a paragraph's text is its match key unless
-    options fold it, and the words of paragraphs taken together are the union
-    of theirs, since the blank lines between them hold no word.
-
-    Args:
-        texts: each side's paragraph texts if at hand (the match keys when they
-            are the texts), so that big paragraphs are not copied again.
-    """
-    paragraph_a, paragraph_b = (
-        (texts[0].__getitem__, texts[1].__getitem__)
-        if texts is not None
-        else (_slicer(text_a, segs_a), _slicer(text_b, segs_b))
-    )
+def _coarse_pairs(matches: list[Match]) -> tuple[Pair, ...]:
+    """Pairs without edits, each with its pairing score (the same once refined)."""
     pairs = []
     for match in matches:
         if match.kind is PairKind.EQUAL:
             pairs.append(equal_pair(match.a, match.b))
-            continue
-        sim = 0.0
-        if match.kind in (PairKind.CHANGED, PairKind.MOVED):
-            words_a = _words_of(vocabulary, paragraph_a, match.a)
-            words_b = _words_of(vocabulary, paragraph_b, match.b)
-            if words_a or words_b:
-                sim = set_overlap(words_a, words_b)
-            else:  # no words on either side: alike only when equal
-                sim = float(
-                    text_a[segs_a[match.a[0]].start : segs_a[match.a[-1]].end]
-                    == text_b[segs_b[match.b[0]].start : segs_b[match.b[-1]].end]
-                )
-        pairs.append(Pair(match.kind, match.a, match.b, sim))
+        else:
+            pairs.append(Pair(match.kind, match.a, match.b, _score(match)))
     return tuple(pairs)
 
 
-def _slicer(text: str, segs: Sequence[Span]) -> Callable[[int], str]:
-    return lambda k: text[segs[k].start : segs[k].end]
-
-
-def _words_of(
-    vocabulary: Vocabulary, paragraph: Callable[[int], str], indices: tuple[int, ...]
-) -> frozenset[int]:
-    """Word set of paragraphs ``indices`` together (without adding to the remembered sets)."""
-    sets = [vocabulary.word_set(paragraph(k), remember=False) for k in indices]
-    return sets[0] if len(sets) == 1 else frozenset().union(*sets)
+def _score(match: Match) -> float:
+    """The pairing score a pair reports: what the alignment paired it on, in ``[0, 1]``."""
+    return round(min(1.0, max(0.0, match.score)), 6)
 
 
 def _diff_matches(
@@ -401,21 +355,16 @@ def _inline_pair(
     return _finished_pair(match, edits.rebased(text_a, span_a.start, text_b, span_b.start))
 
 
-def _finished_pair(match: Match, edits: Sequence[Edit], sim: float | None = None) -> Pair:
-    """The pair of ``match`` with its edits, which may show that it changed nothing.
-
-    Args:
-        sim: ``similarity(edits)``, if the caller has it already.
-    """
-    if sim is None:
-        sim = similarity(edits)
+def _finished_pair(match: Match, edits: Sequence[Edit]) -> Pair:
+    """The pair of ``match`` with its edits, which may show that it changed nothing."""
     significant = is_significant(edits)
     kind = match.kind
     if kind is PairKind.CHANGED and not significant and len(match.a) == len(match.b) == 1:
         # Differences the options ignore (white space, case, quotes) make no change;
         # a split or merge still does, even when no word differs.
         kind = PairKind.EQUAL
-    return Pair(kind, match.a, match.b, round(sim, 6), _keep_edits(kind, edits))
+    sim = 1.0 if kind is PairKind.EQUAL else _score(match)
+    return Pair(kind, match.a, match.b, sim, _keep_edits(kind, edits))
 
 
 def _keep_edits(kind: PairKind, edits: Sequence[Edit]) -> Sequence[Edit]:

@@ -17,6 +17,7 @@ from twofold.engine.export.export_html import render_html
 from twofold.engine.load.decoding import load_document
 from twofold.engine.pipeline import compare
 from twofold.engine.result.model import DiffResult, PairKind, Side
+from twofold.engine.result.summary import percent
 from twofold.engine.view.highlights import inline_spans
 
 DEMO_A, DEMO_B = DEMO / "gettysburg-nicolay.txt", DEMO / "gettysburg-bliss.txt"
@@ -174,7 +175,22 @@ def test_moved_pairs_say_where_from() -> None:
     assert moved, "the fixture has moves"
     text = "".join(parse(render_html(result)).text)
     for pair in moved:
-        assert f"moved from \u00b6{pair.a[0] + 1}" in text
+        assert f"moved from \u00b6{pair.a[0] + 1}, {percent(pair.similarity)} similar" in text
+
+
+def test_changed_pairs_show_their_pairing_score() -> None:
+    """The similarity the sidebar shows for a change, the report shows on its sign."""
+    result = _pep1()
+    page = render_html(result, context=None)
+    titles = re.findall(r'<td class="sign" title="([^"]*)">', page)
+    expected = [
+        f"{p.kind.value}, {percent(p.similarity)} similar"
+        if p.kind in (PairKind.CHANGED, PairKind.MOVED)
+        else p.kind.value
+        for p in result.pairs
+    ]
+    assert titles == expected
+    assert any(p.kind is PairKind.CHANGED for p in result.pairs)
 
 
 # ----------------------------------------------------------------- collapsing

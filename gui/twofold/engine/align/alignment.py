@@ -11,9 +11,12 @@ Stages, each near-linear in practice:
    (``line_diff``) gives the anchors instead of Myers waiting out its timeout.
 2. Exact moves: a key deleted in one gap and inserted in another, once each.
 3. Pairing inside a gap (``gap_pairing``): candidates from an inverted index of
-   rare words plus the gap's diagonal, the heaviest non-crossing chain, then
+   rare words plus the gap's diagonal, the heaviest non-crossing chain, and
+   what position alone supports (one-for-one stretches between pairs), then
 4. splits and merges, and neighbours whose text crossed the paragraph break.
-5. Edited moves: leftovers from different places that are still very alike.
+5. Edited moves (``moves``): leftovers anywhere in the file, the same gap
+   included, that are clearly each other's best partner; then which pairs are
+   the moves: those off the heaviest chain in order on both sides.
 
 Constraints: every paragraph lands in exactly one ``Match``; matches come in
 reading order (by B, deletions where they stood in A, a move at its B place).
@@ -29,15 +32,14 @@ from operator import attrgetter, is_not, itemgetter
 from typing import NamedTuple
 
 from twofold.engine.align.edit_bound import changes_at_most
-from twofold.engine.align.gap_pairing import pair_rows
+from twofold.engine.align.gap_pairing import FILL_SHARE, Scored, pair_rows
 from twofold.engine.align.line_diff import line_runs
-from twofold.engine.align.similarity import Profiles, Vocabulary
+from twofold.engine.align.moves import MOVE_MIN_WORDS, off_chain, similar_moves
+from twofold.engine.align.similarity import Profiles, Vocabulary, words
 from twofold.engine.errors import CompareCanceled
 from twofold.engine.inline.chardiff import encode_tokens, raw_diff_counts
 from twofold.engine.result.model import CompareOptions, Op, PairKind
 
-#: Moves need this many distinct words, so that "Thanks." does not travel.
-_MOVE_MIN_WORDS = 4
 #: Keys a Myers diff of the anchors may have to change: its time grows with their square,
 #: and a file of one-letter lines against another (``bench/line_pair.py``) takes it to
 #: diff-match-patch's timeout.
@@ -54,6 +56,8 @@ class Match(NamedTuple):
     kind: PairKind
     a: tuple[int, ...]
     b: tuple[int, ...]
+    #: the pairing score (``Profiles.group_similarity``; 1.0 for equal text, 0.0 one-sided)
+    score: float = 0.0
 
 
 @dataclass(slots=True)
@@ -62,7 +66,7 @@ class _Gap:
     a_hi: int
     b_lo: int
     b_hi: int
-    groups: list[tuple[tuple[int, ...], tuple[int, ...]]]
+    groups: Scored
 
 
 Cancel = Callable[[], bool]
@@ -106,16 +110,20 @@ def _align_directed(
         if n % 64 == 0 and check():
             raise CompareCanceled
         gap.groups = _pair_gap(gap, moved, profiles, pid_a, pid_b, options.pair_threshold)
-    if options.detect_moves:
-        moved.update(_similar_moves(gaps, moved, profiles, pid_a, pid_b, options.move_threshold))
-    return _assemble(blocks, moved, max(len(keys_a), len(keys_b)))
+    paragraphs = max(len(keys_a), len(keys_b))
+    if not options.detect_moves:
+        return _assemble(blocks, _Moves({}, {}, set()), paragraphs)
+    similar = _similar_moves(gaps, moved, profiles, (pid_a, pid_b), options)
+    moved.update(similar)
+    scores = {i: profiles.similarity(pid_a[i], pid_b[j]) for i, j in similar.items()}
+    return _assemble(blocks, _Moves(moved, scores, _moved_units(blocks, moved)), paragraphs)
 
 
 _FLIPPED_KIND = {PairKind.INSERTED: PairKind.DELETED, PairKind.DELETED: PairKind.INSERTED}
 
 
 def _flip(match: Match) -> Match:
-    return Match(_FLIPPED_KIND.get(match.kind, match.kind), match.b, match.a)
+    return Match(_FLIPPED_KIND.get(match.kind, match.kind), match.b, match.a, match.score)
 
 
 def _reading_order(matches: list[Match]) -> list[Match]:
@@ -226,7 +234,7 @@ def _exact_moves(gaps: list[_Gap], keys_a: Sequence[str], keys_b: Sequence[str])
         if not places_b or len(places_a) != 1 or len(places_b) != 1:
             continue
         (ga, i), (gb, j) = places_a[0], places_b[0]
-        if ga != gb and len(key.split()) >= _MOVE_MIN_WORDS:
+        if ga != gb and max(len(key.split()), len(words(key))) >= MOVE_MIN_WORDS:
             moved[i] = j
     return moved
 
@@ -258,7 +266,7 @@ def _pair_gap(
     pid_a: dict[int, int],
     pid_b: dict[int, int],
     threshold: float,
-) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+) -> Scored:
     moved_b = set(moved.values())
     rows = [i for i in range(gap.a_lo, gap.a_hi) if i not in moved]
     cols = [j for j in range(gap.b_lo, gap.b_hi) if j not in moved_b]
@@ -271,57 +279,60 @@ def _similar_moves(
     gaps: list[_Gap],
     moved: dict[int, int],
     profiles: Profiles,
-    pid_a: dict[int, int],
-    pid_b: dict[int, int],
-    threshold: float,
+    pids: tuple[dict[int, int], dict[int, int]],
+    options: CompareOptions,
 ) -> dict[int, int]:
-    """Pair leftovers from different gaps that are alike enough to be one paragraph moved."""
+    """Leftovers anywhere in the file that are one paragraph moved (``moves.similar_moves``)."""
+    pid_a, pid_b = pids
     paired_a = set(moved)
     paired_b = set(moved.values())
-    gap_of: dict[int, int] = {}
-    for g, gap in enumerate(gaps):
-        for a_idx, b_idx in gap.groups:
+    held = dict.fromkeys([pid_a[i] for i in moved] + [pid_b[j] for j in moved.values()], 1.0)
+    for gap in gaps:
+        for a_idx, b_idx, sim in gap.groups:
             paired_a.update(a_idx)
             paired_b.update(b_idx)
-        for j in range(gap.b_lo, gap.b_hi):
-            gap_of[pid_b[j]] = g
-    left = [
-        (g, i)
-        for g, gap in enumerate(gaps)
-        for i in range(gap.a_lo, gap.a_hi)
-        if i not in paired_a and len(profiles.words[pid_a[i]]) >= _MOVE_MIN_WORDS
-    ]
-    right = {
-        pid_b[j]: j
-        for gap in gaps
-        for j in range(gap.b_lo, gap.b_hi)
-        if j not in paired_b and len(profiles.words[pid_b[j]]) >= _MOVE_MIN_WORDS
-    }
-    if not left or not right:
-        return {}
-    near = profiles.candidates([pid_a[i] for _, i in left], list(right))
-    offers = []
-    for g, i in left:
-        for p in near[pid_a[i]]:
-            if gap_of[p] == g:
-                continue  # same gap: stage 3 already judged them
-            s = profiles.similarity(pid_a[i], p)
-            if s >= threshold:
-                offers.append((s, i, right[p]))
-    offers.sort(reverse=True)
-    found: dict[int, int] = {}
-    taken_b: set[int] = set()
-    for _s, i, j in offers:
-        if i not in found and j not in taken_b:
-            found[i] = j
-            taken_b.add(j)
-    return found
+            held.update(dict.fromkeys([pid_a[i] for i in a_idx] + [pid_b[j] for j in b_idx], sim))
+    left = [i for gap in gaps for i in range(gap.a_lo, gap.a_hi) if i not in paired_a]
+    right = [j for gap in gaps for j in range(gap.b_lo, gap.b_hi) if j not in paired_b]
+    floors = (options.move_threshold, options.pair_threshold * FILL_SHARE)
+    return similar_moves(left, right, profiles, floors, pids, held)
+
+
+class _Moves(NamedTuple):
+    """The moves found and which pairs, in the end, stand off the chain in order."""
+
+    #: A index → B index of each paragraph found elsewhere
+    found: dict[int, int]
+    #: the similarity of each found move by its A paragraph (1.0 if absent: unchanged)
+    scores: dict[int, float]
+    #: ``(first A, first B)`` of every pair or anchor run that moved (``moves.off_chain``)
+    off: set[tuple[int, int]]
+
+
+def _moved_units(
+    blocks: list[tuple[int, int, int] | _Gap], moved: dict[int, int]
+) -> set[tuple[int, int]]:
+    """Which anchor runs, pairs and found moves are off the heaviest chain in order."""
+    if not moved:
+        return set()  # anchors and the pairs between them are in order by construction
+    units = [(i, j, 2) for i, j in moved.items()]
+    for blk in blocks:
+        if isinstance(blk, _Gap):
+            units += [(a[0], b[0], len(a) + len(b)) for a, b, _s in blk.groups]
+        else:
+            units.append((blk[0], blk[1], 2 * blk[2]))
+    return off_chain(units)
 
 
 def _assemble(
-    blocks: list[tuple[int, int, int] | _Gap], moved: dict[int, int], paragraphs: int
+    blocks: list[tuple[int, int, int] | _Gap], moves: _Moves, paragraphs: int
 ) -> list[Match]:
-    """The matches of the blocks in order; ``paragraphs``: as many as the longer side has."""
+    """The matches of the blocks in order; ``paragraphs``: as many as the longer side has.
+
+    A found move still in order with the rest is a pair in place (changed), and
+    an anchor run or a pair off the chain is moved (``_moved_units``).
+    """
+    moved, scores, off = moves
     moved_b = {j: i for i, j in moved.items()}
     out: list[Match] = []
     # ``(i,)`` for each paragraph index, made once (in C) and shared by the pairs of
@@ -337,7 +348,9 @@ def _assemble(
             if j in moved_b:
                 _runs(out, ins, PairKind.INSERTED)
                 ins = []
-                out.append(Match(PairKind.MOVED, single[moved_b[j]], single[j]))
+                i = moved_b[j]
+                kind = PairKind.MOVED if (i, j) in off else PairKind.CHANGED
+                out.append(Match(kind, single[i], single[j], scores.get(i, 1.0)))
             else:
                 ins.append(j)
         _runs(out, ins, PairKind.INSERTED)
@@ -347,14 +360,19 @@ def _assemble(
             a0, b0, n = blk
             # Made in C (``Match._make`` is ``tuple.__new__``): a log has a match a line.
             rows = zip(
-                repeat(PairKind.EQUAL, n), single[a0 : a0 + n], single[b0 : b0 + n], strict=True
+                repeat(PairKind.MOVED if (a0, b0) in off else PairKind.EQUAL, n),
+                single[a0 : a0 + n],
+                single[b0 : b0 + n],
+                repeat(1.0, n),
+                strict=True,
             )
             out.extend(map(_new_tuple, repeat(Match, n), rows))
             continue
         ia, ib = blk.a_lo, blk.b_lo
-        for a_idx, b_idx in blk.groups:
+        for a_idx, b_idx, sim in blk.groups:
             leftovers(range(ia, a_idx[0]), range(ib, b_idx[0]))
-            out.append(Match(PairKind.CHANGED, a_idx, b_idx))
+            kind = PairKind.MOVED if (a_idx[0], b_idx[0]) in off else PairKind.CHANGED
+            out.append(Match(kind, a_idx, b_idx, sim))
             ia, ib = a_idx[-1] + 1, b_idx[-1] + 1
         leftovers(range(ia, blk.a_hi), range(ib, blk.b_hi))
     return out

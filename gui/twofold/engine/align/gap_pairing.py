@@ -15,17 +15,26 @@ again: ``Profiles.group_similarity`` is deterministic, so the value is the same.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from twofold.engine.align.similarity import Profiles
 
 #: Gaps up to this many candidate cells compare every paragraph with every other.
 _FULL_GAP_CELLS = 4096
+#: One-for-one stretches between pairs up to this long are paired again on their place.
+_FILL_RUN = 8
+#: Share of the pairing threshold a pair between two pairs needs (``_fill_between``).
+FILL_SHARE = 2 / 3
+#: ... and by how much its similarity must stand above the background at its place.
+_FILL_MARGIN = 1.5
+#: Offsets of the neighbours ``_background`` reads.
+_NEAR = (-2, -1, 1, 2)
 #: A merge or split must raise the similarity by this much to be taken.
 _GROW_GAIN = 0.05
 #: Joining two neighbouring pairs must raise the similarity this much above both.
 _REJOIN_GAIN = 0.1
 
-Groups = list[tuple[tuple[int, ...], tuple[int, ...]]]
-#: Groups with their similarity.
+#: Groups of paragraphs with their similarity.
 Scored = list[tuple[tuple[int, ...], tuple[int, ...], float]]
 
 
@@ -36,12 +45,63 @@ def pair_rows(
     pid_a: dict[int, int],
     pid_b: dict[int, int],
     threshold: float,
-) -> Groups:
-    """Pair paragraphs ``rows`` of A with ``cols`` of B (both ascending) by similarity."""
-    scored = _score_candidates(rows, cols, profiles, pid_a, pid_b, threshold)
-    chain = _heaviest_chain(scored)
-    groups = _grow(chain, set(rows), set(cols), profiles, pid_a, pid_b)
+) -> Scored:
+    """Pair paragraphs ``rows`` of A with ``cols`` of B (both ascending) by similarity.
+
+    Returns:
+        the groups with their similarity (``Profiles.group_similarity``).
+    """
+    if not rows or not cols:
+        return []
+    cells = _score_candidates(rows, cols, profiles, pid_a, pid_b)
+    chain = heaviest_chain([c for c in cells if c[2] >= threshold])
+    chain = _drop_lone(chain, (rows, cols), cells)
+    chain = _fill_between(chain, rows, cols, profiles, (pid_a, pid_b), threshold * FILL_SHARE)
+    floor = threshold * FILL_SHARE
+    groups = _grow(chain, (set(rows), set(cols)), profiles, (pid_a, pid_b), floor)
     return _rejoin_moved_boundaries(groups, profiles, pid_a, pid_b)
+
+
+def _fill_between(
+    chain: list[tuple[int, int, float]],
+    rows: list[int],
+    cols: list[int],
+    profiles: Profiles,
+    pids: tuple[dict[int, int], dict[int, int]],
+    floor: float,
+) -> list[tuple[int, int, float]]:
+    """Pair what is left between two pairs when its place and its words agree.
+
+    A paragraph reworded beyond the threshold, alone between two pairs with a
+    paragraph of the other side, is what a reader pairs at once: its place
+    says so. Between two consecutive pairs (or a pair and the gap's end, an
+    anchor) a small stretch is paired again with the lower ``floor``, but a
+    pair is taken only when its similarity stands clearly (``_FILL_MARGIN``)
+    above the background at its place (``_background``): a paragraph replaced
+    by an unrelated one on the same subject stands no higher than its
+    neighbours do and stays unpaired.
+    """
+    pid_a, pid_b = pids
+    bounds = [(rows[0] - 1, cols[0] - 1), *((i, j) for i, j, _s in chain)]
+    bounds.append((rows[-1] + 1, cols[-1] + 1))
+    out: list[tuple[int, int, float]] = []
+    for n in range(len(bounds) - 1):
+        (i0, j0), (i1, j1) = bounds[n], bounds[n + 1]
+        sub_r = rows[bisect_right(rows, i0) : bisect_left(rows, i1)]
+        sub_c = cols[bisect_right(cols, j0) : bisect_left(cols, j1)]
+        if 0 < len(sub_r) == len(sub_c) <= _FILL_RUN:
+            cells = list(zip(sub_r, sub_c, strict=True))
+        elif chain and sub_r and sub_c and len(sub_r) * len(sub_c) <= _FILL_RUN * _FILL_RUN:
+            cells = _mutual_best(sub_r, sub_c, profiles, pids)
+        else:
+            cells = []
+        for i, j in cells:
+            s = profiles.similarity(pid_a[i], pid_b[j])
+            if s >= floor and s >= _FILL_MARGIN * _background(i, j, profiles, pids):
+                out.append((i, j, s))
+        if n < len(chain):
+            out.append(chain[n])
+    return out
 
 
 def _score_candidates(
@@ -50,8 +110,8 @@ def _score_candidates(
     profiles: Profiles,
     pid_a: dict[int, int],
     pid_b: dict[int, int],
-    threshold: float,
 ) -> list[tuple[int, int, float]]:
+    """Every candidate cell with its similarity."""
     if len(rows) * len(cols) <= _FULL_GAP_CELLS:
         pairs = [(i, j) for i in rows for j in cols]
     else:
@@ -63,15 +123,70 @@ def _score_candidates(
             js = {cols[k] for k in range(max(0, diagonal - 2), min(len(cols), diagonal + 3))}
             js.update(col_of_pid[p] for p in near[pid_a[i]])
             pairs.extend((i, j) for j in js)
-    scored = []
-    for i, j in pairs:
-        s = profiles.similarity(pid_a[i], pid_b[j])
-        if s >= threshold:
-            scored.append((i, j, s))
-    return scored
+    return [(i, j, profiles.similarity(pid_a[i], pid_b[j])) for i, j in pairs]
 
 
-def _heaviest_chain(scored: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+def _mutual_best(
+    rows: list[int],
+    cols: list[int],
+    profiles: Profiles,
+    pids: tuple[dict[int, int], dict[int, int]],
+) -> list[tuple[int, int]]:
+    """The cells best in both their row and their column, in order (they never cross)."""
+    pid_a, pid_b = pids
+    sim = {(i, j): profiles.similarity(pid_a[i], pid_b[j]) for i in rows for j in cols}
+    best_row = {i: max(cols, key=lambda j: (sim[i, j], -j)) for i in rows}
+    best_col = {j: max(rows, key=lambda i: (sim[i, j], -i)) for j in cols}
+    found = [(i, best_row[i]) for i in rows if best_col[best_row[i]] == i]
+    return [(i, j) for i, j, _s in heaviest_chain([(i, j, sim[i, j]) for i, j in found])]
+
+
+def _background(
+    i: int, j: int, profiles: Profiles, pids: tuple[dict[int, int], dict[int, int]]
+) -> float:
+    """How alike paragraphs stand at this place: the mean similarity of ``i`` and ``j``
+    with the paragraphs up to two away from the other (those with a profile)."""
+    pid_a, pid_b = pids
+    pi, pj = pid_a[i], pid_b[j]
+    near = [profiles.similarity(pi, pid_b[j + d]) for d in _NEAR if j + d in pid_b]
+    near += [profiles.similarity(pid_a[i + d], pj) for d in _NEAR if i + d in pid_a]
+    return sum(near) / len(near) if near else 0.0
+
+
+def _drop_lone(
+    chain: list[tuple[int, int, float]],
+    span: tuple[list[int], list[int]],
+    cells: list[tuple[int, int, float]],
+) -> list[tuple[int, int, float]]:
+    """Drop the pairs that neither their place nor a clear lead over their rivals supports.
+
+    A pair next to another on the diagonal (or to the gap's edge, an anchor)
+    has its place for it. One standing alone has only its words: it is kept
+    when its similarity beats every other candidate of either paragraph by
+    ``_FILL_MARGIN``. Two unrelated paragraphs sharing a formula ("bless his
+    holy name") score over the threshold, but so do their other look-alikes.
+    """
+    if not chain:
+        return chain
+    rows, cols = span
+    ends = {(rows[0] - 1, cols[0] - 1), (rows[-1] + 1, cols[-1] + 1)}
+    at = {(i, j) for i, j, _s in chain} | ends
+    lone = {(i, j) for i, j, _s in chain if (i - 1, j - 1) not in at and (i + 1, j + 1) not in at}
+    if not lone:
+        return chain
+    rival = dict.fromkeys(lone, 0.0)
+    rows_of = {i: (i, j) for i, j in lone}
+    cols_of = {j: (i, j) for i, j in lone}
+    for i, j, s in cells:
+        for key in (rows_of.get(i), cols_of.get(j)):
+            if key is not None and key != (i, j) and s > rival[key]:
+                rival[key] = s
+    return [
+        c for c in chain if (c[0], c[1]) not in lone or c[2] >= _FILL_MARGIN * rival[c[0], c[1]]
+    ]
+
+
+def heaviest_chain(scored: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     """The set of candidates, increasing in both indices, with the largest total weight.
 
     A Fenwick tree over B indices keeps the best chain ending at or before each
@@ -112,13 +227,21 @@ def _heaviest_chain(scored: list[tuple[int, int, float]]) -> list[tuple[int, int
 
 def _grow(
     chain: list[tuple[int, int, float]],
-    free_a: set[int],
-    free_b: set[int],
+    free: tuple[set[int], set[int]],
     profiles: Profiles,
-    pid_a: dict[int, int],
-    pid_b: dict[int, int],
+    pids: tuple[dict[int, int], dict[int, int]],
+    floor: float,
 ) -> Scored:
-    """Turn 1:1 pairs into splits or merges where unpaired neighbours belong to them."""
+    """Turn 1:1 pairs into splits or merges where unpaired neighbours belong to them.
+
+    A neighbour joins when the joined text is clearly more alike (by
+    ``_GROW_GAIN``), or when it is more alike at all and the neighbour alone
+    pairs with the other side as well as a pair between two pairs must
+    (``floor``): the half of a merge or split carries its own evidence, while
+    the mere neighbour of a long pair barely moves the joint similarity.
+    """
+    free_a, free_b = free
+    pid_a, pid_b = pids
     for i, j, _s in chain:
         free_a.discard(i)
         free_b.discard(j)
@@ -129,18 +252,21 @@ def _grow(
         grown = True
         while grown:
             grown = False
-            for side, idx, free in (("a", a_idx, free_a), ("b", b_idx, free_b)):
+            for side, idx, pool in (("a", a_idx, free_a), ("b", b_idx, free_b)):
                 for cand in (idx[0] - 1, idx[-1] + 1):
-                    if cand not in free:
+                    if cand not in pool:
                         continue
                     trial = sorted([*idx, cand])
                     left = [pid_a[x] for x in (trial if side == "a" else a_idx)]
                     right = [pid_b[x] for x in (trial if side == "b" else b_idx)]
                     score = profiles.group_similarity(left, right)
-                    if score >= best + _GROW_GAIN:
+                    alone = ([pid_a[cand]], right) if side == "a" else (left, [pid_b[cand]])
+                    if score >= best + _GROW_GAIN or (
+                        score > best and profiles.group_similarity(*alone) >= floor
+                    ):
                         best = score
                         idx[:] = trial
-                        free.discard(cand)
+                        pool.discard(cand)
                         grown = True
         groups.append((tuple(a_idx), tuple(b_idx), best))
     return groups
@@ -151,7 +277,7 @@ def _rejoin_moved_boundaries(
     profiles: Profiles,
     pid_a: dict[int, int],
     pid_b: dict[int, int],
-) -> Groups:
+) -> Scored:
     """Merge neighbouring pairs whose text crossed the paragraph boundary between them.
 
     When a reviser moves the break between two paragraphs (sentences end up in
@@ -173,4 +299,4 @@ def _rejoin_moved_boundaries(
                     out[-1] = (joint_a, joint_b, joint)
                     continue
         out.append((a_idx, b_idx, sim))
-    return [(a_idx, b_idx) for a_idx, b_idx, _sim in out]
+    return out

@@ -1,11 +1,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """How alike two paragraphs are, cheaply, before any character diff is run.
 
-Why weighted word sets: a reworded paragraph keeps its rare words (names,
-numbers, terms) while its common words shuffle, so a Dice coefficient over word
-sets, each word weighted by its inverse document frequency, pairs a paragraph
+Why weighted stem sets: a reworded paragraph keeps its rare words (names,
+numbers, terms) while its common words shuffle and its endings change, so a
+Dice coefficient over sets of stems (``stem``: a word's first letters), each
+weighted by its inverse document frequency over both sides, pairs a paragraph
 with its rewrite and keeps unrelated paragraphs (which share only "the", "of")
-apart. CJK characters count as words, since those scripts have no spaces.
+apart. CJK characters count as words, since those scripts have no spaces. This
+similarity is the pairing score every pair reports (``Pair.similarity``).
 
 The words of a text are the matches of ``_WORD`` in its lowered form (``words``
 is the definition). A ``Vocabulary`` finds the same words faster, by splitting
@@ -34,6 +36,9 @@ _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W_]+")
 
 #: How many of a paragraph's rarest words go into the candidate index.
 INDEX_WORDS = 16
+
+#: Characters of a word its stem keeps (``stem``).
+STEM = 5
 
 #: ASCII letters and digits stay, every other ASCII byte becomes a space, the
 #: bytes of non-ASCII characters pass unchanged. No match of ``_WORD`` holds an
@@ -117,17 +122,36 @@ def _chunk_words(text: str) -> Collection[bytes]:
     return found
 
 
+def stem(word: bytes) -> bytes:
+    """The first ``STEM`` characters of a word (in UTF-8); one with a digit stays whole.
+
+    Why a prefix: a rewording keeps a paragraph's content words but not their
+    endings ("commanded", "commandment", "commands"; "spake", "spoke" do not
+    meet, but most inflections and derivations do). A prefix is the stemmer
+    that needs no language: it works for any script. A number or a name with
+    digits in it ("x1", "utf8", "2010") names a thing exactly: no word to cut.
+    """
+    if word.isascii():
+        return word[:STEM] if word.isalpha() else word
+    text = word.decode("utf-8", "surrogatepass")
+    return _utf8(text[:STEM]) if text.isalpha() else word
+
+
 class Vocabulary:
     """The words of one comparison, each held once as an int, and the word ids made so far.
 
     Why remember word ids by text: the alignment profiles every paragraph of a
     gap by its match key, and the coarse result then needs the words of the
     same paragraphs by their text, which is the key unless options fold it.
+    Words map to stems (``stem``), also held once as ints, for the similarity.
     """
 
     def __init__(self) -> None:
         self._ids: defaultdict[bytes, int] = defaultdict(count().__next__)
         self._known: dict[str, tuple[int, ...]] = {}
+        self._stem_ids: defaultdict[bytes, int] = defaultdict(count().__next__)
+        #: the stem id of each word id seen so far
+        self._stem_of: list[int] = []
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -149,18 +173,44 @@ class Vocabulary:
         """Every word in UTF-8, indexed by its id."""
         return list(self._ids)
 
+    def stem_table(self) -> list[int]:
+        """The stem id of every word id made so far, indexed by word id."""
+        table = self._stem_of
+        if len(table) < len(self._ids):
+            new = list(self._ids)[len(table) :]
+            table += map(self._stem_ids.__getitem__, map(stem, new))
+        return table
+
+    def stem_count(self) -> int:
+        """How many stem ids there are."""
+        return len(self._stem_ids)
+
+    def stem_spellings(self) -> list[bytes]:
+        """Every stem in UTF-8, indexed by its id."""
+        return list(self._stem_ids)
+
 
 class Profiles:
-    """Word sets and IDF weights of a batch of paragraphs from both sides."""
+    """Stem sets and IDF weights of a batch of paragraphs from both sides.
+
+    The weights come from the batch, both sides together: a stem found in few
+    of its paragraphs (a name, a number, a rare term) says more about which
+    paragraph is which than one found in many.
+    """
 
     def __init__(self, texts: Iterable[str], vocabulary: Vocabulary | None = None) -> None:
         self.vocabulary = vocabulary if vocabulary is not None else Vocabulary()
-        #: each profile's word ids, each once
-        self.words: list[tuple[int, ...]] = [self.vocabulary.word_ids(t) for t in texts]
+        vocab = self.vocabulary
+        #: each profile's stem ids, each once
+        word_ids = [vocab.word_ids(t) for t in texts]
+        table = vocab.stem_table()
+        self.words: list[tuple[int, ...]] = [
+            tuple(set(map(table.__getitem__, ids))) for ids in word_ids
+        ]
         df = Counter(chain.from_iterable(self.words))
         n = len(self.words) + 1
-        #: weight of each word id; 0.0 for ids no profile holds.
-        self.weight: list[float] = [0.0] * len(self.vocabulary)
+        #: weight of each stem id; 0.0 for ids no profile holds.
+        self.weight: list[float] = [0.0] * vocab.stem_count()
         for w, c in df.items():
             self.weight[w] = math.log(1.0 + n / c)
         self.mass: list[float] = [self._mass(s) for s in self.words]
@@ -188,6 +238,10 @@ class Profiles:
             return 0.0
         shared = self._mass(self._set(i).intersection(self.words[j]))
         return min(1.0, 2.0 * shared / total)
+
+    def shared(self, i: int, j: int) -> int:
+        """How many stems profiles ``i`` and ``j`` have in common."""
+        return len(self._set(i).intersection(self.words[j]))
 
     def group_similarity(self, left: Sequence[int], right: Sequence[int]) -> float:
         """Weighted Dice of the union of some profiles against the union of others.
@@ -225,7 +279,7 @@ class Profiles:
     def _ranks(self) -> list[int]:
         """Rank of every word id (computed once): by falling weight, then alphabetically."""
         if not self._rank and self._present:
-            order = sorted(self._present, key=self.vocabulary.spellings().__getitem__)
+            order = sorted(self._present, key=self.vocabulary.stem_spellings().__getitem__)
             order.sort(key=self.weight.__getitem__, reverse=True)  # stable: ties stay sorted
             self._rank = [0] * len(self.weight)
             for r, w in enumerate(order):

@@ -262,14 +262,20 @@ def _pair_row(result: DiffResult, pair: Pair, change_no: int) -> str:
     anchor = f' id="change-{change_no}"' if change_no else ""
     sign = _SIGNS[pair.kind]
     note = ""
-    if pair.kind is PairKind.MOVED:
-        where = "line " if result.unit is Unit.LINES else "\u00b6"
-        note = f'<span class="note">moved from {where}{_numbers(result, pair, Side.A)}</span>'
+    title = kind
+    if pair.kind in (PairKind.CHANGED, PairKind.MOVED):
+        # The pairing score, as the sidebar shows it: how sure the pairing is.
+        similar = f"{percent(pair.similarity)} similar"
+        title = f"{kind}, {similar}"
+        if pair.kind is PairKind.MOVED:
+            where = "line " if result.unit is Unit.LINES else "\u00b6"
+            numbers = _numbers(result, pair, Side.A)
+            note = f'<span class="note">moved from {where}{numbers}, {similar}</span>'
     return (
         f'<tr class="{kind}"{anchor}>'
         f'<td class="num">{_numbers(result, pair, Side.A)}</td>'
         f'<td class="text">{_cell(result, pair, Side.A)}</td>'
-        f'<td class="sign" title="{kind}">{sign}</td>'
+        f'<td class="sign" title="{title}">{sign}</td>'
         f'<td class="num">{_numbers(result, pair, Side.B)}</td>'
         f'<td class="text">{note}{_cell(result, pair, Side.B)}</td></tr>\n'
     )

@@ -270,10 +270,12 @@ class CompareOptions:
     detect_moves: bool = True
     #: seconds diff-match-patch may spend on one pair before it settles for a coarser diff
     diff_timeout: float = 2.0
-    #: pairs whose similarity is below this stay deleted + inserted
+    #: pairs whose similarity is below this stay deleted + inserted, unless their place
+    #: supports them (a one-for-one stretch between pairs: 2/3 of it will do there)
     pair_threshold: float = 0.3
-    #: a deleted and an inserted paragraph this similar (and long enough) become a move
-    move_threshold: float = 0.6
+    #: a leftover paragraph and its clearly best partner elsewhere (long enough) this
+    #: similar become a move
+    move_threshold: float = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +319,11 @@ class Pair:
     kind: PairKind
     a: tuple[int, ...]
     b: tuple[int, ...]
+    #: the pairing score, in ``[0, 1]``: how much of the two sides' content the pair
+    #: shares, as the alignment measured it when it paired them (the weighted Dice
+    #: of their stem sets, ``align.similarity.Profiles``; docs/pairing.md). 1.0 for
+    #: equal text and for a paragraph moved unchanged, 0.0 for a deletion or an
+    #: insertion. The same in a coarse result and once refined.
     similarity: float
     #: an ``edit_runs.EditRuns`` as the engine makes them; any sequence of edits will do
     edits: Sequence[Edit] = ()

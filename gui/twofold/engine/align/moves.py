@@ -1,0 +1,148 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Moved paragraphs: found across the whole file, then told apart from those in place.
+
+Why across the whole file: a reworded document has no identical paragraph,
+so the anchors leave one gap and a paragraph moved inside it, reworded, is
+left over at both its places by the in-order pairing. Leftovers of A are
+matched with leftovers of B anywhere, candidates coming from the rare-word
+index (near-linear), and a match is taken only when it is clearly the best
+either paragraph has: its similarity beats the next best partner of each
+(paired or not) by ``MOVE_MARGIN``, so a paragraph of a list of look-alikes
+(genealogies, refrains) never travels. The neighbours of a move that are left
+over too follow it as a block when they are alike enough to pair at all.
+
+Why a last chain (``off_chain``): which side of a crossing moved is the reader's
+call that most of the text stayed in order. The heaviest chain of pairs that
+increases on both sides stays in place; every pair off it is the move, even
+when the anchors (identical paragraphs) had placed the moved block in order
+and the long stretch around it across.
+
+Constraints: pure and deterministic; every paragraph in at most one pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from twofold.engine.align.gap_pairing import heaviest_chain
+from twofold.engine.align.similarity import Profiles
+
+#: A move's similarity must beat its next best alternative, on either side, by this factor.
+MOVE_MARGIN = 1.5
+#: Moves need this many distinct words, and share this many stems, so that "Thanks."
+#: or "the following" does not travel.
+MOVE_MIN_WORDS = 4
+#: How many partners the rare-word index proposes for each leftover.
+_PROPOSALS = 8
+
+
+def similar_moves(
+    left: Sequence[int],
+    right: Sequence[int],
+    profiles: Profiles,
+    floors: tuple[float, float],
+    pids: tuple[dict[int, int], dict[int, int]],
+    held: dict[int, float],
+) -> dict[int, int]:
+    """A-index → B-index for leftovers that are one paragraph moved (and maybe reworded).
+
+    Args:
+        left: the leftover paragraphs of A; ``right``: those of B.
+        floors: the similarity a move needs, and the lower one that lets a
+            leftover neighbour of a move follow it.
+        pids: profile ids of the A and B paragraphs that have one (every
+            paragraph outside the anchors).
+        held: the similarity of the pair each paired profile is in (``_beats``).
+    """
+    pid_a, pid_b = pids
+    floor, follow = floors
+    left = [i for i in left if len(profiles.words[pid_a[i]]) >= MOVE_MIN_WORDS]
+    right = [j for j in right if len(profiles.words[pid_b[j]]) >= MOVE_MIN_WORDS]
+    if not left or not right:
+        return {}
+    a_of = {p: i for i, p in pid_a.items()}
+    b_of = {p: j for j, p in pid_b.items()}
+    best_a = _best_partners(profiles, [pid_a[i] for i in left], list(b_of))
+    best_b = _best_partners(profiles, [pid_b[j] for j in right], list(a_of))
+    free_b = set(right)
+    offers = []
+    for i in left:
+        top = best_a[pid_a[i]]
+        if not top:
+            continue
+        s, p = top[0]
+        j = b_of[p]
+        if j not in free_b or s < floor or profiles.shared(pid_a[i], p) < MOVE_MIN_WORDS:
+            continue
+        rivals = top[1:] + [(t, q) for t, q in best_b[p] if q != pid_a[i]]
+        if all(_beats(s, t, held.get(q)) for t, q in rivals):
+            offers.append((s, i, j))
+    offers.sort(key=lambda o: (-o[0], o[1], o[2]))
+    found: dict[int, int] = {}
+    taken = set()
+    for _s, i, j in offers:
+        if i not in found and j not in taken:
+            found[i] = j
+            taken.add(j)
+    _follow_blocks(found, set(left) - set(found), free_b - taken, profiles, pids, follow)
+    return found
+
+
+def _beats(s: float, rival: float, held: float | None) -> bool:
+    """Whether a move scoring ``s`` clearly beats a ``rival`` partner of either paragraph.
+
+    A rival already paired (``held``: its pair's similarity) that its own pair
+    clearly beats is spoken for: the move need only score above it.
+    """
+    if held is not None and held >= MOVE_MARGIN * rival:
+        return s > rival
+    return s >= MOVE_MARGIN * rival
+
+
+def _best_partners(
+    profiles: Profiles, items: list[int], others: list[int]
+) -> dict[int, list[tuple[float, int]]]:
+    """For each profile in ``items``, its likely partners among ``others``, best first."""
+    near = profiles.candidates(items, others, _PROPOSALS)
+    out = {}
+    for p in items:
+        scored = [(profiles.similarity(p, q), q) for q in near[p]]
+        scored.sort(key=lambda t: (-t[0], t[1]))
+        out[p] = scored
+    return out
+
+
+def _follow_blocks(
+    found: dict[int, int],
+    free_a: set[int],
+    free_b: set[int],
+    profiles: Profiles,
+    pids: tuple[dict[int, int], dict[int, int]],
+    floor: float,
+) -> None:
+    """Extend each move over leftover neighbours alike enough to pair: blocks move whole."""
+    pid_a, pid_b = pids
+    for i, j in sorted(found.items()):
+        for step in (1, -1):
+            a, b = i + step, j + step
+            while a in free_a and b in free_b:
+                if profiles.similarity(pid_a[a], pid_b[b]) < floor:
+                    break
+                found[a] = b
+                free_a.discard(a)
+                free_b.discard(b)
+                a, b = a + step, b + step
+
+
+def off_chain(units: list[tuple[int, int, int]]) -> set[tuple[int, int]]:
+    """The units off the heaviest chain that increases on both sides: the moved ones.
+
+    Args:
+        units: ``(first A index, first B index, paragraphs)`` of every pair of
+            paragraphs (a run of anchors is one unit), each paragraph in one unit.
+
+    Returns:
+        the ``(first A index, first B index)`` of the units that moved.
+    """
+    kept = heaviest_chain([(i, j, float(weight)) for i, j, weight in units])
+    return {(i, j) for i, j, _w in units} - {(i, j) for i, j, _w in kept}

@@ -1,0 +1,124 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Pairs a reader makes at once: reworded in place, moved and reworded, split, and none.
+
+Real rewordings (two translations of Hebrews, ``data/pairs/hebrews_reworded``)
+and real look-alikes (Ecclesiastes' refrains, ``data/pairs/ecclesiastes_refrains``),
+compared as the window and the CLI compare them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from support import assert_invariants, doc, read_pair
+from twofold.engine.pipeline import compare, refine
+from twofold.engine.result.model import CompareOptions, DiffResult, PairKind, Unit
+
+PARAGRAPHS = CompareOptions(unit=Unit.PARAGRAPHS)
+
+
+def _paragraphs(name: str) -> tuple[list[str], list[str]]:
+    a, b = read_pair(name)
+    return a.strip("\n").split("\n\n"), b.strip("\n").split("\n\n")
+
+
+def _compare(a: list[str], b: list[str]) -> DiffResult:
+    result = compare(doc("\n\n".join(a)), doc("\n\n".join(b)), PARAGRAPHS)
+    assert_invariants(result)
+    return result
+
+
+def _rows(result: DiffResult) -> list[tuple[PairKind, tuple[int, ...], tuple[int, ...]]]:
+    return [(p.kind, p.a, p.b) for p in result.pairs]
+
+
+def test_a_reworded_paragraph_alone_between_two_pairs_pairs() -> None:
+    """Hebrews 4:1 in two translations shares few words, but it stands where the other does."""
+    a, b = _paragraphs("hebrews_reworded")
+    result = _compare(a[12:17], b[12:17])
+    assert _rows(result) == [(PairKind.CHANGED, (k,), (k,)) for k in range(5)]
+
+
+def test_a_moved_and_reworded_paragraph_is_moved() -> None:
+    """Hebrews 2:16 moved six paragraphs down: a look-alike paired elsewhere is no rival."""
+    a, b = _paragraphs("hebrews_reworded")
+    b.insert(8, b.pop(2))
+    result = _compare(a, b)
+    moved = [(p.a, p.b) for p in result.pairs if p.kind is PairKind.MOVED]
+    assert moved == [((2,), (8,))]
+    links = {(i, j) for p in result.pairs for i in p.a for j in p.b}
+    in_place = {(0, 0), (1, 1)} | {(k, k - 1) for k in range(3, 9)} | {(k, k) for k in range(9, 17)}
+    assert links == in_place | {(2, 8)}
+
+
+def test_a_paragraph_split_in_two_and_reworded_pairs_with_both_halves() -> None:
+    a = [
+        "Rain fell on the valley for nine days, and the river rose over its banks near the "
+        "old mill.",
+        "The harbour master closed the northern quay on Monday after the storm damaged three "
+        "cranes and flooded the customs shed, and ordered every fishing boat to stay moored "
+        "inside the breakwater until further notice. Repairs will take a fortnight, the "
+        "council said, and traders fear losses.",
+        "Farmers along the eastern road moved their cattle to higher pastures before the "
+        "second flood came.",
+    ]
+    b = [
+        "For nine days rain poured down on the valley, and near the old mill the river burst "
+        "its banks.",
+        "On Monday the harbour master shut the northern quay, since the storm had wrecked "
+        "three cranes and flooded the customs shed; every fishing boat must stay moored inside "
+        "the breakwater until further notice.",
+        "The council expects repairs to last two weeks, and traders fear heavy losses.",
+        "Before the second flood arrived, farmers on the eastern road drove their cattle up to "
+        "higher pastures.",
+    ]
+    result = _compare(a, b)
+    assert _rows(result) == [
+        (PairKind.CHANGED, (0,), (0,)),
+        (PairKind.CHANGED, (1,), (1, 2)),
+        (PairKind.CHANGED, (2,), (3,)),
+    ]
+    mirrored = _compare(b, a)
+    assert _rows(mirrored)[1] == (PairKind.CHANGED, (1, 2), (1,))
+
+
+def test_unrelated_paragraphs_sharing_a_refrain_stay_unpaired() -> None:
+    """Ecclesiastes 2 and 7 both say "eat and drink", "enjoy good": no verse is the other's."""
+    a, b = _paragraphs("ecclesiastes_refrains")
+    result = _compare(a, b)
+    assert {p.kind for p in result.pairs} == {PairKind.DELETED, PairKind.INSERTED}
+
+
+def test_the_long_stretch_in_order_stays_and_the_short_block_moves() -> None:
+    """Two unchanged paragraphs moved to the end: they move, not the five edited ones."""
+    block = [
+        "Unchanged paragraph one about the lighthouse keeper and his lamp.",
+        "Unchanged paragraph two about the ferry timetable and the tides.",
+    ]
+    stretch = [
+        f"Edited paragraph {name} tells of the {thing} near the harbour wall, in some detail."
+        for name, thing in [
+            ("alpha", "nets"),
+            ("beta", "gulls"),
+            ("gamma", "boats"),
+            ("delta", "ropes"),
+            ("epsilon", "crabs"),
+        ]
+    ]
+    edited = [p.replace("in some detail", "in great detail") for p in stretch]
+    result = _compare(block + stretch, edited + block)
+    moved = [(p.a, p.b) for p in result.pairs if p.kind is PairKind.MOVED]
+    assert moved == [((0,), (5,)), ((1,), (6,))]
+    changed = [(p.a, p.b) for p in result.pairs if p.kind is PairKind.CHANGED]
+    assert changed == [((k + 2,), (k,)) for k in range(5)]
+
+
+@pytest.mark.parametrize("inline", [True, False])
+def test_similarity_is_the_pairing_score_even_for_a_weak_pair(inline: bool) -> None:
+    """A true pair found on its place reports the score it was paired on, never 0."""
+    a, b = _paragraphs("hebrews_reworded")
+    a_doc, b_doc = doc("\n\n".join(a[12:17])), doc("\n\n".join(b[12:17]))
+    result = compare(a_doc, b_doc, PARAGRAPHS, inline=inline)
+    if not inline:
+        result = refine(result)
+    assert all(0.2 <= p.similarity < 1.0 for p in result.pairs)
