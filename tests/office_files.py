@@ -58,7 +58,7 @@ def docx_bytes(
     }
     roots = {"header": "hdr", "footer": "ftr"}
     members: dict[str, bytes | str] = {
-        "[Content_Types].xml": _content_types(),
+        "[Content_Types].xml": content_types(),
         "_rels/.rels": (
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="word/document.xml"/>'
@@ -85,7 +85,7 @@ def docx_bytes(
     return zip_bytes(members)
 
 
-def _content_types() -> str:
+def content_types() -> str:
     main = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
     return (
         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'

@@ -73,6 +73,11 @@ CASES = (
     "a write that fails half-way",
     "an output that is a symbolic link to an unrelated file",
     "fuzzed engine",
+    "a zip bomb",
+    "xml entity expansion",
+    "a password-protected docx",
+    "a corrupt docx",
+    "a huge epub",
 )
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import hostile_documents
 from office_files import docx_bytes, p
 from support import DATA, GUI, run_cli_without_qt
 
@@ -153,3 +154,32 @@ def test_bad_standard_input_is_one_line_and_exit_two(front: str) -> None:
     assert shown.stderr.decode() == '"standard input" looks like a binary file, not text.\n'.join(
         ["twofold: ", ""]
     )
+
+
+def _refused(shown: subprocess.CompletedProcess[bytes], path: Path, words: str) -> None:
+    assert shown.returncode == 2, shown.stdout[:200]
+    err = shown.stderr.decode()
+    assert err.startswith(f'twofold: "{path.name}" ')
+    assert err.count("\n") == 1
+    assert words in err
+
+
+@pytest.mark.parametrize("case", hostile_documents.CASES)
+def test_a_hostile_document_is_one_line_and_exit_two(case: str, tmp_path: Path) -> None:
+    build, words = hostile_documents.CASES[case]
+    path = build(tmp_path)
+    _refused(twofold("--stat", path, PAIR / "b.txt"), path, words)
+
+
+@pytest.mark.parametrize(
+    "front",
+    [["--json"], ["--diff"], ["--text"], ["--report", "out.html"]],
+    ids=["json", "diff", "text", "report"],
+)
+def test_every_front_refuses_a_hostile_document_alike(front: list[str], tmp_path: Path) -> None:
+    path = hostile_documents.billion_laughs(tmp_path)
+    if front[0] == "--report":
+        front = ["--report", str(tmp_path / "out.html")]
+    others = [] if front == ["--text"] else [PAIR / "b.txt"]
+    _refused(twofold(*front, path, *others), path, "declares XML entities")
+    assert not (tmp_path / "out.html").exists()

@@ -30,6 +30,7 @@ from twofold.engine.load.documents.formats import (
     detect_format,
     extracted_document,
     read_document,
+    refuse_sealed,
 )
 from twofold.engine.load.text_evidence import (
     MAX_CONTROL_SHARE,
@@ -308,7 +309,9 @@ def decode_file(
             or it is a document and ``documents`` is false.
         CompareCanceled: ``progress`` raised it (the window's cancel).
     """
-    fmt = detect_format(data, path if path is not None else label)
+    name = path if path is not None else label
+    refuse_sealed(data, name, label)
+    fmt = detect_format(data, name)
     if fmt is DocFormat.TEXT:
         return decode_bytes(data, label, path)
     if not documents:

@@ -84,6 +84,11 @@ class Container:
         info = self._names.get(name)
         if info is None:
             raise InputError(f'"{self._label}" is damaged: it has no {name} in it.')
+        if info.file_size > self._limits.max_part_bytes:
+            raise InputError(
+                f'"{self._label}" has a part far larger than a written document has; '
+                "Twofold does not open it."
+            )
         if info.flag_bits & 0x1:
             raise InputError(f'"{self._label}" is password-protected; Twofold cannot open it.')
         parts: list[bytes] = []
@@ -92,7 +97,7 @@ class Container:
             with self._archive.open(info) as member:
                 while chunk := member.read(_CHUNK):
                     total += len(chunk)
-                    if total > info.file_size or total > self._left:
+                    if total > min(info.file_size, self._limits.max_part_bytes, self._left):
                         raise self._bomb()
                     parts.append(chunk)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):

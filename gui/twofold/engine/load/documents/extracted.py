@@ -52,6 +52,9 @@ class ReadLimits:
     max_unpacked_bytes: int = 512 * 1024 * 1024
     #: the largest unpacked/packed ratio of one member before it is a bomb
     max_ratio: int = 200
+    #: the largest one XML part may unpack to: a parsed tree takes several times its
+    #: size, and a written document's text part is a few megabytes
+    max_part_bytes: int = 128 * 1024 * 1024
     #: the most characters of text a document may give
     max_text_chars: int = 64 * 1024 * 1024
     #: the most pages of a PDF read

@@ -39,6 +39,7 @@ __all__ = [
     "detect_format",
     "extracted_document",
     "read_document",
+    "refuse_sealed",
 ]
 
 _log = logging.getLogger(__name__)
@@ -144,6 +145,31 @@ def detect_format(data: bytes, name: str) -> DocFormat:
     # A damaged container still goes to its reader, which says what is wrong with it;
     # a text file named like HTML (a fragment) is read as HTML by its name.
     return by_suffix or DocFormat.TEXT
+
+
+#: the start of an OLE compound file: an encrypted Office file, or an old .doc
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: the stream an encrypted OOXML file (a password-protected DOCX) keeps its package in
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
+def refuse_sealed(data: bytes, name: str, label: str) -> None:
+    """Say what an Office file no reader opens is, rather than call it binary.
+
+    Word saves a password-protected DOCX as an OLE compound file holding an
+    ``EncryptedPackage`` stream; an old ``.doc`` is one too.
+
+    Raises:
+        InputError: ``data`` is such a file.
+    """
+    if not data.startswith(_OLE):
+        return
+    if _ENCRYPTED_PACKAGE in data:
+        raise InputError(f'"{label}" is password-protected; Twofold cannot open it.')
+    if os.path.splitext(name)[1].lower() in (".doc", ".dot", ".docx"):
+        raise InputError(
+            f'"{label}" is an old Word document (.doc); save it as .docx or .odt to compare it.'
+        )
 
 
 def _container_format(data: bytes) -> DocFormat | None:
