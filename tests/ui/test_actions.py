@@ -14,6 +14,7 @@ from twofold.ui.actions import ACTIONS, ActionSpec, handler_of, key_sequences
 from twofold.ui.commands import CompareCommands, FileCommands, GoCommands, ViewCommands
 from twofold.ui.files.opening import FileOpener
 from twofold.ui.find.find_bar import FindController
+from twofold.ui.find.go_to_line import GoToLine
 from twofold.ui.main_window import MainWindow
 from twofold.ui.panes.change_lines import ChangeLinesChoice
 
@@ -27,6 +28,7 @@ RECEIVERS = (
     FileOpener,
     FindController,
     ChangeLinesChoice,
+    GoToLine,
 )
 
 

@@ -40,6 +40,7 @@ from twofold.ui.files.opening import FileOpener
 from twofold.ui.files.recent_menu import RecentMenu
 from twofold.ui.files.settings import GEOMETRY, SPLITTER, Settings
 from twofold.ui.find.find_bar import FindBar, FindController
+from twofold.ui.find.go_to_line import GoToLine, GoToLineBar
 from twofold.ui.panes.change_lines import ChangeLinesChoice
 from twofold.ui.panes.diff_view import DiffView
 from twofold.ui.plain_text import window_title
@@ -102,6 +103,9 @@ class MainWindow(QMainWindow):
         page_layout.setSpacing(0)
         page_layout.addWidget(self.view, 1)
         page_layout.addWidget(self.find_bar)
+        self.line_bar = GoToLineBar()
+        self.line_jump = GoToLine(self.line_bar, self.view)
+        page_layout.addWidget(self.line_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(compare_page)
@@ -149,7 +153,7 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         commands = (self.compare_commands, self.file_commands, self.view_commands, self.go_commands)
-        receivers = (self, *commands, self.opener, self.change_lines, self.finder)
+        receivers = (self, *commands, self.opener, self.change_lines, self.finder, self.line_jump)
         connect_actions(self.actions_by_id, receivers)
         self._runner.started.connect(lambda: self.status_line.set_busy(True))
         self._runner.progressed.connect(self.on_runner_progressed)
@@ -164,6 +168,7 @@ class MainWindow(QMainWindow):
         for side, pane in self.view.panes.items():
             pane.files_dropped.connect(lambda paths, s=side: self.opener.on_files_dropped(paths, s))
         self.find_bar.closed.connect(lambda: self.view.pane(Side.A).setFocus())
+        self.line_bar.closed.connect(lambda: self.view.pane(Side.A).setFocus())
         self.comparison_finished.connect(self.file_banner.watch_result)
         self.file_banner.reload_requested.connect(self.reload)
         self.options_bar.options_changed.connect(self.compare_commands.on_options_changed)
