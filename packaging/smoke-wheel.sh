@@ -42,6 +42,21 @@ rc=0
 [ "$rc" -eq 1 ] || fail "--stat --demo exited $rc: $(cat "$outside/err")"
 grep -q "gettysburg-bliss.txt" "$outside/stat" || fail "--stat --demo did not name the demo pair"
 
+# Documents open through their readers, which are imported by name (formats.READERS):
+# a reader or its library missing from the wheel's dependencies shows only here.
+docs="$root/tests/data/documents/pep0008_strunk_white"
+"$venv/bin/twofold" --text "$docs/a.docx" >"$outside/docx" 2>"$outside/err" \
+  || fail "--text a.docx failed: $(cat "$outside/err")"
+grep -q "Style Guide for Python Code" "$outside/docx" || fail "--text a.docx printed no text"
+rc=0
+"$venv/bin/twofold" --stat "$docs/a.docx" "$docs/b.odt" >"$outside/stat" 2>"$outside/err" || rc=$?
+[ "$rc" -eq 1 ] || fail "--stat a.docx b.odt exited $rc: $(cat "$outside/err")"
+if "$venv/bin/python" -c "import twofold.engine.load.documents.pdf" 2>/dev/null; then
+  "$venv/bin/twofold" --text "$docs/a.pdf" >"$outside/pdf" 2>"$outside/err" \
+    || fail "--text a.pdf failed: $(cat "$outside/err")"
+  grep -q "Style Guide for Python Code" "$outside/pdf" || fail "--text a.pdf printed no text"
+fi
+
 # A home of its own: the user's settings and recent list are none of this check's business.
 home="$outside/home"
 mkdir -p "$home"
@@ -54,5 +69,5 @@ HOME="$home" XDG_CONFIG_HOME="$home/.config" QT_QPA_PLATFORM=offscreen \
 [ -s "$png" ] || fail "--screenshot wrote no PNG"
 [ "$(head -c 4 "$png" | tail -c 3)" = PNG ] || fail "--screenshot wrote something that is not a PNG"
 
-echo "smoke: $(basename "$wheel") installs, starts ($version) and renders the demo" \
+echo "smoke: $(basename "$wheel") installs, starts ($version), reads a DOCX, renders the demo" \
      "($(wc -c <"$png") byte PNG) in $((SECONDS - start)) s"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import configparser
 import email.message
 import email.parser
+import importlib.util
 import os
 import re
 import shutil
@@ -24,6 +25,7 @@ import pytest
 
 import twofold
 from twofold import resource_paths as resources
+from twofold.engine.load.documents.formats import READERS
 
 ROOT = Path(__file__).resolve().parents[1]
 RES = ROOT / "resources"
@@ -79,14 +81,24 @@ def test_desktop_entry_keys() -> None:
     assert {"Development", "Utility", "TextTools"} <= set(entry["Categories"].split(";"))
 
 
-def test_desktop_entry_claims_no_file_type() -> None:
-    """A viewer of two files is no one's default for a text file (Meld claims only its own).
+def test_desktop_entry_offers_the_document_types_but_no_plain_text() -> None:
+    """ "Open With" lists Twofold for the documents it reads (issue 20), never for plain text.
 
     ``MimeType=text/plain`` made Twofold a handler of every text file, so a
-    double-click on notes.txt could open a diff window asking for a second file.
-    "Open With Other Application" still offers it, and runs ``twofold %F``.
+    double-click on notes.txt could open a diff window asking for a second file;
+    a document's own application (a word processor, a reader, a browser) stays
+    its default, and Twofold is offered beside it. Text is still opened with
+    "Open With Other Application", which runs ``twofold %F``.
     """
-    assert "MimeType" not in _desktop_entry()
+    types = set(_desktop_entry()["MimeType"].strip(";").split(";"))
+    assert types == {
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.oasis.opendocument.text",
+        "application/rtf",
+        "application/pdf",
+        "application/epub+zip",
+        "text/html",
+    }
 
 
 def test_metainfo_names_id_license_and_release() -> None:
@@ -151,6 +163,19 @@ def test_pyinstaller_spec_bundles_resources_where_they_are_looked_up() -> None:
     spec = (ROOT / "packaging" / "twofold.spec").read_text("utf-8")
     compile(spec, "twofold.spec", "exec")
     assert '"twofold/resources"' in spec
+
+
+def test_pyinstaller_spec_carries_every_document_reader() -> None:
+    """The readers are imported by name (``formats.READERS``): the analysis is told of each."""
+    spec = (ROOT / "packaging" / "twofold.spec").read_text("utf-8")
+    block = spec.split("_READERS_DIR = ", 1)[1].split("a = Analysis(", 1)[0]
+    found: dict[str, object] = {"os": os, "ROOT": str(ROOT)}
+    exec(compile("_READERS_DIR = " + block, "twofold.spec", "exec"), found)
+    readers = {ref.module for ref in READERS.values()}
+    assert {"twofold.engine.load.documents.docx", "twofold.engine.load.documents.epub"} <= readers
+    present = {name for name in readers if importlib.util.find_spec(name) is not None}
+    assert present <= set(found["DOCUMENT_READERS"])  # type: ignore[arg-type]
+    assert 'hiddenimports=["PySide6.QtSvg", *DOCUMENT_READERS]' in spec
 
 
 def test_pyinstaller_spec_keeps_the_qt_modules_twofold_imports() -> None:
