@@ -7,7 +7,7 @@ without widgets and reused by the window title and tooltips.
 
 from __future__ import annotations
 
-from twofold.engine.result.model import DiffResult, Document, PairKind, Stats
+from twofold.engine.result.model import DiffResult, DocFormat, Document, PairKind, Stats
 from twofold.engine.result.summary import layout_headline, layout_lines, percent, replaced_text
 
 #: layout differences the note in the view names; its tooltip lists up to ``_NOTE_TIP_LINES``
@@ -72,7 +72,12 @@ def layout_note(result: DiffResult) -> tuple[str, tuple[str, ...]]:
 
 
 def document_format(doc: Document) -> str:
-    """``UTF-8 · CRLF`` (BOM noted, and bytes that did not decode), for one side."""
+    """``UTF-8 · CRLF`` (BOM noted, and bytes that did not decode), for one side.
+
+    A document was not decoded: its format says how it was read ("Word document").
+    """
+    if doc.format is not DocFormat.TEXT:
+        return doc.format.display_name
     enc = doc.encoding.upper().replace("_", "-")
     if doc.bom:
         enc += " BOM"

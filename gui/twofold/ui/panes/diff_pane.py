@@ -46,6 +46,7 @@ from twofold.ui.find.match_paint import match_rects, outside
 from twofold.ui.find.text_search import Folded, find_all
 from twofold.ui.panes.break_marks import is_break_only, mark_rect, paint_marks
 from twofold.ui.panes.gutter import LineGutter
+from twofold.ui.panes.heading_format import format_headings
 from twofold.ui.panes.level_layout import Leveller
 from twofold.ui.panes.pane_fill import SlicedFill
 from twofold.ui.panes.spans import BlockTints, PaneHighlights, PanePositions, StandIn
@@ -109,6 +110,7 @@ class DiffPane(QPlainTextEdit):
         self._positions = PanePositions(self._table, Utf16Map(""))
         self._tints = BlockTints(self._table, [])
         self._highlights: PaneHighlights | None = None
+        self._headings: list[int] = []  # document positions of the heading blocks
         self._matches: list[tuple[int, int]] = []
         self._stand_ins: dict[int, list[StandIn]] = {}  # by block on screen, with the selections
         self._current: Extent | None = None
@@ -141,6 +143,7 @@ class DiffPane(QPlainTextEdit):
         positions: PanePositions,
         tints: Sequence[tuple[int, PairKind]],
         highlights: PaneHighlights | None,
+        headings: Sequence[int] = (),
     ) -> None:
         """Show ``positions.table``'s text; tint the paragraphs in ``tints`` (index, kind).
 
@@ -149,6 +152,8 @@ class DiffPane(QPlainTextEdit):
                 its offsets map to document positions (all made by the worker).
             tints: the non-equal paragraphs and the kind of their pair.
             highlights: the inline highlights, computed as blocks come on screen.
+            headings: offsets of the paragraphs a document's reader found to be
+                headings, shown as headings once the text is in.
         """
         self._current, self._gaps, self._matches, self._stand_ins = None, [], [], {}
         table = positions.table
@@ -158,10 +163,13 @@ class DiffPane(QPlainTextEdit):
         # Putting the text in lays it out piecewise, each piece an update request;
         # the selections are built once, for the final first screen.
         self._loading = True
+        self._headings = [positions.position(offset) for offset in headings]
         try:
             self._filler.start(table.take_text())
         finally:
             self._loading = False
+        if not self._filler.active:
+            format_headings(self.document(), self._headings)
         self._visible_range = (-1, -1)
         self._update_gutter_width()
         self._refresh_selections()
@@ -223,6 +231,7 @@ class DiffPane(QPlainTextEdit):
         return self._width_relayout.pending or self._layout_timer.isActive()
 
     def _on_filled(self) -> None:
+        format_headings(self.document(), self._headings)
         self._visible_range = (-1, -1)
         self._refresh_selections()
         self.filled.emit()

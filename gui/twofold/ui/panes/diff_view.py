@@ -7,13 +7,20 @@ single object: show a result, mark a change current, change font or wrap.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QPalette, QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
-from twofold.engine.result.model import DiffResult, Pair, PairKind, Side, Unit
+from twofold.engine.result.model import DiffResult, Pair, PairKind, SetApart, Side, Unit
 from twofold.engine.view.display_blocks import LONG_LINE
 from twofold.engine.view.syntax import Language, language_for
 from twofold.engine.view.view_geometry import PreparedView, same_layout
@@ -24,6 +31,7 @@ from twofold.ui.panes.level_layout import Leveller
 from twofold.ui.panes.link_map import LinkMap
 from twofold.ui.panes.overview_map import OverviewMap
 from twofold.ui.panes.pane_sync import PaneSync
+from twofold.ui.panes.set_apart_note import SetApartNote
 from twofold.ui.panes.spans import PaneHighlights, PanePositions
 from twofold.ui.panes.syntax_highlighter import PaneSyntax
 from twofold.ui.plain_text import one_line, plain_label, tooltip
@@ -97,17 +105,29 @@ class PaneHeader(QWidget):
         self.details = plain_label()
         self.details.setObjectName(f"{name}Details")
         self.details.setMinimumWidth(1)
-        self._row = QHBoxLayout(self)
+        self._row = QHBoxLayout()
         self._row.setContentsMargins(8, 4, 8, 4)
         self._row.setSpacing(12)
         self._row.addWidget(self.name)
         self._row.addWidget(self.details, 1)
+        #: what a document's reader kept out of the comparison, with a Show button: a
+        #: line of its own under the name (the grid keeps both panes' tops level)
+        self.set_apart = SetApartNote(f"{name}SetApart")
+        self.set_apart.setContentsMargins(8, 0, 8, 2)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(0)
+        rows.addLayout(self._row)
+        rows.addWidget(self.set_apart)
         self.setMinimumWidth(50)  # the pane decides the width, never the name
 
-    def set_document(self, name: str, details: str, path: str) -> None:
+    def set_document(
+        self, name: str, details: str, path: str, set_apart: Sequence[SetApart] = ()
+    ) -> None:
         self._full = one_line(name)
         self.details.setText(details)
         self.setToolTip(tooltip(path))
+        self.set_apart.set_parts(name, set_apart)
         self._fit_name()
 
     def text(self) -> str:
@@ -183,7 +203,7 @@ class DiffView(QWidget):
         grid.setHorizontalSpacing(0)
         grid.setVerticalSpacing(0)
         for side, column in ((Side.A, 0), (Side.B, 2)):
-            grid.addWidget(self.headers[side], 0, column)
+            grid.addWidget(self.headers[side], 0, column, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(self.panes[side], 2, column)
         grid.addWidget(self.layout_note, 1, 0, 1, 3)
         grid.addWidget(self.link, 2, 1)
@@ -227,11 +247,11 @@ class DiffView(QWidget):
             tints = [(index, pair.kind) for pair in changes for index in pair.indices(side)]
             highlights = PaneHighlights(result, side, positions, prepared.spans)
             self.syntax[side].show(languages[side], positions)  # before the text goes in
-            pane.set_content(positions, tints, highlights)
+            pane.set_content(positions, tints, highlights, doc.headings)
             cut = f" \u00b7 lines over {LONG_LINE:,} characters shown in pieces"
             note = cut if table.soft_breaks else ""  # say so: the blocks are not the file's lines
             self.headers[side].set_document(
-                doc.label, f"{document_format(doc)}{note}", doc.path or doc.label
+                doc.label, f"{document_format(doc)}{note}", doc.path or doc.label, doc.set_apart
             )
         note, tip = layout_note(result)
         self.layout_note.setText(note)
