@@ -17,6 +17,7 @@ from twofold.ui.find.find_bar import FindController
 from twofold.ui.find.go_to_line import GoToLine
 from twofold.ui.main_window import MainWindow
 from twofold.ui.panes.change_lines import ChangeLinesChoice
+from twofold.ui.sidebar.fold import SidebarFold
 
 #: where the window finds its handlers (``MainWindow._connect_signals``)
 RECEIVERS = (
@@ -29,6 +30,7 @@ RECEIVERS = (
     FindController,
     ChangeLinesChoice,
     GoToLine,
+    SidebarFold,
 )
 
 

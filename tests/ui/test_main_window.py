@@ -138,6 +138,7 @@ def test_stepping_repaints_the_list_rows_it_selects_and_leaves(
     qtbot: QtBot, loaded: MainWindow
 ) -> None:
     """Only the rows that change are repainted: the painted list shows the current one alone."""
+    loaded.actions_by_id["sidebar"].trigger()  # shown: the window is narrow enough to fold it
     view = loaded.sidebar.view
     highlight = view.palette().color(view.palette().ColorRole.Highlight).rgb()
 

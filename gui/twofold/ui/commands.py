@@ -25,7 +25,7 @@ from twofold.ui.dialogs.font_choice import FontChoice
 from twofold.ui.dialogs.shortcuts_sheet import ShortcutsSheet
 from twofold.ui.files.export import REPORT, UNIFIED, Exporter
 from twofold.ui.files.recent_menu import RecentMenu
-from twofold.ui.files.settings import CODE_WRAP, SIDEBAR, WORD_WRAP, ZOOM, ZOOM_RANGE, Settings
+from twofold.ui.files.settings import CODE_WRAP, WORD_WRAP, ZOOM, ZOOM_RANGE, Settings
 from twofold.ui.panes.diff_view import DiffView
 from twofold.ui.sidebar.changes_sidebar import ChangesSidebar
 
@@ -190,23 +190,21 @@ class ViewCommands:
         parent: QWidget,
         font_choice: FontChoice,
         settings: Settings,
-        shown: tuple[DiffView, ChangesSidebar],
+        view: DiffView,
         actions: dict[str, QAction],
     ) -> None:
         self._parent = parent
         self._font_choice = font_choice
         self._settings = settings
-        self._view, self._sidebar = shown
-        self._wrap_action, self._sidebar_action = actions["wrap"], actions["sidebar"]
+        self._view = view
+        self._wrap_action = actions["wrap"]
         self._zoom = int(settings.get(ZOOM))
         self._code = False  # line mode on screen: the wrap choice is the one for code
         self._shortcuts_sheet: ShortcutsSheet | None = None
 
     def restore(self) -> None:
-        """Show the panes and the changes list as the settings kept them."""
+        """Show the panes as the settings kept them (the changes list: ``SidebarFold``)."""
         self.wrap_for(code=False)
-        self._sidebar_action.setChecked(bool(self._settings.get(SIDEBAR)))
-        self.set_sidebar_visible(self._sidebar_action.isChecked())
         self._view.set_zoom(self._zoom)
 
     def wrap_for(self, code: bool) -> None:
@@ -222,15 +220,6 @@ class ViewCommands:
         """Alt+Z: wrap or not, remembered for the kind of text on screen."""
         self._settings.set(CODE_WRAP if self._code else WORD_WRAP, on)
         self._view.set_word_wrap(on)
-
-    def set_sidebar_visible(self, on: bool) -> None:
-        self._settings.set(SIDEBAR, on)
-        self._sidebar.setVisible(on)
-
-    def focus_changes_list(self) -> None:
-        self.set_sidebar_visible(True)
-        self._sidebar_action.setChecked(True)
-        self._sidebar.view.setFocus()
 
     def zoom_in(self) -> None:
         self._set_zoom(self._zoom + 1)

@@ -45,6 +45,7 @@ from twofold.ui.panes.change_lines import ChangeLinesChoice
 from twofold.ui.panes.diff_view import DiffView
 from twofold.ui.plain_text import window_title
 from twofold.ui.sidebar.changes_sidebar import ChangesSidebar
+from twofold.ui.sidebar.fold import SidebarFold
 from twofold.ui.theme import Theme, ThemeWatcher
 from twofold.ui.worker import CompareRequest, CompareRunner
 
@@ -145,15 +146,17 @@ class MainWindow(QMainWindow):
         self.compare_commands = CompareCommands(self.options_bar, self)
         self.file_commands = FileCommands(self, self.recent_menu, self.exporter, self._note)
         self.view_commands = ViewCommands(
-            self, self.font_choice, self._settings, (self.view, self.sidebar), actions
+            self, self.font_choice, self._settings, self.view, actions
         )
+        self.sidebar_fold = SidebarFold(self, self.splitter, actions["sidebar"], self._settings)
         self.go_commands = GoCommands(self.sidebar, self)
         self.opener = FileOpener(self, self, self.banner, self.drop_zone)
         self.change_lines = ChangeLinesChoice(self._settings, actions["change_lines"], self.view)
 
     def _connect_signals(self) -> None:
         commands = (self.compare_commands, self.file_commands, self.view_commands, self.go_commands)
-        receivers = (self, *commands, self.opener, self.change_lines, self.finder, self.line_jump)
+        controllers = (self.opener, self.change_lines, self.sidebar_fold, self.line_jump)
+        receivers = (self, *commands, *controllers, self.finder)
         connect_actions(self.actions_by_id, receivers)
         self._runner.started.connect(lambda: self.status_line.set_busy(True))
         self._runner.progressed.connect(self.on_runner_progressed)

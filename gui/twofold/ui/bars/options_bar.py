@@ -21,8 +21,8 @@ import logging
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QToolBar, QWidget
 
 from twofold.engine.result.model import CompareOptions, DiffResult, Granularity, Side, Unit
@@ -186,15 +186,52 @@ class ChoiceCombo(QComboBox):
         self._actions[row].trigger()  # an exclusive group keeps a checked action checked
 
 
+class FittingToolBar(QToolBar):
+    """A toolbar that drops the words beside its icons when it would not fit otherwise.
+
+    Words beside the icons: style arrows are faint on some dark palettes, and words
+    need no legend. But in a window under about 1000 pixels they pushed the ignore
+    toggles into the overflow menu, out of sight; there the buttons with an icon
+    show the icon alone (their words stay in the tooltip), and those without one
+    keep their words.
+    """
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        #: the width the bar needs with words beside the icons (measured while it has them)
+        self._wide: int | None = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        """Words beside the icons if they fit in the bar's width, icons alone if not."""
+        words = Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        if self.toolButtonStyle() is words:
+            self._wide = self.sizeHint().width()
+        wanted = words if self._wide is None or self.width() >= self._wide else _ICONS
+        if wanted is not self.toolButtonStyle():
+            self.setToolButtonStyle(wanted)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._wide = None  # measured again, with words, at the next fit
+            self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
+
+#: icons alone: a button whose action has no icon shows its words all the same
+_ICONS = Qt.ToolButtonStyle.ToolButtonIconOnly
+
+
 def build_toolbar(actions: dict[str, QAction], parent: QWidget | None = None) -> QToolBar:
     """The main toolbar: open, reload, report; stepping; then every comparison option."""
-    bar = QToolBar("Comparison", parent)
+    bar = FittingToolBar("Comparison", parent)
     bar.setObjectName("optionsToolBar")
     bar.setMovable(False)
     bar.setFloatable(False)
-    # Words beside the icons: style arrows are faint on some dark palettes, and words
-    # need no legend (the toolbar stays one row down to about 1000 pixels).
-    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     for action_id, text in _ICON_TEXT.items():
         actions[action_id].setIconText(text)
     for button in ("open", "reload", "export_report", None, "previous_change", "next_change"):

@@ -70,6 +70,8 @@ WORD_WRAP = Option("preferences/word_wrap", bool, True)
 CODE_WRAP = Option("preferences/code_wrap", bool, False)
 ZOOM = Option("preferences/zoom", int, 0, valid=lambda zoom: zoom in ZOOM_RANGE)
 SIDEBAR = Option("preferences/sidebar_visible", bool, True)
+#: the changes list's width as last dragged (device-independent pixels)
+SIDEBAR_WIDTH = Option("window/sidebar_width", int, 280, valid=lambda width: 120 <= width <= 4000)
 #: the panes' font as ``QFont.toString()``; empty means the system's (prose or fixed)
 FONT = Option("preferences/font", str, "", valid=lambda text: not text or QFont().fromString(text))
 CHANGE_LINES = Option("preferences/change_lines", ChangeLines, ChangeLines.AUTO)
@@ -94,6 +96,7 @@ OPTIONS: tuple[Option, ...] = (
     CODE_WRAP,
     ZOOM,
     SIDEBAR,
+    SIDEBAR_WIDTH,
     FONT,
     CHANGE_LINES,
     GEOMETRY,

@@ -210,6 +210,10 @@ class DiffView(QWidget):
         grid.addWidget(self.overview, 0, 3, 3, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(2, 1)
+        # The panes scroll together and the strip shows where: it is their one scroll bar
+        # (click, drag, wheel), and both texts get the same width.
+        for pane in self.panes.values():
+            pane.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def pane(self, side: Side) -> DiffPane:
         return self.panes[side]

@@ -1,21 +1,24 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The strip showing the whole comparison: where the changes are, what is on screen.
 
-Two columns, left document and right document, each scaled to its own length
-as *estimated* from the characters per block and the pane width
+One column, as narrow as a scroll bar, drawn from the right-hand document (the
+panes scroll together, so a second column for the left one only took room from
+the text; a deletion shows where the right-hand text lacks it). It is scaled to
+the document's length as *estimated* from the characters per block and the pane width
 (``engine.overview_estimate.estimated_lines``): exact heights would need the whole
 document laid out, and an estimate keeps the marks still while scrolling lays
 blocks out. The marks are painted once into a cached ``QPixmap`` (Meld
-``chunkmap.py``); only the visible-region frames are painted per frame. Click
-or drag to jump.
+``chunkmap.py``); only the visible-region frame is painted per frame. It stands
+in for the panes' scroll bars (they have none, being scrolled together): click or
+drag to jump, and the wheel over it scrolls them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from twofold.engine.result.model import PairKind, Side
@@ -23,7 +26,11 @@ from twofold.engine.view.overview_estimate import fraction, fraction_of_position
 from twofold.ui.panes.pane_sync import PaneSync
 from twofold.ui.turns import turn_queue
 
-_MARGIN = 3.0
+_MARGIN = 2.0
+#: the strip's width: a scroll bar's
+_WIDTH = 16
+#: the document the strip is drawn from
+_SIDE = Side.B
 #: Above this many changes the marks are rendered in a later event-loop turn.
 _RENDER_LATER_CHANGES = 500
 #: ... or when a pane has more blocks than this.
@@ -33,7 +40,7 @@ _ROWS_SLICE = 4096
 
 
 class OverviewMap(QWidget):
-    """Change marks for both documents plus the visible region of each pane.
+    """Change marks of the comparison plus the region the panes show.
 
     Signals:
         position_clicked: (Side, fraction 0..1) the user clicked or dragged to.
@@ -44,7 +51,8 @@ class OverviewMap(QWidget):
     def __init__(self, sync: PaneSync, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("overviewMap")
-        self.setToolTip("Overview: click to jump")
+        self.setToolTip("Overview: click or drag to go there")
+        self.setAccessibleName("Overview of the changes")
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._sync = sync
@@ -54,7 +62,7 @@ class OverviewMap(QWidget):
         sync.scrolled.connect(self.update)
 
     def sizeHint(self) -> QSize:
-        return QSize(30, 200)
+        return QSize(_WIDTH, 200)
 
     @property
     def marks(self) -> QPixmap | None:
@@ -72,9 +80,7 @@ class OverviewMap(QWidget):
         self.update()
 
     def _column(self, side: Side) -> QRectF:
-        half = (self.width() - 3 * _MARGIN) / 2
-        x = _MARGIN if side is Side.A else 2 * _MARGIN + half
-        return QRectF(x, _MARGIN, half, self.height() - 2 * _MARGIN)
+        return QRectF(_MARGIN, _MARGIN, self.width() - 2 * _MARGIN, self.height() - 2 * _MARGIN)
 
     def _y(self, side: Side, pos: float) -> float:
         """Strip y of a block position of ``side``."""
@@ -95,7 +101,7 @@ class OverviewMap(QWidget):
         yield rows
 
     def _render_marks(self) -> QPixmap:
-        return self._paint_marks({side: list(self._rows(side))[-1] for side in Side})
+        return self._paint_marks({_SIDE: list(self._rows(_SIDE))[-1]})
 
     def _paint_marks(self, rows: dict[Side, list[tuple[float, float, PairKind]]]) -> QPixmap:
         ratio = self.devicePixelRatioF()
@@ -104,7 +110,7 @@ class OverviewMap(QWidget):
         theme = self._sync.pane(Side.A).theme
         pixmap.fill(theme.gutter)
         painter = QPainter(pixmap)
-        for side in (Side.A, Side.B):
+        for side in rows:
             col = self._column(side)
             painter.fillRect(col, theme.base)
             top0, left, width = col.top(), col.left(), col.width()
@@ -135,15 +141,13 @@ class OverviewMap(QWidget):
 
     def _render_steps(self) -> Iterator[bool]:
         """Each pane's estimated heights, then its rows, a slice a step; then the marks."""
-        for side in Side:
-            while self._sync.pane(side).advance_estimate():
-                yield True
+        while self._sync.pane(_SIDE).advance_estimate():
+            yield True
         size = self.size()
         rows: dict[Side, list[tuple[float, float, PairKind]]] = {}
-        for side in Side:
-            for grown in self._rows(side):
-                rows[side] = grown
-                yield True
+        for grown in self._rows(_SIDE):
+            rows[_SIDE] = grown
+            yield True
         if self.size() == size:  # else rows for another height: the repaint starts over
             self._pixmap = self._paint_marks(rows)
         self.update()
@@ -170,18 +174,15 @@ class OverviewMap(QWidget):
         shade.setAlphaF(0.12)
         painter.setPen(QPen(frame, 1))
         painter.setBrush(shade)
-        for side in (Side.A, Side.B):
-            pane = self._sync.pane(side)
-            top, bottom = self._y(side, pane.pos_at(0.0)), self._y(side, pane.pos_at(1.0))
-            col = self._column(side)
-            painter.drawRect(QRectF(col.left(), top, col.width() - 1, max(3.0, bottom - top)))
+        pane = self._sync.pane(_SIDE)
+        top, bottom = self._y(_SIDE, pane.pos_at(0.0)), self._y(_SIDE, pane.pos_at(1.0))
+        col = self._column(_SIDE)
+        painter.drawRect(QRectF(col.left(), top, col.width() - 1, max(3.0, bottom - top)))
         painter.end()
 
     def _jump(self, event: QMouseEvent) -> None:
-        pos = event.position()
-        side = Side.A if pos.x() < self.width() / 2 else Side.B
-        col = self._column(side)
-        self.position_clicked.emit(side, fraction(pos.y() - col.top(), col.height()))
+        col = self._column(_SIDE)
+        self.position_clicked.emit(_SIDE, fraction(event.position().y() - col.top(), col.height()))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -190,3 +191,7 @@ class OverviewMap(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if event.buttons() & Qt.MouseButton.LeftButton:
             self._jump(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # The scroll bar the panes have no more: the other pane follows this one.
+        QCoreApplication.sendEvent(self._sync.pane(_SIDE).verticalScrollBar(), event)

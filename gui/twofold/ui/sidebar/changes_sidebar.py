@@ -42,7 +42,6 @@ from twofold.engine.result.model import DiffResult, Pair, PairKind, Side, Unit
 from twofold.engine.result.summary import percent
 from twofold.engine.view.invisibles import reveal
 from twofold.ui.focus_ring import FocusRing
-from twofold.ui.plain_text import plain_label
 from twofold.ui.theme import NAMES, SIGNS, Theme
 from twofold.ui.turns import turn_queue
 
@@ -286,10 +285,11 @@ class ChangesSidebar(QWidget):
         self._visible: list[int] | None = None
         self._result: DiffResult | None = None
         self._selected: int | None = None
-        self._title = plain_label("Changes")
-        self._title.setObjectName("sidebarTitle")
+        # The filter box heads the list and says the count: a title beside it said it twice.
         self.filter = QComboBox()
         self.filter.setObjectName("kindFilter")
+        # Sized to its text whenever the count changes, never cut to "All changes (28".
+        self.filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.filter.setToolTip("Show only changes of one kind")
         self.filter.setAccessibleName("Filter changes by kind")
         for label, kinds in _FILTERS:
@@ -304,16 +304,16 @@ class ChangesSidebar(QWidget):
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setFrameShape(QFrame.Shape.NoFrame)  # like the panes; focus shows as a ring
         self._ring = FocusRing(self.view)
+        self.setFocusProxy(self.view)
         self._setup_layout()
         self.filter.currentIndexChanged.connect(self.on_filter_changed)
         self.view.selectionModel().currentRowChanged.connect(self.on_view_current_changed)
 
     def _setup_layout(self) -> None:
         head = QHBoxLayout()
-        head.setContentsMargins(8, 6, 6, 4)
-        head.addWidget(self._title)
-        head.addStretch(1)
+        head.setContentsMargins(6, 4, 6, 4)
         head.addWidget(self.filter)
+        head.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -342,7 +342,6 @@ class ChangesSidebar(QWidget):
         for row, (label, kinds) in enumerate(_FILTERS):
             n = sum(counts[k] for k in kinds)
             self.filter.setItemText(row, f"{label} ({n})")
-        self._title.setText(f"Changes ({sum(counts.values())})" if result else "Changes")
         if result is not None and len(result.changes) > FILL_LATER_CHANGES:
             self._model.set_result(None)
             turn_queue().schedule(self, self._fill)
