@@ -96,7 +96,9 @@ def rebuild(pages: Sequence[Page], furniture: Sequence[Mapping[int, Furniture]])
         return []
     lines = [line for _, line in body]
     measures = _measure(body, max(page.width for page in pages))
-    words = Vocabulary.of(_unbroken_words(lines))
+    # The vocabulary costs a pass over every word: only hyphenated line ends need it.
+    cut = any(line.hyphen or _HYPHENATED_END.search(line.text) for line in lines)
+    words = Vocabulary.of(_unbroken_words(lines) if cut else ())
     paragraphs: list[Paragraph] = []
     current: list[PageLine] = []
     last_page = -1
