@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from twofold.ui.find import text_search
-from twofold.ui.find.text_search import find_all, fold
+from twofold.ui.find.text_search import Query, QueryError, Search, find_all, fold
 
 # "ß" and "İ" fold to two characters: such a text is folded a chunk at a time, and a
 # chunk holding one is read with the regex; the Greek sigmas and the long s are letters
@@ -63,3 +63,77 @@ def test_a_needle_that_lowers_longer_is_found_by_the_regex() -> None:
 def test_nothing_to_find() -> None:
     assert find_all(fold("text"), "", 10) == []
     assert find_all(fold("text"), "t", 0) == []
+
+
+# ----- find with options ---------------------------------------------------------------------
+
+WORDY = st.text(alphabet="ab _.\nAB\u00e9\u00c9\u00df", max_size=60)
+
+
+def _searched(text: str, query: Query, limit: int, piece: int) -> list[tuple[int, int]]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(text_search, "PIECE", piece)
+        search = Search(fold(text), query, limit)
+        while search.step():
+            pass
+    assert search.done
+    return search.matches
+
+
+def _regex_oracle(text: str, query: Query, limit: int) -> list[tuple[int, int]]:
+    body = query.text if query.regex else re.escape(query.text)
+    if query.words:
+        head = "(?i)" if body.startswith("(?i)") else ""
+        body = rf"{head}(?<!\w)(?:{body[len(head) :]})(?!\w)"
+    flags = re.MULTILINE | (0 if query.case else re.IGNORECASE)
+    found = [(m.start(), m.end()) for m in re.finditer(body, text, flags) if m.end() > m.start()]
+    return found[:limit]
+
+
+@given(
+    WORDY,
+    st.text(alphabet="abAB \u00e9\u00df", min_size=1, max_size=3),
+    st.booleans(),
+    st.booleans(),
+    st.integers(min_value=1, max_value=9),
+    st.integers(0, 30),
+)
+def test_literal_search_with_options_finds_what_the_regex_finds(
+    text: str, needle: str, case: bool, words: bool, piece: int, limit: int
+) -> None:
+    query = Query(needle, case=case, words=words)
+    assert _searched(text, query, limit, piece) == _regex_oracle(text, query, limit)
+
+
+@pytest.mark.parametrize("pattern", ["a+", "b.a", "^a", "a$", r"\bab", "[ab]{2}", "(?i)B", "a|"])
+@given(text=WORDY, case=st.booleans(), words=st.booleans(), piece=st.integers(1, 9))
+def test_regular_expressions_are_searched_a_piece_at_a_time(
+    pattern: str, text: str, case: bool, words: bool, piece: int
+) -> None:
+    query = Query(pattern, case=case, words=words, regex=True)
+    assert _searched(text, query, 50, piece) == _regex_oracle(text, query, 50)
+
+
+def test_whole_words_skip_parts_of_words() -> None:
+    text = "cat concat cat_x cat. Cat"
+    assert _searched(text, Query("cat", words=True), 10, 4) == [(0, 3), (17, 20), (22, 25)]
+    assert _searched(text, Query("cat", case=True, words=True), 10, 4) == [(0, 3), (17, 20)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "sentence"),
+    [
+        ("(ab", "Not a regular expression: missing ), unterminated subpattern at position 1."),
+        ("a{2,1}", "Not a regular expression: min repeat greater than max repeat at position 3."),
+        ("*", "Not a regular expression: nothing to repeat at position 1."),
+    ],
+)
+def test_an_invalid_regular_expression_is_one_sentence(pattern: str, sentence: str) -> None:
+    with pytest.raises(QueryError) as refused:
+        Search(fold("text"), Query(pattern, regex=True), 10)
+    assert str(refused.value) == sentence
+
+
+def test_a_literal_is_not_read_as_a_regular_expression() -> None:
+    assert _searched("a(b a.b", Query("(b"), 5, 3) == [(1, 3)]
+    assert _searched("a(b a.b axb", Query("a.b"), 5, 3) == [(4, 7)]

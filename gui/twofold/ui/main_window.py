@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.view = DiffView()
         self.find_bar = FindBar()
         self.finder = FindController(
-            self.find_bar, self.view.panes[Side.A], self.view.panes[Side.B]
+            self.find_bar, self.view.panes[Side.A], self.view.panes[Side.B], self._settings
         )
         self.sidebar = ChangesSidebar(self._theme)
         compare_page = QWidget()

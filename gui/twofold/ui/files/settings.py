@@ -68,6 +68,10 @@ class ChangeLines(enum.Enum):
 WORD_WRAP = Option("preferences/word_wrap", bool, True)
 #: wrap long lines of code and data (line mode): off, so lines keep their shape
 CODE_WRAP = Option("preferences/code_wrap", bool, False)
+#: find's toggles: match case, whole words, regular expression
+FIND_CASE = Option("preferences/find_case", bool, False)
+FIND_WORDS = Option("preferences/find_words", bool, False)
+FIND_REGEX = Option("preferences/find_regex", bool, False)
 ZOOM = Option("preferences/zoom", int, 0, valid=lambda zoom: zoom in ZOOM_RANGE)
 SIDEBAR = Option("preferences/sidebar_visible", bool, True)
 #: the changes list's width as last dragged (device-independent pixels)
@@ -94,6 +98,9 @@ COMPARE_OPTIONS: dict[str, Option] = {
 OPTIONS: tuple[Option, ...] = (
     WORD_WRAP,
     CODE_WRAP,
+    FIND_CASE,
+    FIND_WORDS,
+    FIND_REGEX,
     ZOOM,
     SIDEBAR,
     SIDEBAR_WIDTH,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 #: Characters folded and searched at a time, in a text that folds longer.
@@ -96,3 +96,131 @@ def _finds(haystack: str, needle: str) -> Iterator[tuple[int, int]]:
     while at >= 0:
         yield at, at + len(needle)
         at = haystack.find(needle, at + len(needle))
+
+
+# ----- find with options: case, whole words, regular expressions ---------------------------
+
+#: characters a step of a ``Search`` reads (a regular expression reads them in C, but a
+#: slow one over a 13 MB text held the window for over a second)
+PIECE = 1 << 18
+#: how far past its piece a regular expression may look to finish a match that began
+#: in it: a longer match across a piece's end is cut there
+OVERLAP = 4_096
+
+
+#: inline flags that apply to a whole regular expression, which must come first in it
+_GLOBAL_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))+")
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What find looks for, and how: the find bar's text and its three toggles."""
+
+    text: str
+    #: upper and lower case differ
+    case: bool = False
+    #: only whole words: no letter, digit or underscore just before or after
+    words: bool = False
+    #: ``text`` is a regular expression (Python's syntax)
+    regex: bool = False
+
+
+class QueryError(ValueError):
+    """A query that cannot be searched for (an invalid regular expression); one sentence."""
+
+
+def compile_query(query: Query) -> re.Pattern[str] | None:
+    """The regular expression ``query`` needs, None for a literal; ``QueryError`` if invalid.
+
+    Whole words of a literal are not a regular expression: the literal is found
+    with ``str.find`` and its neighbours checked, many times faster than ``\\b``.
+    """
+    if not query.regex:
+        return None
+    flags = re.MULTILINE | (0 if query.case else re.IGNORECASE)
+    try:
+        pattern = re.compile(query.text, flags)  # errors at positions of what was typed
+        if query.words:  # leading global flags, as in ``(?x)...``, must stay first
+            lead = _GLOBAL_FLAGS.match(query.text)
+            head = lead.group() if lead else ""
+            pattern = re.compile(rf"{head}(?<!\w)(?:{query.text[len(head) :]})(?!\w)", flags)
+        return pattern
+    except re.error as error:
+        where = f" at position {error.pos + 1}" if error.pos is not None else ""
+        raise QueryError(f"Not a regular expression: {error.msg}{where}.") from None
+    except (RecursionError, OverflowError, ValueError):
+        raise QueryError("Not a regular expression Twofold can search for.") from None
+
+
+class Search:
+    """The matches of a query in one text, found a piece at a time (``step``).
+
+    Why in pieces: a regular expression or whole-word search of a big text
+    takes longer than a keystroke may hold the window; the find controller runs
+    steps in later turns until ``done``. Matches do not overlap, are found left
+    to right, and empty ones are skipped (there is nothing to show).
+    """
+
+    def __init__(self, haystack: Folded, query: Query, limit: int) -> None:
+        self.matches: list[tuple[int, int]] = []
+        self._haystack = haystack
+        self._query = query
+        self._pattern = compile_query(query)  # raises QueryError
+        self._limit = limit
+        self._at = 0
+        self._needle = query.text if query.case else query.text.casefold()
+        self.done = not query.text or limit <= 0
+        alike = haystack.folded is not None and len(self._needle) == len(query.text)
+        if self._pattern is None and not query.case and not alike:
+            # Folding would move the offsets: the regex engine reads the case instead.
+            if not query.words:
+                self.matches = [] if self.done else find_all(haystack, query.text, limit)
+                self.done = True
+            self._pattern = compile_query(replace(query, text=re.escape(query.text), regex=True))
+
+    def step(self) -> bool:
+        """Search the next piece; True while some of the text remains."""
+        if self.done:
+            return False
+        text = self._haystack.text
+        start, stop = self._at, min(len(text), self._at + PIECE)
+        self._at = stop
+        for found in self._piece(start, stop):
+            if len(self.matches) >= self._limit:
+                break
+            self.matches.append(found)
+            self._at = max(self._at, found[1])  # a match across ``stop``: go on after it
+        self.done = self._at >= len(text) or len(self.matches) >= self._limit
+        return not self.done
+
+    def _piece(self, start: int, stop: int) -> Iterator[tuple[int, int]]:
+        """The matches that begin in ``[start, stop)``."""
+        text = self._haystack.text
+        if self._pattern is not None:
+            end = min(len(text), stop + OVERLAP)
+            for match in self._pattern.finditer(text, start, end):
+                if match.start() >= stop:
+                    break
+                if match.end() > match.start():
+                    yield match.start(), match.end()
+            return
+        query = self._query
+        searched = text if query.case else self._haystack.folded
+        assert searched is not None  # folded alike, or the whole search was ``find_all``
+        for first, last in _finds_within(searched, self._needle, start, stop):
+            if not query.words or (_edge(text, first - 1) and _edge(text, last)):
+                yield first, last
+
+
+def _finds_within(haystack: str, needle: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
+    """The non-overlapping finds of ``needle`` that begin in ``[start, stop)``."""
+    size = len(needle)
+    at = haystack.find(needle, start, stop + size - 1)
+    while at >= 0:
+        yield at, at + size
+        at = haystack.find(needle, at + size, stop + size - 1)
+
+
+def _edge(text: str, at: int) -> bool:
+    """True if ``text[at]`` is no word character (or lies outside the text), as ``\\w`` reads."""
+    return not (0 <= at < len(text)) or not (text[at].isalnum() or text[at] == "_")

@@ -195,8 +195,11 @@ class DiffPane(QPlainTextEdit):
         (``bench/gui_actions.py``'s find rows), and a match
         across the soft break of a cut line is still found.
         """
+        return self.document_ranges(find_all(source, needle, limit))
+
+    def document_ranges(self, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Source ranges (find's matches) as document positions."""
         positions = self._positions
-        found = find_all(source, needle, limit)
         if positions.same:  # most texts: mapping the many matches of "e" was slow
             return found
         return [(positions.position(start), positions.position(end)) for start, end in found]
