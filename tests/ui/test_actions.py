@@ -13,6 +13,7 @@ from twofold.engine.result.model import Unit
 from twofold.ui.actions import ACTIONS, ActionSpec, handler_of, key_sequences
 from twofold.ui.commands import CompareCommands, FileCommands, GoCommands, ViewCommands
 from twofold.ui.files.opening import FileOpener
+from twofold.ui.files.paste import Paster
 from twofold.ui.find.find_bar import FindController
 from twofold.ui.find.go_to_line import GoToLine
 from twofold.ui.main_window import MainWindow
@@ -27,6 +28,7 @@ RECEIVERS = (
     ViewCommands,
     GoCommands,
     FileOpener,
+    Paster,
     FindController,
     ChangeLinesChoice,
     GoToLine,

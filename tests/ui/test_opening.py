@@ -31,7 +31,7 @@ def _answer_dialogs(
     def open_names(*_args: object) -> tuple[list[str], str]:
         return [str(p) for p in first], ""
 
-    def open_name(_parent: object, _caption: str, folder: str) -> tuple[str, str]:
+    def open_name(_parent: object, _caption: str, folder: str, *_filter: str) -> tuple[str, str]:
         asked_in.append(folder)
         return (str(second) if second else ""), ""
 

@@ -37,6 +37,7 @@ from twofold.ui.files.drop_zone import DropZone
 from twofold.ui.files.export import Exporter
 from twofold.ui.files.file_watcher import FileChangeBanner
 from twofold.ui.files.opening import FileOpener
+from twofold.ui.files.paste import Paster
 from twofold.ui.files.recent_menu import RecentMenu
 from twofold.ui.files.settings import GEOMETRY, SPLITTER, Settings
 from twofold.ui.find.find_bar import FindBar, FindController
@@ -151,11 +152,13 @@ class MainWindow(QMainWindow):
         self.sidebar_fold = SidebarFold(self, self.splitter, actions["sidebar"], self._settings)
         self.go_commands = GoCommands(self.sidebar, self)
         self.opener = FileOpener(self, self, self.banner, self.drop_zone)
+        self.paster = Paster(self, self.opener, self.banner)
         self.change_lines = ChangeLinesChoice(self._settings, actions["change_lines"], self.view)
 
     def _connect_signals(self) -> None:
         commands = (self.compare_commands, self.file_commands, self.view_commands, self.go_commands)
-        controllers = (self.opener, self.change_lines, self.sidebar_fold, self.line_jump)
+        files = (self.opener, self.paster)
+        controllers = (*files, self.change_lines, self.sidebar_fold, self.line_jump)
         receivers = (self, *commands, *controllers, self.finder)
         connect_actions(self.actions_by_id, receivers)
         self._runner.started.connect(lambda: self.status_line.set_busy(True))
@@ -286,7 +289,8 @@ class MainWindow(QMainWindow):
         result = prepared.result
         self.status_line.set_busy(False)
         self._shown = self._pending
-        self._settings.add_recent_comparison(result.a.path, result.b.path)
+        if not (self.paster.holds(result.a.path) or self.paster.holds(result.b.path)):
+            self._settings.add_recent_comparison(result.a.path, result.b.path)
         self._show_settings_warning()
         if self.view.refine(prepared):  # the coarse preview is on screen: keep its view
             self.sidebar.refine(result)
@@ -373,6 +377,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._runner.shutdown()
+        self.paster.discard()
         self._settings.set(GEOMETRY, self.saveGeometry())
         self._settings.set(SPLITTER, self.splitter.saveState())
         self._settings.sync()

@@ -22,6 +22,14 @@ from twofold.ui.files.drop import DropRefused, can_accept, local_paths, plan_dro
 from twofold.ui.files.drop_zone import DropZone
 from twofold.ui.worker import CompareRequest
 
+#: the Open dialog's choices: any file first (text and code have no one suffix), then the
+#: documents a reader opens (``engine/load/documents/formats.py``)
+OPEN_FILTER = (
+    "All files (*);;"
+    "Documents (*.docx *.odt *.rtf *.pdf *.epub *.html *.htm *.xhtml);;"
+    "Text and Markdown (*.txt *.md *.markdown *.rst)"
+)
+
 
 class Comparing(Protocol):
     """What opening may do with the window: read the files compared, compare two others."""
@@ -50,10 +58,15 @@ class FileOpener:
 
     def open_files(self) -> None:
         """Ask for two files (or one, then the one to compare it with) and compare them."""
-        paths, _ = QFileDialog.getOpenFileNames(self._parent, "Open two files to compare")
+        paths, _ = QFileDialog.getOpenFileNames(
+            self._parent, "Open two files to compare", "", OPEN_FILTER
+        )
         if len(paths) == 1:
             right, _ = QFileDialog.getOpenFileName(
-                self._parent, "Choose the file to compare it with", str(Path(paths[0]).parent)
+                self._parent,
+                "Choose the file to compare it with",
+                str(Path(paths[0]).parent),
+                OPEN_FILTER,
             )
             paths = [paths[0], right] if right else []
         if len(paths) >= 2:
