@@ -183,3 +183,14 @@ def test_every_front_refuses_a_hostile_document_alike(front: list[str], tmp_path
     others = [] if front == ["--text"] else [PAIR / "b.txt"]
     _refused(twofold(*front, path, *others), path, "declares XML entities")
     assert not (tmp_path / "out.html").exists()
+
+
+def test_the_report_names_a_document_s_format_and_what_it_left_out(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.docx"
+    draft.write_bytes(docx_bytes(p("Body text."), header=p("DRAFT")))
+    out = tmp_path / "report.html"
+    shown = twofold("--report", out, draft, PAIR / "b.txt")
+    assert shown.returncode == 1, shown.stderr
+    page = out.read_text("utf-8")
+    assert "Word document; 1 paragraph not compared (page headers and footers)" in page
+    assert "utf-8, LF newlines" in page  # the text side, as before

@@ -24,7 +24,15 @@ import html
 from collections.abc import Iterator
 
 from twofold import __version__
-from twofold.engine.result.model import DiffResult, Document, Pair, PairKind, Side, Unit
+from twofold.engine.result.model import (
+    DiffResult,
+    DocFormat,
+    Document,
+    Pair,
+    PairKind,
+    Side,
+    Unit,
+)
 from twofold.engine.result.summary import (
     STAT_LAYOUT_LINES,
     kind_counts,
@@ -199,6 +207,12 @@ def _summary(result: DiffResult) -> Iterator[str]:
 
 def _doc_row(name: str, doc: Document, count: int, unit: Unit) -> str:
     details = f"{doc.encoding}{' with BOM' if doc.bom else ''}, {doc.newline.value} newlines"
+    if doc.format is not DocFormat.TEXT:  # not decoded: its reader wrote the text
+        details = doc.format.display_name
+        if doc.set_apart:
+            kept = sum(part.paragraphs for part in doc.set_apart)
+            kinds = ", ".join(part.kind for part in doc.set_apart)
+            details += f"; {counted(kept, 'paragraph')} not compared ({kinds})"
     return (
         f'<tr><th scope="row">{name}</th><td class="name">{_esc(doc.label)}</td>'
         f"<td>{count} {_noun(unit, count)}</td><td>{_esc(details)}</td></tr>\n"
