@@ -25,6 +25,7 @@ from twofold.engine.export.export_unified import stored_diff
 from twofold.engine.export.safe_output import check_output, write_atomic
 from twofold.engine.export.terminal_text import escape_controls
 from twofold.engine.load.decoding import load_document_and_bytes
+from twofold.engine.load.documents.extracted import ReadLimits
 from twofold.engine.load.standard_input import STDIN, StandardInputFile, load_stream
 from twofold.engine.parallel.refine_helper import RefineHelper
 from twofold.engine.parallel.shared_refiner import SharedRefiner
@@ -61,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the text Twofold compares for one file (what a document reads as)",
     )
     parser.add_argument("--demo", action="store_true", help="compare the bundled demo pair")
+    parser.add_argument(
+        "--whole-page",
+        action="store_true",
+        help="compare a web page whole (navigation, footer and all), not only its article",
+    )
     parser.add_argument("--unit", choices=[u.value for u in Unit], default=Unit.AUTO.value)
     parser.add_argument(
         "--granularity", choices=[g.value for g in Granularity], default=Granularity.WORD.value
@@ -126,7 +132,7 @@ def main(argv: Sequence[str] | None = None, tuning: ParallelTuning = DEFAULT_TUN
     if args.text:
         if not args.left or args.right or args.demo:
             parser.error("--text prints the text of one file: give one file")
-        return _run_text(args.left, labels[0])
+        return _run_text(args.left, labels[0], _limits(args))
     if args.json or args.stat or args.diff or args.report:
         if args.demo and not _use_demo_pair(args):
             return EXIT_TROUBLE
@@ -181,10 +187,15 @@ def say(sentence: str) -> None:
     print(f"twofold: {escape_controls(sentence)}", file=sys.stderr)
 
 
-def _run_text(path: str, label: str | None) -> int:
+def _limits(args: argparse.Namespace) -> ReadLimits:
+    """What the command line asks of a document's reader."""
+    return ReadLimits(whole_page=args.whole_page)
+
+
+def _run_text(path: str, label: str | None, limits: ReadLimits) -> int:
     """``--text``: the text compared for ``path`` in UTF-8 with ``\n``; JSON offsets index it."""
     try:
-        doc = _load(path, label)[0]
+        doc = _load(path, label, limits)[0]
         sys.stdout.flush()
         sys.stdout.buffer.write(doc.text.encode("utf-8", "surrogateescape"))
         sys.stdout.buffer.flush()
@@ -196,11 +207,11 @@ def _run_text(path: str, label: str | None) -> int:
     return EXIT_SAME
 
 
-def _load(path: str, label: str | None) -> tuple[Document, bytes]:
+def _load(path: str, label: str | None, limits: ReadLimits) -> tuple[Document, bytes]:
     """A side's document and bytes: the file at ``path``, or standard input for ``-``."""
     if path == STDIN:
-        return load_stream(sys.stdin.buffer, label)
-    return load_document_and_bytes(path, label)
+        return load_stream(sys.stdin.buffer, label, limits=limits)
+    return load_document_and_bytes(path, label, limits=limits)
 
 
 def _run_text_front(
@@ -211,8 +222,10 @@ def _run_text_front(
         if args.report:  # before reading anything: a refused output costs nothing
             check_output(args.report, inputs)
         if args.diff:
-            return _print_diff(args.left, args.right, labels, options_from(args))
-        result = _load_and_compare(args.left, args.right, labels, options_from(args), tuning)
+            return _print_diff(args.left, args.right, labels, options_from(args), _limits(args))
+        result = _load_and_compare(
+            args.left, args.right, labels, options_from(args), tuning, _limits(args)
+        )
         if args.report:
             write_atomic(args.report, render_html(result).encode("utf-8"), inputs=inputs)
         else:
@@ -228,15 +241,21 @@ def _run_text_front(
     return EXIT_DIFFERENT if result.differs else EXIT_SAME
 
 
-def _print_diff(left: str, right: str, labels: list[str | None], options: CompareOptions) -> int:
+def _print_diff(
+    left: str,
+    right: str,
+    labels: list[str | None],
+    options: CompareOptions,
+    limits: ReadLimits,
+) -> int:
     """``--diff``: the files' own bytes diffed by lines, written as bytes, for ``patch``.
 
     No comparison is made: the status follows the printed lines, which only
     ``--strip-trailing-cr`` and ``-B`` change, as in diff(1). Each file is still
     decoded, so a binary or undecodable one is refused as on the other fronts.
     """
-    doc_a, raw_a = _load(left, labels[0])
-    doc_b, raw_b = _load(right, labels[1])
+    doc_a, raw_a = _load(left, labels[0], limits)
+    doc_b, raw_b = _load(right, labels[1], limits)
     patch = stored_diff(doc_a, raw_a, doc_b, raw_b, options)  # the window exports the same
     sys.stdout.flush()
     sys.stdout.buffer.write(patch)
@@ -250,17 +269,20 @@ def _load_and_compare(
     labels: list[str | None],
     options: CompareOptions,
     tuning: ParallelTuning,
+    limits: ReadLimits,
 ) -> DiffResult:
     """The comparison, with a helper process refining beside this one for big files.
 
     The result is the same with or without the helper.
     """
     if _total_size(left, right) < tuning.helper_worth_bytes:
-        return compare(_load(left, labels[0])[0], _load(right, labels[1])[0], options)
+        return compare(
+            _load(left, labels[0], limits)[0], _load(right, labels[1], limits)[0], options
+        )
     helper = RefineHelper(tuning)  # started by the head start or the refinement, if worth it
     refiner = SharedRefiner(helper)  # the helper diffs likely pairs while this aligns
     try:
-        a, b = _load(left, labels[0])[0], _load(right, labels[1])[0]
+        a, b = _load(left, labels[0], limits)[0], _load(right, labels[1], limits)[0]
         coarse = compare(a, b, options, inline=False, refiner=refiner)
         give_back_free_memory()  # what the alignment's word sets held
         return refine(coarse, refiner=refiner)

@@ -19,6 +19,8 @@ from typing import BinaryIO
 
 from twofold.engine.errors import InputError
 from twofold.engine.load.decoding import DEFAULT_MAX_BYTES, decode_file, human_size
+from twofold.engine.load.documents.extracted import ReadLimits
+from twofold.engine.load.documents.formats import DEFAULT_LIMITS
 from twofold.engine.result.model import Document
 
 __all__ = ["STDIN", "STDIN_LABEL", "StandardInputFile", "load_stream", "read_stream"]
@@ -47,12 +49,16 @@ def read_stream(stream: BinaryIO, label: str, max_bytes: int = DEFAULT_MAX_BYTES
 
 
 def load_stream(
-    stream: BinaryIO, label: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    stream: BinaryIO,
+    label: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> tuple[Document, bytes]:
     """A :class:`Document` of all ``stream`` gives, and those bytes (``--diff`` diffs them)."""
     name = label or STDIN_LABEL
     data = read_stream(stream, name, max_bytes)
-    return decode_file(data, name), data
+    return decode_file(data, name, limits=limits), data
 
 
 class StandardInputFile:

@@ -9,6 +9,7 @@ banner, navigation, share buttons, a comment form, a "most read" box, a footer).
 from __future__ import annotations
 
 import html
+import io
 import socket
 from pathlib import Path
 
@@ -260,3 +261,21 @@ def test_the_command_line_prints_the_article_and_says_what_was_left_out(
         "1 paragraph of cookie notice, 3 paragraphs of related links, "
         "2 paragraphs of site footer"
     ) in capsys.readouterr().out
+
+
+def test_whole_page_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "repost.html"
+    page.write_bytes(_news_page(_gpl_paragraphs()))
+    assert main(["--text", "--whole-page", str(page)]) == 0
+    whole = capsys.readouterr().out
+    assert whole.startswith("We use cookies to personalise content. Privacy policy\n\n")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(page.read_bytes())))
+    assert main(["--stat", "--whole-page", "-", str(page)]) == 0
+    assert "not compared" not in capsys.readouterr().out
+    assert main(["--stat", str(page), str(page)]) == 0
+    assert (
+        "not compared: 4 paragraphs of site navigation, 1 paragraph of site header, "
+        "1 paragraph of cookie notice" in capsys.readouterr().out
+    )

@@ -104,6 +104,8 @@ class _Walker:
             self._pieces.append(element.tail)
 
     def _flush(self) -> None:
+        if not self._pieces:  # most boundaries close a block already handed over
+            return
         text = _SPACE.sub(" ", "".join(self._pieces)).strip(" ")
         self._pieces = []
         if text:
