@@ -43,6 +43,7 @@ bench: $(TEST_STAMP)
 	$(PY) bench/refine_helper_bench.py
 	$(PY) bench/gui_bench.py
 	$(PY) bench/gui_actions.py
+	$(PY) bench/documents_bench.py
 	@if [ -d ../shared/corpus/synthetic ]; then $(PY) bench/corpus_check.py ../shared/corpus; fi
 
 # Pairing accuracy per family against the reference corpus (skips when it is absent).
