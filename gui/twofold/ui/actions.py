@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QWidget
+
+from twofold.resource_paths import resource_path
 
 Key = QKeySequence.StandardKey | str
 SP = QStyle.StandardPixmap
@@ -41,6 +43,8 @@ class ActionSpec:
     value: str = ""
     #: a style icon for the toolbar and the menu; None for text only
     icon: SP | None = None
+    #: Twofold's own icon under ``resources/icons``, used instead of ``icon`` when there
+    icon_file: str = ""
 
 
 SK = QKeySequence.StandardKey
@@ -69,7 +73,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "export_report",
         _FILE,
         tip="Save a printable side-by-side report as one HTML file",
-        icon=SP.SP_DialogSaveButton,
+        icon=SP.SP_FileIcon,  # a page; Twofold's own (a page of two columns) when installed
+        icon_file="report.svg",
     ),
     ActionSpec(
         "export_diff",
@@ -222,6 +227,14 @@ def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
     return [sequence for key in spec.shortcuts for sequence in sequences_of(key)]
 
 
+def _icon(spec: ActionSpec, target: QWidget) -> QIcon:
+    """The spec's own icon file if installed, else its style icon, else none."""
+    path = resource_path("icons", spec.icon_file) if spec.icon_file else None
+    if path is not None:
+        return QIcon(str(path))
+    return QIcon() if spec.icon is None else target.style().standardIcon(spec.icon)
+
+
 def create_actions(target: QWidget, specs: Iterable[ActionSpec] = ACTIONS) -> dict[str, QAction]:
     """Make a ``QAction`` per spec on ``target``; ``connect_actions`` gives them their handlers."""
     actions: dict[str, QAction] = {}
@@ -234,8 +247,7 @@ def create_actions(target: QWidget, specs: Iterable[ActionSpec] = ACTIONS) -> di
         if spec.tip:
             action.setStatusTip(spec.tip)
             action.setToolTip(spec.tip)
-        if spec.icon is not None:
-            action.setIcon(target.style().standardIcon(spec.icon))
+        action.setIcon(_icon(spec, target))
         if spec.group:
             groups.setdefault(spec.group, QActionGroup(target)).addAction(action)
         target.addAction(action)

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
@@ -30,6 +30,7 @@ from twofold.engine.view.view_geometry import PreparedView
 from twofold.ui.actions import build_menus, connect_actions, create_actions
 from twofold.ui.bars.banner import Banner, Topic
 from twofold.ui.bars.options_bar import OptionsController, build_toolbar
+from twofold.ui.bars.overlay import TopOverlay
 from twofold.ui.bars.status_line import StatusLine
 from twofold.ui.commands import CompareCommands, FileCommands, GoCommands, ViewCommands
 from twofold.ui.dialogs.font_choice import FontChoice
@@ -121,10 +122,9 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.file_banner)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.message_overlay = TopOverlay(central, (self.banner, self.file_banner))
 
     def _setup_status_bar(self) -> None:
         self.status_line = StatusLine(self.statusBar())
@@ -371,6 +371,9 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self.opener.drag_entered(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.opener.drag_entered(event)  # each move asks again: still a copy
 
     def dropEvent(self, event: QDropEvent) -> None:
         self.opener.dropped(event)

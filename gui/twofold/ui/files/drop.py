@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QDropEvent
 
 from twofold.engine.errors import InputError
 from twofold.engine.load.decoding import check_path
@@ -41,8 +42,23 @@ def local_paths(mime: QMimeData) -> list[str]:
 
 
 def can_accept(mime: QMimeData) -> bool:
-    """Whether to accept the drag at all: one or two local files."""
-    return 1 <= len(local_paths(mime)) <= 2
+    """Whether to accept the drag at all: local files (more than two are refused in words)."""
+    return bool(local_paths(mime))
+
+
+def take_as_copy(event: QDropEvent) -> bool:
+    """Accept a drag or drop of files as a copy; False (ignored) when a copy is not offered.
+
+    Why not ``acceptProposedAction``: a file manager proposes a move within one
+    disk (or with Shift held), and a source told its files were moved may delete
+    them. Twofold only reads what is dropped.
+    """
+    if not (can_accept(event.mimeData()) and event.possibleActions() & Qt.DropAction.CopyAction):
+        event.ignore()
+        return False
+    event.setDropAction(Qt.DropAction.CopyAction)
+    event.accept()
+    return True
 
 
 def _problem(path: str) -> str | None:
@@ -64,7 +80,10 @@ def plan_drop(paths: list[str], side: Side | None) -> DropPlan | DropRefused:
     if not paths:
         return DropRefused("Only local files can be dropped.")
     if len(paths) > 2:
-        return DropRefused(f"{len(paths)} files dropped; drop one file on a pane or two anywhere.")
+        return DropRefused(
+            f"{len(paths)} files dropped: Twofold compares two files at a time."
+            " Drop one file on a pane, or two anywhere."
+        )
     for path in paths:
         problem = _problem(path)
         if problem is not None:

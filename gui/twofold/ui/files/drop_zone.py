@@ -6,11 +6,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from twofold.engine.result.model import Side
-from twofold.ui.files.drop import can_accept, local_paths
+from twofold.ui.files.drop import local_paths, take_as_copy
 from twofold.ui.plain_text import one_line, plain_label
 
 HINT = "Drop two files here or press Ctrl+O"
@@ -35,10 +43,12 @@ class _Target(QWidget):
         self.update()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if can_accept(event.mimeData()):
+        if take_as_copy(event):
             self._hover = True
             self.update()
-            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        take_as_copy(event)
 
     def dragLeaveEvent(self, event: object) -> None:
         self._hover = False
@@ -47,10 +57,8 @@ class _Target(QWidget):
     def dropEvent(self, event: QDropEvent) -> None:
         self._hover = False
         self.update()
-        paths = local_paths(event.mimeData())
-        if paths:
-            event.acceptProposedAction()
-            self.files_dropped.emit(paths)
+        if take_as_copy(event):
+            self.files_dropped.emit(local_paths(event.mimeData()))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

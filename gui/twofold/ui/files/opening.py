@@ -13,12 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from twofold.engine.result.model import Side
 from twofold.ui.bars.banner import Banner, Topic
-from twofold.ui.files.drop import DropRefused, can_accept, local_paths, plan_drop
+from twofold.ui.files.drop import DropRefused, local_paths, plan_drop, take_as_copy
 from twofold.ui.files.drop_zone import DropZone
 from twofold.ui.worker import CompareRequest
 
@@ -91,13 +91,11 @@ class FileOpener:
         missing = "right" if left else "left"
         self._banner.show_message(f"Now drop the {missing}-hand file.", Topic.PROMPT)
 
-    def drag_entered(self, event: QDragEnterEvent) -> None:
+    def drag_entered(self, event: QDragEnterEvent | QDragMoveEvent) -> None:
         """A drag over the window itself (outside the panes and the drop zone)."""
-        if can_accept(event.mimeData()):
-            event.acceptProposedAction()
+        take_as_copy(event)
 
     def dropped(self, event: QDropEvent) -> None:
         """A drop on the window itself: like one on the drop zone, no side named."""
-        paths = local_paths(event.mimeData())
-        event.acceptProposedAction()
-        self.on_files_dropped(paths, None)
+        if take_as_copy(event):
+            self.on_files_dropped(local_paths(event.mimeData()), None)

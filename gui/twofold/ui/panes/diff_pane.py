@@ -41,7 +41,7 @@ from twofold.engine.view.extents import Extent
 from twofold.engine.view.invisibles import describe
 from twofold.engine.view.overview_estimate import LineEstimate
 from twofold.engine.view.utf16 import Utf16Map
-from twofold.ui.files.drop import can_accept, local_paths
+from twofold.ui.files.drop import local_paths, take_as_copy
 from twofold.ui.find.match_paint import match_rects, outside
 from twofold.ui.find.text_search import Folded, find_all
 from twofold.ui.panes.break_marks import is_break_only, mark_rect, paint_marks
@@ -669,15 +669,8 @@ class DiffPane(QPlainTextEdit):
         self.dragMoveEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if can_accept(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        take_as_copy(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = local_paths(event.mimeData())
-        if not paths:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.files_dropped.emit(paths)
+        if take_as_copy(event):
+            self.files_dropped.emit(local_paths(event.mimeData()))

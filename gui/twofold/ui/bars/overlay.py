@@ -1,0 +1,68 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Message strips laid over the top of the window's content instead of above it.
+
+Why: in the layout, each message pushed the panes down and back up again when
+dismissed, so the line being read jumped (twice) for news that did not concern
+it. Laid over the top edge, a message covers the headers for as long as it is
+shown and the text stays where it was. The strips keep their own rows, colours
+and close buttons (``bars/banner.py``, ``files/file_watcher.py``); this only
+places them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+#: what makes the strips' size or presence change
+_REPLACE = frozenset(
+    {
+        QEvent.Type.Resize,
+        QEvent.Type.LayoutRequest,
+        QEvent.Type.ShowToParent,
+        QEvent.Type.HideToParent,
+    }
+)
+
+
+class TopOverlay(QObject):
+    """Keeps ``strips``, stacked, over the top edge of ``host`` at its full width."""
+
+    def __init__(self, host: QWidget, strips: Sequence[QWidget]) -> None:
+        super().__init__(host)
+        self._host = host
+        self.box = QWidget(host)
+        self.box.setObjectName("messageOverlay")
+        layout = QVBoxLayout(self.box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self._strips = list(strips)
+        for strip in self._strips:
+            layout.addWidget(strip)
+            strip.installEventFilter(self)
+        host.installEventFilter(self)
+        self.box.installEventFilter(self)
+        self.place()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _REPLACE:
+            self.place()
+        return False
+
+    def place(self) -> None:
+        """Cover the top of the host with the strips shown, as tall as they need; else hide."""
+        shown = [strip for strip in self._strips if not strip.isHidden()]
+        if not shown:
+            self.box.hide()
+            return
+        width = self._host.width()
+        layout = self.box.layout()
+        assert layout is not None
+        height = layout.heightForWidth(width) if layout.hasHeightForWidth() else -1
+        if height < 0:
+            height = layout.sizeHint().height()
+        self.box.setGeometry(0, 0, width, height)
+        self.box.show()
+        self.box.raise_()
