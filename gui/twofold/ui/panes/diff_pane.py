@@ -570,6 +570,7 @@ class DiffPane(QPlainTextEdit):
         for number, top, height in zip(numbers, tops, heights, strict=True):
             kind = self.block_kind(number)
             if kind is not None:  # tints are painted, not block formats: nothing to re-apply
+                height -= self.leveller.measured_below(self.side, number)  # not the padding
                 painter.fillRect(QRectF(0, top, width, height), self.theme.tints[kind])
         doc, left = self.document(), self.contentOffset().x()
         if self._matches:

@@ -20,7 +20,7 @@ other pane's layout as well: the ``Leveller`` holds both.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QTextBlock, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
@@ -79,6 +79,12 @@ class Leveller(QObject):
         self._pads: dict[Side, dict[int, Padding]] = {Side.A: {}, Side.B: {}}
         self._heights: dict[tuple[Side, int], float] = {}
         self._measuring = False
+        # In a turn of its own: the padding is measured while Qt paints or scrolls.
+        self._announce = QTimer(self, singleShot=True, interval=0)
+        self._announce.timeout.connect(self._announce_sizes)
+        # The padding at the end decides how far each pane scrolls: measured at once.
+        self._ends = QTimer(self, singleShot=True, interval=0)
+        self._ends.timeout.connect(self._measure_ends)
 
     def layout_for(self, document: QTextDocument, side: Side) -> LevelLayout:
         """A layout for ``document`` (one pane's) that this leveller pads."""
@@ -98,10 +104,16 @@ class Leveller(QObject):
 
     def invalidate(self) -> None:
         """Forget every measured height and padding: the next paint measures again."""
+        self._ends.start()
         if self._heights or self._pads[Side.A] or self._pads[Side.B]:
             self._heights.clear()
             self._pads = {Side.A: {}, Side.B: {}}
             self.invalidated.emit()
+
+    def _measure_ends(self) -> None:
+        """Measure the last group: its padding sets how far down each pane may scroll."""
+        for side, layout in self._layouts.items():
+            self.padding(side, layout.document().lastBlock())
 
     def padding(self, side: Side, block: QTextBlock) -> Padding:
         """The space above and below ``block`` of ``side`` (zero while it cannot be measured)."""
@@ -124,7 +136,29 @@ class Leveller(QObject):
             self._measuring = False
         if found is not None:
             pads[number] = found
+            if found != _NONE:
+                self._announce.start()
         return found or _NONE
+
+    def flush(self) -> None:
+        """Give the panes the scroll ranges of all padding measured so far, now."""
+        if self._announce.isActive():
+            self._announce.stop()
+            self._announce_sizes()
+
+    def _announce_sizes(self) -> None:
+        """Tell both panes their documents grew: their scroll ranges count the padding.
+
+        ``QPlainTextEdit`` works out how far down it may scroll only when its
+        document's size changes; without this a pane padded at the end stopped
+        short of the end, and the two panes' ends were not level.
+        """
+        for layout in self._layouts.values():
+            layout.documentSizeChanged.emit(layout.documentSize())
+
+    def measured_below(self, side: Side, number: int) -> float:
+        """The padding below block ``number`` of ``side`` if measured already, else 0."""
+        return self._pads[side].get(number, _NONE)[1]
 
     def _measure(self, side: Side, number: int, group: int, end: int) -> Padding | None:
         above = below = 0.0

@@ -115,7 +115,10 @@ def scroll_to_coordinate(
             chosen = after[0]
             landed = (group, chosen[0])
     block = pane.document().findBlockByNumber(chosen[1])
-    pane.verticalScrollBar().setValue(block.firstLineNumber() + chosen[2])
+    bar, value = pane.verticalScrollBar(), block.firstLineNumber() + chosen[2]
+    bar.setValue(value)
+    if bar.value() != value:  # held at an end of the scroll range
+        return top_coordinate(pane, side, leveller)
     return landed
 
 
