@@ -11,7 +11,7 @@ no command reaches back into the window for what it was not handed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from PySide6.QtGui import QAction
@@ -136,12 +136,35 @@ class FileCommands:
             self._note("Nothing to copy: select some text or go to a change first.", False)
 
 
-class GoCommands:
-    """The Go menu's steps, over the changes the list shows (a filter hides some)."""
+class Steppable(Navigable, Protocol):
+    """``Navigable``, plus where the view stands (``DiffView.view_moved``, ``change_at_view``)."""
 
-    def __init__(self, sidebar: ChangesSidebar, window: Navigable) -> None:
+    def view_moved(self) -> bool: ...
+
+    def change_at_view(self, forward: bool, among: Sequence[int]) -> int | None: ...
+
+
+class GoCommands:
+    """The Go menu's steps, over the changes the list shows (a filter hides some).
+
+    A step starts from the current change while the view shows it where the last
+    step put it, and from what is on screen once the reader scrolled away (the
+    first change at or below the reading position; Meld and KDiff3 do the
+    same). At the last change the status bar says so and the toolbar's Next is
+    greyed; pressing it again wraps around to the first (Previous likewise).
+    """
+
+    def __init__(
+        self,
+        sidebar: ChangesSidebar,
+        window: Steppable,
+        note: Note,
+        button: Callable[[str], QWidget | None],
+    ) -> None:
         self._sidebar = sidebar
         self._window = window
+        self._note = note
+        self._button = button
 
     def next_change(self) -> None:
         self._step(forward=True)
@@ -152,26 +175,53 @@ class GoCommands:
     def first_change(self) -> None:
         visible = self._sidebar.visible_changes()
         if visible:
-            self._window.go_to_change(visible[0])
+            self._go(visible[0], visible)
 
     def last_change(self) -> None:
         visible = self._sidebar.visible_changes()
         if visible:
-            self._window.go_to_change(visible[-1])
+            self._go(visible[-1], visible)
 
     def _step(self, forward: bool) -> None:
-        """The next (previous) shown change; the first (last) when none is current."""
+        """The next (previous) shown change, from the view or the current one; round at the ends."""
         visible = self._sidebar.visible_changes()
         if not visible:
             return
         current = self._window.current_change
+        wrapped = False
         if current is None:
-            target = visible[0] if forward else visible[-1]
+            target: int | None = visible[0] if forward else visible[-1]
+        elif self._window.view_moved():
+            target = self._window.change_at_view(forward, visible)
         elif forward:
-            target = next((i for i in visible if i > current), visible[-1])
+            target = next((i for i in visible if i > current), None)
         else:
-            target = next((i for i in reversed(visible) if i < current), visible[0])
+            target = next((i for i in reversed(visible) if i < current), None)
+        if target is None:
+            target, wrapped = (visible[0] if forward else visible[-1]), True
+        self._go(target, visible, wrapped)
+
+    def _go(self, target: int, visible: list[int], wrapped: bool = False) -> None:
         self._window.go_to_change(target)
+        if len(visible) < 2:
+            return
+        if wrapped:
+            end = "first" if target == visible[0] else "last"
+            self._note(f"Went round to the {end} change.", False)
+        elif target == visible[-1]:
+            self._note("This is the last change: Next goes round to the first.", False)
+        elif target == visible[0]:
+            self._note("This is the first change: Previous goes round to the last.", False)
+
+    def refresh_ends(self) -> None:
+        """Grey Next at the last change and Previous at the first, while the view is there."""
+        visible = self._sidebar.visible_changes()
+        current = self._window.current_change
+        still = current is not None and bool(visible) and not self._window.view_moved()
+        for action, end in (("next_change", -1), ("previous_change", 0)):
+            button = self._button(action)
+            if button is not None:
+                button.setEnabled(not (still and current == visible[end]))
 
 
 class ViewCommands:

@@ -12,7 +12,7 @@ handed what it needs.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -138,7 +138,8 @@ class MainWindow(QMainWindow):
         actions = self.actions_by_id
         self.options_bar = OptionsController(self._settings, actions, self)
         self.options_bar.show_options()
-        self.addToolBar(build_toolbar(actions, self))
+        toolbar = build_toolbar(actions, self)
+        self.addToolBar(toolbar)
         self.exporter = Exporter(self, lambda: self.result, self._note)
         self.font_choice = FontChoice(self._settings, self.view.panes.values(), self)
         self.recent_menu = RecentMenu(self._settings, self)
@@ -150,7 +151,9 @@ class MainWindow(QMainWindow):
             self, self.font_choice, self._settings, self.view, actions
         )
         self.sidebar_fold = SidebarFold(self, self.splitter, actions["sidebar"], self._settings)
-        self.go_commands = GoCommands(self.sidebar, self)
+        self.go_commands = GoCommands(
+            self.sidebar, self, self._note, lambda a: toolbar.widgetForAction(actions[a])
+        )
         self.opener = FileOpener(self, self, self.banner, self.drop_zone)
         self.paster = Paster(self, self.opener, self.banner)
         self.change_lines = ChangeLinesChoice(self._settings, actions["change_lines"], self.view)
@@ -170,6 +173,7 @@ class MainWindow(QMainWindow):
         self.status_line.cancel_button.clicked.connect(self.cancel)
         self.sidebar.change_selected.connect(self.go_to_change)
         self.sidebar.listed.connect(self._on_listed)
+        self.view.sync.scrolled.connect(self.go_commands.refresh_ends)
         self.drop_zone.files_dropped.connect(self.opener.on_files_dropped)
         for side, pane in self.view.panes.items():
             pane.files_dropped.connect(lambda paths, s=side: self.opener.on_files_dropped(paths, s))
@@ -331,6 +335,13 @@ class MainWindow(QMainWindow):
         self.view.set_current(changes[change])
         self.sidebar.select_change(change)
         self._update_position()
+        self.go_commands.refresh_ends()
+
+    def view_moved(self) -> bool:
+        return self.view.view_moved()
+
+    def change_at_view(self, forward: bool, among: Sequence[int]) -> int | None:
+        return self.view.change_at_view(forward, among, self._current)
 
     def _update_position(self) -> None:
         count = len(self.view.sync.changes)

@@ -191,6 +191,8 @@ class DiffView(QWidget):
         self._after_paint = _AfterPaint(self)
         self.panes[Side.B].viewport().installEventFilter(self._after_paint)
         self._rescroll: Pair | None = None
+        #: where stepping put the current change's top (``view_moved``)
+        self._placed: float | None = None
         self._setup_layout()
         self.sync.geometry_changed.connect(self.on_sync_geometry_changed)
         self.overview.position_clicked.connect(self.sync.scroll_to_fraction)
@@ -304,11 +306,51 @@ class DiffView(QWidget):
         """Outline ``pair`` in both panes and the band; bring it into view if asked."""
         self._current = pair
         if pair is not None and scroll:
-            self.sync.scroll_to_pair(pair)
+            self._place(pair)
             # A change past the part filled in so far is scrolled to again once it is in.
             self._rescroll = pair if self.filling else None
         self.link.set_current(pair)
         self._outline_current()
+
+    def _place(self, pair: Pair) -> None:
+        """Bring ``pair`` to the reading position, and remember where it went."""
+        self.sync.scroll_to_pair(pair)
+        self._placed = self._current_top()
+
+    def _current_top(self) -> float | None:
+        """The viewport y of the current change's top in the pane that shows it (B if both)."""
+        pair = self._current
+        if pair is None:
+            return None
+        side = Side.B if pair.b else Side.A
+        return self.panes[side].y_of(self.sync.block_extent(pair, side).top)
+
+    def view_moved(self) -> bool:
+        """Whether the reader scrolled away from where stepping put the current change.
+
+        Told by where the change is now, not by scroll events: the panes'
+        relayouts move their scroll bars too. A line or two either way (a
+        re-levelled pane) is not a move.
+        """
+        top, placed = self._current_top(), self._placed
+        if top is None or placed is None:
+            return True
+        return abs(top - placed) > 2 * self.panes[Side.B].line_height()
+
+    def change_at_view(
+        self, forward: bool, among: Sequence[int], current: int | None
+    ) -> int | None:
+        """The first change of ``among`` at or below the reading position (the last above it).
+
+        Read in the right pane (a deletion by its gap there); a change starting
+        in the line above the reading position counts as at it. ``current`` is
+        never the answer, so a press always moves on. None when there is none that way.
+        """
+        reading = self.sync.reading_position(Side.B, lines_above=1)
+        tops = self.sync.change_extents(Side.B)
+        if forward:
+            return next((n for n in among if n != current and tops[n].top >= reading), None)
+        return next((n for n in reversed(among) if n != current and tops[n].top < reading), None)
 
     def _outline_current(self) -> None:
         for side, pane in self.panes.items():
@@ -317,7 +359,7 @@ class DiffView(QWidget):
 
     def on_pane_filled(self) -> None:
         if self._rescroll is not None and self._rescroll is self._current and not self.filling:
-            self.sync.scroll_to_pair(self._rescroll)
+            self._place(self._rescroll)
             self._rescroll = None
 
     def on_sync_geometry_changed(self) -> None:
@@ -339,7 +381,7 @@ class DiffView(QWidget):
         for pane in self.panes.values():
             pane.set_text_font(text_font(self._code, zoom))
         if keep is not None:
-            self.sync.scroll_to_pair(keep)
+            self._place(keep)
 
     def set_change_lines(self, on: bool) -> None:
         """Strike deleted words through and underline inserted ones, or not."""
@@ -357,7 +399,7 @@ class DiffView(QWidget):
         for pane in self.panes.values():
             pane.setLineWrapMode(mode)
         if keep is not None:
-            self.sync.scroll_to_pair(keep)
+            self._place(keep)
 
     def current_on_screen(self) -> bool:
         """Whether some of the current change shows in either pane."""

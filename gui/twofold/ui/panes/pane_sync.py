@@ -217,6 +217,8 @@ class PaneSync(QObject):
         side = Side.B if pair.b else Side.A
         wanted = back_by(self._leveller, self._pair_top(pair, side), self._lead(pair, side))
         landed = self._level_at(wanted)
+        if landed != wanted:  # the blocks met on the way are laid out now: the ranges grew
+            landed = self._level_at(wanted)
         group, offset = wanted
         height = self._leveller.level_height(group)
         if landed[0] == group and height is not None and height - offset < offset - landed[1]:
@@ -246,6 +248,7 @@ class PaneSync(QObject):
         """
         with self.suspended():
             for _ in range(4):
+                self._leveller.flush()  # the ranges with the padding met so far
                 landed = [
                     scroll_to_coordinate(p, s, self._leveller, where, nearest=False)
                     for s, p in self._panes.items()
@@ -255,9 +258,11 @@ class PaneSync(QObject):
                 where = min(landed)
         return where
 
-    def reading_position(self, side: Side) -> float:
-        """The block position at the reading position of ``side``'s pane."""
-        return self._panes[side].pos_at(READING_AT)
+    def reading_position(self, side: Side, lines_above: float = 0.0) -> float:
+        """The block position at the reading position of ``side``'s pane (or lines above it)."""
+        pane = self._panes[side]
+        height = max(1, pane.viewport().height())
+        return pane.pos_at(max(0.0, READING_AT - lines_above * pane.line_height() / height))
 
     def scroll_to_fraction(self, side: Side, fraction: float) -> None:
         """Centre the place at ``fraction`` of one pane's estimated height; the other follows."""
