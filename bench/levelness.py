@@ -5,7 +5,8 @@ Run with ``.venv/bin/python bench/levelness.py A B [--size 1280x800] [--steps 28
 
 A measurement, not a test: no assertions, exit status 0. The window is opened
 offscreen at ``--size`` on the pair, settled, then Alt+Down is pressed
-``--steps`` times (real key presses); after each press, and after each of
+``--steps`` times (real key presses); after each press (but one that lands on
+a moved pair, which each pane shows where it stands), and after each of
 ``--wheel`` wheel notches down from the top, every pair with a paragraph on
 both sides whose first line is on screen in either pane is looked at: the
 viewport y of its first line in each pane, as Qt lays it out. A pair is
@@ -101,13 +102,18 @@ def main(argv: list[str] | None = None) -> int:
     target = panes[Side.A]
     target.setFocus()
     stepped: list[float] = []
+    moves = 0
     for step in range(1, args.steps + 1):
         QTest.keyClick(target, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
         settle()
-        stepped += look()
+        current = view.sync.changes[win.current_change or 0]
+        if current.kind is PairKind.MOVED:  # each pane shows the move where it stands
+            moves += 1
+        else:
+            stepped += look()
         if args.png and step == args.shot_after:
             win.grab().save(args.png)
-    report(f"{args.size} Alt+Down x{args.steps}", stepped)
+    report(f"{args.size} Alt+Down x{args.steps} ({moves} to a moved pair not looked at)", stepped)
 
     target.verticalScrollBar().setValue(0)
     settle()

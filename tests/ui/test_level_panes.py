@@ -9,13 +9,16 @@ heights all the way down. The heights are read from Qt's layout
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait, level_gaps, resize_and_settle, wait_settled
 from support import DATA
-from twofold.engine.result.model import PairKind, Side
+from twofold.engine.result.model import DiffResult, Pair, PairKind, Side
+from twofold.engine.view.view_geometry import prepare
 from twofold.ui.main_window import MainWindow
 from twofold.ui.panes.pane_sync import READING_AT
 
@@ -121,3 +124,52 @@ def test_the_document_text_stays_the_files_text(qtbot: QtBot, reworded: MainWind
     for side, name in ((Side.A, "a.txt"), (Side.B, "b.txt")):
         text = (PAIR / name).read_text("utf-8")
         assert reworded.view.pane(side).toPlainText() == text
+
+
+def test_a_paragraph_inserted_at_the_top_pads_the_other_side_above_its_first_line(
+    qtbot: QtBot, window: MainWindow, make_result: Callable[..., DiffResult]
+) -> None:
+    """Nothing precedes the first pair on the left: its padding goes above its first block."""
+    words = "a paragraph long enough to wrap over several lines in a pane of this width "
+    a = [f"{n} {words * (2 + n % 3)}" for n in range(14)]
+    b = ["A new opening paragraph. " * 12] + [f"{n} {words * (3 + n % 2)}" for n in range(14)]
+    pairs = [Pair(PairKind.INSERTED, (), (0,), 0.0)]
+    pairs += [Pair(PairKind.CHANGED, (n,), (n + 1,), 0.8) for n in range(14)]
+    window.resize(900, 500)
+    window.show_result(prepare(make_result(a, b, pairs)))
+    wait_settled(qtbot, window)
+    window.view.pane(Side.A).setFocus()
+    assert max(level_gaps(window)) <= 2
+    for step in range(1, len(pairs)):
+        _step(qtbot, window)
+        assert window.current_change == step
+        assert max(level_gaps(window)) <= 2, step
+
+
+def _painted_geometry_is_qts(win: MainWindow) -> None:
+    """What the gutter, tints, gaps and band paint by (``visible_blocks``) is Qt's layout."""
+    for side in Side:
+        pane = win.view.pane(side)
+        numbers, tops, heights = pane.visible_blocks()
+        document, offset = pane.document(), pane.contentOffset()
+        for number, top, height in zip(numbers, tops, heights, strict=True):
+            rect = pane.blockBoundingGeometry(document.findBlockByNumber(number)).translated(offset)
+            assert (top, height) == (rect.top(), rect.height()), (side, number)
+
+
+def test_every_painter_reads_the_padded_geometry(
+    qtbot: QtBot, window: MainWindow, make_result: Callable[..., DiffResult]
+) -> None:
+    """The gutter's numbers, the tints and the gap lines sit by the padded text, not above it."""
+    words = "a paragraph long enough to wrap over several lines in a pane of this width "
+    a = [f"{n} {words * (2 + n % 3)}" for n in range(10)]
+    b = ["A new opening paragraph. " * 12] + [f"{n} {words * (3 + n % 2)}" for n in range(10)]
+    pairs = [Pair(PairKind.INSERTED, (), (0,), 0.0)]
+    pairs += [Pair(PairKind.CHANGED, (n,), (n + 1,), 0.8) for n in range(10)]
+    window.show_result(prepare(make_result(a, b, pairs)))
+    wait_settled(qtbot, window)
+    window.grab()  # a paint, as the screenshot takes
+    _painted_geometry_is_qts(window)
+    for _ in range(4):
+        _step(qtbot, window)
+        _painted_geometry_is_qts(window)

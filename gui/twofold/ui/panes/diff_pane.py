@@ -271,7 +271,13 @@ class DiffPane(QPlainTextEdit):
         """
         bar = self.verticalScrollBar()
         first = self.firstVisibleBlock()
-        key = (bar.value(), first.blockNumber(), self.viewport().size(), self._epoch)
+        key = (
+            bar.value(),
+            first.blockNumber(),
+            self.viewport().size(),
+            self._epoch,
+            self.leveller.generation,  # padding measured since changes every block below
+        )
         if key == self._walk_key:
             return self._walk
         numbers: list[int] = []
@@ -308,7 +314,8 @@ class DiffPane(QPlainTextEdit):
         n = int(pos)
         if numbers and numbers[0] <= n <= numbers[-1]:
             i = n - numbers[0]
-            return tops[i] + (pos - n) * heights[i]
+            above = self.leveller.top_padding(self.side) if n == 0 else 0.0
+            return tops[i] + above + (pos - n) * (heights[i] - above)
         if not numbers:
             return 0.0
         ref = numbers[0] if n < numbers[0] else numbers[-1]
@@ -393,6 +400,11 @@ class DiffPane(QPlainTextEdit):
         """Outline this extent (in block positions) as the current change."""
         self._current = extent
         self.viewport().update()
+
+    def repaint_all(self) -> None:
+        """Paint the text, the gutter and all painted over them again (new padding)."""
+        self.viewport().update()
+        self._gutter.update()
 
     def _repaint_current(self) -> None:
         """Repaint the current change's frame whole after a sideways scroll.
@@ -571,6 +583,9 @@ class DiffPane(QPlainTextEdit):
             kind = self.block_kind(number)
             if kind is not None:  # tints are painted, not block formats: nothing to re-apply
                 height -= self.leveller.measured_below(self.side, number)  # not the padding
+                if number == 0:
+                    above = self.leveller.top_padding(self.side)
+                    top, height = top + above, height - above
                 painter.fillRect(QRectF(0, top, width, height), self.theme.tints[kind])
         doc, left = self.document(), self.contentOffset().x()
         if self._matches:

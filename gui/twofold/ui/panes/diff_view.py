@@ -195,6 +195,7 @@ class DiffView(QWidget):
         self._placed: float | None = None
         self._setup_layout()
         self.sync.geometry_changed.connect(self.on_sync_geometry_changed)
+        self.leveller.measured.connect(self.on_padding_measured)
         self.overview.position_clicked.connect(self.sync.scroll_to_fraction)
         for pane in self.panes.values():
             pane.filled.connect(self.on_pane_filled)
@@ -361,6 +362,13 @@ class DiffView(QWidget):
         if self._rescroll is not None and self._rescroll is self._current and not self.filling:
             self._place(self._rescroll)
             self._rescroll = None
+
+    def on_padding_measured(self) -> None:
+        """What was painted before the padding was known sits too high: paint it all again."""
+        for pane in self.panes.values():
+            pane.repaint_all()
+        self.link.update()
+        self._outline_current()
 
     def on_sync_geometry_changed(self) -> None:
         """New extents: place the gaps (sorted, for the panes' bisection) and the outline."""

@@ -56,9 +56,13 @@ class LineGutter(QWidget):
         line_h = round(pane.line_height())
         align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         # The pane's own walk over the blocks on screen: no per-block geometry queries.
+        above = pane.leveller.top_padding(pane.side)  # over the first block's text
         for number, top, height in zip(*pane.visible_blocks(), strict=True):
             if top > event.rect().bottom() or top + height < event.rect().top():
                 continue
+            if number == 0 and above:
+                top, height = top + above, height - above
+            height -= pane.leveller.measured_below(pane.side, number)  # beside the text only
             kind = pane.block_kind(number)
             if kind is not None:
                 painter.fillRect(QRectF(self.width() - _BAR, top, _BAR, height), theme.marks[kind])

@@ -68,9 +68,11 @@ class Leveller(QObject):
 
     Signals:
         invalidated: what was measured was dropped (a pane's width, wrap, font or text changed).
+        measured: new padding was measured (in a later turn): what was painted before it is stale.
     """
 
     invalidated = Signal()
+    measured = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +81,8 @@ class Leveller(QObject):
         self._pads: dict[Side, dict[int, Padding]] = {Side.A: {}, Side.B: {}}
         self._heights: dict[tuple[Side, int], float] = {}
         self._measuring = False
+        #: changes whenever a block's padding may have: the panes key what they walked by it
+        self.generation = 0
         # In a turn of its own: the padding is measured while Qt paints or scrolls.
         self._announce = QTimer(self, singleShot=True, interval=0)
         self._announce.timeout.connect(self._announce_sizes)
@@ -105,6 +109,7 @@ class Leveller(QObject):
     def invalidate(self) -> None:
         """Forget every measured height and padding: the next paint measures again."""
         self._ends.start()
+        self.generation += 1
         if self._heights or self._pads[Side.A] or self._pads[Side.B]:
             self._heights.clear()
             self._pads = {Side.A: {}, Side.B: {}}
@@ -137,6 +142,7 @@ class Leveller(QObject):
         if found is not None:
             pads[number] = found
             if found != _NONE:
+                self.generation += 1
                 self._announce.start()
         return found or _NONE
 
@@ -155,6 +161,7 @@ class Leveller(QObject):
         """
         for layout in self._layouts.values():
             layout.documentSizeChanged.emit(layout.documentSize())
+        self.measured.emit()
 
     def measured_below(self, side: Side, number: int) -> float:
         """The padding below block ``number`` of ``side`` if measured already, else 0."""

@@ -238,7 +238,7 @@ class PaneSync(QObject):
         return min(page * READING_AT, max(pane.line_height(), page - height))
 
     def _level_at(self, where: Coordinate) -> Coordinate:
-        """Put both panes' top edges at ``where``, or the nearest place above where both can be.
+        """Put both panes' top edges at ``where``, or the nearest place where both can be.
 
         A pane stops only where one of its lines begins; with lines of one
         height that place is found at once, else in a few rounds.
@@ -255,7 +255,9 @@ class PaneSync(QObject):
                 ]
                 if landed[0] == landed[1]:
                     break
-                where = min(landed)
+                # Above, where both may stop; if that is where it was, below (a pane
+                # padded on top cannot stop at its first line).
+                where = min(landed) if min(landed) != where else max(landed)
         return where
 
     def reading_position(self, side: Side, lines_above: float = 0.0) -> float:
