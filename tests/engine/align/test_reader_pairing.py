@@ -13,6 +13,7 @@ import pytest
 from support import assert_invariants, doc, read_pair
 from twofold.engine.pipeline import compare, refine
 from twofold.engine.result.model import CompareOptions, DiffResult, PairKind, Unit
+from twofold.engine.result.summary import percent
 
 PARAGRAPHS = CompareOptions(unit=Unit.PARAGRAPHS)
 
@@ -122,3 +123,12 @@ def test_similarity_is_the_pairing_score_even_for_a_weak_pair(inline: bool) -> N
     if not inline:
         result = refine(result)
     assert all(0.2 <= p.similarity < 1.0 for p in result.pairs)
+
+
+def test_a_changed_pair_never_reports_the_similarity_of_equal_text() -> None:
+    """Every word shared, the punctuation not: the pair changed, so it is not 100 % similar."""
+    result = _compare(["Alpha beta gamma delta."], ["Alpha, beta; gamma delta!"])
+    (pair,) = result.pairs
+    assert pair.kind is PairKind.CHANGED
+    assert 0.99 < pair.similarity < 1.0
+    assert percent(pair.similarity) == "99%"

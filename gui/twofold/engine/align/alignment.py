@@ -115,7 +115,7 @@ def _align_directed(
         return _assemble(blocks, _Moves({}, {}, set()), paragraphs)
     similar = _similar_moves(gaps, moved, profiles, (pid_a, pid_b), options)
     moved.update(similar)
-    scores = {i: profiles.similarity(pid_a[i], pid_b[j]) for i, j in similar.items()}
+    scores = {i: _differing(profiles.similarity(pid_a[i], pid_b[j])) for i, j in similar.items()}
     return _assemble(blocks, _Moves(moved, scores, _moved_units(blocks, moved)), paragraphs)
 
 
@@ -298,6 +298,16 @@ def _similar_moves(
     return similar_moves(left, right, profiles, floors, pids, held)
 
 
+#: The most a pair of different texts scores: its words may all be shared, but 1.0
+#: reads "unchanged" (``summary.percent`` shows it as 99 %).
+_UNDER_ONE = 1.0 - 1e-6
+
+
+def _differing(score: float) -> float:
+    """The score of a pair whose match keys differ: below 1.0, which equal text alone gets."""
+    return min(score, _UNDER_ONE)
+
+
 class _Moves(NamedTuple):
     """The moves found and which pairs, in the end, stand off the chain in order."""
 
@@ -372,7 +382,7 @@ def _assemble(
         for a_idx, b_idx, sim in blk.groups:
             leftovers(range(ia, a_idx[0]), range(ib, b_idx[0]))
             kind = PairKind.MOVED if (a_idx[0], b_idx[0]) in off else PairKind.CHANGED
-            out.append(Match(kind, a_idx, b_idx, sim))
+            out.append(Match(kind, a_idx, b_idx, _differing(sim)))
             ia, ib = a_idx[-1] + 1, b_idx[-1] + 1
         leftovers(range(ia, blk.a_hi), range(ib, blk.b_hi))
     return out
