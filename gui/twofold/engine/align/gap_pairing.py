@@ -25,8 +25,9 @@ _FULL_GAP_CELLS = 4096
 _FILL_RUN = 8
 #: Share of the pairing threshold a pair between two pairs needs (``_fill_between``).
 FILL_SHARE = 2 / 3
-#: ... and by how much its similarity must stand above the background at its place.
-_FILL_MARGIN = 1.5
+#: How clearly a pair must beat its alternatives: its background at its place (pairs
+#: between pairs), its rivals (a pair alone; a move, ``moves``).
+CLEAR_MARGIN = 1.5
 #: Offsets of the neighbours ``_background`` reads.
 _NEAR = (-2, -1, 1, 2)
 #: A merge or split must raise the similarity by this much to be taken.
@@ -76,7 +77,7 @@ def _fill_between(
     paragraph of the other side, is what a reader pairs at once: its place
     says so. Between two consecutive pairs (or a pair and the gap's end, an
     anchor) a small stretch is paired again with the lower ``floor``, but a
-    pair is taken only when its similarity stands clearly (``_FILL_MARGIN``)
+    pair is taken only when its similarity stands clearly (``CLEAR_MARGIN``)
     above the background at its place (``_background``): a paragraph replaced
     by an unrelated one on the same subject stands no higher than its
     neighbours do and stays unpaired.
@@ -97,7 +98,7 @@ def _fill_between(
             cells = []
         for i, j in cells:
             s = profiles.similarity(pid_a[i], pid_b[j])
-            if s >= floor and s >= _FILL_MARGIN * _background(i, j, profiles, pids):
+            if s >= floor and s >= CLEAR_MARGIN * _background(i, j, profiles, pids):
                 out.append((i, j, s))
         if n < len(chain):
             out.append(chain[n])
@@ -163,7 +164,7 @@ def _drop_lone(
     A pair next to another on the diagonal (or to the gap's edge, an anchor)
     has its place for it. One standing alone has only its words: it is kept
     when its similarity beats every other candidate of either paragraph by
-    ``_FILL_MARGIN``. Two unrelated paragraphs sharing a formula ("bless his
+    ``CLEAR_MARGIN``. Two unrelated paragraphs sharing a formula ("bless his
     holy name") score over the threshold, but so do their other look-alikes.
     """
     if not chain:
@@ -182,7 +183,7 @@ def _drop_lone(
             if key is not None and key != (i, j) and s > rival[key]:
                 rival[key] = s
     return [
-        c for c in chain if (c[0], c[1]) not in lone or c[2] >= _FILL_MARGIN * rival[c[0], c[1]]
+        c for c in chain if (c[0], c[1]) not in lone or c[2] >= CLEAR_MARGIN * rival[c[0], c[1]]
     ]
 
 

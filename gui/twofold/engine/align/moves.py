@@ -6,9 +6,10 @@ so the anchors leave one gap and a paragraph moved inside it, reworded, is
 left over at both its places by the in-order pairing. Leftovers of A are
 matched with leftovers of B anywhere, candidates coming from the rare-word
 index (near-linear), and a match is taken only when it is clearly the best
-either paragraph has: its similarity beats the next best partner of each
-(paired or not) by ``MOVE_MARGIN``, so a paragraph of a list of look-alikes
-(genealogies, refrains) never travels. The neighbours of a move that are left
+either paragraph has: its similarity beats every other candidate of each by
+``CLEAR_MARGIN``, so a paragraph of a list of look-alikes (genealogies,
+refrains) never travels; a candidate already paired with something it is
+clearly closer to is spoken for, and need only be beaten. The neighbours of a move that are left
 over too follow it as a block when they are alike enough to pair at all.
 
 Why a last chain (``off_chain``): which side of a crossing moved is the reader's
@@ -24,11 +25,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from twofold.engine.align.gap_pairing import heaviest_chain
+from twofold.engine.align.gap_pairing import CLEAR_MARGIN, heaviest_chain
 from twofold.engine.align.similarity import Profiles
 
-#: A move's similarity must beat its next best alternative, on either side, by this factor.
-MOVE_MARGIN = 1.5
 #: Moves need this many distinct words, and share this many stems, so that "Thanks."
 #: or "the following" does not travel.
 MOVE_MIN_WORDS = 4
@@ -63,9 +62,8 @@ def similar_moves(
     a_of = {p: i for i, p in pid_a.items()}
     b_of = {p: j for j, p in pid_b.items()}
     best_a = _best_partners(profiles, [pid_a[i] for i in left], list(b_of))
-    best_b = _best_partners(profiles, [pid_b[j] for j in right], list(a_of))
     free_b = set(right)
-    offers = []
+    tentative = []
     for i in left:
         top = best_a[pid_a[i]]
         if not top:
@@ -74,9 +72,17 @@ def similar_moves(
         j = b_of[p]
         if j not in free_b or s < floor or profiles.shared(pid_a[i], p) < MOVE_MIN_WORDS:
             continue
-        rivals = top[1:] + [(t, q) for t, q in best_b[p] if q != pid_a[i]]
-        if all(_beats(s, t, held.get(q)) for t, q in rivals):
-            offers.append((s, i, j))
+        if all(_beats(s, t, held.get(q)) for t, q in top[1:]):
+            tentative.append((s, i, j, p))
+    if not tentative:
+        return {}
+    # B's side of the offers only: the index over A is the same, the queries fewer.
+    best_b = _best_partners(profiles, sorted({p for *_, p in tentative}), list(a_of))
+    offers = [
+        (s, i, j)
+        for s, i, j, p in tentative
+        if all(_beats(s, t, held.get(q)) for t, q in best_b[p] if q != pid_a[i])
+    ]
     offers.sort(key=lambda o: (-o[0], o[1], o[2]))
     found: dict[int, int] = {}
     taken = set()
@@ -94,9 +100,9 @@ def _beats(s: float, rival: float, held: float | None) -> bool:
     A rival already paired (``held``: its pair's similarity) that its own pair
     clearly beats is spoken for: the move need only score above it.
     """
-    if held is not None and held >= MOVE_MARGIN * rival:
+    if held is not None and held >= CLEAR_MARGIN * rival:
         return s > rival
-    return s >= MOVE_MARGIN * rival
+    return s >= CLEAR_MARGIN * rival
 
 
 def _best_partners(

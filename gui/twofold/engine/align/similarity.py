@@ -11,15 +11,16 @@ similarity is the pairing score every pair reports (``Pair.similarity``).
 
 The words of a text are the matches of ``_WORD`` in its lowered form (``words``
 is the definition). A ``Vocabulary`` finds the same words faster, by splitting
-UTF-8 bytes, and holds each word once as a small int, so that word sets are
-sets of shared ints rather than of one new string per occurrence.
+UTF-8 bytes, stems each distinct word once, and holds each stem once as a small
+int, so that stem sets are sets of shared ints rather than of one new string
+per occurrence.
 
 Why word ids in tuples: a paragraph's words are kept as a tuple of ids
 (8 bytes a word) and made a set only while it is being compared; as frozensets
 the word sets of a reworded pair were most of the alignment's peak
 (``bench/gui_bench.py --only 100%``).
 
-Constraints: pure and deterministic. Word ids are handed out in the order texts
+Constraints: pure and deterministic. Stem ids are handed out in the order texts
 are seen, never in hash order, and sums of weights are exactly rounded
 (``math.fsum``), so they do not depend on the order a set lists its words in.
 """
@@ -137,27 +138,37 @@ def stem(word: bytes) -> bytes:
     return _utf8(text[:STEM]) if text.isalpha() else word
 
 
-class Vocabulary:
-    """The words of one comparison, each held once as an int, and the word ids made so far.
+class _StemIds(dict[bytes, int]):
+    """Word → the id of its stem, computed once per distinct word (``stem``)."""
 
-    Why remember word ids by text: the alignment profiles every paragraph of a
-    gap by its match key, and the coarse result then needs the words of the
-    same paragraphs by their text, which is the key unless options fold it.
-    Words map to stems (``stem``), also held once as ints, for the similarity.
+    def __init__(self) -> None:
+        super().__init__()
+        #: stem → id, ids handed out in the order stems are first seen
+        self.stems: defaultdict[bytes, int] = defaultdict(count().__next__)
+
+    def __missing__(self, word: bytes) -> int:
+        found = self.stems[stem(word)]
+        self[word] = found
+        return found
+
+
+class Vocabulary:
+    """The stems of one comparison's words, each held once as an int, by text.
+
+    Why remember ids by text: the alignment profiles every paragraph of a gap by
+    its match key, and a caller may need the same paragraphs' stems again. Each
+    distinct word is stemmed once (``stem``); a text's ids are its stems' ids.
     """
 
     def __init__(self) -> None:
-        self._ids: defaultdict[bytes, int] = defaultdict(count().__next__)
+        self._ids = _StemIds()
         self._known: dict[str, tuple[int, ...]] = {}
-        self._stem_ids: defaultdict[bytes, int] = defaultdict(count().__next__)
-        #: the stem id of each word id seen so far
-        self._stem_of: list[int] = []
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return len(self._ids.stems)
 
     def word_ids(self, text: str, *, remember: bool = True) -> tuple[int, ...]:
-        """The ids of the words of ``text``, each once; ``remember`` keeps them for that text."""
+        """The ids of the stems of ``text``'s words, each once; ``remember`` keeps them."""
         found = self._known.get(text)
         if found is None:
             found = tuple(set(map(self._ids.__getitem__, _utf8_words(text))))
@@ -170,24 +181,8 @@ class Vocabulary:
         return frozenset(self.word_ids(text, remember=remember))
 
     def spellings(self) -> list[bytes]:
-        """Every word in UTF-8, indexed by its id."""
-        return list(self._ids)
-
-    def stem_table(self) -> list[int]:
-        """The stem id of every word id made so far, indexed by word id."""
-        table = self._stem_of
-        if len(table) < len(self._ids):
-            new = list(self._ids)[len(table) :]
-            table += map(self._stem_ids.__getitem__, map(stem, new))
-        return table
-
-    def stem_count(self) -> int:
-        """How many stem ids there are."""
-        return len(self._stem_ids)
-
-    def stem_spellings(self) -> list[bytes]:
         """Every stem in UTF-8, indexed by its id."""
-        return list(self._stem_ids)
+        return list(self._ids.stems)
 
 
 class Profiles:
@@ -202,15 +197,11 @@ class Profiles:
         self.vocabulary = vocabulary if vocabulary is not None else Vocabulary()
         vocab = self.vocabulary
         #: each profile's stem ids, each once
-        word_ids = [vocab.word_ids(t) for t in texts]
-        table = vocab.stem_table()
-        self.words: list[tuple[int, ...]] = [
-            tuple(set(map(table.__getitem__, ids))) for ids in word_ids
-        ]
+        self.words: list[tuple[int, ...]] = [vocab.word_ids(t) for t in texts]
         df = Counter(chain.from_iterable(self.words))
         n = len(self.words) + 1
         #: weight of each stem id; 0.0 for ids no profile holds.
-        self.weight: list[float] = [0.0] * vocab.stem_count()
+        self.weight: list[float] = [0.0] * len(vocab)
         for w, c in df.items():
             self.weight[w] = math.log(1.0 + n / c)
         self.mass: list[float] = [self._mass(s) for s in self.words]
@@ -279,7 +270,7 @@ class Profiles:
     def _ranks(self) -> list[int]:
         """Rank of every word id (computed once): by falling weight, then alphabetically."""
         if not self._rank and self._present:
-            order = sorted(self._present, key=self.vocabulary.stem_spellings().__getitem__)
+            order = sorted(self._present, key=self.vocabulary.spellings().__getitem__)
             order.sort(key=self.weight.__getitem__, reverse=True)  # stable: ties stay sorted
             self._rank = [0] * len(self.weight)
             for r, w in enumerate(order):
