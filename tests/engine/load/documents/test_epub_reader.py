@@ -81,3 +81,14 @@ def test_a_book_with_drm_is_refused_in_one_sentence() -> None:
 def test_a_book_with_no_chapters_says_so() -> None:
     with pytest.raises(InputError, match="has no chapters"):
         read(epub_bytes({"c.xhtml": "<p>x</p>"}, []))
+
+
+def test_markup_no_parser_expects_is_read_past_in_one_pass() -> None:
+    """Bogus declarations and endless unclosed tags: the text around them is still read.
+
+    ``html.parser`` raised on the first and rescanned the second from its start
+    at every step (minutes for a chapter of a few hundred kilobytes).
+    """
+    chapter = "<p>Before.</p>" + "<![" * 2000 + "<p>After.</p>" + '<p a="' * 50_000
+    found = read(epub_bytes({"c.xhtml": chapter}, ["c.xhtml"]))
+    assert found.text.startswith("Before.\n\n")

@@ -5,7 +5,8 @@ Why no EPUB library: ebooklib reads every member of the book into memory with
 lxml (entities resolved) to build objects Twofold does not need; the order of
 a book is three small steps instead. ``META-INF/container.xml`` names the
 package document (the OPF), whose manifest maps ids to files and whose spine
-lists them in reading order; each chapter is XHTML, read by ``xhtml_text``.
+lists them in reading order; each chapter is XHTML, read by ``xhtml_text``
+(lxml's HTML parser, as for web pages).
 The XML steps go through ``safe_xml`` and every member through a
 ``Container`` (zip bomb checks), so a huge or hostile book costs a sentence.
 
@@ -13,7 +14,7 @@ What is read: every spine item in order (``linear="no"`` ones too: notes and
 appendices are the book's text), headings marked; tables of contents
 (``nav``) are set apart. A book whose chapters are encrypted (DRM) is refused.
 
-Constraints: no Qt; defusedxml is imported on the first book read.
+Constraints: no Qt; defusedxml and lxml are imported on the first book read.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from twofold.engine.load.documents.container import Container
 from twofold.engine.load.documents.extracted import Extracted, Progress, ReadLimits
 from twofold.engine.load.documents.paragraphs import Paragraphs, set_apart
 from twofold.engine.load.documents.safe_xml import parse_part
-from twofold.engine.load.documents.xhtml_text import ChapterText, decode_chapter
+from twofold.engine.load.documents.xhtml_text import chapter_text
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -53,9 +54,7 @@ def read_epub(
         text = Paragraphs(label, limits)
         navigation: list[str] = []
         for done, name in enumerate(chapters, 1):
-            chapter = ChapterText()
-            chapter.feed(decode_chapter(box.read(name)))
-            chapter.close()
+            chapter = chapter_text(box.read(name))
             for paragraph, heading in chapter.paragraphs:
                 text.add(paragraph, heading=heading)
             navigation.extend(chapter.navigation)

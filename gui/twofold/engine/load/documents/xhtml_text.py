@@ -1,93 +1,40 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The paragraphs of an XHTML chapter: block elements end paragraphs, headings are marked.
+"""The paragraphs of an EPUB chapter: block elements end paragraphs, headings are marked.
 
-Why ``html.parser`` and not an XML parser: an EPUB's chapters are meant to be
-XHTML, but books in the wild carry HTML entities (``&nbsp;``) that XML without
-the DTD does not know, unclosed tags and stray ampersands, and a strict parser
-would refuse the whole book for one of them. The standard library's HTML
-parser takes them all, expands only the HTML character references it knows
-(never an entity a document declares, so no "billion laughs"), and fetches
-nothing. A chapter is a book's text, not a web page: there is no site chrome
-to find, only navigation (a table of contents page) to set apart.
+Why lxml's HTML parser, not an XML parser nor ``html.parser``: an EPUB's
+chapters are meant to be XHTML, but books in the wild carry HTML entities
+(``&nbsp;``) that XML without the DTD does not know, unclosed tags and stray
+ampersands, and a strict parser would refuse the whole book for one of them.
+The standard library's ``html.parser`` takes them, but it rescans unclosed
+markup from its start: a chapter of unclosed ``<p a="`` takes minutes, and
+some bogus declarations raise. libxml2's HTML parser (as the web page reader
+uses it) reads any of them in one pass, fetches nothing and expands no entity
+a document declares. The chapter's blocks are the web reader's
+(``html_blocks``): a chapter is a book's text, so there is no site chrome to
+find, only navigation (a table of contents page) to set apart and the print
+edition's page markers to drop.
 
-Constraints: no Qt, standard library only.
+Constraints: no Qt, no I/O; lxml is imported on the first book read.
 """
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+from typing import Any, NamedTuple
 
-__all__ = ["ChapterText", "decode_chapter"]
+from twofold.engine.load.documents.html_blocks import blocks
 
-#: elements whose start or end ends the paragraph being gathered
-_BLOCKS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "caption",
-        "dd",
-        "details",
-        "div",
-        "dl",
-        "dt",
-        "figcaption",
-        "figure",
-        "footer",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-    ]
-)
-_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
-#: elements whose content is not the book's text
-_HIDDEN = frozenset(["head", "script", "style", "template", "title", "svg", "object"])
-#: HTML's void elements: they never hold content, so they never end a hidden stretch
-_VOID = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    ]
-)
-#: HTML's white space, which a browser shows as one space (a no-break space is not it)
-_SPACE = re.compile(r"[ \t\n\r\f]+")
+__all__ = ["ChapterText", "chapter_text", "decode_chapter"]
+
 _ENCODING = re.compile(rb"""^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']""")
+
+
+class ChapterText(NamedTuple):
+    """A chapter's paragraphs in order, each with whether it is a heading, and its navigation."""
+
+    paragraphs: list[tuple[str, bool]]
+    #: the text of ``nav`` elements (a table of contents), kept apart
+    navigation: list[str]
 
 
 def decode_chapter(data: bytes) -> str:
@@ -102,74 +49,40 @@ def decode_chapter(data: bytes) -> str:
         return data.decode("utf-8", "replace")
 
 
-class ChapterText(HTMLParser):
-    """Feed a chapter; read ``paragraphs`` (text, heading) and ``navigation`` after ``close``."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        #: the chapter's paragraphs in order, each with whether it is a heading
-        self.paragraphs: list[tuple[str, bool]] = []
-        #: the text of ``nav`` elements (a table of contents), kept apart
-        self.navigation: list[str] = []
-        self._pieces: list[str] = []
-        self._heading = 0
-        self._hidden = 0
-        self._nav = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._hidden or tag in _HIDDEN or _is_page_break(attrs):
-            if tag not in _VOID:
-                self._hidden += 1
-            return
-        if tag == "br":
-            self._pieces.append(" ")
-        elif tag in _BLOCKS:
-            self._end_paragraph()
-            self._heading += 1 if tag in _HEADINGS else 0
-            self._nav += 1 if tag == "nav" else 0
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        # ``<p/>`` in XHTML: a start with no content and no end tag to follow.
-        if self._hidden:
-            return
-        if tag == "br":
-            self._pieces.append(" ")
-        elif tag in _BLOCKS:
-            self._end_paragraph()
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._hidden:
-            if tag not in _VOID:
-                self._hidden -= 1
-            return
-        if tag in _BLOCKS:
-            self._end_paragraph()
-            if tag in _HEADINGS:
-                self._heading = max(0, self._heading - 1)
-            elif tag == "nav":
-                self._nav = max(0, self._nav - 1)
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden:
-            self._pieces.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._end_paragraph()
-
-    def _end_paragraph(self) -> None:
-        text = _SPACE.sub(" ", "".join(self._pieces)).strip(" ")
-        self._pieces = []
-        if not text:
-            return
-        if self._nav:
-            self.navigation.append(text)
+def chapter_text(data: bytes) -> ChapterText:
+    """The paragraphs of the chapter ``data`` (markup damaged beyond reading gives none)."""
+    root = _parse(decode_chapter(data))
+    found = ChapterText([], [])
+    if root is None:
+        return found
+    for element in list(root.iter()):
+        if isinstance(element.tag, str) and _is_page_break(element):
+            element.drop_tree()  # its number goes, the text after it stays
+    for block in blocks(root):
+        if _in_navigation(block.element):
+            found.navigation.append(block.text)
         else:
-            self.paragraphs.append((text, self._heading > 0))
+            found.paragraphs.append((block.text, block.heading))
+    return found
 
 
-def _is_page_break(attrs: list[tuple[str, str | None]]) -> bool:
-    """An EPUB page marker (``epub:type="pagebreak"``): the print edition's page number."""
-    return any(
-        name in ("epub:type", "role") and "pagebreak" in (value or "") for name, value in attrs
+def _parse(text: str) -> Any:
+    import lxml.etree
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True
     )
+    try:
+        return lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser)
+    except (lxml.etree.LxmlError, ValueError):  # empty, or nothing a parser can take
+        return None
+
+
+def _is_page_break(element: Any) -> bool:
+    """An EPUB page marker (``epub:type="pagebreak"``): the print edition's page number."""
+    return any("pagebreak" in (element.get(name) or "") for name in ("epub:type", "role"))
+
+
+def _in_navigation(element: Any) -> bool:
+    return element.tag == "nav" or any(True for _ in element.iterancestors("nav"))
