@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import level_gaps, resize_and_settle, wait_settled
@@ -27,12 +31,24 @@ def uneven(make_result) -> DiffResult:  # type: ignore[no-untyped-def]
     return make_result(a, b, pairs)
 
 
+@pytest.fixture
+def ten_point_desktop(qapp: QApplication) -> Iterator[None]:
+    """The desktop font this was measured with (the panes follow it: 11-point text)."""
+    before = QFont(qapp.font())
+    font = QFont(before)
+    font.setPointSizeF(10.0)
+    qapp.setFont(font)
+    yield
+    qapp.setFont(before)
+
+
+@pytest.mark.usefixtures("ten_point_desktop")
 @pytest.mark.parametrize("source", [Side.A, Side.B])
 def test_scrolling_keeps_the_counterpart_visible(
     qtbot: QtBot, window: MainWindow, uneven: DiffResult, source: Side
 ) -> None:
     """Level where the other pane has a line; never more than half a pane apart."""
-    # The panes' width this was measured at (a 1200-pixel window beside the list; the
+    # The panes' width and font this was measured at (a 1200-pixel window beside the list; the
     # list folds away there now). How many pairs sit within 2 px depends on the width:
     # scrolled from the right, fewer than half do at most widths, on main before the
     # fold too (1280 or 1100 pixels), since a pane stops only where a line begins.

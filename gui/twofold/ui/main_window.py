@@ -49,6 +49,7 @@ from twofold.ui.plain_text import window_title
 from twofold.ui.sidebar.changes_sidebar import ChangesSidebar
 from twofold.ui.sidebar.fold import SidebarFold
 from twofold.ui.theme import Theme, ThemeWatcher
+from twofold.ui.window_fit import first_size
 from twofold.ui.worker import CompareRequest, CompareRunner
 
 log = logging.getLogger(__name__)
@@ -189,7 +190,7 @@ class MainWindow(QMainWindow):
 
     def _restore_state(self) -> None:
         if not self.restoreGeometry(self._settings.get(GEOMETRY)):  # False if empty or damaged
-            self.resize(1280, 800)
+            self.resize(first_size(self.screen().availableGeometry().size()))
         self.splitter.restoreState(self._settings.get(SPLITTER))
         self.view_commands.restore()
         self._show_settings_warning()

@@ -2,7 +2,7 @@
 """View ▸ Font…: the reader's own font for both panes, remembered, and zoom still works.
 
 The panes get their font from ``DiffView`` (``text_font``: the system's prose
-or fixed font at ``BASE_POINT_SIZE`` plus the zoom), on every result and every
+or fixed font at ``base_point_size`` plus the zoom), on every result and every
 zoom step. Rather than re-set the font after each of those (two relayouts of a
 10 MB document), this controller filters the panes' ``FontChange`` event: when
 the view sets its font, the pane gets the chosen family at the chosen size plus
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QFontDialog, QWidget
 
 from twofold.ui.files.settings import FONT, Settings
 from twofold.ui.panes.diff_pane import DiffPane
-from twofold.ui.panes.diff_view import BASE_POINT_SIZE
+from twofold.ui.panes.diff_view import base_point_size
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ def stored_font(text: str) -> QFont | None:
 def zoomed(chosen: QFont, requested: QFont) -> QFont:
     """``chosen`` at its own size plus the zoom that ``requested`` carries."""
     font = QFont(chosen)
-    zoom = requested.pointSizeF() - BASE_POINT_SIZE
+    zoom = requested.pointSizeF() - base_point_size()
     font.setPointSizeF(max(5.0, chosen.pointSizeF() + zoom))
     return font
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QPalette, QResizeEvent
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -38,8 +38,22 @@ from twofold.ui.plain_text import one_line, plain_label, tooltip
 from twofold.ui.theme import Theme
 from twofold.ui.turns import turn_queue
 
-#: point size of the text at zoom 0; prose reads better a little larger than UI text
-BASE_POINT_SIZE = 11.0
+#: the text's size at zoom 0 against the desktop's font: prose reads better a little
+#: larger than the menus (11 points on the usual 10-point desktop)
+TEXT_SCALE = 1.1
+#: when the desktop's font has no point size (one set in pixels)
+FALLBACK_POINT_SIZE = 11.0
+
+
+def base_point_size() -> float:
+    """The text's point size at zoom 0: the desktop's font size, a little larger.
+
+    The application font is the desktop's (Qt reads it from the platform theme,
+    and follows it when the user changes it), so a reader who set a 16-point
+    desktop font gets 16-point text and more, with the zoom on top.
+    """
+    size = QGuiApplication.font().pointSizeF()
+    return round(size * TEXT_SCALE, 1) if size > 0 else FALLBACK_POINT_SIZE
 
 
 def text_font(code: bool, zoom: int) -> QFont:
@@ -47,8 +61,8 @@ def text_font(code: bool, zoom: int) -> QFont:
     if code:
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     else:
-        font = QFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
-    font.setPointSizeF(max(5.0, BASE_POINT_SIZE + zoom))
+        font = QFont(QGuiApplication.font())
+    font.setPointSizeF(max(5.0, base_point_size() + zoom))
     return font
 
 
