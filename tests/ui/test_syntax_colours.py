@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtGui import QColor, QPalette, QTextBlock
 from pytestqt.qtbot import QtBot
 
-from qt_helpers import compare_and_wait
+from qt_helpers import compare_and_wait, wait_settled
 from twofold.engine.result.model import PairKind, Side
 from twofold.engine.view.syntax import TokenKind
 from twofold.ui.main_window import MainWindow
@@ -122,7 +122,7 @@ def test_a_script_without_a_suffix_is_known_by_its_first_line(
 def test_far_down_a_big_source_the_screen_is_coloured(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Lexed as far as read (and a little more); a screen past that is coloured at once."""
+    """Lexed as far as read (and a little more); a screen far past that is guessed at once."""
     monkeypatch.setattr(syntax_highlighter, "LEX_AHEAD", 10_000)  # as if the file were big
     body = "".join(FUNCTION.replace("total", f"total_{i}") for i in range(2000))  # 180 KB
     compare_and_wait(
@@ -137,8 +137,34 @@ def test_far_down_a_big_source_the_screen_is_coloured(
     last = pane.document().blockCount() - 2  # ``    return sum(values) + 42``
 
     qtbot.waitUntil(lambda: "sum" in _coloured(_block(pane, last)))
-    qtbot.waitUntil(lambda: syntax.lexed == len(pane.table.source))  # by the lexing, in pieces
     assert "return" in _coloured(_block(pane, last))
+    wait_settled(qtbot, window)
+    assert syntax.lexed < 30_000  # nothing lexed on the way: the screen was guessed
+
+
+def test_a_guess_is_put_right_once_the_lexing_gets_there(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Inside a long string, lines that look like code are guessed as code, then corrected."""
+    monkeypatch.setattr(syntax_highlighter, "LEX_AHEAD", 1_000)
+    looks_like_code = "    def not_code(self): return 42\n"
+    text = FUNCTION * 60 + 'NOTE = """\n' + looks_like_code * 600 + '"""\n' + FUNCTION * 60
+    compare_and_wait(
+        qtbot, window, *_pair(tmp_path, text, text.replace("total", "sum_up", 1), ("a.py", "b.py"))
+    )
+    pane = window.view.pane(Side.A)
+    string = syntax_formats(pane.theme)[TokenKind.STRING].foreground().color()
+    keyword = syntax_formats(pane.theme)[TokenKind.KEYWORD].foreground().color()
+    inside = 240 + 500  # a line of the string, far past what the first screen lexed
+    pane.scroll_to_pos(float(inside), 0.5)
+    qtbot.waitUntil(lambda: _coloured(_block(pane, inside)).get("def") == keyword)  # a guess
+
+    monkeypatch.setattr(syntax_highlighter, "LEX_AHEAD", 1_000_000)  # lexing reaches it
+    pane.verticalScrollBar().setValue(pane.verticalScrollBar().value() + 1)
+
+    qtbot.waitUntil(
+        lambda: [c.name() for c in _coloured(_block(pane, inside)).values()] == [string.name()]
+    )
 
 
 def test_a_theme_change_recolours_the_screen(qtbot: QtBot, coloured: MainWindow) -> None:

@@ -10,8 +10,10 @@ coloured first: the first screen's lines are lexed before the text goes in,
 and after each scroll the blocks on screen that are still plain are coloured,
 from the lexed tokens when the lexing has got there, else from a guess (their
 lines lexed on their own, ``SyntaxTokens.guess``), replaced once it has. The
-lexing goes on a piece per turn (``turns``), at most ``LEX_AHEAD`` characters
-past the farthest screen shown, so a big file is lexed only as far as it is read.
+lexing goes on a piece per turn (``turns``) while it is near the screen: up
+to ``LEX_AHEAD`` characters past it, and only if the screen is no more than
+that past the lexing. So a big file is lexed as far as it is read, and a jump
+to its end is coloured by guesses instead of lexing all that lies between.
 
 The formats set only the text's colour: the diff's tints, word highlights and
 find's matches are painted under or over it and stay visible.
@@ -56,7 +58,7 @@ class PaneSyntax(QSyntaxHighlighter):
         self._marks = bytearray()
         #: tokens guessed for blocks on screen ahead of the lexing, by block
         self._guessed: dict[int, list[tuple[int, int, TokenKind]]] = {}
-        self._farthest = 0  # source offset of the farthest screen end shown
+        self._screen_at = (0, 0)  # source offsets of the screen's first and last line
         self._screen = QTimer(self, singleShot=True, interval=0)
         self._screen.timeout.connect(self.colour_screen)
         for signal in (pane.verticalScrollBar().valueChanged, pane.filled, pane.layout_changed):
@@ -73,7 +75,7 @@ class PaneSyntax(QSyntaxHighlighter):
         and detaching walks all its blocks, so the old text is taken out first.
         """
         turn_queue().cancel(self)
-        self._guessed, self._farthest = {}, 0
+        self._guessed, self._screen_at = {}, (0, 0)
         self._positions = positions
         attached = self.document() is not None
         if language is None:
@@ -151,8 +153,11 @@ class PaneSyntax(QSyntaxHighlighter):
             if block.isValid() and not self._is_final(block.blockNumber())
         ]
         if numbers:
-            last = doc.findBlockByNumber(numbers[-1])
-            self._farthest = max(self._farthest, _source_range(last, positions)[1])
+            first, last = doc.findBlockByNumber(numbers[0]), doc.findBlockByNumber(numbers[-1])
+            self._screen_at = (
+                _source_range(first, positions)[0],
+                _source_range(last, positions)[1],
+            )
         ahead = [
             block
             for block in plain
@@ -167,8 +172,13 @@ class PaneSyntax(QSyntaxHighlighter):
             reached = tokens.done or _source_range(block, positions)[1] <= tokens.lexed
             if reached or block.blockNumber() in fresh:
                 self.rehighlightBlock(block)
-        if not tokens.done and tokens.lexed < self._farthest + LEX_AHEAD:
+        if self._lexing_wanted(tokens):
             turn_queue().schedule(self, self._lex_step)
+
+    def _lexing_wanted(self, tokens: SyntaxTokens) -> bool:
+        """Whether to lex on: not done, and the lexing near the screen (see the module)."""
+        top, bottom = self._screen_at
+        return not tokens.done and top - LEX_AHEAD <= tokens.lexed < bottom + LEX_AHEAD
 
     def _is_final(self, number: int) -> bool:
         return number < len(self._marks) and self._marks[number] == _FINAL
@@ -201,7 +211,7 @@ class PaneSyntax(QSyntaxHighlighter):
             pass
         if self._guessed:
             self._screen.start()  # guesses on screen the lexing may have reached
-        return not tokens.done and tokens.lexed < self._farthest + LEX_AHEAD
+        return self._lexing_wanted(tokens)
 
 
 def _source_range(block: QTextBlock, positions: PanePositions) -> tuple[int, int]:
