@@ -38,7 +38,7 @@ FIRST_LINES = 200
 #: characters lexed a step; a step goes on while under ``STEP_SECONDS``
 PIECE = 4_000
 STEP_SECONDS = 0.012
-#: how far past the farthest screen shown the lexing runs by itself
+#: how far from the screen (ahead of it, or behind it) the lexing runs by itself
 LEX_AHEAD = 500_000
 
 #: a block of ``_Block``'s marks: coloured from the lexed tokens (final)
