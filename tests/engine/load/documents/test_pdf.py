@@ -107,6 +107,26 @@ def test_a_line_repeated_on_two_of_ten_pages_is_text() -> None:
     assert text.count("Late addition") == 2
 
 
+def test_two_columns_read_down_each_column_and_keep_a_paragraph_across_them() -> None:
+    """A paper's two columns: a paragraph running from one column's foot to the next's top."""
+    texts = [prose(seed, sentences=2) for seed in range(8)]
+    pages: list[list[Line]] = [[]]
+    column, y = 0, 770.0
+    for text in texts:
+        y -= 8
+        for cut in wrap(text, 230, 10):
+            if y < 80:
+                column, y = column + 1, 770.0
+                if column == 2:
+                    pages.append([])
+                    column = 0
+            pages[-1].append(Line(50 + column * 265, y, cut, 10))
+            y -= 12.5
+    assert any(line.x > 300 for line in pages[0])  # the second column is used
+    text, _ = read(pages)
+    assert paragraphs(text) == texts
+
+
 def test_headings_set_larger_are_reported() -> None:
     blocks = [Block("Chapter One", 18), Block(LOREM), Block("A Section", 14), Block(LOREM)]
     document = decode_file(pdf_bytes(layout(blocks)), "book.pdf")

@@ -77,11 +77,16 @@ class _Measures:
     step: float
     #: the right edge of the column a line starting in each x bin belongs to
     edges: Mapping[int, float]
+    #: the left edge of that column (where its lines start unless indented)
+    lefts: Mapping[int, float]
     #: most of the text is bold, so bold says nothing about headings
     body_bold: bool
 
     def edge(self, line: PageLine) -> float:
         return self.edges.get(int(line.x0 // _EDGE_BIN), line.x1)
+
+    def left(self, line: PageLine) -> float:
+        return self.lefts.get(int(line.x0 // _EDGE_BIN), line.x0)
 
 
 def rebuild(pages: Sequence[Page], furniture: Sequence[Mapping[int, Furniture]]) -> list[Paragraph]:
@@ -130,17 +135,19 @@ def _measure(body: Sequence[tuple[int, PageLine]], page_width: float) -> _Measur
     for _, line in body:
         if _same_size(line.size, body_size):
             spans[int(line.x0 // _EDGE_BIN)].append((line.x0, line.x1))
-    edges = {}
+    edges, lefts = {}, {}
     for key in spans:
         near = [
             s for k in range(key - _EDGE_REACH, key + _EDGE_REACH + 1) for s in spans.get(k, ())
         ]
         ends = sorted(x1 for _, x1 in near)
         edges[key] = ends[min(len(ends) - 1, int(len(ends) * _EDGE_QUANTILE))]
+        starts = sorted(x0 for x0, _ in near)
+        lefts[key] = starts[int(len(starts) * (1 - _EDGE_QUANTILE))]
         if len(near) < _FEW_LINES:  # too few lines to show the margin: assume it mirrors the left
             edges[key] = max(edges[key], page_width - min(x0 for x0, _ in near))
     body_bold = bold * 2 > sizes.total()
-    return _Measures(body_size=body_size, step=step, edges=edges, body_bold=body_bold)
+    return _Measures(body_size=body_size, step=step, edges=edges, lefts=lefts, body_bold=body_bold)
 
 
 def _line_step(steps: Counter[float], body_size: float) -> float:
@@ -174,7 +181,10 @@ def _breaks(current: Sequence[PageLine], line: PageLine, same_page: bool, m: _Me
     if _BULLET.match(line.text):
         return True
     indent = line.size * _INDENT_EMS
-    if len(current) > 1 and abs(line.x0 - last.x0) > indent:
+    if not (same_page and below > 0):  # a new page or column: its margin is the measure
+        if line.x0 - m.left(line) > indent:
+            return True  # an indented first line at the top of the column
+    elif len(current) > 1 and abs(line.x0 - last.x0) > indent:
         return True  # indented first line, or back out of an indented block
     if _NUMBERED.match(line.text) and _ENDS_CLAUSE.search(last.text):
         return True
