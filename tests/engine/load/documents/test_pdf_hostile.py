@@ -8,6 +8,7 @@ command line. The encrypted ones are written by pypdf, the others by ``pdf_maker
 from __future__ import annotations
 
 import io
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pypdf
@@ -130,3 +131,17 @@ def test_a_300_page_pdf_reads_with_a_progress_step_per_page(tmp_path: Path) -> N
     assert document.text == "".join(f"{block.text}\n\n" for block in blocks)[:-1]
     numbers = {part.kind: part.paragraphs for part in document.set_apart}
     assert numbers == {"page number": len(pages)}
+
+
+def test_two_pdfs_read_at_once_in_threads(tmp_path: Path) -> None:
+    """Two sides read by worker threads at once both come out whole.
+
+    PDFium is documented as not thread-safe and the reader holds a lock around it;
+    this race did not crash here without the lock either, so it checks the result,
+    not the lock.
+    """
+    paths = [_write(tmp_path, f"{n}.pdf", _plain()) for n in range(8)]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        texts = list(pool.map(lambda path: load_document(path).text, paths))
+    assert texts == [texts[0]] * 8
+    assert texts[0].startswith(TEXT.strip())
