@@ -29,7 +29,7 @@ def test_empty_window_shows_the_drop_hint(window: MainWindow) -> None:
     assert window.stack.currentWidget() is window.drop_zone
     labels = [w.text() for w in window.findChildren(QWidget) if hasattr(w, "text")]
     assert HINT in labels
-    assert window.status_line.position_label.text() == "No changes"
+    assert window.status_line.position_label.text() == ""  # no "No changes" before a result
 
 
 def test_object_names(loaded: MainWindow) -> None:

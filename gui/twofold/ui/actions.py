@@ -215,6 +215,34 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
+#: the commands that act on a comparison on screen: greyed out until there is one, so
+#: Ctrl+E or F5 on an empty window does nothing instead of failing in a red banner
+NEED_A_COMPARISON = frozenset(
+    {
+        "reload",
+        "swap",
+        "export_report",
+        "export_diff",
+        "copy_change",
+        "find",
+        "find_next",
+        "find_previous",
+        "focus_list",
+        "next_change",
+        "previous_change",
+        "first_change",
+        "last_change",
+        "go_to_line",
+    }
+)
+
+
+def enable_for_comparison(actions: dict[str, QAction], shown: bool) -> None:
+    """Enable the commands in ``NEED_A_COMPARISON`` when a comparison is ``shown``."""
+    for name in NEED_A_COMPARISON & actions.keys():
+        actions[name].setEnabled(shown)
+
+
 def sequences_of(key: Key) -> list[QKeySequence]:
     """One key as sequences: a string as written, a standard key as this platform binds it."""
     if isinstance(key, str):

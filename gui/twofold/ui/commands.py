@@ -221,7 +221,8 @@ class GoCommands:
         for action, end in (("next_change", -1), ("previous_change", 0)):
             button = self._button(action)
             if button is not None:
-                button.setEnabled(not (still and current == visible[end]))
+                shown = self._window.result is not None  # else greyed as its action is
+                button.setEnabled(shown and not (still and current == visible[end]))
 
 
 class ViewCommands:

@@ -27,7 +27,12 @@ from PySide6.QtWidgets import (
 from twofold.engine.parallel.launch_start import Launch
 from twofold.engine.result.model import CompareOptions, DiffResult, Side, Unit
 from twofold.engine.view.view_geometry import PreparedView
-from twofold.ui.actions import build_menus, connect_actions, create_actions
+from twofold.ui.actions import (
+    build_menus,
+    connect_actions,
+    create_actions,
+    enable_for_comparison,
+)
 from twofold.ui.bars.banner import Banner, Topic
 from twofold.ui.bars.options_bar import OptionsController, build_toolbar
 from twofold.ui.bars.overlay import TopOverlay
@@ -133,6 +138,7 @@ class MainWindow(QMainWindow):
     def _setup_actions(self) -> None:
         self.actions_by_id = create_actions(self)  # given their handlers in _connect_signals
         build_menus(self.menuBar(), self.actions_by_id)
+        enable_for_comparison(self.actions_by_id, False)
 
     def _setup_controllers(self) -> None:
         """The options, exports, font, recent list, theme and opening; the commands over them."""
@@ -176,6 +182,8 @@ class MainWindow(QMainWindow):
         self.sidebar.listed.connect(self._on_listed)
         self.view.sync.scrolled.connect(self.go_commands.refresh_ends)
         self.drop_zone.files_dropped.connect(self.opener.on_files_dropped)
+        self.drop_zone.file_wanted.connect(self.opener.choose_file)
+        self.drop_zone.recent_chosen.connect(self.compare_files)
         for side, pane in self.view.panes.items():
             pane.files_dropped.connect(lambda paths, s=side: self.opener.on_files_dropped(paths, s))
         self.find_bar.closed.connect(lambda: self.view.pane(Side.A).setFocus())
@@ -193,6 +201,7 @@ class MainWindow(QMainWindow):
             self.resize(first_size(self.screen().availableGeometry().size()))
         self.splitter.restoreState(self._settings.get(SPLITTER))
         self.view_commands.restore()
+        self.drop_zone.set_recent(self._settings.recent_comparisons())
         self._show_settings_warning()
 
     def _show_settings_warning(self) -> None:
@@ -227,6 +236,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.splitter)
         self.view_commands.wrap_for(code=result.unit is Unit.LINES)
         self.view.show_result(prepared)
+        enable_for_comparison(self.actions_by_id, True)
         self.sidebar.set_result(result)
         self.finder.refresh()
         self.status_line.show_result(result)

@@ -19,7 +19,7 @@ class StatusLine:
     """The parts the window puts in its status bar; ``cancel_button.clicked`` cancels."""
 
     def __init__(self, bar: QStatusBar) -> None:
-        self.position_label = plain_label(position_text(None, 0))
+        self.position_label = plain_label()  # nothing to say before a comparison
         self.position_label.setObjectName("positionLabel")
         self.formats_label = plain_label()
         self.formats_label.setObjectName("formatsLabel")

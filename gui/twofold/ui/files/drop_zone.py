@@ -1,8 +1,15 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""What an empty window shows: two drop targets and the way to open files by keyboard."""
+"""What an empty window shows: two drop targets, each with a button, and the recent comparisons.
+
+Why the buttons: a drop target that cannot be clicked is no use to whoever has
+no file manager open, or no mouse; "Choose file…" opens a file dialog for that
+side. The recent comparisons are the quickest way back to work, one click or
+Enter each (the same list as File ▸ Open Recent).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt, Signal
@@ -15,11 +22,18 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
 )
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from twofold.engine.result.model import Side
 from twofold.ui.files.drop import local_paths, take_as_copy
-from twofold.ui.plain_text import one_line, plain_label
+from twofold.ui.plain_text import one_line, plain_label, tooltip
 
 HINT = "Drop two files here or press Ctrl+O"
 
@@ -35,6 +49,14 @@ class _Target(QWidget):
         self.setObjectName("leftDropZone" if side is Side.A else "rightDropZone")
         self.setAcceptDrops(True)
         self.setMinimumSize(220, 160)
+        self.choose = QPushButton("Choose file\u2026")
+        self.choose.setObjectName("chooseFile")
+        which = "older (left)" if side is Side.A else "newer (right)"
+        self.choose.setAccessibleName(f"Choose the {which} file")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 16, 16, 20)
+        column.addStretch(1)
+        column.addWidget(self.choose, 0, Qt.AlignmentFlag.AlignHCenter)
         self._hover = False
         self._file: str | None = None
 
@@ -84,9 +106,13 @@ class DropZone(QWidget):
 
     Signals:
         files_dropped: (paths, side) dropped on one of the targets.
+        file_wanted: (side) the user asked to choose that side's file.
+        recent_chosen: (left, right) a recent comparison the user picked.
     """
 
     files_dropped = Signal(list, object)
+    file_wanted = Signal(object)
+    recent_chosen = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,13 +131,40 @@ class DropZone(QWidget):
             target.files_dropped.connect(
                 lambda paths, s=target.side: self.files_dropped.emit(paths, s)
             )
+            target.choose.clicked.connect(lambda _=False, s=target.side: self.file_wanted.emit(s))
+        self.recent_title = plain_label("Recent comparisons")
+        self.recent = QListWidget()
+        self.recent.setObjectName("recentComparisons")
+        self.recent.setAccessibleName("Recent comparisons")
+        self.recent.setMaximumHeight(160)
+        self.recent.itemActivated.connect(self._on_recent_picked)
+        self.recent.itemClicked.connect(self._on_recent_picked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 40, 60, 60)
         layout.addStretch(1)
         layout.addWidget(hint)
         layout.addSpacing(24)
         layout.addLayout(row, 3)
+        layout.addSpacing(16)
+        layout.addWidget(self.recent_title)
+        layout.addWidget(self.recent)
         layout.addStretch(1)
+        self.set_recent([])
+
+    def set_recent(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """List these comparisons (newest first); the list hides while there are none."""
+        self.recent.clear()
+        for left, right in pairs:
+            item = QListWidgetItem(one_line(f"{Path(left).name} \u2194 {Path(right).name}"))
+            item.setToolTip(tooltip(left, right))
+            item.setData(Qt.ItemDataRole.UserRole, (left, right))
+            self.recent.addItem(item)
+        self.recent_title.setVisible(bool(pairs))
+        self.recent.setVisible(bool(pairs))
+
+    def _on_recent_picked(self, item: QListWidgetItem) -> None:
+        left, right = item.data(Qt.ItemDataRole.UserRole)
+        self.recent_chosen.emit(left, right)
 
     def set_files(self, left: str | None, right: str | None) -> None:
         self.targets[Side.A].set_file(left)

@@ -72,6 +72,17 @@ class FileOpener:
         if len(paths) >= 2:
             self._window.compare_files(paths[0], paths[1])
 
+    def choose_file(self, side: Side) -> None:
+        """A drop zone's "Choose file…": a file dialog for that side, as if it were dropped."""
+        which = "older (left)" if side is Side.A else "newer (right)"
+        other = self._loose[Side.B if side is Side.A else Side.A]
+        folder = str(Path(other).parent) if other else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self._parent, f"Choose the {which} file", folder, OPEN_FILTER
+        )
+        if path:
+            self.on_files_dropped([path], side)
+
     def on_files_dropped(self, paths: list[str], side: Side | None) -> None:
         """Replace one side, both, or refuse with a banner (the comparison stays)."""
         if side is None and len(paths) == 1:
