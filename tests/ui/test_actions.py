@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from twofold.engine.result.model import Unit
 from twofold.ui.actions import ACTIONS, ActionSpec, handler_of, key_sequences
 from twofold.ui.commands import CompareCommands, FileCommands, GoCommands, ViewCommands
+from twofold.ui.edit.edit_commands import EditCommands
 from twofold.ui.files.opening import FileOpener
 from twofold.ui.files.paste import Paster
 from twofold.ui.find.find_bar import FindController
@@ -33,6 +34,7 @@ RECEIVERS = (
     ChangeLinesChoice,
     GoToLine,
     SidebarFold,
+    EditCommands,
 )
 
 

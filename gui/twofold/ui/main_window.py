@@ -39,6 +39,7 @@ from twofold.ui.bars.overlay import TopOverlay
 from twofold.ui.bars.status_line import StatusLine
 from twofold.ui.commands import CompareCommands, FileCommands, GoCommands, ViewCommands
 from twofold.ui.dialogs.font_choice import FontChoice
+from twofold.ui.edit.edit_commands import EditCommands
 from twofold.ui.files.drop_zone import DropZone
 from twofold.ui.files.export import Exporter
 from twofold.ui.files.file_watcher import FileChangeBanner
@@ -164,12 +165,13 @@ class MainWindow(QMainWindow):
         self.opener = FileOpener(self, self, self.banner, self.drop_zone)
         self.paster = Paster(self, self.opener, self.banner)
         self.change_lines = ChangeLinesChoice(self._settings, actions["change_lines"], self.view)
+        self.edit_commands = EditCommands(self.view, self.sidebar, self, self)
 
     def _connect_signals(self) -> None:
         commands = (self.compare_commands, self.file_commands, self.view_commands, self.go_commands)
         files = (self.opener, self.paster)
         controllers = (*files, self.change_lines, self.sidebar_fold, self.line_jump)
-        receivers = (self, *commands, *controllers, self.finder)
+        receivers = (self, *commands, *controllers, self.finder, self.edit_commands)
         connect_actions(self.actions_by_id, receivers)
         self._runner.started.connect(lambda: self.status_line.set_busy(True))
         self._runner.progressed.connect(self.on_runner_progressed)
@@ -195,6 +197,8 @@ class MainWindow(QMainWindow):
         self.theme_watcher.theme_changed.connect(self.on_theme_changed)
         self.comparison_finished.connect(self.compare_commands.on_comparison_finished)
         self.comparison_failed.connect(self.compare_commands.on_comparison_failed)
+        self._runner.started.connect(self.edit_commands.on_comparison_started)
+        self.comparison_finished.connect(self.edit_commands.on_comparison_finished)
 
     def _restore_state(self) -> None:
         if not self.restoreGeometry(self._settings.get(GEOMETRY)):  # False if empty or damaged
@@ -225,6 +229,8 @@ class MainWindow(QMainWindow):
         Args:
             launch: what ``launch_start`` made for these files at launch (``app.run_gui``).
         """
+        if not self.edit_commands.may_discard():  # Save / Discard / Cancel unsaved edits
+            return
         options = self.options_bar.resolve(options)  # None: the Compare menu's options
         self._pending = CompareRequest(str(left), str(right), labels, options)
         self.opener.forget_loose()
@@ -252,6 +258,15 @@ class MainWindow(QMainWindow):
             same = "identical" if result.identical else "equivalent under the current options"
             self.banner.show_message(f"The two documents are {same}.", Topic.OUTCOME)
             self._update_position()
+
+    def show_edited(self, prepared: PreparedView) -> None:
+        """Show an edit compared again, keeping the view, its place and the current change."""
+        self._current = self.view.show_edited(prepared, self._current)
+        self.sidebar.set_result(prepared.result)
+        self.sidebar.select_change(self._current)
+        self.finder.refresh()
+        self.status_line.show_result(prepared.result)
+        self._update_position()
 
     def on_runner_previewed(self, prepared: PreparedView) -> None:
         """Show a big comparison aligned; the worker refines once it is painted and listed."""
@@ -401,6 +416,10 @@ class MainWindow(QMainWindow):
         self.opener.dropped(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.edit_commands.may_discard():
+            event.ignore()
+            return
+        self.edit_commands.shutdown()
         self._runner.shutdown()
         self.paster.discard()
         self._settings.set(GEOMETRY, self.saveGeometry())

@@ -144,6 +144,8 @@ class DiffPane(QPlainTextEdit):
         tints: Sequence[tuple[int, PairKind]],
         highlights: PaneHighlights | None,
         headings: Sequence[int] = (),
+        *,
+        keep_text: bool = False,
     ) -> None:
         """Show ``positions.table``'s text; tint the paragraphs in ``tints`` (index, kind).
 
@@ -154,6 +156,8 @@ class DiffPane(QPlainTextEdit):
             highlights: the inline highlights, computed as blocks come on screen.
             headings: offsets of the paragraphs a document's reader found to be
                 headings, shown as headings once the text is in.
+            keep_text: the document holds this text already (an edit was compared
+                again): keep it, with its cursor, undo history and scroll position.
         """
         self._current, self._gaps, self._matches, self._stand_ins = None, [], [], {}
         table = positions.table
@@ -165,10 +169,14 @@ class DiffPane(QPlainTextEdit):
         self._loading = True
         self._headings = [positions.position(offset) for offset in headings]
         try:
-            self._filler.start(table.take_text())
+            if keep_text:
+                table.take_text()  # made ahead for a fill that does not come
+            else:
+                self.set_editable(False)  # a new text: a viewer until it is all in
+                self._filler.start(table.take_text())
         finally:
             self._loading = False
-        if not self._filler.active:
+        if not self._filler.active and not keep_text:  # an edit's blocks keep their formats
             format_headings(self.document(), self._headings)
         self._visible_range = (-1, -1)
         self._update_gutter_width()
@@ -184,6 +192,27 @@ class DiffPane(QPlainTextEdit):
     @property
     def table(self) -> BlockTable:
         return self._table
+
+    def set_editable(self, on: bool) -> None:
+        """Let the user edit the text (typing, paste, undo) or only read and select it.
+
+        The undo history starts when editing does: the slices of a fill are no
+        steps to undo, and turning editing off forgets the history.
+        """
+        self.setReadOnly(not on)
+        self.setUndoRedoEnabled(on)
+        flags = (
+            Qt.TextInteractionFlag.TextEditorInteraction
+            if on
+            else Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setTextInteractionFlags(flags)
+
+    @property
+    def revealed(self) -> bool:
+        """Whether stand-ins for hidden characters went into the document (not the file's text)."""
+        return self._filler.revealed
 
     def matches_of(self, source: Folded, needle: str, limit: int) -> list[tuple[int, int]]:
         """The first ``limit`` matches of ``needle`` (ignoring case), as document positions.

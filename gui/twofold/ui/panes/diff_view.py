@@ -110,7 +110,8 @@ class PaneHeader(QWidget):
     def __init__(self, name: str) -> None:
         super().__init__()
         self.setObjectName(name)
-        self._full = ""
+        self._full = self._name = self._details = self._note = ""
+        self._unsaved = False
         self.name = plain_label()
         self.name.setObjectName(f"{name}Name")
         font = self.name.font()
@@ -138,10 +139,22 @@ class PaneHeader(QWidget):
     def set_document(
         self, name: str, details: str, path: str, set_apart: Sequence[SetApart] = ()
     ) -> None:
-        self._full = one_line(name)
-        self.details.setText(details)
+        self._name, self._details = one_line(name), details
+        self._unsaved, self._note = False, ""
         self.setToolTip(tooltip(path))
         self.set_apart.set_parts(name, set_apart)
+        self._show()
+
+    def set_edit_state(self, unsaved: bool, note: str) -> None:
+        """Mark unsaved edits (•) and say why a side cannot be edited (``note``, or "")."""
+        self._unsaved, self._note = unsaved, note
+        self._show()
+
+    def _show(self) -> None:
+        self._full = f"\u2022 {self._name}" if self._unsaved else self._name
+        self.details.setText(
+            f"{self._details} \u00b7 {self._note}" if self._note else self._details
+        )
         self._fit_name()
 
     def text(self) -> str:
@@ -253,8 +266,12 @@ class DiffView(QWidget):
             and not any(pane.layout_pending for pane in self.panes.values())
         )
 
-    def show_result(self, prepared: PreparedView) -> None:
-        """Render a comparison with what the worker prepared: text, tints, words, headers, maps."""
+    def show_result(self, prepared: PreparedView, *, keep_text: bool = False) -> None:
+        """Render a comparison with what the worker prepared: text, tints, words, headers, maps.
+
+        ``keep_text``: the panes hold the result's texts already (an edit compared
+        again), so their documents, cursors and undo histories stay.
+        """
         result = prepared.result
         self._result, self._current = result, None
         self._code = result.unit is Unit.LINES
@@ -268,7 +285,7 @@ class DiffView(QWidget):
             tints = [(index, pair.kind) for pair in changes for index in pair.indices(side)]
             highlights = PaneHighlights(result, side, positions, prepared.spans)
             self.syntax[side].show(languages[side], positions)  # before the text goes in
-            pane.set_content(positions, tints, highlights, doc.headings)
+            pane.set_content(positions, tints, highlights, doc.headings, keep_text=keep_text)
             cut = f" \u00b7 lines over {LONG_LINE:,} characters shown in pieces"
             note = cut if table.soft_breaks else ""  # say so: the blocks are not the file's lines
             self.headers[side].set_document(
@@ -280,6 +297,24 @@ class DiffView(QWidget):
         self.layout_note.setVisible(bool(note))
         self.link.reset()
         self.sync.set_pairs(result.pairs, result.changes, prepared.geometry)
+
+    def show_edited(self, prepared: PreparedView, current: int | None) -> int | None:
+        """Show an edit compared again: the panes keep their text, scroll and current change.
+
+        Returns the index of the change now current (the same index, or the last
+        change if fewer remain; None if none does).
+        """
+        bars = [(p.verticalScrollBar(), p.horizontalScrollBar()) for p in self.panes.values()]
+        kept = [(v.value(), h.value()) for v, h in bars]
+        with self.sync.suspended():
+            self.show_result(prepared, keep_text=True)
+            for (v, h), (top, left) in zip(bars, kept, strict=True):
+                v.setValue(top)
+                h.setValue(left)
+        changes = prepared.result.changes
+        index = None if not changes else min(current or 0, len(changes) - 1)
+        self.set_current(None if index is None else changes[index], scroll=False)
+        return index
 
     def after_next_paint(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` once what was just shown is painted (at once if it cannot be)."""

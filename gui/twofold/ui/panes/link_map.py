@@ -9,8 +9,16 @@ bisection over their block positions rather than by visiting every change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from twofold.engine.result.model import Pair, Side
@@ -18,13 +26,25 @@ from twofold.ui.panes.pane_sync import PaneSync
 
 
 class LinkMap(QWidget):
-    """Paints the connections; repainted whenever either pane scrolls or re-lays out."""
+    """Paints the connections; repainted whenever either pane scrolls or re-lays out.
+
+    Where a side can be edited, each change has an arrow at the other side's edge
+    that takes it across (Meld's): ``→`` at the left edge, ``←`` at the right.
+
+    Signals:
+        take_requested: an arrow was clicked (the change's index, the ``Side`` it goes to).
+    """
+
+    take_requested = Signal(int, object)
 
     def __init__(self, sync: PaneSync, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("linkMap")
         self._sync = sync
         self._current: Pair | None = None
+        self._takes: dict[Side, bool] = {Side.A: False, Side.B: False}
+        #: the arrows painted last: where, which change, to which side
+        self.arrows: list[tuple[QRectF, int, Side]] = []
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         sync.geometry_changed.connect(self.update)
         sync.scrolled.connect(self.update)
@@ -39,6 +59,19 @@ class LinkMap(QWidget):
     def set_current(self, pair: Pair | None) -> None:
         self._current = pair
         self.update()
+
+    def set_takes(self, editable: dict[Side, bool]) -> None:
+        """Which sides a change may be taken to (their arrows are shown)."""
+        self._takes = dict(editable)
+        self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        for rect, change, side in self.arrows:
+            if rect.contains(event.position()):
+                self.take_requested.emit(change, side)
+                event.accept()
+                return
+        super().mousePressEvent(event)
 
     def _offset(self, side: Side) -> float:
         """Pane-viewport y to band y (the headers above the panes may differ in height)."""
@@ -66,6 +99,7 @@ class LinkMap(QWidget):
         def y(side: Side, pos: float) -> float:  # far ends (a move) are clamped near the band
             return min(max(panes[side].y_of(pos) + offsets[side], -2 * h), 3 * h)
 
+        self.arrows = []
         for n in sorted(shown):
             pair, ea, eb = changes[n], a_ext[n], b_ext[n]
             a_top, a_bottom = y(Side.A, ea.top), y(Side.A, ea.bottom)
@@ -86,5 +120,30 @@ class LinkMap(QWidget):
             else:
                 painter.setPen(QPen(mark, 1))
             painter.drawPath(path)
+            self._add_arrows(n, a_top, b_top, w)
         painter.setPen(Qt.PenStyle.NoPen)
+        for rect, _change, side in self.arrows:
+            painter.setBrush(theme.marks[changes[_change].kind].darker(140))
+            painter.drawPolygon(_arrow(rect, side))
         painter.end()
+
+    def _add_arrows(self, change: int, a_top: float, b_top: float, width: float) -> None:
+        """The take arrows of one change: at the edge of the side it comes from."""
+        size = _ARROW
+        if self._takes[Side.B]:
+            self.arrows.append((QRectF(1, a_top + 1, size, size), change, Side.B))
+        if self._takes[Side.A]:
+            self.arrows.append((QRectF(width - size - 1, b_top + 1, size, size), change, Side.A))
+
+
+#: the side of a take arrow's square, in pixels
+_ARROW = 12.0
+
+
+def _arrow(rect: QRectF, to: Side) -> QPolygonF:
+    """A triangle in ``rect`` pointing to the side it takes a change to."""
+    left, right, mid = rect.left() + 2, rect.right() - 2, rect.center().y()
+    top, bottom = rect.top() + 2, rect.bottom() - 2
+    if to is Side.B:
+        return QPolygonF([QPointF(left, top), QPointF(right, mid), QPointF(left, bottom)])
+    return QPolygonF([QPointF(right, top), QPointF(left, mid), QPointF(right, bottom)])
