@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait, wait_settled
+from twofold.engine.edit.take import take_change
 from twofold.engine.result.model import Side
 from twofold.ui.edit.pane_text import pane_text
 from twofold.ui.files.settings import Settings
@@ -110,6 +111,8 @@ def test_alt_right_takes_the_current_change_and_ctrl_s_saves_it_in_its_own_bytes
     assert b.read_bytes() == f"{FIRST_A}\r\n\r\n{SECOND}\r\n\r\n{THIRD_B}".encode()
     assert a.read_bytes() == f"{FIRST_A}\n\n{SECOND}\n\n{THIRD_A}\n".encode()
     assert "\u2022" not in window.windowTitle()
+    window.file_banner.watcher.check_now()  # our own save is no change on disk
+    assert not window.file_banner.isVisible()
 
 
 def test_a_take_is_one_undo_step_and_redo_brings_it_back(
@@ -209,7 +212,9 @@ def test_the_arrows_between_the_panes_take_a_change(
     link = window.view.link
     link.repaint()
     to_left = [(rect, n) for rect, n, side in link.arrows if side is Side.A]
-    assert len(to_left) == 3, "an arrow for every change on screen"
+    result = window.result
+    assert result is not None
+    assert len(to_left) == len(result.changes), "an arrow for every change on screen"
     rect, change = to_left[0]
     assert change == 0
     qtbot.mouseClick(link, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
@@ -235,10 +240,11 @@ def test_the_changes_list_menu_takes_a_change(
     QTimer.singleShot(0, choose)
     result = window.result
     assert result is not None
-    assert [p.kind.value for p in result.changes] == ["changed", "deleted", "inserted"]
-    view.customContextMenuRequested.emit(rect.center())  # the second row: A's third paragraph
+    expected = take_change(result, result.changes[1], Side.A).apply(result.a.text)
+    view.customContextMenuRequested.emit(rect.center())  # the second row: the third paragraph
     settle_edits(qtbot, window)
-    assert pane_text(window.view.pane(Side.A)) == f"{FIRST_A}\n\n{SECOND}\n"
+    assert pane_text(window.view.pane(Side.A)) == expected
+    assert THIRD_A not in expected
 
 
 def test_alt_shift_left_takes_only_the_word_edit_at_the_cursor(
@@ -276,3 +282,23 @@ def test_a_side_shown_in_pieces_stays_read_only_and_says_so(
     qtbot.keyClick(window, Qt.Key.Key_Left, ALT)
     assert "cannot be changed" in window.banner.text()
     assert a.read_text() == "var x = 1; " * 2000 + "\n"
+
+
+def test_the_menu_on_a_changed_word_takes_or_rejects_only_that_edit(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The brave men, living and dead, who struggled here.\n")
+    b.write_text("The brave women, living and dead, who fought here.\n")
+    compare_and_wait(qtbot, window, a, b)
+    right = window.view.pane(Side.B)
+    cursor = right.textCursor()
+    cursor.setPosition(len("The brave women, living and dead, who fou"))
+    point = right.cursorRect(cursor).center()
+    menu = window.edit_commands.pane_menu(Side.B, point)
+    [reject] = [act for act in menu.actions() if act.objectName() == "take_word_right"]
+    assert reject.text() == "Replace This Edit with the Left Side's"
+    reject.trigger()
+    settle_edits(qtbot, window)
+    assert pane_text(right) == "The brave women, living and dead, who struggled here.\n"
+    assert pane_text(window.view.pane(Side.A)) == a.read_text()

@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
         self.comparison_failed.connect(self.compare_commands.on_comparison_failed)
         self._runner.started.connect(self.edit_commands.on_comparison_started)
         self.comparison_finished.connect(self.edit_commands.on_comparison_finished)
+        self.edit_commands.files_saved.connect(self.file_banner.watch_result)
 
     def _restore_state(self) -> None:
         if not self.restoreGeometry(self._settings.get(GEOMETRY)):  # False if empty or damaged

@@ -18,9 +18,10 @@ would drop unsaved edits (``may_discard``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
@@ -53,7 +54,14 @@ class EditHost(Protocol):
 
 
 class EditCommands(QObject):
-    """Take, undo, redo, save: every way the user changes a side, and the re-compare after."""
+    """Take, undo, redo, save: every way the user changes a side, and the re-compare after.
+
+    Signals:
+        files_saved: a side was written; the result shown, holding the documents as
+            they are stored now (for the file watcher).
+    """
+
+    files_saved = Signal(object)
 
     def __init__(
         self, view: DiffView, sidebar: ChangesSidebar, window: EditHost, parent: QWidget
@@ -76,6 +84,10 @@ class EditCommands(QObject):
             pane.document().contentsChanged.connect(lambda s=side: self.on_text_changed(s))
             pane.document().modificationChanged.connect(lambda _on: self.show_marks())
             pane.filled.connect(lambda s=side: self._enable(s))
+            pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            pane.customContextMenuRequested.connect(
+                lambda point, s=side: self.on_pane_menu_requested(s, point)
+            )
         view.link.take_requested.connect(self.take_change_at)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -170,11 +182,14 @@ class EditCommands(QObject):
         """Whether a comparison of the texts as they are is still to come."""
         return self._timer.isActive() or self._runner.busy
 
-    def _recompare(self) -> None:
+    def _recompare(self, *, force: bool = False) -> None:
+        """Compare the texts again, unless they are what is shown (``force``: all the same)."""
         result = self._view.result
         if result is None:
             return
         self._timer.stop()
+        if not force and (result.a.text, result.b.text) == self.texts():
+            return  # a format changed (syntax colours), not the text
         bases = (self.saver.base(Side.A, result), self.saver.base(Side.B, result))
         self._runner.start(result, bases, self.texts())
 
@@ -195,10 +210,11 @@ class EditCommands(QObject):
         result = self._view.result
         if result is None:
             return False
-        if not self.comparing and (result.a.text, result.b.text) == self.texts():
+        if not self._runner.busy and (result.a.text, result.b.text) == self.texts():
+            self._timer.stop()
             return True
         self._waiting[name] = run
-        if self._timer.isActive() or not self._runner.busy:
+        if not self._runner.busy:
             self._recompare()
         return False
 
@@ -317,7 +333,11 @@ class EditCommands(QObject):
 
     def on_saver_saved(self, side: Side) -> None:
         self._view.pane(side).document().setModified(False)
-        self._recompare()  # the header's name, the layout note and the watcher follow
+        result = self._view.result
+        if result is not None:
+            stored = (self.saver.base(Side.A, result), self.saver.base(Side.B, result))
+            self.files_saved.emit(replace(result, a=stored[0], b=stored[1]))
+        self._recompare(force=True)  # the header's name, the layout note and the watcher follow
 
     def shutdown(self) -> None:
         self._timer.stop()
@@ -333,6 +353,36 @@ class EditCommands(QObject):
         change = int(index.data(INDEX_ROLE))
         menu = self.change_menu(change)
         menu.exec(self._sidebar.view.viewport().mapToGlobal(point))
+
+    def on_pane_menu_requested(self, side: Side, point: QPoint) -> None:
+        pane = self._view.pane(side)
+        self.pane_menu(side, point).exec(pane.viewport().mapToGlobal(point))
+
+    def pane_menu(self, side: Side, point: QPoint) -> QMenu:
+        """A pane's context menu: Qt's own, and on a changed word, take or reject that edit.
+
+        As in a review of tracked changes: the edit under the mouse goes to the
+        other side, or the other side's version of it comes here.
+        """
+        pane = self._view.pane(side)
+        menu = pane.createStandardContextMenu(point)
+        menu.setObjectName("paneMenu")
+        position = pane.cursorForPosition(point).position()
+        if self.word_edit_at(side, position) is None:
+            return menu
+        menu.addSeparator()
+        here, there = _NAMES[side], _NAMES[side.other]
+        for to, text in (
+            (side.other, f"Take This Edit to the {there.title()}"),
+            (side, f"Replace This Edit with the {there.title()} Side's"),
+        ):
+            action = QAction(text, menu)
+            action.setObjectName(f"take_word_{_NAMES[to]}")
+            action.setEnabled(self.editable(to))
+            action.setToolTip(f"Changes only the {here if to is side else there} side")
+            action.triggered.connect(lambda _c=False, t=to: self.take_word_at(side, position, t))
+            menu.addAction(action)
+        return menu
 
     def change_menu(self, change: int) -> QMenu:
         """The list's context menu for one change: take it to either side."""

@@ -78,6 +78,7 @@ class RecompareRunner(QObject):
         self._carrier = _Carrier(self)
         self._token = 0
         self._cancel = threading.Event()
+        self._waiting = False
         self._carrier.finished.connect(self.on_carrier_finished)
         self._carrier.failed.connect(self.on_carrier_failed)
         self._carrier.crashed.connect(self.on_carrier_crashed)
@@ -87,8 +88,6 @@ class RecompareRunner(QObject):
     def busy(self) -> bool:
         """Whether an answer is still to come for the newest request."""
         return self._pool.activeThreadCount() > 0 or self._waiting
-
-    _waiting = False
 
     def start(
         self, previous: DiffResult, bases: tuple[Document, Document], texts: tuple[str, str]
