@@ -218,7 +218,8 @@ def test_wheel_ships_every_resource_but_the_screenshot(wheel: Path) -> None:
     }
     left_out = {f"twofold/resources/{name}" for name in NOT_SHIPPED}
     assert names == in_checkout - left_out
-    assert wheel.stat().st_size < 400_000
+    # The code grows; the screenshot alone would add 265 KB to it.
+    assert wheel.stat().st_size < 550_000
 
 
 def _metadata(wheel: Path) -> email.message.Message:

@@ -280,7 +280,7 @@ def test_a_side_shown_in_pieces_stays_read_only_and_says_so(
     qtbot.keyClicks(left, "typed")
     assert "typed" not in pane_text(left)
     qtbot.keyClick(window, Qt.Key.Key_Left, ALT)
-    assert "cannot be changed" in window.banner.text()
+    assert "left side cannot be changed: its long lines are shown in pieces" in window.banner.text()
     assert a.read_text() == "var x = 1; " * 2000 + "\n"
 
 
@@ -302,3 +302,23 @@ def test_the_menu_on_a_changed_word_takes_or_rejects_only_that_edit(
     settle_edits(qtbot, window)
     assert pane_text(right) == "The brave women, living and dead, who struggled here.\n"
     assert pane_text(window.view.pane(Side.A)) == a.read_text()
+
+
+def test_cut_and_paste_in_a_pane_are_compared_like_typing(
+    qtbot: QtBot, window: MainWindow, pair: tuple[Path, Path]
+) -> None:
+    right = window.view.pane(Side.B)
+    right.setFocus()
+    cursor = right.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(len("Eighty-seven"), cursor.MoveMode.KeepAnchor)
+    right.setTextCursor(cursor)
+    qtbot.keyClick(right, Qt.Key.Key_X, CTRL)
+    assert QApplication.clipboard().text() == "Eighty-seven"
+    QApplication.clipboard().setText("Four score and seven")
+    qtbot.keyClick(right, Qt.Key.Key_V, CTRL)
+    settle_edits(qtbot, window)
+    assert pane_text(right).startswith(FIRST_A)
+    result = window.result
+    assert result is not None
+    assert all(0 not in pair.b for pair in result.changes)  # the first paragraphs agree now

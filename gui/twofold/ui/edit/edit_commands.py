@@ -104,7 +104,7 @@ class EditCommands(QObject):
         self._runner.stop()
         self._waiting.clear()
         for side, pane in self._view.panes.items():
-            self._reasons[side] = "still loading"
+            self._reasons[side] = "it is still loading"
             pane.set_editable(False)
 
     def on_comparison_finished(self, result: DiffResult) -> None:
@@ -115,7 +115,7 @@ class EditCommands(QObject):
         self._waiting.clear()
         self.saver.set_bases(result.a, result.b)
         for side, pane in self._view.panes.items():
-            self._reasons[side] = "still loading"
+            self._reasons[side] = "it is still loading"
             if not pane.filling:
                 self._enable(side)
         self.show_marks()
@@ -158,7 +158,11 @@ class EditCommands(QObject):
         if result is None:
             return
         for side, header in self._view.headers.items():
-            header.set_edit_state(self.unsaved(side), self._reasons[side])
+            reason = self._reasons[side]
+            # the header says already when lines are shown in pieces
+            pieces = self._view.pane(side).table.soft_breaks
+            note = "" if not reason else "read-only" if pieces else f"read-only: {reason}"
+            header.set_edit_state(self.unsaved(side), note)
         names = [
             ("\u2022 " if self.unsaved(side) else "") + self.saver.base(side, result).label
             for side in Side
@@ -287,7 +291,7 @@ class EditCommands(QObject):
     def _check_editable(self, to: Side) -> bool:
         if self._reasons[to]:
             self._window.show_error(
-                f"The {_NAMES[to]} side cannot be changed: it is {self._reasons[to]}."
+                f"The {_NAMES[to]} side cannot be changed: {self._reasons[to]}."
             )
             return False
         return True

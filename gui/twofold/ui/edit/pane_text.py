@@ -23,15 +23,18 @@ MAX_EDIT_CHARS = 2_000_000
 
 
 def read_only_reason(pane: DiffPane, doc: Document) -> str:
-    """Why ``pane`` cannot be edited, as the header says it; "" when it can."""
+    """Why ``pane`` cannot be edited, as a clause ("its long lines are shown in pieces").
+
+    "" when it can.
+    """
     if pane.table.soft_breaks:
-        return "read-only: long lines are shown in pieces"
+        return "its long lines are shown in pieces"
     if pane.revealed:
-        return "read-only: hidden characters are shown as stand-ins"
+        return "its hidden characters are shown as stand-ins"
     if "\u2029" in doc.text:
-        return "read-only: it holds paragraph separators (U+2029)"
+        return "it holds paragraph separators (U+2029)"
     if len(doc.text) > MAX_EDIT_CHARS:
-        return "read-only: too big to edit here"
+        return "it is too big to edit here"
     return ""
 
 
