@@ -1,15 +1,18 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Opening files: the Open dialog (one file or two), a lone dropped file awaiting its partner."""
+"""Opening files: the Open dialog (a left and a right field), a lone drop awaiting its partner."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import drop_files
+from twofold.engine.result.model import Side
+from twofold.ui.dialogs.open_pair import OpenPairDialog
 from twofold.ui.files.settings import ZOOM, Settings
 from twofold.ui.main_window import MainWindow
 
@@ -22,51 +25,67 @@ def texts(tmp_path: Path) -> list[Path]:
     return paths
 
 
-def _answer_dialogs(
-    monkeypatch: pytest.MonkeyPatch, first: list[Path], second: Path | None
-) -> list[str]:
-    """The user picks ``first`` in the Open dialog, then ``second`` if asked (and where)."""
-    asked_in: list[str] = []
+def _open_dialog(qtbot: QtBot, window: MainWindow) -> OpenPairDialog:
+    """File ▸ Open (Ctrl+O) as a user presses it: the dialog with its two fields."""
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.opener.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    return dialog
 
-    def open_names(*_args: object) -> tuple[list[str], str]:
-        return [str(p) for p in first], ""
+
+def _type(qtbot: QtBot, dialog: OpenPairDialog, left: Path, right: Path) -> None:
+    for side, path in ((Side.A, left), (Side.B, right)):
+        field = dialog.fields[side]
+        field.clear()
+        qtbot.keyClicks(field, str(path))
+
+
+def test_open_has_a_left_and_a_right_field_and_compares_them(
+    qtbot: QtBot, window: MainWindow, texts: list[Path]
+) -> None:
+    dialog = _open_dialog(qtbot, window)
+    compare = dialog.findChild(QPushButton, "compareButton")
+    assert compare is not None
+    assert not compare.isEnabled(), "nothing to compare yet"
+    qtbot.keyClicks(dialog.fields[Side.A], str(texts[1]))
+    assert not compare.isEnabled(), "one side is not a comparison"
+    qtbot.keyClicks(dialog.fields[Side.B], str(texts[0]))
+    with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
+        qtbot.mouseClick(compare, Qt.MouseButton.LeftButton)
+    assert window.result is not None
+    assert (window.result.a.path, window.result.b.path) == (str(texts[1]), str(texts[0]))
+
+
+def test_browse_fills_one_side_from_beside_the_other(
+    qtbot: QtBot, window: MainWindow, texts: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked_in: list[str] = []
 
     def open_name(_parent: object, _caption: str, folder: str, *_filter: str) -> tuple[str, str]:
         asked_in.append(folder)
-        return (str(second) if second else ""), ""
+        return str(texts[2]), ""
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(open_names))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(open_name))
-    return asked_in
-
-
-def test_open_with_two_files_compares_them(
-    qtbot: QtBot, window: MainWindow, texts: list[Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    asked_in = _answer_dialogs(monkeypatch, texts[:2], None)
-    with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
-        window.actions_by_id["open"].trigger()
-    assert window.result is not None
-    assert (window.result.a.path, window.result.b.path) == (str(texts[0]), str(texts[1]))
-    assert asked_in == []  # two files: no second question
-
-
-def test_open_with_one_file_asks_for_its_partner_beside_it(
-    qtbot: QtBot, window: MainWindow, texts: list[Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    asked_in = _answer_dialogs(monkeypatch, texts[:1], texts[2])
-    with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
-        window.actions_by_id["open"].trigger()
+    dialog = _open_dialog(qtbot, window)
+    qtbot.keyClicks(dialog.fields[Side.A], str(texts[0]))
+    browse = dialog.findChild(QPushButton, "rightBrowse")
+    assert browse is not None
+    qtbot.mouseClick(browse, Qt.MouseButton.LeftButton)
     assert asked_in == [str(texts[0].parent)]
+    assert dialog.fields[Side.B].text() == str(texts[2])
+    with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert window.result is not None
     assert (window.result.a.path, window.result.b.path) == (str(texts[0]), str(texts[2]))
 
 
-def test_open_canceled_at_the_partner_changes_nothing(
-    window: MainWindow, texts: list[Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _answer_dialogs(monkeypatch, texts[:1], None)
-    window.actions_by_id["open"].trigger()
+def test_open_canceled_changes_nothing(qtbot: QtBot, window: MainWindow, texts: list[Path]) -> None:
+    dialog = _open_dialog(qtbot, window)
+    _type(qtbot, dialog, texts[0], texts[1])
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not window.runner.busy
     assert window.result is None
     assert window.stack.currentWidget() is window.drop_zone
@@ -79,9 +98,11 @@ def test_a_comparison_forgets_a_file_dropped_alone_before_it(
     old, new, other = texts
     assert drop_files(window, [other])
     assert window.banner.text() == "Now drop the right-hand file."
-    _answer_dialogs(monkeypatch, [old, new], None)
+    dialog = _open_dialog(qtbot, window)
+    assert dialog.fields[Side.A].text() == str(other), "the file waiting is offered"
+    _type(qtbot, dialog, old, new)
     with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
-        window.actions_by_id["open"].trigger()
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
     with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
         assert drop_files(window, [other])  # replaces the left side, paired with nothing old
     assert window.result is not None

@@ -105,14 +105,20 @@ def test_the_open_dialog_offers_the_documents_and_opens_them(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[str] = []
+    answers = [str(PAIR / "a.docx"), str(PAIR / "b.epub")]
 
-    def choose(*args: object) -> tuple[list[str], str]:
+    def choose(*args: object) -> tuple[str, str]:
         asked.append(str(args[3]))
-        return [str(PAIR / "a.docx"), str(PAIR / "b.epub")], ""
+        return answers.pop(0), ""
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", choose)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    window.actions_by_id["open"].trigger()
+    dialog = window.opener.dialog
+    assert dialog is not None
+    dialog.browse(Side.A)  # each side's Browse… (the two-field dialog, issue 19)
+    dialog.browse(Side.B)
     with qtbot.waitSignal(window.comparison_finished, timeout=30_000):
-        window.actions_by_id["open"].trigger()
+        dialog.accept()
     assert "*.docx *.odt *.rtf *.pdf *.epub *.html" in asked[0]
     assert window.result is not None
     assert (window.result.a.format, window.result.b.format) == (DocFormat.DOCX, DocFormat.EPUB)

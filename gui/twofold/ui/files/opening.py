@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from twofold.engine.result.model import Side
 from twofold.ui.bars.banner import Banner, Topic
+from twofold.ui.dialogs.open_pair import OpenPairDialog
 from twofold.ui.files.drop import DropRefused, local_paths, plan_drop, take_as_copy
 from twofold.ui.files.drop_zone import DropZone
 from twofold.ui.worker import CompareRequest
@@ -51,26 +52,27 @@ class FileOpener:
         self._banner = banner
         self._drop_zone = drop_zone
         self._loose: dict[Side, str | None] = {Side.A: None, Side.B: None}
+        #: the Open dialog last opened (tests and accessibility tools find it here)
+        self.dialog: OpenPairDialog | None = None
 
     def forget_loose(self) -> None:
         """A comparison was asked for: a file dropped alone no longer waits for its partner."""
         self._loose = {Side.A: None, Side.B: None}
 
     def open_files(self) -> None:
-        """Ask for two files (or one, then the one to compare it with) and compare them."""
-        paths, _ = QFileDialog.getOpenFileNames(
-            self._parent, "Open two files to compare", "", OPEN_FILTER
-        )
-        if len(paths) == 1:
-            right, _ = QFileDialog.getOpenFileName(
-                self._parent,
-                "Choose the file to compare it with",
-                str(Path(paths[0]).parent),
-                OPEN_FILTER,
-            )
-            paths = [paths[0], right] if right else []
-        if len(paths) >= 2:
-            self._window.compare_files(paths[0], paths[1])
+        """Ask for a left and a right file (``OpenPairDialog``) and compare them.
+
+        Window-modal and not waited on (``open``): the window keeps painting, and
+        the dialog's fields start with the files compared now or waiting for a partner.
+        """
+        base = self._window.request
+        left = self._loose[Side.A] or (base.left if base else "")
+        right = self._loose[Side.B] or (base.right if base else "")
+        dialog = OpenPairDialog(self._parent, left, right, OPEN_FILTER)
+        dialog.accepted.connect(lambda: self._window.compare_files(*dialog.paths()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialog = dialog
 
     def choose_file(self, side: Side) -> None:
         """A drop zone's "Choose file…": a file dialog for that side, as if it were dropped."""
