@@ -10,6 +10,7 @@ heights all the way down. The heights are read from Qt's layout
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -173,3 +174,28 @@ def test_every_painter_reads_the_padded_geometry(
     for _ in range(4):
         _step(qtbot, window)
         _painted_geometry_is_qts(window)
+
+
+def test_a_line_inserted_at_the_top_of_code_keeps_the_lines_level(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Line by line, the left pane's first line is padded above and is a group of its own."""
+    lines = [f"value_{n} = {n}  # a comment\n" for n in range(80)]
+    (tmp_path / "a.py").write_text("".join(lines), "utf-8")
+    (tmp_path / "b.py").write_text(
+        "import first\n" + "".join(lines[:40]) + "x = 1\n" + "".join(lines[40:]), "utf-8"
+    )
+    window.resize(900, 400)
+    compare_and_wait(qtbot, window, tmp_path / "a.py", tmp_path / "b.py")
+    window.view.pane(Side.A).setFocus()
+    assert max(level_gaps(window)) <= 2
+    for step in (1, 0):
+        _step(qtbot, window)
+        assert window.current_change == step
+        assert max(level_gaps(window)) <= 2, step
+    bar = window.view.pane(Side.B).verticalScrollBar()
+    for value in range(bar.maximum() + 1):
+        bar.setValue(value)  # never stuck, never an error
+    assert bar.value() == bar.maximum()
+    bar.setValue(0)
+    assert max(level_gaps(window)) <= 2

@@ -73,8 +73,7 @@ def _stops(
     for number in range(start, end):
         height = pane.blockBoundingRect(block).height()  # lays it out
         layout = block.layout()
-        if number or offset >= 0:
-            stops.append((offset, number, 0))
+        stops.append((offset, number, 0))  # block 0 padded above: before this group's top
         for line in range(1, layout.lineCount()):
             stops.append(
                 (offset + layout.lineAt(line - 1).naturalTextRect().bottom(), number, line)
@@ -114,6 +113,8 @@ def scroll_to_coordinate(
         elif after and after[0][0] - offset < offset - chosen[0]:
             chosen = after[0]
             landed = (group, chosen[0])
+    if landed[1] < 0:  # the top of a block padded above: in the group before
+        landed = back_by(leveller, (landed[0], 0.0), -landed[1])
     block = pane.document().findBlockByNumber(chosen[1])
     bar, value = pane.verticalScrollBar(), block.firstLineNumber() + chosen[2]
     bar.setValue(value)
