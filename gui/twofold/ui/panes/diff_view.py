@@ -222,7 +222,7 @@ class DiffView(QWidget):
         self._placed: float | None = None
         self._setup_layout()
         self.sync.geometry_changed.connect(self.on_sync_geometry_changed)
-        self.leveller.measured.connect(self.on_padding_measured)
+        self.leveller.invalidated.connect(self.on_padding_dropped)
         self.overview.position_clicked.connect(self.sync.scroll_to_fraction)
         for pane in self.panes.values():
             pane.filled.connect(self.on_pane_filled)
@@ -412,8 +412,8 @@ class DiffView(QWidget):
             self._place(self._rescroll)
             self._rescroll = None
 
-    def on_padding_measured(self) -> None:
-        """What was painted before the padding was known sits too high: paint it all again."""
+    def on_padding_dropped(self) -> None:
+        """What was painted by the padding dropped (or still to come) is stale: paint again."""
         for pane in self.panes.values():
             pane.repaint_all()
         self.link.update()

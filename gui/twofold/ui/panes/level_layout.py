@@ -10,8 +10,9 @@ block when only the other side has text before its first anchor. Nothing is
 inserted into the document (its text stays the file's text), and only blocks
 that are laid out (on screen, or walked past while scrolling) are measured,
 so a big document costs nothing more until it is looked at. A change of
-text clears what was measured, and so do the panes when their width, wrap or
-font change (``invalidate``); the next paint measures again.
+text clears what was measured from its group on, and the panes clear it all
+when their width, wrap or font change (``invalidate``); the next paint
+measures again.
 
 The groups come from the engine (``engine.view.level_groups``); the padding of
 a group is the difference of the two sides' heights there, so it needs the
@@ -67,12 +68,11 @@ class Leveller(QObject):
     """Works out each block's padding from both panes' layouts, and remembers it.
 
     Signals:
-        invalidated: what was measured was dropped (a pane's width, wrap, font or text changed).
-        measured: new padding was measured (in a later turn): what was painted before it is stale.
+        invalidated: what was measured was dropped (a pane's width, wrap, font or text
+            changed), or text came in that a padding waited for: paint again.
     """
 
     invalidated = Signal()
-    measured = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +83,8 @@ class Leveller(QObject):
         self._measuring = False
         #: changes whenever a block's padding may have: the panes key what they walked by it
         self.generation = 0
+        #: a padding could not be measured yet (the other side still filling in)
+        self._waiting = False
         # In a turn of its own: the padding is measured while Qt paints or scrolls.
         self._announce = QTimer(self, singleShot=True, interval=0)
         self._announce.timeout.connect(self._announce_sizes)
@@ -94,7 +96,9 @@ class Leveller(QObject):
         """A layout for ``document`` (one pane's) that this leveller pads."""
         layout = LevelLayout(document, side, self)
         self._layouts[side] = layout
-        document.contentsChanged.connect(self.invalidate)
+        document.contentsChange.connect(
+            lambda position, _removed, _added: self.on_text_changed(side, position)
+        )
         return layout
 
     @property
@@ -110,9 +114,35 @@ class Leveller(QObject):
         """Forget every measured height and padding: the next paint measures again."""
         self._ends.start()
         self.generation += 1
-        if self._heights or self._pads[Side.A] or self._pads[Side.B]:
+        if self._heights or self._pads[Side.A] or self._pads[Side.B] or self._waiting:
             self._heights.clear()
             self._pads = {Side.A: {}, Side.B: {}}
+            self._waiting = False
+            self.invalidated.emit()
+
+    def on_text_changed(self, side: Side, position: int) -> None:
+        """Forget what was measured from the group holding ``position`` of ``side`` on.
+
+        A pane filling in slices changes its text at the end only: the groups
+        measured above stay (dropping them all made every slice repaint both
+        panes). Editing drops the groups from the edited one down.
+        """
+        groups, layout = self._groups, self._layouts.get(side)
+        if groups is None or layout is None:
+            return
+        block = layout.document().findBlock(position).blockNumber()
+        first = groups.group_of(side, max(0, block))
+        starts = {s: groups.starts(s)[first] for s in Side}
+        heights = {key: h for key, h in self._heights.items() if key[1] < first}
+        pads = {s: {n: p for n, p in self._pads[s].items() if n < starts[s]} for s in Side}
+        dropped = len(heights) < len(self._heights) or any(
+            len(pads[s]) < len(self._pads[s]) for s in Side
+        )
+        self._heights, self._pads = heights, pads
+        self._ends.start()
+        if dropped or self._waiting:
+            self._waiting = False
+            self.generation += 1
             self.invalidated.emit()
 
     def _measure_ends(self) -> None:
@@ -161,7 +191,6 @@ class Leveller(QObject):
         """
         for layout in self._layouts.values():
             layout.documentSizeChanged.emit(layout.documentSize())
-        self.measured.emit()
 
     def measured_below(self, side: Side, number: int) -> float:
         """The padding below block ``number`` of ``side`` if measured already, else 0."""
@@ -196,6 +225,7 @@ class Leveller(QObject):
         start, end = groups.span(side, group)
         document = layout.document()
         if end > document.blockCount():
+            self._waiting = True
             return None  # still filling in
         total = 0.0
         block = document.findBlockByNumber(start)
