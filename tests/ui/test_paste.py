@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait, wait_settled
@@ -18,6 +19,16 @@ from twofold.engine.result.model import DocFormat, Side
 from twofold.ui.main_window import MainWindow
 
 PAIR = DATA / "documents" / "pep0008_strunk_white"
+
+
+@pytest.fixture(autouse=True)
+def _clipboard_cleared(qapp: QApplication) -> Iterator[None]:
+    """A QMimeData left on the clipboard crashes Qt's teardown at exit (SIGSEGV, offscreen).
+
+    pytest then exits 139 after every test passed, which fails ``make test``.
+    """
+    yield
+    QGuiApplication.clipboard().clear()
 
 
 def _clipboard(text: str = "", html: str = "") -> None:
