@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
@@ -119,3 +121,18 @@ def level_gaps(win: MainWindow) -> list[float]:
         if 0 <= ya < height or 0 <= yb < height:
             gaps.append(abs(ya - yb))
     return gaps
+
+
+@contextmanager
+def desktop_font_size(points: float) -> Iterator[QFont]:
+    """The application (desktop) font at ``points`` for the block; the panes follow it."""
+    from PySide6.QtGui import QGuiApplication
+
+    before = QFont(QGuiApplication.font())
+    font = QFont(before)
+    font.setPointSizeF(points)
+    QGuiApplication.setFont(font)
+    try:
+        yield font
+    finally:
+        QGuiApplication.setFont(before)

@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from qt_helpers import compare_and_wait
+from qt_helpers import compare_and_wait, desktop_font_size
 from twofold.engine.result.model import Side
 from twofold.ui.files.settings import Settings
 from twofold.ui.main_window import MainWindow
@@ -73,14 +72,10 @@ def test_the_first_window_fits_the_available_screen(
 
 
 @pytest.fixture
-def desktop_font(qapp: QApplication) -> Iterator[QFont]:
+def desktop_font() -> Iterator[QFont]:
     """A 16 pt desktop font, as a user with poor sight sets it; restored afterwards."""
-    before = QFont(qapp.font())
-    font = QFont(before)
-    font.setPointSizeF(16.0)
-    qapp.setFont(font)
-    yield font
-    qapp.setFont(before)
+    with desktop_font_size(16.0) as font:
+        yield font
 
 
 def test_the_text_follows_the_desktop_font_and_zoom_goes_on_top(

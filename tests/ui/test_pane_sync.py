@@ -6,11 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from qt_helpers import level_gaps, resize_and_settle, wait_settled
+from qt_helpers import desktop_font_size, level_gaps, resize_and_settle, wait_settled
 from twofold.engine.result.model import DiffResult, Pair, PairKind, Side
 from twofold.engine.view.view_geometry import prepare
 from twofold.ui.main_window import MainWindow
@@ -32,14 +30,10 @@ def uneven(make_result) -> DiffResult:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def ten_point_desktop(qapp: QApplication) -> Iterator[None]:
+def ten_point_desktop() -> Iterator[None]:
     """The desktop font this was measured with (the panes follow it: 11-point text)."""
-    before = QFont(qapp.font())
-    font = QFont(before)
-    font.setPointSizeF(10.0)
-    qapp.setFont(font)
-    yield
-    qapp.setFont(before)
+    with desktop_font_size(10.0):
+        yield
 
 
 @pytest.mark.usefixtures("ten_point_desktop")
