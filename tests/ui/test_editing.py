@@ -44,21 +44,29 @@ def settle_edits(qtbot: QtBot, window: MainWindow) -> None:
     assert (result.a.text, result.b.text) == window.edit_commands.texts()
 
 
-def click_when_shown(name: str, button: str) -> None:
-    """Click ``button`` of the modal dialog ``name`` once it is up (it blocks the caller)."""
+def click_when_shown(name: str, button: str, tries: int = 500) -> list[str]:
+    """Click ``button`` of the modal dialog ``name`` once it is up (it blocks the caller).
 
-    def attempt() -> None:
+    Looks every 20 ms, ``tries`` times; the list returned gets the button's name once
+    it was clicked.
+    """
+    clicked: list[str] = []
+
+    def attempt(left: int) -> None:
         box = QApplication.activeModalWidget()
         if box is None or box.objectName() != name:
-            QTimer.singleShot(20, attempt)
+            if left > 0:
+                QTimer.singleShot(20, lambda: attempt(left - 1))
             return
         for found in box.findChildren(QAbstractButton):
             if found.text().replace("&", "") == button:
+                clicked.append(button)
                 found.click()
                 return
         raise AssertionError(f"no {button} on {name}")
 
-    QTimer.singleShot(0, attempt)
+    QTimer.singleShot(0, lambda: attempt(tries))
+    return clicked
 
 
 def back_from_question(qtbot: QtBot, window: MainWindow) -> None:
@@ -322,3 +330,20 @@ def test_cut_and_paste_in_a_pane_are_compared_like_typing(
     result = window.result
     assert result is not None
     assert all(0 not in pair.b for pair in result.changes)  # the first paragraphs agree now
+
+
+def test_a_compare_option_changed_while_editing_keeps_the_edits(
+    qtbot: QtBot, window: MainWindow, pair: tuple[Path, Path]
+) -> None:
+    left = window.view.pane(Side.A)
+    left.setFocus()
+    left.moveCursor(left.textCursor().MoveOperation.End)
+    qtbot.keyClicks(left, "Kept.")
+    settle_edits(qtbot, window)
+    asked = click_when_shown("unsavedQuestion", "Cancel", tries=50)
+    qtbot.keyClick(window, Qt.Key.Key_W, ALT)  # Ignore Whitespace: no question, no reload
+    qtbot.waitUntil(lambda: window.result is not None and window.result.options.ignore_whitespace)
+    settle_edits(qtbot, window)
+    assert pane_text(left).endswith("Kept.")
+    assert window.edit_commands.unsaved(Side.A)
+    assert asked == []

@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         self.line_bar.closed.connect(lambda: self.view.pane(Side.A).setFocus())
         self.comparison_finished.connect(self.file_banner.watch_result)
         self.file_banner.reload_requested.connect(self.reload)
-        self.options_bar.options_changed.connect(self.compare_commands.on_options_changed)
+        self.options_bar.options_changed.connect(self.on_options_changed)
         self.recent_menu.comparison_chosen.connect(self.compare_files)
         self.theme_watcher.theme_changed.connect(self.on_theme_changed)
         self.comparison_finished.connect(self.compare_commands.on_comparison_finished)
@@ -259,6 +259,11 @@ class MainWindow(QMainWindow):
             same = "identical" if result.identical else "equivalent under the current options"
             self.banner.show_message(f"The two documents are {same}.", Topic.OUTCOME)
             self._update_position()
+
+    def on_options_changed(self, options: CompareOptions) -> None:
+        """The Compare menu changed: edits are compared with it as they are, files again."""
+        if not self.edit_commands.compare_with(options):
+            self.compare_commands.on_options_changed(options)
 
     def show_edited(self, prepared: PreparedView) -> None:
         """Show an edit compared again, keeping the view, its place and the current change."""

@@ -204,3 +204,13 @@ def test_a_recompare_after_an_edit_is_a_fresh_comparison(
     again = recompare(before, a.text, text_b)
     fresh = compare(a, edited_document(b, text_b), options)
     assert to_json(again) == to_json(fresh)
+
+
+def test_a_recompare_with_other_options_reuses_nothing_and_is_a_fresh_comparison() -> None:
+    a = Document("a.txt", "The  brave men,\nliving and dead.\n")
+    b = Document("b.txt", "The brave Men, living and dead.\n")
+    before = compare(a, b)
+    options = CompareOptions(ignore_whitespace=True, ignore_case=True)
+    again = recompare(before, a.text, b.text, options=options)
+    assert to_json(again) == to_json(compare(a, b, options))
+    assert not again.changes

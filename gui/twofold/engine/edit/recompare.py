@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from twofold.engine.pipeline import Refinement, compare
-from twofold.engine.refiner import Answered, Job, LocalRefiner, Sharing, Sides
+from twofold.engine.refiner import Answered, Job, LocalRefiner, Refiner, Sharing, Sides
 from twofold.engine.result.edit_runs import EditRuns
 from twofold.engine.result.model import (
     CompareOptions,
@@ -58,23 +58,25 @@ def recompare(
     text_b: str,
     *,
     bases: tuple[Document, Document] | None = None,
+    options: CompareOptions | None = None,
     should_cancel: Callable[[], bool] | None = None,
 ) -> DiffResult:
-    """``previous`` compared again with these texts, with the same options.
+    """``previous`` compared again with these texts, with its options or ``options``.
 
     Args:
         bases: the documents the texts are edits of, when not ``previous``'s
             (a side saved since holds its new bytes' digest).
+        options: other options (the Compare menu changed); then no earlier
+            diff is reused, as it was made under the old ones.
 
     Raises:
         CompareCanceled: ``should_cancel`` returned True.
     """
     base_a, base_b = bases if bases is not None else (previous.a, previous.b)
     a, b = edited_document(base_a, text_a), edited_document(base_b, text_b)
-    refiner = ReuseRefiner(previous)
-    coarse = compare(
-        a, b, previous.options, inline=False, should_cancel=should_cancel, refiner=refiner
-    )
+    options = options or previous.options
+    refiner: Refiner = ReuseRefiner(previous) if options == previous.options else LocalRefiner()
+    coarse = compare(a, b, options, inline=False, should_cancel=should_cancel, refiner=refiner)
     return Refinement(coarse, refiner).finish(should_cancel=should_cancel)
 
 

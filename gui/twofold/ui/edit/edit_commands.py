@@ -26,7 +26,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from twofold.engine.edit.take import Take, WordEdit, take_change, take_word, word_edits
-from twofold.engine.result.model import DiffResult, Side
+from twofold.engine.result.model import CompareOptions, DiffResult, Side
 from twofold.engine.view.view_geometry import PreparedView
 from twofold.ui.edit.pane_text import apply_take, offset_at, pane_text, read_only_reason
 from twofold.ui.edit.recompare_runner import RecompareRunner
@@ -186,7 +186,7 @@ class EditCommands(QObject):
         """Whether a comparison of the texts as they are is still to come."""
         return self._timer.isActive() or self._runner.busy
 
-    def _recompare(self, *, force: bool = False) -> None:
+    def _recompare(self, *, force: bool = False, options: CompareOptions | None = None) -> None:
         """Compare the texts again, unless they are what is shown (``force``: all the same)."""
         result = self._view.result
         if result is None:
@@ -195,7 +195,18 @@ class EditCommands(QObject):
         if not force and (result.a.text, result.b.text) == self.texts():
             return  # a format changed (syntax colours), not the text
         bases = (self.saver.base(Side.A, result), self.saver.base(Side.B, result))
-        self._runner.start(result, bases, self.texts())
+        self._runner.start(result, bases, self.texts(), options)
+
+    def compare_with(self, options: CompareOptions) -> bool:
+        """The Compare menu changed: compare the edited texts with ``options``, keeping the edits.
+
+        False (nothing done) when no side has unsaved edits: then the files are
+        compared again from disk as usual.
+        """
+        if not any(self.unsaved(side) for side in Side) or self._view.result is None:
+            return False
+        self._recompare(force=True, options=options)
+        return True
 
     def on_runner_finished(self, prepared: PreparedView) -> None:
         result = prepared.result

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from twofold.engine.edit.recompare import recompare
 from twofold.engine.errors import CompareCanceled, TwofoldError
-from twofold.engine.result.model import DiffResult, Document
+from twofold.engine.result.model import CompareOptions, DiffResult, Document
 from twofold.engine.view import view_geometry
 from twofold.ui.dialogs.error_dialog import report_crash, summarize
 
@@ -40,18 +40,24 @@ class _Job(QRunnable):
         previous: DiffResult,
         bases: tuple[Document, Document],
         texts: tuple[str, str],
+        options: CompareOptions | None,
         carrier: _Carrier,
         cancel: threading.Event,
     ) -> None:
         super().__init__()
         self._token, self._previous, self._bases, self._texts = token, previous, bases, texts
+        self._options = options
         self._carrier, self._cancel = carrier, cancel
 
     def run(self) -> None:
         token, carrier = self._token, self._carrier
         try:
             result = recompare(
-                self._previous, *self._texts, bases=self._bases, should_cancel=self._cancel.is_set
+                self._previous,
+                *self._texts,
+                bases=self._bases,
+                options=self._options,
+                should_cancel=self._cancel.is_set,
             )
             prepared = view_geometry.prepare(result)
         except CompareCanceled:
@@ -90,14 +96,22 @@ class RecompareRunner(QObject):
         return self._pool.activeThreadCount() > 0 or self._waiting
 
     def start(
-        self, previous: DiffResult, bases: tuple[Document, Document], texts: tuple[str, str]
+        self,
+        previous: DiffResult,
+        bases: tuple[Document, Document],
+        texts: tuple[str, str],
+        options: CompareOptions | None = None,
     ) -> None:
-        """Compare ``texts`` (edits of ``bases``) again, reusing ``previous``'s diffs."""
+        """Compare ``texts`` (edits of ``bases``) again, reusing ``previous``'s diffs.
+
+        ``options``: compare with these instead of ``previous``'s.
+        """
         self._cancel.set()
         self._cancel = threading.Event()
         self._token += 1
         self._waiting = True
-        self._pool.start(_Job(self._token, previous, bases, texts, self._carrier, self._cancel))
+        job = _Job(self._token, previous, bases, texts, options, self._carrier, self._cancel)
+        self._pool.start(job)
 
     def stop(self) -> None:
         """Drop whatever is running: its answer will be stale."""
