@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
     from twofold.ui.main_window import MainWindow
+
+#: ``tuned_window(**changes)`` (a fixture): a shown window whose ``ViewTuning`` has ``changes``
+TunedWindow = Callable[..., "MainWindow"]
 
 
 def compare_and_wait(qtbot: QtBot, win: MainWindow, left: Path | str, right: Path | str) -> None:

@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 from support import assert_invariants, doc
 from twofold.engine.errors import CompareCanceled
 from twofold.engine.pipeline import compare, refine, refine_pair
+from twofold.engine.refiner import LocalRefiner
 from twofold.engine.result.model import CompareOptions, Granularity, PairKind, Unit
+from twofold.engine.tuning import CompareTuning
 
 WORDS = [
     "nation",
@@ -174,6 +176,32 @@ def test_coarse_then_refined_equals_the_direct_result(
     assert refined.pairs == direct.pairs
     assert refined.stats == direct.stats
     assert [refine_pair(coarse, p) for p in coarse.pairs] == list(direct.pairs)
+
+
+tunings = st.builds(
+    CompareTuning,
+    rare_line_copies=st.integers(0, 64),
+    piece_lines=st.integers(1, 256),
+    huge_pair_chars=st.sampled_from([0, 40, 200_000]),
+    jobs_per_check=st.integers(1, 64),
+)
+
+
+@given(revision(), options, tunings)
+@settings(max_examples=60, deadline=None)
+def test_any_tuning_keeps_the_invariants_coarse_or_direct(
+    pair: tuple[list[str], list[str]], opts: CompareOptions, tuning: CompareTuning
+) -> None:
+    """A tuning picks a stage's strategy (a huge pair's path, with small texts), never breaks it."""
+    a, b = (doc("\n\n".join(p)) for p in pair)
+    direct = compare(a, b, opts, tuning=tuning)
+    assert_invariants(direct)
+    seen: list[float] = []
+    coarse = compare(a, b, opts, inline=False)
+    refined = refine(coarse, refiner=LocalRefiner(tuning), progress=seen.append)
+    assert refined.pairs == direct.pairs
+    changed = sum(p.kind in (PairKind.CHANGED, PairKind.MOVED) for p in coarse.pairs)
+    assert len(seen) >= -(-changed // tuning.jobs_per_check)  # one report per batch at least
 
 
 folding = st.builds(

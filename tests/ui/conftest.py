@@ -4,17 +4,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from qt_helpers import compare_and_wait
+from qt_helpers import TunedWindow, compare_and_wait
 from twofold.engine.result.model import DiffResult, Document, Pair, PairKind, Span, Stats
 from twofold.resource_paths import demo_pair
 from twofold.ui.files.settings import Settings
 from twofold.ui.main_window import MainWindow
+from twofold.ui.tuning import DEFAULT_VIEW_TUNING
 
 
 @pytest.fixture
@@ -38,13 +41,23 @@ def demo() -> tuple[Path, Path]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, settings: Settings) -> MainWindow:
-    win = MainWindow(settings=settings)
-    qtbot.addWidget(win)
-    win.resize(1200, 700)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def tuned_window(qtbot: QtBot, settings: Settings) -> TunedWindow:
+    """Make shown windows whose tuning differs from the defaults (a big pair's path, small)."""
+
+    def make(**changes: Any) -> MainWindow:
+        win = MainWindow(settings=settings, tuning=replace(DEFAULT_VIEW_TUNING, **changes))
+        qtbot.addWidget(win)
+        win.resize(1200, 700)
+        win.show()
+        qtbot.waitExposed(win)
+        return win
+
+    return make
+
+
+@pytest.fixture
+def window(tuned_window: TunedWindow) -> MainWindow:
+    return tuned_window()
 
 
 @pytest.fixture

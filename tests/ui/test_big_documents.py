@@ -15,11 +15,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from qt_helpers import compare_and_wait
+from qt_helpers import TunedWindow, compare_and_wait
 from twofold import app
 from twofold.engine.result.model import Side
 from twofold.ui.main_window import MainWindow
 from twofold.ui.panes import pane_fill
+from twofold.ui.tuning import ViewTuning
 
 PARAGRAPHS = 2000
 
@@ -117,10 +118,9 @@ def test_a_huge_line_is_cut_for_display_and_reads_back(
 
 
 @pytest.fixture
-def small_slices(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A text of a few hundred kilobytes goes into its pane in slices, as a big one does."""
-    monkeypatch.setattr(pane_fill, "FIRST", 5_000)
-    monkeypatch.setattr(pane_fill, "SLICE", 20_000)
+def sliced_window(tuned_window: TunedWindow) -> MainWindow:
+    """A window whose panes take a text of a few hundred kilobytes in slices, as a big one."""
+    return tuned_window(fill_first_chars=5_000, fill_slice_chars=20_000)
 
 
 def _compare_many(qtbot: QtBot, window: MainWindow, many: tuple[Path, Path]) -> None:
@@ -128,10 +128,10 @@ def _compare_many(qtbot: QtBot, window: MainWindow, many: tuple[Path, Path]) -> 
         window.compare_files(str(many[0]), str(many[1]))
 
 
-@pytest.mark.usefixtures("small_slices")
 def test_a_big_text_fills_in_slices(
-    qtbot: QtBot, window: MainWindow, many: tuple[Path, Path]
+    qtbot: QtBot, sliced_window: MainWindow, many: tuple[Path, Path]
 ) -> None:
+    window = sliced_window
     _compare_many(qtbot, window, many)
     assert window.view.filling  # the first screen is up, the rest still coming
     qtbot.waitUntil(lambda: not window.view.filling, timeout=30_000)
@@ -141,11 +141,13 @@ def test_a_big_text_fills_in_slices(
     assert window.view.pane(Side.B).toPlainText() == result.b.text
 
 
-def _fill_in_slices(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, text: str) -> list[int]:
+def _fill_in_slices(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, text: str, tuning: ViewTuning
+) -> list[int]:
     """Fill a pane with ``text`` through a real ``SlicedFill``; where each later slice ended."""
     edit = QPlainTextEdit()
     qtbot.addWidget(edit)
-    filler = pane_fill.SlicedFill(edit)
+    filler = pane_fill.SlicedFill(edit, tuning)
     cuts: list[int] = []
     more = pane_fill.SlicedFill._more
 
@@ -165,23 +167,21 @@ def test_many_short_lines_fill_a_few_thousand_lines_a_turn(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A slice is cut by lines as well as characters: making a block is what costs in code."""
-    monkeypatch.setattr(pane_fill, "FIRST", 1_000)
-    monkeypatch.setattr(pane_fill, "SLICE_LINES", 700)
     # slices shrink when a turn takes long; on a loaded machine they would, so never
-    monkeypatch.setattr(pane_fill, "SLICE_SECONDS", 3_600.0)
-    text = "".join(f"x = {i}\n" for i in range(5_000))  # ~45,000 characters, far below SLICE
-    cuts = _fill_in_slices(qtbot, monkeypatch, text)
+    tuning = ViewTuning(fill_first_chars=1_000, fill_slice_lines=700, fill_slice_seconds=3_600.0)
+    text = "".join(f"x = {i}\n" for i in range(5_000))  # ~45,000 characters, far below a slice
+    cuts = _fill_in_slices(qtbot, monkeypatch, text, tuning)
     first = text.find("\n", 1_000) + 1
     slices = [text[a:b] for a, b in zip([first, *cuts], cuts, strict=False)]
     assert len(slices) == -(-(5_000 - text[:first].count("\n")) // 700)
     assert all(s.count("\n") <= 700 and s.endswith("\n") for s in slices)
 
 
-@pytest.mark.usefixtures("small_slices")
 def test_a_screenshot_waits_until_the_window_has_settled(
-    qtbot: QtBot, window: MainWindow, many: tuple[Path, Path]
+    qtbot: QtBot, sliced_window: MainWindow, many: tuple[Path, Path]
 ) -> None:
     """The rest of a big text, the delayed layout and the overview's marks: all before the grab."""
+    window = sliced_window
     _compare_many(qtbot, window, many)
     assert not window.view.settled  # slices still to come
     app.settle(QApplication.instance(), window)
@@ -199,16 +199,15 @@ def test_slices_that_take_long_make_the_next_ones_smaller(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Lines of a log cost more than lines of code: a slice's size follows what it took."""
-    monkeypatch.setattr(pane_fill, "FIRST", 1_000)
-    monkeypatch.setattr(pane_fill, "SLICE_LINES", 800)
-    clock = iter(range(0, 10**6, 50))  # every slice "takes" 50 ms: twice SLICE_SECONDS
+    tuning = ViewTuning(fill_first_chars=1_000, fill_slice_lines=800)
+    clock = iter(range(0, 10**6, 50))  # every slice "takes" 50 ms: twice fill_slice_seconds
     monkeypatch.setattr(pane_fill, "perf_counter", lambda: next(clock) / 1000)
     text = "".join(f"x = {i}\n" for i in range(5_000))
-    cuts = _fill_in_slices(qtbot, monkeypatch, text)
+    cuts = _fill_in_slices(qtbot, monkeypatch, text, tuning)
     starts = [text.find("\n", 1_000) + 1, *cuts]
     lines = [text[a:b].count("\n") for a, b in zip(starts, cuts, strict=False)]  # per slice
     assert lines[0] > lines[1] > lines[2]  # 800, then half, then a quarter
-    assert min(lines[:-1]) >= 800 * pane_fill.MIN_SCALE - 1
+    assert min(lines[:-1]) >= 800 * tuning.fill_min_scale - 1
 
 
 def test_find_selects_its_matches_in_cut_lines_after_astral_characters(

@@ -14,9 +14,9 @@ from twofold.engine.result.model import PairKind, Side, Span
 from twofold.engine.view.display_blocks import LONG_LINE, block_table
 from twofold.engine.view.utf16 import Utf16Map
 from twofold.ui.find.text_search import fold
-from twofold.ui.panes import pane_fill
 from twofold.ui.panes.diff_pane import DiffPane
 from twofold.ui.panes.spans import PanePositions
+from twofold.ui.tuning import ViewTuning
 
 
 @pytest.fixture
@@ -126,11 +126,12 @@ def test_a_position_scrolled_to_sits_where_asked(qtbot: QtBot, pane: DiffPane, a
     assert pane.line_of(target) == 150.0
 
 
-def test_a_big_text_goes_in_slices_and_says_when_it_is_all_in(
-    qtbot: QtBot, pane: DiffPane, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(pane_fill, "FIRST", 2_000)
-    monkeypatch.setattr(pane_fill, "SLICE", 5_000)
+def test_a_big_text_goes_in_slices_and_says_when_it_is_all_in(qtbot: QtBot) -> None:
+    pane = DiffPane(Side.A, tuning=ViewTuning(fill_first_chars=2_000, fill_slice_chars=5_000))
+    qtbot.addWidget(pane)
+    pane.resize(500, 300)
+    pane.show()
+    qtbot.waitExposed(pane)
     text, spans = _paragraphs([f"paragraph {n} of a long text" for n in range(2_000)])
     with qtbot.waitSignal(pane.filled, timeout=30_000):
         pane.set_content(_positions(text, spans), [], None)

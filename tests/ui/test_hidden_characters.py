@@ -22,10 +22,10 @@ from twofold.engine.result.model import PairKind, Side
 from twofold.engine.view.invisibles import reveal
 from twofold.ui.find.text_search import fold
 from twofold.ui.main_window import MainWindow
-from twofold.ui.panes import pane_fill
 from twofold.ui.panes.diff_pane import DiffPane
 from twofold.ui.panes.pane_fill import SlicedFill
 from twofold.ui.sidebar import changes_sidebar
+from twofold.ui.tuning import ViewTuning
 
 RLO, ZWSP = "\u202e", "\u200b"
 #: where the hidden character sits in B's first line: "The to|tal is ready now."
@@ -122,15 +122,11 @@ def test_no_tooltip_off_a_stand_in(
     assert pane.stand_in_at(_rect(pane, AT, AT + 1).center()) is not None
 
 
-def test_every_slice_of_a_big_fill_is_revealed(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(pane_fill, "FIRST", 100)
-    monkeypatch.setattr(pane_fill, "SLICE", 150)
+def test_every_slice_of_a_big_fill_is_revealed(qtbot: QtBot) -> None:
     text = "".join(f"line {n} to{RLO}tal and gran{ZWSP}ted \U0001f600\n" for n in range(200))
     edit = QPlainTextEdit()
     qtbot.addWidget(edit)
-    filler = SlicedFill(edit)
+    filler = SlicedFill(edit, ViewTuning(fill_first_chars=100, fill_slice_chars=150))
     with qtbot.waitSignal(filler.finished, timeout=10_000):
         filler.start(text)
     shown = edit.toPlainText()

@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCursor, QTextFormat
 from PySide6.QtWidgets import QListView, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from qt_helpers import compare_and_wait
+from qt_helpers import TunedWindow, compare_and_wait
 from twofold.engine.result.model import Side
 from twofold.ui.files.drop_zone import HINT
 from twofold.ui.find.match_paint import match_rects
@@ -258,11 +258,10 @@ def test_find_matches_are_painted_under_the_text_and_cut_out_of_highlights(
 
 
 def test_find_says_when_there_are_more_matches_than_it_shows(
-    qtbot: QtBot, loaded: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tuned_window: TunedWindow, demo: tuple[Path, Path]
 ) -> None:
-    from twofold.ui.find import find_bar
-
-    monkeypatch.setattr(find_bar, "MAX_MATCHES", 2)
+    loaded = tuned_window(max_matches=2)
+    compare_and_wait(qtbot, loaded, *demo)
     _activate(qtbot, loaded)
     qtbot.keyClick(loaded, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(loaded.find_bar.edit, "the")
@@ -313,10 +312,10 @@ def test_file_names_are_shown_as_text_not_markup(
 
 
 def test_a_long_changes_list_fills_after_the_panes_without_losing_steps(
-    qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tuned_window: TunedWindow, demo: tuple[Path, Path]
 ) -> None:
     """Thousands of changes go into the list a turn later; stepping meanwhile still works."""
-    monkeypatch.setattr(changes_sidebar, "FILL_LATER_CHANGES", 0)
+    window = tuned_window(list_later_changes=0)
     seen: list[tuple[bool, int]] = []
     sidebar = window.sidebar
 

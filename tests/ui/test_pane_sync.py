@@ -4,12 +4,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from qt_helpers import desktop_font_size, level_gaps, resize_and_settle, wait_settled
+from qt_helpers import (
+    TunedWindow,
+    compare_and_wait,
+    desktop_font_size,
+    level_gaps,
+    resize_and_settle,
+    wait_settled,
+)
 from twofold.engine.result.model import DiffResult, Pair, PairKind, Side
+from twofold.engine.tuning import GeometryTuning
 from twofold.engine.view.view_geometry import prepare
 from twofold.ui.main_window import MainWindow
 
@@ -70,38 +79,39 @@ def test_the_band_and_overview_paint(qtbot: QtBot, window: MainWindow, uneven: D
 
 
 def test_many_marks_are_rendered_in_a_later_turn(
-    qtbot: QtBot, loaded: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, loaded: MainWindow, tuned_window: TunedWindow, demo: tuple[Path, Path]
 ) -> None:
-    from twofold.ui.panes import overview_map
-
-    monkeypatch.setattr(overview_map, "_RENDER_LATER_CHANGES", 0)
-    monkeypatch.setattr(overview_map, "_ROWS_SLICE", 1)  # a turn a change
-    overview = loaded.view.overview
+    many = tuned_window(overview_later_changes=0, overview_rows_slice=1)  # a turn a change
+    compare_and_wait(qtbot, many, *demo)
+    overview = many.view.overview
     overview.invalidate()
     overview.repaint()  # this paint only schedules the marks
     assert overview.marks is None
     qtbot.waitUntil(lambda: overview.marks is not None, timeout=5000)
     later = overview.marks.toImage()  # type: ignore[union-attr]
-    monkeypatch.setattr(overview_map, "_RENDER_LATER_CHANGES", 10**9)
-    overview.invalidate()
-    overview.repaint()  # few enough changes now: this paint renders the marks itself
-    assert overview.marks is not None
-    assert overview.marks.toImage() == later
+    at_once = loaded.view.overview  # the demo has few changes: its paint renders the marks
+    at_once.invalidate()
+    at_once.repaint()
+    assert at_once.marks is not None
+    assert at_once.marks.toImage() == later
 
 
 def test_the_overview_estimates_heights_a_slice_a_turn(
-    qtbot: QtBot, loaded: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    tuned_window: TunedWindow,
+    demo: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A long document's estimate is spread over turns; the marks wait for all of it."""
     from twofold.engine.view import overview_estimate
-    from twofold.ui.panes import overview_map
 
-    monkeypatch.setattr(overview_map, "_RENDER_LATER_CHANGES", 0)
-    monkeypatch.setattr(overview_estimate, "ESTIMATE_SLICE", 2)
+    two_blocks = GeometryTuning(estimate_slice_blocks=2)
+    loaded = tuned_window(overview_later_changes=0, geometry=two_blocks)
+    compare_and_wait(qtbot, loaded, *demo)
     slices: list[bool] = []  # what each slice returned: True once the estimate is whole
     advance = overview_estimate.LineEstimate.advance
 
-    def counted(estimate: overview_estimate.LineEstimate, blocks: int | None = None) -> bool:
+    def counted(estimate: overview_estimate.LineEstimate, blocks: int) -> bool:
         slices.append(advance(estimate, blocks))
         return slices[-1]
 

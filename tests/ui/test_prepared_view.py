@@ -17,11 +17,14 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from qt_helpers import TunedWindow
+from twofold.engine.tuning import GeometryTuning
 from twofold.engine.view import view_geometry
-from twofold.ui import worker
 from twofold.ui.main_window import MainWindow
 from twofold.ui.panes import spans
 
+#: every change's highlight ranges are worked out by the worker
+EVERY_CHANGE_BIG = GeometryTuning(big_change_edits=0)
 #: the names, in the modules that call them, of what only the worker should compute
 _PREPARED_WORK = (
     (view_geometry, "block_table"),
@@ -34,8 +37,7 @@ _PREPARED_WORK = (
 
 @pytest.fixture
 def ui_thread_work(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
-    """Counts the calls of ``_PREPARED_WORK`` made on the UI thread; every change is big."""
-    monkeypatch.setattr(view_geometry, "BIG_CHANGE_EDITS", 0)
+    """Counts the calls of ``_PREPARED_WORK`` made on the UI thread."""
     counts: Counter[str] = Counter()
 
     def spy(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
@@ -58,8 +60,9 @@ def _finish(qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path]) -> None:
 
 
 def test_a_finished_comparison_is_shown_without_computing_on_the_ui_thread(
-    qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path], ui_thread_work: Counter[str]
+    qtbot: QtBot, tuned_window: TunedWindow, demo: tuple[Path, Path], ui_thread_work: Counter[str]
 ) -> None:
+    window = tuned_window(geometry=EVERY_CHANGE_BIG)
     _finish(qtbot, window, demo)
     result = window.view.result
     assert result is not None
@@ -69,12 +72,11 @@ def test_a_finished_comparison_is_shown_without_computing_on_the_ui_thread(
 
 def test_a_refined_comparison_replaces_its_preview_without_computing_on_the_ui_thread(
     qtbot: QtBot,
-    window: MainWindow,
+    tuned_window: TunedWindow,
     demo: tuple[Path, Path],
     ui_thread_work: Counter[str],
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(worker, "COARSE_FIRST_CHARS", 0)  # the demo goes coarse first
+    window = tuned_window(geometry=EVERY_CHANGE_BIG, coarse_first_chars=0)  # the demo goes coarse
     counted_at_finish: list[Counter[str]] = []
     window.comparison_finished.connect(lambda _r: counted_at_finish.append(+ui_thread_work))
     _finish(qtbot, window, demo)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from qt_helpers import deliver_posted_events, next_turn
+from qt_helpers import TunedWindow, compare_and_wait, deliver_posted_events, next_turn
 from twofold.app import open_files
 from twofold.engine.parallel import launch_start
 from twofold.engine.parallel.refine_helper import RefineHelper
@@ -22,13 +22,16 @@ from twofold.engine.view.view_geometry import PreparedView
 from twofold.ui import worker
 from twofold.ui.files.settings import Settings
 from twofold.ui.main_window import MainWindow
-from twofold.ui.sidebar import changes_sidebar
+from twofold.ui.tuning import ViewTuning
+
+#: every input counts as big, so the demo pair takes the coarse-then-refined path
+TWO_STEPS = ViewTuning(coarse_first_chars=0)
 
 
 @pytest.fixture
-def two_steps(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Treat every input as big, so the demo pair takes the coarse-then-refined path."""
-    monkeypatch.setattr(worker, "COARSE_FIRST_CHARS", 0)
+def two_step_window(tuned_window: TunedWindow) -> MainWindow:
+    """A shown window that compares every pair in two steps (``TWO_STEPS``)."""
+    return tuned_window(coarse_first_chars=0)
 
 
 @pytest.fixture
@@ -42,7 +45,7 @@ def shared_window(
     qtbot: QtBot, settings: Settings, helper_for_small_pairs: ParallelTuning
 ) -> MainWindow:
     """A shown window whose runner refines with a helper of ``helper_for_small_pairs``."""
-    runner = worker.CompareRunner(helper=RefineHelper(helper_for_small_pairs))
+    runner = worker.CompareRunner(helper=RefineHelper(helper_for_small_pairs), tuning=TWO_STEPS)
     win = MainWindow(runner=runner, settings=settings)
     qtbot.addWidget(win)
     win.resize(1200, 700)
@@ -51,10 +54,10 @@ def shared_window(
     return win
 
 
-@pytest.mark.usefixtures("two_steps")
 def test_preview_then_refined_result(
-    qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path]
+    qtbot: QtBot, two_step_window: MainWindow, demo: tuple[Path, Path]
 ) -> None:
+    window = two_step_window
     runner = window.runner
     previews: list[PreparedView] = []
     runner.previewed.connect(previews.append)
@@ -70,10 +73,10 @@ def test_preview_then_refined_result(
     assert window.sidebar.visible_changes() == list(range(len(result.changes)))
 
 
-@pytest.mark.usefixtures("two_steps")
 def test_refinement_keeps_the_current_change_and_scroll(
-    qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path]
+    qtbot: QtBot, two_step_window: MainWindow, demo: tuple[Path, Path]
 ) -> None:
+    window = two_step_window
     runner = window.runner
     seen: list[tuple[int | None, int]] = []
 
@@ -95,10 +98,10 @@ def test_refinement_keeps_the_current_change_and_scroll(
     assert pane_b.verticalScrollBar().value() == seen[0][1]
 
 
-@pytest.mark.usefixtures("two_steps")
 def test_words_on_screen_are_highlighted_before_the_refined_result(
-    qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path]
+    qtbot: QtBot, two_step_window: MainWindow, demo: tuple[Path, Path]
 ) -> None:
+    window = two_step_window
     runner = window.runner
     highlighted: list[int] = []
 
@@ -113,7 +116,6 @@ def test_words_on_screen_are_highlighted_before_the_refined_result(
     assert highlighted[0] > 0
 
 
-@pytest.mark.usefixtures("two_steps")
 def test_a_held_preview_is_refined_only_once_released(
     qtbot: QtBot, demo: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -126,7 +128,7 @@ def test_a_held_preview_is_refined_only_once_released(
             return super().finish(**kwargs)
 
     monkeypatch.setattr(worker, "Refinement", RecordingRefinement)
-    runner = worker.CompareRunner()
+    runner = worker.CompareRunner(tuning=TWO_STEPS)
     releases: list[Callable[[], None]] = []
     runner.previewed.connect(lambda _result: releases.append(runner.hold_refinement()))
     runner.start(worker.CompareRequest(str(demo[0]), str(demo[1])))
@@ -155,7 +157,6 @@ def test_after_next_paint_waits_for_a_paint(qtbot: QtBot, loaded: MainWindow) ->
     qtbot.waitUntil(lambda: calls == ["called"], timeout=2000)
 
 
-@pytest.mark.usefixtures("two_steps")
 def test_the_helper_process_refines_beside_the_worker(
     qtbot: QtBot, shared_window: MainWindow, demo: tuple[Path, Path]
 ) -> None:
@@ -173,10 +174,11 @@ def test_the_helper_process_refines_beside_the_worker(
 
 
 def test_refining_waits_until_the_changes_are_listed(
-    qtbot: QtBot, loaded: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tuned_window: TunedWindow, demo: tuple[Path, Path]
 ) -> None:
     """Listing calls Python once per row: a refining worker would make each call wait."""
-    monkeypatch.setattr(changes_sidebar, "FILL_LATER_CHANGES", 0)  # listed in a later turn
+    loaded = tuned_window(list_later_changes=0)  # listed in a later turn
+    compare_and_wait(qtbot, loaded, *demo)
     loaded.sidebar.set_result(loaded.view.result)
     assert loaded.sidebar.filling
     released: list[bool] = []
@@ -187,7 +189,6 @@ def test_refining_waits_until_the_changes_are_listed(
     assert released == [False, False]  # nothing to wait for: at once
 
 
-@pytest.mark.usefixtures("two_steps")
 def test_a_comparison_replaced_mid_head_start_leaves_the_next_one_right(
     qtbot: QtBot, shared_window: MainWindow, tmp_path: Path
 ) -> None:
@@ -211,7 +212,6 @@ def test_a_comparison_replaced_mid_head_start_leaves_the_next_one_right(
     window.close()
 
 
-@pytest.mark.usefixtures("two_steps")
 def test_the_head_start_begun_at_launch_serves_the_window(
     qtbot: QtBot,
     settings: Settings,
@@ -231,7 +231,7 @@ def test_the_head_start_begun_at_launch_serves_the_window(
     started = launch.made.head_start
     assert started is not None
     qtbot.waitUntil(lambda: bool(started._answered), timeout=10_000)  # the helper is at work
-    win = MainWindow(settings=settings)
+    win = MainWindow(settings=settings, tuning=TWO_STEPS)
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.comparison_finished, timeout=30_000):
         open_files(win, left, right, launch=launch)
@@ -245,7 +245,6 @@ def test_the_head_start_begun_at_launch_serves_the_window(
     assert not launch.helper.running
 
 
-@pytest.mark.usefixtures("two_steps")
 def test_a_launch_serves_only_the_window_it_is_handed_to(
     qtbot: QtBot,
     settings: Settings,
@@ -261,7 +260,7 @@ def test_a_launch_serves_only_the_window_it_is_handed_to(
     started = launch.made.head_start
     assert started is not None
     qtbot.waitUntil(lambda: bool(started._answered), timeout=10_000)
-    win = MainWindow(settings=settings)
+    win = MainWindow(settings=settings, tuning=TWO_STEPS)
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.comparison_finished, timeout=30_000):
         win.compare_files(left, right)

@@ -28,15 +28,12 @@ def _oracle(text: str, needle: str, limit: int) -> list[tuple[int, int]]:
 def test_chunked_search_finds_what_the_regex_finds(
     text: str, needle: str, chunk: int, limit: int
 ) -> None:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(text_search, "CHUNK", chunk)
-        assert find_all(fold(text), needle, limit) == _oracle(text, needle, limit)
+    assert find_all(fold(text), needle, limit, chunk) == _oracle(text, needle, limit)
 
 
-def test_matches_across_a_chunk_boundary_do_not_overlap(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(text_search, "CHUNK", 4)
+def test_matches_across_a_chunk_boundary_do_not_overlap() -> None:
     # "ß" folds longer: the text is searched a chunk at a time
-    assert find_all(fold("xxxAAaaAAAß"), "aa", 10) == [(3, 5), (5, 7), (7, 9)]
+    assert find_all(fold("xxxAAaaAAAß"), "aa", 10, chunk=4) == [(3, 5), (5, 7), (7, 9)]
 
 
 def test_one_folded_copy_serves_every_search() -> None:

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A big pane re-wraps once a width change has stopped, a small one at once.
 
-"Big" is ``width_relayout.DEFER_BLOCKS`` blocks (20,000); the tests lower it so
+"Big" is ``ViewTuning.relayout_defer_blocks`` blocks (20,000); the tests lower it so
 that a few hundred paragraphs count, and read what Qt has laid out: the line
 count of a long paragraph on screen, before and after the window narrows.
 """
@@ -14,11 +14,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from qt_helpers import compare_and_wait
+from qt_helpers import TunedWindow, compare_and_wait
 from twofold.engine.result.model import Side
 from twofold.ui.main_window import MainWindow
-from twofold.ui.panes import width_relayout
 from twofold.ui.panes.diff_pane import DiffPane
+from twofold.ui.tuning import DEFAULT_VIEW_TUNING
 
 SENTENCE = "Every paragraph here is long enough to wrap over several lines of a pane. "
 
@@ -36,14 +36,9 @@ def long_paragraphs(tmp_path: Path) -> tuple[Path, Path]:
 
 
 @pytest.fixture
-def big(
-    qtbot: QtBot,
-    window: MainWindow,
-    long_paragraphs: tuple[Path, Path],
-    monkeypatch: pytest.MonkeyPatch,
-) -> MainWindow:
+def big(qtbot: QtBot, tuned_window: TunedWindow, long_paragraphs: tuple[Path, Path]) -> MainWindow:
     """The window on the pair, with 100 blocks counting as big; laid out, nothing pending."""
-    monkeypatch.setattr(width_relayout, "DEFER_BLOCKS", 100)
+    window = tuned_window(relayout_defer_blocks=100)
     compare_and_wait(qtbot, window, *long_paragraphs)
     for side in Side:
         pane = window.view.pane(side)
@@ -92,7 +87,7 @@ def test_a_small_pane_rewraps_at_each_width(
 ) -> None:
     compare_and_wait(qtbot, window, *long_paragraphs)
     pane = window.view.pane(Side.B)
-    assert pane.blockCount() < width_relayout.DEFER_BLOCKS
+    assert pane.blockCount() < DEFAULT_VIEW_TUNING.relayout_defer_blocks
     wide_lines = _first_block_lines(pane)
 
     window.resize(window.width() - 360, window.height())

@@ -44,6 +44,7 @@ from twofold.engine.result.model import (
 from twofold.engine.result.stats import EditCounts, compute_stats, edit_counts
 from twofold.engine.segment.normalize import match_keys
 from twofold.engine.segment.segmentation import resolve_unit, segment
+from twofold.engine.tuning import DEFAULT_COMPARE_TUNING, CompareTuning
 
 Progress = Callable[[float], None]
 
@@ -85,6 +86,7 @@ def compare(
     progress: Progress | None = None,
     refiner: Refiner | None = None,
     prepared: Paragraphs | None = None,
+    tuning: CompareTuning = DEFAULT_COMPARE_TUNING,
 ) -> DiffResult:
     """Compare two documents.
 
@@ -95,6 +97,9 @@ def compare(
             it may diff likely pairs while this aligns; pass it to
             ``Refinement``, which takes its answers.
         prepared: ``paragraphs(a, b, options)``, if made already (at launch).
+        tuning: where the inline diff changes strategy (a test reaches a huge
+            pair's path with small texts); a coarse result is refined with the
+            refiner's own (``LocalRefiner(tuning)``).
 
     Raises:
         CompareCanceled: ``should_cancel`` returned True; nothing is returned.
@@ -109,7 +114,8 @@ def compare(
     matches = align(keys_a, keys_b, options, check)
     report(_ALIGN_SHARE)
     if inline:
-        pairs = _diff_matches(matches, a.text, b.text, segs_a, segs_b, options, check, report)
+        sides = (a.text, segs_a, b.text, segs_b)
+        pairs = _diff_matches(matches, sides, options, tuning, check, report)
     else:
         pairs = _coarse_pairs(matches)
     report(1.0)
@@ -319,14 +325,13 @@ def _score(match: Match) -> float:
 
 def _diff_matches(
     matches: list[Match],
-    text_a: str,
-    text_b: str,
-    segs_a: Sequence[Span],
-    segs_b: Sequence[Span],
+    sides: tuple[str, Sequence[Span], str, Sequence[Span]],
     options: CompareOptions,
+    tuning: CompareTuning,
     check: Callable[[], bool],
     report: Progress,
 ) -> tuple[Pair, ...]:
+    text_a, segs_a, text_b, segs_b = sides
     pairs: list[Pair] = []
     total = max(1, len(matches))
     for n, match in enumerate(matches):
@@ -337,7 +342,7 @@ def _diff_matches(
         if match.kind in (PairKind.CHANGED, PairKind.MOVED):
             span_a = Span(segs_a[match.a[0]].start, segs_a[match.a[-1]].end)
             span_b = Span(segs_b[match.b[0]].start, segs_b[match.b[-1]].end)
-            pairs.append(_inline_pair(match, text_a, span_a, text_b, span_b, options))
+            pairs.append(_inline_pair(match, text_a, span_a, text_b, span_b, options, tuning))
         elif match.kind is PairKind.EQUAL:
             pairs.append(equal_pair(match.a, match.b))
         else:
@@ -346,11 +351,17 @@ def _diff_matches(
 
 
 def _inline_pair(
-    match: Match, text_a: str, span_a: Span, text_b: str, span_b: Span, options: CompareOptions
+    match: Match,
+    text_a: str,
+    span_a: Span,
+    text_b: str,
+    span_b: Span,
+    options: CompareOptions,
+    tuning: CompareTuning = DEFAULT_COMPARE_TUNING,
 ) -> Pair:
     """The pair of ``match``, diffed; its edits read their texts from the documents."""
     edits = inline_edits(
-        text_a[span_a.start : span_a.end], text_b[span_b.start : span_b.end], options
+        text_a[span_a.start : span_a.end], text_b[span_b.start : span_b.end], options, tuning
     )
     return _finished_pair(match, edits.rebased(text_a, span_a.start, text_b, span_b.start))
 

@@ -24,6 +24,7 @@ from twofold.engine.inline.chardiff import inline_edits, similarity
 from twofold.engine.result.edit_runs import EditRuns
 from twofold.engine.result.model import CompareOptions, Span
 from twofold.engine.result.stats import EditCounts, edit_counts
+from twofold.engine.tuning import DEFAULT_COMPARE_TUNING, CompareTuning
 
 #: The two texts of one pair to diff.
 Job: TypeAlias = tuple[str, str]
@@ -99,7 +100,13 @@ class Refiner(Protocol):
 
 
 class LocalRefiner:
-    """The refiner without help: no early answers, every pair diffed by the caller's thread."""
+    """The refiner without help: no early answers, every pair diffed by the caller's thread.
+
+    ``tuning``: how each pair is diffed and how many between looks at the cancel flag.
+    """
+
+    def __init__(self, tuning: CompareTuning = DEFAULT_COMPARE_TUNING) -> None:
+        self._tuning = tuning
 
     def begin(self, sides: Sides) -> None:
         """Nothing to begin: pairs are diffed once the alignment has made them."""
@@ -108,24 +115,29 @@ class LocalRefiner:
         return {}
 
     def share(self, jobs: Sequence[Job], sizes: Sequence[int], options: CompareOptions) -> Sharing:
-        return LocalSharing(jobs, options)
+        return LocalSharing(jobs, options, self._tuning)
 
 
 class LocalSharing:
-    """Jobs diffed here, in order, 64 at a time between looks at the cancel flag."""
+    """Jobs diffed here, in order, ``tuning.jobs_per_check`` between looks at the cancel flag."""
 
-    def __init__(self, jobs: Sequence[Job], options: CompareOptions) -> None:
-        self._jobs, self._options = jobs, options
+    def __init__(
+        self,
+        jobs: Sequence[Job],
+        options: CompareOptions,
+        tuning: CompareTuning = DEFAULT_COMPARE_TUNING,
+    ) -> None:
+        self._jobs, self._options, self._tuning = jobs, options, tuning
         self.counts = EditCounts()
 
     def finish(self, check: Callable[[], bool], report: Callable[[float], None]) -> list[Refined]:
-        jobs, out = self._jobs, list[Refined]()
-        for start in range(0, len(jobs), 64):
+        jobs, out, step = self._jobs, list[Refined](), max(1, self._tuning.jobs_per_check)
+        for start in range(0, len(jobs), step):
             if check():
                 raise CompareCanceled("canceled")
             report(start / max(1, len(jobs)))
-            batch = range(start, min(len(jobs), start + 64))
-            edit_lists = [inline_edits(*jobs[n], self._options) for n in batch]
+            batch = range(start, min(len(jobs), start + step))
+            edit_lists = [inline_edits(*jobs[n], self._options, self._tuning) for n in batch]
             out.extend((edits, similarity(edits)) for edits in edit_lists)
             self.counts = self.counts.plus(edit_counts(edit_lists))
         return out

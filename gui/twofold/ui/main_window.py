@@ -55,6 +55,7 @@ from twofold.ui.plain_text import window_title
 from twofold.ui.sidebar.changes_sidebar import ChangesSidebar
 from twofold.ui.sidebar.fold import SidebarFold
 from twofold.ui.theme import Theme, ThemeWatcher
+from twofold.ui.tuning import DEFAULT_VIEW_TUNING, ViewTuning
 from twofold.ui.window_fit import first_size
 from twofold.ui.worker import CompareRequest, CompareRunner
 
@@ -75,20 +76,26 @@ class MainWindow(QMainWindow):
     comparison_finished = Signal(object)
     comparison_failed = Signal(str)
 
-    def __init__(self, runner: CompareRunner | None = None, settings: Settings | None = None):
+    def __init__(
+        self,
+        runner: CompareRunner | None = None,
+        settings: Settings | None = None,
+        tuning: ViewTuning = DEFAULT_VIEW_TUNING,
+    ):
+        """``tuning``: how the window slices and defers its work (a test gives its own)."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("Twofold")
         self.setAcceptDrops(True)
         self._settings = settings or Settings()
-        self._runner = runner or CompareRunner(parent=self)
+        self._runner = runner or CompareRunner(parent=self, tuning=tuning)
         self._theme = Theme.from_palette(self.palette())
         self._shown: CompareRequest | None = None
         self._pending: CompareRequest | None = None
         self._current: int | None = None
         #: the worker's hold, released once the changes list is filled
         self._release_when_listed: Callable[[], None] | None = None
-        self._setup_central()
+        self._setup_central(tuning)
         self._setup_status_bar()
         self._setup_actions()
         self._setup_controllers()
@@ -97,16 +104,17 @@ class MainWindow(QMainWindow):
 
     # ----- setup ---------------------------------------------------------------------------
 
-    def _setup_central(self) -> None:
+    def _setup_central(self, tuning: ViewTuning) -> None:
         self.banner = Banner()
         self.file_banner = FileChangeBanner()  # watches the shown files, offers a reload
         self.drop_zone = DropZone()
-        self.view = DiffView()
+        self.view = DiffView(tuning=tuning)
         self.find_bar = FindBar()
+        panes = self.view.panes
         self.finder = FindController(
-            self.find_bar, self.view.panes[Side.A], self.view.panes[Side.B], self._settings
+            self.find_bar, panes[Side.A], panes[Side.B], self._settings, tuning.max_matches
         )
-        self.sidebar = ChangesSidebar(self._theme)
+        self.sidebar = ChangesSidebar(self._theme, tuning=tuning)
         compare_page = QWidget()
         page_layout = QVBoxLayout(compare_page)
         page_layout.setContentsMargins(0, 0, 0, 0)

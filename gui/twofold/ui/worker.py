@@ -19,6 +19,7 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
@@ -30,10 +31,12 @@ from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.pipeline import Refinement
 from twofold.engine.refiner import Refiner
 from twofold.engine.result.model import CompareOptions, DiffResult, DocFormat, Document
+from twofold.engine.tuning import GeometryTuning
 from twofold.engine.view import view_geometry
 from twofold.engine.view.view_geometry import PreparedView
 from twofold.process_setup import collections_held, exempt_from_gc
 from twofold.ui.dialogs.error_dialog import report_crash, summarize
+from twofold.ui.tuning import DEFAULT_VIEW_TUNING, ViewTuning
 
 log = logging.getLogger(__name__)
 
@@ -54,9 +57,6 @@ class CompareRequest:
         return CompareRequest(self.right, self.left, self.labels[::-1], self.options)
 
 
-#: Inputs this big (both sides, in characters) are shown aligned first and refined after,
-#: so the panes fill while the inline diffs of a 1 MB reworded pair are still running.
-COARSE_FIRST_CHARS = 400_000
 #: Share of the progress bar the coarse step takes when a comparison runs in two steps.
 COARSE_SHARE = 0.3
 #: Longest wait for the UI to put a preview on screen before refining regardless (seconds).
@@ -74,11 +74,14 @@ def load_and_compare(
     should_cancel: Callable[[], bool],
     progress: Callable[[float], None],
     refiner: Refiner | None = None,
+    *,
+    coarse_first_chars: int = DEFAULT_VIEW_TUNING.coarse_first_chars,
 ) -> DiffResult:
     """The real job: decode both files, then run the pipeline.
 
-    A big pair is only aligned here (the job refines it after showing it), and
-    ``refiner`` may diff its likely pairs meanwhile.
+    A big pair (``coarse_first_chars`` or more, both sides) is only aligned
+    here (the job refines it after showing it), and ``refiner`` may diff its
+    likely pairs meanwhile.
     """
     from twofold.engine.pipeline import compare
 
@@ -92,7 +95,7 @@ def load_and_compare(
     if should_cancel():
         raise CompareCanceled("canceled")
     prepared = launched.paragraphs if launched is not None else None
-    if len(a.text) + len(b.text) < COARSE_FIRST_CHARS:
+    if len(a.text) + len(b.text) < coarse_first_chars:
         return compare(
             a,
             b,
@@ -157,12 +160,14 @@ class _CompareJob(QRunnable):
         fn: CompareFn,
         preview_shown: threading.Event,
         helper: RefineHelper,
+        geometry: GeometryTuning,
     ) -> None:
         super().__init__()
         self._token, self._request, self._carrier = token, request, carrier
         self._cancel, self._fn = cancel, fn
         self._preview_shown = preview_shown
         self._helper = helper
+        self._geometry = geometry
         self._last_progress = -1.0
 
     def _progress(self, value: float) -> None:
@@ -228,7 +233,7 @@ class _CompareJob(QRunnable):
 
     def _prepare(self, result: DiffResult) -> PreparedView:
         """Everything the window reads of ``result``, made here so the UI thread need not."""
-        prepared = view_geometry.prepare(result)
+        prepared = view_geometry.prepare(result, self._geometry)
         exempt_from_gc()
         return prepared
 
@@ -243,7 +248,7 @@ class _CompareJob(QRunnable):
             should_cancel=self._cancel.is_set,
             progress=lambda v: self._progress(COARSE_SHARE + (1 - COARSE_SHARE) * v),
         )
-        prepared = view_geometry.prepare_refined(coarse, result)
+        prepared = view_geometry.prepare_refined(coarse, result, self._geometry)
         exempt_from_gc()
         give_back_free_memory()
         return prepared
@@ -290,13 +295,20 @@ class CompareRunner(QObject):
 
     def __init__(
         self,
-        fn: CompareFn = load_and_compare,
+        fn: CompareFn | None = None,
         parent: QObject | None = None,
         helper: RefineHelper | None = None,
+        tuning: ViewTuning = DEFAULT_VIEW_TUNING,
     ) -> None:
-        """``helper``: the one to refine with (a test gives one of its tuning); else a new one."""
+        """Run ``fn`` (by default ``load_and_compare``) for each request.
+
+        Args:
+            helper: the one to refine with (a test gives one of its tuning); else a new one.
+            tuning: which pairs are shown coarse first, and what is prepared for the view.
+        """
         super().__init__(parent)
-        self._fn = fn
+        self._fn = fn or partial(load_and_compare, coarse_first_chars=tuning.coarse_first_chars)
+        self._geometry = tuning.geometry
         self._token = 0
         self._busy = False
         self._cancel = threading.Event()
@@ -358,6 +370,7 @@ class CompareRunner(QObject):
                 self._fn,
                 self._preview_shown,
                 self._helper,
+                self._geometry,
             )
         )
         self.started.emit()

@@ -7,15 +7,14 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
-from unittest import mock
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from twofold.engine.align import line_diff
 from twofold.engine.align.line_diff import LineRun, line_runs
 from twofold.engine.export.export_unified import split_lines, unified_diff
+from twofold.engine.tuning import CompareTuning
 
 GIT = shutil.which("git")
 
@@ -59,11 +58,7 @@ def test_frequent_lines_fall_back_and_stay_exact(a: list[str], b: list[str]) -> 
 @given(a=some, b=some)
 def test_small_pieces_stay_exact(a: list[str], b: list[str]) -> None:
     """Every region through the Myers fallback, cut into pieces of three lines."""
-    with (
-        mock.patch.object(line_diff, "MAX_OCCURRENCES", 0),
-        mock.patch.object(line_diff, "PIECE_LINES", 3),
-    ):
-        _check_runs(a, b, line_runs(a, b))
+    _check_runs(a, b, line_runs(a, b, CompareTuning(rare_line_copies=0, piece_lines=3)))
 
 
 @pytest.mark.parametrize(

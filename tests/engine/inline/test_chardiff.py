@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from unittest.mock import patch
 
 import pytest
@@ -13,6 +14,7 @@ from twofold.engine.inline import anchors, chardiff
 from twofold.engine.inline.anchors import anchor_cuts
 from twofold.engine.inline.chardiff import inline_edits, rebuild, similarity
 from twofold.engine.result.model import CompareOptions, Edit, Granularity, Op
+from twofold.engine.tuning import DEFAULT_COMPARE_TUNING, CompareTuning
 
 NICOLAY = (
     "Four score and seven years ago our fathers brought forth, upon this continent, "
@@ -26,6 +28,8 @@ BLISS = (
 )
 WORD = CompareOptions(granularity=Granularity.WORD)
 CHAR = CompareOptions(granularity=Granularity.CHARACTER)
+#: every pair takes the path of a huge paragraph: sentences first
+SENTENCES_FIRST = CompareTuning(huge_pair_chars=0)
 
 
 def changed(edits: tuple[Edit, ...], op: Op) -> list[str]:
@@ -110,8 +114,7 @@ def test_swapping_sides_mirrors_the_edit_totals(a: str, b: str) -> None:
     st.text(alphabet="ab .;}\n", max_size=300), st.text(alphabet="ab .;}\n", max_size=300), options
 )
 def test_the_sentence_first_path_rebuilds_both_texts(a: str, b: str, opts: CompareOptions) -> None:
-    with patch.object(chardiff, "HUGE_PAIR_CHARS", 0):  # the path huge paragraphs take
-        edits = inline_edits(a, b, opts)
+    edits = inline_edits(a, b, opts, SENTENCES_FIRST)  # the path huge paragraphs take
     assert rebuild(edits, Op.DELETE) == a
     assert rebuild(edits, Op.INSERT) == b
 
@@ -119,7 +122,7 @@ def test_the_sentence_first_path_rebuilds_both_texts(a: str, b: str, opts: Compa
 def test_a_huge_paragraph_still_gets_word_edits() -> None:
     sentences = [f"Sentence {n} says something about topic {n % 97} here." for n in range(6000)]
     a = " ".join(sentences)
-    assert len(a) > chardiff.HUGE_PAIR_CHARS
+    assert len(a) > DEFAULT_COMPARE_TUNING.huge_pair_chars
     b = a.replace("Sentence 4321 says", "Sentence 4321 claims").replace(
         "topic 5 here", "topic 5 now"
     )
@@ -137,11 +140,10 @@ def test_the_anchored_path_rebuilds_both_texts(a: str, b: str, opts: CompareOpti
     # Every gap between equal sentences is cut wherever a run of two tokens is
     # shared (huge pairs cut every few hundred): the pieces must still add up.
     with (
-        patch.object(chardiff, "HUGE_PAIR_CHARS", 0),
         patch.object(chardiff, "anchor_cuts", lambda x, y: anchor_cuts(x, y, spacing=1)),
         patch.object(anchors, "RUN_LENGTHS", (2, 1)),
     ):
-        edits = inline_edits(a, b, opts)
+        edits = inline_edits(a, b, opts, SENTENCES_FIRST)
     assert rebuild(edits, Op.DELETE) == a
     assert rebuild(edits, Op.INSERT) == b
 
@@ -170,10 +172,10 @@ def test_a_huge_paragraph_with_every_sentence_reworded_still_gets_word_edits() -
     # it used to come back as one block, all changed.
     a = _sentences(["red"] * 5000)
     b = _sentences(["blue" if n % 2 else "green" for n in range(5000)])
-    assert len(a) + len(b) > chardiff.HUGE_PAIR_CHARS
+    assert len(a) + len(b) > DEFAULT_COMPARE_TUNING.huge_pair_chars
     hurried = CompareOptions(granularity=Granularity.WORD, diff_timeout=0.05)
-    with patch.object(chardiff, "ANCHORED_BUDGET", 1000):  # the budget is not the point here
-        edits = inline_edits(a, b, hurried)
+    patient = CompareTuning(anchored_budget=1000)  # the budget is not the point here
+    edits = inline_edits(a, b, hurried, patient)
     assert rebuild(edits, Op.DELETE) == a
     assert rebuild(edits, Op.INSERT) == b
     assert changed(edits, Op.DELETE) == ["red"] * 5000
@@ -193,12 +195,12 @@ def test_token_codes_follow_first_sight_and_skip_surrogates() -> None:
         assert encoded == "".join(map(chr, range(1, distinct + 1)))
 
 
-@pytest.mark.parametrize("limit", ["ANCHORED_BUDGET", "UNRELATED_TOKENS"])
+@pytest.mark.parametrize("limit", ["anchored_budget", "unrelated_tokens"])
 def test_anchored_pieces_past_a_limit_are_coarse_but_exact(limit: str) -> None:
     a = _sentences(["red"] * 5000)
     b = _sentences(["blue" if n % 2 else "green" for n in range(5000)])
-    with patch.object(chardiff, limit, 0):  # out of time, or every piece "unrelated"
-        edits = inline_edits(a, b, WORD)
+    tuning = replace(DEFAULT_COMPARE_TUNING, **{limit: 0})  # out of time, or all "unrelated"
+    edits = inline_edits(a, b, WORD, tuning)
     assert rebuild(edits, Op.DELETE) == a
     assert rebuild(edits, Op.INSERT) == b
     assert similarity(edits) < 0.1

@@ -11,7 +11,8 @@ import pytest
 from support import doc, read_pair
 from twofold.engine.pipeline import compare, refine
 from twofold.engine.result.model import CompareOptions, Pair, PairKind, Side, Unit
-from twofold.engine.view import display_blocks, view_geometry
+from twofold.engine.tuning import GeometryTuning
+from twofold.engine.view import display_blocks
 from twofold.engine.view.display_blocks import block_table
 from twofold.engine.view.utf16 import Utf16Map
 from twofold.engine.view.view_geometry import pane_spans, prepare, prepare_refined
@@ -74,11 +75,10 @@ def test_a_refined_view_with_another_layout_gets_its_own_geometry() -> None:
     assert len(prepared.geometry.change_extents[Side.A]) == len(other.changes)
 
 
-def test_big_changes_have_their_highlights_prepared(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(view_geometry, "BIG_CHANGE_EDITS", 4)
+def test_big_changes_have_their_highlights_prepared() -> None:
     a, b = read_pair("pep1_mixed")
     result = compare(doc(a), doc(b))
-    prepared = prepare(result)
+    prepared = prepare(result, GeometryTuning(big_change_edits=4))
     big = {n for n, pair in enumerate(result.changes) if len(pair.edits) > 4}
     small = {n for n, pair in enumerate(result.changes) if 0 < len(pair.edits) <= 4}
     assert big

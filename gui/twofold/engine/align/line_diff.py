@@ -11,10 +11,11 @@ lines it is linear, and anchoring on rare lines (a function's signature, not its
 changes are then slid as git slides them, :mod:`twofold.engine.align.change_slide`).
 
 As in git, a region where every shared line is frequent (more than
-``MAX_OCCURRENCES`` copies in A, such as blank lines and braces only) falls back
-to Myers: diff-match-patch's C++ Myers on the lines encoded as characters, in
-pieces of at most ``PIECE_LINES`` lines a side, so that a large region of a few
-distinct lines costs milliseconds per piece instead of a quadratic search.
+``CompareTuning.rare_line_copies`` copies in A, such as blank lines and braces
+only) falls back to Myers: diff-match-patch's C++ Myers on the lines encoded as
+characters, in pieces of at most ``CompareTuning.piece_lines`` lines a side, so
+that a large region of a few distinct lines costs milliseconds per piece instead
+of a quadratic search.
 
 Constraints: pure, no I/O, no Qt. Lines are any hashable values (the unified
 diff passes raw ``bytes`` lines); equal values match, nothing else does.
@@ -28,17 +29,12 @@ from dataclasses import dataclass
 from twofold.engine.align.change_slide import next_flag, slide_changes
 from twofold.engine.inline.chardiff import raw_diff_counts
 from twofold.engine.result.model import Op
+from twofold.engine.tuning import DEFAULT_COMPARE_TUNING, CompareTuning
 
-__all__ = ["MAX_OCCURRENCES", "PIECE_LINES", "LineRun", "line_runs"]
+__all__ = ["LineRun", "line_runs"]
 
-#: lines with more copies than this in A's region never anchor a match (git's 64)
-MAX_OCCURRENCES = 64
-#: the Myers fallback diffs a region in pieces of at most this many lines a side;
-#: the cost is quadratic, so small pieces keep the every-line-differs pair quick
-#: (``bench/run.py``'s ``--diff`` and ``--stat`` table)
-PIECE_LINES = 256
 #: seconds one fallback piece may search before diff-match-patch settles for a
-#: coarser (still exact) diff; a piece of ``PIECE_LINES`` lines never needs it
+#: coarser (still exact) diff; a piece of ``piece_lines`` lines never needs it
 _PIECE_TIMEOUT = 0.5
 #: code points a fallback piece can give its distinct lines (surrogates left out)
 _SURROGATES = range(0xD800, 0xE000)
@@ -69,16 +65,19 @@ class LineRun:
             raise ValueError(f"an equal run has the same length on both sides: {self}")
 
 
-def line_runs(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[LineRun]:
+def line_runs(
+    a: Sequence[Hashable], b: Sequence[Hashable], tuning: CompareTuning = DEFAULT_COMPARE_TUNING
+) -> list[LineRun]:
     """Alternating equal and changed runs that cover both sequences, in order.
 
-    No two changed runs are adjacent and no run is empty.
+    No two changed runs are adjacent and no run is empty. ``tuning`` says which
+    lines are too frequent to anchor on and how the Myers fallback cuts a region.
     """
     ids: dict[Hashable, int] = {}
     ids_a = [ids.setdefault(line, len(ids)) for line in a]
     ids_b = [ids.setdefault(line, len(ids)) for line in b]
     changed_a, changed_b = [True] * len(a), [True] * len(b)
-    for a_start, b_start, length in _matches(ids_a, ids_b):
+    for a_start, b_start, length in _matches(ids_a, ids_b, tuning):
         changed_a[a_start : a_start + length] = [False] * length
         changed_b[b_start : b_start + length] = [False] * length
     slide_changes(ids_a, changed_a, changed_b)
@@ -105,7 +104,7 @@ def _runs(changed_a: list[bool], changed_b: list[bool]) -> Iterator[LineRun]:
             i, j = i + n, j + n
 
 
-def _matches(a: list[int], b: list[int]) -> Iterator[_Match]:
+def _matches(a: list[int], b: list[int], tuning: CompareTuning) -> Iterator[_Match]:
     """Matching blocks of the histogram diff, in no particular order.
 
     A work list instead of recursion: an unlucky file can split into as many
@@ -124,11 +123,11 @@ def _matches(a: list[int], b: list[int]) -> Iterator[_Match]:
             a_hi, b_hi = a_hi - suffix, b_hi - suffix
         if a_lo == a_hi or b_lo == b_hi:
             continue
-        found = _longest_rare_match(a, b, (a_lo, a_hi, b_lo, b_hi))
+        found = _longest_rare_match(a, b, (a_lo, a_hi, b_lo, b_hi), tuning.rare_line_copies)
         if found is None:
             continue  # nothing in common: one change
         if found is _FALL_BACK:
-            yield from _myers_matches(a, b, (a_lo, a_hi, b_lo, b_hi))
+            yield from _myers_matches(a, b, (a_lo, a_hi, b_lo, b_hi), tuning.piece_lines)
             continue
         a_start, b_start, length = found
         yield found
@@ -154,11 +153,13 @@ def _common_suffix(a: list[int], b: list[int], a_lo: int, a_hi: int, b_lo: int, 
 _FALL_BACK: _Match = (-1, -1, -1)
 
 
-def _longest_rare_match(a: list[int], b: list[int], region: _Region) -> _Match | None:
+def _longest_rare_match(
+    a: list[int], b: list[int], region: _Region, max_copies: int
+) -> _Match | None:
     """The match to split the region at: git's ``find_lcs``.
 
     Every occurrence in B of a line that A's region holds at most
-    ``MAX_OCCURRENCES`` times is extended both ways while the lines agree; the
+    ``max_copies`` times is extended both ways while the lines agree; the
     match whose rarest line is rarest wins, a longer one on a tie. None when the
     sides share no line, ``_FALL_BACK`` when they share only frequent ones.
     """
@@ -172,7 +173,7 @@ def _longest_rare_match(a: list[int], b: list[int], region: _Region) -> _Match |
         first[line] = i
         count[line] = count.get(line, 0) + 1
     best: _Match | None = None
-    best_count = MAX_OCCURRENCES + 1
+    best_count = max_copies + 1
     shared = False
     j = b_lo
     while j < b_hi:
@@ -201,12 +202,14 @@ def _longest_rare_match(a: list[int], b: list[int], region: _Region) -> _Match |
             while i != -1 and i < stop_a:  # an occurrence inside this match adds nothing
                 i = after[i - a_lo]
         j = next_j
-    if best is None or best_count > MAX_OCCURRENCES:
+    if best is None or best_count > max_copies:
         return _FALL_BACK if shared else None
     return best
 
 
-def _myers_matches(a: list[int], b: list[int], region: _Region) -> Iterator[_Match]:
+def _myers_matches(
+    a: list[int], b: list[int], region: _Region, piece_lines: int
+) -> Iterator[_Match]:
     """Matching blocks of a region whose shared lines are all frequent, by Myers in pieces.
 
     The pieces cut both sides at the same fractions, so a line can only match
@@ -214,7 +217,7 @@ def _myers_matches(a: list[int], b: list[int], region: _Region) -> Iterator[_Mat
     gets here (the region has at most a few distinct shared lines per 64).
     """
     a_lo, a_hi, b_lo, b_hi = region
-    pieces = -(-max(a_hi - a_lo, b_hi - b_lo) // PIECE_LINES)
+    pieces = -(-max(a_hi - a_lo, b_hi - b_lo) // piece_lines)
     for k in range(pieces):
         i, j = a_lo + (a_hi - a_lo) * k // pieces, b_lo + (b_hi - b_lo) * k // pieces
         i_end = a_lo + (a_hi - a_lo) * (k + 1) // pieces

@@ -25,6 +25,7 @@ from twofold.engine.inline.anchors import anchor_cuts
 from twofold.engine.result.edit_runs import EditRuns, Run, runs_of, text_runs_of
 from twofold.engine.result.model import CompareOptions, Edit, Granularity, Op
 from twofold.engine.segment.normalize import fold_same_length, folds_anything
+from twofold.engine.tuning import DEFAULT_COMPARE_TUNING, CompareTuning
 
 try:
     import fast_diff_match_patch as _fast
@@ -42,13 +43,6 @@ _SURROGATES = range(0xD800, 0xE000)
 _ENCODE_SLICE = 1 << 15
 #: How many distinct tokens ``encode_tokens`` can name: every code point but NUL and surrogates.
 _CODE_CAPACITY = 0x10FFFF - len(_SURROGATES)
-#: Pairs longer than this (both sides, characters) are aligned by sentences first.
-HUGE_PAIR_CHARS = 200_000
-#: An anchored diff's pieces get this many ``diff_timeout``\ s together (``_anchored_diff``).
-ANCHORED_BUDGET = 2
-#: An anchored piece with more tokens than this on both sides shares no run of words
-#: with its counterpart in all that text: it is shown deleted and inserted, not diffed.
-UNRELATED_TOKENS = 8000
 #: A sentence or statement with its end mark and the space after it (or a bare run).
 _CHUNK = re.compile(r"[^.!?;}\n]*(?:[.!?;}\n]+\s*|$)")
 #: Where a chunk ends and the next one starts with neither an end mark nor a space.
@@ -62,18 +56,21 @@ _TOKEN_END = re.compile(r"(?<=\S)(?=\s)")
 # a big pair has 100k+ of them, and a run's text is only cut out when it is read.
 
 
-def inline_edits(a: str, b: str, options: CompareOptions) -> EditRuns:
+def inline_edits(
+    a: str, b: str, options: CompareOptions, tuning: CompareTuning = DEFAULT_COMPARE_TUNING
+) -> EditRuns:
     """Edits turning ``a`` into ``b``, with ignorable ones marked ``ignored``.
 
     Swapping the inputs mirrors the result exactly: the diff is always computed
     in one canonical direction and flipped, because diff-match-patch's cleanup
     is not symmetric and a reader who swaps sides expects the same changes.
+    A pair over ``tuning.huge_pair_chars`` is aligned by sentences first.
     """
     if a == b:
         return EditRuns.pack([(Op.EQUAL, len(a), False)] if a else [], a, b)
     if a > b:
-        return EditRuns.pack(_mirrored(_directed_runs(b, a, options)), a, b)
-    return EditRuns.pack(_directed_runs(a, b, options), a, b)
+        return EditRuns.pack(_mirrored(_directed_runs(b, a, options, tuning)), a, b)
+    return EditRuns.pack(_directed_runs(a, b, options, tuning), a, b)
 
 
 def mirror(edits: Sequence[Edit]) -> EditRuns:
@@ -106,15 +103,15 @@ def _deletions_first(runs: Iterable[Run]) -> Iterator[Run]:
     yield from pending_ins
 
 
-def _directed_runs(a: str, b: str, options: CompareOptions) -> Iterator[Run]:
+def _directed_runs(a: str, b: str, options: CompareOptions, tuning: CompareTuning) -> Iterator[Run]:
     """The tidied runs turning ``a`` into ``b``, in this direction only."""
     if folds_anything(options):
         ka, kb = fold_same_length(a, options), fold_same_length(b, options)
     else:
         ka, kb = a, b
     raw: Iterable[tuple[Op, int]]
-    if len(ka) + len(kb) > HUGE_PAIR_CHARS:
-        raw = _chunked_diff(ka, kb, options)
+    if len(ka) + len(kb) > tuning.huge_pair_chars:
+        raw = _chunked_diff(ka, kb, options, tuning)
     else:
         raw = _fine_diff(ka, kb, options)
     # Every stage below reads the one before as it goes: a huge pair's runs as a
@@ -137,7 +134,9 @@ def _fine_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, int]]:
     return raw_diff_counts(a, b, options.diff_timeout, semantic=True)
 
 
-def _chunked_diff(a: str, b: str, options: CompareOptions) -> Iterable[tuple[Op, int]]:
+def _chunked_diff(
+    a: str, b: str, options: CompareOptions, tuning: CompareTuning
+) -> Iterable[tuple[Op, int]]:
     """Diff huge texts sentence by sentence first, then word by word where they differ.
 
     A 5 MB paragraph (a minified file, a book without blank lines) has hundreds of
@@ -156,7 +155,7 @@ def _chunked_diff(a: str, b: str, options: CompareOptions) -> Iterable[tuple[Op,
     if sum(code in in_b for code in enc_a) * 2 < len(enc_a):
         # Most sentences were reworded: aligning them would find little, after
         # running out of time on all those differences.
-        return _anchored_diff(a, b, options)
+        return _anchored_diff(a, b, options, tuning)
     out: list[tuple[Op, int]] = []
     ia = ib = 0  # chunks consumed on each side
     at_a = at_b = 0  # characters consumed on each side
@@ -164,8 +163,8 @@ def _chunked_diff(a: str, b: str, options: CompareOptions) -> Iterable[tuple[Op,
 
     def diff_gap() -> None:
         if gap_a < at_a or gap_b < at_b:
-            if at_a - gap_a + at_b - gap_b > HUGE_PAIR_CHARS:
-                out.extend(_anchored_diff(a[gap_a:at_a], b[gap_b:at_b], options))
+            if at_a - gap_a + at_b - gap_b > tuning.huge_pair_chars:
+                out.extend(_anchored_diff(a[gap_a:at_a], b[gap_b:at_b], options, tuning))
             else:
                 out.extend(_fine_diff(a[gap_a:at_a], b[gap_b:at_b], options))
 
@@ -186,7 +185,9 @@ def _chunked_diff(a: str, b: str, options: CompareOptions) -> Iterable[tuple[Op,
     return out
 
 
-def _anchored_diff(a: str, b: str, options: CompareOptions) -> Iterator[tuple[Op, int]]:
+def _anchored_diff(
+    a: str, b: str, options: CompareOptions, tuning: CompareTuning
+) -> Iterator[tuple[Op, int]]:
     """A huge pair's diff, cut where runs of words both sides share in order (``anchors``).
 
     Each piece (some 200 words a side) is diffed on its own, exactly, so
@@ -208,13 +209,14 @@ def _anchored_diff(a: str, b: str, options: CompareOptions) -> Iterator[tuple[Op
     # another, for an answer no better than this one. Such a piece (no shared run in thousands of
     # tokens on both sides), and any piece past the budget, is a coarse but exact
     # deletion and insertion, as diff-match-patch itself answers when out of time.
-    deadline = monotonic() + ANCHORED_BUDGET * options.diff_timeout
+    deadline = monotonic() + tuning.anchored_budget * options.diff_timeout
+    unrelated = tuning.unrelated_tokens
     at_a = at_b = 0  # characters
     token_a = token_b = 0  # tokens
     for cut_a, cut_b in [*cuts, (len(lengths_a), len(lengths_b))]:
         piece_a, piece_b = lengths_a[token_a:cut_a], lengths_b[token_b:cut_b]
         size_a, size_b = sum(piece_a), sum(piece_b)
-        if min(cut_a - token_a, cut_b - token_b) > UNRELATED_TOKENS or monotonic() > deadline:
+        if min(cut_a - token_a, cut_b - token_b) > unrelated or monotonic() > deadline:
             yield from ((op, n) for op, n in ((Op.DELETE, size_a), (Op.INSERT, size_b)) if n)
         elif by_words:  # the tokens are coded already: diff the codes, as ``_word_diff`` would
             codes_a, codes_b = enc_a[token_a:cut_a], enc_b[token_b:cut_b]

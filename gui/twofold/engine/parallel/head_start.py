@@ -23,12 +23,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 
-from twofold.engine.inline.chardiff import HUGE_PAIR_CHARS
 from twofold.engine.parallel.helper_process import GuessAnswer
 from twofold.engine.parallel.refine_helper import RefineHelper, tuning_of
 from twofold.engine.parallel.tuning import ParallelTuning
 from twofold.engine.refiner import Answered, Sides
 from twofold.engine.result.model import CompareOptions, Span, span_bounds
+from twofold.engine.tuning import DEFAULT_COMPARE_TUNING
 
 
 class HeadStart:
@@ -152,7 +152,7 @@ def _utf8(text: str, segs: Sequence[Span], limit: int) -> list[bytes]:
     A huge one is left empty (never guessed): it would hold the helper long,
     with much memory, and it is refined on its own anyway.
     """
-    longest = HUGE_PAIR_CHARS // 2
+    longest = DEFAULT_COMPARE_TUNING.huge_pair_chars // 2  # what the helper diffs with
     return [
         (text[start:end] if end - start <= longest else "").encode("utf-8", "surrogatepass")
         for start, end in span_bounds(_sent(segs, limit))

@@ -30,10 +30,6 @@ def fraction(y: float, total: float) -> float:
     return min(max(y / total, 0.0), 1.0)
 
 
-#: Blocks ``LineEstimate.advance`` estimates in one call: a short slice of a log's blocks.
-ESTIMATE_SLICE = 1 << 15
-
-
 def estimated_lines(lengths: Sequence[int], chars_per_line: int) -> array[int]:
     """Cumulative visual lines per block if each wraps every ``chars_per_line`` characters.
 
@@ -49,7 +45,8 @@ class LineEstimate:
 
     Why: it runs on the UI thread, and a log's in one event-loop turn was the
     longest stall of showing that comparison (``bench/gui_bench.py --only log``
-    reports the longest stall). A slice of ``ESTIMATE_SLICE`` blocks is short.
+    reports the longest stall). The caller says how many blocks a slice has
+    (``GeometryTuning.estimate_slice_blocks``: short).
     """
 
     def __init__(self, lengths: Sequence[int], chars_per_line: int) -> None:
@@ -64,10 +61,10 @@ class LineEstimate:
     def complete(self) -> bool:
         return len(self._out) > len(self._lengths)
 
-    def advance(self, blocks: int | None = None) -> bool:
-        """Estimate up to ``blocks`` (``ESTIMATE_SLICE``) more blocks; True when all are done."""
+    def advance(self, blocks: int) -> bool:
+        """Estimate up to ``blocks`` more blocks; True when all are done."""
         done = len(self._out) - 1
-        chunk = self._lengths[done : done + max(1, blocks or ESTIMATE_SLICE)]
+        chunk = self._lengths[done : done + max(1, blocks)]
         if self._cpl <= 0:  # no wrapping: a line a block
             self._out.extend(range(done + 1, done + len(chunk) + 1))
             return self.complete

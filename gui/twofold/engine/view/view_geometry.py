@@ -18,6 +18,7 @@ from itertools import compress
 from operator import attrgetter, is_not
 
 from twofold.engine.result.model import DiffResult, Pair, PairKind, Side, Span
+from twofold.engine.tuning import DEFAULT_GEOMETRY_TUNING, GeometryTuning
 from twofold.engine.view.display_blocks import BlockTable, block_table
 from twofold.engine.view.extents import Extent, ExtentIndex, ParagraphExtents
 from twofold.engine.view.highlights import inline_spans
@@ -26,9 +27,6 @@ from twofold.engine.view.level_groups import LevelGroups, level_groups
 from twofold.engine.view.scroll_sync import LineMap, build_linemap, pair_extent
 from twofold.engine.view.utf16 import Utf16Map
 
-#: Changes with more edits than this have their highlight ranges computed by the worker
-#: (a one-line change can have tens of thousands: ``bench/gui_bench.py --only single``).
-BIG_CHANGE_EDITS = 2000
 #: what must match for a refined result to keep the layout of its coarse one
 _LAYOUT = attrgetter("kind", "a", "b")
 
@@ -60,16 +58,23 @@ class PreparedView:
     spans: Mapping[tuple[int, Side], Sequence[Span]]
 
 
-def prepare(result: DiffResult) -> PreparedView:
-    """Everything the window reads of ``result``: tables, geometry, UTF-16 maps, big spans."""
+def prepare(result: DiffResult, tuning: GeometryTuning = DEFAULT_GEOMETRY_TUNING) -> PreparedView:
+    """Everything the window reads of ``result``: tables, geometry, UTF-16 maps, big spans.
+
+    The spans of changes with more than ``tuning.big_change_edits`` edits are
+    worked out here, off the UI thread.
+    """
     tables = {side: block_table(result.document(side).text, result.segments(side)) for side in Side}
     for table in tables.values():
         table.prepare_text()  # the join of a long-lined text, off the UI thread
     utf16 = {side: Utf16Map(result.document(side).text) for side in Side}
-    return PreparedView(result, tables, _geometry(result.pairs, tables), utf16, _big_spans(result))
+    spans = _big_spans(result, tuning.big_change_edits)
+    return PreparedView(result, tables, _geometry(result.pairs, tables), utf16, spans)
 
 
-def prepare_refined(coarse: PreparedView, refined: DiffResult) -> PreparedView:
+def prepare_refined(
+    coarse: PreparedView, refined: DiffResult, tuning: GeometryTuning = DEFAULT_GEOMETRY_TUNING
+) -> PreparedView:
     """``prepare(refined)``, reusing what the coarse result's view already has.
 
     The refinement keeps the texts and segments, so the tables and maps carry
@@ -82,11 +87,12 @@ def prepare_refined(coarse: PreparedView, refined: DiffResult) -> PreparedView:
         for s in Side
     )
     if not kept:
-        return prepare(refined)
+        return prepare(refined, tuning)
     geometry = coarse.geometry
     if not same_layout(shown.pairs, refined.pairs):
         geometry = _geometry(refined.pairs, coarse.tables)
-    return PreparedView(refined, coarse.tables, geometry, coarse.utf16, _big_spans(refined))
+    spans = _big_spans(refined, tuning.big_change_edits)
+    return PreparedView(refined, coarse.tables, geometry, coarse.utf16, spans)
 
 
 def same_layout(shown: Sequence[Pair], refined: Sequence[Pair]) -> bool:
@@ -113,12 +119,12 @@ def pane_spans(result: DiffResult, pair: Pair, side: Side) -> Sequence[Span]:
     return widen_unseen(result.document(side).text, inline_spans(result, pair, side))
 
 
-def _big_spans(result: DiffResult) -> dict[tuple[int, Side], Sequence[Span]]:
+def _big_spans(result: DiffResult, big: int) -> dict[tuple[int, Side], Sequence[Span]]:
     try:
         return {
             (n, side): pane_spans(result, pair, side)
             for n, pair in enumerate(result.changes)
-            if len(pair.edits) > BIG_CHANGE_EDITS
+            if len(pair.edits) > big
             for side in Side
         }
     except IndexError:  # a hand-made result whose pairs and text disagree: the pane copes

@@ -24,10 +24,9 @@ from twofold.ui.files.settings import FIND_CASE, FIND_REGEX, FIND_WORDS, Option,
 from twofold.ui.find import text_search
 from twofold.ui.panes.diff_pane import DiffPane
 from twofold.ui.plain_text import plain_label
+from twofold.ui.tuning import DEFAULT_VIEW_TUNING
 from twofold.ui.turns import turn_queue
 
-#: matches highlighted and walked per pane at most (the count says when there are more)
-MAX_MATCHES = 5000
 #: how long searching may hold the window per turn (a keystroke's worth)
 SEARCH_SECONDS = 0.02
 #: Alt+key in the search field toggles an option, as in most editors' find bars
@@ -149,13 +148,20 @@ class FindController(QObject):
     """Searches both panes as the user types and steps through the matches."""
 
     def __init__(
-        self, bar: FindBar, left: DiffPane, right: DiffPane, settings: Settings | None = None
+        self,
+        bar: FindBar,
+        left: DiffPane,
+        right: DiffPane,
+        settings: Settings | None = None,
+        max_matches: int = DEFAULT_VIEW_TUNING.max_matches,
     ) -> None:
+        """``max_matches``: highlighted and walked per pane at most (the count says if more)."""
         super().__init__(bar)
         self._bar = bar
+        self._max_matches = max_matches
         self._panes = {Side.A: left, Side.B: right}
         self._matches: list[tuple[Side, int, int]] = []
-        self._capped = False  # a pane has more matches than MAX_MATCHES
+        self._capped = False  # a pane has more matches than ``max_matches``
         self._current = -1
         #: each pane's text case-folded, kept while the bar is open (as big as the text)
         self._folds: dict[Side, text_search.Folded] = {}
@@ -235,7 +241,7 @@ class FindController(QObject):
         try:
             if needle and self._bar.isVisible():
                 self._searches = {
-                    side: text_search.Search(self._folded(side), query, MAX_MATCHES)
+                    side: text_search.Search(self._folded(side), query, self._max_matches)
                     for side in self._panes
                 }
         except text_search.QueryError as error:
@@ -262,7 +268,7 @@ class FindController(QObject):
         for side, pane in self._panes.items():
             ranges = pane.document_ranges(found.get(side, []))
             pane.set_find_matches(ranges)
-            self._capped = self._capped or len(ranges) >= MAX_MATCHES
+            self._capped = self._capped or len(ranges) >= self._max_matches
             self._matches += [(side, s, e) for s, e in ranges]
         self._current = -1
         self._update_count()

@@ -21,8 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
 
-#: Characters folded and searched at a time, in a text that folds longer.
-CHUNK = 1 << 20
+from twofold.ui.tuning import DEFAULT_VIEW_TUNING
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +46,14 @@ def fold(text: str) -> Folded:
     return Folded(text, _folded_alike(text))
 
 
-def find_all(haystack: Folded, needle: str, limit: int) -> list[tuple[int, int]]:
+def find_all(
+    haystack: Folded, needle: str, limit: int, chunk: int = DEFAULT_VIEW_TUNING.search_chunk_chars
+) -> list[tuple[int, int]]:
     """The first ``limit`` matches of ``needle`` in ``haystack.text``, ignoring case.
 
     Matches do not overlap and are found left to right, as ``re.finditer`` finds
-    them; offsets count code points of the text.
+    them; offsets count code points of the text. A text that cannot be folded
+    whole is folded ``chunk`` characters at a time.
     """
     text = haystack.text
     size = len(needle)
@@ -67,7 +69,7 @@ def find_all(haystack: Folded, needle: str, limit: int) -> list[tuple[int, int]]
     out: list[tuple[int, int]] = []
     pos = 0
     while pos < len(text) and len(out) < limit:
-        stop = min(len(text), pos + CHUNK)  # a match found here starts before ``stop``
+        stop = min(len(text), pos + chunk)  # a match found here starts before ``stop``
         window = text[pos : stop + size - 1]
         lowered = window.casefold()
         found: Iterator[tuple[int, int]]

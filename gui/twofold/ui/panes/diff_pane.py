@@ -57,6 +57,7 @@ from twofold.ui.panes.stand_in_paint import (
 )
 from twofold.ui.panes.width_relayout import WidthRelayout
 from twofold.ui.theme import Theme
+from twofold.ui.tuning import DEFAULT_VIEW_TUNING, ViewTuning
 
 #: right-to-left scripts: in such a line a span of the screen need not be one range
 #: of the text, so the whole line counts as in view (``visible_windows``). The
@@ -83,7 +84,11 @@ class DiffPane(QPlainTextEdit):
     filled = Signal()
 
     def __init__(
-        self, side: Side, leveller: Leveller | None = None, parent: QWidget | None = None
+        self,
+        side: Side,
+        leveller: Leveller | None = None,
+        parent: QWidget | None = None,
+        tuning: ViewTuning = DEFAULT_VIEW_TUNING,
     ) -> None:
         super().__init__(parent)
         self.side = side
@@ -124,11 +129,14 @@ class DiffPane(QPlainTextEdit):
         self._walk: tuple[list[int], list[float], list[float]] = ([], [], [])
         self._estimate: tuple[int, LineEstimate | None] = (-1, None)
         self._epoch = 0
-        self._filler = SlicedFill(self)
+        self._tuning = tuning
+        self._filler = SlicedFill(self, tuning)
         self._filler.finished.connect(self._on_filled)
         self._layout_timer = QTimer(self, singleShot=True, interval=LAYOUT_DELAY_MS)
         self._layout_timer.timeout.connect(self.layout_changed)
-        self._width_relayout = WidthRelayout(self, self._on_relaid_out)
+        self._width_relayout = WidthRelayout(
+            self, self._on_relaid_out, tuning.relayout_defer_blocks
+        )
         self.document().documentLayout().documentSizeChanged.connect(self._on_size_changed)
         self.updateRequest.connect(self._on_update_request)
         self.verticalScrollBar().valueChanged.connect(self._refresh_selections)
@@ -224,7 +232,8 @@ class DiffPane(QPlainTextEdit):
         (``bench/gui_actions.py``'s find rows), and a match
         across the soft break of a cut line is still found.
         """
-        return self.document_ranges(find_all(source, needle, limit))
+        chunk = self._tuning.search_chunk_chars
+        return self.document_ranges(find_all(source, needle, limit, chunk))
 
     def document_ranges(self, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Source ranges (find's matches) as document positions."""
@@ -394,7 +403,7 @@ class DiffPane(QPlainTextEdit):
         For callers that can wait (the overview): a turn each slice keeps a long
         log's estimate from stalling the window.
         """
-        return not self._line_estimate().advance()
+        return not self._line_estimate().advance(self._tuning.geometry.estimate_slice_blocks)
 
     def estimated_lines(self) -> Sequence[int]:
         """``engine.overview_estimate.estimated_lines`` for this pane's width and font (cached).

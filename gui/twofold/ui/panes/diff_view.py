@@ -36,6 +36,7 @@ from twofold.ui.panes.spans import PaneHighlights, PanePositions
 from twofold.ui.panes.syntax_highlighter import PaneSyntax
 from twofold.ui.plain_text import one_line, plain_label, tooltip
 from twofold.ui.theme import Theme
+from twofold.ui.tuning import DEFAULT_VIEW_TUNING, ViewTuning
 from twofold.ui.turns import turn_queue
 
 #: the text's size at zoom 0 against the desktop's font: prose reads better a little
@@ -199,16 +200,18 @@ def _quiet_note() -> QLabel:
 class DiffView(QWidget):
     """Both panes of one comparison and the widgets drawn from their geometry."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, tuning: ViewTuning = DEFAULT_VIEW_TUNING
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("diffView")
         self.leveller = Leveller(self)
-        self.panes = {side: DiffPane(side, self.leveller) for side in Side}
+        self.panes = {side: DiffPane(side, self.leveller, tuning=tuning) for side in Side}
         self._rings = [FocusRing(pane) for pane in self.panes.values()]
         self.sync = PaneSync(self.panes[Side.A], self.panes[Side.B], self.leveller, self)
         self.syntax = {side: PaneSyntax(pane) for side, pane in self.panes.items()}
         self.link = LinkMap(self.sync)
-        self.overview = OverviewMap(self.sync)
+        self.overview = OverviewMap(self.sync, tuning=tuning)
         self.headers = {Side.A: PaneHeader("leftHeader"), Side.B: PaneHeader("rightHeader")}
         self.layout_note = _quiet_note()
         self._result: DiffResult | None = None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from twofold.engine.result.model import PairKind, Side
 from twofold.engine.view.overview_estimate import fraction, fraction_of_position, overview_rows
 from twofold.ui.panes.pane_sync import PaneSync
+from twofold.ui.tuning import DEFAULT_VIEW_TUNING, ViewTuning
 from twofold.ui.turns import turn_queue
 
 _MARGIN = 2.0
@@ -31,12 +32,6 @@ _MARGIN = 2.0
 _WIDTH = 16
 #: the document the strip is drawn from
 _SIDE = Side.B
-#: Above this many changes the marks are rendered in a later event-loop turn.
-_RENDER_LATER_CHANGES = 500
-#: ... or when a pane has more blocks than this.
-_RENDER_LATER_BLOCKS = 20_000
-#: Changes whose strip rows one later turn works out (a few ms; a log's 25,000 took 100)
-_ROWS_SLICE = 4096
 
 
 class OverviewMap(QWidget):
@@ -48,8 +43,14 @@ class OverviewMap(QWidget):
 
     position_clicked = Signal(object, float)
 
-    def __init__(self, sync: PaneSync, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        sync: PaneSync,
+        parent: QWidget | None = None,
+        tuning: ViewTuning = DEFAULT_VIEW_TUNING,
+    ) -> None:
         super().__init__(parent)
+        self._tuning = tuning  # when the marks are rendered in later turns, and how many a turn
         self.setObjectName("overviewMap")
         self.setToolTip("Overview: click or drag to go there")
         self.setAccessibleName("Overview of the changes")
@@ -95,8 +96,9 @@ class OverviewMap(QWidget):
         extents = self._sync.change_extents(side)
         height = self._column(side).height()
         rows: list[tuple[float, float, PairKind]] = []
-        for start in range(0, len(extents), _ROWS_SLICE):
-            end = start + _ROWS_SLICE
+        step = self._tuning.overview_rows_slice
+        for start in range(0, len(extents), step):
+            end = start + step
             yield overview_rows(lines, extents[start:end], kinds[start:end], height, rows)
         yield rows
 
@@ -126,9 +128,10 @@ class OverviewMap(QWidget):
         return pixmap is None or pixmap.deviceIndependentSize().toSize() != self.size()
 
     def _heavy(self) -> bool:
-        if len(self._sync.changes) > _RENDER_LATER_CHANGES:
+        if len(self._sync.changes) > self._tuning.overview_later_changes:
             return True
-        return any(self._sync.pane(side).table.block_count > _RENDER_LATER_BLOCKS for side in Side)
+        blocks = self._tuning.overview_later_blocks
+        return any(self._sync.pane(side).table.block_count > blocks for side in Side)
 
     def _render_later(self) -> bool:
         """One step of ``_render_steps`` a turn; False once the marks are painted."""

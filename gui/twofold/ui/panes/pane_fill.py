@@ -3,11 +3,11 @@
 
 ``setPlainText`` on a big text holds the UI thread for a long stall, and
 PySide keeps the GIL during the call, so building the document in a worker
-thread does not help. Instead the first ``FIRST`` characters go in at once (the
-first screen shows at the next paint) and the rest is appended a slice per
-event-loop turn (``turns.turn_queue``), ``SLICE`` characters or ``SLICE_LINES``
-lines at a time (fewer when slices take longer than ``SLICE_SECONDS``), cut at
-newlines, taking turns with the other pane and the rest of the window.
+thread does not help. Instead the first characters (``ViewTuning.fill_first_chars``)
+go in at once (the first screen shows at the next paint) and the rest is
+appended a slice per event-loop turn (``turns.turn_queue``), so many characters
+or lines at a time (fewer when slices take longer than ``fill_slice_seconds``),
+cut at newlines, taking turns with the other pane and the rest of the window.
 
 Each piece goes in through ``invisibles.reveal``: a bidirectional control or a
 zero-width character is shown as a visible stand-in of the same UTF-16 length,
@@ -25,19 +25,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
 from twofold.engine.view.invisibles import reveal
+from twofold.ui.tuning import DEFAULT_VIEW_TUNING, ViewTuning
 from twofold.ui.turns import turn_queue
-
-#: characters put in at once before the first paint
-FIRST = 50_000
-#: characters per later slice (``bench/reveal_bench.py`` prints the longest slice)
-SLICE = 500_000
-#: at most this many lines per slice: each block costs time to make, so a slice of
-#: short source lines took several times ``SLICE_SECONDS``
-SLICE_LINES = 4_000
-#: what a slice should take; a slower one makes the next ones smaller (a log's
-#: lines can be slower still), down to ``MIN_SCALE`` of the above
-SLICE_SECONDS = 0.025
-MIN_SCALE = 1 / 16
 
 
 class SlicedFill(QObject):
@@ -49,11 +38,12 @@ class SlicedFill(QObject):
 
     finished = Signal()
 
-    def __init__(self, edit: QPlainTextEdit) -> None:
+    def __init__(self, edit: QPlainTextEdit, tuning: ViewTuning = DEFAULT_VIEW_TUNING) -> None:
         super().__init__(edit)
         self._edit = edit
+        self._tuning = tuning
         self._text, self._at = "", 0
-        self._scale = 1.0  # of SLICE and SLICE_LINES, set by how long slices take
+        self._scale = 1.0  # of the slice's characters and lines, set by how long slices take
         #: whether a stand-in went in (the pane looks for them on screen only then)
         self.revealed = False
 
@@ -64,7 +54,8 @@ class SlicedFill(QObject):
     def start(self, text: str) -> None:
         queue = turn_queue()
         queue.cancel(self)
-        cut = text.find("\n", FIRST) + 1 if len(text) > FIRST else 0
+        first = self._tuning.fill_first_chars
+        cut = text.find("\n", first) + 1 if len(text) > first else 0
         self.revealed = False
         self._edit.setPlainText(self._reveal(text[:cut] if cut else text))
         self._text, self._at = (text, cut) if cut else ("", 0)
@@ -79,10 +70,10 @@ class SlicedFill(QObject):
 
     def _more(self) -> bool:
         started = perf_counter()
-        text, at = self._text, self._at
-        cut = text.find("\n", at + int(SLICE * self._scale)) + 1 or len(text)
+        text, at, tuning = self._text, self._at, self._tuning
+        cut = text.find("\n", at + int(tuning.fill_slice_chars * self._scale)) + 1 or len(text)
         find, line_end = text.find, at - 1
-        for _ in range(max(1, int(SLICE_LINES * self._scale))):
+        for _ in range(max(1, int(tuning.fill_slice_lines * self._scale))):
             line_end = find("\n", line_end + 1, cut)
             if line_end < 0:
                 break
@@ -93,7 +84,8 @@ class SlicedFill(QObject):
         cursor.insertText(self._reveal(text[at:cut]))
         self._at = cut
         took = max(perf_counter() - started, 1e-4)
-        self._scale = min(1.0, max(MIN_SCALE, self._scale * SLICE_SECONDS / took))
+        scale = self._scale * tuning.fill_slice_seconds / took
+        self._scale = min(1.0, max(tuning.fill_min_scale, scale))
         if cut < len(text):
             return True
         self._text = ""

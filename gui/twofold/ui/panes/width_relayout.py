@@ -11,7 +11,7 @@ sum of them (``bench/gui_actions.py``'s width rows time one walk).
 Dragging an edge is a stream of widths only the last of which is looked at for
 long.
 
-How: above ``DEFER_BLOCKS`` blocks, a width change reaches Qt as a resize that
+How: above ``ViewTuning.relayout_defer_blocks`` blocks, a width change reaches Qt as a resize that
 kept the width (Qt moves the scroll bars, keeps its layout) and starts a timer;
 when no width change has come for ``SETTLE_MS`` the pane is resized for real
 at its final width, once, in a turn of its own (``turns``). Meanwhile the text
@@ -34,9 +34,6 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from twofold.ui.turns import turn_queue
 
-#: From this many blocks a relayout is a noticeable stall a pane (see
-#: ``bench/gui_actions.py``) and waits for the resizing to stop.
-DEFER_BLOCKS = 20_000
 #: Quiet time (ms) after the last width change before the one relayout: longer
 #: than the gaps between the steps of a drag (16 ms at 60 Hz), short enough to
 #: read as the text reflowing when the mouse stops.
@@ -47,13 +44,15 @@ class WidthRelayout(QObject):
     """Holds back a big pane's relayouts while its width keeps changing.
 
     The pane's ``resizeEvent`` passes its event through ``filter`` and hands
-    Qt what comes back; ``done`` is called after the deferred relayout.
+    Qt what comes back; ``done`` is called after the deferred relayout. A pane of
+    fewer than ``defer_blocks`` blocks is laid out at once.
     """
 
-    def __init__(self, pane: QPlainTextEdit, done: Callable[[], None]) -> None:
+    def __init__(self, pane: QPlainTextEdit, done: Callable[[], None], defer_blocks: int) -> None:
         super().__init__(pane)
         self._pane = pane
         self._done = done
+        self._defer_blocks = defer_blocks
         self._held_policy: Qt.ScrollBarPolicy | None = None
         self._timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
         # A turn of its own: both panes' timers expire in one pass of the event loop,
@@ -68,7 +67,7 @@ class WidthRelayout(QObject):
     def filter(self, event: QResizeEvent) -> QResizeEvent:
         """The event for ``QPlainTextEdit.resizeEvent``: this one, or one that kept the width."""
         new, old = event.size(), event.oldSize()
-        if new.width() == old.width() or self._pane.blockCount() < DEFER_BLOCKS:
+        if new.width() == old.width() or self._pane.blockCount() < self._defer_blocks:
             return event
         self._timer.start()
         if self._pane.lineWrapMode() is not QPlainTextEdit.LineWrapMode.NoWrap:

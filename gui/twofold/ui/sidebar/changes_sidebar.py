@@ -43,6 +43,7 @@ from twofold.engine.result.summary import percent
 from twofold.engine.view.invisibles import reveal
 from twofold.ui.focus_ring import FocusRing
 from twofold.ui.theme import NAMES, SIGNS, Theme
+from twofold.ui.tuning import DEFAULT_VIEW_TUNING, ViewTuning
 from twofold.ui.turns import turn_queue
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -65,8 +66,6 @@ _REFINED_ROLES = [
     Qt.ItemDataRole.AccessibleTextRole,
     SIMILARITY_ROLE,
 ]
-#: Longer lists are filled in the event-loop turn after the panes show the result.
-FILL_LATER_CHANGES = 500
 
 
 _FILTERS: tuple[tuple[str, frozenset[PairKind]], ...] = (
@@ -275,9 +274,13 @@ class ChangesSidebar(QWidget):
     change_selected = Signal(int)
     listed = Signal()
 
-    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, theme: Theme, parent: QWidget | None = None, tuning: ViewTuning = DEFAULT_VIEW_TUNING
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("changesSidebar")
+        #: a longer list is filled in the turn after the panes show the result
+        self._fill_later = tuning.list_later_changes
         self._model = ChangesModel(self)
         self._proxy = KindFilter(self)
         self._proxy.setSourceModel(self._model)
@@ -342,7 +345,7 @@ class ChangesSidebar(QWidget):
         for row, (label, kinds) in enumerate(_FILTERS):
             n = sum(counts[k] for k in kinds)
             self.filter.setItemText(row, f"{label} ({n})")
-        if result is not None and len(result.changes) > FILL_LATER_CHANGES:
+        if result is not None and len(result.changes) > self._fill_later:
             self._model.set_result(None)
             turn_queue().schedule(self, self._fill)
         else:
