@@ -32,30 +32,41 @@ def pairs(target_bytes: int, seed: int = 1863) -> list[tuple[str, str]]:
     return [(p, bench_run.reword(rng, p)) for p in original]
 
 
-def time_backend(data: list[tuple[str, str]], options: CompareOptions) -> float:
-    started = time.perf_counter()
+def time_backend(data: list[tuple[str, str]], options: CompareOptions) -> tuple[float, float]:
+    """Wall and CPU (user + system) seconds to diff every pair."""
+    started, cpu = time.perf_counter(), time.process_time()
     for a, b in data:
         edits = inline_edits(a, b, options)
         assert rebuild(edits, Op.DELETE) == a
         assert rebuild(edits, Op.INSERT) == b
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
+
+
+def _medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
 
 
 def main() -> int:
     data = pairs(1_000_000)
     fast_module = chardiff._fast
     print(f"{len(data)} reworded paragraph pairs, ~1 MB a side; median of 3 runs")
-    print("| granularity | fast (C++) s | pure Python s | pure / fast |")
-    print("|---|---:|---:|---:|")
+    print(
+        "| granularity | fast (C++) wall s | fast CPU s | pure Python wall s | pure CPU s "
+        "| wall pure / fast | CPU pure / fast |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for granularity in Granularity:
         options = CompareOptions(granularity=granularity)
-        fast = statistics.median(time_backend(data, options) for _ in range(3))
+        fast, fast_cpu = _medians([time_backend(data, options) for _ in range(3)])
         chardiff._fast = None
         try:
-            pure = statistics.median(time_backend(data, options) for _ in range(3))
+            pure, pure_cpu = _medians([time_backend(data, options) for _ in range(3)])
         finally:
             chardiff._fast = fast_module
-        print(f"| {granularity.value} | {fast:.3f} | {pure:.3f} | {pure / fast:.1f}x |")
+        print(
+            f"| {granularity.value} | {fast:.3f} | {fast_cpu:.3f} | {pure:.3f} | {pure_cpu:.3f} "
+            f"| {pure / fast:.1f}x | {pure_cpu / fast_cpu:.1f}x |"
+        )
     return 0
 
 

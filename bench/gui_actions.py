@@ -114,19 +114,20 @@ def measure(left: str, right: str, repeat: int) -> str:
 
     def timed(
         action: Callable[[], object], prepare: Callable[[], object] | None = None
-    ) -> tuple[float, float]:
-        """Until idle and the longest stall (s); an action that runs the event loop
-        itself (a drag) is a stall only where the ticks say so."""
+    ) -> tuple[float, float, float]:
+        """Until idle, the longest stall and the process's CPU until idle (s); an action
+        that runs the event loop itself (a drag) is a stall only where the ticks say so."""
         if prepare is not None:
             prepare()
         settle()
         gaps.clear()
+        cpu = time.process_time()
         last[0] = start = time.perf_counter()
         action()
         acted = time.perf_counter()
         total = max(settle(), acted) - start
         itself = [] if action in spinning else [acted - start]
-        return total, max([*gaps, *itself])
+        return total, max([*gaps, *itself]), time.process_time() - cpu
 
     def key(target: object, k: Qt.Key, mods: Qt.KeyboardModifier) -> Callable[[], None]:
         return lambda: QTest.keyClick(target, k, mods)  # type: ignore[arg-type]
@@ -223,6 +224,7 @@ def measure(left: str, right: str, repeat: int) -> str:
         ("export the unified diff", lambda: win.actions_by_id["export_diff"].trigger(), nothing),
         ("export the HTML report", lambda: win.actions_by_id["export_report"].trigger(), nothing),
     ]
+    runs.insert(0, ("nothing (the measurement's own cost: the baseline)", lambda: None, nothing))
     for name, action, prepare in runs:
         rows.append((name, [timed(action, prepare) for _ in range(repeat)]))
     win.close()
@@ -234,13 +236,17 @@ def measure(left: str, right: str, repeat: int) -> str:
         f"{Path(left).name} / {Path(right).name}, {pane.table.block_count:,} blocks a pane · "
         f"window {gui_bench.WINDOW[0]}x{gui_bench.WINDOW[1]} offscreen · medians of {repeat}",
         "",
-        "| action | until idle ms | longest stall ms |",
-        "| --- | ---: | ---: |",
+        "CPU: user + system time of the window process from the action until idle (with "
+        "the baseline's idle event-loop passes); export threads included.",
+        "",
+        "| action | until idle ms | CPU ms | longest stall ms |",
+        "| --- | ---: | ---: | ---: |",
     ]
     for name, results in rows:
-        total = statistics.median(t for t, _ in results)
-        stall = statistics.median(s for _, s in results)
-        lines.append(f"| {name} | {total * 1000:.0f} | {stall * 1000:.0f} |")
+        total = statistics.median(t for t, _, _ in results)
+        stall = statistics.median(s for _, s, _ in results)
+        cpu = statistics.median(c for _, _, c in results)
+        lines.append(f"| {name} | {total * 1000:.0f} | {cpu * 1000:.0f} | {stall * 1000:.0f} |")
     lines += [
         "",
         f"Resident memory before / after the first width change: {before:.0f} / {after:.0f} MB.",

@@ -314,7 +314,7 @@ def _median(values: list[float]) -> float:
 def _bench_pair(name: str, a: Path, b: Path, runs: int, steps: int) -> dict[str, Any]:
     twofold, env = engine_bench.twofold_command()
     row: dict[str, Any] = {"name": name, "input": a.stat().st_size + b.stat().st_size}
-    shots, rss, pss, probes, errors = [], [], [], [], []
+    shots, cpus, rss, pss, probes, errors = [], [], [], [], [], []
     with tempfile.TemporaryDirectory(prefix="twofold-shot-") as tmp:
         argv = [*twofold, "--screenshot", f"{tmp}/shot.png", str(a), str(b)]
         for _ in range(runs):
@@ -324,6 +324,7 @@ def _bench_pair(name: str, a: Path, b: Path, runs: int, steps: int) -> dict[str,
                 errors.append(f"screenshot: {error}")
                 break
             shots.append(outcome.seconds)
+            cpus.append(outcome.cpu_seconds)
             rss.append(outcome.peak_rss_kb)
         if shots:  # one more run, untimed, for the PSS (its sampling slows what it samples)
             outcome = engine_bench.run_child(argv, os.devnull, env, 600, sample_pss=True)
@@ -339,6 +340,7 @@ def _bench_pair(name: str, a: Path, b: Path, runs: int, steps: int) -> dict[str,
     print(f"  peaks MB: {', '.join(f'{kb / 1024:.0f}' for kb in rss)}", file=sys.stderr)
     row.update(
         shot=_median(shots),
+        shot_cpu=_median(cpus),
         rss_mb=max(rss, default=0) / 1024,
         pss_mb=max(pss, default=0) / 1024,
         errors=errors,
@@ -357,10 +359,15 @@ def _ms(seconds: float) -> str:
 
 
 def _render(
-    rows: list[dict[str, Any]], baseline_s: float, baseline_mb: float, baseline_pss: float
+    rows: list[dict[str, Any]],
+    baseline_s: float,
+    baseline_cpu: float,
+    baseline_mb: float,
+    baseline_pss: float,
 ) -> str:
     head = (
-        "| pair | input MB | screenshot s | / empty | peak MB | (peak - empty) / input "
+        "| pair | input MB | screenshot wall s | / empty | screenshot CPU s | / empty "
+        "| peak MB | (peak - empty) / input "
         "| PSS peak MB | (PSS - empty) / input "
         "| first screen s | complete s | max stall comparing ms | next-change med / max ms "
         "| max stall stepping ms | page scroll med / max ms | stepped to |"
@@ -369,15 +376,18 @@ def _render(
         "# Twofold GUI benchmark",
         "",
         f"nproc {engine_bench.cpu_count()} · {time.strftime('%Y-%m-%d %H:%M')} · window "
-        f"{WINDOW[0]}x{WINDOW[1]} offscreen · empty window: launch to PNG {baseline_s:.2f} s, "
-        f"peak {baseline_mb:.0f} MB, PSS {baseline_pss:.0f} MB",
+        f"{WINDOW[0]}x{WINDOW[1]} offscreen · empty window: launch to PNG {baseline_s:.2f} s "
+        f"wall, {baseline_cpu:.2f} s CPU, peak {baseline_mb:.0f} MB, PSS {baseline_pss:.0f} MB",
+        "",
+        "Screenshot CPU is user + system time of the window process and the helper it "
+        "reaped (``wait4``); the probe's columns are wall time.",
         "",
         "Peak MB sums each process's own peak (the window and its refine helper); PSS "
         "peak is the largest sum of their proportional set sizes in one sample (every "
         "50 ms, in a run of its own), which counts the libraries they share once.",
         "",
         head,
-        "|" + " --- |" * 15,
+        "|" + " --- |" * 17,
     ]
     for r in rows:
         inp = r["input"] / MB
@@ -385,6 +395,7 @@ def _render(
         over_pss = (r["pss_mb"] - baseline_pss) / inp if r["pss_mb"] else float("nan")
         lines.append(
             f"| {r['name']} | {inp:.2f} | {r['shot']:.2f} | {r['shot'] / baseline_s:.1f}x "
+            f"| {r['shot_cpu']:.2f} | {r['shot_cpu'] / baseline_cpu:.1f}x "
             f"| {r['rss_mb']:.0f} | {over:.1f}x | {r['pss_mb']:.0f} | {over_pss:.1f}x "
             f"| {r['first_screen']:.2f} | {r['complete']:.2f} | {_ms(r['stall_compare'])} "
             f"| {_ms(r['next_change'])} / {_ms(r['next_change_max'])} "
@@ -395,20 +406,21 @@ def _render(
     return "\n".join(lines + (["", "Notes:", *notes] if notes else [])) + "\n"
 
 
-def _baseline(runs: int = 3) -> tuple[float, float, float]:
-    """Launch to PNG (s), peak RSS and PSS (MB) of the empty window: the same-run baseline."""
+def _baseline(runs: int = 3) -> tuple[float, float, float, float]:
+    """Launch to PNG (wall and CPU s), peak RSS and PSS (MB) of the empty window."""
     twofold, env = engine_bench.twofold_command()
-    seconds, peaks, pss = [], [], []
+    seconds, cpus, peaks, pss = [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         argv = [*twofold, "--screenshot", f"{tmp}/e.png"]
         for _ in range(runs):
             outcome = engine_bench.run_child(argv, os.devnull, env, 60)
             seconds.append(outcome.seconds)
+            cpus.append(outcome.cpu_seconds)
             peaks.append(outcome.peak_rss_kb / 1024)
         for _ in range(runs):  # apart: sampling the PSS slows the process it samples
             outcome = engine_bench.run_child(argv, os.devnull, env, 60, sample_pss=True)
             pss.append(outcome.peak_pss_kb / 1024)
-    return _median(seconds), _median(peaks), _median(pss)
+    return _median(seconds), _median(cpus), _median(peaks), _median(pss)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,6 +15,7 @@ against the helper, which needs the second core.
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import tempfile
@@ -36,9 +37,28 @@ RUNS = 5
 PAIRS = ("1MB-100%", "10MB-10%")
 
 
-def _timed(action: Callable[[], object]) -> float:
-    started = time.perf_counter()
+#: the helper whose CPU time ``_cpu`` adds to this process's (set in ``main``)
+_HELPER: list[RefineHelper] = []
+
+
+def _cpu() -> float:
+    """User + system seconds of this process and of the running helper (``/proc``)."""
+    total = time.process_time()
+    process = _HELPER[0]._process if _HELPER else None
+    if process is not None and process.poll() is None:
+        try:
+            fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+def _timed(action: Callable[[], object], cpu: list[float] | None = None) -> float:
+    started, cpu_started = time.perf_counter(), _cpu()
     action()
+    if cpu is not None:
+        cpu.append(_cpu() - cpu_started)
     return time.perf_counter() - started
 
 
@@ -53,11 +73,16 @@ def _with_head_start(a: Document, b: Document, helper: RefineHelper) -> tuple[Di
 
 def _head_start_table(pairs: list[tuple[str, Document, Document]], helper: RefineHelper) -> None:
     print(f"\nalign + refine with the helper, without and with a head start; median of {RUNS}")
-    print("| pair | changed pairs | from the head start | without s | with s | without / with |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print(
+        "| pair | changed pairs | from the head start | without wall s | without CPU s "
+        "| with wall s | with CPU s | wall without / with |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, a, b in pairs:
         plain: list[float] = []
         early: list[float] = []
+        plain_cpu: list[float] = []
+        early_cpu: list[float] = []
         answered: list[int] = []
         expected = refine(compare(a, b, inline=False), refiner=SharedRefiner(helper))
         for _ in range(RUNS):
@@ -65,12 +90,14 @@ def _head_start_table(pairs: list[tuple[str, Document, Document]], helper: Refin
                 _timed(
                     lambda a=a, b=b: refine(
                         compare(a, b, inline=False), refiner=SharedRefiner(helper)
-                    )
+                    ),
+                    plain_cpu,
                 )
             )
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), _cpu()
             result, count = _with_head_start(a, b, helper)
             early.append(time.perf_counter() - started)
+            early_cpu.append(_cpu() - cpu_started)
             answered.append(count)
             if result != expected:
                 print(f"{name}: the head start's result differs", file=sys.stderr)
@@ -78,16 +105,22 @@ def _head_start_table(pairs: list[tuple[str, Document, Document]], helper: Refin
         one, two = statistics.median(plain), statistics.median(early)
         print(
             f"| {name} | {len(expected.changes)} | {statistics.median(answered):.0f} "
-            f"| {one:.3f} | {two:.3f} | {one / two:.2f}x |"
+            f"| {one:.3f} | {statistics.median(plain_cpu):.3f} "
+            f"| {two:.3f} | {statistics.median(early_cpu):.3f} | {one / two:.2f}x |"
         )
 
 
 def main() -> int:
     specs = {spec.name: spec for spec in bench_run.pair_specs(quick=False, repeat=None)}
     helper = RefineHelper()
+    _HELPER.append(helper)
     print(f"refine of the aligned pair, alone and with the helper; median of {RUNS} runs")
-    print("| pair | changed pairs | alone s | with helper s | alone / with |")
-    print("|---|---:|---:|---:|---:|")
+    print("CPU: user + system of this process and the helper process together")
+    print(
+        "| pair | changed pairs | alone wall s | alone CPU s | with helper wall s "
+        "| with helper CPU s | wall alone / with |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
     loaded: list[tuple[str, Document, Document]] = []
     try:
         with tempfile.TemporaryDirectory(prefix="twofold-refine-bench-") as tmp:
@@ -99,13 +132,21 @@ def main() -> int:
                 if refine(coarse) != refine(coarse, refiner=SharedRefiner(helper)):
                     print(f"{name}: the helper's result differs", file=sys.stderr)
                     return 1
-                alone, shared = [], []
+                alone, shared, alone_cpu, shared_cpu = [], [], [], []
                 for _ in range(RUNS):
-                    alone.append(_timed(lambda c=coarse: refine(c)))
-                    shared.append(_timed(lambda c=coarse: refine(c, refiner=SharedRefiner(helper))))
+                    alone.append(_timed(lambda c=coarse: refine(c), alone_cpu))
+                    shared.append(
+                        _timed(
+                            lambda c=coarse: refine(c, refiner=SharedRefiner(helper)), shared_cpu
+                        )
+                    )
                 one, two = statistics.median(alone), statistics.median(shared)
+                cpu_one, cpu_two = statistics.median(alone_cpu), statistics.median(shared_cpu)
                 changes = len(coarse.changes)
-                print(f"| {name} | {changes} | {one:.3f} | {two:.3f} | {one / two:.2f}x |")
+                print(
+                    f"| {name} | {changes} | {one:.3f} | {cpu_one:.3f} | {two:.3f} "
+                    f"| {cpu_two:.3f} | {one / two:.2f}x |"
+                )
         _head_start_table(loaded, helper)
     finally:
         helper.stop()

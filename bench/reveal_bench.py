@@ -37,7 +37,7 @@ from twofold.ui.panes.pane_fill import SlicedFill
 
 
 def _fill(app: QApplication, text: str, reveal_with: Callable[[str], str]) -> list[float]:
-    """First slice, whole fill, longest slice, sum of slices (seconds)."""
+    """First slice, whole fill (wall, then CPU), longest slice, sum of slices (seconds)."""
     pane_fill.reveal = reveal_with
     edit = QPlainTextEdit()
     edit.resize(700, 800)
@@ -55,16 +55,17 @@ def _fill(app: QApplication, text: str, reveal_with: Callable[[str], str]) -> li
     filler._more = timed  # type: ignore[method-assign]
     done: list[bool] = []
     filler.finished.connect(lambda: done.append(True))
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     filler.start(text)
     first = time.perf_counter() - started
     while not done:
         app.processEvents()
     whole = time.perf_counter() - started
+    whole_cpu = time.process_time() - cpu
     edit.close()
     edit.deleteLater()
     app.processEvents()
-    return [first, whole, max(slices, default=0.0), sum(slices)]
+    return [first, whole, whole_cpu, max(slices, default=0.0), sum(slices)]
 
 
 def main() -> None:
@@ -78,17 +79,28 @@ def main() -> None:
         _, b, _, _ = bench_run.generate_pair(spec, Path(folder), 0)
         text = b.read_text("utf-8")
     cases = {"10 MB prose": text, "+ ZWSP every line": text.replace("\n", "\u200b\n")}
-    print("| text | reveal | first ms | fill ms | longest slice ms | slices ms |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    print(
+        "| text | reveal | first ms | fill wall ms | fill CPU ms | longest slice ms | slices ms "
+        "| wall on / off | CPU on / off |"
+    )
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, case in cases.items():
         runs: dict[bool, list[list[float]]] = {False: [], True: []}
         for _ in range(args.runs):
             for on in (False, True):
                 runs[on].append(_fill(app, case, reveal if on else str))
+        medians = {
+            on: [statistics.median(column) * 1000 for column in zip(*runs[on], strict=True)]
+            for on in (False, True)
+        }
         for on in (False, True):
-            medians = [statistics.median(column) * 1000 for column in zip(*runs[on], strict=True)]
-            cells = " | ".join(f"{m:.1f}" if i != 1 else f"{m:.0f}" for i, m in enumerate(medians))
-            print(f"| {name} | {'on' if on else 'off'} | {cells} |")
+            row = medians[on]
+            cells = " | ".join(f"{m:.0f}" if i in (1, 2) else f"{m:.1f}" for i, m in enumerate(row))
+            ratios = "— | —"
+            if on:
+                off = medians[False]
+                ratios = f"{row[1] / off[1]:.2f}x | {row[2] / off[2]:.2f}x"
+            print(f"| {name} | {'on' if on else 'off'} | {cells} | {ratios} |")
 
 
 if __name__ == "__main__":

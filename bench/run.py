@@ -107,7 +107,7 @@ class RunStats:
     seconds: list[float] = field(default_factory=list)
     peak_rss_kb: int = 0
     error: str | None = None
-    #: the command's own user + system time per timed run (``wait4``; not its children's)
+    #: user + system time per timed run (``wait4``: the command and the children it reaped)
     cpu: list[float] = field(default_factory=list)
 
     @property
@@ -529,6 +529,14 @@ def fmt_ratio(twofold: RunStats, git: RunStats) -> str:
     return f"{a / b:.1f}x"
 
 
+def _cpu_ratio(twofold: RunStats, git: RunStats) -> str:
+    """twofold / git median CPU (user + system, with the children each reaped)."""
+    a, b = twofold.median_cpu, git.median_cpu
+    if twofold.error or git.error or a is None or b is None or b == 0:
+        return "—"
+    return f"{a / b:.1f}x"
+
+
 def table_row(row: RowResult) -> str:
     """One Markdown table row."""
     peak = (
@@ -539,9 +547,10 @@ def table_row(row: RowResult) -> str:
     cells = [
         row.spec.name,
         f"{fmt_size(row.size_a)} → {fmt_size(row.size_b)}",
-        fmt_seconds(row.twofold),
-        fmt_seconds(row.git),
+        *_wall_and_cpu(row.twofold),
+        *_wall_and_cpu(row.git),
         fmt_ratio(row.twofold, row.git),
+        _cpu_ratio(row.twofold, row.git),
         peak,
     ]
     return "| " + " | ".join(cells) + " |"
@@ -581,8 +590,9 @@ def render(rows: list[RowResult], twofold_argv: list[str]) -> str:
         "",
         header(twofold_argv),
         "",
-        "| pair | size | twofold median s | git median s | ratio | twofold peak MB |",
-        "| --- | --- | ---: | ---: | ---: | ---: |",
+        "| pair | size | twofold wall s | twofold CPU s | git wall s | git CPU s "
+        "| wall ratio | CPU ratio | twofold peak MB |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         *(table_row(row) for row in rows),
     ]
     notes = [
@@ -697,10 +707,11 @@ def render_line_rows(rows: list[LineRow]) -> str:
         "## `--diff` and `--stat` on 98 KB where every line differs",
         "",
         f"`bench/line_pair.py`: {line_pair.LINES:,} one-letter lines a side, B's never A's"
-        " line; medians of the timed runs; CPU is the command's own user + system time.",
+        " line; medians of the timed runs; CPU is user + system time of the command and the"
+        " children it reaped.",
         "",
-        "| twofold | wall s | CPU s | baseline | wall s | CPU s |",
-        "| --- | ---: | ---: | --- | ---: | ---: |",
+        "| twofold | wall s | CPU s | baseline | wall s | CPU s | wall ratio | CPU ratio |",
+        "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         cells = [
@@ -708,6 +719,8 @@ def render_line_rows(rows: list[LineRow]) -> str:
             *_wall_and_cpu(row.twofold),
             f"`{' '.join(row.baseline_argv)}`",
             *_wall_and_cpu(row.baseline),
+            fmt_ratio(row.twofold, row.baseline),
+            _cpu_ratio(row.twofold, row.baseline),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     notes = [
