@@ -69,6 +69,14 @@ def click_when_shown(name: str, button: str, tries: int = 500) -> list[str]:
     return clicked
 
 
+@pytest.fixture(autouse=True)
+def _clipboard_cleared(qapp: QApplication) -> Iterator[None]:
+    """A cut leaves a QMimeData on the clipboard, which crashes Qt's teardown at exit
+    (SIGSEGV, offscreen; see ``test_paste.py``): cleared after each test."""
+    yield
+    QApplication.clipboard().clear()
+
+
 def back_from_question(qtbot: QtBot, window: MainWindow) -> None:
     """The window active again once a question closed (the offscreen platform does not)."""
     window.activateWindow()
