@@ -182,10 +182,10 @@ def test_refining_waits_until_the_changes_are_listed(
     loaded.sidebar.set_result(loaded.view.result)
     assert loaded.sidebar.filling
     released: list[bool] = []
-    loaded._release_once_listed(lambda: released.append(loaded.sidebar.filling))
+    loaded.preview_hold.release_once_listed(lambda: released.append(loaded.sidebar.filling))
     assert released == [], "released while the list was still to fill"
     qtbot.waitUntil(lambda: released == [False], timeout=5000)
-    loaded._release_once_listed(lambda: released.append(loaded.sidebar.filling))
+    loaded.preview_hold.release_once_listed(lambda: released.append(loaded.sidebar.filling))
     assert released == [False, False]  # nothing to wait for: at once
 
 

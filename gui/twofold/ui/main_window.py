@@ -12,16 +12,12 @@ handed what it needs.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QMainWindow,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
 from twofold.engine.parallel.launch_start import Launch
@@ -52,11 +48,13 @@ from twofold.ui.find.go_to_line import GoToLine, GoToLineBar
 from twofold.ui.panes.change_lines import ChangeLinesChoice
 from twofold.ui.panes.diff_view import DiffView
 from twofold.ui.plain_text import window_title
+from twofold.ui.preview_hold import PreviewHold
 from twofold.ui.sidebar.changes_sidebar import ChangesSidebar
 from twofold.ui.sidebar.fold import SidebarFold
 from twofold.ui.theme import Theme, ThemeWatcher
 from twofold.ui.tuning import DEFAULT_VIEW_TUNING, ViewTuning
 from twofold.ui.window_fit import first_size
+from twofold.ui.window_layout import beside_list, column, stacked
 from twofold.ui.worker import CompareRequest, CompareRunner
 
 log = logging.getLogger(__name__)
@@ -93,8 +91,6 @@ class MainWindow(QMainWindow):
         self._shown: CompareRequest | None = None
         self._pending: CompareRequest | None = None
         self._current: int | None = None
-        #: the worker's hold, released once the changes list is filled
-        self._release_when_listed: Callable[[], None] | None = None
         self._setup_central(tuning)
         self._setup_status_bar()
         self._setup_actions()
@@ -115,29 +111,12 @@ class MainWindow(QMainWindow):
             self.find_bar, panes[Side.A], panes[Side.B], self._settings, tuning.max_matches
         )
         self.sidebar = ChangesSidebar(self._theme, tuning=tuning)
-        compare_page = QWidget()
-        page_layout = QVBoxLayout(compare_page)
-        page_layout.setContentsMargins(0, 0, 0, 0)
-        page_layout.setSpacing(0)
-        page_layout.addWidget(self.view, 1)
-        page_layout.addWidget(self.find_bar)
         self.line_bar = GoToLineBar()
         self.line_jump = GoToLine(self.line_bar, self.view)
-        page_layout.addWidget(self.line_bar)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(compare_page)
-        self.splitter.addWidget(self.sidebar)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setSizes([1000, 300])
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.drop_zone)
-        self.stack.addWidget(self.splitter)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.stack, 1)
+        page = column(self.view, self.find_bar, self.line_bar)
+        self.splitter = beside_list(page, self.sidebar)
+        self.stack = stacked(self.drop_zone, self.splitter)
+        central = column(self.stack)
         self.setCentralWidget(central)
         self.message_overlay = TopOverlay(central, (self.banner, self.file_banner))
 
@@ -171,6 +150,7 @@ class MainWindow(QMainWindow):
             self.sidebar, self, self._note, lambda a: toolbar.widgetForAction(actions[a])
         )
         self.opener = FileOpener(self, self, self.banner, self.drop_zone)
+        self.preview_hold = PreviewHold(self._runner, self.view, self.sidebar)
         self.paster = Paster(self, self.opener, self.banner)
         self.change_lines = ChangeLinesChoice(self._settings, actions["change_lines"], self.view)
         self.edit_commands = EditCommands(self.view, self.sidebar, self, self)
@@ -189,7 +169,6 @@ class MainWindow(QMainWindow):
         self._runner.canceled.connect(self.on_runner_canceled)
         self.status_line.cancel_button.clicked.connect(self.cancel)
         self.sidebar.change_selected.connect(self.go_to_change)
-        self.sidebar.listed.connect(self._on_listed)
         self.view.sync.scrolled.connect(self.go_commands.refresh_ends)
         self.drop_zone.files_dropped.connect(self.opener.on_files_dropped)
         self.drop_zone.file_wanted.connect(self.opener.choose_file)
@@ -284,29 +263,7 @@ class MainWindow(QMainWindow):
 
     def on_runner_previewed(self, prepared: PreparedView) -> None:
         """Show a big comparison aligned; the worker refines once it is painted and listed."""
-        release = self._runner.hold_refinement()
-        self.show_result(prepared)
-        self.view.after_next_paint(lambda: self._release_once_listed(release))
-
-    def _release_once_listed(self, release: Callable[[], None]) -> None:
-        """Let the worker refine once the changes list has been filled, too.
-
-        Filling the list resets a filter proxy that calls Python for every row;
-        with a refining worker each of those calls waits for the GIL, and the
-        turn that fills a big pair's thousands of changes froze the window
-        (``bench/gui_bench.py`` reports the longest stall). Released from the
-        list's own signal, not a later turn: polling waited for the panes' fill
-        turns in between, delaying the refinement for nothing.
-        """
-        if self.sidebar.filling:
-            self._release_when_listed = release  # an older comparison's hold goes with it
-        else:
-            release()
-
-    def _on_listed(self) -> None:
-        release, self._release_when_listed = self._release_when_listed, None
-        if release is not None:
-            release()
+        self.preview_hold.show(lambda: self.show_result(prepared))
 
     @property
     def result(self) -> DiffResult | None:
