@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QPalette, QTextBlock
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette, QTextBlock, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait, wait_settled
@@ -95,6 +96,27 @@ def test_the_diff_highlights_stay_on_top_of_the_colours(coloured: MainWindow) ->
     assert not words[0].format.hasProperty(words[0].format.Property.ForegroundBrush)
     assert "43" in _coloured(_block(pane, 3))  # coloured as a number under its highlight
     assert pane.block_kind(3) is PairKind.CHANGED  # and tinted as a change
+
+
+def test_a_line_typed_into_a_code_pane_is_coloured_as_it_now_reads(
+    qtbot: QtBot, coloured: MainWindow
+) -> None:
+    pane = coloured.view.pane(Side.A)
+    pane.setFocus()
+    pane.setTextCursor(QTextCursor(_block(pane, 3)))  # before ``    return sum(values) + 42``
+
+    qtbot.keyClicks(pane, "# ")
+    qtbot.waitUntil(lambda: not coloured.edit_commands.comparing, timeout=20_000)
+
+    comment = syntax_formats(pane.theme)[TokenKind.COMMENT].foreground().color()
+    assert _block(pane, 3).text() == "#     return sum(values) + 42"  # the text is the user's
+    qtbot.waitUntil(
+        lambda: [c.name() for c in _coloured(_block(pane, 3)).values()] == [comment.name()]
+    )
+    assert _coloured(_block(pane, 0))["def"]  # the lines around it keep their colours
+    while coloured.edit_commands.unsaved(Side.A):  # undone, so closing asks nothing
+        qtbot.keyClick(pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: not coloured.edit_commands.comparing, timeout=20_000)
 
 
 def test_prose_gets_no_colours(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:

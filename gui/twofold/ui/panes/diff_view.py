@@ -287,7 +287,8 @@ class DiffView(QWidget):
             positions = PanePositions(table, prepared.utf16[side])
             tints = [(index, pair.kind) for pair in changes for index in pair.indices(side)]
             highlights = PaneHighlights(result, side, positions, prepared.spans)
-            self.syntax[side].show(languages[side], positions)  # before the text goes in
+            syntax = self.syntax[side]
+            syntax.show(languages[side], positions, keep_text=keep_text)  # before the text
             pane.set_content(positions, tints, highlights, doc.headings, keep_text=keep_text)
             cut = f" \u00b7 lines over {LONG_LINE:,} characters shown in pieces"
             note = cut if table.soft_breaks else ""  # say so: the blocks are not the file's lines

@@ -68,11 +68,15 @@ class PaneSyntax(QSyntaxHighlighter):
     def language(self) -> Language | None:
         return None if self._tokens is None else self._tokens.language
 
-    def show(self, language: Language | None, positions: PanePositions) -> None:
+    def show(
+        self, language: Language | None, positions: PanePositions, *, keep_text: bool = False
+    ) -> None:
         """Get ready for the text about to go in (``DiffPane.set_content``); None: no colours.
 
         Attaching to a document that holds text would have Qt colour all of it,
-        and detaching walks all its blocks, so the old text is taken out first.
+        and detaching walks all its blocks, so the old text is taken out first;
+        never when the pane keeps its text (``keep_text``: an edit compared
+        again), which is the user's. Then the screen is coloured anew.
         """
         turn_queue().cancel(self)
         self._guessed, self._screen_at = {}, (0, 0)
@@ -81,7 +85,8 @@ class PaneSyntax(QSyntaxHighlighter):
         if language is None:
             self._tokens = None
             if attached:
-                self._pane.clear()
+                if not keep_text:
+                    self._pane.clear()
                 self.setDocument(None)
             return
         source = positions.table.source
@@ -89,7 +94,8 @@ class PaneSyntax(QSyntaxHighlighter):
         self._marks = bytearray(positions.table.block_count)
         self._tokens.lex_to(_line_end(source, FIRST_LINES))
         if not attached:
-            self._pane.clear()
+            if not keep_text:
+                self._pane.clear()
             self.setDocument(self._pane.document())
         self._screen.start()
 
