@@ -132,11 +132,18 @@ def epub_bytes(
     *,
     opf_dir: str = "OEBPS",
     extra: dict[str, bytes | str] | None = None,
+    styles: dict[str, str] | None = None,
 ) -> bytes:
-    """An EPUB of XHTML ``chapters`` (href → body markup) read in ``spine`` order."""
+    """An EPUB of XHTML ``chapters`` (href → body markup) read in ``spine`` order.
+
+    ``styles`` are stylesheets (href → CSS) the manifest lists.
+    """
     items = "".join(
         f'<item id="c{n}" href="{href}" media-type="application/xhtml+xml"/>'
         for n, href in enumerate(chapters)
+    ) + "".join(
+        f'<item id="s{n}" href="{href}" media-type="text/css"/>'
+        for n, href in enumerate(styles or {})
     )
     ids = {href: f"c{n}" for n, href in enumerate(chapters)}
     refs = "".join(f'<itemref idref="{ids[href]}"/>' for href in spine)
@@ -158,5 +165,7 @@ def epub_bytes(
             '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Chapter</title></head>'
             f"<body>{body}</body></html>"
         )
+    for href, css in (styles or {}).items():
+        members[f"{opf_dir}/{href}"] = css
     members.update(extra or {})
     return zip_bytes(members)

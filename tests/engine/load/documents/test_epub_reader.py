@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from office_files import epub_bytes
+from support import DATA
 from twofold.engine.errors import InputError
 from twofold.engine.load.documents.epub import read_epub
 from twofold.engine.load.documents.extracted import Extracted, ReadLimits
@@ -92,3 +93,62 @@ def test_markup_no_parser_expects_is_read_past_in_one_pass() -> None:
     chapter = "<p>Before.</p>" + "<![" * 2000 + "<p>After.</p>" + '<p a="' * 50_000
     found = read(epub_bytes({"c.xhtml": chapter}, ["c.xhtml"]))
     assert found.text.startswith("Before.\n\n")
+
+
+def heading_texts(found: Extracted) -> list[str]:
+    return [found.text[at : found.text.index("\n", at)] for at in found.headings]
+
+
+@pytest.mark.parametrize("pair", ["pep0008_strunk_white", "gpl2_vs_gpl3"])
+@pytest.mark.parametrize("side", ["a", "b"])
+def test_libreoffice_books_have_the_headings_their_odt_has(pair: str, side: str) -> None:
+    from twofold.engine.load.documents.odt import read_odt
+
+    folder = DATA / "documents" / pair
+    book = read_epub((folder / f"{side}.epub").read_bytes(), "book.epub", LIMITS)
+    odt = read_odt((folder / f"{side}.odt").read_bytes(), "doc.odt", LIMITS)
+    assert heading_texts(odt)  # the corpus has headings to find
+    assert heading_texts(book) == heading_texts(odt)
+    assert book.text == odt.text
+
+
+#: LibreOffice's way: every paragraph a ``p``, what it looks like in the stylesheet
+_LIBREOFFICE_CSS = """
+.para0 { margin: 0.1390in 0px 0.0835in 0px; }
+/* a heading */ .span0 { font-family: 'Liberation Serif'; font-size: 18.0000pt;
+  font-weight: bold; }
+.span1 { }
+.span2 { font-weight: bold; }
+.span3 { font-size: 20pt; }
+p.para9, .span4 { font-weight: 700; font-size: 1.3em; }
+"""
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "heading"),
+    [
+        ('<p class="para0"><span class="span0">Styled heading</span></p>', True),
+        (
+            '<p class="para0"><span class="span4">Big</span> <span class="span0">bold</span></p>',
+            True,
+        ),
+        ('<p class="para9">Bold and large by its paragraph</p>', True),
+        ('<p class="para0"><span class="span2">Bold only, body size</span></p>', False),
+        ('<p class="para0"><span class="span3">Large only, not bold</span></p>', False),
+        ('<p><span class="span0">Bold start</span> and plain text after</p>', False),
+        ('<p class="para0"><span class="span1">Plain</span></p>', False),
+        ('<div><span class="span0">Not a paragraph</span></div>', False),
+    ],
+)
+def test_a_paragraph_styled_bold_and_large_is_a_heading(paragraph: str, heading: bool) -> None:
+    data = epub_bytes(
+        {"c.xhtml": f"{paragraph}<p>Body.</p>"}, ["c.xhtml"], styles={"s.css": _LIBREOFFICE_CSS}
+    )
+    found = read(data)
+    assert found.text.endswith("\n\nBody.\n")
+    assert found.headings == ((0,) if heading else ())
+
+
+def test_heading_classes_are_not_guessed_without_a_stylesheet() -> None:
+    found = read(epub_bytes({"c.xhtml": '<p class="span0">Text.</p>'}, ["c.xhtml"]))
+    assert found.headings == ()

@@ -11,7 +11,8 @@ The XML steps go through ``safe_xml`` and every member through a
 ``Container`` (zip bomb checks), so a huge or hostile book costs a sentence.
 
 What is read: every spine item in order (``linear="no"`` ones too: notes and
-appendices are the book's text), headings marked; tables of contents
+appendices are the book's text), headings marked (``h1``-``h6``, and the
+paragraphs LibreOffice styles as headings: ``epub_styles``); tables of contents
 (``nav``) are set apart. A book whose chapters are encrypted (DRM) is refused.
 
 Constraints: no Qt; defusedxml and lxml are imported on the first book read.
@@ -25,10 +26,11 @@ from urllib.parse import unquote
 
 from twofold.engine.errors import InputError
 from twofold.engine.load.documents.container import Container
+from twofold.engine.load.documents.epub_styles import heading_classes
 from twofold.engine.load.documents.extracted import Extracted, Progress, ReadLimits
 from twofold.engine.load.documents.paragraphs import Paragraphs, set_apart
 from twofold.engine.load.documents.safe_xml import parse_part
-from twofold.engine.load.documents.xhtml_text import chapter_text
+from twofold.engine.load.documents.xhtml_text import chapter_text, decode_chapter
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -51,10 +53,11 @@ def read_epub(
         package = parse_part(box.read(opf_name), label, "its package document")
         chapters = _spine(package, posixpath.dirname(opf_name), box)
         _refuse_encrypted(box, chapters)
+        styled = _heading_classes(package, posixpath.dirname(opf_name), box)
         text = Paragraphs(label, limits)
         navigation: list[str] = []
         for done, name in enumerate(chapters, 1):
-            chapter = chapter_text(box.read(name))
+            chapter = chapter_text(box.read(name), styled)
             for paragraph, heading in chapter.paragraphs:
                 text.add(paragraph, heading=heading)
             navigation.extend(chapter.navigation)
@@ -88,6 +91,16 @@ def _spine(package: Element, base: str, box: Container) -> list[str]:
     if not found:
         raise InputError(f'"{box.label}" has no chapters to read.')
     return found
+
+
+def _heading_classes(package: Element, base: str, box: Container) -> frozenset[str]:
+    """The classes the book's stylesheets set as headings (LibreOffice's, ``epub_styles``)."""
+    found: set[str] = set()
+    for item in package.iter(f"{_OPF}item"):
+        name = _member(item.get("href", ""), base)
+        if item.get("media-type", "") == "text/css" and name in box:
+            found.update(heading_classes(decode_chapter(box.read(name))))
+    return frozenset(found)
 
 
 def _member(href: str, base: str) -> str:

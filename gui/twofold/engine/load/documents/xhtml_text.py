@@ -26,6 +26,8 @@ from twofold.engine.load.documents.html_blocks import blocks
 
 __all__ = ["ChapterText", "chapter_text", "decode_chapter"]
 
+#: white space, ignored when comparing a paragraph's text with its styled part
+_SPACE = re.compile(r"\s+")
 _ENCODING = re.compile(rb"""^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']""")
 
 
@@ -49,8 +51,12 @@ def decode_chapter(data: bytes) -> str:
         return data.decode("utf-8", "replace")
 
 
-def chapter_text(data: bytes) -> ChapterText:
-    """The paragraphs of the chapter ``data`` (markup damaged beyond reading gives none)."""
+def chapter_text(data: bytes, heading_classes: frozenset[str] = frozenset()) -> ChapterText:
+    """The paragraphs of the chapter ``data`` (markup damaged beyond reading gives none).
+
+    A paragraph all of whose text is set in ``heading_classes`` is a heading
+    too (LibreOffice's headings, see ``epub_styles``).
+    """
     root = _parse(decode_chapter(data))
     found = ChapterText([], [])
     if root is None:
@@ -62,7 +68,8 @@ def chapter_text(data: bytes) -> ChapterText:
         if _in_navigation(block.element):
             found.navigation.append(block.text)
         else:
-            found.paragraphs.append((block.text, block.heading))
+            heading = block.heading or _styled_heading(block.element, heading_classes)
+            found.paragraphs.append((block.text, heading))
     return found
 
 
@@ -82,6 +89,28 @@ def _parse(text: str) -> Any:
 def _is_page_break(element: Any) -> bool:
     """An EPUB page marker (``epub:type="pagebreak"``): the print edition's page number."""
     return any("pagebreak" in (element.get(name) or "") for name in ("epub:type", "role"))
+
+
+def _styled_heading(element: Any, heading_classes: frozenset[str]) -> bool:
+    """True if ``element`` is a paragraph whose text is all inside heading classes."""
+    if not heading_classes or element.tag != "p":
+        return False
+    if _has_class(element, heading_classes):
+        return True
+    styled = [
+        node.text_content()
+        for node in element.iterdescendants()
+        if isinstance(node.tag, str)
+        and _has_class(node, heading_classes)
+        and not any(_has_class(up, heading_classes) for up in node.iterancestors())
+    ]
+    return bool(styled) and _SPACE.sub("", "".join(styled)) == _SPACE.sub(
+        "", element.text_content()
+    )
+
+
+def _has_class(element: Any, classes: frozenset[str]) -> bool:
+    return not classes.isdisjoint((element.get("class") or "").split())
 
 
 def _in_navigation(element: Any) -> bool:
