@@ -42,11 +42,12 @@ def docx_bytes(
     comments: str | None = None,
     header: str | None = None,
     footer: str | None = None,
+    numbering: str | None = None,
     document_prefix: str = "",
 ) -> bytes:
     """A Word document whose body is ``body`` (WordprocessingML blocks) and the given parts.
 
-    ``footnotes``/``endnotes``/``comments`` are the parts' children; ``header`` and
+    ``footnotes``/``endnotes``/``comments``/``numbering`` are the parts' children; ``header`` and
     ``footer`` their paragraphs; ``document_prefix`` goes before the root (a DTD).
     """
     parts = {
@@ -55,6 +56,7 @@ def docx_bytes(
         "comments": comments,
         "header": header,
         "footer": footer,
+        "numbering": numbering,
     }
     roots = {"header": "hdr", "footer": "ftr"}
     members: dict[str, bytes | str] = {

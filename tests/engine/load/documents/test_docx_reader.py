@@ -49,7 +49,7 @@ def test_a_document_written_by_python_docx_reads_in_order(tmp_path: Path) -> Non
 
     assert loaded.format is DocFormat.DOCX
     assert loaded.text == (
-        "Findings\n\nThe survey ran for two weeks.\n\nFirst point\n\nSecond point\n\n"
+        "Findings\n\nThe survey ran for two weeks.\n\n• First point\n\n1. Second point\n\n"
         "Town\n\nCount\n\nLeeds\n\n14\n\nMethod\n\nDoor to door.\n"
     )
     assert [loaded.text[at : loaded.text.index("\n", at)] for at in loaded.headings] == [

@@ -12,7 +12,8 @@ references) out of a ``Container`` (zip bomb checks), neither of which
 python-docx does (it parses with lxml, entities resolved).
 
 What is read: the body's paragraphs, headings (by style, through the style's
-ancestry, or by outline level), list items and table cells in reading order,
+ancestry, or by outline level), list items with their numbers or bullets
+(``docx_numbering``) and table cells in reading order,
 text boxes after the paragraph that anchors them, then footnotes and endnotes.
 Tracked changes read as the current text: insertions and moves to are kept,
 deletions and moves from dropped, and a paragraph whose mark was deleted is
@@ -30,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from twofold.engine.errors import InputError
 from twofold.engine.load.documents.container import Container
+from twofold.engine.load.documents.docx_numbering import ListNumbers
 from twofold.engine.load.documents.extracted import Extracted, Progress, ReadLimits, SetApart
 from twofold.engine.load.documents.paragraphs import Paragraphs, set_apart
 from twofold.engine.load.documents.safe_xml import parse_part
@@ -64,8 +66,12 @@ def read_docx(
         if body is None:
             raise InputError(f'"{label}" is damaged: its text has no body.')
         parts = _related(box, main)
+        styles = _part(box, parts.get("styles", "word/styles.xml"), label, "its styles")
+        numbering = _part(box, parts.get("numbering", "word/numbering.xml"), label, "its lists")
         text = Paragraphs(label, limits)
-        walker = _Walker(w, _heading_styles(box, parts, w, label), text.add_read)
+        walker = _Walker(
+            w, _heading_styles(styles, w), text.add_read, ListNumbers(w, numbering, styles)
+        )
         blocks = list(body)
         notes = [parts[kind] for kind in ("footnotes", "endnotes") if kind in parts]
         total = len(blocks) + len(notes)
@@ -90,12 +96,16 @@ def read_docx(
 class _Walker:
     """Turns WordprocessingML blocks into paragraphs, tracked changes applied."""
 
-    __slots__ = ("_add", "_carry", "_carry_heading", "_headings", "_skip", "_w")
+    __slots__ = ("_add", "_carry", "_carry_heading", "_headings", "_numbers", "_skip", "_w")
 
-    def __init__(self, w: str, headings: frozenset[str], add: _Add) -> None:
+    def __init__(
+        self, w: str, headings: frozenset[str], add: _Add, numbers: ListNumbers | None = None
+    ) -> None:
         self._w = w
         self._headings = headings
         self._add = add
+        #: the list items' numbers and bullets, counted in reading order (the body's only)
+        self._numbers = numbers
         #: the text of paragraphs whose mark was deleted, joined to the next one
         self._carry: list[str] = []
         self._carry_heading = False
@@ -144,6 +154,8 @@ class _Walker:
         pieces: list[str] = []
         boxes: list[Element] = []
         self._inline(paragraph, pieces, boxes)
+        if self._numbers is not None and (label := self._numbers.label(props)):
+            pieces.insert(0, label)
         heading = self._carry_heading or self._is_heading(props)
         if props is not None and props.find(f"{w}rPr/{w}del") is not None:
             self._carry.extend(pieces)  # its mark was deleted: it runs on into the next
@@ -233,14 +245,18 @@ def _related(box: Container, main: str) -> dict[str, str]:
     return found
 
 
-def _heading_styles(box: Container, parts: dict[str, str], w: str, label: str) -> frozenset[str]:
+def _part(box: Container, name: str, label: str, what: str) -> Element | None:
+    """A part parsed, or None if the document has none."""
+    return parse_part(box.read(name), label, what) if name in box else None
+
+
+def _heading_styles(styles: Element | None, w: str) -> frozenset[str]:
     """The ids of the paragraph styles that are headings, through their ``basedOn`` ancestry."""
-    name = parts.get("styles", "word/styles.xml")
-    if name not in box:
+    if styles is None:
         return frozenset()
     based_on: dict[str, str] = {}
     own: set[str] = set()
-    for style in parse_part(box.read(name), label, "its styles").iter(f"{w}style"):
+    for style in styles.iter(f"{w}style"):
         if style.get(f"{w}type") != "paragraph":
             continue
         sid = style.get(f"{w}styleId", "")
