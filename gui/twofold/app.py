@@ -61,6 +61,7 @@ def run_gui(
     labels: tuple[str | None, str | None] = (None, None),
     options: CompareOptions | None = None,
     left_out: Sequence[str] = (),
+    as_text: bool = False,
 ) -> int:
     """Open the main window (empty, on two files, or on the demo pair); return the exit code.
 
@@ -72,6 +73,7 @@ def run_gui(
         labels: names to show instead of the file names.
         options: comparison options from the command line (the saved ones when None).
         left_out: files named after the first two (a launcher's ``%F``), not opened.
+        as_text: compare the files' own bytes as text, documents too (``--as-text``).
     """
     from twofold import process_setup
 
@@ -106,7 +108,8 @@ def run_gui(
     # The settings file given as a file to compare is read but not written either.
     window = MainWindow(settings=Settings(persist=not screenshot, inputs=(left, right)))
     if screenshot:
-        return _screenshot(app, window, (left, right), labels, options, screenshot, launch)
+        files = (left, right)
+        return _screenshot(app, window, files, labels, options, screenshot, launch, as_text)
     from twofold.ui.dialogs.error_dialog import install_error_dialog
 
     reporter = install_error_dialog(window)  # an exception in a slot: a dialog, not a dead app
@@ -116,7 +119,7 @@ def run_gui(
 
         print(f"twofold: {escape_controls(left_out_sentence(left_out))}", file=sys.stderr)
         _say_once_shown(window, f"{left_out_sentence(left_out)} {_DROP_HINT[len(left_out) > 1]}")
-    open_files(window, left, right, labels, options, launch)
+    open_files(window, left, right, labels, options, launch, as_text=as_text)
     try:
         return int(app.exec())
     finally:
@@ -198,14 +201,17 @@ def open_files(  # type: ignore[no-untyped-def]
     labels: tuple[str | None, str | None] = (None, None),
     options: CompareOptions | None = None,
     launch: Launch | None = None,
+    *,
+    as_text: bool = False,
 ) -> None:
     """Start comparing what the command line named: two files, one, or none.
 
     Args:
         launch: what ``launch_start`` made for the two files before the window existed.
+        as_text: read the two files' own bytes as text (``--as-text``).
     """
     if left is not None and right is not None:
-        window.compare_files(left, right, labels, options, launch=launch)
+        window.compare_files(left, right, labels, options, launch=launch, as_text=as_text)
     elif left is not None or right is not None:
         from twofold.engine.result.model import Side
 
@@ -284,7 +290,7 @@ def settle(app, window) -> None:  # type: ignore[no-untyped-def]
             time.sleep(0.001)  # a pending layout timer fires after 15 ms: do not spin hot
 
 
-def _screenshot(app, window, files, labels, options, out, launch) -> int:  # type: ignore[no-untyped-def]
+def _screenshot(app, window, files, labels, options, out, launch, as_text) -> int:  # type: ignore[no-untyped-def]
     """Compare, wait for the result and one paint, save ``window.grab()``."""
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -302,7 +308,7 @@ def _screenshot(app, window, files, labels, options, out, launch) -> int:  # typ
 
         window.comparison_failed.connect(on_failed)
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
-        window.compare_files(left, right, labels, options, launch=launch)
+        window.compare_files(left, right, labels, options, launch=launch, as_text=as_text)
         loop.exec()
         if window.result is None and not errors:
             errors.append("the comparison did not finish in time")

@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="compare a web page whole (navigation, footer and all), not only its article",
     )
+    parser.add_argument(
+        "--as-text",
+        action="store_true",
+        help="compare every file's own bytes as text: an HTML or RTF file's markup, "
+        "not the document it makes",
+    )
     parser.add_argument("--unit", choices=[u.value for u in Unit], default=Unit.AUTO.value)
     parser.add_argument(
         "--granularity", choices=[g.value for g in Granularity], default=Granularity.WORD.value
@@ -165,6 +171,7 @@ def _run_window(args: argparse.Namespace, labels: list[str | None]) -> int:
             left_out=tuple(args.more),
             # No option on the command line: the window uses the user's saved options.
             options=options_from(args) if _options_given(args) else None,
+            as_text=args.as_text,
         )
 
 
@@ -189,7 +196,7 @@ def say(sentence: str) -> None:
 
 def _limits(args: argparse.Namespace) -> ReadLimits:
     """What the command line asks of a document's reader."""
-    return ReadLimits(whole_page=args.whole_page)
+    return ReadLimits(whole_page=args.whole_page, as_text=args.as_text)
 
 
 def _run_text(path: str, label: str | None, limits: ReadLimits) -> int:

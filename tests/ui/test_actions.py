@@ -15,6 +15,7 @@ from twofold.ui.commands import CompareCommands, FileCommands, GoCommands, ViewC
 from twofold.ui.edit.edit_commands import EditCommands
 from twofold.ui.files.opening import FileOpener
 from twofold.ui.files.paste import Paster
+from twofold.ui.files.read_as_text import ReadAsText
 from twofold.ui.find.find_bar import FindController
 from twofold.ui.find.go_to_line import GoToLine
 from twofold.ui.main_window import MainWindow
@@ -30,6 +31,7 @@ RECEIVERS = (
     GoCommands,
     FileOpener,
     Paster,
+    ReadAsText,
     FindController,
     ChangeLinesChoice,
     GoToLine,

@@ -228,6 +228,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip="Ignore blank lines added or removed (diff -B)",
     ),
     ActionSpec(
+        "read_as_text",
+        "Read Files as Te&xt",
+        (),
+        "set_read_as_text",
+        _COMPARE,
+        checkable=True,
+        tip="Compare these files' own bytes as text: a web page's or RTF file's markup",
+    ),
+    ActionSpec(
         "next_change",
         "&Next Change",
         ("Alt+Down", "Ctrl+Down", "F8"),
@@ -277,6 +286,7 @@ NEED_A_COMPARISON = frozenset(
         "first_change",
         "last_change",
         "go_to_line",
+        "read_as_text",
     }
 )
 

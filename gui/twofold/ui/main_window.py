@@ -41,6 +41,7 @@ from twofold.ui.files.export import Exporter
 from twofold.ui.files.file_watcher import FileChangeBanner
 from twofold.ui.files.opening import FileOpener
 from twofold.ui.files.paste import Paster
+from twofold.ui.files.read_as_text import ReadAsText
 from twofold.ui.files.recent_menu import RecentMenu
 from twofold.ui.files.settings import GEOMETRY, SPLITTER, Settings
 from twofold.ui.find.find_bar import FindBar, FindController
@@ -152,12 +153,13 @@ class MainWindow(QMainWindow):
         self.opener = FileOpener(self, self, self.banner, self.drop_zone)
         self.preview_hold = PreviewHold(self._runner, self.view, self.sidebar)
         self.paster = Paster(self, self.opener, self.banner)
+        self.read_as_text = ReadAsText(actions["read_as_text"], self)
         self.change_lines = ChangeLinesChoice(self._settings, actions["change_lines"], self.view)
         self.edit_commands = EditCommands(self.view, self.sidebar, self, self)
 
     def _connect_signals(self) -> None:
         commands = (self.compare_commands, self.file_commands, self.view_commands, self.go_commands)
-        files = (self.opener, self.paster)
+        files = (self.opener, self.paster, self.read_as_text)
         controllers = (*files, self.change_lines, self.sidebar_fold, self.line_jump)
         receivers = (self, *commands, *controllers, self.finder, self.edit_commands)
         connect_actions(self.actions_by_id, receivers)
@@ -187,6 +189,7 @@ class MainWindow(QMainWindow):
         self._runner.started.connect(self.edit_commands.on_comparison_started)
         self.comparison_finished.connect(self.edit_commands.on_comparison_finished)
         self.edit_commands.files_saved.connect(self.file_banner.watch_result)
+        self.comparison_failed.connect(self.read_as_text.on_comparison_failed)
 
     def _restore_state(self) -> None:
         if not self.restoreGeometry(self._settings.get(GEOMETRY)):  # False if empty or damaged
@@ -211,16 +214,19 @@ class MainWindow(QMainWindow):
         options: CompareOptions | None = None,
         *,
         launch: Launch | None = None,
+        as_text: bool = False,
     ) -> None:
         """Load and compare two files in the worker; the current comparison stays until then.
 
         Args:
             launch: what ``launch_start`` made for these files at launch (``app.run_gui``).
+            as_text: read the files' own bytes as text, documents too (``ReadAsText``).
         """
         if not self.edit_commands.may_discard():  # Save / Discard / Cancel unsaved edits
             return
         options = self.options_bar.resolve(options)  # None: the Compare menu's options
-        self._pending = CompareRequest(str(left), str(right), labels, options)
+        self._pending = CompareRequest(str(left), str(right), labels, options, as_text=as_text)
+        self.read_as_text.show(self._pending)
         self.opener.forget_loose()
         self._runner.start(self._pending, launch)
 
@@ -349,13 +355,25 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         request = self.request
         if request is not None:
-            self.compare_files(request.left, request.right, request.labels)  # current options
+            self.compare_again(as_text=request.as_text)
+
+    def compare_again(self, *, as_text: bool) -> None:
+        """The pair on screen again, with the current options, read as ``as_text`` says."""
+        request = self.request
+        if request is not None:
+            self.compare_files(request.left, request.right, request.labels, as_text=as_text)
 
     def swap_sides(self) -> None:
         request = self.request
         if request is not None:
             swapped = request.swapped()
-            self.compare_files(swapped.left, swapped.right, swapped.labels, swapped.options)
+            self.compare_files(
+                swapped.left,
+                swapped.right,
+                swapped.labels,
+                swapped.options,
+                as_text=swapped.as_text,
+            )
 
     def cancel(self) -> None:
         if self.find_bar.isVisible() and self.find_bar.edit.hasFocus():

@@ -49,12 +49,16 @@ class CompareRequest:
     right: str
     labels: tuple[str | None, str | None] = (None, None)
     options: CompareOptions = field(default_factory=CompareOptions)
+    #: read both files' own bytes as text, documents too (Compare ▸ Read Files as Text)
+    as_text: bool = False
     #: the documents and paragraphs ``launch_start`` made for this request, if any
     #: (``CompareRunner.start`` puts them in from the ``Launch`` it is handed)
     launched: Launched | None = field(default=None, compare=False, repr=False)
 
     def swapped(self) -> CompareRequest:
-        return CompareRequest(self.right, self.left, self.labels[::-1], self.options)
+        return CompareRequest(
+            self.right, self.left, self.labels[::-1], self.options, as_text=self.as_text
+        )
 
 
 #: Share of the progress bar the coarse step takes when a comparison runs in two steps.
@@ -122,6 +126,7 @@ def _load_pair(
 ) -> tuple[Document, Document]:
     """Load both files; a document's reader reports into the bar and stops on cancel."""
     from twofold.engine.load.decoding import load_document
+    from twofold.engine.load.documents.extracted import ReadLimits
 
     def reading(side: int) -> Callable[[int, int], None]:
         def told(done: int, total: int) -> None:
@@ -132,10 +137,11 @@ def _load_pair(
 
         return told
 
-    a = load_document(request.left, label=request.labels[0], progress=reading(0))
+    limits = ReadLimits(as_text=request.as_text)
+    a = load_document(request.left, label=request.labels[0], limits=limits, progress=reading(0))
     if should_cancel():
         raise CompareCanceled("canceled")
-    b = load_document(request.right, label=request.labels[1], progress=reading(1))
+    b = load_document(request.right, label=request.labels[1], limits=limits, progress=reading(1))
     return a, b
 
 

@@ -28,6 +28,7 @@ from twofold.engine.load.documents.formats import (
     READERS,
     ReaderRef,
     detect_format,
+    document_no_text,
     extracted_document,
     read_document,
     refuse_sealed,
@@ -302,7 +303,8 @@ def decode_file(
 
     The format comes from the bytes, then the name (``path``, else ``label``):
     see ``documents.formats``, whose ``READERS`` (or ``readers``) name the reader.
-    Plain text, Markdown and source code are decoded.
+    Plain text, Markdown and source code are decoded, and so is every file when
+    ``limits.as_text`` says so (a sealed Office file is still named for what it is).
 
     Raises:
         InputError: the file cannot be read as its format or decoded as text,
@@ -311,6 +313,11 @@ def decode_file(
     """
     name = path if path is not None else label
     refuse_sealed(data, name, label)
+    if limits.as_text:
+        try:
+            return decode_bytes(data, label, path)
+        except InputError as exc:  # a Word file's bytes: say what it is, not only "binary"
+            raise document_no_text(data, name, label) or exc from None
     fmt = detect_format(data, name)
     if fmt is DocFormat.TEXT:
         return decode_bytes(data, label, path)

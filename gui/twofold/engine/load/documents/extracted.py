@@ -45,7 +45,8 @@ class ReadLimits:
     A zip bomb is refused by its declared and actual unpacked size and by its
     ratio; text beyond ``max_text_chars`` is refused rather than cut silently.
     It also carries what the caller chose to read of a document (``whole_page``),
-    so the one value the dispatch passes every reader is all a reader is told.
+    so the one value the dispatch passes every reader is all a reader is told,
+    and whether to read documents at all (``as_text``: the dispatch's choice).
     """
 
     #: the most bytes all a container's members may unpack to
@@ -61,6 +62,9 @@ class ReadLimits:
     max_pages: int = 20_000
     #: compare a web page whole (navigation, footers and all), not only its article
     whole_page: bool = False
+    #: read every file's own bytes as text, whatever its format (an HTML template's
+    #: markup, an RTF's control words): no reader runs
+    as_text: bool = False
 
 
 class Reader(Protocol):

@@ -37,6 +37,7 @@ __all__ = [
     "READERS",
     "ReaderRef",
     "detect_format",
+    "document_no_text",
     "extracted_document",
     "read_document",
     "refuse_sealed",
@@ -151,6 +152,20 @@ def detect_format(data: bytes, name: str) -> DocFormat:
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: the stream an encrypted OOXML file (a password-protected DOCX) keeps its package in
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
+def document_no_text(data: bytes, name: str, label: str) -> InputError | None:
+    """What to say of a document whose bytes were asked for as text and are none.
+
+    None if ``data`` is no document either; the caller's own sentence stands then.
+    """
+    fmt = detect_format(data, name)
+    if fmt is DocFormat.TEXT:
+        return None
+    return InputError(
+        f'"{label}" is {_ONE[fmt]}, whose bytes are not text; compare it as a document, '
+        "not as text."
+    )
 
 
 def refuse_sealed(data: bytes, name: str, label: str) -> None:
