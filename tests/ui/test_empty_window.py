@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QListWidget, QPushButton, QToolBar
+from PySide6.QtWidgets import QFileDialog, QFrame, QListWidget, QPushButton, QToolBar
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
@@ -94,3 +94,16 @@ def test_the_recent_comparisons_are_listed_and_open(
     with qtbot.waitSignal(win.comparison_finished, timeout=30_000):
         qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert win.result is not None
+
+
+def test_the_empty_status_bar_draws_no_lone_divider(
+    qtbot: QtBot, window: MainWindow, demo: tuple[Path, Path]
+) -> None:
+    """The line between the statistics and the formats stood alone under the drop zones."""
+    window.show()
+    qtbot.waitExposed(window)
+    divider = window.statusBar().findChild(QFrame, "statusDivider")
+    assert divider is not None
+    assert not divider.isVisible()
+    compare_and_wait(qtbot, window, *demo)
+    assert divider.isVisible()

@@ -40,7 +40,11 @@ class StatusLine:
         bar.addWidget(self.progress)
         bar.addWidget(self.cancel_button)
         bar.addPermanentWidget(self.stats_label)
-        bar.addPermanentWidget(QFrame(frameShape=QFrame.Shape.VLine))
+        # shown with the first result: alone under the empty window it divided nothing
+        self.divider = QFrame(frameShape=QFrame.Shape.VLine)
+        self.divider.setObjectName("statusDivider")
+        self.divider.hide()
+        bar.addPermanentWidget(self.divider)
         bar.addPermanentWidget(self.formats_label)
         self.set_busy(False)
 
@@ -58,6 +62,7 @@ class StatusLine:
     def show_result(self, result: DiffResult) -> None:
         self.stats_label.setText(summary_text(result))
         self.formats_label.setText(formats_text(result))
+        self.divider.show()
 
     def show_stats(self, result: DiffResult) -> None:
         """The statistics alone: a refinement changes them, never the formats."""
