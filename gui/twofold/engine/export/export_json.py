@@ -28,7 +28,7 @@ a reader says it, "page headers and footers", and how many paragraphs).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from twofold.engine.result.edit_runs import text_runs_of
@@ -39,6 +39,7 @@ from twofold.engine.result.model import (
     LayoutValue,
     NewlineStyle,
     Pair,
+    PairKind,
     Span,
     span_bounds,
 )
@@ -56,7 +57,49 @@ def to_dict(result: DiffResult) -> dict[str, Any]:
 
 
 def to_json(result: DiffResult, *, indent: int | None = None) -> str:
-    return json.dumps(to_dict(result), ensure_ascii=False, indent=indent)
+    """``to_dict(result)`` as JSON, the same text ``json.dumps`` writes.
+
+    Without ``indent`` the pairs are written straight to text: a big result has one
+    pair per paragraph, and a dict for each (then walked again by the encoder) was
+    the larger part of writing it (``bench/run.py`` times ``--json``).
+    """
+    if indent is not None:
+        return json.dumps(to_dict(result), ensure_ascii=False, indent=indent)
+    dumps = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(ensure_ascii=False) is
+    return "".join(
+        (
+            '{"a": ',
+            dumps(_document(result.a, result.a_segments)),
+            ', "b": ',
+            dumps(_document(result.b, result.b_segments)),
+            ', "unit": ',
+            dumps(result.unit.value),
+            ', "pairs": [',
+            ", ".join(_pair_texts(result.pairs, dumps)),
+            '], "layout": ',
+            dumps([_layout(d) for d in result.layout.differences]),
+            ', "stats": ',
+            dumps(_stats(result)),
+            "}",
+        )
+    )
+
+
+def _pair_texts(pairs: Sequence[Pair], dumps: Callable[[object], str]) -> Iterator[str]:
+    """Each pair as ``json.dumps(_pair(pair))`` writes it, most without building a dict.
+
+    Indices are ints and a similarity a finite float (``Pair`` checks its range), whose
+    ``repr`` is what the encoder writes; ``str`` of a list of ints is its JSON.
+    """
+    opening = {kind: '{"kind": ' + dumps(kind.value) + ', "a": ' for kind in PairKind}
+    for pair in pairs:
+        if pair.edits:
+            yield dumps(_pair(pair))
+        else:
+            yield (
+                f'{opening[pair.kind]}{list(pair.a)}, "b": {list(pair.b)}, '
+                f'"similarity": {pair.similarity!r}, "edits": []}}'
+            )
 
 
 def _pair(pair: Pair) -> dict[str, Any]:
