@@ -31,8 +31,8 @@ import re
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from itertools import compress, pairwise, zip_longest
-from operator import sub
+from itertools import compress, pairwise, repeat, zip_longest
+from operator import add, sub
 from typing import NamedTuple
 
 from twofold.engine.result.model import (
@@ -196,10 +196,13 @@ class _Gaps:
             self.ends = array("q", (s.end for s in segs))
         self.text = text
         self.count = len(self.starts)
-
-    def __getitem__(self, k: int) -> tuple[int, int]:
-        begin = 0 if k == 0 else min(self.ends[k - 1] + 1, len(self.text))
-        return begin, len(self.text) if k == self.count else self.starts[k]
+        # Where each gap begins and stops, made in C: indexing these in the loop over
+        # the gaps, rather than working each out in a method, was most of that loop.
+        size = len(text)
+        self.begins = array("q", [0])
+        self.begins.extend(map(min, map(add, self.ends, repeat(1)), repeat(size)))
+        self.stops = array("q", self.starts)
+        self.stops.append(size)
 
     @property
     def inner_empty(self) -> bool:
@@ -228,9 +231,10 @@ def _gap_differences(
         return  # every blank line is ignored
     gaps_a, gaps_b = _Gaps(text_a, segs_a), _Gaps(text_b, segs_b)
     inner = not (gaps_a.inner_empty and gaps_b.inner_empty)
+    begins_a, stops_a, begins_b, stops_b = gaps_a.begins, gaps_a.stops, gaps_b.begins, gaps_b.stops
     for k_a, k_b in _compared_gaps(pairs, gaps_a.count, gaps_b.count, inner=inner):
-        (start_a, end_a), (start_b, end_b) = gaps_a[k_a], gaps_b[k_b]
-        body_a, body_b = text_a[start_a:end_a], text_b[start_b:end_b]
+        start_a, start_b = begins_a[k_a], begins_b[k_b]
+        body_a, body_b = text_a[start_a : stops_a[k_a]], text_b[start_b : stops_b[k_b]]
         if body_a == body_b:
             continue
         if folds_anything(options):  # same length: offsets stay right
