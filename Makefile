@@ -45,6 +45,7 @@ bench: $(TEST_STAMP)
 	$(PY) bench/gui_actions.py
 	$(PY) bench/documents_bench.py
 	@if [ -d ../shared/corpus/synthetic ]; then $(PY) bench/corpus_check.py ../shared/corpus; fi
+	@if [ -d ../shared/corpus/synthetic ]; then $(PY) bench/corpus_speed.py --corpus ../shared/corpus; fi
 
 # Pairing accuracy per family against the reference corpus (skips when it is absent).
 CORPUS ?= ../shared/corpus
