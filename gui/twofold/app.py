@@ -62,6 +62,7 @@ def run_gui(
     options: CompareOptions | None = None,
     left_out: Sequence[str] = (),
     as_text: bool = False,
+    whole_page: bool = False,
 ) -> int:
     """Open the main window (empty, on two files, or on the demo pair); return the exit code.
 
@@ -74,6 +75,7 @@ def run_gui(
         options: comparison options from the command line (the saved ones when None).
         left_out: files named after the first two (a launcher's ``%F``), not opened.
         as_text: compare the files' own bytes as text, documents too (``--as-text``).
+        whole_page: compare web pages whole, site chrome too (``--whole-page``).
     """
     from twofold import process_setup
 
@@ -109,7 +111,8 @@ def run_gui(
     window = MainWindow(settings=Settings(persist=not screenshot, inputs=(left, right)))
     if screenshot:
         files = (left, right)
-        return _screenshot(app, window, files, labels, options, screenshot, launch, as_text)
+        reading = {"as_text": as_text, "whole_page": whole_page}
+        return _screenshot(app, window, files, labels, options, screenshot, launch, reading)
     from twofold.ui.dialogs.error_dialog import install_error_dialog
 
     reporter = install_error_dialog(window)  # an exception in a slot: a dialog, not a dead app
@@ -119,7 +122,7 @@ def run_gui(
 
         print(f"twofold: {escape_controls(left_out_sentence(left_out))}", file=sys.stderr)
         _say_once_shown(window, f"{left_out_sentence(left_out)} {_DROP_HINT[len(left_out) > 1]}")
-    open_files(window, left, right, labels, options, launch, as_text=as_text)
+    open_files(window, left, right, labels, options, launch, as_text=as_text, whole_page=whole_page)
     try:
         return int(app.exec())
     finally:
@@ -203,20 +206,22 @@ def open_files(  # type: ignore[no-untyped-def]
     launch: Launch | None = None,
     *,
     as_text: bool = False,
+    whole_page: bool = False,
 ) -> None:
     """Start comparing what the command line named: two files, one, or none.
 
     Args:
         launch: what ``launch_start`` made for the two files before the window existed.
         as_text: read the two files' own bytes as text (``--as-text``).
+        whole_page: read web pages whole, site chrome too (``--whole-page``).
     """
+    reading = {"as_text": as_text, "whole_page": whole_page}
     if left is not None and right is not None:
-        window.compare_files(left, right, labels, options, launch=launch, as_text=as_text)
+        window.compare_files(left, right, labels, options, launch=launch, **reading)
     elif left is not None or right is not None:
-        from twofold.engine.result.model import Side
-
-        # One file (e.g. "Open with" from a file manager): it becomes A, B is asked for.
-        window.opener.on_files_dropped([left or right or ""], Side.A)
+        # One file (e.g. "Open with" from a file manager): it becomes A, B is asked for,
+        # and the pair is read as the command line said once B comes.
+        window.opener.open_one(left or right or "", **reading)
 
 
 def _application() -> QApplication:
@@ -290,7 +295,7 @@ def settle(app, window) -> None:  # type: ignore[no-untyped-def]
             time.sleep(0.001)  # a pending layout timer fires after 15 ms: do not spin hot
 
 
-def _screenshot(app, window, files, labels, options, out, launch, as_text) -> int:  # type: ignore[no-untyped-def]
+def _screenshot(app, window, files, labels, options, out, launch, reading) -> int:  # type: ignore[no-untyped-def]
     """Compare, wait for the result and one paint, save ``window.grab()``."""
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -308,7 +313,7 @@ def _screenshot(app, window, files, labels, options, out, launch, as_text) -> in
 
         window.comparison_failed.connect(on_failed)
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
-        window.compare_files(left, right, labels, options, launch=launch, as_text=as_text)
+        window.compare_files(left, right, labels, options, launch=launch, **reading)
         loop.exec()
         if window.result is None and not errors:
             errors.append("the comparison did not finish in time")

@@ -172,6 +172,7 @@ def _run_window(args: argparse.Namespace, labels: list[str | None]) -> int:
             # No option on the command line: the window uses the user's saved options.
             options=options_from(args) if _options_given(args) else None,
             as_text=args.as_text,
+            whole_page=args.whole_page,
         )
 
 

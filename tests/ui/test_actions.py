@@ -16,6 +16,7 @@ from twofold.ui.edit.edit_commands import EditCommands
 from twofold.ui.files.opening import FileOpener
 from twofold.ui.files.paste import Paster
 from twofold.ui.files.read_as_text import ReadAsText
+from twofold.ui.files.whole_page import WholePage
 from twofold.ui.find.find_bar import FindController
 from twofold.ui.find.go_to_line import GoToLine
 from twofold.ui.main_window import MainWindow
@@ -32,6 +33,7 @@ RECEIVERS = (
     FileOpener,
     Paster,
     ReadAsText,
+    WholePage,
     FindController,
     ChangeLinesChoice,
     GoToLine,

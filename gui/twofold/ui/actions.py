@@ -237,6 +237,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip="Compare these files' own bytes as text: a web page's or RTF file's markup",
     ),
     ActionSpec(
+        "whole_page",
+        "Compare Web Pages W&hole",
+        (),
+        "set_whole_page",
+        _COMPARE,
+        checkable=True,
+        tip="Compare these web pages' navigation, sidebars and footers too, not only the article",
+    ),
+    ActionSpec(
         "next_change",
         "&Next Change",
         ("Alt+Down", "Ctrl+Down", "F8"),
@@ -287,6 +296,7 @@ NEED_A_COMPARISON = frozenset(
         "last_change",
         "go_to_line",
         "read_as_text",
+        "whole_page",
     }
 )
 

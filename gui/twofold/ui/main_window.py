@@ -44,6 +44,7 @@ from twofold.ui.files.paste import Paster
 from twofold.ui.files.read_as_text import ReadAsText
 from twofold.ui.files.recent_menu import RecentMenu
 from twofold.ui.files.settings import GEOMETRY, SPLITTER, Settings
+from twofold.ui.files.whole_page import WholePage
 from twofold.ui.find.find_bar import FindBar, FindController
 from twofold.ui.find.go_to_line import GoToLine, GoToLineBar
 from twofold.ui.panes.change_lines import ChangeLinesChoice
@@ -154,12 +155,13 @@ class MainWindow(QMainWindow):
         self.preview_hold = PreviewHold(self._runner, self.view, self.sidebar)
         self.paster = Paster(self, self.opener, self.banner)
         self.read_as_text = ReadAsText(actions["read_as_text"], self)
+        self.whole_page = WholePage(actions["whole_page"], self)
         self.change_lines = ChangeLinesChoice(self._settings, actions["change_lines"], self.view)
         self.edit_commands = EditCommands(self.view, self.sidebar, self, self)
 
     def _connect_signals(self) -> None:
         commands = (self.compare_commands, self.file_commands, self.view_commands, self.go_commands)
-        files = (self.opener, self.paster, self.read_as_text)
+        files = (self.opener, self.paster, self.read_as_text, self.whole_page)
         controllers = (*files, self.change_lines, self.sidebar_fold, self.line_jump)
         receivers = (self, *commands, *controllers, self.finder, self.edit_commands)
         connect_actions(self.actions_by_id, receivers)
@@ -190,6 +192,9 @@ class MainWindow(QMainWindow):
         self.comparison_finished.connect(self.edit_commands.on_comparison_finished)
         self.edit_commands.files_saved.connect(self.file_banner.watch_result)
         self.comparison_failed.connect(self.read_as_text.on_comparison_failed)
+        self.comparison_failed.connect(self.whole_page.on_comparison_failed)
+        for header in self.view.headers.values():
+            header.set_apart.compare_whole_asked.connect(self.whole_page.compare_whole)
 
     def _restore_state(self) -> None:
         if not self.restoreGeometry(self._settings.get(GEOMETRY)):  # False if empty or damaged
@@ -215,18 +220,23 @@ class MainWindow(QMainWindow):
         *,
         launch: Launch | None = None,
         as_text: bool = False,
+        whole_page: bool = False,
     ) -> None:
         """Load and compare two files in the worker; the current comparison stays until then.
 
         Args:
             launch: what ``launch_start`` made for these files at launch (``app.run_gui``).
             as_text: read the files' own bytes as text, documents too (``ReadAsText``).
+            whole_page: read a web page whole, site chrome too (``WholePage``).
         """
         if not self.edit_commands.may_discard():  # Save / Discard / Cancel unsaved edits
             return
         options = self.options_bar.resolve(options)  # None: the Compare menu's options
-        self._pending = CompareRequest(str(left), str(right), labels, options, as_text=as_text)
+        self._pending = CompareRequest(
+            str(left), str(right), labels, options, as_text=as_text, whole_page=whole_page
+        )
         self.read_as_text.show(self._pending)
+        self.whole_page.show(self._pending)
         self.opener.forget_loose()
         self._runner.start(self._pending, launch)
 
@@ -355,13 +365,22 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         request = self.request
         if request is not None:
-            self.compare_again(as_text=request.as_text)
+            self.compare_again()
 
-    def compare_again(self, *, as_text: bool) -> None:
-        """The pair on screen again, with the current options, read as ``as_text`` says."""
+    def compare_again(self, *, as_text: bool | None = None, whole_page: bool | None = None) -> None:
+        """The pair on screen again, with the current options, read as the arguments say.
+
+        A choice left at None stays as the pair on screen was read.
+        """
         request = self.request
         if request is not None:
-            self.compare_files(request.left, request.right, request.labels, as_text=as_text)
+            self.compare_files(
+                request.left,
+                request.right,
+                request.labels,
+                as_text=request.as_text if as_text is None else as_text,
+                whole_page=request.whole_page if whole_page is None else whole_page,
+            )
 
     def swap_sides(self) -> None:
         request = self.request
@@ -373,6 +392,7 @@ class MainWindow(QMainWindow):
                 swapped.labels,
                 swapped.options,
                 as_text=swapped.as_text,
+                whole_page=swapped.whole_page,
             )
 
     def cancel(self) -> None:

@@ -51,13 +51,16 @@ class CompareRequest:
     options: CompareOptions = field(default_factory=CompareOptions)
     #: read both files' own bytes as text, documents too (Compare ▸ Read Files as Text)
     as_text: bool = False
+    #: read a web page whole, site chrome too (Compare ▸ Compare Web Pages Whole)
+    whole_page: bool = False
     #: the documents and paragraphs ``launch_start`` made for this request, if any
     #: (``CompareRunner.start`` puts them in from the ``Launch`` it is handed)
     launched: Launched | None = field(default=None, compare=False, repr=False)
 
     def swapped(self) -> CompareRequest:
-        return CompareRequest(
-            self.right, self.left, self.labels[::-1], self.options, as_text=self.as_text
+        # The same choices of what to read, and nothing the launch made for the other order.
+        return replace(
+            self, left=self.right, right=self.left, labels=self.labels[::-1], launched=None
         )
 
 
@@ -137,7 +140,7 @@ def _load_pair(
 
         return told
 
-    limits = ReadLimits(as_text=request.as_text)
+    limits = ReadLimits(as_text=request.as_text, whole_page=request.whole_page)
     a = load_document(request.left, label=request.labels[0], limits=limits, progress=reading(0))
     if should_cancel():
         raise CompareCanceled("canceled")

@@ -38,7 +38,9 @@ class Comparing(Protocol):
     @property
     def request(self) -> CompareRequest | None: ...
 
-    def compare_files(self, left: str, right: str) -> None: ...
+    def compare_files(
+        self, left: str, right: str, *, as_text: bool = False, whole_page: bool = False
+    ) -> None: ...
 
 
 class FileOpener:
@@ -52,12 +54,27 @@ class FileOpener:
         self._banner = banner
         self._drop_zone = drop_zone
         self._loose: dict[Side, str | None] = {Side.A: None, Side.B: None}
+        #: how the command line asked the pair a lone file starts to be read (``open_one``)
+        self._as_text = False
+        self._whole_page = False
         #: the Open dialog last opened (tests and accessibility tools find it here)
         self.dialog: OpenPairDialog | None = None
 
     def forget_loose(self) -> None:
         """A comparison was asked for: a file dropped alone no longer waits for its partner."""
         self._loose = {Side.A: None, Side.B: None}
+        self._as_text = self._whole_page = False
+
+    def open_one(self, path: str, *, as_text: bool = False, whole_page: bool = False) -> None:
+        """One file named on the command line: it waits on the left for its partner.
+
+        The command line's choices of how to read (``--as-text``, ``--whole-page``)
+        wait with it, for the pair it becomes, until some other pair is compared.
+        """
+        self._as_text, self._whole_page = as_text, whole_page
+        self.on_files_dropped([path], Side.A)
+        if not any(self._loose.values()):  # refused (a folder, say): no pair waits
+            self.forget_loose()
 
     def open_files(self) -> None:
         """Ask for a left and a right file (``OpenPairDialog``) and compare them.
@@ -97,7 +114,9 @@ class FileOpener:
         left = plan.left or self._loose[Side.A] or (base.left if base else None)
         right = plan.right or self._loose[Side.B] or (base.right if base else None)
         if left and right:
-            self._window.compare_files(left, right)
+            self._window.compare_files(
+                left, right, as_text=self._as_text, whole_page=self._whole_page
+            )
             return
         self._loose = {Side.A: left, Side.B: right}
         self._drop_zone.set_files(left, right)

@@ -20,7 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.engine.result.model import DiffResult, Pair, PairKind, SetApart, Side, Unit
+from twofold.engine.result.model import (
+    DiffResult,
+    DocFormat,
+    Pair,
+    PairKind,
+    SetApart,
+    Side,
+    Unit,
+)
 from twofold.engine.view.display_blocks import LONG_LINE
 from twofold.engine.view.syntax import Language, language_for
 from twofold.engine.view.view_geometry import PreparedView, same_layout
@@ -138,12 +146,18 @@ class PaneHeader(QWidget):
         self.setMinimumWidth(50)  # the pane decides the width, never the name
 
     def set_document(
-        self, name: str, details: str, path: str, set_apart: Sequence[SetApart] = ()
+        self,
+        name: str,
+        details: str,
+        path: str,
+        set_apart: Sequence[SetApart] = (),
+        *,
+        web_page: bool = False,
     ) -> None:
         self._name, self._details = one_line(name), details
         self._unsaved, self._note = False, ""
         self.setToolTip(tooltip(path))
-        self.set_apart.set_parts(name, set_apart)
+        self.set_apart.set_parts(name, set_apart, web_page=web_page)
         self._show()
 
     def set_edit_state(self, unsaved: bool, note: str) -> None:
@@ -293,7 +307,11 @@ class DiffView(QWidget):
             cut = f" \u00b7 lines over {LONG_LINE:,} characters shown in pieces"
             note = cut if table.soft_breaks else ""  # say so: the blocks are not the file's lines
             self.headers[side].set_document(
-                doc.label, f"{document_format(doc)}{note}", doc.path or doc.label, doc.set_apart
+                doc.label,
+                f"{document_format(doc)}{note}",
+                doc.path or doc.label,
+                doc.set_apart,
+                web_page=doc.format is DocFormat.HTML,
             )
         note, tip = layout_note(result)
         self.layout_note.setText(note)
