@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from office_files import docx_bytes, p
 from qt_helpers import compare_and_wait, drop_files
 from twofold.app import open_files
 from twofold.cli import main
@@ -145,3 +146,16 @@ def test_a_screenshot_whole_shows_what_the_article_alone_does_not(
     article, again, whole = (QImage(str(shot)) for shot in shots)
     assert article == again  # the same pair renders the same
     assert whole != article  # the site's menus are on screen, and differ
+
+
+def test_a_word_documents_set_apart_line_offers_no_compare_whole(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Only a web page's reader has the choice: a Word file's page headers stay apart."""
+    draft = tmp_path / "draft.docx"
+    draft.write_bytes(docx_bytes(p("Some words."), header=p("Running head")))
+    compare_and_wait(qtbot, window, draft, draft)
+    note = window.view.headers[Side.A].set_apart
+    assert note.isVisible()
+    assert note.show_button.isVisible()
+    assert not note.whole_button.isVisible()
