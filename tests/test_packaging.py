@@ -43,6 +43,7 @@ SHIPPED = [
     "demo/gettysburg-nicolay.txt",
     "demo/gettysburg-bliss.txt",
     "icons/twofold.svg",
+    *(f"icons/{name}.svg" for name in ("open", "reload", "report", "previous", "next")),
     f"desktop/{APP_ID}.desktop",
     f"desktop/{APP_ID}.metainfo.xml",
 ]

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QWidget
 
 from twofold.resource_paths import resource_path
+from twofold.ui.icons import IconTint
 
 Key = QKeySequence.StandardKey | str
 SP = QStyle.StandardPixmap
@@ -43,7 +45,8 @@ class ActionSpec:
     value: str = ""
     #: a style icon for the toolbar and the menu; None for text only
     icon: SP | None = None
-    #: Twofold's own icon under ``resources/icons``, used instead of ``icon`` when there
+    #: Twofold's own one-colour icon under ``resources/icons``, tinted with the palette
+    #: (``ui/icons.py``) and used instead of ``icon`` when installed
     icon_file: str = ""
 
 
@@ -61,10 +64,24 @@ def _choice(group: str, value: str, text: str, tip: str) -> ActionSpec:
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
-        "open", "&Open Files…", (SK.Open,), "open_files", _FILE, icon=SP.SP_DialogOpenButton
+        "open",
+        "&Open Files…",
+        (SK.Open,),
+        "open_files",
+        _FILE,
+        icon=SP.SP_DialogOpenButton,
+        icon_file="open.svg",
     ),
     ActionSpec("open_recent", "Open &Recent", ("Ctrl+Shift+O",), "show_recent_menu", _FILE),
-    ActionSpec("reload", "Re&load", ("F5",), "reload", _FILE, icon=SP.SP_BrowserReload),
+    ActionSpec(
+        "reload",
+        "Re&load",
+        ("F5",),
+        "reload",
+        _FILE,
+        icon=SP.SP_BrowserReload,
+        icon_file="reload.svg",
+    ),
     ActionSpec("swap", "&Swap Sides", ("Ctrl+Shift+S",), "swap_sides", _FILE),
     ActionSpec(
         "export_report",
@@ -252,6 +269,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "next_change",
         _GO,
         icon=SP.SP_ArrowDown,
+        icon_file="next.svg",
     ),
     ActionSpec(
         "previous_change",
@@ -260,6 +278,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "previous_change",
         _GO,
         icon=SP.SP_ArrowUp,
+        icon_file="previous.svg",
     ),
     ActionSpec("first_change", "&First Change", ("Alt+Home",), "first_change", _GO),
     ActionSpec("last_change", "&Last Change", ("Alt+End",), "last_change", _GO),
@@ -319,18 +338,14 @@ def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
     return [sequence for key in spec.shortcuts for sequence in sequences_of(key)]
 
 
-def _icon(spec: ActionSpec, target: QWidget) -> QIcon:
-    """The spec's own icon file if installed, else its style icon, else none."""
-    path = resource_path("icons", spec.icon_file) if spec.icon_file else None
-    if path is not None:
-        return QIcon(str(path))
-    return QIcon() if spec.icon is None else target.style().standardIcon(spec.icon)
-
-
 def create_actions(target: QWidget, specs: Iterable[ActionSpec] = ACTIONS) -> dict[str, QAction]:
-    """Make a ``QAction`` per spec on ``target``; ``connect_actions`` gives them their handlers."""
+    """Make a ``QAction`` per spec on ``target``; ``connect_actions`` gives them their handlers.
+
+    Twofold's own icons are tinted with ``target``'s palette, and again when it changes.
+    """
     actions: dict[str, QAction] = {}
     groups: dict[str, QActionGroup] = {}
+    own_icons: dict[QAction, Path] = {}
     for spec in specs:
         action = QAction(spec.text, target)
         action.setObjectName(f"action_{spec.id}")
@@ -339,11 +354,16 @@ def create_actions(target: QWidget, specs: Iterable[ActionSpec] = ACTIONS) -> di
         if spec.tip:
             action.setStatusTip(spec.tip)
             action.setToolTip(spec.tip)
-        action.setIcon(_icon(spec, target))
+        path = resource_path("icons", spec.icon_file) if spec.icon_file else None
+        if path is not None:
+            own_icons[action] = path
+        elif spec.icon is not None:
+            action.setIcon(target.style().standardIcon(spec.icon))
         if spec.group:
             groups.setdefault(spec.group, QActionGroup(target)).addAction(action)
         target.addAction(action)
         actions[spec.id] = action
+    IconTint(target, own_icons)
     return actions
 
 
