@@ -18,7 +18,7 @@ from support import assert_invariants
 from twofold.engine.errors import InputError
 from twofold.engine.export.export_json import to_json
 from twofold.engine.export.export_unified import stored_diff, unified_diff
-from twofold.engine.load.decoding import decode_bytes
+from twofold.engine.load.text_decoding import decode_bytes
 from twofold.engine.pipeline import compare
 from twofold.engine.result.model import CompareOptions, DiffResult, Document, NewlineStyle
 from unified_patch import apply_unified

@@ -19,7 +19,7 @@ import hostile
 from qt_helpers import compare_and_wait
 from twofold import cli
 from twofold.engine.export.export_unified import unified_diff
-from twofold.engine.load.decoding import decode_bytes
+from twofold.engine.load.text_decoding import decode_bytes
 from twofold.engine.pipeline import compare
 from twofold.engine.result.model import Document
 from twofold.ui.files.export import UNIFIED, Exporter

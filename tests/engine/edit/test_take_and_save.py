@@ -13,7 +13,7 @@ from twofold.engine.edit.encode_back import UnsavableTextError, saved_bytes
 from twofold.engine.edit.recompare import edited_document, recompare
 from twofold.engine.edit.take import Take, take_change, take_gaps, take_word, undone, word_edits
 from twofold.engine.export.export_json import to_json
-from twofold.engine.load.decoding import decode_bytes
+from twofold.engine.load.text_decoding import decode_bytes
 from twofold.engine.pipeline import compare
 from twofold.engine.result.model import CompareOptions, Document, PairKind, Side, Unit
 

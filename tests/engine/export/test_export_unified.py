@@ -29,7 +29,7 @@ from twofold.engine.export.export_unified import (
     text_as_utf8,
     unified_diff,
 )
-from twofold.engine.load.decoding import decode_bytes
+from twofold.engine.load.text_decoding import decode_bytes
 from twofold.engine.result.model import CompareOptions, Document
 
 DEMO = Path(__file__).resolve().parents[3] / "resources" / "demo"

@@ -27,8 +27,9 @@ from hypothesis import strategies as st
 
 import hostile
 from twofold.engine.errors import InputError
-from twofold.engine.load import decoding
-from twofold.engine.load.decoding import decode_bytes, load_document
+from twofold.engine.load import safe_read
+from twofold.engine.load.decoding import load_document
+from twofold.engine.load.text_decoding import decode_bytes
 from twofold.engine.result.model import Document, NewlineStyle
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "encodings"
@@ -573,4 +574,4 @@ def test_read_bounded_follows_a_file_that_grew(
     size: int, expected: int, limit: int, read: int
 ) -> None:
     handle = io.BytesIO(b"x" * size)
-    assert len(decoding._read_bounded(handle, expected, limit)) == read
+    assert len(safe_read._read_bounded(handle, expected, limit)) == read

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from support import doc
 from twofold.engine.export.export_unified import newlines_as_lf, unified_diff
-from twofold.engine.load.decoding import decode_bytes
+from twofold.engine.load.text_decoding import decode_bytes
 from twofold.engine.pipeline import compare, refine
 from twofold.engine.result.layout import MAX_LAYOUT_SHOWN, kept_lines
 from twofold.engine.result.model import (

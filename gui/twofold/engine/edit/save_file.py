@@ -23,7 +23,7 @@ from twofold.engine.edit.recompare import edited_document
 from twofold.engine.errors import ChangedOnDiskError, InputError
 from twofold.engine.export.safe_output import PathLike, write_atomic
 from twofold.engine.load.compared_bytes import read_compared
-from twofold.engine.load.decoding import content_digest
+from twofold.engine.load.text_decoding import content_digest
 from twofold.engine.result.model import DocFormat, Document, NewlineStyle
 
 __all__ = ["needs_new_name", "save_text"]

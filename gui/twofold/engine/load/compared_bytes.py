@@ -8,13 +8,14 @@ the file is read once more, and checked against the size and digest taken when
 it was compared: a file saved since then holds other text than the window shows,
 and a diff of it would not be the diff the user is looking at, so it is refused.
 
-Constraints: no Qt; read-only, through ``decoding.read_bytes`` (never blocks).
+Constraints: no Qt; read-only, through ``safe_read.read_bytes`` (never blocks).
 """
 
 from __future__ import annotations
 
 from twofold.engine.errors import ChangedOnDiskError
-from twofold.engine.load.decoding import DEFAULT_MAX_BYTES, content_digest, read_bytes
+from twofold.engine.load.safe_read import DEFAULT_MAX_BYTES, read_bytes
+from twofold.engine.load.text_decoding import content_digest
 from twofold.engine.result.model import Document
 
 __all__ = ["read_compared"]

@@ -18,9 +18,10 @@ import tempfile
 from typing import BinaryIO
 
 from twofold.engine.errors import InputError
-from twofold.engine.load.decoding import DEFAULT_MAX_BYTES, decode_file, human_size
+from twofold.engine.load.decoding import decode_file
 from twofold.engine.load.documents.extracted import ReadLimits
 from twofold.engine.load.documents.formats import DEFAULT_LIMITS
+from twofold.engine.load.safe_read import DEFAULT_MAX_BYTES, human_size
 from twofold.engine.result.model import Document
 
 __all__ = ["STDIN", "STDIN_LABEL", "StandardInputFile", "load_stream", "read_stream"]

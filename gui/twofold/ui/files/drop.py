@@ -15,7 +15,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QDropEvent
 
 from twofold.engine.errors import InputError
-from twofold.engine.load.decoding import check_path
+from twofold.engine.load.safe_read import check_path
 from twofold.engine.result.model import Side
 
 
