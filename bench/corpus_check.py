@@ -19,7 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gui"))
 
 from twofold.engine.load.decoding import load_document
 from twofold.engine.pipeline import compare
-from twofold.engine.result.model import CompareOptions, PairKind, Unit
+from twofold.engine.result.kinds import PairKind, Unit
+from twofold.engine.result.model import CompareOptions
 
 
 def links_of_truth(truth: dict[str, object]) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:

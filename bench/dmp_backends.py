@@ -20,9 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gui"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import run as bench_run  # the pair generator
-from twofold.engine.inline import chardiff
+from twofold.engine.inline import raw_diff
 from twofold.engine.inline.chardiff import inline_edits, rebuild
-from twofold.engine.result.model import CompareOptions, Granularity, Op
+from twofold.engine.result.kinds import Granularity, Op
+from twofold.engine.result.model import CompareOptions
 
 
 def pairs(target_bytes: int, seed: int = 1863) -> list[tuple[str, str]]:
@@ -48,7 +49,7 @@ def _medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
 
 def main() -> int:
     data = pairs(1_000_000)
-    fast_module = chardiff._fast
+    fast_module = raw_diff._fast
     print(f"{len(data)} reworded paragraph pairs, ~1 MB a side; median of 3 runs")
     print(
         "| granularity | fast (C++) wall s | fast CPU s | pure Python wall s | pure CPU s "
@@ -58,11 +59,11 @@ def main() -> int:
     for granularity in Granularity:
         options = CompareOptions(granularity=granularity)
         fast, fast_cpu = _medians([time_backend(data, options) for _ in range(3)])
-        chardiff._fast = None
+        raw_diff._fast = None
         try:
             pure, pure_cpu = _medians([time_backend(data, options) for _ in range(3)])
         finally:
-            chardiff._fast = fast_module
+            raw_diff._fast = fast_module
         print(
             f"| {granularity.value} | {fast:.3f} | {fast_cpu:.3f} | {pure:.3f} | {pure_cpu:.3f} "
             f"| {pure / fast:.1f}x | {pure_cpu / fast_cpu:.1f}x |"

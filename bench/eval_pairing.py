@@ -25,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "gui"))
 
 from twofold.engine.load.decoding import load_document
 from twofold.engine.pipeline import compare
-from twofold.engine.result.model import CompareOptions, PairKind, Unit
+from twofold.engine.result.kinds import PairKind, Unit
+from twofold.engine.result.model import CompareOptions
 
 Link = tuple[int, int]
 

@@ -52,7 +52,8 @@ def make_target(check: Check) -> Callable[[bytes], None]:
     The options cycle with the input's length; the longest input so far is
     reported on stderr as it grows, so a run shows how far inputs reached.
     """
-    from twofold.engine.result.model import CompareOptions, Granularity, Unit
+    from twofold.engine.result.kinds import Granularity, Unit
+    from twofold.engine.result.model import CompareOptions
 
     options = [
         CompareOptions(),

@@ -56,7 +56,7 @@ def measure(left: str, right: str, repeat: int) -> str:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from twofold.engine.result.model import Side
+    from twofold.engine.result.kinds import Side
     from twofold.ui.files.settings import Settings
     from twofold.ui.main_window import MainWindow
     from twofold.ui.turns import turn_queue

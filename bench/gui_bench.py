@@ -198,7 +198,7 @@ def _probe(left: str, right: str, steps: int) -> dict[str, Any]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from twofold.engine.result.model import Side
+    from twofold.engine.result.kinds import Side
     from twofold.ui.files.settings import Settings
     from twofold.ui.main_window import MainWindow
 

@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from twofold.engine.result.model import PairKind, Side
+    from twofold.engine.result.kinds import PairKind, Side
     from twofold.ui.files.settings import Settings
     from twofold.ui.main_window import MainWindow
 

@@ -76,7 +76,7 @@ def _probe(left: str, right: str) -> dict[str, Any]:
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings
     from PySide6.QtWidgets import QApplication
 
-    from twofold.engine.result.model import Side
+    from twofold.engine.result.kinds import Side
     from twofold.ui.files.settings import Settings
     from twofold.ui.main_window import MainWindow
 

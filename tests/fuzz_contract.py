@@ -20,7 +20,8 @@ from twofold.engine.export.export_json import to_json
 from twofold.engine.export.export_unified import stored_diff, unified_diff
 from twofold.engine.load.text_decoding import decode_bytes
 from twofold.engine.pipeline import compare
-from twofold.engine.result.model import CompareOptions, DiffResult, Document, NewlineStyle
+from twofold.engine.result.kinds import NewlineStyle
+from twofold.engine.result.model import CompareOptions, DiffResult, Document
 from unified_patch import apply_unified
 
 __all__ = ["as_written", "assert_patch_applies", "check_roundtrip"]

@@ -44,7 +44,7 @@ def resize_and_settle(qtbot: QtBot, win: MainWindow, width: int, height: int) ->
     The resize reaches the panes through the window system and the layout, a turn
     or more later; only then do they start their delayed relayout.
     """
-    from twofold.engine.result.model import Side
+    from twofold.engine.result.kinds import Side
 
     pane = win.view.pane(Side.A)
     before = pane.viewport().size()
@@ -102,7 +102,7 @@ def level_gaps(win: MainWindow) -> list[float]:
     Every pair with a paragraph on both sides, not moved, whose first line is in
     view in either pane; read from Qt's layout, not from Twofold's own geometry.
     """
-    from twofold.engine.result.model import PairKind, Side
+    from twofold.engine.result.kinds import PairKind, Side
 
     view = win.view
     result = view.result

@@ -10,7 +10,8 @@ from collections import Counter
 from pathlib import Path
 
 from twofold.engine.inline.chardiff import rebuild
-from twofold.engine.result.model import DiffResult, Document, Op, PairKind, Side
+from twofold.engine.result.kinds import Op, PairKind, Side
+from twofold.engine.result.model import DiffResult, Document
 
 DATA = Path(__file__).resolve().parent / "data"
 GUI = Path(__file__).resolve().parents[1] / "gui"

@@ -16,7 +16,8 @@ from support import DATA, DEMO, GUI, read_pair, run_cli_without_qt
 from twofold import resource_paths
 from twofold.cli import main
 from twofold.engine.inline.chardiff import rebuild
-from twofold.engine.result.model import Edit, Op
+from twofold.engine.result.kinds import Op
+from twofold.engine.result.model import Edit
 
 
 def twofold(

@@ -31,7 +31,8 @@ from twofold.engine.parallel.refine_helper import RefineHelper
 from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.parallel.tuning import DEFAULT_TUNING, ParallelTuning
 from twofold.engine.pipeline import compare, refine
-from twofold.engine.result.model import CompareOptions, DiffResult, Document, Granularity, Unit
+from twofold.engine.result.kinds import Granularity, Unit
+from twofold.engine.result.model import CompareOptions, DiffResult, Document
 from twofold.engine.result.summary import stat_text
 from twofold.process_setup import collections_held, exempt_from_gc
 from twofold.resource_paths import demo_pair

@@ -22,7 +22,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from fuzz_contract import check_roundtrip
-from twofold.engine.result.model import CompareOptions, Granularity, Unit
+from twofold.engine.result.kinds import Granularity, Unit
+from twofold.engine.result.model import CompareOptions
 from unified_patch import PatchError, apply_unified
 
 options = st.builds(

@@ -10,7 +10,8 @@ from support import assert_invariants, doc
 from twofold.engine.errors import CompareCanceled
 from twofold.engine.pipeline import compare, refine, refine_pair
 from twofold.engine.refiner import LocalRefiner
-from twofold.engine.result.model import CompareOptions, Granularity, PairKind, Unit
+from twofold.engine.result.kinds import Granularity, PairKind, Unit
+from twofold.engine.result.model import CompareOptions
 from twofold.engine.tuning import CompareTuning
 
 WORDS = [

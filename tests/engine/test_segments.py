@@ -11,16 +11,9 @@ from hypothesis import strategies as st
 
 from support import doc
 from twofold.engine.pipeline import compare
-from twofold.engine.result.model import (
-    Pair,
-    PairKind,
-    Segments,
-    Side,
-    Span,
-    Unit,
-    equal_pair,
-    span_bounds,
-)
+from twofold.engine.result.kinds import PairKind, Side, Unit
+from twofold.engine.result.model import Pair, equal_pair
+from twofold.engine.result.spans import Segments, Span, span_bounds
 from twofold.engine.segment.segmentation import segment
 
 

@@ -13,7 +13,9 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import TunedWindow, compare_and_wait
-from twofold.engine.result.model import DiffResult, Document, Pair, PairKind, Span, Stats
+from twofold.engine.result.kinds import PairKind
+from twofold.engine.result.model import DiffResult, Document, Pair, Stats
+from twofold.engine.result.spans import Span
 from twofold.resource_paths import demo_pair
 from twofold.ui.files.settings import Settings
 from twofold.ui.main_window import MainWindow

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from twofold.engine.result.model import Unit
+from twofold.engine.result.kinds import Unit
 from twofold.ui.actions import ACTIONS, ActionSpec, handler_of, key_sequences
 from twofold.ui.commands import CompareCommands, FileCommands, GoCommands, ViewCommands
 from twofold.ui.edit.edit_commands import EditCommands

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from qt_helpers import TunedWindow, compare_and_wait
 from twofold import app
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.ui.main_window import MainWindow
 from twofold.ui.panes import pane_fill
 from twofold.ui.tuning import ViewTuning

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.ui.files.settings import CHANGE_LINES, ChangeLines, Settings
 from twofold.ui.main_window import MainWindow
 from twofold.ui.panes.change_lines import lines_wanted

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.ui.files.settings import Settings
 from twofold.ui.main_window import MainWindow
 

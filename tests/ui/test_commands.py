@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from twofold.engine.pipeline import compare
-from twofold.engine.result.model import CompareOptions, DiffResult, Document, Unit
+from twofold.engine.result.kinds import Unit
+from twofold.engine.result.model import CompareOptions, DiffResult, Document
 from twofold.ui.actions import create_actions
 from twofold.ui.bars.options_bar import OptionsController
 from twofold.ui.commands import CompareCommands

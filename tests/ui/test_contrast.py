@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
-from twofold.engine.result.model import PairKind, Side
+from twofold.engine.result.kinds import PairKind, Side
 from twofold.ui.main_window import MainWindow
 from twofold.ui.theme import Theme, blend
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.ui.main_window import MainWindow
 
 PROSE = "A line of plain prose, the kind a diff viewer is made for.\n" * 40

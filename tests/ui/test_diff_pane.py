@@ -10,7 +10,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from twofold.engine.result.model import PairKind, Side, Span
+from twofold.engine.result.kinds import PairKind, Side
+from twofold.engine.result.spans import Span
 from twofold.engine.view.display_blocks import LONG_LINE, block_table
 from twofold.engine.view.utf16 import Utf16Map
 from twofold.ui.find.text_search import fold

@@ -12,7 +12,8 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from twofold.engine.result.model import DiffResult, Edit, Op, Pair, PairKind, Side, Unit
+from twofold.engine.result.kinds import Op, PairKind, Side, Unit
+from twofold.engine.result.model import DiffResult, Edit, Pair
 from twofold.engine.view.view_geometry import prepare
 from twofold.ui.panes.diff_view import DiffView, PaneHeader, base_point_size
 

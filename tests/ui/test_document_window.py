@@ -14,7 +14,8 @@ import hostile_documents
 from office_files import docx_bytes, p
 from qt_helpers import compare_and_wait, drop_files
 from support import DATA
-from twofold.engine.result.model import DiffResult, DocFormat, Side
+from twofold.engine.result.kinds import DocFormat, Side
+from twofold.engine.result.model import DiffResult
 from twofold.ui.main_window import MainWindow
 
 PAIR = DATA / "documents" / "pep0008_strunk_white"

@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import drop_files
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.ui.files.drop import DropPlan, DropRefused, plan_drop
 from twofold.ui.main_window import MainWindow
 

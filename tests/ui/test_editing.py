@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait, wait_settled
 from twofold.engine.edit.take import take_change
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.ui.edit.pane_text import pane_text
 from twofold.ui.files.settings import Settings
 from twofold.ui.main_window import MainWindow

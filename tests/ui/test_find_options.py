@@ -15,7 +15,7 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.ui.files.settings import FIND_CASE, FIND_REGEX, FIND_WORDS, Settings
 from twofold.ui.find import find_bar, text_search
 from twofold.ui.main_window import MainWindow

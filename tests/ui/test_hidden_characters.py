@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
-from twofold.engine.result.model import PairKind, Side
+from twofold.engine.result.kinds import PairKind, Side
 from twofold.engine.view.invisibles import reveal
 from twofold.ui.find.text_search import fold
 from twofold.ui.main_window import MainWindow

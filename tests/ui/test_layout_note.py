@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.ui import copy_change
 from twofold.ui.files.settings import COMPARE_OPTIONS, Settings
 from twofold.ui.main_window import MainWindow

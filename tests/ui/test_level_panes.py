@@ -18,7 +18,8 @@ from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait, level_gaps, resize_and_settle, wait_settled
 from support import DATA
-from twofold.engine.result.model import DiffResult, Pair, PairKind, Side
+from twofold.engine.result.kinds import PairKind, Side
+from twofold.engine.result.model import DiffResult, Pair
 from twofold.engine.view.view_geometry import prepare
 from twofold.ui.main_window import MainWindow
 from twofold.ui.panes.pane_sync import READING_AT

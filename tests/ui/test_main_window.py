@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QListView, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import TunedWindow, compare_and_wait
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.ui.files.drop_zone import HINT
 from twofold.ui.find.match_paint import match_rects
 from twofold.ui.main_window import MainWindow

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import drop_files
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.ui.dialogs.open_pair import OpenPairDialog
 from twofold.ui.files.settings import ZOOM, Settings
 from twofold.ui.main_window import MainWindow

@@ -15,15 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
 from twofold.engine.export.export_html import render_html
-from twofold.engine.result.model import (
-    CompareOptions,
-    DiffResult,
-    Granularity,
-    Pair,
-    PairKind,
-    Side,
-    Unit,
-)
+from twofold.engine.result.kinds import Granularity, PairKind, Side, Unit
+from twofold.engine.result.model import CompareOptions, DiffResult, Pair
 from twofold.ui.bars.options_bar import anchor_of, change_near
 from twofold.ui.files.export import render_diff
 from twofold.ui.files.settings import COMPARE_OPTIONS, FONT, Settings

@@ -17,7 +17,8 @@ from qt_helpers import (
     resize_and_settle,
     wait_settled,
 )
-from twofold.engine.result.model import DiffResult, Pair, PairKind, Side
+from twofold.engine.result.kinds import PairKind, Side
+from twofold.engine.result.model import DiffResult, Pair
 from twofold.engine.tuning import GeometryTuning
 from twofold.engine.view.view_geometry import prepare
 from twofold.ui.main_window import MainWindow

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait, wait_settled
 from support import DATA
-from twofold.engine.result.model import DocFormat, Side
+from twofold.engine.result.kinds import DocFormat, Side
 from twofold.ui.main_window import MainWindow
 
 PAIR = DATA / "documents" / "pep0008_strunk_white"

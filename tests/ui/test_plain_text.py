@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait, drop_files
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.ui.dialogs.error_dialog import ErrorDialog
 from twofold.ui.files.recent_menu import RecentMenu
 from twofold.ui.main_window import MainWindow

@@ -17,7 +17,8 @@ from twofold.engine.parallel import launch_start
 from twofold.engine.parallel.refine_helper import RefineHelper
 from twofold.engine.parallel.tuning import ParallelTuning
 from twofold.engine.pipeline import Refinement, compare
-from twofold.engine.result.model import DiffResult, Side
+from twofold.engine.result.kinds import Side
+from twofold.engine.result.model import DiffResult
 from twofold.engine.view.view_geometry import PreparedView
 from twofold.ui import worker
 from twofold.ui.files.settings import Settings

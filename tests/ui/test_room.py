@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QSplitter, QToolBar, QToolButton
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait, resize_and_settle, wait_settled
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.ui.files.settings import Settings
 from twofold.ui.main_window import MainWindow
 

@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait, wait_settled
 from support import DATA
-from twofold.engine.result.model import Pair, Side
+from twofold.engine.result.kinds import Side
+from twofold.engine.result.model import Pair
 from twofold.ui.bars.banner import Topic
 from twofold.ui.main_window import MainWindow
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionComboBox, QToolB
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.ui.bars.banner import Topic
 from twofold.ui.main_window import MainWindow
 

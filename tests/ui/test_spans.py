@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from support import doc
 from twofold.engine.pipeline import compare
-from twofold.engine.result.model import PairKind, Side, Unit
+from twofold.engine.result.kinds import PairKind, Side, Unit
 from twofold.engine.segment.segmentation import segment
 from twofold.engine.view.display_blocks import block_table
 from twofold.engine.view.highlights import inline_spans

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from twofold.engine.result.model import Document, NewlineStyle, PairKind, Stats
+from twofold.engine.result.kinds import NewlineStyle, PairKind
+from twofold.engine.result.model import Document, Stats
 from twofold.ui.bars.status import document_format, position_text, stats_text
 
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait, level_gaps, wait_settled
 from support import DATA
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.ui.main_window import MainWindow
 from twofold.ui.panes.pane_sync import READING_AT
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPalette, QTextBlock, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait, wait_settled
-from twofold.engine.result.model import PairKind, Side
+from twofold.engine.result.kinds import PairKind, Side
 from twofold.engine.view.syntax import TokenKind
 from twofold.ui.main_window import MainWindow
 from twofold.ui.panes import syntax_highlighter

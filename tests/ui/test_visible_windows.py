@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.ui.main_window import MainWindow
 from twofold.ui.panes.diff_pane import DiffPane
 

@@ -15,7 +15,7 @@ from office_files import docx_bytes, p
 from qt_helpers import compare_and_wait, drop_files
 from twofold.app import open_files
 from twofold.cli import main
-from twofold.engine.result.model import DocFormat, Side
+from twofold.engine.result.kinds import DocFormat, Side
 from twofold.ui.main_window import MainWindow
 
 ARTICLE = (

@@ -13,7 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from qt_helpers import deliver_posted_events
 from twofold.engine.errors import CompareCanceled, InputError
-from twofold.engine.result.model import DiffResult, Document, Pair, PairKind, Span, Stats
+from twofold.engine.result.kinds import PairKind
+from twofold.engine.result.model import DiffResult, Document, Pair, Stats
+from twofold.engine.result.spans import Span
 from twofold.engine.view.view_geometry import PreparedView
 from twofold.ui.worker import CompareRequest, CompareRunner
 

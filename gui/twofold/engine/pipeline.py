@@ -27,20 +27,10 @@ from twofold.engine.errors import CompareCanceled
 from twofold.engine.inline.chardiff import inline_edits
 from twofold.engine.refiner import Answered, LocalRefiner, Refiner, Sides, sum_counts
 from twofold.engine.result.edit_runs import EditRuns, is_significant
+from twofold.engine.result.kinds import DocFormat, PairKind, Side, Unit
 from twofold.engine.result.layout import kept_lines, layout_of
-from twofold.engine.result.model import (
-    CompareOptions,
-    DiffResult,
-    DocFormat,
-    Document,
-    Edit,
-    Pair,
-    PairKind,
-    Side,
-    Span,
-    Unit,
-    equal_pair,
-)
+from twofold.engine.result.model import CompareOptions, DiffResult, Document, Edit, Pair, equal_pair
+from twofold.engine.result.spans import Span
 from twofold.engine.result.stats import EditCounts, compute_stats, edit_counts
 from twofold.engine.segment.normalize import match_keys
 from twofold.engine.segment.segmentation import resolve_unit, segment

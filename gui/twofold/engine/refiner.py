@@ -22,7 +22,8 @@ from typing import NamedTuple, Protocol, TypeAlias
 from twofold.engine.errors import CompareCanceled
 from twofold.engine.inline.chardiff import inline_edits, similarity
 from twofold.engine.result.edit_runs import EditRuns
-from twofold.engine.result.model import CompareOptions, Span
+from twofold.engine.result.model import CompareOptions
+from twofold.engine.result.spans import Span
 from twofold.engine.result.stats import EditCounts, edit_counts
 from twofold.engine.tuning import DEFAULT_COMPARE_TUNING, CompareTuning
 

@@ -17,7 +17,8 @@ from typing import Protocol
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 
-from twofold.engine.result.model import CompareOptions, DiffResult, Granularity, Unit
+from twofold.engine.result.kinds import Granularity, Unit
+from twofold.engine.result.model import CompareOptions, DiffResult
 from twofold.ui.bars.options_bar import Anchor, OptionsController, anchor_of, change_near
 from twofold.ui.copy_change import copy_change
 from twofold.ui.dialogs.about import about_box

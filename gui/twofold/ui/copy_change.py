@@ -13,7 +13,8 @@ from functools import partial
 
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
-from twofold.engine.result.model import DiffResult, Side, Unit
+from twofold.engine.result.kinds import Side, Unit
+from twofold.engine.result.model import DiffResult
 from twofold.ui.panes.diff_pane import DiffPane
 from twofold.ui.sidebar.changes_sidebar import paragraph_label
 

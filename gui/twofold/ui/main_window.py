@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from twofold.engine.parallel.launch_start import Launch
-from twofold.engine.result.model import CompareOptions, DiffResult, Side, Unit
+from twofold.engine.result.kinds import Side, Unit
+from twofold.engine.result.model import CompareOptions, DiffResult
 from twofold.engine.view.view_geometry import PreparedView
 from twofold.ui.actions import (
     build_menus,

@@ -19,7 +19,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
-from twofold.engine.result.model import PairKind
+from twofold.engine.result.kinds import PairKind
 
 _HUES: dict[PairKind, QColor] = {
     PairKind.CHANGED: QColor(66, 133, 244),

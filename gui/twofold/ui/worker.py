@@ -30,7 +30,8 @@ from twofold.engine.parallel.refine_helper import RefineHelper
 from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.pipeline import Refinement
 from twofold.engine.refiner import Refiner
-from twofold.engine.result.model import CompareOptions, DiffResult, DocFormat, Document
+from twofold.engine.result.kinds import DocFormat
+from twofold.engine.result.model import CompareOptions, DiffResult, Document
 from twofold.engine.tuning import GeometryTuning
 from twofold.engine.view import view_geometry
 from twofold.engine.view.view_geometry import PreparedView

@@ -14,7 +14,8 @@ from twofold.engine.align import alignment
 from twofold.engine.align.alignment import Match
 from twofold.engine.load.decoding import load_document
 from twofold.engine.pipeline import compare
-from twofold.engine.result.model import CompareOptions, Op, PairKind, Unit
+from twofold.engine.result.kinds import Op, PairKind, Unit
+from twofold.engine.result.model import CompareOptions
 
 PARAGRAPHS = CompareOptions(unit=Unit.PARAGRAPHS)
 

@@ -12,7 +12,8 @@ import pytest
 
 from support import assert_invariants, doc, read_pair
 from twofold.engine.pipeline import compare, refine
-from twofold.engine.result.model import CompareOptions, DiffResult, PairKind, Unit
+from twofold.engine.result.kinds import PairKind, Unit
+from twofold.engine.result.model import CompareOptions, DiffResult
 from twofold.engine.result.summary import percent
 
 PARAGRAPHS = CompareOptions(unit=Unit.PARAGRAPHS)

@@ -13,7 +13,7 @@ from twofold.engine.edit.save_file import needs_new_name, save_text
 from twofold.engine.errors import ChangedOnDiskError
 from twofold.engine.export.safe_output import OutputError
 from twofold.engine.load.decoding import load_document
-from twofold.engine.result.model import DocFormat
+from twofold.engine.result.kinds import DocFormat
 
 
 def test_saving_an_edit_keeps_the_mode_and_the_other_bytes(tmp_path: Path) -> None:

@@ -15,7 +15,8 @@ from twofold.engine.edit.take import Take, take_change, take_gaps, take_word, un
 from twofold.engine.export.export_json import to_json
 from twofold.engine.load.text_decoding import decode_bytes
 from twofold.engine.pipeline import compare
-from twofold.engine.result.model import CompareOptions, Document, PairKind, Side, Unit
+from twofold.engine.result.kinds import PairKind, Side, Unit
+from twofold.engine.result.model import CompareOptions, Document
 
 WORDS = ["nation", "liberty", "équal", "brave", "men", "dead", "world", "note", "über", "live"]
 word = st.sampled_from(WORDS)

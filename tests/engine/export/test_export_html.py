@@ -16,7 +16,8 @@ from twofold.cli import main
 from twofold.engine.export.export_html import render_html
 from twofold.engine.load.decoding import load_document
 from twofold.engine.pipeline import compare
-from twofold.engine.result.model import DiffResult, PairKind, Side
+from twofold.engine.result.kinds import PairKind, Side
+from twofold.engine.result.model import DiffResult
 from twofold.engine.result.summary import percent
 from twofold.engine.view.highlights import inline_spans
 

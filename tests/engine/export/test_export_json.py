@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from support import doc
 from twofold.engine.export.export_json import to_dict, to_json
 from twofold.engine.pipeline import compare
-from twofold.engine.result.model import CompareOptions, Unit
+from twofold.engine.result.kinds import Unit
+from twofold.engine.result.model import CompareOptions
 
 # Words in several scripts, quotes, backslashes and controls: what the encoder escapes.
 _WORDS = [

@@ -10,10 +10,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from twofold.engine.inline import anchors, chardiff
+from twofold.engine.inline import anchors, chardiff, raw_diff, units
 from twofold.engine.inline.anchors import anchor_cuts
 from twofold.engine.inline.chardiff import inline_edits, rebuild, similarity
-from twofold.engine.result.model import CompareOptions, Edit, Granularity, Op
+from twofold.engine.inline.raw_diff import TokenCodes
+from twofold.engine.result.kinds import Granularity, Op
+from twofold.engine.result.model import CompareOptions, Edit
 from twofold.engine.tuning import DEFAULT_COMPARE_TUNING, CompareTuning
 
 NICOLAY = (
@@ -150,14 +152,14 @@ def test_the_anchored_path_rebuilds_both_texts(a: str, b: str, opts: CompareOpti
 
 @given(st.text(alphabet="ab \n.é", max_size=400), st.integers(1, 40))
 def test_tokens_read_in_pieces_are_the_tokens(text: str, piece: int) -> None:
-    with patch.object(chardiff, "CHUNK_PIECE", piece):
-        tokens = [t for p in chardiff._token_pieces(text) for t in p]
-    assert tokens == chardiff._TOKEN.findall(text)
+    with patch.object(units, "CHUNK_PIECE", piece):
+        tokens = [t for p in units.token_pieces(text) for t in p]
+    assert tokens == units.TOKEN.findall(text)
 
 
 def test_token_lengths_grow_past_two_bytes_when_a_token_does() -> None:
     text = "a " + "b" * 70_000 + " c"
-    encoded, lengths = chardiff._encoded(chardiff._token_pieces(text), chardiff._TokenCodes())
+    encoded, lengths = units.encoded_units(units.token_pieces(text), TokenCodes())
     assert list(lengths) == [1, 1, 70_000, 1, 1]
     assert len(encoded) == 5
 
@@ -184,14 +186,14 @@ def test_a_huge_paragraph_with_every_sentence_reworded_still_gets_word_edits() -
 
 
 def test_token_codes_follow_first_sight_and_skip_surrogates() -> None:
-    assert chardiff.encode_tokens([["x", "y", "x"], ["z", "y"]]) == ["\x01\x02\x01", "\x03\x02"]
+    assert raw_diff.encode_tokens([["x", "y", "x"], ["z", "y"]]) == ["\x01\x02\x01", "\x03\x02"]
     tokens = [str(n) for n in range(0xD800 + 10)]
-    (encoded,) = chardiff.encode_tokens([tokens])
+    (encoded,) = raw_diff.encode_tokens([tokens])
     assert len(set(encoded)) == len(tokens)
     assert encoded[0xD7FE:0xD800] == "\ud7ff\ue000"
     assert not any(0xD800 <= ord(c) < 0xE000 for c in encoded)
     for distinct in (0xD7FE, 0xD7FF):  # on either side of building the codes in C
-        (encoded,) = chardiff.encode_tokens([[str(n) for n in range(distinct)]])
+        (encoded,) = raw_diff.encode_tokens([[str(n) for n in range(distinct)]])
         assert encoded == "".join(map(chr, range(1, distinct + 1)))
 
 
@@ -214,14 +216,14 @@ def test_tokens_coded_slice_by_slice_get_the_codes_of_first_sight(
     for token in (t for tokens in sequences for t in tokens):
         codes.setdefault(token, chr(len(codes) + 1))
     expected = ["".join(codes[t] for t in tokens) for tokens in sequences]
-    with patch.object(chardiff, "_ENCODE_SLICE", slice_size):  # the path of big files
-        assert chardiff.encode_tokens(sequences) == expected
+    with patch.object(raw_diff, "_ENCODE_SLICE", slice_size):  # the path of big files
+        assert raw_diff.encode_tokens(sequences) == expected
 
 
 @given(st.text(), st.text(), st.booleans())
 def test_diff_counts_are_the_lengths_of_the_diff(a: str, b: str, semantic: bool) -> None:
-    expected = [(op, len(t)) for op, t in chardiff.raw_diff(a, b, 2.0, semantic=semantic)]
-    assert chardiff.raw_diff_counts(a, b, 2.0, semantic=semantic) == expected
+    expected = [(op, len(t)) for op, t in raw_diff.raw_diff(a, b, 2.0, semantic=semantic)]
+    assert raw_diff.raw_diff_counts(a, b, 2.0, semantic=semantic) == expected
 
 
 @given(st.text(), st.text(), options)
@@ -240,5 +242,5 @@ def test_swapping_sides_gives_the_mirrored_edits(a: str, b: str, opts: CompareOp
 @given(st.text(alphabet="ab .;!?}\n\t", max_size=400), st.integers(min_value=1, max_value=40))
 def test_chunks_read_piecewise_are_the_chunks_of_the_whole(text: str, piece: int) -> None:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(chardiff, "CHUNK_PIECE", piece)
-        assert chardiff.chunks(text) == chardiff._CHUNK.findall(text)
+        patch.setattr(units, "CHUNK_PIECE", piece)
+        assert units.chunks(text) == units.CHUNK.findall(text)

@@ -30,7 +30,8 @@ from twofold.engine.errors import InputError
 from twofold.engine.load import safe_read
 from twofold.engine.load.decoding import load_document
 from twofold.engine.load.text_decoding import decode_bytes
-from twofold.engine.result.model import Document, NewlineStyle
+from twofold.engine.result.kinds import NewlineStyle
+from twofold.engine.result.model import Document
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "encodings"
 

@@ -24,7 +24,8 @@ from twofold.engine.load.documents.formats import (
     detect_format,
     read_document,
 )
-from twofold.engine.result.model import DocFormat, SetApart
+from twofold.engine.result.kinds import DocFormat
+from twofold.engine.result.model import SetApart
 
 PAIR = DATA / "documents" / "pep0008_strunk_white"
 FORMS = {

@@ -22,12 +22,14 @@ from support import DEMO, GUI, assert_invariants, doc, read_pair
 from twofold import cli
 from twofold.engine.errors import CompareCanceled
 from twofold.engine.inline.chardiff import inline_edits, similarity
-from twofold.engine.parallel import helper_process, refine_helper
-from twofold.engine.parallel.refine_helper import RefineHelper, SharedRefinement
+from twofold.engine.parallel import helper_process, refine_helper, refine_sharing
+from twofold.engine.parallel.refine_helper import RefineHelper
+from twofold.engine.parallel.refine_sharing import SharedRefinement
 from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.parallel.tuning import ParallelTuning, usable_cpus
 from twofold.engine.pipeline import Refinement, compare, refine
-from twofold.engine.result.model import CompareOptions, DiffResult, Granularity, PairKind
+from twofold.engine.result.kinds import Granularity, PairKind
+from twofold.engine.result.model import CompareOptions, DiffResult
 from twofold.engine.result.stats import edit_counts
 
 OPTIONS = [
@@ -85,8 +87,10 @@ def test_batches_the_helper_did_come_back_exactly(
 ) -> None:
     """Every batch from the helper (it is left alone until done), unpacked here."""
     unpacked: list[int] = []
-    unpack = refine_helper._unpack
-    monkeypatch.setattr(refine_helper, "_unpack", lambda *args: unpacked.append(1) or unpack(*args))
+    unpack = refine_sharing._unpack
+    monkeypatch.setattr(
+        refine_sharing, "_unpack", lambda *args: unpacked.append(1) or unpack(*args)
+    )
     a, b = read_pair("pep1_mixed")
     coarse = _coarse(a, b, CompareOptions())
     refinement = Refinement(coarse, SharedRefiner(helper, tuning=small_batches))
@@ -105,7 +109,7 @@ def test_batches_the_helper_did_come_back_exactly(
 @settings(max_examples=200)
 def test_packed_edits_unpack_to_the_same_edits(a: str, b: str, opts: CompareOptions) -> None:
     edits = inline_edits(a, b, opts)
-    assert refine_helper._unpack(helper_process.pack(edits), a, b) == edits
+    assert refine_sharing._unpack(helper_process.pack(edits), a, b) == edits
 
 
 #: Stand-ins for the helper: one that dies after its first request, one that
@@ -187,7 +191,7 @@ def test_python_m_twofold_serves_as_the_helper_given_its_argument() -> None:
     )
     answer = pickle.loads(run.stdout[helper_process.HEADER.size :])
     edits = inline_edits("one two", "one three", options)
-    assert refine_helper._unpack(answer.packed[0], "one two", "one three") == edits
+    assert refine_sharing._unpack(answer.packed[0], "one two", "one three") == edits
     assert answer.similarities == [similarity(edits)]
     assert answer.counts == [tuple(edit_counts([edits]))]
 

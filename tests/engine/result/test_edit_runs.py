@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from twofold.engine.inline.chardiff import inline_edits, rebuild
 from twofold.engine.result.edit_runs import EditRuns, is_significant, runs_of, text_runs_of
-from twofold.engine.result.model import CompareOptions, Edit, Granularity, Op
+from twofold.engine.result.kinds import Granularity, Op
+from twofold.engine.result.model import CompareOptions, Edit
 
 FOLDING = CompareOptions(ignore_whitespace=True, ignore_case=True)
 OPTIONS = [

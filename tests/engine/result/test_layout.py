@@ -13,15 +13,10 @@ from support import doc
 from twofold.engine.export.export_unified import newlines_as_lf, unified_diff
 from twofold.engine.load.text_decoding import decode_bytes
 from twofold.engine.pipeline import compare, refine
+from twofold.engine.result.kinds import NewlineStyle, Unit
 from twofold.engine.result.layout import MAX_LAYOUT_SHOWN, kept_lines
-from twofold.engine.result.model import (
-    CompareOptions,
-    LayoutDifference,
-    LayoutKind,
-    NewlineStyle,
-    Segments,
-    Unit,
-)
+from twofold.engine.result.model import CompareOptions, LayoutDifference, LayoutKind
+from twofold.engine.result.spans import Segments
 from twofold.engine.result.summary import stat_text
 from twofold.engine.segment.segmentation import segment
 

@@ -15,20 +15,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from twofold.engine.result.kinds import NewlineStyle, PairKind, Side
 from twofold.engine.result.model import (
     DiffResult,
     Document,
     Layout,
     LayoutDifference,
     LayoutKind,
-    NewlineStyle,
     Pair,
-    PairKind,
-    Segments,
-    Side,
-    Span,
     Stats,
 )
+from twofold.engine.result.spans import Segments, Span
 
 # ----- Span -----------------------------------------------------------------------------
 

@@ -10,7 +10,8 @@ import pytest
 
 from twofold.engine.export.export_json import to_json
 from twofold.engine.pipeline import compare
-from twofold.engine.result.model import Document, PairKind, Stats
+from twofold.engine.result.kinds import PairKind
+from twofold.engine.result.model import Document, Stats
 
 A = "one\n\ntwo\n\nthree\n\nfour\n"
 B = "one\n\ntwo, edited\n\nfour\n\nfive\n"

@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from twofold.engine.result.model import CompareOptions, Span
+from twofold.engine.result.model import CompareOptions
+from twofold.engine.result.spans import Span
 from twofold.engine.segment.normalize import (
     fold_same_length,
     folds_anything,

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from twofold.engine.result.model import Span, Unit
+from twofold.engine.result.kinds import Unit
+from twofold.engine.result.spans import Span
 from twofold.engine.segment.segmentation import resolve_unit, segment
 from twofold.engine.view.display_blocks import hard_breaks
 

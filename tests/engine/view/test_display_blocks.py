@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from twofold.engine.result.model import Span
+from twofold.engine.result.spans import Span
 from twofold.engine.view.display_blocks import (
     LONG_LINE,
     PIECE,

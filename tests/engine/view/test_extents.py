@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from twofold.engine.result.model import Span
+from twofold.engine.result.spans import Span
 from twofold.engine.view.display_blocks import block_table
 from twofold.engine.view.extents import Extent, ExtentIndex, ParagraphExtents
 

@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 from support import doc
 from twofold.engine.export.export_html import render_html
 from twofold.engine.pipeline import compare
-from twofold.engine.result.model import CompareOptions, Granularity, PairKind, Segments, Side, Span
+from twofold.engine.result.kinds import Granularity, PairKind, Side
+from twofold.engine.result.model import CompareOptions
+from twofold.engine.result.spans import Segments, Span
 from twofold.engine.view.highlights import inline_spans
 from twofold.engine.view.invisibles import (
     Kind,

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from twofold.engine.result.model import Pair, PairKind, Side
+from twofold.engine.result.kinds import PairKind, Side
+from twofold.engine.result.model import Pair
 from twofold.engine.view.extents import Extent
 from twofold.engine.view.level_groups import LevelGroups, level_groups
 from twofold.engine.view.scroll_sync import build_linemap

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from twofold.engine.result.model import Side, Span
+from twofold.engine.result.kinds import Side
+from twofold.engine.result.spans import Span
 from twofold.engine.view.display_blocks import BlockTable, block_table
 from twofold.engine.view.line_jump import (
     LineRefused,

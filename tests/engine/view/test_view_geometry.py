@@ -10,7 +10,8 @@ import pytest
 
 from support import doc, read_pair
 from twofold.engine.pipeline import compare, refine
-from twofold.engine.result.model import CompareOptions, Pair, PairKind, Side, Unit
+from twofold.engine.result.kinds import PairKind, Side, Unit
+from twofold.engine.result.model import CompareOptions, Pair
 from twofold.engine.tuning import GeometryTuning
 from twofold.engine.view import display_blocks
 from twofold.engine.view.display_blocks import block_table

@@ -37,8 +37,9 @@ from twofold.engine.align.line_diff import line_runs
 from twofold.engine.align.moves import MOVE_MIN_WORDS, off_chain, similar_moves
 from twofold.engine.align.similarity import Profiles, Vocabulary, words
 from twofold.engine.errors import CompareCanceled
-from twofold.engine.inline.chardiff import encode_tokens, raw_diff_counts
-from twofold.engine.result.model import CompareOptions, Op, PairKind
+from twofold.engine.inline.raw_diff import encode_tokens, raw_diff_counts
+from twofold.engine.result.kinds import Op, PairKind
+from twofold.engine.result.model import CompareOptions
 
 #: Keys a Myers diff of the anchors may have to change: its time grows with their square,
 #: and a file of one-letter lines against another (``bench/line_pair.py``) takes it to

@@ -27,8 +27,8 @@ from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 
 from twofold.engine.align.change_slide import next_flag, slide_changes
-from twofold.engine.inline.chardiff import raw_diff_counts
-from twofold.engine.result.model import Op
+from twofold.engine.inline.raw_diff import raw_diff_counts
+from twofold.engine.result.kinds import Op
 from twofold.engine.tuning import DEFAULT_COMPARE_TUNING, CompareTuning
 
 __all__ = ["LineRun", "line_runs"]

@@ -24,8 +24,9 @@ import re
 from twofold.engine.align.line_diff import line_runs
 from twofold.engine.edit.source_pieces import BOMS, SourcePieces, source_pieces
 from twofold.engine.errors import TwofoldError
-from twofold.engine.inline.chardiff import raw_diff_counts
-from twofold.engine.result.model import DocFormat, Document, NewlineStyle, Op
+from twofold.engine.inline.raw_diff import raw_diff_counts
+from twofold.engine.result.kinds import DocFormat, NewlineStyle, Op
+from twofold.engine.result.model import Document
 
 __all__ = ["UnsavableTextError", "saved_bytes"]
 

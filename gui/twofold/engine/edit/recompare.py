@@ -18,14 +18,8 @@ from dataclasses import replace
 from twofold.engine.pipeline import Refinement, compare
 from twofold.engine.refiner import Answered, Job, LocalRefiner, Refiner, Sharing, Sides
 from twofold.engine.result.edit_runs import EditRuns
-from twofold.engine.result.model import (
-    CompareOptions,
-    DiffResult,
-    Document,
-    NewlineStyle,
-    PairKind,
-    Side,
-)
+from twofold.engine.result.kinds import NewlineStyle, PairKind, Side
+from twofold.engine.result.model import CompareOptions, DiffResult, Document
 from twofold.engine.result.stats import edit_counts
 
 __all__ = ["ReuseRefiner", "edited_document", "recompare"]

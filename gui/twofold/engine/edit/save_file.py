@@ -24,7 +24,8 @@ from twofold.engine.errors import ChangedOnDiskError, InputError
 from twofold.engine.export.safe_output import PathLike, write_atomic
 from twofold.engine.load.compared_bytes import read_compared
 from twofold.engine.load.text_decoding import content_digest
-from twofold.engine.result.model import DocFormat, Document, NewlineStyle
+from twofold.engine.result.kinds import DocFormat, NewlineStyle
+from twofold.engine.result.model import Document
 
 __all__ = ["needs_new_name", "save_text"]
 

@@ -27,7 +27,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from twofold.engine.result.edit_runs import runs_of
-from twofold.engine.result.model import DiffResult, Op, Pair, PairKind, Side, Span, Unit
+from twofold.engine.result.kinds import Op, PairKind, Side, Unit
+from twofold.engine.result.model import DiffResult, Pair
+from twofold.engine.result.spans import Span
 
 __all__ = [
     "Splice",

@@ -24,15 +24,8 @@ import html
 from collections.abc import Iterator
 
 from twofold import __version__
-from twofold.engine.result.model import (
-    DiffResult,
-    DocFormat,
-    Document,
-    Pair,
-    PairKind,
-    Side,
-    Unit,
-)
+from twofold.engine.result.kinds import DocFormat, PairKind, Side, Unit
+from twofold.engine.result.model import DiffResult, Document, Pair
 from twofold.engine.result.summary import (
     STAT_LAYOUT_LINES,
     kind_counts,

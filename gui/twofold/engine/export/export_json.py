@@ -32,17 +32,9 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from twofold.engine.result.edit_runs import text_runs_of
-from twofold.engine.result.model import (
-    DiffResult,
-    Document,
-    LayoutDifference,
-    LayoutValue,
-    NewlineStyle,
-    Pair,
-    PairKind,
-    Span,
-    span_bounds,
-)
+from twofold.engine.result.kinds import NewlineStyle, PairKind
+from twofold.engine.result.model import DiffResult, Document, LayoutDifference, LayoutValue, Pair
+from twofold.engine.result.spans import Span, span_bounds
 
 
 def to_dict(result: DiffResult) -> dict[str, Any]:

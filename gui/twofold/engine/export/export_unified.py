@@ -25,7 +25,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from twofold.engine.align.line_diff import LineRun, line_runs
-from twofold.engine.result.model import CompareOptions, DocFormat, Document, NewlineStyle
+from twofold.engine.result.kinds import DocFormat, NewlineStyle
+from twofold.engine.result.model import CompareOptions, Document
 
 __all__ = [
     "NO_NEWLINE_MARKER",

@@ -14,43 +14,19 @@ options only mark edits as ``ignored``.
 
 from __future__ import annotations
 
-import re
-from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain, islice
 from time import monotonic
-from typing import Any
 
 from twofold.engine.inline.anchors import anchor_cuts
+from twofold.engine.inline.raw_diff import CODE_CAPACITY, TokenCodes, encode_tokens, raw_diff_counts
+from twofold.engine.inline.units import TOKEN, chunk_pieces, encoded_units, token_pieces
 from twofold.engine.result.edit_runs import EditRuns, Run, runs_of, text_runs_of
-from twofold.engine.result.model import CompareOptions, Edit, Granularity, Op
+from twofold.engine.result.kinds import Granularity, Op
+from twofold.engine.result.model import CompareOptions, Edit
 from twofold.engine.segment.normalize import fold_same_length, folds_anything
 from twofold.engine.tuning import DEFAULT_COMPARE_TUNING, CompareTuning
 
-try:
-    import fast_diff_match_patch as _fast
-except ImportError:  # pragma: no cover - exercised where the wheel is missing
-    _fast = None
-
-#: Op signs of the C++ library and op numbers of the pure one; a dict, because
-#: calling ``Op(...)`` per run costs some 20 times a lookup.
-_OPS = {"=": Op.EQUAL, "-": Op.DELETE, "+": Op.INSERT, 0: Op.EQUAL, -1: Op.DELETE, 1: Op.INSERT}
 _FLIPPED = {Op.DELETE: Op.INSERT, Op.EQUAL: Op.EQUAL, Op.INSERT: Op.DELETE}
-#: Words, runs of white space, and single other characters (punctuation, symbols, CJK).
-_TOKEN = re.compile(r"[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+|\s+|.", re.DOTALL)
-_SURROGATES = range(0xD800, 0xE000)
-#: Tokens ``encode_tokens`` reads in one C call at most.
-_ENCODE_SLICE = 1 << 15
-#: How many distinct tokens ``encode_tokens`` can name: every code point but NUL and surrogates.
-_CODE_CAPACITY = 0x10FFFF - len(_SURROGATES)
-#: A sentence or statement with its end mark and the space after it (or a bare run).
-_CHUNK = re.compile(r"[^.!?;}\n]*(?:[.!?;}\n]+\s*|$)")
-#: Where a chunk ends and the next one starts with neither an end mark nor a space.
-_CHUNK_END = re.compile(r"[.!?;}\n]+\s*(?=[^.!?;}\n\s])")
-#: Characters a single regex call reads at most when cutting a huge text into chunks.
-CHUNK_PIECE = 1 << 16
-#: Where a token ends and a run of white space starts: a place to cut a text into pieces.
-_TOKEN_END = re.compile(r"(?<=\S)(?=\s)")
 
 # The stages below pass runs as ``(op, length, ignored)`` tuples (``edit_runs.Run``):
 # a big pair has 100k+ of them, and a run's text is only cut out when it is read.
@@ -147,9 +123,9 @@ def _chunked_diff(
     Where most sentences changed, or a run of differing ones is itself huge, the
     pair is cut at words both sides share instead (``_anchored_diff``).
     """
-    codes = _TokenCodes()
-    enc_a, lengths_a = _encoded(_chunk_pieces(a), codes)
-    enc_b, lengths_b = _encoded(_chunk_pieces(b), codes)
+    codes = TokenCodes()
+    enc_a, lengths_a = encoded_units(chunk_pieces(a), codes)
+    enc_b, lengths_b = encoded_units(chunk_pieces(b), codes)
     del codes
     in_b = set(enc_b)
     if sum(code in in_b for code in enc_a) * 2 < len(enc_a):
@@ -194,10 +170,10 @@ def _anchored_diff(
     a paragraph of any size in which every sentence was reworded still gets word
     edits, in time linear in its length.
     """
-    codes = _TokenCodes()
+    codes = TokenCodes()
     try:
-        enc_a, lengths_a = _encoded(_token_pieces(a), codes)
-        enc_b, lengths_b = _encoded(_token_pieces(b), codes)
+        enc_a, lengths_a = encoded_units(token_pieces(a), codes)
+        enc_b, lengths_b = encoded_units(token_pieces(b), codes)
     except ValueError:  # more distinct tokens than there are codes (chr() past U+10FFFF)
         yield from _fine_diff(a, b, options)
         return
@@ -242,171 +218,9 @@ def _token_runs(
                 ib += n
 
 
-def _encoded(pieces: Iterable[list[str]], codes: _TokenCodes) -> tuple[str, array[int]]:
-    """Units (tokens, or sentence chunks) as codes, one character a unit, and each one's length.
-
-    Read a piece at a time (``_token_pieces``, ``_chunk_pieces``): only the
-    distinct units are held, as the codes' keys, not a string object for each of
-    a million tokens (a minified script's chunks are mostly repeats: held as
-    strings they took several times the text). Lengths take two bytes a unit while
-    every unit is shorter than 64 K characters (a long paragraph has over a million
-    tokens, four times the memory as 8-byte lengths), four after. The peaks are in
-    ``bench/gui_bench.py --only minified`` and ``--only paragraph``.
-    """
-    lookup = codes.__getitem__
-    encoded: list[str] = []
-    lengths: array[int] = array("H")
-    for piece in pieces:
-        encoded.append("".join(map(lookup, piece)))
-        done = len(lengths)
-        try:
-            lengths.extend(map(len, piece))
-        except OverflowError:
-            lengths = array("I", lengths[:done])
-            lengths.extend(map(len, piece))
-    return "".join(encoded), lengths
-
-
-def _token_pieces(text: str) -> Iterator[list[str]]:
-    """``_TOKEN.findall(text)``, a list per piece of about ``CHUNK_PIECE`` characters.
-
-    One regex call over a long paragraph held the GIL long enough to freeze the
-    window while its worker diffed (``bench/gui_bench.py --only paragraph``
-    reports the longest stall). Pieces end where a word or mark meets white space,
-    which is always the end of a token, so the tokens are the same.
-    """
-    start = 0
-    while len(text) - start > CHUNK_PIECE:
-        end = _TOKEN_END.search(text, start + CHUNK_PIECE)
-        if end is None:
-            break
-        yield _TOKEN.findall(text, start, end.start())
-        start = end.start()
-    yield _TOKEN.findall(text, start)
-
-
-def chunks(text: str) -> list[str]:
-    """``_CHUNK.findall(text)``, read a piece of about ``CHUNK_PIECE`` characters at a time."""
-    return [chunk for piece in _chunk_pieces(text) for chunk in piece]
-
-
-def _chunk_pieces(text: str) -> Iterator[list[str]]:
-    """``_CHUNK.findall(text)``, a list per piece of about ``CHUNK_PIECE`` characters.
-
-    One regex call over a long line holds the GIL, during which the window
-    cannot paint (``bench/gui_bench.py --only single`` reports the longest
-    stall); between pieces the UI thread gets its turn. Pieces end where a
-    chunk ends, so the chunks are the same; only the whole text's last piece
-    keeps the empty match ``$`` gives at its end.
-    """
-    start = 0
-    while len(text) - start > CHUNK_PIECE:
-        end = _CHUNK_END.search(text, start + CHUNK_PIECE)
-        if end is None:
-            break
-        yield _CHUNK.findall(text, start, end.end())[:-1]
-        start = end.end()
-    yield _CHUNK.findall(text, start)
-
-
-def raw_diff(a: str, b: str, timeout: float, *, semantic: bool) -> list[tuple[Op, str]]:
-    """A character diff of two strings, semantically cleaned up when asked."""
-    if _fast is not None:
-        return [(_OPS[op], text) for op, text in _fast_diff(a, b, timeout, semantic, False)]
-    import diff_match_patch as pure  # the fallback: only imported where it is used
-
-    dmp = pure.diff_match_patch()
-    dmp.Diff_Timeout = timeout
-    diffs = dmp.diff_main(a, b, False)
-    if semantic:
-        dmp.diff_cleanupSemantic(diffs)
-    return [(_OPS[op], text) for op, text in diffs]
-
-
-def raw_diff_counts(a: str, b: str, timeout: float, *, semantic: bool) -> list[tuple[Op, int]]:
-    """``raw_diff`` with each run's length instead of its text.
-
-    For encoded token strings the text of a run is useless (private code points)
-    and only its length is read; the C++ library can skip building those strings.
-    """
-    if _fast is not None:
-        return [(_OPS[op], n) for op, n in _fast_diff(a, b, timeout, semantic, True)]
-    return [(op, len(text)) for op, text in raw_diff(a, b, timeout, semantic=semantic)]
-
-
-def _fast_diff(a: str, b: str, timeout: float, semantic: bool, counts_only: bool) -> list[Any]:
-    """The C++ library's diff: ``(op, text)`` pairs, or ``(op, length)`` if ``counts_only``."""
-    assert _fast is not None
-    result: list[Any] = _fast.diff(
-        a,
-        b,
-        timelimit=timeout,
-        checklines=False,
-        cleanup="Semantic" if semantic else "No",
-        counts_only=counts_only,
-    )
-    return result
-
-
-class _TokenCodes(dict[str, str]):
-    """Token → private character, handing out the next code on first sight.
-
-    Codes go in first-seen order from U+0001 up, skipping the surrogates (not
-    characters on their own). The order matters: diff-match-patch's
-    semantic cleanup looks at the characters it shifts edits across, so other codes
-    could give other (equally exact) edits. A dict subclass keeps the lookup of a
-    known token, the common case, in C; only a new token runs this method.
-    """
-
-    def __missing__(self, token: str) -> str:
-        value = len(self) + 1
-        if value >= _SURROGATES.start:
-            value += len(_SURROGATES)
-        code = self[token] = chr(value)
-        return code
-
-
-def encode_tokens(sequences: list[list[str]]) -> list[str]:
-    """Map equal tokens to equal private characters, so a char diff becomes a token diff.
-
-    The codes are ``_TokenCodes``', built in C: a reworded pair has a hundred
-    thousand distinct tokens and more over its pairs, and a Python ``__missing__``
-    call for each was a good part of its diff (``bench/run.py``); a log aligns as
-    many distinct lines as it has.
-    """
-    values = map(chr, chain(range(1, _SURROGATES.start), range(_SURROGATES.stop, 0x110000)))
-    if sum(map(len, sequences)) <= _ENCODE_SLICE:  # a pair's words: all at once
-        distinct = dict.fromkeys(chain.from_iterable(sequences))
-        codes = dict(zip(distinct, values, strict=False))  # more codes than tokens
-        lookup = codes.__getitem__
-        return ["".join(map(lookup, tokens)) for tokens in sequences]
-    # The lines of a big file: each C call reads a slice, so that the thread doing
-    # this lets the window paint in between (a log's lines in one go were a stall).
-    distinct = {}
-    for tokens in sequences:
-        for start in range(0, len(tokens), _ENCODE_SLICE):
-            distinct.update(dict.fromkeys(tokens[start : start + _ENCODE_SLICE]))
-    if len(distinct) >= _CODE_CAPACITY:
-        raise ValueError(f"{len(distinct)} distinct tokens: more than there are codes")
-    codes = {}
-    keys = iter(distinct)
-    while len(codes) < len(distinct):
-        codes.update(
-            zip(islice(keys, _ENCODE_SLICE), values, strict=False)
-        )  # stops before using a value
-    lookup = codes.__getitem__
-    return [
-        "".join(
-            "".join(map(lookup, tokens[start : start + _ENCODE_SLICE]))
-            for start in range(0, len(tokens), _ENCODE_SLICE)
-        )
-        for tokens in sequences
-    ]
-
-
 def _word_diff(a: str, b: str, timeout: float) -> list[tuple[Op, int]]:
-    tokens_a, tokens_b = _TOKEN.findall(a), _TOKEN.findall(b)
-    if len(tokens_a) + len(tokens_b) >= _CODE_CAPACITY - 1:
+    tokens_a, tokens_b = TOKEN.findall(a), TOKEN.findall(b)
+    if len(tokens_a) + len(tokens_b) >= CODE_CAPACITY - 1:
         return raw_diff_counts(a, b, timeout, semantic=True)
     enc_a, enc_b = encode_tokens([tokens_a, tokens_b])
     out: list[tuple[Op, int]] = []

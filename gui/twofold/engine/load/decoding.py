@@ -28,7 +28,8 @@ from twofold.engine.load.documents.formats import (
 )
 from twofold.engine.load.safe_read import DEFAULT_MAX_BYTES, check_path, read_checked
 from twofold.engine.load.text_decoding import content_digest, decode_bytes
-from twofold.engine.result.model import DocFormat, Document
+from twofold.engine.result.kinds import DocFormat
+from twofold.engine.result.model import Document
 
 __all__ = ["decode_file", "load_document", "load_document_and_bytes"]
 

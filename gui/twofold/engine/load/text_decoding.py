@@ -22,7 +22,8 @@ from twofold.engine.load.text_evidence import (
     looks_binary,
     reads_as_text_around_replacements,
 )
-from twofold.engine.result.model import Document, NewlineStyle
+from twofold.engine.result.kinds import NewlineStyle
+from twofold.engine.result.model import Document
 
 __all__ = ["content_digest", "decode_bytes"]
 

@@ -27,7 +27,8 @@ from twofold.engine.parallel.helper_process import GuessAnswer
 from twofold.engine.parallel.refine_helper import RefineHelper, tuning_of
 from twofold.engine.parallel.tuning import ParallelTuning
 from twofold.engine.refiner import Answered, Sides
-from twofold.engine.result.model import CompareOptions, Span, span_bounds
+from twofold.engine.result.model import CompareOptions
+from twofold.engine.result.spans import Span, span_bounds
 from twofold.engine.tuning import DEFAULT_COMPARE_TUNING
 
 

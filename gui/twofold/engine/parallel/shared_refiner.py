@@ -4,7 +4,7 @@
 Why one object: ``pipeline`` sees one refiner per comparison (``refiner.Refiner``);
 here it is the head start that diffs likely pairs while the alignment runs
 (``head_start``) and the refinement shared with the helper process after it
-(``refine_helper.SharedRefinement``). The helper outlives the comparison (the
+(``refine_sharing.SharedRefinement``). The helper outlives the comparison (the
 window keeps one for the next), the head start does not.
 
 Constraints: the result is the one ``refiner.LocalRefiner`` gives; a helper
@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from twofold.engine.parallel.head_start import HeadStart
-from twofold.engine.parallel.refine_helper import RefineHelper, SharedRefinement, tuning_of
+from twofold.engine.parallel.refine_helper import RefineHelper, tuning_of
+from twofold.engine.parallel.refine_sharing import SharedRefinement
 from twofold.engine.parallel.tuning import ParallelTuning
 from twofold.engine.refiner import Answered, Job, Sides
 from twofold.engine.result.model import CompareOptions

@@ -19,7 +19,8 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
 
-from twofold.engine.result.model import Edit, Op
+from twofold.engine.result.kinds import Op
+from twofold.engine.result.model import Edit
 
 #: An edit without its text: ``(op, length, ignored)``.
 Run = tuple[Op, int, bool]

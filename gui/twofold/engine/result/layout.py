@@ -35,19 +35,17 @@ from itertools import compress, pairwise, repeat, zip_longest
 from operator import add, sub
 from typing import NamedTuple
 
+from twofold.engine.result.kinds import DocFormat, NewlineStyle
 from twofold.engine.result.model import (
     CompareOptions,
-    DocFormat,
     Document,
     Layout,
     LayoutDifference,
     LayoutKind,
     LayoutValue,
-    NewlineStyle,
     Pair,
-    Segments,
-    Span,
 )
+from twofold.engine.result.spans import Segments, Span
 from twofold.engine.segment.normalize import fold_same_length, folds_anything
 
 #: layout differences listed at most; more are counted, not listed

@@ -9,96 +9,22 @@ whose newlines are normalised to ``\\n``; the UI and the exporters rely on that.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import Enum, IntEnum, StrEnum
+from enum import Enum
 from itertools import compress, pairwise, repeat
-from operator import attrgetter, is_not, lt
-from typing import overload
+from operator import attrgetter, is_not
 
-
-class Side(Enum):
-    """Which of the two compared documents."""
-
-    A = "a"
-    B = "b"
-
-    # Hashed by identity, in C: ``Enum.__hash__`` is Python code (it hashes the name),
-    # and sides and kinds are dict keys in loops over every pair and block (a
-    # log has a block a line: ``bench/gui_bench.py --only log``). Members
-    # are singletons and compare by identity, so the two agree.
-    __hash__ = object.__hash__
-
-    @property
-    def other(self) -> Side:
-        return Side.B if self is Side.A else Side.A
-
-
-class PairKind(Enum):
-    """How a group of paragraphs on one side relates to its counterpart."""
-
-    EQUAL = "equal"
-    CHANGED = "changed"
-    INSERTED = "inserted"
-    DELETED = "deleted"
-    MOVED = "moved"
-
-    __hash__ = object.__hash__  # by identity, in C: see ``Side``
-
-
-class Op(IntEnum):
-    """Edit operations, numbered as diff-match-patch numbers them."""
-
-    DELETE = -1
-    EQUAL = 0
-    INSERT = 1
-
-
-class Unit(Enum):
-    """What a comparison aligns: blank-line separated paragraphs or single lines."""
-
-    PARAGRAPHS = "paragraphs"
-    LINES = "lines"
-    AUTO = "auto"
-
-
-class Granularity(Enum):
-    """How finely the inline edits of a changed pair are reported."""
-
-    CHARACTER = "character"
-    WORD = "word"
-
-
-class DocFormat(StrEnum):
-    """What a file was read as: text, or a document whose text a reader extracted.
-
-    A ``StrEnum``, so a member equals its short name: the JSON's ``format`` and a
-    reader's ``Extracted.format`` ("docx") are the same value.
-    """
-
-    TEXT = "text"
-    DOCX = "docx"
-    ODT = "odt"
-    RTF = "rtf"
-    PDF = "pdf"
-    EPUB = "epub"
-    HTML = "html"
-
-    @property
-    def display_name(self) -> str:
-        """The format as a user names it: "Word document", "PDF", "web page"."""
-        return _FORMAT_TITLES[self]
-
-
-_FORMAT_TITLES = {
-    DocFormat.TEXT: "text",
-    DocFormat.DOCX: "Word document",
-    DocFormat.ODT: "OpenDocument text",
-    DocFormat.RTF: "RTF document",
-    DocFormat.PDF: "PDF",
-    DocFormat.EPUB: "EPUB book",
-    DocFormat.HTML: "web page",
-}
+from twofold.engine.result.kinds import (
+    DocFormat,
+    Granularity,
+    NewlineStyle,
+    Op,
+    PairKind,
+    Side,
+    Unit,
+)
+from twofold.engine.result.spans import Segments, Span, span_bounds
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,132 +37,6 @@ class SetApart:
     paragraphs: int
     #: the paragraphs themselves, separated by blank lines
     text: str
-
-
-class NewlineStyle(Enum):
-    LF = "LF"
-    CRLF = "CRLF"
-    CR = "CR"
-    MIXED = "mixed"
-    NONE = "none"
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A half-open range ``[start, end)`` of character offsets."""
-
-    start: int
-    end: int
-
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"bad span [{self.start}, {self.end})")
-
-    def __len__(self) -> int:
-        return self.end - self.start
-
-
-class Segments(Sequence[Span]):
-    """A document's segments (paragraphs or lines) in text order, as two arrays of offsets.
-
-    Equal to the tuple of the same spans. Why not that tuple: each span is an
-    object and two ints, about 110 bytes, held for as long as the result is
-    open, and source files have one a line (``bench/gui_bench.py --only source``
-    reports the peak). The arrays hold
-    the offsets in 16 bytes a segment, and a ``Span`` is made only when one is
-    read. Loops over every segment read ``bounds`` (plain ``(start, end)``
-    tuples): making a ``Span`` costs a microsecond.
-    """
-
-    __slots__ = ("_covered", "ends", "newlines", "starts")
-
-    def __init__(
-        self, starts: Iterable[int], ends: Iterable[int], newlines: array[int] | None = None
-    ) -> None:
-        """Raises ValueError when the two disagree in length or a span ends before it starts.
-
-        Arrays of 64-bit offsets are taken as they are, not copied: the caller
-        hands them over.
-
-        Args:
-            starts: where each segment starts.
-            ends: where each segment ends.
-            newlines: the offsets of every newline of the text, when the segments
-                were cut at them (lines): the display blocks start from them too
-                (``linemap.block_table``), and finding them again in a log was
-                a long stall (``bench/gui_bench.py --only log``).
-        """
-        self.newlines = newlines
-        self._covered = -1
-        self.starts = (
-            starts if isinstance(starts, array) and starts.typecode == "q" else array("q", starts)
-        )
-        self.ends = ends if isinstance(ends, array) and ends.typecode == "q" else array("q", ends)
-        if len(self.starts) != len(self.ends):
-            raise ValueError("as many starts as ends are needed")
-        if any(map(lt, self.ends, self.starts)):  # in C: a file of lines has millions
-            raise ValueError("a span ends before it starts")
-        if self.starts and self.starts[0] < 0:
-            raise ValueError("offsets start at 0")
-
-    @classmethod
-    def of(cls, spans: Iterable[Span]) -> Segments:
-        """The segments of ``spans`` (a tuple of them, as tests and old callers make)."""
-        listed = list(spans)
-        return cls((s.start for s in listed), (s.end for s in listed))
-
-    @property
-    def covered(self) -> int:
-        """Characters in all the segments: summed in C once, then kept with them.
-
-        A log has a segment a line: each sum held the GIL long enough to stall the
-        window (``bench/gui_bench.py --only log``), and the stats of a coarse
-        result and of its refinement ask it of the same segments.
-        """
-        if self._covered < 0:
-            self._covered = sum(self.ends) - sum(self.starts)
-        return self._covered
-
-    def bounds(self) -> Iterator[tuple[int, int]]:
-        """``(start, end)`` of each segment, without making a ``Span`` for each."""
-        return zip(self.starts, self.ends, strict=True)
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    @overload
-    def __getitem__(self, index: int) -> Span: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Segments: ...
-
-    def __getitem__(self, index: int | slice) -> Span | Segments:
-        if isinstance(index, slice):
-            return Segments(self.starts[index], self.ends[index])
-        return Span(self.starts[index], self.ends[index])
-
-    def __iter__(self) -> Iterator[Span]:
-        return map(Span, self.starts, self.ends)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Segments):
-            return self.starts == other.starts and self.ends == other.ends
-        if isinstance(other, tuple):
-            return tuple(self) == other
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))  # as the equal tuple hashes
-
-    def __repr__(self) -> str:
-        return f"Segments({len(self)} spans)"
-
-
-def span_bounds(spans: Iterable[Span]) -> Iterable[tuple[int, int]]:
-    """``(start, end)`` of each span, quickly when ``spans`` are ``Segments``."""
-    if isinstance(spans, Segments):
-        return spans.bounds()
-    return [(s.start, s.end) for s in spans]
 
 
 @dataclass(frozen=True, slots=True)

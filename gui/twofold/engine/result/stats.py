@@ -14,7 +14,9 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from twofold.engine.result.edit_runs import text_runs_of
-from twofold.engine.result.model import Edit, Op, Pair, PairKind, Segments, Span, Stats, span_bounds
+from twofold.engine.result.kinds import Op, PairKind
+from twofold.engine.result.model import Edit, Pair, Stats
+from twofold.engine.result.spans import Segments, Span, span_bounds
 
 _WORD = re.compile(r"\w+")
 _kind_of = attrgetter("kind")

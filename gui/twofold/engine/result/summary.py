@@ -12,18 +12,15 @@ import unicodedata
 from collections import Counter
 
 from twofold.engine.export.terminal_text import quote_name
+from twofold.engine.result.kinds import DocFormat, NewlineStyle, PairKind, Unit
 from twofold.engine.result.model import (
     DiffResult,
-    DocFormat,
     Document,
     Layout,
     LayoutDifference,
     LayoutKind,
     LayoutValue,
-    NewlineStyle,
-    PairKind,
     Stats,
-    Unit,
 )
 from twofold.engine.result.wording import counted
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from twofold.engine.result.model import CompareOptions, Span, span_bounds
+from twofold.engine.result.model import CompareOptions
+from twofold.engine.result.spans import Span, span_bounds
 
 _TYPOGRAPHY = str.maketrans(
     {

@@ -19,7 +19,8 @@ from itertools import repeat
 from operator import add
 from pathlib import PurePath
 
-from twofold.engine.result.model import Segments, Unit
+from twofold.engine.result.kinds import Unit
+from twofold.engine.result.spans import Segments
 
 #: A blank line with the newline before it. It starts with a literal newline,
 #: which the regular expression engine skips to quickly; the possessive ``*+``

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise, repeat
 from operator import add, sub
 
-from twofold.engine.result.model import Segments, Span, span_bounds
+from twofold.engine.result.spans import Segments, Span, span_bounds
 from twofold.engine.segment.segmentation import break_offsets
 
 _BLOCK_BREAK = re.compile("[\n\u2029]")

@@ -11,7 +11,9 @@ from array import array
 from collections.abc import Sequence
 
 from twofold.engine.result.edit_runs import runs_of
-from twofold.engine.result.model import DiffResult, Op, Pair, PairKind, Segments, Side, Span
+from twofold.engine.result.kinds import Op, PairKind, Side
+from twofold.engine.result.model import DiffResult, Pair
+from twofold.engine.result.spans import Segments, Span
 
 
 def inline_spans(result: DiffResult, pair: Pair, side: Side) -> Sequence[Span]:

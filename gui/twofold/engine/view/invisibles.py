@@ -40,7 +40,7 @@ from array import array
 from collections.abc import Sequence
 from enum import Enum
 
-from twofold.engine.result.model import Segments, Span, span_bounds
+from twofold.engine.result.spans import Segments, Span, span_bounds
 
 __all__ = [
     "Kind",

@@ -21,7 +21,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.engine.view.scroll_sync import LineMap
 
 

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.engine.view.display_blocks import BlockTable
 
 #: separators a typed number may carry (``1,234``, ``1 234``, ``1_234``)

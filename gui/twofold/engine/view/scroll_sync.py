@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from itertools import repeat
 from operator import add
 
-from twofold.engine.result.model import Pair, PairKind, Side
+from twofold.engine.result.kinds import PairKind, Side
+from twofold.engine.result.model import Pair
 from twofold.engine.view.extents import Extent, ParagraphExtents
 
 

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter, is_not
 
-from twofold.engine.result.model import DiffResult, Pair, PairKind, Side, Span
+from twofold.engine.result.kinds import PairKind, Side
+from twofold.engine.result.model import DiffResult, Pair
+from twofold.engine.result.spans import Span
 from twofold.engine.tuning import DEFAULT_GEOMETRY_TUNING, GeometryTuning
 from twofold.engine.view.display_blocks import BlockTable, block_table
 from twofold.engine.view.extents import Extent, ExtentIndex, ParagraphExtents

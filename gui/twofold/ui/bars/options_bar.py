@@ -25,7 +25,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QToolBar, QWidget
 
-from twofold.engine.result.model import CompareOptions, DiffResult, Granularity, Side, Unit
+from twofold.engine.result.kinds import Granularity, Side, Unit
+from twofold.engine.result.model import CompareOptions, DiffResult
 from twofold.ui.files.settings import Settings
 from twofold.ui.plain_text import plain_label
 

@@ -7,7 +7,8 @@ without widgets and reused by the window title and tooltips.
 
 from __future__ import annotations
 
-from twofold.engine.result.model import DiffResult, DocFormat, Document, PairKind, Stats
+from twofold.engine.result.kinds import DocFormat, PairKind
+from twofold.engine.result.model import DiffResult, Document, Stats
 from twofold.engine.result.summary import layout_headline, layout_lines, percent, replaced_text
 
 #: layout differences the note in the view names; its tooltip lists up to ``_NOTE_TIP_LINES``

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 
 
 class OpenPairDialog(QDialog):

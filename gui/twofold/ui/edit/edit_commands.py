@@ -26,7 +26,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from twofold.engine.edit.take import Take, WordEdit, take_change, take_word, word_edits
-from twofold.engine.result.model import CompareOptions, DiffResult, Side
+from twofold.engine.result.kinds import Side
+from twofold.engine.result.model import CompareOptions, DiffResult
 from twofold.engine.view.view_geometry import PreparedView
 from twofold.ui.edit.pane_text import apply_take, offset_at, pane_text, read_only_reason
 from twofold.ui.edit.recompare_runner import RecompareRunner

@@ -23,7 +23,8 @@ from twofold.engine.edit.encode_back import UnsavableTextError
 from twofold.engine.edit.save_file import needs_new_name, save_text
 from twofold.engine.errors import ChangedOnDiskError
 from twofold.engine.export.safe_output import OutputError
-from twofold.engine.result.model import DiffResult, DocFormat, Document, Side
+from twofold.engine.result.kinds import DocFormat, Side
+from twofold.engine.result.model import DiffResult, Document
 from twofold.ui.edit import questions
 from twofold.ui.edit.questions import Unsaved
 from twofold.ui.panes.diff_view import DiffView

@@ -16,7 +16,7 @@ from PySide6.QtGui import QDropEvent
 
 from twofold.engine.errors import InputError
 from twofold.engine.load.safe_read import check_path
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.ui.files.drop import local_paths, take_as_copy
 from twofold.ui.plain_text import one_line, plain_label, tooltip
 

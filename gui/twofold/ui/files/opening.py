@@ -16,7 +16,7 @@ from typing import Protocol
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.ui.bars.banner import Banner, Topic
 from twofold.ui.dialogs.open_pair import OpenPairDialog
 from twofold.ui.files.drop import DropRefused, local_paths, plan_drop, take_as_copy

@@ -20,7 +20,7 @@ from typing import Protocol
 
 from PySide6.QtGui import QGuiApplication
 
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.ui.bars.banner import Banner, Topic
 from twofold.ui.worker import CompareRequest
 

@@ -28,7 +28,8 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QFont
 
 from twofold.engine.export.safe_output import OutputError, write_atomic
-from twofold.engine.result.model import CompareOptions, Granularity, Unit
+from twofold.engine.result.kinds import Granularity, Unit
+from twofold.engine.result.model import CompareOptions
 from twofold.ui.files.settings_file import FileUse, SettingsMemory, vet
 
 log = logging.getLogger(__name__)

@@ -19,7 +19,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
 
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.ui.files.settings import FIND_CASE, FIND_REGEX, FIND_WORDS, Option, Settings
 from twofold.ui.find import text_search
 from twofold.ui.panes.diff_pane import DiffPane

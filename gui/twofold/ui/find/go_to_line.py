@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.engine.view.line_jump import LineRefused, read_line
 from twofold.ui.panes.diff_view import DiffView
 from twofold.ui.panes.pane_sync import READING_AT

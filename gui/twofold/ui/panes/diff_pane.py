@@ -35,7 +35,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from twofold.engine.result.model import PairKind, Side
+from twofold.engine.result.kinds import PairKind, Side
 from twofold.engine.view.display_blocks import BlockTable, block_table
 from twofold.engine.view.extents import Extent
 from twofold.engine.view.invisibles import describe

@@ -20,15 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.engine.result.model import (
-    DiffResult,
-    DocFormat,
-    Pair,
-    PairKind,
-    SetApart,
-    Side,
-    Unit,
-)
+from twofold.engine.result.kinds import DocFormat, PairKind, Side, Unit
+from twofold.engine.result.model import DiffResult, Pair, SetApart
 from twofold.engine.view.display_blocks import LONG_LINE
 from twofold.engine.view.syntax import Language, language_for
 from twofold.engine.view.view_geometry import PreparedView, same_layout

@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QTextBlock, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.engine.view.level_groups import LevelGroups
 
 #: (above, below) a block, in pixels

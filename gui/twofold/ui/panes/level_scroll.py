@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPlainTextEdit
 
-from twofold.engine.result.model import Side
+from twofold.engine.result.kinds import Side
 from twofold.ui.panes.level_layout import Leveller
 
 #: a group and a pixel offset from its top, the same place in both panes

@@ -21,7 +21,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from twofold.engine.result.model import Pair, Side
+from twofold.engine.result.kinds import Side
+from twofold.engine.result.model import Pair
 from twofold.ui.panes.pane_sync import PaneSync
 
 

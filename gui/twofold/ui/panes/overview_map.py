@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from twofold.engine.result.model import PairKind, Side
+from twofold.engine.result.kinds import PairKind, Side
 from twofold.engine.view.overview_estimate import fraction, fraction_of_position, overview_rows
 from twofold.ui.panes.pane_sync import PaneSync
 from twofold.ui.tuning import DEFAULT_VIEW_TUNING, ViewTuning

@@ -19,7 +19,8 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, Signal
 
-from twofold.engine.result.model import Pair, PairKind, Side
+from twofold.engine.result.kinds import PairKind, Side
+from twofold.engine.result.model import Pair
 from twofold.engine.view.extents import Extent, ExtentIndex
 from twofold.engine.view.overview_estimate import position_at_fraction
 from twofold.engine.view.scroll_sync import LineMap, pair_extent

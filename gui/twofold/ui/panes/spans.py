@@ -23,7 +23,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from twofold.engine.pipeline import refine_pair
-from twofold.engine.result.model import DiffResult, Pair, PairKind, Side, Span
+from twofold.engine.result.kinds import PairKind, Side
+from twofold.engine.result.model import DiffResult, Pair
+from twofold.engine.result.spans import Span
 from twofold.engine.view.display_blocks import BlockTable
 from twofold.engine.view.invisibles import hideable, stand_in
 from twofold.engine.view.utf16 import Utf16Map

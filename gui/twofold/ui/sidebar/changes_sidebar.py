@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.engine.result.model import DiffResult, Pair, PairKind, Side, Unit
+from twofold.engine.result.kinds import PairKind, Side, Unit
+from twofold.engine.result.model import DiffResult, Pair
 from twofold.engine.result.summary import percent
 from twofold.engine.view.invisibles import reveal
 from twofold.ui.focus_ring import FocusRing

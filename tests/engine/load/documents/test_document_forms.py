@@ -16,7 +16,8 @@ import pytest
 from support import DATA
 from twofold.engine.load.decoding import load_document
 from twofold.engine.pipeline import compare
-from twofold.engine.result.model import CompareOptions, DiffResult, Document, Unit
+from twofold.engine.result.kinds import Unit
+from twofold.engine.result.model import CompareOptions, DiffResult, Document
 
 PAIRS = ("pep0008_strunk_white", "gpl2_vs_gpl3")
 #: the office and book forms: each reads to the same text

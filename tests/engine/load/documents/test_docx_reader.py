@@ -12,7 +12,7 @@ from office_files import docx_bytes, p
 from twofold.engine.load.decoding import load_document
 from twofold.engine.load.documents.docx import read_docx
 from twofold.engine.load.documents.extracted import Extracted, ReadLimits
-from twofold.engine.result.model import DocFormat
+from twofold.engine.result.kinds import DocFormat
 
 LIMITS = ReadLimits()
 

@@ -22,7 +22,8 @@ from twofold.engine.errors import InputError
 from twofold.engine.load.decoding import decode_file, load_document
 from twofold.engine.load.documents.extracted import ReadLimits
 from twofold.engine.pipeline import compare
-from twofold.engine.result.model import CompareOptions, DocFormat, Document, Unit
+from twofold.engine.result.kinds import DocFormat, Unit
+from twofold.engine.result.model import CompareOptions, Document
 
 GPL = DATA / "documents" / "gpl2_vs_gpl3"
 PEP = DATA / "documents" / "pep0008_strunk_white"

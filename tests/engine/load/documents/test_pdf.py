@@ -33,7 +33,8 @@ from pdf_maker import (
 from support import DATA
 from twofold.engine.load.decoding import decode_file, load_document
 from twofold.engine.pipeline import compare
-from twofold.engine.result.model import CompareOptions, DocFormat, SetApart, Unit
+from twofold.engine.result.kinds import DocFormat, Unit
+from twofold.engine.result.model import CompareOptions, SetApart
 
 #: short words and long ones, so lines end at many distances from the margin
 WORDS = ["the", "of", "and", "to", "in", "that", "was", "with", "as", "his", "on", "by"]

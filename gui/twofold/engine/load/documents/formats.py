@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING
 
 from twofold.engine.errors import InputError, TwofoldError
 from twofold.engine.load.documents.extracted import Extracted, Progress, Reader, ReadLimits
-from twofold.engine.result.model import DocFormat, Document, NewlineStyle
+from twofold.engine.result.kinds import DocFormat, NewlineStyle
+from twofold.engine.result.model import Document
 
 if TYPE_CHECKING:
     from zipfile import ZipFile

@@ -1,0 +1,94 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The units an inline diff compares, cut a piece at a time: tokens or sentence chunks.
+
+Why pieces: one regex call over a long paragraph or line holds the GIL long enough
+to freeze the window while its worker diffs; between pieces the UI thread gets its
+turn. Units are coded one character a unit (``raw_diff.TokenCodes``) so that
+diff-match-patch diffs units, not characters. No Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Iterable, Iterator
+
+from twofold.engine.inline.raw_diff import TokenCodes
+
+#: Words, runs of white space, and single other characters (punctuation, symbols, CJK).
+TOKEN = re.compile(r"[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+|\s+|.", re.DOTALL)
+#: A sentence or statement with its end mark and the space after it (or a bare run).
+CHUNK = re.compile(r"[^.!?;}\n]*(?:[.!?;}\n]+\s*|$)")
+#: Where a chunk ends and the next one starts with neither an end mark nor a space.
+_CHUNK_END = re.compile(r"[.!?;}\n]+\s*(?=[^.!?;}\n\s])")
+#: Characters a single regex call reads at most when cutting a huge text into chunks.
+CHUNK_PIECE = 1 << 16
+#: Where a token ends and a run of white space starts: a place to cut a text into pieces.
+_TOKEN_END = re.compile(r"(?<=\S)(?=\s)")
+
+
+def encoded_units(pieces: Iterable[list[str]], codes: TokenCodes) -> tuple[str, array[int]]:
+    """Units (tokens, or sentence chunks) as codes, one character a unit, and each one's length.
+
+    Read a piece at a time (``token_pieces``, ``chunk_pieces``): only the
+    distinct units are held, as the codes' keys, not a string object for each of
+    a million tokens (a minified script's chunks are mostly repeats: held as
+    strings they took several times the text). Lengths take two bytes a unit while
+    every unit is shorter than 64 K characters (a long paragraph has over a million
+    tokens, four times the memory as 8-byte lengths), four after. The peaks are in
+    ``bench/gui_bench.py --only minified`` and ``--only paragraph``.
+    """
+    lookup = codes.__getitem__
+    encoded: list[str] = []
+    lengths: array[int] = array("H")
+    for piece in pieces:
+        encoded.append("".join(map(lookup, piece)))
+        done = len(lengths)
+        try:
+            lengths.extend(map(len, piece))
+        except OverflowError:
+            lengths = array("I", lengths[:done])
+            lengths.extend(map(len, piece))
+    return "".join(encoded), lengths
+
+
+def token_pieces(text: str) -> Iterator[list[str]]:
+    """``TOKEN.findall(text)``, a list per piece of about ``CHUNK_PIECE`` characters.
+
+    One regex call over a long paragraph held the GIL long enough to freeze the
+    window while its worker diffed (``bench/gui_bench.py --only paragraph``
+    reports the longest stall). Pieces end where a word or mark meets white space,
+    which is always the end of a token, so the tokens are the same.
+    """
+    start = 0
+    while len(text) - start > CHUNK_PIECE:
+        end = _TOKEN_END.search(text, start + CHUNK_PIECE)
+        if end is None:
+            break
+        yield TOKEN.findall(text, start, end.start())
+        start = end.start()
+    yield TOKEN.findall(text, start)
+
+
+def chunks(text: str) -> list[str]:
+    """``CHUNK.findall(text)``, read a piece of about ``CHUNK_PIECE`` characters at a time."""
+    return [chunk for piece in chunk_pieces(text) for chunk in piece]
+
+
+def chunk_pieces(text: str) -> Iterator[list[str]]:
+    """``CHUNK.findall(text)``, a list per piece of about ``CHUNK_PIECE`` characters.
+
+    One regex call over a long line holds the GIL, during which the window
+    cannot paint (``bench/gui_bench.py --only single`` reports the longest
+    stall); between pieces the UI thread gets its turn. Pieces end where a
+    chunk ends, so the chunks are the same; only the whole text's last piece
+    keeps the empty match ``$`` gives at its end.
+    """
+    start = 0
+    while len(text) - start > CHUNK_PIECE:
+        end = _CHUNK_END.search(text, start + CHUNK_PIECE)
+        if end is None:
+            break
+        yield CHUNK.findall(text, start, end.end())[:-1]
+        start = end.end()
+    yield CHUNK.findall(text, start)
