@@ -14,7 +14,7 @@ from office_files import docx_bytes, p
 from qt_helpers import compare_and_wait
 from twofold.app import open_files
 from twofold.cli import main
-from twofold.engine.result.model import DocFormat
+from twofold.engine.result.kinds import DocFormat
 from twofold.ui.main_window import MainWindow
 
 PAGE_A = '<!DOCTYPE html>\n<html><body>\n<p class="lead">Hello, world.</p>\n</body></html>\n'
