@@ -8,7 +8,7 @@ import pytest
 from support import DATA
 from twofold.engine.errors import CompareCanceled
 from twofold.engine.result.kinds import DocFormat
-from twofold.ui.worker import DOCUMENT_SHARE, CompareRequest, load_and_compare
+from twofold.ui.compare_request import DOCUMENT_SHARE, CompareRequest, load_and_compare
 
 PAIR = DATA / "documents" / "pep0008_strunk_white"
 

@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from qt_helpers import deliver_posted_events
 from twofold.engine.result.model import DiffResult
+from twofold.ui.compare_request import CompareRequest
 from twofold.ui.dialogs import error_dialog
 from twofold.ui.dialogs.error_dialog import (
     MAX_REPORTS_PER_DIALOG,
@@ -30,7 +31,7 @@ from twofold.ui.dialogs.error_dialog import (
 )
 from twofold.ui.files.settings import Settings
 from twofold.ui.main_window import MainWindow
-from twofold.ui.worker import CompareRequest, CompareRunner
+from twofold.ui.worker import CompareRunner
 
 
 @pytest.fixture

@@ -23,11 +23,12 @@ import hostile
 from qt_helpers import compare_and_wait, drop_files
 from support import DATA
 from twofold.engine.load.decoding import load_document
+from twofold.ui.compare_request import load_and_compare
 from twofold.ui.files import file_watcher
 from twofold.ui.files.file_watcher import FileStatus, FileWatcher, Loaded
 from twofold.ui.files.settings import Settings as WindowSettings
 from twofold.ui.main_window import MainWindow
-from twofold.ui.worker import CompareRunner, load_and_compare
+from twofold.ui.worker import CompareRunner
 
 A_TEXT = "The first paragraph stays.\n\nThe second paragraph is here.\n\nThe third one too.\n"
 B_TEXT = "The first paragraph stays.\n\nThe second paragraph is there.\n\nThe third one, too.\n"

@@ -20,7 +20,7 @@ from twofold.engine.pipeline import Refinement, compare
 from twofold.engine.result.kinds import Side
 from twofold.engine.result.model import DiffResult
 from twofold.engine.view.view_geometry import PreparedView
-from twofold.ui import worker
+from twofold.ui import compare_request, worker
 from twofold.ui.files.settings import Settings
 from twofold.ui.main_window import MainWindow
 from twofold.ui.tuning import ViewTuning
@@ -132,7 +132,7 @@ def test_a_held_preview_is_refined_only_once_released(
     runner = worker.CompareRunner(tuning=TWO_STEPS)
     releases: list[Callable[[], None]] = []
     runner.previewed.connect(lambda _result: releases.append(runner.hold_refinement()))
-    runner.start(worker.CompareRequest(str(demo[0]), str(demo[1])))
+    runner.start(compare_request.CompareRequest(str(demo[0]), str(demo[1])))
     qtbot.waitUntil(lambda: bool(releases), timeout=30_000)
     # The worker polls the released-yet event: unanswered polls show it waiting.
     shown = releases[0].__self__  # type: ignore[attr-defined]

@@ -17,7 +17,8 @@ from twofold.engine.result.kinds import PairKind
 from twofold.engine.result.model import DiffResult, Document, Pair, Stats
 from twofold.engine.result.spans import Span
 from twofold.engine.view.view_geometry import PreparedView
-from twofold.ui.worker import CompareRequest, CompareRunner
+from twofold.ui.compare_request import CompareRequest
+from twofold.ui.worker import CompareRunner
 
 
 def _result(tag: str) -> DiffResult:

@@ -35,6 +35,7 @@ from twofold.ui.bars.options_bar import OptionsController, build_toolbar
 from twofold.ui.bars.overlay import TopOverlay
 from twofold.ui.bars.status_line import StatusLine
 from twofold.ui.commands import CompareCommands, FileCommands, GoCommands, ViewCommands
+from twofold.ui.compare_request import CompareRequest
 from twofold.ui.dialogs.font_choice import FontChoice
 from twofold.ui.edit.edit_commands import EditCommands
 from twofold.ui.files.drop_zone import DropZone
@@ -58,7 +59,7 @@ from twofold.ui.theme import Theme, ThemeWatcher
 from twofold.ui.tuning import DEFAULT_VIEW_TUNING, ViewTuning
 from twofold.ui.window_fit import first_size
 from twofold.ui.window_layout import beside_list, column, stacked
-from twofold.ui.worker import CompareRequest, CompareRunner
+from twofold.ui.worker import CompareRunner
 
 log = logging.getLogger(__name__)
 

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from twofold.engine.result.kinds import Side
 from twofold.ui.bars.banner import Banner, Topic
+from twofold.ui.compare_request import CompareRequest
 from twofold.ui.dialogs.open_pair import OpenPairDialog
 from twofold.ui.files.drop import DropRefused, local_paths, plan_drop, take_as_copy
 from twofold.ui.files.drop_zone import DropZone
-from twofold.ui.worker import CompareRequest
 
 #: the Open dialog's choices: any file first (text and code have no one suffix), then the
 #: documents a reader opens (``engine/load/documents/formats.py``)

@@ -22,7 +22,7 @@ from PySide6.QtGui import QGuiApplication
 
 from twofold.engine.result.kinds import Side
 from twofold.ui.bars.banner import Banner, Topic
-from twofold.ui.worker import CompareRequest
+from twofold.ui.compare_request import CompareRequest
 
 __all__ = ["PASTED", "Paster"]
 

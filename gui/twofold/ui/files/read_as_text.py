@@ -21,7 +21,7 @@ from typing import Protocol
 
 from PySide6.QtGui import QAction
 
-from twofold.ui.worker import CompareRequest
+from twofold.ui.compare_request import CompareRequest
 
 
 class Rereading(Protocol):
