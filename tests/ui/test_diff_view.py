@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 from twofold.engine.result.kinds import Op, PairKind, Side, Unit
 from twofold.engine.result.model import DiffResult, Edit, Pair
 from twofold.engine.view.view_geometry import prepare
-from twofold.ui.panes.diff_view import DiffView, PaneHeader, base_point_size
+from twofold.ui.panes.diff_view import DiffView, base_point_size
+from twofold.ui.panes.pane_header import PaneHeader
 
 
 @pytest.fixture
