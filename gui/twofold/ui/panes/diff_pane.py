@@ -12,11 +12,10 @@ screen first (``pane_fill``), so the window answers while a 10 MB file fills in.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -29,8 +28,6 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
     QTextBlock,
-    QTextCharFormat,
-    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
@@ -42,13 +39,13 @@ from twofold.engine.view.invisibles import describe
 from twofold.engine.view.overview_estimate import LineEstimate
 from twofold.engine.view.utf16 import Utf16Map
 from twofold.ui.files.drop import local_paths, take_as_copy
-from twofold.ui.find.match_paint import match_rects, outside
 from twofold.ui.find.text_search import Folded, find_all
-from twofold.ui.panes.break_marks import is_break_only, mark_rect, paint_marks
+from twofold.ui.panes.break_marks import mark_rect, paint_marks
 from twofold.ui.panes.gutter import LineGutter
 from twofold.ui.panes.heading_format import format_headings
 from twofold.ui.panes.level_layout import Leveller
 from twofold.ui.panes.pane_fill import SlicedFill
+from twofold.ui.panes.pane_paint import paint_current, paint_gaps, paint_matches, paint_tints
 from twofold.ui.panes.spans import BlockTints, PaneHighlights, PanePositions, StandIn
 from twofold.ui.panes.stand_in_paint import (
     block_stand_ins,
@@ -56,13 +53,10 @@ from twofold.ui.panes.stand_in_paint import (
     stand_in_under,
 )
 from twofold.ui.panes.width_relayout import WidthRelayout
+from twofold.ui.panes.word_selections import visible_windows, word_format, word_selections
 from twofold.ui.theme import Theme
 from twofold.ui.tuning import DEFAULT_VIEW_TUNING, ViewTuning
 
-#: right-to-left scripts: in such a line a span of the screen need not be one range
-#: of the text, so the whole line counts as in view (``visible_windows``). The
-#: direction controls never reach the document (``pane_fill`` shows stand-ins).
-_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]")
 #: re-measure this long after the last layout change (a window resize sends many)
 LAYOUT_DELAY_MS = 15
 #: at most this many looks at what is on screen per selection refresh (each after
@@ -507,26 +501,21 @@ class DiffPane(QPlainTextEdit):
         if key == self._visible_range:
             return False
         self._visible_range = key
-        selections = []
+        selections: list[QTextEdit.ExtraSelection] = []
         self._breaks = set()
         if self._highlights is not None:
-            fmt = {kind: self._word_format(kind) for kind in PairKind}
-            matches = self._matches  # painted under the text (match_paint): cut out of these
+            fmt = {
+                kind: word_format(self.theme, self.side, kind, self._change_lines)
+                for kind in PairKind
+            }
             if windows:  # block by block, only what is in view of each
                 ranges = [(n, n, *windows[n]) for n in numbers]
             else:
                 ranges = [(numbers[0], numbers[-1], start, end)]
-            last_end = -1
-            for first_block, last_block, lo, hi in ranges:
-                for h in self._highlights.in_range(first_block, last_block, lo, hi):
-                    if h.end <= last_end:  # already set for the block before
-                        continue
-                    last_end = h.end
-                    if is_break_only(doc, h.start, h.end):  # a sliver: marked in paintEvent
-                        self._breaks.add(doc.findBlock(h.start).blockNumber())
-                        continue
-                    for part_start, part_end in outside(h.start, h.end, matches):
-                        selections.append(self._selection(part_start, part_end, fmt[h.kind]))
+            # find's matches are painted under the text (match_paint): cut out of these
+            selections, self._breaks = word_selections(
+                doc, self._highlights, ranges, self._matches, fmt
+            )
         self.setExtraSelections(selections)
         self._find_stand_ins(numbers)
         return True
@@ -568,22 +557,7 @@ class DiffPane(QPlainTextEdit):
         wrapping (every line is in view); a block holding right-to-left text is in
         view whole (there a span of the screen need not be one range of the text).
         """
-        if self.lineWrapMode() is not QPlainTextEdit.LineWrapMode.NoWrap:
-            return {}
-        left = -self.contentOffset().x()
-        right = left + self.viewport().width()
-        doc = self.document()
-        windows: dict[int, tuple[int, int]] = {}
-        for number in numbers:
-            block = doc.findBlockByNumber(number)
-            layout, position = block.layout(), block.position()
-            if layout.lineCount() == 0 or _RIGHT_TO_LEFT.search(block.text()):
-                windows[number] = (position, position + block.length())
-                continue
-            line = layout.lineAt(0)
-            lo, hi = line.xToCursor(left), line.xToCursor(right)
-            windows[number] = (position + max(0, lo - 1), position + hi + 1)
-        return windows
+        return visible_windows(self, numbers)
 
     def set_change_lines(self, on: bool) -> None:
         """Strike deleted words through and underline inserted ones (``change_lines``)."""
@@ -592,47 +566,24 @@ class DiffPane(QPlainTextEdit):
             self._visible_range = (-1, -1)
             self._refresh_selections()
 
-    def _word_format(self, kind: PairKind) -> QTextCharFormat:
-        fmt = QTextCharFormat()
-        fmt.setBackground(self.theme.word_colour(deleted=self.side is Side.A))
-        if self._change_lines:
-            fmt.setFontStrikeOut(self.side is Side.A)
-            fmt.setFontUnderline(self.side is Side.B)
-        elif kind is PairKind.MOVED:
-            fmt.setFontUnderline(True)
-        return fmt
-
-    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
-        sel = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(min(start, self.document().characterCount() - 1))
-        cursor.setPosition(
-            min(end, self.document().characterCount() - 1), QTextCursor.MoveMode.KeepAnchor
-        )
-        sel.cursor = cursor
-        sel.format = fmt
-        return sel
-
     def paintEvent(self, event: QPaintEvent) -> None:
         numbers, tops, heights = self.visible_blocks()
+        rows = list(zip(numbers, tops, heights, strict=True))
         width = self.viewport().width()
         painter = QPainter(self.viewport())
-        for number, top, height in zip(numbers, tops, heights, strict=True):
-            kind = self.block_kind(number)
-            if kind is not None:  # tints are painted, not block formats: nothing to re-apply
-                height -= self.leveller.measured_below(self.side, number)  # not the padding
-                if number == 0:
-                    above = self.leveller.top_padding(self.side)
-                    top, height = top + above, height - above
-                painter.fillRect(QRectF(0, top, width, height), self.theme.tints[kind])
+        paint_tints(
+            painter,
+            rows,
+            self.block_kind,
+            lambda number: self.leveller.measured_below(self.side, number),
+            lambda: self.leveller.top_padding(self.side),
+            self.theme.tints,
+            width,
+        )
         doc, left = self.document(), self.contentOffset().x()
         if self._matches:
             windows = self.visible_windows(numbers)
-            for number, top in zip(numbers, tops, strict=True):
-                block = doc.findBlockByNumber(number)
-                window = windows.get(number)
-                for rect in match_rects(block, top, left, self._matches, window):
-                    painter.fillRect(rect, self.theme.found)
+            paint_matches(painter, doc, rows, left, self._matches, windows, self.theme.found)
         frames = [
             rect
             for number, top in zip(numbers, tops, strict=True)
@@ -647,14 +598,9 @@ class DiffPane(QPlainTextEdit):
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        lo, hi = self.visible_block_range()
-        first_gap = bisect_right(self._gaps, (lo - 1.0,))
-        for pos, kind in self._gaps[first_gap:]:
-            if pos > hi + 1:
-                break
-            y = round(self.y_of(pos))
-            painter.setPen(QPen(self.theme.marks[kind], 1.5, Qt.PenStyle.DashLine))
-            painter.drawLine(0, y, width, y)
+        paint_gaps(
+            painter, self._gaps, self.visible_block_range(), self.y_of, self.theme.marks, width
+        )
         marks = [
             mark_rect(doc.findBlockByNumber(number), top, left, QFontMetricsF(self.font()))
             for number, top in zip(numbers, tops, strict=True)
@@ -666,13 +612,7 @@ class DiffPane(QPlainTextEdit):
         for frame in frames:
             painter.drawRoundedRect(frame.adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
         if self._current is not None:
-            top, bottom = self.y_of(self._current.top), self.y_of(self._current.bottom)
-            painter.setPen(QPen(self.theme.current, 2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            if bottom - top < 2:
-                painter.drawLine(0, round(top), width, round(top))
-            else:
-                painter.drawRoundedRect(QRectF(1, top - 1, width - 3, bottom - top + 2), 3, 3)
+            paint_current(painter, self._current, self.y_of, self.theme.current, width)
         painter.end()
 
     def _on_update_request(self, rect: QRect, dy: int) -> None:
