@@ -90,7 +90,9 @@ class DiffPane(QPlainTextEdit):
         # a pane on its own gets a leveller of its own, which never pads.
         self.leveller = leveller if leveller is not None else Leveller(self)
         document = QTextDocument(self)
-        document.setDocumentLayout(self.leveller.layout_for(document, side))
+        document.setDocumentLayout(
+            self.leveller.layout_for(document, side, self.blocks_maybe_on_screen)
+        )
         self.setDocument(document)
         self.setObjectName("leftPane" if side is Side.A else "rightPane")
         self.setReadOnly(True)
@@ -294,6 +296,16 @@ class DiffPane(QPlainTextEdit):
 
     def line_height(self) -> float:
         return float(self.fontMetrics().lineSpacing())
+
+    def blocks_maybe_on_screen(self) -> range:
+        """The block numbers that may be on screen now: from the first, a line each and more.
+
+        Cheap (nothing laid out), for the leveller to tell a block being shown from one
+        Qt measures far away (the scroll range, a fill slice).
+        """
+        first = self.firstVisibleBlock().blockNumber()
+        lines = int(self.viewport().height() / max(1.0, self.line_height()))
+        return range(max(0, first - 1), first + 2 * lines + 2)
 
     def visible_blocks(self) -> tuple[list[int], list[float], list[float]]:
         """Number, viewport top and height of each block on screen (cached per view state).

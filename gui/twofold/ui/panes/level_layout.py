@@ -7,9 +7,14 @@ the block's rectangle each time. ``LevelLayout`` answers that question with
 the block's own height plus the padding the ``Leveller`` works out: below the
 last block of a group on the side that is shorter there, or above the first
 block when only the other side has text before its first anchor. Nothing is
-inserted into the document (its text stays the file's text), and only blocks
-that are laid out (on screen, or walked past while scrolling) are measured,
-so a big document costs nothing more until it is looked at. A change of
+inserted into the document (its text stays the file's text), and a group is
+measured only when a block of it that may be on screen asks for its padding
+(``OnScreen``): Qt also asks for the rectangles of blocks far from the
+screen (the last screen's worth on every change of size, to set the scroll
+range; the block a fill slice changed), and measuring their groups laid out
+every block of a big document, holding the UI thread for seconds and
+tripling the memory. The last group is measured at once only when it is
+small (``ENDS_BUDGET_CHARS``), else when it is shown. A change of
 text clears what was measured from its group on, and the panes clear it all
 when their width, wrap or font change (``invalidate``); the next paint
 measures again.
@@ -21,6 +26,9 @@ other pane's layout as well: the ``Leveller`` holds both.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QTextBlock, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
@@ -31,6 +39,17 @@ from twofold.engine.view.level_groups import LevelGroups
 #: (above, below) a block, in pixels
 Padding = tuple[float, float]
 _NONE: Padding = (0.0, 0.0)
+
+#: the block numbers that may be on a pane's screen now (a range or a superset of it)
+OnScreen = Callable[[], range]
+
+#: the last group is measured before it is shown (for the scroll range) up to this size
+#: on both sides together; a bigger one would lay out far more than a screen
+ENDS_BUDGET_CHARS = 200_000
+
+
+def _everywhere() -> range:
+    return range(0, 2**62)
 
 
 class LevelLayout(QPlainTextDocumentLayout):
@@ -77,6 +96,7 @@ class Leveller(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._layouts: dict[Side, LevelLayout] = {}
+        self._on_screen: dict[Side, OnScreen] = {}
         self._groups: LevelGroups | None = None
         self._pads: dict[Side, dict[int, Padding]] = {Side.A: {}, Side.B: {}}
         self._heights: dict[tuple[Side, int], float] = {}
@@ -92,10 +112,18 @@ class Leveller(QObject):
         self._ends = QTimer(self, singleShot=True, interval=0)
         self._ends.timeout.connect(self._measure_ends)
 
-    def layout_for(self, document: QTextDocument, side: Side) -> LevelLayout:
-        """A layout for ``document`` (one pane's) that this leveller pads."""
+    def layout_for(
+        self, document: QTextDocument, side: Side, on_screen: OnScreen = _everywhere
+    ) -> LevelLayout:
+        """A layout for ``document`` (one pane's) that this leveller pads.
+
+        Args:
+            on_screen: the blocks that may be on the pane's screen; only their groups are
+                measured when Qt asks for a block's rectangle (everywhere: every group).
+        """
         layout = LevelLayout(document, side, self)
         self._layouts[side] = layout
+        self._on_screen[side] = on_screen
         document.contentsChange.connect(
             lambda position, _removed, _added: self.on_text_changed(side, position)
         )
@@ -146,12 +174,34 @@ class Leveller(QObject):
             self.invalidated.emit()
 
     def _measure_ends(self) -> None:
-        """Measure the last group: its padding sets how far down each pane may scroll."""
-        for side, layout in self._layouts.items():
-            self.padding(side, layout.document().lastBlock())
+        """Measure the last group if small: its padding sets how far down each pane may scroll.
 
-    def padding(self, side: Side, block: QTextBlock) -> Padding:
-        """The space above and below ``block`` of ``side`` (zero while it cannot be measured)."""
+        A bigger one is measured when its end is shown (then the ranges grow).
+        """
+        groups = self._groups
+        if groups is None or len(self._layouts) < 2:
+            return
+        last = groups.count - 1
+        size = 0
+        for side, layout in self._layouts.items():
+            start, end = groups.span(side, last)
+            document = layout.document()
+            if end > document.blockCount():
+                return  # still filling in: measured when the text is all in
+            first = document.findBlockByNumber(start)
+            size += document.lastBlock().position() + document.lastBlock().length()
+            size -= first.position() if first.isValid() else 0
+        if size > ENDS_BUDGET_CHARS:
+            return
+        for side, layout in self._layouts.items():
+            self.padding(side, layout.document().lastBlock(), anywhere=True)
+
+    def padding(self, side: Side, block: QTextBlock, anywhere: bool = False) -> Padding:
+        """The space above and below ``block`` of ``side`` (zero while it cannot be measured).
+
+        Args:
+            anywhere: measure its group even if ``block`` is not on the pane's screen.
+        """
         groups = self._groups
         if groups is None or self._measuring or len(self._layouts) < 2:
             return _NONE
@@ -164,6 +214,8 @@ class Leveller(QObject):
         end = groups.span(side, group)[1]
         if number != end - 1 and not (number == 0 and groups.padded_on_top(side)):
             return _NONE
+        if not anywhere and number not in self._on_screen[side]():
+            return _NONE  # not kept: measured when it is shown
         self._measuring = True  # measuring lays blocks out, which may ask for rectangles
         try:
             found = self._measure(side, number, group, end)
@@ -212,12 +264,18 @@ class Leveller(QObject):
             below = max(0.0, other - own)
         return above, below
 
-    def height(self, side: Side, group: int) -> float | None:
-        """The unpadded height of ``group`` on ``side``; None until its blocks are all in."""
+    def height(self, side: Side, group: int, limit: float = math.inf) -> float | None:
+        """The unpadded height of ``group`` on ``side``; None until its blocks are all in.
+
+        Args:
+            limit: None as soon as the height is found to be over this (the blocks past
+                it are not laid out: a caller that only compares with a screen's worth
+                lays out no more than that).
+        """
         key = (side, group)
         known = self._heights.get(key)
         if known is not None:
-            return known
+            return known if known <= limit else None
         groups = self._groups
         layout = self._layouts.get(side)
         if groups is None or layout is None:
@@ -231,13 +289,19 @@ class Leveller(QObject):
         block = document.findBlockByNumber(start)
         for _ in range(end - start):
             total += layout.own_height(block)
+            if total > limit:
+                return None
             block = block.next()
         self._heights[key] = total
         return total
 
-    def level_height(self, group: int) -> float | None:
-        """The height ``group`` takes in both panes once padded (the taller side's)."""
-        heights = [self.height(side, group) for side in Side]
+    def level_height(self, group: int, limit: float = math.inf) -> float | None:
+        """The height ``group`` takes in both panes once padded (the taller side's).
+
+        Args:
+            limit: None if it is over this (see ``height``).
+        """
+        heights = [self.height(side, group, limit) for side in Side]
         if heights[0] is None or heights[1] is None:
             return None
         return max(heights[0], heights[1])

@@ -106,7 +106,8 @@ def scroll_to_coordinate(
     landed: Coordinate = (group, chosen[0])
     if nearest and group + 1 < groups.count:
         after = [stop for stop in stops if stop[0] > offset + 0.5]
-        height = leveller.level_height(group)
+        # Only a group ending within that distance matters: a taller one is not laid out.
+        height = leveller.level_height(group, limit=2 * offset - chosen[0])
         if not after and height is not None and height - offset < offset - chosen[0]:
             start = groups.span(side, group + 1)[0]  # the next group's top is closer
             chosen, landed = (height, start, 0), (group + 1, 0.0)

@@ -221,7 +221,8 @@ class PaneSync(QObject):
         if landed != wanted:  # the blocks met on the way are laid out now: the ranges grew
             landed = self._level_at(wanted)
         group, offset = wanted
-        height = self._leveller.level_height(group)
+        # Only a group ending within that distance matters: a taller one is not laid out.
+        height = self._leveller.level_height(group, limit=2 * offset - landed[1])
         if landed[0] == group and height is not None and height - offset < offset - landed[1]:
             self._level_at((group + 1, 0.0))  # the next group's top is nearer the place wanted
 
