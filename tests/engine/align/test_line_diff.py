@@ -6,12 +6,17 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from twofold.engine.align import line_diff
 from twofold.engine.align.line_diff import LineRun, line_runs
 from twofold.engine.export.export_unified import split_lines, unified_diff
 from twofold.engine.tuning import CompareTuning
@@ -109,6 +114,48 @@ def test_a_few_distinct_lines_in_a_big_file() -> None:
     runs = line_runs(a, b)
     _check_runs(a, b, runs)
     assert _changed(runs) < 40000
+
+
+def _steps(a: list[str], b: list[str]) -> int:
+    """The Python lines the line matcher runs for a pair: its work, counted instead of timed."""
+    source = line_diff.__file__
+    steps = 0
+
+    def count(frame: FrameType, event: str, arg: Any) -> Callable[..., Any]:
+        nonlocal steps
+        steps += event == "line"
+        return count
+
+    def enter(frame: FrameType, event: str, arg: Any) -> Callable[..., Any] | None:
+        return count if frame.f_code.co_filename == source else None
+
+    before = sys.gettrace()
+    sys.settrace(enter)
+    try:
+        runs = line_runs(a, b)
+    finally:
+        sys.settrace(before)
+    _check_runs(a, b, runs)
+    return steps
+
+
+def _log(lines: int) -> tuple[list[str], list[str]]:
+    """``bench/gui_bench.py``'s log pair in small: every 97th line edited, 100 lines gone."""
+    a = [f"12:{n // 60 % 60:02d}:{n % 60:02d} INFO request {n * 7919}\n" for n in range(lines)]
+    b = [line.replace(" INFO ", " WARN ") if n % 97 == 0 else line for n, line in enumerate(a)]
+    del b[lines // 2 : lines // 2 + 100]
+    return a, b
+
+
+def test_a_log_with_a_change_every_hundred_lines_costs_linear_work() -> None:
+    """Twice the log, about twice the work: each region once, not each region's rest again.
+
+    The histogram diff splits this log at every change, the first match of each
+    region being as long as any other; searching each region to its end made the
+    work grow with the square of the lines (the 250,000-line log never finished).
+    """
+    small, large = _steps(*_log(3000)), _steps(*_log(6000))
+    assert large < 2.5 * small
 
 
 # ------------------------------------------------------------- the same as git

@@ -23,6 +23,7 @@ diff passes raw ``bytes`` lines); equal values match, nothing else does.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -77,7 +78,7 @@ def line_runs(
     ids_a = [ids.setdefault(line, len(ids)) for line in a]
     ids_b = [ids.setdefault(line, len(ids)) for line in b]
     changed_a, changed_b = [True] * len(a), [True] * len(b)
-    for a_start, b_start, length in _matches(ids_a, ids_b, tuning):
+    for a_start, b_start, length in _matches(_Sides(ids_a, ids_b, tuning), tuning):
         changed_a[a_start : a_start + length] = [False] * length
         changed_b[b_start : b_start + length] = [False] * length
     slide_changes(ids_a, changed_a, changed_b)
@@ -104,12 +105,78 @@ def _runs(changed_a: list[bool], changed_b: list[bool]) -> Iterator[LineRun]:
             i, j = i + n, j + n
 
 
-def _matches(a: list[int], b: list[int], tuning: CompareTuning) -> Iterator[_Match]:
+class _Sides:
+    """Both sides' line ids and what every region's search reads, computed once.
+
+    Why: rebuilding a region's line index, as git does, costs the region's
+    length, and a log whose every hundredth line changed splits into as many
+    regions as changes, each a little shorter than the last: quadratic. Here a
+    line's positions in A are listed once (a region's copies are two bisections)
+    and ``longest_after[j]`` bounds the length of any match found at B's line
+    ``j`` or later, so a search that holds a match of one-copy lines at least
+    that long stops: nothing after it could win.
+    """
+
+    __slots__ = ("a", "b", "longest_after", "positions")
+
+    def __init__(self, a: list[int], b: list[int], tuning: CompareTuning) -> None:
+        self.a, self.b = a, b
+        self.positions: dict[int, list[int]] = {}
+        for i, line in enumerate(a):
+            self.positions.setdefault(line, []).append(i)
+        self.longest_after = _longest_after(a, b, self.positions, tuning.rare_line_copies + 1)
+
+    def copies(self, line: int, a_lo: int, a_hi: int) -> int:
+        """How many times ``line`` occurs in ``a[a_lo:a_hi]``."""
+        found = self.positions.get(line)
+        if found is None:
+            return 0
+        if len(found) == 1:
+            return 1 if a_lo <= found[0] < a_hi else 0
+        return bisect_left(found, a_hi) - bisect_left(found, a_lo)
+
+
+def _longest_after(
+    a: list[int], b: list[int], positions: dict[int, list[int]], max_copies: int
+) -> list[int]:
+    """For each line of B, the longest match that a search can find there or further on.
+
+    A match found at ``b[j]`` lies in the whole files' run of equal lines
+    through that pair (a region only cuts it shorter), so the run's length,
+    counted at its last B line, bounds it. A line with more than ``max_copies``
+    copies in A is not followed up: from it on back nothing is bounded. Each
+    run is walked once, from the first of its pairs that is followed up.
+    """
+    unbounded = len(a) + len(b) + 1
+    bound = [0] * (len(b) + 1)
+    run_stop: dict[int, int] = {}  # diagonal ``i - j``: the B stop of the run walked last
+    for j, line in enumerate(b):
+        starts = positions.get(line, ())
+        if len(starts) > max_copies:
+            bound[j] = unbounded
+            continue
+        for i in starts:
+            if run_stop.get(i - j, -1) > j:
+                continue  # inside a run already walked
+            start_i, start_j, stop_i, stop_j = i, j, i + 1, j + 1
+            while start_i and start_j and a[start_i - 1] == b[start_j - 1]:
+                start_i, start_j = start_i - 1, start_j - 1
+            while stop_i < len(a) and stop_j < len(b) and a[stop_i] == b[stop_j]:
+                stop_i, stop_j = stop_i + 1, stop_j + 1
+            run_stop[i - j] = stop_j
+            bound[stop_j - 1] = max(bound[stop_j - 1], stop_j - start_j)
+    for j in range(len(b) - 1, -1, -1):
+        bound[j] = max(bound[j], bound[j + 1])
+    return bound
+
+
+def _matches(sides: _Sides, tuning: CompareTuning) -> Iterator[_Match]:
     """Matching blocks of the histogram diff, in no particular order.
 
     A work list instead of recursion: an unlucky file can split into as many
     regions as it has lines, deeper than Python's stack.
     """
+    a, b = sides.a, sides.b
     todo: list[_Region] = [(0, len(a), 0, len(b))]
     while todo:
         a_lo, a_hi, b_lo, b_hi = todo.pop()
@@ -123,7 +190,7 @@ def _matches(a: list[int], b: list[int], tuning: CompareTuning) -> Iterator[_Mat
             a_hi, b_hi = a_hi - suffix, b_hi - suffix
         if a_lo == a_hi or b_lo == b_hi:
             continue
-        found = _longest_rare_match(a, b, (a_lo, a_hi, b_lo, b_hi), tuning.rare_line_copies)
+        found = _longest_rare_match(sides, (a_lo, a_hi, b_lo, b_hi), tuning.rare_line_copies)
         if found is None:
             continue  # nothing in common: one change
         if found is _FALL_BACK:
@@ -153,54 +220,52 @@ def _common_suffix(a: list[int], b: list[int], a_lo: int, a_hi: int, b_lo: int, 
 _FALL_BACK: _Match = (-1, -1, -1)
 
 
-def _longest_rare_match(
-    a: list[int], b: list[int], region: _Region, max_copies: int
-) -> _Match | None:
+def _longest_rare_match(sides: _Sides, region: _Region, max_copies: int) -> _Match | None:
     """The match to split the region at: git's ``find_lcs``.
 
     Every occurrence in B of a line that A's region holds at most
     ``max_copies`` times is extended both ways while the lines agree; the
     match whose rarest line is rarest wins, a longer one on a tie. None when the
     sides share no line, ``_FALL_BACK`` when they share only frequent ones.
+    The search ends early once a match of one-copy lines is as long as any
+    still ahead (``_Sides.longest_after``): the answer is the same.
     """
+    a, b, positions, longest_after = sides.a, sides.b, sides.positions, sides.longest_after
     a_lo, a_hi, b_lo, b_hi = region
-    count: dict[int, int] = {}
-    first: dict[int, int] = {}  # a line's first position in A's region
-    after = [-1] * (a_hi - a_lo)  # the next position of the same line, or -1
-    for i in range(a_hi - 1, a_lo - 1, -1):
-        line = a[i]
-        after[i - a_lo] = first.get(line, -1)
-        first[line] = i
-        count[line] = count.get(line, 0) + 1
     best: _Match | None = None
     best_count = max_copies + 1
     shared = False
     j = b_lo
     while j < b_hi:
-        copies = count.get(b[j])
+        if best_count == 1 and best is not None and best[2] >= longest_after[j]:
+            break  # no match ahead is rarer or longer
+        copies = sides.copies(b[j], a_lo, a_hi)
         next_j = j + 1
-        if copies is not None:
+        if copies:
             shared = True
-        if copies is None or copies > best_count:
+        if not copies or copies > best_count:
             j = next_j
             continue
-        i = first[b[j]]
+        found = positions[b[j]]
+        k = bisect_left(found, a_lo)
+        i = found[k]
         while i != -1:
             start_a, start_b, stop_a, stop_b = i, j, i + 1, j + 1
             rarest = copies
             while start_a > a_lo and start_b > b_lo and a[start_a - 1] == b[start_b - 1]:
                 start_a, start_b = start_a - 1, start_b - 1
-                rarest = min(rarest, count[a[start_a]])
+                rarest = min(rarest, sides.copies(a[start_a], a_lo, a_hi))
             while stop_a < a_hi and stop_b < b_hi and a[stop_a] == b[stop_b]:
-                rarest = min(rarest, count[a[stop_a]])
+                rarest = min(rarest, sides.copies(a[stop_a], a_lo, a_hi))
                 stop_a, stop_b = stop_a + 1, stop_b + 1
             next_j = max(next_j, stop_b)
             length = stop_a - start_a
             if best is None or length > best[2] or rarest < best_count:
                 best, best_count = (start_a, start_b, length), rarest
-            i = after[i - a_lo]
-            while i != -1 and i < stop_a:  # an occurrence inside this match adds nothing
-                i = after[i - a_lo]
+            k += 1  # an occurrence inside this match adds nothing
+            while k < len(found) and found[k] < stop_a:
+                k += 1
+            i = found[k] if k < len(found) and found[k] < a_hi else -1
         j = next_j
     if best is None or best_count > max_copies:
         return _FALL_BACK if shared else None
