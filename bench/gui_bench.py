@@ -41,6 +41,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import line_pair
 import run as engine_bench
 
 REPO = engine_bench.REPO
@@ -81,23 +82,8 @@ def _one_paragraph_pair(
 
 
 def _log_pair(directory: Path, seed: int, lines: int) -> tuple[Path, Path]:
-    """A server log and a later copy: 1 % of its lines edited, a block of 100 gone.
-
-    Many short lines and no blank one: compared by lines, a pair per line.
-    """
-    rng = random.Random(f"{seed}:log")
-    rows = [
-        f"2026-11-30 {n // 3600 % 24:02d}:{n // 60 % 60:02d}:{n % 60:02d}.{n % 1000:03d} INFO "
-        f"worker-{rng.randrange(64)} request {rng.randrange(10**9)} took {rng.randrange(1000)} ms"
-        for n in range(lines)
-    ]
-    a, b = directory / "server-a.log", directory / "server-b.log"
-    a.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    for n in range(0, lines, 97):
-        rows[n] = rows[n].replace(" INFO ", " WARN ")
-    del rows[lines // 2 : lines // 2 + 100]
-    b.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    return a, b
+    """A server log and a later copy (``line_pair.write_log_pair``, also ``run.py``'s)."""
+    return line_pair.write_log_pair(directory, seed, lines)
 
 
 def _minified(rng: random.Random, functions: int) -> list[str]:

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The 98 KB pair where every line differs, for the ``--diff`` and ``--stat`` rows of the bench.
+"""The line pairs of the bench: 98 KB where every line differs, and a long server log.
 
 Each file is 49,000 lines of one letter from eight (``a`` to ``h``), drawn from a
 seeded generator, and line *n* of B is never line *n* of A. So the files share
@@ -7,6 +7,10 @@ only a few distinct lines, each some 6,000 times: no line is rare enough to
 anchor a histogram diff, and a minimal diff changes some 30,000 lines, which is
 where Myers' time (growing with the square of the changes) ran into its timeouts
 (issue 16: 11.3 s for ``--diff``, 3.0 s for ``--stat``). Same seed, same bytes.
+
+The log pair (:func:`write_log_pair`) is ``bench/gui_bench.py``'s and the
+``--diff`` row's: short lines, 1 % of them edited and a block of 100 gone, where
+a histogram diff splits into as many regions as changes.
 
 Run alone to write the pair: ``python bench/line_pair.py DIR [--seed N]``.
 """
@@ -38,6 +42,26 @@ def write_line_pair(directory: Path, seed: int) -> tuple[Path, Path]:
     path_a.write_bytes(a)
     path_b.write_bytes(b)
     return path_a, path_b
+
+
+def write_log_pair(directory: Path, seed: int, lines: int) -> tuple[Path, Path]:
+    """A server log and a later copy: 1 % of its lines edited, a block of 100 gone.
+
+    Many short lines and no blank one: compared by lines, a pair per line.
+    """
+    rng = random.Random(f"{seed}:log")
+    rows = [
+        f"2026-11-30 {n // 3600 % 24:02d}:{n // 60 % 60:02d}:{n % 60:02d}.{n % 1000:03d} INFO "
+        f"worker-{rng.randrange(64)} request {rng.randrange(10**9)} took {rng.randrange(1000)} ms"
+        for n in range(lines)
+    ]
+    a, b = directory / "server-a.log", directory / "server-b.log"
+    a.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    for n in range(0, lines, 97):
+        rows[n] = rows[n].replace(" INFO ", " WARN ")
+    del rows[lines // 2 : lines // 2 + 100]
+    b.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return a, b
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,7 +3,8 @@
 
 Run with ``make bench`` (or ``.venv/bin/python bench/run.py [--quick] [--repeat N]``).
 A second table times ``--diff`` and ``--stat`` on the 98 KB pair where every line
-differs (``line_pair.py``), wall and CPU, beside git doing the same job.
+differs, and ``--diff`` on a 250,000-line log (``line_pair.py``), wall and CPU,
+beside git doing the same job.
 
 This is a measurement, not a test: it never asserts on timings, it always exits 0,
 and it reports a failing command as a row note instead of stopping. The pairs are
@@ -663,8 +664,9 @@ def bench_pair(
 
 @dataclass(frozen=True)
 class LineRow:
-    """One text front on the line pair, beside the C tool doing the same job in the same run."""
+    """One text front on a line pair, beside the C tool doing the same job in the same run."""
 
+    pair: str
     front: str
     twofold: RunStats
     baseline_argv: list[str]
@@ -676,20 +678,32 @@ LINE_FRONTS = (
     ("--diff", ["git", "diff", "--no-index", "--histogram"]),
     ("--stat", ["git", "diff", "--no-index", "--stat"]),
 )
+#: lines a side of the log pair (``gui_bench.py``'s), where ``--diff`` was once quadratic
+LOG_LINES = 250_000
 
 
 def line_pair_rows(
     directory: Path, args: argparse.Namespace, twofold: list[str], env: dict[str, str]
 ) -> list[LineRow]:
-    """Time ``--diff`` and ``--stat`` on the 98 KB pair where every line differs (issue 16)."""
-    files = [str(p) for p in line_pair.write_line_pair(directory, args.seed)]
+    """Time ``--diff`` and ``--stat`` on the 98 KB pair where every line differs (issue 16),
+    and ``--diff`` on the long log, where a histogram diff meets a region per change."""
     repeat = args.repeat or 5
+    pairs = [
+        ("98 KB, every line differs", line_pair.write_line_pair(directory, args.seed), LINE_FRONTS),
+        (
+            f"log, {LOG_LINES:,} lines",
+            line_pair.write_log_pair(directory, args.seed, LOG_LINES),
+            LINE_FRONTS[:1],
+        ),
+    ]
     rows = []
-    for front, baseline in LINE_FRONTS:
-        print(f"… lines-98KB: timing {front} and git x{repeat}", file=sys.stderr, flush=True)
-        ours = time_command([*twofold, front, *files], repeat, env, args.timeout, False)
-        theirs = time_command([*baseline, *files], repeat, git_env(), args.timeout, False)
-        rows.append(LineRow(front, ours, baseline, theirs))
+    for pair, paths, fronts in pairs:
+        files = [str(p) for p in paths]
+        for front, baseline in fronts:
+            print(f"… {pair}: timing {front} and git x{repeat}", file=sys.stderr, flush=True)
+            ours = time_command([*twofold, front, *files], repeat, env, args.timeout, False)
+            theirs = time_command([*baseline, *files], repeat, git_env(), args.timeout, False)
+            rows.append(LineRow(pair, front, ours, baseline, theirs))
     return rows
 
 
@@ -704,17 +718,19 @@ def render_line_rows(rows: list[LineRow]) -> str:
     """The table of the line pair's rows, with a note per failed command."""
     lines = [
         "",
-        "## `--diff` and `--stat` on 98 KB where every line differs",
+        "## `--diff` and `--stat` on the line pairs",
         "",
         f"`bench/line_pair.py`: {line_pair.LINES:,} one-letter lines a side, B's never A's"
-        " line; medians of the timed runs; CPU is user + system time of the command and the"
+        f" line; a {LOG_LINES:,}-line server log, 1 % of its lines edited and 100 gone;"
+        " medians of the timed runs; CPU is user + system time of the command and the"
         " children it reaped.",
         "",
-        "| twofold | wall s | CPU s | baseline | wall s | CPU s | wall ratio | CPU ratio |",
-        "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |",
+        "| pair | twofold | wall s | CPU s | baseline | wall s | CPU s | wall ratio | CPU ratio |",
+        "| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         cells = [
+            row.pair,
             f"`{row.front}`",
             *_wall_and_cpu(row.twofold),
             f"`{' '.join(row.baseline_argv)}`",
@@ -724,7 +740,7 @@ def render_line_rows(rows: list[LineRow]) -> str:
         ]
         lines.append("| " + " | ".join(cells) + " |")
     notes = [
-        f"- {name}: {stats.error}"
+        f"- {row.pair}, {name}: {stats.error}"
         for row in rows
         for name, stats in ((row.front, row.twofold), (row.baseline_argv[-1], row.baseline))
         if stats.error
