@@ -41,12 +41,13 @@ from twofold.engine.view.utf16 import Utf16Map
 from twofold.ui.files.drop import local_paths, take_as_copy
 from twofold.ui.find.text_search import Folded, find_all
 from twofold.ui.panes.break_marks import mark_rect, paint_marks
+from twofold.ui.panes.edit_follow import EditFollow
 from twofold.ui.panes.gutter import LineGutter
 from twofold.ui.panes.heading_format import format_headings
 from twofold.ui.panes.level_layout import Leveller
 from twofold.ui.panes.pane_fill import SlicedFill
 from twofold.ui.panes.pane_paint import paint_current, paint_gaps, paint_matches, paint_tints
-from twofold.ui.panes.spans import BlockTints, PaneHighlights, PanePositions, StandIn
+from twofold.ui.panes.spans import BlockTints, Highlight, PaneHighlights, PanePositions, StandIn
 from twofold.ui.panes.stand_in_paint import (
     block_stand_ins,
     stand_in_rects,
@@ -111,6 +112,7 @@ class DiffPane(QPlainTextEdit):
         self._positions = PanePositions(self._table, Utf16Map(""))
         self._tints = BlockTints(self._table, [])
         self._highlights: PaneHighlights | None = None
+        self._follow = EditFollow()  # edits since the comparison: what is painted moves
         self._headings: list[int] = []  # document positions of the heading blocks
         self._matches: list[tuple[int, int]] = []
         self._stand_ins: dict[int, list[StandIn]] = {}  # by block on screen, with the selections
@@ -134,6 +136,7 @@ class DiffPane(QPlainTextEdit):
             self, self._on_relaid_out, tuning.relayout_defer_blocks
         )
         self.document().documentLayout().documentSizeChanged.connect(self._on_size_changed)
+        self.document().contentsChange.connect(self._on_contents_change)
         self.updateRequest.connect(self._on_update_request)
         self.verticalScrollBar().valueChanged.connect(self._refresh_selections)
         self.horizontalScrollBar().valueChanged.connect(self._refresh_selections)
@@ -168,6 +171,7 @@ class DiffPane(QPlainTextEdit):
         self._table, self._positions, self._highlights = table, positions, highlights
         self._tints = BlockTints(table, tints)
         self._estimate = (-1, None)
+        self._follow.compared(self.document())
         # Putting the text in lays it out piecewise, each piece an update request;
         # the selections are built once, for the final first screen.
         self._loading = True
@@ -192,6 +196,24 @@ class DiffPane(QPlainTextEdit):
         self._highlights = highlights
         self._visible_range = (-1, -1)
         self._refresh_selections()
+
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        """An edit moves what is painted after it (a fill's slices are no edits)."""
+        if self._loading or self.isReadOnly():
+            self._follow.skip(self.document())
+        else:
+            self._follow.edited(self.document(), position, removed, added)
+
+    def highlights_in(
+        self, first_block: int, last_block: int, start: int, end: int
+    ) -> list[Highlight]:
+        """The word highlights in these blocks and document positions, as painted now.
+
+        Moved with the edits made since the comparison; none where an edit went in.
+        """
+        if self._highlights is None:
+            return []
+        return self._follow.highlights(self._highlights, first_block, last_block, start, end)
 
     @property
     def table(self) -> BlockTable:
@@ -269,16 +291,17 @@ class DiffPane(QPlainTextEdit):
 
     def _on_filled(self) -> None:
         format_headings(self.document(), self._headings)
+        self._follow.compared(self.document())
         self._visible_range = (-1, -1)
         self._refresh_selections()
         self.filled.emit()
 
     def block_kind(self, block_number: int) -> PairKind | None:
-        found = self._tints.at(block_number)
+        found = self._tints.at(self._follow.block_then(block_number))
         return None if found is None else found[0]
 
     def paragraph_start_kind(self, block_number: int) -> PairKind | None:
-        found = self._tints.at(block_number)
+        found = self._tints.at(self._follow.block_then(block_number))
         return found[0] if found is not None and found[1] else None
 
     def line_label(self, block_number: int) -> str:
@@ -450,6 +473,14 @@ class DiffPane(QPlainTextEdit):
         self.viewport().update()
         self._gutter.update()
 
+    def extent_now(self, extent: Extent) -> Extent:
+        """A block extent of the comparison shown, moved with the line breaks typed since."""
+        return self._follow.extent_now(extent)
+
+    def current_extent(self) -> Extent | None:
+        """The current change's frame as painted now (block positions)."""
+        return None if self._current is None else self.extent_now(self._current)
+
     def _repaint_current(self) -> None:
         """Repaint the current change's frame whole after a sideways scroll.
 
@@ -458,7 +489,8 @@ class DiffPane(QPlainTextEdit):
         its moved sides were left behind as a trail of boxes.
         """
         if self._current is not None:
-            top, bottom = self.y_of(self._current.top), self.y_of(self._current.bottom)
+            current = self.extent_now(self._current)
+            top, bottom = self.y_of(current.top), self.y_of(current.bottom)
             height = self.viewport().height()
             if bottom >= 0 and top <= height:
                 lo, hi = max(0, int(top) - 3), min(height, int(bottom) + 4)
@@ -472,9 +504,14 @@ class DiffPane(QPlainTextEdit):
     def set_find_matches(self, matches: list[tuple[int, int]]) -> None:
         """Show find's matches (document positions, sorted, not overlapping)."""
         self._matches = matches
+        self._follow.searched()
         self._visible_range = (-1, -1)
         self._refresh_selections()
         self.viewport().update()  # the matches are painted, not selections
+
+    def find_matches_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Find's matches painted in document positions ``[start, end)``, moved with the edits."""
+        return [m for m in self._follow.matches(self._matches, start, end) if m[1] > start]
 
     # ----- painting ------------------------------------------------------------------------
 
@@ -525,8 +562,9 @@ class DiffPane(QPlainTextEdit):
             else:
                 ranges = [(numbers[0], numbers[-1], start, end)]
             # find's matches are painted under the text (match_paint): cut out of these
+            matches = list(self._follow.matches(self._matches, start, end))
             selections, self._breaks = word_selections(
-                doc, self._highlights, ranges, self._matches, fmt
+                doc, self.highlights_in, ranges, matches, fmt
             )
         self.setExtraSelections(selections)
         self._find_stand_ins(numbers)
@@ -595,7 +633,12 @@ class DiffPane(QPlainTextEdit):
         doc, left = self.document(), self.contentOffset().x()
         if self._matches:
             windows = self.visible_windows(numbers)
-            paint_matches(painter, doc, rows, left, self._matches, windows, self.theme.found)
+            last = doc.findBlockByNumber(numbers[-1]) if numbers else doc.lastBlock()
+            start = doc.findBlockByNumber(numbers[0]).position() if numbers else 0
+            matches = list(
+                self._follow.matches(self._matches, start, last.position() + last.length())
+            )
+            paint_matches(painter, doc, rows, left, matches, windows, self.theme.found)
         frames = [
             rect
             for number, top in zip(numbers, tops, strict=True)
@@ -610,8 +653,15 @@ class DiffPane(QPlainTextEdit):
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        lo, hi = self.visible_block_range()
+        shown = (self._follow.block_then(lo), self._follow.block_then(hi))
         paint_gaps(
-            painter, self._gaps, self.visible_block_range(), self.y_of, self.theme.marks, width
+            painter,
+            self._gaps,
+            shown,
+            lambda pos: self.y_of(self._follow.block_pos_now(pos)),
+            self.theme.marks,
+            width,
         )
         marks = [
             mark_rect(doc.findBlockByNumber(number), top, left, QFontMetricsF(self.font()))
@@ -624,7 +674,8 @@ class DiffPane(QPlainTextEdit):
         for frame in frames:
             painter.drawRoundedRect(frame.adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
         if self._current is not None:
-            paint_current(painter, self._current, self.y_of, self.theme.current, width)
+            current = self.extent_now(self._current)
+            paint_current(painter, current, self.y_of, self.theme.current, width)
         painter.end()
 
     def _on_update_request(self, rect: QRect, dy: int) -> None:

@@ -11,7 +11,7 @@ change of only a line break is too thin to select and is marked in paint instead
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 from twofold.engine.result.kinds import PairKind, Side
 from twofold.ui.find.match_paint import outside
 from twofold.ui.panes.break_marks import is_break_only
-from twofold.ui.panes.spans import PaneHighlights
+from twofold.ui.panes.spans import Highlight
 from twofold.ui.theme import Theme
 
 #: right-to-left scripts: in such a line a span of the screen need not be one range
@@ -30,12 +30,14 @@ _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]")
 
 def word_selections(
     doc: QTextDocument,
-    highlights: PaneHighlights,
+    highlights: Callable[[int, int, int, int], Sequence[Highlight]],
     ranges: Sequence[tuple[int, int, int, int]],
     matches: list[tuple[int, int]],
     fmt: dict[PairKind, QTextCharFormat],
 ) -> tuple[list[QTextEdit.ExtraSelection], set[int]]:
     """The selections of the highlights in ``ranges`` (first block, last block, lo, hi).
+
+    ``highlights``: the pane's highlights in such a range (``DiffPane.highlights_in``).
 
     Also the blocks whose highlight is a line break only, for the paint to mark.
     """
@@ -43,7 +45,7 @@ def word_selections(
     breaks = set()
     last_end = -1
     for first_block, last_block, lo, hi in ranges:
-        for h in highlights.in_range(first_block, last_block, lo, hi):
+        for h in highlights(first_block, last_block, lo, hi):
             if h.end <= last_end:  # already set for the block before
                 continue
             last_end = h.end
