@@ -132,6 +132,20 @@ def test_prose_gets_no_colours(qtbot: QtBot, window: MainWindow, tmp_path: Path)
             block = block.next()
 
 
+def test_a_minified_script_shown_in_pieces_is_not_lexed(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """A one-line script over the piece length was lexed piece by piece: minutes for 2 MB."""
+    line = "function f(a){return a+1};var x=f(2);" * 400  # one line over LONG_LINE
+    compare_and_wait(
+        qtbot, window, *_pair(tmp_path, line + "\n", line + "x;\n", ("min-a.js", "min-b.js"))
+    )
+
+    assert window.view.syntax[Side.A].language is None
+    assert window.view.syntax[Side.B].language is None
+    assert window.view.syntax[Side.A].lexed == 0
+
+
 def test_a_script_without_a_suffix_is_known_by_its_first_line(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:

@@ -187,7 +187,10 @@ class DiffView(QWidget):
             tints = [(index, pair.kind) for pair in changes for index in pair.indices(side)]
             highlights = PaneHighlights(result, side, positions, prepared.spans)
             syntax = self.syntax[side]
-            syntax.show(languages[side], positions, keep_text=keep_text)  # before the text
+            # a side shown in pieces (a minified script) is not read as code: its one
+            # line would be lexed piece by piece, for colours nobody reads there
+            language = None if table.soft_breaks else languages[side]
+            syntax.show(language, positions, keep_text=keep_text)  # before the text
             pane.set_content(positions, tints, highlights, doc.headings, keep_text=keep_text)
             cut = f" \u00b7 lines over {LONG_LINE:,} characters shown in pieces"
             note = cut if table.soft_breaks else ""  # say so: the blocks are not the file's lines
