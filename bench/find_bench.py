@@ -110,10 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     win.close()
     report = "\n".join(lines) + "\n"
-    print(report, end="")
-    OUT_FILE.parent.mkdir(parents=True, exist_ok=True)
-    OUT_FILE.write_text(report, encoding="utf-8")
-    print(f"(saved to {OUT_FILE})", file=sys.stderr)
+    engine_bench.publish(report, OUT_FILE)
     return 0
 
 

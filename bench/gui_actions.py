@@ -269,10 +269,7 @@ def main(argv: list[str] | None = None) -> int:
             a, b = gui_bench._log_pair(Path(tmp), args.seed, LOG_LINES)
             left, right = str(a), str(b)
         report = measure(left, right, args.repeat)
-    print(report, end="")
-    OUT_FILE.parent.mkdir(parents=True, exist_ok=True)
-    OUT_FILE.write_text(report, encoding="utf-8")
-    print(f"(saved to {OUT_FILE})", file=sys.stderr)
+    engine_bench.publish(report, OUT_FILE)
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)  # Qt's offscreen teardown of a 16 MB window is slow and tells nothing

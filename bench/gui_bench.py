@@ -436,10 +436,7 @@ def main(argv: list[str] | None = None) -> int:
     after = _baseline()
     print(f"  empty window before / after the pairs: {before} / {after}", file=sys.stderr)
     report = _render(rows, *(min(b, a) for b, a in zip(before, after, strict=True)))
-    print(report, end="")
-    OUT_FILE.parent.mkdir(parents=True, exist_ok=True)
-    OUT_FILE.write_text(report, encoding="utf-8")
-    print(f"(saved to {OUT_FILE})", file=sys.stderr)
+    engine_bench.publish(report, OUT_FILE)
     return 0
 
 

@@ -760,6 +760,14 @@ def compile_sources() -> None:
     compileall.compile_dir(str(REPO / "gui"), quiet=1)
 
 
+def publish(report: str, out_file: Path) -> None:
+    """Print a bench's table and keep a copy in bench/out/, the one place each bench writes."""
+    print(report, end="")
+    out_file.parent.mkdir(parents=True, exist_ok=True)
+    out_file.write_text(report, encoding="utf-8")
+    print(f"(saved to {out_file})", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run every pair, print the report and save it to bench/out/results.md."""
     args = parse_args(argv)
@@ -775,10 +783,7 @@ def main(argv: list[str] | None = None) -> int:
                 path.unlink()
         line_rows = line_pair_rows(Path(tmp), args, twofold, env)
     report = render(rows, twofold) + render_line_rows(line_rows)
-    print(report, end="")
-    OUT_FILE.parent.mkdir(parents=True, exist_ok=True)
-    OUT_FILE.write_text(report, encoding="utf-8")
-    print(f"(saved to {OUT_FILE})", file=sys.stderr)
+    publish(report, OUT_FILE)
     return 0
 
 
