@@ -24,7 +24,7 @@ from twofold.ui.find.text_search import fold
 from twofold.ui.main_window import MainWindow
 from twofold.ui.panes.diff_pane import DiffPane
 from twofold.ui.panes.pane_fill import SlicedFill
-from twofold.ui.sidebar import changes_sidebar
+from twofold.ui.sidebar import change_rows
 from twofold.ui.tuning import ViewTuning
 
 RLO, ZWSP = "\u202e", "\u200b"
@@ -75,7 +75,7 @@ def test_a_direction_control_is_shown_named_and_listed_as_a_change(
     # the sidebar lists both lines as changed, stand-ins in their first words
     model = window.sidebar.view.model()
     rows = [model.index(row, 0) for row in range(model.rowCount())]
-    assert [row.data(changes_sidebar.KIND_ROLE) for row in rows] == [PairKind.CHANGED] * 2
+    assert [row.data(change_rows.KIND_ROLE) for row in rows] == [PairKind.CHANGED] * 2
     assert rows[0].data().startswith("The to\u21c6tal")
     # the change's highlight covers the stand-in, and shows there on screen
     highlighted = [

@@ -15,7 +15,7 @@ from twofold.engine.result.kinds import Side
 from twofold.ui import copy_change
 from twofold.ui.files.settings import COMPARE_OPTIONS, Settings
 from twofold.ui.main_window import MainWindow
-from twofold.ui.sidebar import changes_sidebar
+from twofold.ui.sidebar import change_rows
 
 TEXT = "Hello world.\n\nSecond paragraph.\n"
 
@@ -142,7 +142,7 @@ def test_by_lines_under_b_the_changes_list_names_file_lines(
     assert window.result.options.ignore_blank_lines
     model = window.sidebar.view.model()
     assert model.rowCount() == 1
-    assert model.index(0, 0).data(changes_sidebar.WHERE_ROLE) == "line 6 \u2192 6"
+    assert model.index(0, 0).data(change_rows.WHERE_ROLE) == "line 6 \u2192 6"
     assert copy_change.change_text(window.result, 0).splitlines() == [
         "--- a.py, line 6",
         "    return 2",

@@ -16,7 +16,7 @@ from twofold.engine.result.kinds import Side
 from twofold.ui.files.drop_zone import HINT
 from twofold.ui.find.match_paint import match_rects
 from twofold.ui.main_window import MainWindow
-from twofold.ui.sidebar import changes_sidebar
+from twofold.ui.sidebar import change_rows
 from twofold.ui.turns import turn_queue
 
 
@@ -348,9 +348,9 @@ def test_the_changes_list_numbers_lines_as_lines(
     compare_and_wait(qtbot, window, old, new)
     model = window.sidebar.view.model()
     assert model.rowCount() == 1
-    assert model.index(0, 0).data(changes_sidebar.WHERE_ROLE) == "line 42 \u2192 42"
+    assert model.index(0, 0).data(change_rows.WHERE_ROLE) == "line 42 \u2192 42"
 
 
 def test_the_changes_list_marks_paragraphs_with_a_pilcrow(loaded: MainWindow) -> None:
-    where = loaded.sidebar.view.model().index(0, 0).data(changes_sidebar.WHERE_ROLE)
+    where = loaded.sidebar.view.model().index(0, 0).data(change_rows.WHERE_ROLE)
     assert where.startswith("\u00b6 ")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 from twofold.engine.result.kinds import Side, Unit
 from twofold.engine.result.model import DiffResult
 from twofold.ui.panes.diff_pane import DiffPane
-from twofold.ui.sidebar.changes_sidebar import paragraph_label
+from twofold.ui.sidebar.change_rows import paragraph_label
 
 _MARKS = {Side.A: "---", Side.B: "+++"}
 

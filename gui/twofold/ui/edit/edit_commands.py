@@ -34,7 +34,8 @@ from twofold.ui.edit.recompare_runner import RecompareRunner
 from twofold.ui.edit.saving import SideSaver
 from twofold.ui.panes.diff_view import DiffView
 from twofold.ui.plain_text import window_title
-from twofold.ui.sidebar.changes_sidebar import INDEX_ROLE, ChangesSidebar
+from twofold.ui.sidebar.change_rows import INDEX_ROLE
+from twofold.ui.sidebar.changes_sidebar import ChangesSidebar
 
 #: how long after the last keystroke the texts are compared again
 RECOMPARE_MS = 300

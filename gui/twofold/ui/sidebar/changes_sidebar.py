@@ -1,267 +1,33 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The list of every change: kind, paragraph numbers, similarity, first words.
+"""The list of every change beside the panes: a filter by kind over the rows.
 
-A list model over ``DiffResult.changes``, a proxy that filters by kind, and a
-delegate that draws each entry on two lines. Selecting an entry announces the
+The rows and the filter are ``change_rows``, the drawing of a row
+``change_delegate``; this widget fills the list (a long one a turn later) and
+keeps its selection on the current change. Selecting an entry announces the
 change's index in ``result.changes``; the window does the scrolling.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from functools import partial
-from typing import Any
-
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
     QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
-from twofold.engine.result.kinds import PairKind, Side, Unit
-from twofold.engine.result.model import DiffResult, Pair
-from twofold.engine.result.summary import percent
-from twofold.engine.view.invisibles import reveal
+from twofold.engine.result.kinds import PairKind
+from twofold.engine.result.model import DiffResult
 from twofold.ui.focus_ring import FocusRing
-from twofold.ui.theme import NAMES, SIGNS, Theme
+from twofold.ui.sidebar.change_delegate import ChangeDelegate
+from twofold.ui.sidebar.change_rows import FILTERS, INDEX_ROLE, ChangesModel, KindFilter
+from twofold.ui.theme import Theme
 from twofold.ui.tuning import DEFAULT_VIEW_TUNING, ViewTuning
 from twofold.ui.turns import turn_queue
-
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-INDEX_ROLE = Qt.ItemDataRole.UserRole + 2
-WHERE_ROLE = Qt.ItemDataRole.UserRole + 3
-SIMILARITY_ROLE = Qt.ItemDataRole.UserRole + 4
-_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.AccessibleTextRole,
-        KIND_ROLE,
-        INDEX_ROLE,
-        WHERE_ROLE,
-        SIMILARITY_ROLE,
-    }
-)
-_REFINED_ROLES = [
-    Qt.ItemDataRole.ToolTipRole,
-    Qt.ItemDataRole.AccessibleTextRole,
-    SIMILARITY_ROLE,
-]
-
-
-_FILTERS: tuple[tuple[str, frozenset[PairKind]], ...] = (
-    ("All changes", frozenset(PairKind) - {PairKind.EQUAL}),
-    ("Changed", frozenset({PairKind.CHANGED})),
-    ("Moved", frozenset({PairKind.MOVED})),
-    ("Inserted", frozenset({PairKind.INSERTED})),
-    ("Deleted", frozenset({PairKind.DELETED})),
-)
-_WORDS = 12
-
-ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-def paragraph_label(indices: tuple[int, ...], number: Callable[[int], int] | None = None) -> str:
-    """Paragraph numbers for humans: 1-based, a range for a split or merge, a dash for none.
-
-    Args:
-        number: the 1-based number of a unit (``DiffResult.number`` of a side);
-            by default its index plus one.
-    """
-    if not indices:
-        return "\u2014"
-    first, last = (
-        (indices[0] + 1, indices[-1] + 1)
-        if number is None
-        else (
-            number(indices[0]),
-            number(indices[-1]),
-        )
-    )
-    return str(first) if len(indices) == 1 else f"{first}\u2013{last}"
-
-
-def first_words(result: DiffResult, pair: Pair) -> str:
-    """The opening words of the pair's newer text (the older one for a deletion)."""
-    side = Side.A if pair.kind is PairKind.DELETED else Side.B
-    span = result.span_of(pair, side)
-    if span is None:
-        return ""
-    # stand-ins for hidden characters: a direction control would reorder the row
-    text = reveal(result.document(side).text[span.start : min(span.end, span.start + 400)])
-    words = re.sub(r"\s+", " ", text).strip().split(" ")
-    return " ".join(words[:_WORDS]) + (" \u2026" if len(words) > _WORDS else "")
-
-
-class ChangesModel(QAbstractListModel):
-    """One row per change of a result, in reading order."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._result: DiffResult | None = None
-        self._changes: tuple[Pair, ...] = ()
-        self._words: dict[int, str] = {}
-
-    def set_result(self, result: DiffResult | None) -> None:
-        self.beginResetModel()
-        self._result = result
-        self._changes = result.changes if result is not None else ()
-        self._words = {}  # filled as rows are drawn: thousands of changes, a screenful shown
-        self.endResetModel()
-
-    def kind_at(self, row: int) -> PairKind:
-        return self._changes[row].kind
-
-    def _first_words(self, row: int) -> str:
-        words = self._words.get(row)
-        if words is None and self._result is not None:
-            words = self._words[row] = first_words(self._result, self._changes[row])
-        return words or ""
-
-    def refine(self, result: DiffResult) -> None:
-        """Same changes, refined numbers: repaint the rows instead of resetting the model."""
-        self._result, self._changes = result, result.changes
-        if self._changes:
-            # Kinds and first words stay; only the numbers (and texts built on them) move.
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._changes) - 1, 0), _REFINED_ROLES
-            )
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._changes)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # The view asks for a dozen roles per row and paint; most are not ours: answer fast.
-        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._changes):
-            return None
-        row = index.row()
-        pair = self._changes[row]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._first_words(row)
-        if role == KIND_ROLE:
-            return pair.kind
-        if role == INDEX_ROLE:
-            return row
-        if role == SIMILARITY_ROLE:
-            return pair.similarity
-        # Lines are numbered as lines (a log, source code); paragraphs get a pilcrow.
-        by_lines = self._result is not None and self._result.unit is Unit.LINES
-        mark = "line" if by_lines else "\u00b6"
-        result = self._result
-        label_a = paragraph_label(
-            pair.a, None if result is None else partial(result.number, Side.A)
-        )
-        label_b = paragraph_label(
-            pair.b, None if result is None else partial(result.number, Side.B)
-        )
-        where = f"{mark} {label_a} \u2192 {label_b}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{NAMES[pair.kind].capitalize()} {where}, {percent(pair.similarity)} similar"
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{NAMES[pair.kind]} {where}: {self._first_words(row)}"
-        return where  # WHERE_ROLE
-
-
-class KindFilter(QSortFilterProxyModel):
-    """Keeps only the rows whose kind is in the chosen set."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._kinds = _FILTERS[0][1]
-
-    def set_kinds(self, kinds: frozenset[PairKind]) -> None:
-        if not hasattr(self, "beginFilterChange"):  # Qt < 6.9
-            self._kinds = kinds
-            self.invalidateFilter()
-            return
-        self.beginFilterChange()
-        self._kinds = kinds
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    @property
-    def kinds(self) -> frozenset[PairKind]:
-        return self._kinds
-
-    def filterAcceptsRow(self, row: int, parent: ModelIndex) -> bool:
-        # Ask the Python model directly: a Qt index and data() round trip per row
-        # stalled the UI thread on a result with thousands of changes.
-        source = self.sourceModel()
-        if isinstance(source, ChangesModel):
-            return source.kind_at(row) in self._kinds
-        return source.index(row, 0, parent).data(KIND_ROLE) in self._kinds
-
-
-class ChangeDelegate(QStyledItemDelegate):
-    """Two lines per change: sign badge, paragraph numbers and similarity; first words."""
-
-    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.theme = theme
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        line = option.fontMetrics.lineSpacing()
-        return QSize(200, 2 * line + 12)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget: QWidget | None = opt.widget  # None when painted outside a view
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        kind: PairKind = index.data(KIND_ROLE)
-        rect: QRect = opt.rect.adjusted(6, 5, -8, -5)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        palette: QPalette = opt.palette
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        text_colour = palette.color(role)
-        line = opt.fontMetrics.lineSpacing()
-        painter.save()
-        badge = QRect(rect.left(), rect.top() + 1, line + 2, line)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self.theme.marks[kind])
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.drawRoundedRect(badge, 4, 4)
-        bold = QFont(opt.font)
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.setPen(Qt.GlobalColor.white)
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, SIGNS[kind])
-        painter.setPen(text_colour)
-        head = QRect(badge.right() + 8, rect.top(), rect.width() - badge.width() - 8, line)
-        painter.drawText(head, Qt.AlignmentFlag.AlignVCenter, index.data(WHERE_ROLE))
-        painter.setFont(opt.font)
-        pct = percent(index.data(SIMILARITY_ROLE))
-        if kind in (PairKind.CHANGED, PairKind.MOVED):
-            painter.drawText(head, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, pct)
-        body = QRect(rect.left(), rect.top() + line + 2, rect.width(), line)
-        if not selected:
-            painter.setPen(self.theme.muted)
-        words = opt.fontMetrics.elidedText(
-            index.data(Qt.ItemDataRole.DisplayRole), Qt.TextElideMode.ElideRight, body.width()
-        )
-        painter.drawText(body, Qt.AlignmentFlag.AlignVCenter, words)
-        painter.restore()
 
 
 class ChangesSidebar(QWidget):
@@ -296,7 +62,7 @@ class ChangesSidebar(QWidget):
         self.filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.filter.setToolTip("Show only changes of one kind")
         self.filter.setAccessibleName("Filter changes by kind")
-        for label, kinds in _FILTERS:
+        for label, kinds in FILTERS:
             self.filter.addItem(label, kinds)
         self.view = QListView()
         self.view.setObjectName("changesList")
@@ -343,7 +109,7 @@ class ChangesSidebar(QWidget):
         counts = {k: 0 for k in PairKind}
         for pair in result.changes if result is not None else ():
             counts[pair.kind] += 1
-        for row, (label, kinds) in enumerate(_FILTERS):
+        for row, (label, kinds) in enumerate(FILTERS):
             n = sum(counts[k] for k in kinds)
             self.filter.setItemText(row, f"{label} ({n})")
         if result is not None and len(result.changes) > self._fill_later:
