@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from twofold import __version__
-from twofold.ui.actions import ACTIONS, key_sequences
+from twofold.ui.action_factory import key_sequences
+from twofold.ui.actions import ACTIONS
 from twofold.ui.dialogs.about import diff_backend, versions_text
 from twofold.ui.dialogs.shortcuts_sheet import ShortcutsSheet, plain, shortcut_rows
 from twofold.ui.main_window import MainWindow

@@ -10,7 +10,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from twofold.engine.result.kinds import Unit
-from twofold.ui.actions import ACTIONS, ActionSpec, handler_of, key_sequences
+from twofold.ui.action_factory import handler_of, key_sequences
+from twofold.ui.actions import ACTIONS, ActionSpec
 from twofold.ui.commands import CompareCommands, FileCommands, GoCommands, ViewCommands
 from twofold.ui.edit.edit_commands import EditCommands
 from twofold.ui.files.opening import FileOpener

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from twofold.engine.pipeline import compare
 from twofold.engine.result.kinds import Unit
 from twofold.engine.result.model import CompareOptions, DiffResult, Document
-from twofold.ui.actions import create_actions
+from twofold.ui.action_factory import create_actions
 from twofold.ui.bars.options_bar import OptionsController
 from twofold.ui.commands import CompareCommands
 from twofold.ui.files.settings import Settings
@@ -87,6 +87,6 @@ def test_the_place_is_forgotten_for_other_files_or_a_failure(
 def test_a_menu_choice_sets_the_option(options: OptionsController) -> None:
     commands = CompareCommands(options, Host(None))
     commands.set_ignore_case(True)
-    commands.set_unit("lines")
+    commands.set_unit(Unit.LINES)
     assert options.options.ignore_case
     assert options.options.unit is Unit.LINES

@@ -64,11 +64,11 @@ class CompareCommands:
         self._window = window
         self._anchor: tuple[str | None, str | None, Anchor] | None = None
 
-    def set_unit(self, value: str) -> None:
-        self._options.set_option("unit", Unit(value))
+    def set_unit(self, unit: Unit) -> None:
+        self._options.set_option("unit", unit)
 
-    def set_granularity(self, value: str) -> None:
-        self._options.set_option("granularity", Granularity(value))
+    def set_granularity(self, granularity: Granularity) -> None:
+        self._options.set_option("granularity", granularity)
 
     def set_ignore_whitespace(self, on: bool) -> None:
         self._options.set_option("ignore_whitespace", on)

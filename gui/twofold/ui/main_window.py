@@ -24,7 +24,7 @@ from twofold.engine.parallel.launch_start import Launch
 from twofold.engine.result.kinds import Side, Unit
 from twofold.engine.result.model import CompareOptions, DiffResult
 from twofold.engine.view.view_geometry import PreparedView
-from twofold.ui.actions import (
+from twofold.ui.action_factory import (
     build_menus,
     connect_actions,
     create_actions,

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.ui.actions import ACTIONS, ActionSpec, sequences_of
+from twofold.ui.action_factory import sequences_of
+from twofold.ui.actions import ACTIONS, ActionSpec
 
 #: ``(menu, command, keys)``, the keys as the platform writes them
 Row = tuple[str, str, str]
@@ -50,7 +51,7 @@ def shortcut_rows(specs: Iterable[ActionSpec] = ACTIONS) -> list[Row]:
     rows: list[Row] = []
     for spec in specs:
         if keys := display_keys(spec):
-            rows.append((plain(spec.menu), plain(spec.text), ", ".join(keys)))
+            rows.append((plain(spec.menu.value), plain(spec.text), ", ".join(keys)))
     return rows
 
 
