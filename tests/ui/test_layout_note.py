@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -85,6 +85,24 @@ def test_strip_trailing_cr_by_key_hides_the_note_and_persists(
     compare_and_wait(qtbot, again, *eol_pair)
     assert again.result is not None
     assert not again.result.differs
+
+
+def test_the_equivalent_message_leaves_the_headers_readable(
+    qtbot: QtBot, window: MainWindow, eol_pair: tuple[Path, Path]
+) -> None:
+    """ "Equivalent under the current options" sends the reader to the headers' newline names."""
+    window.show()
+    compare_and_wait(qtbot, window, *eol_pair)
+    _press(qtbot, window, Qt.Key.Key_L)
+    banner = window.banner
+    qtbot.waitUntil(banner.isVisible)
+    covered = QRect(banner.mapTo(window, QPoint()), banner.size())
+    for side in Side:
+        header = window.view.headers[side]
+        assert header.isVisible()
+        shown = QRect(header.mapTo(window, QPoint()), header.size())
+        assert not shown.intersects(covered), f"side {side.name}'s header is under the message"
+    assert "CRLF" in window.view.headers[Side.B].text()
 
 
 def test_ignore_blank_lines_by_key_and_menu_persists(

@@ -122,7 +122,9 @@ class MainWindow(QMainWindow):
         self.stack = stacked(self.drop_zone, self.splitter)
         central = column(self.stack)
         self.setCentralWidget(central)
-        self.message_overlay = TopOverlay(central, (self.banner, self.file_banner))
+        self.message_overlay = TopOverlay(
+            central, (self.banner, self.file_banner), below=self.view.headers[Side.A]
+        )
 
     def _setup_status_bar(self) -> None:
         self.status_line = StatusLine(self.statusBar())
