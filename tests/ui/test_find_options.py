@@ -14,18 +14,17 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from qt_helpers import compare_and_wait
+from qt_helpers import TunedWindow, compare_and_wait
 from twofold.engine.result.kinds import Side
 from twofold.ui.files.settings import FIND_CASE, FIND_REGEX, FIND_WORDS, Settings
-from twofold.ui.find import find_bar, text_search
 from twofold.ui.main_window import MainWindow
 
 LEFT = "cat concat Cat\ncat_1 (cat) CAT\ncategory cat.\n" * 3
 RIGHT = LEFT.replace("concat", "bobcat")
 
 
-@pytest.fixture
-def cats(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> MainWindow:
+def _cats_in(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> MainWindow:
+    """``window`` showing the pair of cats, its find bar open (Ctrl+F)."""
     (tmp_path / "a.txt").write_text(LEFT, encoding="utf-8")
     (tmp_path / "b.txt").write_text(RIGHT, encoding="utf-8")
     compare_and_wait(qtbot, window, tmp_path / "a.txt", tmp_path / "b.txt")
@@ -34,6 +33,11 @@ def cats(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> MainWindow:
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.find_bar.isVisible()
     return window
+
+
+@pytest.fixture
+def cats(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> MainWindow:
+    return _cats_in(qtbot, window, tmp_path)
 
 
 def _found(window: MainWindow, side: Side = Side.A) -> list[str]:
@@ -131,11 +135,11 @@ def test_the_options_are_remembered(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 def test_a_slow_search_goes_on_in_pieces_while_the_window_answers(
-    qtbot: QtBot, cats: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tuned_window: TunedWindow, tmp_path: Path
 ) -> None:
     """As if the text were big: a piece of 8 characters a step, one step a turn."""
-    monkeypatch.setattr(text_search, "PIECE", 8)
-    monkeypatch.setattr(find_bar, "SEARCH_SECONDS", 0.0)
+    window = tuned_window(search_piece_chars=8, search_turn_seconds=0.0)
+    cats = _cats_in(qtbot, window, tmp_path)
     _alt(qtbot, cats, Qt.Key.Key_R)
 
     qtbot.keyClicks(cats.find_bar.edit, "c.t")

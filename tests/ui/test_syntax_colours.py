@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QTextBlock, QTextCursor
+from PySide6.QtWidgets import QAbstractSlider
 from pytestqt.qtbot import QtBot
 
-from qt_helpers import compare_and_wait, wait_settled
+from qt_helpers import TunedWindow, compare_and_wait, next_turn, wait_settled
 from twofold.engine.result.kinds import PairKind, Side
 from twofold.engine.view.syntax import TokenKind
 from twofold.ui.main_window import MainWindow
-from twofold.ui.panes import syntax_highlighter
 from twofold.ui.panes.diff_pane import DiffPane
 from twofold.ui.panes.syntax_colours import contrast, syntax_formats
 from twofold.ui.theme import Theme
@@ -156,10 +156,10 @@ def test_a_script_without_a_suffix_is_known_by_its_first_line(
 
 
 def test_far_down_a_big_source_the_screen_is_coloured(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tuned_window: TunedWindow, tmp_path: Path
 ) -> None:
     """Lexed as far as read (and a little more); a screen far past that is guessed at once."""
-    monkeypatch.setattr(syntax_highlighter, "LEX_AHEAD", 10_000)  # as if the file were big
+    window = tuned_window(lex_ahead_chars=10_000)  # as if the file were big
     body = "".join(FUNCTION.replace("total", f"total_{i}") for i in range(2000))  # 180 KB
     compare_and_wait(
         qtbot, window, *_pair(tmp_path, body, body.replace("total_0(", "first("), ("a.py", "b.py"))
@@ -179,10 +179,14 @@ def test_far_down_a_big_source_the_screen_is_coloured(
 
 
 def test_a_guess_is_put_right_once_the_lexing_gets_there(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tuned_window: TunedWindow, tmp_path: Path
 ) -> None:
-    """Inside a long string, lines that look like code are guessed as code, then corrected."""
-    monkeypatch.setattr(syntax_highlighter, "LEX_AHEAD", 1_000)
+    """Inside a long string, lines that look like code are guessed as code, then corrected.
+
+    The lexing runs only near the screen: a jump far into the string is guessed; read
+    down to it from the top, a page at a time, and the lexing follows and gets there.
+    """
+    window = tuned_window(lex_ahead_chars=1_000)
     looks_like_code = "    def not_code(self): return 42\n"
     text = FUNCTION * 60 + 'NOTE = """\n' + looks_like_code * 600 + '"""\n' + FUNCTION * 60
     compare_and_wait(
@@ -194,9 +198,15 @@ def test_a_guess_is_put_right_once_the_lexing_gets_there(
     inside = 240 + 500  # a line of the string, far past what the first screen lexed
     pane.scroll_to_pos(float(inside), 0.5)
     qtbot.waitUntil(lambda: _coloured(_block(pane, inside)).get("def") == keyword)  # a guess
+    wait_settled(qtbot, window)
+    assert window.view.syntax[Side.A].lexed < text.index(looks_like_code * 400)  # not lexed
 
-    monkeypatch.setattr(syntax_highlighter, "LEX_AHEAD", 1_000_000)  # lexing reaches it
-    pane.verticalScrollBar().setValue(pane.verticalScrollBar().value() + 1)
+    bar = pane.verticalScrollBar()
+    bar.setValue(0)
+    while inside not in pane.visible_blocks()[0]:
+        bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd)  # a click below
+        next_turn(qtbot)  # the screen is looked at, and the lexing goes on near it
+        wait_settled(qtbot, window)
 
     qtbot.waitUntil(
         lambda: [c.name() for c in _coloured(_block(pane, inside)).values()] == [string.name()]

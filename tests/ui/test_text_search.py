@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from twofold.ui.find import text_search
 from twofold.ui.find.text_search import Query, QueryError, Search, find_all, fold
 
 # "ß" and "İ" fold to two characters: such a text is folded a chunk at a time, and a
@@ -68,11 +67,9 @@ WORDY = st.text(alphabet="ab _.\nAB\u00e9\u00c9\u00df", max_size=60)
 
 
 def _searched(text: str, query: Query, limit: int, piece: int) -> list[tuple[int, int]]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(text_search, "PIECE", piece)
-        search = Search(fold(text), query, limit)
-        while search.step():
-            pass
+    search = Search(fold(text), query, limit, piece)
+    while search.step():
+        pass
     assert search.done
     return search.matches
 

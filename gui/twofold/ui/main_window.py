@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar()
         panes = self.view.panes
         self.finder = FindController(
-            self.find_bar, panes[Side.A], panes[Side.B], self._settings, tuning.max_matches
+            self.find_bar, panes[Side.A], panes[Side.B], self._settings, tuning
         )
         self.sidebar = ChangesSidebar(self._theme, tuning=tuning)
         self.line_bar = GoToLineBar()

@@ -6,7 +6,8 @@ nine modules that tests patched to make a small pair take the path of a big
 one (a fill in slices, a list filled a turn later, a search in chunks). A
 ``ViewTuning`` is given to ``MainWindow`` (``DEFAULT_VIEW_TUNING`` unless a
 test gives another) and handed down explicitly to the worker, the panes, the
-overview, the changes list and find; a test builds its own instead of patching.
+overview, the changes list, find and the syntax colours; a test builds its own
+instead of patching.
 
 Constraints: the defaults are the measured ones (each field names its bench);
 the tuning changes only when the window does its work, never what it shows.
@@ -50,6 +51,25 @@ class ViewTuning:
     list_later_changes: int = 500
     #: Characters case-folded at a time when a text cannot be folded whole (``find.text_search``).
     search_chunk_chars: int = 1 << 20
+    #: Characters one step of a find with options reads (``find.text_search.Search``): a
+    #: regular expression reads them in C, but a slow one over a 13 MB text held the
+    #: window for over a second (``bench/find_bench.py``'s longest stall).
+    search_piece_chars: int = 1 << 18
+    #: How long find may hold the window per turn, a keystroke's worth; the rest of
+    #: the search goes on in later turns (``find.find_bar``; ``bench/find_bench.py``'s
+    #: keystroke column).
+    search_turn_seconds: float = 0.02
+    #: Lines of a code pane lexed before its text goes in, so the first screen comes
+    #: coloured (``panes.syntax_highlighter``; ``bench/syntax_bench.py``'s first screen).
+    lex_first_lines: int = 200
+    #: Characters lexed a step; steps go on within a turn while under ``lex_step_seconds``,
+    #: so scrolling stays smooth while Pygments works (``bench/syntax_bench.py``).
+    lex_piece_chars: int = 4_000
+    lex_step_seconds: float = 0.012
+    #: How far from the screen (ahead of it, or behind it) the lexing runs by itself:
+    #: a big file is lexed as far as it is read, not to its end (``bench/syntax_bench.py``
+    #: prints how far the lexing got by the first screen).
+    lex_ahead_chars: int = 500_000
     #: Matches highlighted and walked per pane at most (the count says when there are more).
     max_matches: int = 5000
     #: Inputs this big (both sides, characters) are shown aligned first and refined

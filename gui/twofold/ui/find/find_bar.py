@@ -24,11 +24,9 @@ from twofold.ui.files.settings import FIND_CASE, FIND_REGEX, FIND_WORDS, Option,
 from twofold.ui.find import text_search
 from twofold.ui.panes.diff_pane import DiffPane
 from twofold.ui.plain_text import plain_label
-from twofold.ui.tuning import DEFAULT_VIEW_TUNING
+from twofold.ui.tuning import DEFAULT_VIEW_TUNING, ViewTuning
 from twofold.ui.turns import turn_queue
 
-#: how long searching may hold the window per turn (a keystroke's worth)
-SEARCH_SECONDS = 0.02
 #: Alt+key in the search field toggles an option, as in most editors' find bars
 _TOGGLE_KEYS = {Qt.Key.Key_C: "case", Qt.Key.Key_W: "words", Qt.Key.Key_R: "regex"}
 
@@ -153,15 +151,15 @@ class FindController(QObject):
         left: DiffPane,
         right: DiffPane,
         settings: Settings | None = None,
-        max_matches: int = DEFAULT_VIEW_TUNING.max_matches,
+        tuning: ViewTuning = DEFAULT_VIEW_TUNING,
     ) -> None:
-        """``max_matches``: highlighted and walked per pane at most (the count says if more)."""
+        """``tuning``: matches shown at most, and how a search is cut into turns."""
         super().__init__(bar)
         self._bar = bar
-        self._max_matches = max_matches
+        self._tuning = tuning
         self._panes = {Side.A: left, Side.B: right}
         self._matches: list[tuple[Side, int, int]] = []
-        self._capped = False  # a pane has more matches than ``max_matches``
+        self._capped = False  # a pane has more matches than ``tuning.max_matches``
         self._current = -1
         #: each pane's text case-folded, kept while the bar is open (as big as the text)
         self._folds: dict[Side, text_search.Folded] = {}
@@ -236,12 +234,14 @@ class FindController(QObject):
     def on_edit_text_changed(self, needle: str) -> None:
         turn_queue().cancel(self._turns)
         self._matches, self._capped, self._current = [], False, -1
-        query = self.query
+        query, tuning = self.query, self._tuning
         self._searches = {}
         try:
             if needle and self._bar.isVisible():
                 self._searches = {
-                    side: text_search.Search(self._folded(side), query, self._max_matches)
+                    side: text_search.Search(
+                        self._folded(side), query, tuning.max_matches, tuning.search_piece_chars
+                    )
                     for side in self._panes
                 }
         except text_search.QueryError as error:
@@ -253,10 +253,10 @@ class FindController(QObject):
 
     def _search_more(self) -> bool:
         """Search for a turn's worth; show the matches once found. True while some remain."""
-        started = perf_counter()
+        started, budget = perf_counter(), self._tuning.search_turn_seconds
         for search in self._searches.values():
             while search.step():
-                if perf_counter() - started > SEARCH_SECONDS:
+                if perf_counter() - started > budget:
                     self._bar.count.setText("Searching\u2026")
                     return True
         found, self._searches = self._searches, {}
@@ -268,7 +268,7 @@ class FindController(QObject):
         for side, pane in self._panes.items():
             ranges = pane.document_ranges(found.get(side, []))
             pane.set_find_matches(ranges)
-            self._capped = self._capped or len(ranges) >= self._max_matches
+            self._capped = self._capped or len(ranges) >= self._tuning.max_matches
             self._matches += [(side, s, e) for s, e in ranges]
         self._current = -1
         self._update_count()

@@ -102,9 +102,6 @@ def _finds(haystack: str, needle: str) -> Iterator[tuple[int, int]]:
 
 # ----- find with options: case, whole words, regular expressions ---------------------------
 
-#: characters a step of a ``Search`` reads (a regular expression reads them in C, but a
-#: slow one over a 13 MB text held the window for over a second)
-PIECE = 1 << 18
 #: how far past its piece a regular expression may look to finish a match that began
 #: in it: a longer match across a piece's end is cut there
 OVERLAP = 4_096
@@ -163,12 +160,20 @@ class Search:
     to right, and empty ones are skipped (there is nothing to show).
     """
 
-    def __init__(self, haystack: Folded, query: Query, limit: int) -> None:
+    def __init__(
+        self,
+        haystack: Folded,
+        query: Query,
+        limit: int,
+        piece: int = DEFAULT_VIEW_TUNING.search_piece_chars,
+    ) -> None:
+        """``piece``: characters a ``step`` reads (``ViewTuning.search_piece_chars``)."""
         self.matches: list[tuple[int, int]] = []
         self._haystack = haystack
         self._query = query
         self._pattern = compile_query(query)  # raises QueryError
         self._limit = limit
+        self._piece_chars = piece
         self._at = 0
         self._needle = query.text if query.case else query.text.casefold()
         self.done = not query.text or limit <= 0
@@ -185,7 +190,7 @@ class Search:
         if self.done:
             return False
         text = self._haystack.text
-        start, stop = self._at, min(len(text), self._at + PIECE)
+        start, stop = self._at, min(len(text), self._at + self._piece_chars)
         self._at = stop
         for found in self._piece(start, stop):
             if len(self.matches) >= self._limit:

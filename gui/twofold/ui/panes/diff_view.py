@@ -108,7 +108,7 @@ class DiffView(QWidget):
         self.panes = {side: DiffPane(side, self.leveller, tuning=tuning) for side in Side}
         self._rings = [FocusRing(pane) for pane in self.panes.values()]
         self.sync = PaneSync(self.panes[Side.A], self.panes[Side.B], self.leveller, self)
-        self.syntax = {side: PaneSyntax(pane) for side, pane in self.panes.items()}
+        self.syntax = {side: PaneSyntax(pane, tuning) for side, pane in self.panes.items()}
         self.link = LinkMap(self.sync)
         self.overview = OverviewMap(self.sync, tuning=tuning)
         self.headers = {Side.A: PaneHeader("leftHeader"), Side.B: PaneHeader("rightHeader")}

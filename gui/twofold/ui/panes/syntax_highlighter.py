@@ -11,7 +11,7 @@ and after each scroll the blocks on screen that are still plain are coloured,
 from the lexed tokens when the lexing has got there, else from a guess (their
 lines lexed on their own, ``SyntaxTokens.guess``), replaced once it has. The
 lexing goes on a piece per turn (``turns``) while it is near the screen: up
-to ``LEX_AHEAD`` characters past it, and only if the screen is no more than
+to ``ViewTuning.lex_ahead_chars`` characters past it, and only if the screen is no more than
 that past the lexing. So a big file is lexed as far as it is read, and a jump
 to its end is coloured by guesses instead of lexing all that lies between.
 
@@ -31,15 +31,8 @@ from twofold.ui.panes.diff_pane import DiffPane
 from twofold.ui.panes.spans import PanePositions
 from twofold.ui.panes.syntax_colours import syntax_formats
 from twofold.ui.theme import Theme
+from twofold.ui.tuning import DEFAULT_VIEW_TUNING, ViewTuning
 from twofold.ui.turns import turn_queue
-
-#: lines lexed before the text goes in, so the first screen comes coloured
-FIRST_LINES = 200
-#: characters lexed a step; a step goes on while under ``STEP_SECONDS``
-PIECE = 4_000
-STEP_SECONDS = 0.012
-#: how far from the screen (ahead of it, or behind it) the lexing runs by itself
-LEX_AHEAD = 500_000
 
 #: a block of ``_Block``'s marks: coloured from the lexed tokens (final)
 _FINAL = 1
@@ -48,9 +41,11 @@ _FINAL = 1
 class PaneSyntax(QSyntaxHighlighter):
     """Colours one pane's code; does nothing (and is not attached) for prose."""
 
-    def __init__(self, pane: DiffPane) -> None:
+    def __init__(self, pane: DiffPane, tuning: ViewTuning = DEFAULT_VIEW_TUNING) -> None:
+        """``tuning``: how much is lexed first, a step at a time, and how far ahead."""
         super().__init__(pane)
         self._pane = pane
+        self._tuning = tuning
         self._tokens: SyntaxTokens | None = None
         self._positions: PanePositions | None = None
         self._formats: dict[TokenKind, QTextCharFormat] = syntax_formats(pane.theme)
@@ -92,7 +87,7 @@ class PaneSyntax(QSyntaxHighlighter):
         source = positions.table.source
         self._tokens = SyntaxTokens(source, language)
         self._marks = bytearray(positions.table.block_count)
-        self._tokens.lex_to(_line_end(source, FIRST_LINES))
+        self._tokens.lex_to(_line_end(source, self._tuning.lex_first_lines))
         if not attached:
             if not keep_text:
                 self._pane.clear()
@@ -184,7 +179,8 @@ class PaneSyntax(QSyntaxHighlighter):
     def _lexing_wanted(self, tokens: SyntaxTokens) -> bool:
         """Whether to lex on: not done, and the lexing near the screen (see the module)."""
         top, bottom = self._screen_at
-        return not tokens.done and top - LEX_AHEAD <= tokens.lexed < bottom + LEX_AHEAD
+        ahead = self._tuning.lex_ahead_chars
+        return not tokens.done and top - ahead <= tokens.lexed < bottom + ahead
 
     def _is_final(self, number: int) -> bool:
         return number < len(self._marks) and self._marks[number] == _FINAL
@@ -212,8 +208,11 @@ class PaneSyntax(QSyntaxHighlighter):
         tokens = self._tokens
         if tokens is None:
             return False
-        started = perf_counter()
-        while tokens.advance(PIECE) and perf_counter() - started < STEP_SECONDS:
+        started, tuning = perf_counter(), self._tuning
+        while (
+            tokens.advance(tuning.lex_piece_chars)
+            and perf_counter() - started < tuning.lex_step_seconds
+        ):
             pass
         if self._guessed:
             self._screen.start()  # guesses on screen the lexing may have reached
