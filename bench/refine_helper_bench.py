@@ -44,10 +44,10 @@ _HELPER: list[RefineHelper] = []
 def _cpu() -> float:
     """User + system seconds of this process and of the running helper (``/proc``)."""
     total = time.process_time()
-    process = _HELPER[0]._process if _HELPER else None
-    if process is not None and process.poll() is None:
+    pid = _HELPER[0].pid if _HELPER else None
+    if pid is not None:
         try:
-            fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
             total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
         except (OSError, IndexError, ValueError):
             pass
@@ -67,7 +67,7 @@ def _with_head_start(a: Document, b: Document, helper: RefineHelper) -> tuple[Di
     refiner = SharedRefiner(helper)
     coarse = compare(a, b, inline=False, refiner=refiner)
     refinement = Refinement(coarse, refiner)
-    answered = len(refinement._ready)
+    answered = refinement.taken_early
     return refinement.finish(), answered
 
 

@@ -231,7 +231,7 @@ def test_the_head_start_begun_at_launch_serves_the_window(
     assert launch is not None
     started = launch.made.head_start
     assert started is not None
-    qtbot.waitUntil(lambda: bool(started._answered), timeout=10_000)  # the helper is at work
+    qtbot.waitUntil(lambda: started.answered > 0, timeout=10_000)  # the helper is at work
     win = MainWindow(settings=settings, tuning=TWO_STEPS)
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.comparison_finished, timeout=30_000):
@@ -260,14 +260,14 @@ def test_a_launch_serves_only_the_window_it_is_handed_to(
     assert launch is not None
     started = launch.made.head_start
     assert started is not None
-    qtbot.waitUntil(lambda: bool(started._answered), timeout=10_000)
+    qtbot.waitUntil(lambda: started.answered > 0, timeout=10_000)
     win = MainWindow(settings=settings, tuning=TWO_STEPS)
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.comparison_finished, timeout=30_000):
         win.compare_files(left, right)
     assert win.runner.helper is not launch.helper
     # Taken, it would have been stopped once the window's alignment was done.
-    assert not started._closed.is_set(), "the window took a launch it was not handed"
+    assert not started.stopped, "the window took a launch it was not handed"
     win.close()
     launch.stop()
     launch.helper.stop()
@@ -275,7 +275,7 @@ def test_a_launch_serves_only_the_window_it_is_handed_to(
 
 def _spy_ready(finish: Callable[..., Any], seen: Callable[[int], None]) -> Callable[..., Any]:
     def spy(self: Refinement, **kwargs: Any) -> Any:
-        seen(len(self._ready))
+        seen(self.taken_early)
         return finish(self, **kwargs)
 
     return spy

@@ -25,7 +25,7 @@ from typing import NamedTuple, overload
 from twofold.engine.align.alignment import Match, align
 from twofold.engine.errors import CompareCanceled
 from twofold.engine.inline.chardiff import inline_edits
-from twofold.engine.refiner import Answered, LocalRefiner, Refiner, Sides, sum_counts
+from twofold.engine.refiner import Answered, LocalRefiner, Refiner, Sharing, Sides, sum_counts
 from twofold.engine.result.edit_runs import EditRuns, is_significant
 from twofold.engine.result.kinds import DocFormat, PairKind, Side, Unit
 from twofold.engine.result.layout import kept_lines, layout_of
@@ -181,6 +181,24 @@ class Refinement:
                 self._ready[n] = found
         self._jobs = _PairTexts(result, [result.pairs[n] for n in self._todo])
         self._shared = refiner.share(self._jobs, self._jobs.sizes, result.options)
+
+    @property
+    def taken_early(self) -> int:
+        """Pairs whose edits the refiner had ready (a head start's answers), not diffed again.
+
+        What a head start saved: ``bench/refine_helper_bench.py`` reports it.
+        """
+        return len(self._ready)
+
+    @property
+    def left_to_diff(self) -> int:
+        """Pairs ``finish`` has diffed (shared with the helper, if any): the rest of the work."""
+        return len(self._todo)
+
+    @property
+    def sharing(self) -> Sharing:
+        """Who diffs the ``left_to_diff`` pairs: this thread alone, or with the helper."""
+        return self._shared
 
     def finish(
         self,

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
 import pytest
@@ -17,7 +17,7 @@ from twofold.engine.parallel.refine_helper import RefineHelper
 from twofold.engine.parallel.shared_refiner import SharedRefiner
 from twofold.engine.parallel.tuning import ParallelTuning
 from twofold.engine.pipeline import Refinement, compare
-from twofold.engine.refiner import Sides
+from twofold.engine.refiner import Answered, Job, Sharing, Sides
 from twofold.engine.result.model import CompareOptions, DiffResult
 
 WORDS = [
@@ -97,8 +97,8 @@ def _begun(result: DiffResult, helper: RefineHelper) -> HeadStart:
     """A head start run to its end on ``result``'s documents (not racing the alignment)."""
     started = HeadStart(helper)
     started.begin(_sides(result))
-    assert started._thread is not None
-    started._thread.join(60)
+    assert started.begun
+    assert started.wait(60)
     return started
 
 
@@ -113,19 +113,36 @@ def test_the_head_starts_answers_give_the_same_result(
     a, b = _pair()
     coarse = compare(doc(a), doc(b), opts, inline=False)
     refinement = Refinement(coarse, SharedRefiner(helper, _begun(coarse, helper)))
-    assert len(refinement._ready) > 40  # most changed pairs came from the head start
-    assert refinement._todo  # the moved paragraph was too far to guess
+    assert refinement.taken_early > 40  # most changed pairs came from the head start
+    assert refinement.left_to_diff  # the moved paragraph was too far to guess
     assert refinement.finish() == compare(doc(a), doc(b), opts)
+
+
+class _Garbled:
+    """A refiner gone wrong: the head start's first answer spoiled by ``spoil``."""
+
+    def __init__(self, refiner: SharedRefiner, spoil: Callable[[Answered], Answered]) -> None:
+        self._refiner, self._spoil = refiner, spoil
+
+    def begin(self, sides: Sides) -> None:
+        self._refiner.begin(sides)
+
+    def stop_guessing(self) -> Mapping[tuple[int, int], Answered]:
+        answered = dict(self._refiner.stop_guessing())
+        key = next(iter(answered))
+        answered[key] = self._spoil(answered[key])
+        return answered
+
+    def share(self, jobs: Sequence[Job], sizes: Sequence[int], options: CompareOptions) -> Sharing:
+        return self._refiner.share(jobs, sizes, options)
 
 
 def test_an_answer_that_does_not_fit_is_diffed_again(helper: RefineHelper) -> None:
     a, b = _pair()
     coarse = compare(doc(a), doc(b), inline=False)
-    started = _begun(coarse, helper)
-    key = next(iter(started._answered))
-    wrong = started._answered[key]
-    started._answered[key] = wrong._replace(lengths=wrong.lengths[:-1])  # a run short
-    assert Refinement(coarse, SharedRefiner(helper, started)).finish() == compare(doc(a), doc(b))
+    refiner = SharedRefiner(helper, _begun(coarse, helper))
+    a_run_short = _Garbled(refiner, lambda wrong: wrong._replace(lengths=wrong.lengths[:-1]))
+    assert Refinement(coarse, a_run_short).finish() == compare(doc(a), doc(b))
 
 
 @pytest.mark.parametrize("counts", [(1, 2), ("many", 0, 0, 0)], ids=["two counts", "not a number"])
@@ -134,10 +151,9 @@ def test_an_answer_with_bad_counts_is_diffed_again(
 ) -> None:
     a, b = _pair()
     coarse = compare(doc(a), doc(b), inline=False)
-    started = _begun(coarse, helper)
-    key = next(iter(started._answered))
-    started._answered[key] = started._answered[key]._replace(counts=counts)
-    assert Refinement(coarse, SharedRefiner(helper, started)).finish() == compare(doc(a), doc(b))
+    refiner = SharedRefiner(helper, _begun(coarse, helper))
+    miscounted = _Garbled(refiner, lambda wrong: wrong._replace(counts=counts))
+    assert Refinement(coarse, miscounted).finish() == compare(doc(a), doc(b))
 
 
 def test_compare_begins_it_and_the_result_is_the_same(helper: RefineHelper) -> None:
@@ -145,7 +161,7 @@ def test_compare_begins_it_and_the_result_is_the_same(helper: RefineHelper) -> N
     started = HeadStart(helper)
     refiner = SharedRefiner(helper, started)
     coarse = compare(doc(a), doc(b), inline=False, refiner=refiner)
-    assert started._thread is not None
+    assert started.begun
     assert Refinement(coarse, refiner).finish() == compare(doc(a), doc(b))
 
 
@@ -155,13 +171,13 @@ def test_no_head_start_without_a_helper_one_core_or_changes(helper: RefineHelper
     sides = _sides(coarse)
     none = HeadStart(None)
     none.begin(sides)
-    assert none._thread is None
+    assert not none.begun
     one_core = HeadStart(helper, replace(helper.tuning, cores=1))
     one_core.begin(sides)
-    assert one_core._thread is None
+    assert not one_core.begun
     unchanged_enough = HeadStart(helper, replace(helper.tuning, min_parallel_chars=10**9))
     unchanged_enough.begin(sides)
-    assert unchanged_enough._thread is None
+    assert not unchanged_enough.begun
     assert not helper.running
 
 
@@ -173,7 +189,7 @@ def test_a_stopped_head_start_keeps_nothing_later_and_frees_the_helper(
     started = HeadStart(helper)
     started.stop()
     started.begin(_sides(coarse))
-    assert started._thread is None  # stopped before it began: nothing sent
+    assert not started.begun  # stopped before it began: nothing sent
     assert Refinement(coarse, SharedRefiner(helper, started)).finish() == compare(doc(a), doc(b))
 
 

@@ -51,8 +51,8 @@ def launch(files: tuple[str, str], small_is_big: ParallelTuning) -> Iterator[lau
 
 
 def _finished(started: head_start.HeadStart) -> None:
-    assert started._thread is not None
-    started._thread.join(60)  # every guess answered: the test does not race the helper
+    assert started.begun
+    assert started.wait(60)  # every guess answered: the test does not race the helper
 
 
 def test_the_options_it_was_made_with_get_it_and_the_same_result(
@@ -68,7 +68,7 @@ def test_the_options_it_was_made_with_get_it_and_the_same_result(
     refiner = SharedRefiner(launch.helper, started)
     coarse = compare(a, b, inline=False, refiner=refiner, prepared=launched.paragraphs)
     refinement = Refinement(coarse, refiner)
-    assert len(refinement._ready) == 50  # every pair came from the launch
+    assert refinement.taken_early == 50  # every pair came from the launch
     fresh_a, fresh_b = load_document(files[0]), load_document(files[1])
     assert refinement.finish() == compare(fresh_a, fresh_b)
 
@@ -95,7 +95,7 @@ def test_other_options_end_it(launch: launch_start.Launch) -> None:
     started = launch.made.head_start
     assert started is not None
     assert launch.made_for(CompareOptions(ignore_case=True)) is None
-    assert started._closed.is_set()
+    assert started.stopped
 
 
 def test_launches_are_values_nothing_is_parked(
@@ -108,7 +108,7 @@ def test_launches_are_values_nothing_is_parked(
     assert second is not None
     assert second.made.head_start is not None
     assert first.made_for(CompareOptions(ignore_case=True)) is None
-    assert not second.made.head_start._closed.is_set()
+    assert not second.made.head_start.stopped
     assert second.made_for(CompareOptions()) is second.made
     for launch in (first, second):
         launch.stop()

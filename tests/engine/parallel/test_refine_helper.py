@@ -82,23 +82,27 @@ def test_shared_refinement_equals_refining_here(
         assert_invariants(with_helper)
 
 
+def _shared(refinement: Refinement) -> SharedRefinement:
+    """The refinement's sharing, with the helper taking part."""
+    sharing = refinement.sharing
+    assert isinstance(sharing, SharedRefinement)
+    assert sharing.with_helper
+    return sharing
+
+
 def test_batches_the_helper_did_come_back_exactly(
-    helper: RefineHelper, small_batches: ParallelTuning, monkeypatch: pytest.MonkeyPatch
+    helper: RefineHelper, small_batches: ParallelTuning
 ) -> None:
     """Every batch from the helper (it is left alone until done), unpacked here."""
-    unpacked: list[int] = []
-    unpack = refine_sharing._unpack
-    monkeypatch.setattr(
-        refine_sharing, "_unpack", lambda *args: unpacked.append(1) or unpack(*args)
-    )
     a, b = read_pair("pep1_mixed")
     coarse = _coarse(a, b, CompareOptions())
     refinement = Refinement(coarse, SharedRefiner(helper, tuning=small_batches))
-    _wait_until(lambda: refinement._shared._back == 0)  # the helper has every batch
+    shared = _shared(refinement)
+    _wait_until(lambda: shared.waiting == 0)  # the helper has every batch
     refined = refinement.finish()
     assert refined == compare(doc(a), doc(b))
     changed = [p for p in coarse.pairs if p.kind in (PairKind.CHANGED, PairKind.MOVED)]
-    assert len(unpacked) == len(changed) > 10
+    assert shared.from_helper == refinement.left_to_diff == len(changed) > 10
 
 
 @given(
@@ -109,7 +113,7 @@ def test_batches_the_helper_did_come_back_exactly(
 @settings(max_examples=200)
 def test_packed_edits_unpack_to_the_same_edits(a: str, b: str, opts: CompareOptions) -> None:
     edits = inline_edits(a, b, opts)
-    assert refine_sharing._unpack(helper_process.pack(edits), a, b) == edits
+    assert refine_sharing.unpack(helper_process.pack(edits), a, b) == edits
 
 
 #: Stand-ins for the helper: one that dies after its first request, one that
@@ -125,20 +129,18 @@ while True:
 
 
 @pytest.mark.parametrize("stand_in", [DIES, LIES], ids=["dies", "lies"])
-def test_a_helper_that_fails_costs_only_speed(
-    stand_in: str, small_batches: ParallelTuning, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(refine_helper, "helper_command", lambda: [sys.executable, "-c", stand_in])
-    failing = RefineHelper(small_batches)
+def test_a_helper_that_fails_costs_only_speed(stand_in: str, small_batches: ParallelTuning) -> None:
+    failing = RefineHelper(small_batches, command=[sys.executable, "-c", stand_in])
     failing.start()
     a, b = read_pair("pep1_mixed")
     coarse = _coarse(a, b, CompareOptions())
     refinement = Refinement(coarse, SharedRefiner(failing))
+    shared = _shared(refinement)
     # Dead on its first batch, or (lying) holding answers for every batch.
-    _wait_until(lambda: not failing.running or refinement._shared._back == 0)
+    _wait_until(lambda: not failing.running or shared.waiting == 0)
     assert refinement.finish() == compare(doc(a), doc(b))
+    assert shared.from_helper == 0  # nothing it said was taken
     assert not failing.running  # ended: the next start begins a fresh one
-    monkeypatch.undo()
     failing.start()
     assert failing.running
     assert refine(coarse, refiner=SharedRefiner(failing)) == compare(doc(a), doc(b))
@@ -146,11 +148,12 @@ def test_a_helper_that_fails_costs_only_speed(
 
 
 def test_a_helper_that_hangs_is_killed_and_its_batches_diffed_here(
-    small_batches: ParallelTuning, monkeypatch: pytest.MonkeyPatch
+    small_batches: ParallelTuning,
 ) -> None:
     hangs = "import time\nwhile True: time.sleep(1)"  # reads nothing, answers nothing
-    monkeypatch.setattr(refine_helper, "helper_command", lambda: [sys.executable, "-c", hangs])
-    stuck = RefineHelper(replace(small_batches, patience_seconds=0.3))
+    stuck = RefineHelper(
+        replace(small_batches, patience_seconds=0.3), command=[sys.executable, "-c", hangs]
+    )
     a, b = read_pair("pep1_mixed")
     assert refine(_coarse(a, b, CompareOptions()), refiner=SharedRefiner(stuck)) == compare(
         doc(a), doc(b)
@@ -158,9 +161,8 @@ def test_a_helper_that_hangs_is_killed_and_its_batches_diffed_here(
     assert not stuck.running
 
 
-def test_a_helper_that_cannot_start_refines_here(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(refine_helper, "helper_command", lambda: ["/nonexistent/python"])
-    missing = RefineHelper()
+def test_a_helper_that_cannot_start_refines_here() -> None:
+    missing = RefineHelper(command=["/nonexistent/python"])
     missing.start()
     assert not missing.running
     a, b = read_pair("pep1_mixed")
@@ -191,7 +193,7 @@ def test_python_m_twofold_serves_as_the_helper_given_its_argument() -> None:
     )
     answer = pickle.loads(run.stdout[helper_process.HEADER.size :])
     edits = inline_edits("one two", "one three", options)
-    assert refine_sharing._unpack(answer.packed[0], "one two", "one three") == edits
+    assert refine_sharing.unpack(answer.packed[0], "one two", "one three") == edits
     assert answer.similarities == [similarity(edits)]
     assert answer.counts == [tuple(edit_counts([edits]))]
 
@@ -281,7 +283,7 @@ def test_one_huge_pair_stays_here(helper: RefineHelper) -> None:
     """A single batch cannot be shared: handing it over would only move its memory."""
     a, b = read_pair("pep1_mixed")
     shared = SharedRefinement([(a, b)], [len(a) + len(b)], CompareOptions(), helper)
-    assert shared._feeder is None
+    assert not shared.with_helper
     edits = inline_edits(a, b, CompareOptions())
     assert shared.finish(lambda: False, lambda _f: None) == [(edits, similarity(edits))]
 
@@ -316,8 +318,9 @@ def test_an_unused_helper_ends_by_itself_and_a_later_refinement_starts_another(
         doc(a), doc(b)
     )
     assert idle.running
+    assert idle.idle_end_pending
     idle.stop()
-    assert idle._idle_timer is None
+    assert not idle.idle_end_pending
 
 
 def test_usable_cpus_follow_the_affinity() -> None:
@@ -332,8 +335,8 @@ def test_the_helper_runs_below_the_window(
     a, b = read_pair("pep1_mixed")
     refiner = SharedRefiner(helper, tuning=small_batches)
     refine(_coarse(a, b, CompareOptions()), refiner=refiner)  # it has served: it set its priority
-    process = helper._process
-    assert process is not None
+    pid = helper.pid
+    assert pid is not None
     mine = os.getpriority(os.PRIO_PROCESS, 0)
     niced = min(19, mine + helper_process.HELPER_NICENESS)
-    assert os.getpriority(os.PRIO_PROCESS, process.pid) == niced
+    assert os.getpriority(os.PRIO_PROCESS, pid) == niced

@@ -52,7 +52,7 @@ class HeadStart:
         self._closed = threading.Event()
         self._lock = threading.Lock()
         self._answered: dict[tuple[int, int], Answered] = {}
-        #: the thread talking to the helper, once begun (tests join it)
+        #: the thread talking to the helper, once begun
         self._thread: threading.Thread | None = None
         #: what it was begun on, until a second ``begin`` confirms it (``launch_start``)
         self._inputs: Sides | None = None
@@ -95,6 +95,30 @@ class HeadStart:
     def begun(self) -> bool:
         """Whether the helper was set to work (``begin`` may decline: one core, few changes)."""
         return self._thread is not None
+
+    @property
+    def answered(self) -> int:
+        """How many guessed pairs the helper has answered so far (what it saved, for a log)."""
+        with self._lock:
+            return len(self._answered)
+
+    @property
+    def stopped(self) -> bool:
+        """Whether ``stop`` was called: no more is asked, and later answers are dropped."""
+        return self._closed.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait until the helper has answered every guess, or the asking ended; True then.
+
+        For a caller that wants all a head start can give rather than the
+        alignment's race with it (``bench/refine_helper_bench.py`` measures the
+        race). True at once when it never began.
+        """
+        thread = self._thread
+        if thread is None:
+            return True
+        thread.join(timeout)
+        return not thread.is_alive()
 
     def stop(self) -> dict[tuple[int, int], Answered]:
         """Stop asking the helper; the answers so far, by ``(paragraph of A, paragraph of B)``."""

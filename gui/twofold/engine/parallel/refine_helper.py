@@ -28,7 +28,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -65,11 +65,17 @@ class RefineHelper:
     Args:
         tuning: when it is worth using and how work is cut for it; the head starts
             and refinements that share work with it take this one by default.
+        command: the process to run; None means ``helper_command()`` (this build's
+            helper). Another is a stand-in, say one that dies or lies, whose
+            failure must cost only the speed.
     """
 
-    def __init__(self, tuning: ParallelTuning = DEFAULT_TUNING) -> None:
+    def __init__(
+        self, tuning: ParallelTuning = DEFAULT_TUNING, command: Sequence[str] | None = None
+    ) -> None:
         #: when this helper is worth using, and how work is cut for it
         self.tuning = tuning
+        self._command = None if command is None else list(command)
         self._talk = threading.Lock()  # held by the one refinement talking to the process
         self._lock = threading.Lock()  # held briefly, around the process's state
         self._process: subprocess.Popen[bytes] | None = None
@@ -84,7 +90,7 @@ class RefineHelper:
                 return
             try:
                 self._process = subprocess.Popen(
-                    helper_command(),
+                    self._command or helper_command(),
                     stdin=subprocess.PIPE,
                     stdout=subprocess.PIPE,
                     stderr=subprocess.DEVNULL,
@@ -98,6 +104,25 @@ class RefineHelper:
         """Whether a started process is there to take batches (it may still die)."""
         with self._lock:
             return self._process is not None and self._process.poll() is None
+
+    @property
+    def pid(self) -> int | None:
+        """The running process's id, None when none runs: whose CPU time and priority to read.
+
+        ``bench/refine_helper_bench.py`` adds the helper's CPU time to this process's.
+        """
+        with self._lock:
+            process = self._process
+            return process.pid if process is not None and process.poll() is None else None
+
+    @property
+    def idle_end_pending(self) -> bool:
+        """Whether the process is due to end after ``tuning.idle_seconds`` unused.
+
+        False once it has ended that way or was stopped: ``stop`` leaves no timer behind.
+        """
+        with self._lock:
+            return self._idle_timer is not None
 
     def diff_all(
         self,

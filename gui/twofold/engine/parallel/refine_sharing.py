@@ -78,6 +78,7 @@ class SharedRefinement:
         self._answers: queue.SimpleQueue[tuple[int, int, Answer] | None] = queue.SimpleQueue()
         self._fed = False  # the feeder's None has come: no answer will follow
         self._answered_at = 0.0  # when the helper's last answer was taken
+        self._from_helper = 0  # jobs whose edits came from the helper
         self._feeder: threading.Thread | None = None
         if helper is None or sum(sizes) < self._tuning.min_parallel_chars:
             return
@@ -93,6 +94,22 @@ class SharedRefinement:
         self._back = len(batches)
         self._feeder = threading.Thread(target=self._feed, name="refine-feeder", daemon=True)
         self._feeder.start()
+
+    @property
+    def with_helper(self) -> bool:
+        """Whether the helper takes part (not for one huge pair, few changes or one core)."""
+        return self._feeder is not None
+
+    @property
+    def waiting(self) -> int:
+        """Batches neither side has taken yet (0 before ``finish``: the helper has them all)."""
+        with self._lock:
+            return self._back - self._front
+
+    @property
+    def from_helper(self) -> int:
+        """Jobs whose edits the helper made: its share of the work, for a bench or a log."""
+        return self._from_helper
 
     def finish(self, check: Callable[[], bool], report: Callable[[float], None]) -> list[Refined]:
         """Every job's edits and similarity, in order; ``counts`` then counts them all.
@@ -163,7 +180,7 @@ class SharedRefinement:
             start, end, batch = answer
             try:
                 pairs = zip(range(start, end), batch.packed, batch.similarities, strict=True)
-                refined = [(_unpack(p, *self._jobs[n]), float(sim)) for n, p, sim in pairs]
+                refined = [(unpack(p, *self._jobs[n]), float(sim)) for n, p, sim in pairs]
                 counted = sum_counts(batch.counts)
             except (ValueError, TypeError, IndexError) as exc:  # not edits of these texts
                 log.warning("refine helper answered nonsense (%s); refining here", exc)
@@ -172,6 +189,7 @@ class SharedRefinement:
                     self._helper.stop()
             else:
                 self._out[start:end] = refined
+                self._from_helper += end - start
                 self.counts = self.counts.plus(counted)
             self._answered_at = time.monotonic()
             wait = False  # one came: take the others that are there, then go back to work
@@ -240,8 +258,8 @@ def batches_of(sizes: Sequence[int], batch_chars: int) -> list[tuple[int, int]]:
     return out
 
 
-def _unpack(packed: Packed, a: str, b: str) -> EditRuns:
-    """The edits of ``a`` and ``b`` from the helper's op codes and lengths.
+def unpack(packed: Packed, a: str, b: str) -> EditRuns:
+    """The edits of ``a`` and ``b`` from the helper's op codes and lengths (its ``pack``).
 
     Raises:
         ValueError: the runs do not cover both texts exactly.
