@@ -80,7 +80,7 @@ def share_the_gil_finely() -> None:
 _FEATURE_MARK = b"PySide6"
 
 
-def lighten_feature_hook() -> bool:
+def lighten_feature_hook() -> Callable[[ModuleType], bool] | None:
     """Keep PySide's import hook from caching the source of every module imported.
 
     PySide6 asks of each module imported after it whether the module's source
@@ -91,12 +91,16 @@ def lighten_feature_hook() -> bool:
     Reading the file's bytes answers the same question and keeps nothing. PySide
     6.11 names the question ``shibokensupport.feature._mod_uses_pyside``; where
     it is missing or named otherwise, nothing is changed and only the memory is
-    lost. True when the hook was found. Call it after ``import PySide6``.
+    lost. Call it after ``import PySide6``.
+
+    Returns:
+        The question PySide now asks (lightened, PySide's own as its
+        ``__wrapped__``), the same one on every call; None where PySide has none.
     """
     feature = sys.modules.get("shibokensupport.feature")
     asked: Callable[[ModuleType], bool] | None = getattr(feature, "_mod_uses_pyside", None)
     if asked is None or getattr(asked, "reads_bytes", False):
-        return asked is not None
+        return asked
 
     @functools.wraps(asked)
     def uses_pyside(module: ModuleType) -> bool:
@@ -112,7 +116,7 @@ def lighten_feature_hook() -> bool:
     uses_pyside.reads_bytes = True  # type: ignore[attr-defined]
     feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
     linecache.clearcache()  # what PySide read while it was imported
-    return True
+    return uses_pyside
 
 
 def exempt_from_gc(*, collect_young_first: bool = True) -> None:

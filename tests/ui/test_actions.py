@@ -24,7 +24,7 @@ from twofold.ui.main_window import MainWindow
 from twofold.ui.panes.change_lines import ChangeLinesChoice
 from twofold.ui.sidebar.fold import SidebarFold
 
-#: where the window finds its handlers (``MainWindow._connect_signals``)
+#: where the window finds its handlers (the window and the controllers it wires)
 RECEIVERS = (
     MainWindow,
     CompareCommands,

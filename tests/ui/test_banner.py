@@ -145,7 +145,7 @@ def test_no_message_hides_another(qapp: object, steps: list[tuple[str, object, o
                 if newest and newest[1] in row.text():  # a settings row may hold two
                     newest = None
                 row.close_button.click()
-        rows = banner._rows
+        rows = banner.findChildren(BannerRow)  # the rows on show (one gone leaves at once)
         topics = [row.topic for row in rows]
         assert (Topic.SETTINGS in topics) == bool(warning_shown)
         if newest is not None:

@@ -141,36 +141,36 @@ def test_a_big_text_fills_in_slices(
     assert window.view.pane(Side.B).toPlainText() == result.b.text
 
 
-def _fill_in_slices(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, text: str, tuning: ViewTuning
-) -> list[int]:
-    """Fill a pane with ``text`` through a real ``SlicedFill``; where each later slice ended."""
+def _fill_in_slices(qtbot: QtBot, text: str, tuning: ViewTuning) -> list[int]:
+    """Fill a pane with ``text`` through a real ``SlicedFill``; where each later slice ended.
+
+    Each slice goes into the document as one insertion at its end, which the
+    document announces (``contentsChange``) as it would to any view of it.
+    """
     edit = QPlainTextEdit()
     qtbot.addWidget(edit)
     filler = pane_fill.SlicedFill(edit, tuning)
     cuts: list[int] = []
-    more = pane_fill.SlicedFill._more
+    started: list[bool] = []
 
-    def spy(self: pane_fill.SlicedFill) -> bool:
-        going_on = more(self)
-        cuts.append(self._at if going_on else len(text))
-        return going_on
+    def on_change(at: int, _removed: int, added: int) -> None:
+        if started:  # not the first screen's ``setPlainText``
+            cuts.append(at + added)
 
-    monkeypatch.setattr(pane_fill.SlicedFill, "_more", spy)
     with qtbot.waitSignal(filler.finished, timeout=10_000):
         filler.start(text)
+        started.append(True)
+        edit.document().contentsChange.connect(on_change)
     assert edit.toPlainText() == text
     return cuts
 
 
-def test_many_short_lines_fill_a_few_thousand_lines_a_turn(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_many_short_lines_fill_a_few_thousand_lines_a_turn(qtbot: QtBot) -> None:
     """A slice is cut by lines as well as characters: making a block is what costs in code."""
     # slices shrink when a turn takes long; on a loaded machine they would, so never
     tuning = ViewTuning(fill_first_chars=1_000, fill_slice_lines=700, fill_slice_seconds=3_600.0)
     text = "".join(f"x = {i}\n" for i in range(5_000))  # ~45,000 characters, far below a slice
-    cuts = _fill_in_slices(qtbot, monkeypatch, text, tuning)
+    cuts = _fill_in_slices(qtbot, text, tuning)
     first = text.find("\n", 1_000) + 1
     slices = [text[a:b] for a, b in zip([first, *cuts], cuts, strict=False)]
     assert len(slices) == -(-(5_000 - text[:first].count("\n")) // 700)
@@ -195,19 +195,35 @@ def test_a_screenshot_waits_until_the_window_has_settled(
     assert window.view.settled
 
 
-def test_slices_that_take_long_make_the_next_ones_smaller(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_slices_that_take_long_make_the_next_ones_smaller(qtbot: QtBot) -> None:
     """Lines of a log cost more than lines of code: a slice's size follows what it took."""
-    tuning = ViewTuning(fill_first_chars=1_000, fill_slice_lines=800)
-    clock = iter(range(0, 10**6, 50))  # every slice "takes" 50 ms: twice fill_slice_seconds
-    monkeypatch.setattr(pane_fill, "perf_counter", lambda: next(clock) / 1000)
+    # Every slice takes far longer than this: the next ones shrink to the least.
+    tuning = ViewTuning(fill_first_chars=1_000, fill_slice_lines=800, fill_slice_seconds=1e-9)
     text = "".join(f"x = {i}\n" for i in range(5_000))
-    cuts = _fill_in_slices(qtbot, monkeypatch, text, tuning)
+    cuts = _fill_in_slices(qtbot, text, tuning)
     starts = [text.find("\n", 1_000) + 1, *cuts]
     lines = [text[a:b].count("\n") for a, b in zip(starts, cuts, strict=False)]  # per slice
-    assert lines[0] > lines[1] > lines[2]  # 800, then half, then a quarter
-    assert min(lines[:-1]) >= 800 * tuning.fill_min_scale - 1
+    least = int(800 * tuning.fill_min_scale)
+    assert lines[0] == 800
+    assert lines[1:-1] == [least] * (len(lines) - 2)  # never below the least either
+    assert 0 < lines[-1] <= least
+
+
+@pytest.mark.parametrize(
+    ("scale", "took", "then"),
+    [
+        (1.0, 0.050, 0.5),  # twice as long as a slice should take: half as big
+        (0.5, 0.050, 0.25),  # and again
+        (0.25, 0.0125, 0.5),  # quicker again: bigger again
+        (0.5, 0.001, 1.0),  # never above the tuning's slice
+        (1 / 16, 10.0, 1 / 16),  # never below fill_min_scale
+    ],
+)
+def test_a_slices_size_follows_what_the_last_one_took(
+    scale: float, took: float, then: float
+) -> None:
+    tuning = ViewTuning(fill_slice_seconds=0.025, fill_min_scale=1 / 16)
+    assert pane_fill.next_scale(scale, took, tuning) == pytest.approx(then)
 
 
 def test_find_selects_its_matches_in_cut_lines_after_astral_characters(

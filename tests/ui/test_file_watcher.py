@@ -13,6 +13,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -24,7 +25,6 @@ from qt_helpers import compare_and_wait, drop_files
 from support import DATA
 from twofold.engine.load.decoding import load_document
 from twofold.ui.compare_request import load_and_compare
-from twofold.ui.files import file_watcher
 from twofold.ui.files.file_watcher import FileStatus, FileWatcher, Loaded
 from twofold.ui.files.settings import Settings as WindowSettings
 from twofold.ui.main_window import MainWindow
@@ -327,8 +327,14 @@ def test_the_engines_digest_spares_reading_the_file_again(
     os.utime(path, ns=(past, past))
     loaded = load_document(str(path))
     assert loaded.mtime_ns == past
-    real_digest = file_watcher._digest
-    monkeypatch.setattr(file_watcher, "_digest", lambda p: reads.append(p) or real_digest(p))
+    real_open = os.open
+
+    def counted_open(opened: str, *args: Any, **kwargs: Any) -> int:
+        if os.fspath(opened) == str(path):
+            reads.append(opened)
+        return real_open(opened, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", counted_open)  # hashing reads the file: it opens it
     watch = FileWatcher(debounce_ms=50)
     seen: list[tuple[str, object]] = []
     watch.status_changed.connect(lambda p, status: seen.append((p, status)))
@@ -336,6 +342,7 @@ def test_the_engines_digest_spares_reading_the_file_again(
     assert reads == [], "the file was hashed again on the UI thread"
     path.write_text(B_TEXT.replace("there", "thorn"), "utf-8")  # same size, new words
     qtbot.waitUntil(lambda: seen == [(str(path), FileStatus.CHANGED)], timeout=5000)
+    assert reads, "a same-size edit is told by its hash: the file was read then"
     watch.clear()
 
 

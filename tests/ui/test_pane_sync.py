@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import (
@@ -98,33 +99,27 @@ def test_many_marks_are_rendered_in_a_later_turn(
 
 
 def test_the_overview_estimates_heights_a_slice_a_turn(
-    qtbot: QtBot,
-    tuned_window: TunedWindow,
-    demo: tuple[Path, Path],
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, tuned_window: TunedWindow, tmp_path: Path
 ) -> None:
     """A long document's estimate is spread over turns; the marks wait for all of it."""
     from twofold.engine.view import overview_estimate
 
     two_blocks = GeometryTuning(estimate_slice_blocks=2)
     loaded = tuned_window(overview_later_changes=0, geometry=two_blocks)
-    compare_and_wait(qtbot, loaded, *demo)
-    slices: list[bool] = []  # what each slice returned: True once the estimate is whole
-    advance = overview_estimate.LineEstimate.advance
-
-    def counted(estimate: overview_estimate.LineEstimate, blocks: int) -> bool:
-        slices.append(advance(estimate, blocks))
-        return slices[-1]
-
-    monkeypatch.setattr(overview_estimate.LineEstimate, "advance", counted)
+    text = "".join(f"Paragraph {n}, a few words of a long document.\n\n" for n in range(200))
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text.replace("Paragraph 7,", "Paragraph 7b,"), "utf-8")
     overview = loaded.view.overview
-    resize_and_settle(qtbot, loaded, loaded.width() - 60, loaded.height())  # new estimates
-    overview.invalidate()
-    overview.repaint()  # this paint only schedules the estimate and the marks
-    assert overview.marks is None
-    qtbot.waitUntil(lambda: overview.marks is not None, timeout=5000)
+    turns: list[bool] = []  # one a pass of the event loop: whether the marks were still to come
+    ticker = QTimer(interval=0)
+    ticker.timeout.connect(lambda: turns.append(overview.marks is None))
+    loaded.comparison_finished.connect(ticker.start)  # the result is on screen: marks to make
+    compare_and_wait(qtbot, loaded, tmp_path / "a.txt", tmp_path / "b.txt")
+    ticker.stop()
+    assert overview.marks is not None
     pane = loaded.view.pane(Side.B)  # the one strip is drawn from the right-hand text
-    assert len(slices) >= pane.table.block_count / 2
+    assert pane.table.block_count >= 400
+    assert turns.count(True) >= pane.table.block_count / 2  # the window answered meanwhile
     whole = overview_estimate.estimated_lines(pane.table.block_lengths, pane.chars_per_line())
     assert list(pane.estimated_lines()) == list(whole)
 

@@ -28,7 +28,7 @@ EVERY_CHANGE_BIG = GeometryTuning(big_change_edits=0)
 #: the names, in the modules that call them, of what only the worker should compute
 _PREPARED_WORK = (
     (view_geometry, "block_table"),
-    (view_geometry, "_compute"),
+    (view_geometry, "build_linemap"),  # the sync geometry's line map, its costly part
     (view_geometry, "Utf16Map"),
     (view_geometry, "pane_spans"),
     (spans, "pane_spans"),

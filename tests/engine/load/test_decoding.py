@@ -575,4 +575,4 @@ def test_read_bounded_follows_a_file_that_grew(
     size: int, expected: int, limit: int, read: int
 ) -> None:
     handle = io.BytesIO(b"x" * size)
-    assert len(safe_read._read_bounded(handle, expected, limit)) == read
+    assert len(safe_read.read_bounded(handle, expected, limit)) == read

@@ -17,7 +17,14 @@ from typing import BinaryIO
 
 from twofold.engine.errors import InputError
 
-__all__ = ["DEFAULT_MAX_BYTES", "check_path", "human_size", "read_bytes", "read_checked"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "check_path",
+    "human_size",
+    "read_bounded",
+    "read_bytes",
+    "read_checked",
+]
 
 #: the largest file compared by default; diffing beyond this is not interactive
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
@@ -143,18 +150,19 @@ def read_checked(fspath: str, label: str, max_bytes: int) -> tuple[bytes, int]:
         with os.fdopen(fd, "rb") as handle:
             info = os.fstat(handle.fileno())
             _check_regular(info, label)
-            data = _read_bounded(handle, min(info.st_size, max_bytes), max_bytes)
+            data = read_bounded(handle, min(info.st_size, max_bytes), max_bytes)
     except OSError as exc:
         raise _os_error(exc, label) from None
     _check_size(len(data), max_bytes, label)  # it may have grown since the stat
     return data, info.st_mtime_ns
 
 
-def _read_bounded(handle: BinaryIO, expected: int, max_bytes: int) -> bytes:
-    """Read to the end, but never more than ``max_bytes + 1`` bytes.
+def read_bounded(handle: BinaryIO, expected: int, max_bytes: int) -> bytes:
+    """Read ``handle`` to the end, but never more than ``max_bytes + 1`` bytes.
 
-    The buffer is sized by what ``fstat`` said (a ``read(max_bytes)`` would reserve
-    the whole limit up front); a file that grew since is read on in chunks.
+    The buffer is sized by ``expected``, what ``fstat`` said (a ``read(max_bytes)``
+    would reserve the whole limit up front); a file that grew since is read on in
+    chunks, and one byte over the limit tells the caller it is too big.
     """
     data = handle.read(expected + 1)
     if len(data) <= expected:

@@ -83,11 +83,19 @@ class SlicedFill(QObject):
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertText(self._reveal(text[at:cut]))
         self._at = cut
-        took = max(perf_counter() - started, 1e-4)
-        scale = self._scale * tuning.fill_slice_seconds / took
-        self._scale = min(1.0, max(tuning.fill_min_scale, scale))
+        self._scale = next_scale(self._scale, perf_counter() - started, tuning)
         if cut < len(text):
             return True
         self._text = ""
         self.finished.emit()
         return False
+
+
+def next_scale(scale: float, took: float, tuning: ViewTuning) -> float:
+    """The next slice's scale, after a slice at ``scale`` took ``took`` seconds.
+
+    In proportion to how far the slice missed ``fill_slice_seconds`` (a log's
+    lines cost more than code's), never above 1 nor below ``fill_min_scale``.
+    """
+    wanted = scale * tuning.fill_slice_seconds / max(took, 1e-4)
+    return min(1.0, max(tuning.fill_min_scale, wanted))
