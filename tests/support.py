@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -18,16 +19,30 @@ GUI = Path(__file__).resolve().parents[1] / "gui"
 DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo"
 
 
-def run_python(code: str) -> subprocess.CompletedProcess[str]:
-    """Run ``code`` in a fresh interpreter that sees the package, as an installed one would."""
+def run_python(code: str, path: Path = GUI) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a fresh interpreter that sees the package, as an installed one would.
+
+    ``path``: where it finds ``twofold`` (``installed_copy``'s folder for another layout).
+    """
     return subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(GUI)},
+        env={**os.environ, "PYTHONPATH": str(path)},
         timeout=120,
         check=False,
     )
+
+
+def installed_copy(site: Path) -> Path:
+    """The package copied into the folder ``site``, as an install puts it, without resources.
+
+    Returns:
+        The copy's ``twofold`` folder (its ``resources`` are the caller's to add).
+    """
+    package = site / "twofold"
+    shutil.copytree(GUI / "twofold", package, ignore=shutil.ignore_patterns("__pycache__"))
+    return package
 
 
 def run_cli_without_qt(args: list[str]) -> tuple[int, str]:

@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from support import DATA, DEMO, GUI, read_pair, run_cli_without_qt
-from twofold import resource_paths
+from support import DATA, DEMO, GUI, installed_copy, read_pair, run_cli_without_qt
 from twofold.cli import main
 from twofold.engine.inline.chardiff import rebuild
 from twofold.engine.result.kinds import Op
-from twofold.engine.result.model import Edit
+from twofold.engine.result.model import CompareOptions, Edit
 
 
 def twofold(
@@ -137,11 +136,21 @@ def test_version() -> None:
     [([], False), (["-i"], True), (["--unit", "lines"], True), (["--unit", "auto"], False)],
 )
 def test_the_window_gets_options_only_when_the_command_line_names_some(
-    argv: list[str], given: bool
+    argv: list[str], given: bool, pep1: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from twofold.cli import _options_given, build_parser
+    """None: the window uses the user's saved options (the window is tested in tests/ui)."""
+    from twofold import app
 
-    assert _options_given(build_parser().parse_args([*argv, "a", "b"])) is given
+    handed: list[CompareOptions | None] = []
+
+    def window(*_files: object, options: CompareOptions | None = None, **_rest: object) -> int:
+        handed.append(options)
+        return 0
+
+    monkeypatch.setattr(app, "run_gui", window)
+    assert main([*argv, *map(str, pep1)]) == 0
+    assert len(handed) == 1
+    assert (handed[0] is not None) is given
 
 
 # ----- terminal escapes: names and labels never reach the terminal raw -------------------
@@ -265,14 +274,14 @@ def test_demo_with_files_is_refused(pep1: tuple[Path, Path]) -> None:
     assert last.endswith("--demo compares the bundled pair: give no files with it")
 
 
-def test_demo_without_its_files_is_one_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setattr(resource_paths, "_PACKAGE", tmp_path / "a" / "b" / "twofold")
-    assert main(["--json", "--demo"]) == 2
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    assert captured.err == "twofold: the demo files are not installed.\n"
+def test_demo_without_its_files_is_one_line(tmp_path: Path) -> None:
+    """An install that left the resources out (a distribution's split package)."""
+    site = tmp_path / "a" / "b"
+    installed_copy(site)
+    run = twofold("--json", "--demo", env={"PYTHONPATH": str(site)})
+    assert run.returncode == 2
+    assert run.stdout == ""
+    assert run.stderr == "twofold: the demo files are not installed.\n"
 
 
 @pytest.mark.parametrize("front", [["--stat"], ["--json"], ["--diff"], ["--report", "OUT"]])

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 import twofold
+from support import installed_copy, run_python
 from twofold import resource_paths as resources
 from twofold.engine.load.documents.formats import READERS
 
@@ -291,12 +292,25 @@ def _fake_resources(root: Path) -> Path:
     return root
 
 
-def test_wheel_layout_wins_over_checkout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    package = tmp_path / "lib" / "site-packages" / "twofold"
-    installed = _fake_resources(package / "resources")
-    monkeypatch.setattr(resources, "_PACKAGE", package)
-    assert resources.resources_dir() == installed
-    assert resources.icon_path() == installed / "icons" / "twofold.svg"
+#: what an interpreter finds through ``resource_paths``, one a line
+_FOUND = (
+    "from twofold import resource_paths as r\n"
+    "print(r.resources_dir()); print(r.icon_path()); print(r.demo_pair())\n"
+)
+
+
+def _found_from(site: Path) -> list[str]:
+    run = run_python(_FOUND, site)
+    assert run.returncode == 0, run.stderr
+    return run.stdout.splitlines()
+
+
+def test_wheel_layout_wins_over_checkout(tmp_path: Path) -> None:
+    site = tmp_path / "lib" / "site-packages"
+    installed = _fake_resources(installed_copy(site) / "resources")
+    _fake_resources(site.parent / "resources")  # where a checkout keeps them
+    found = _found_from(site)
+    assert found[:2] == [str(installed), str(installed / "icons" / "twofold.svg")]
 
 
 def test_frozen_layout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -308,8 +322,7 @@ def test_frozen_layout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert pair[0] == bundled / "demo" / "gettysburg-nicolay.txt"
 
 
-def test_missing_resources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(resources, "_PACKAGE", tmp_path / "a" / "b" / "twofold")
-    assert resources.resources_dir() is None
-    assert resources.demo_pair() is None
-    assert resources.icon_path() is None
+def test_missing_resources(tmp_path: Path) -> None:
+    site = tmp_path / "a" / "b"  # neither beside the package nor two folders up
+    installed_copy(site)
+    assert _found_from(site) == ["None", "None", "None"]
