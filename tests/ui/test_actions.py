@@ -13,7 +13,9 @@ from twofold.engine.result.kinds import Unit
 from twofold.ui.action_factory import handler_of, key_sequences
 from twofold.ui.actions import ACTIONS, ActionSpec
 from twofold.ui.commands import CompareCommands, FileCommands, GoCommands, ViewCommands
+from twofold.ui.comparisons import Comparisons
 from twofold.ui.edit.edit_commands import EditCommands
+from twofold.ui.edit.takes import Takes
 from twofold.ui.files.opening import FileOpener
 from twofold.ui.files.paste import Paster
 from twofold.ui.files.read_as_text import ReadAsText
@@ -27,6 +29,7 @@ from twofold.ui.sidebar.fold import SidebarFold
 #: where the window finds its handlers (the window and the controllers it wires)
 RECEIVERS = (
     MainWindow,
+    Comparisons,
     CompareCommands,
     FileCommands,
     ViewCommands,
@@ -40,6 +43,7 @@ RECEIVERS = (
     GoToLine,
     SidebarFold,
     EditCommands,
+    Takes,
 )
 
 

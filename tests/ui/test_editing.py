@@ -311,7 +311,7 @@ def test_the_menu_on_a_changed_word_takes_or_rejects_only_that_edit(
     cursor = right.textCursor()
     cursor.setPosition(len("The brave women, living and dead, who fou"))
     point = right.cursorRect(cursor).center()
-    menu = window.edit_commands.pane_menu(Side.B, point)
+    menu = window.take_menus.pane_menu(Side.B, point)
     [reject] = [act for act in menu.actions() if act.objectName() == "take_word_right"]
     assert reject.text() == "Replace This Edit with the Left Side's"
     reject.trigger()

@@ -284,7 +284,7 @@ def test_zoom_keys_change_the_font(qtbot: QtBot, loaded: MainWindow) -> None:
 def test_swap_sides(qtbot: QtBot, loaded: MainWindow) -> None:
     a_text = loaded.result.a.text  # type: ignore[union-attr]
     with qtbot.waitSignal(loaded.comparison_finished, timeout=30_000):
-        loaded.swap_sides()
+        loaded.actions_by_id["swap"].trigger()
     assert loaded.result.b.text == a_text  # type: ignore[union-attr]
     assert loaded.view.pane(Side.B).toPlainText() == a_text
 

@@ -4,7 +4,7 @@
 Why objects of their own: each needs a few collaborators (the options, the
 exporter, the recent menu, the font choice) and a narrow view of the window
 (what is shown, how to reload, where to go), given to its constructor. The
-window creates them in ``_setup_controllers`` and ``ui/actions.py`` connects
+window creates them in ``_setup_controllers`` and ``ui/action_factory.py`` connects
 each action to the one object that has its handler (``connect_actions``), so
 no command reaches back into the window for what it was not handed.
 """
@@ -137,8 +137,10 @@ class FileCommands:
             self._note("Nothing to copy: select some text or go to a change first.", False)
 
 
-class Steppable(Navigable, Protocol):
-    """``Navigable``, plus where the view stands (``DiffView.view_moved``, ``change_at_view``)."""
+class Steppable(Shown, Protocol):
+    """``Shown``, plus making a change current and where the view stands (``CurrentChange``)."""
+
+    def go_to_change(self, change: int) -> None: ...
 
     def view_moved(self) -> bool: ...
 

@@ -2,26 +2,22 @@
 """The main window: a composition root that wires the widgets, the worker and the actions.
 
 No algorithms here (qutebrowser ``mainwindow.py``): widgets and controllers
-made in ``_setup_*``, all wiring in ``_connect_signals``, and small handlers
-that delegate to the diff view, the sidebar and the runner. The commands
-that need more than the window's own widgets live in ``ui/commands.py``, and
-opening files (the Open dialog, drops) in ``ui/files/opening.py``, each
-handed what it needs.
+made in ``_setup_*``, all wiring in ``_connect_signals``. Each controller is
+handed what it needs: comparing files and hearing the worker
+(``comparisons.py``), putting a result on screen (``result_display.py``), the
+current change (``current_change.py``), the commands (``commands.py``,
+``edit/``), opening files (``files/opening.py``). The window's own methods are
+the few its callers and the command line use, each handing over to one of them.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Sequence
-
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QMainWindow,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from twofold.engine.parallel.launch_start import Launch
-from twofold.engine.result.kinds import Side, Unit
+from twofold.engine.result.kinds import Side
 from twofold.engine.result.model import CompareOptions, DiffResult
 from twofold.engine.view.view_geometry import PreparedView
 from twofold.ui.action_factory import (
@@ -30,14 +26,18 @@ from twofold.ui.action_factory import (
     create_actions,
     enable_for_comparison,
 )
-from twofold.ui.bars.banner import Banner, Topic
+from twofold.ui.bars.banner import Banner
+from twofold.ui.bars.notes import Notes
 from twofold.ui.bars.options_bar import OptionsController, build_toolbar
 from twofold.ui.bars.overlay import TopOverlay
 from twofold.ui.bars.status_line import StatusLine
 from twofold.ui.commands import CompareCommands, FileCommands, GoCommands, ViewCommands
-from twofold.ui.compare_request import CompareRequest
+from twofold.ui.comparisons import Comparisons
+from twofold.ui.current_change import CurrentChange
 from twofold.ui.dialogs.font_choice import FontChoice
 from twofold.ui.edit.edit_commands import EditCommands
+from twofold.ui.edit.take_menus import TakeMenus
+from twofold.ui.edit.takes import Takes
 from twofold.ui.files.drop_zone import DropZone
 from twofold.ui.files.export import Exporter
 from twofold.ui.files.file_watcher import FileChangeBanner
@@ -51,8 +51,8 @@ from twofold.ui.find.find_bar import FindBar, FindController
 from twofold.ui.find.go_to_line import GoToLine, GoToLineBar
 from twofold.ui.panes.change_lines import ChangeLinesChoice
 from twofold.ui.panes.diff_view import DiffView
-from twofold.ui.plain_text import window_title
 from twofold.ui.preview_hold import PreviewHold
+from twofold.ui.result_display import ResultDisplay
 from twofold.ui.sidebar.changes_sidebar import ChangesSidebar
 from twofold.ui.sidebar.fold import SidebarFold
 from twofold.ui.theme import Theme, ThemeWatcher
@@ -60,11 +60,6 @@ from twofold.ui.tuning import DEFAULT_VIEW_TUNING, ViewTuning
 from twofold.ui.window_fit import first_size
 from twofold.ui.window_layout import beside_list, column, stacked
 from twofold.ui.worker import CompareRunner
-
-log = logging.getLogger(__name__)
-
-#: how long a status-bar note stays
-NOTE_MS = 5000
 
 
 class MainWindow(QMainWindow):
@@ -91,13 +86,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._settings = settings or Settings()
         self._runner = runner or CompareRunner(parent=self, tuning=tuning)
-        self._theme = Theme.from_palette(self.palette())
-        self._shown: CompareRequest | None = None
-        self._pending: CompareRequest | None = None
-        self._current: int | None = None
         self._setup_central(tuning)
         self._setup_status_bar()
         self._setup_actions()
+        self._setup_editing()
         self._setup_controllers()
         self._connect_signals()
         self._restore_state()
@@ -114,7 +106,7 @@ class MainWindow(QMainWindow):
         self.finder = FindController(
             self.find_bar, panes[Side.A], panes[Side.B], self._settings, tuning
         )
-        self.sidebar = ChangesSidebar(self._theme, tuning=tuning)
+        self.sidebar = ChangesSidebar(Theme.from_palette(self.palette()), tuning=tuning)
         self.line_bar = GoToLineBar()
         self.line_jump = GoToLine(self.line_bar, self.view)
         page = column(self.view, self.find_bar, self.line_bar)
@@ -128,6 +120,8 @@ class MainWindow(QMainWindow):
 
     def _setup_status_bar(self) -> None:
         self.status_line = StatusLine(self.statusBar())
+        self.notes = Notes(self.banner, self.statusBar(), self._settings)
+        self.current = CurrentChange(self.view, self.sidebar, self.status_line, self)
 
     def _setup_actions(self) -> None:
         self.actions_by_id = create_actions(self)  # given their handlers in _connect_signals
@@ -136,69 +130,125 @@ class MainWindow(QMainWindow):
 
     def _setup_controllers(self) -> None:
         """The options, exports, font, recent list, theme and opening; the commands over them."""
-        actions = self.actions_by_id
+        actions, note = self.actions_by_id, self.notes.note
         self.options_bar = OptionsController(self._settings, actions, self)
         self.options_bar.show_options()
         toolbar = build_toolbar(actions, self)
         self.addToolBar(toolbar)
-        self.exporter = Exporter(self, lambda: self.result, self._note)
+        self.exporter = Exporter(self, lambda: self.result, note)
         self.font_choice = FontChoice(self._settings, self.view.panes.values(), self)
         self.recent_menu = RecentMenu(self._settings, self)
         actions["open_recent"].setMenu(self.recent_menu)
         self.theme_watcher = ThemeWatcher(self)
         self.compare_commands = CompareCommands(self.options_bar, self)
-        self.file_commands = FileCommands(self, self.recent_menu, self.exporter, self._note)
+        self.file_commands = FileCommands(self, self.recent_menu, self.exporter, note)
         self.view_commands = ViewCommands(
             self, self.font_choice, self._settings, self.view, actions
         )
         self.sidebar_fold = SidebarFold(self, self.splitter, actions["sidebar"], self._settings)
         self.go_commands = GoCommands(
-            self.sidebar, self, self._note, lambda a: toolbar.widgetForAction(actions[a])
+            self.sidebar, self.current, note, lambda a: toolbar.widgetForAction(actions[a])
         )
-        self.opener = FileOpener(self, self, self.banner, self.drop_zone)
+        self.display = ResultDisplay(
+            view=self.view,
+            sidebar=self.sidebar,
+            finder=self.finder,
+            status_line=self.status_line,
+            banner=self.banner,
+            current=self.current,
+            actions=actions,
+            show_page=lambda: self.stack.setCurrentWidget(self.splitter),
+            wrap_for=self.view_commands.wrap_for,
+            set_title=self.setWindowTitle,
+        )
         self.preview_hold = PreviewHold(self._runner, self.view, self.sidebar)
-        self.paster = Paster(self, self.opener, self.banner)
-        self.read_as_text = ReadAsText(actions["read_as_text"], self)
-        self.whole_page = WholePage(actions["whole_page"], self)
+        self.comparisons = Comparisons(
+            self._runner,
+            self.options_bar,
+            self.display,
+            self.preview_hold,
+            status_line=self.status_line,
+            notes=self.notes,
+            settings=self._settings,
+            may_discard=self.edit_commands.may_discard,
+            is_paste=lambda path: self.paster.holds(path),  # the paster asks this what is shown
+            find_bar=self.find_bar,
+            parent=self,
+        )
+        self.opener = FileOpener(self.comparisons, self, self.banner, self.drop_zone)
+        self.paster = Paster(self.comparisons, self.opener, self.banner)
+        self.read_as_text = ReadAsText(actions["read_as_text"], self.comparisons)
+        self.whole_page = WholePage(actions["whole_page"], self.comparisons)
         self.change_lines = ChangeLinesChoice(self._settings, actions["change_lines"], self.view)
-        self.edit_commands = EditCommands(self.view, self.sidebar, self, self)
+
+    def _setup_editing(self) -> None:
+        """Edits, takes and their menus: a comparison asks them first about unsaved edits."""
+        self.edit_commands = EditCommands(self.view, self.notes.show_error, self)
+        self.takes = Takes(self.view, self.edit_commands, self.current, self.notes.show_error)
+        self.take_menus = TakeMenus(self.view, self.sidebar.view, self.takes, self.edit_commands)
 
     def _connect_signals(self) -> None:
         commands = (self.compare_commands, self.file_commands, self.view_commands, self.go_commands)
         files = (self.opener, self.paster, self.read_as_text, self.whole_page)
-        controllers = (*files, self.change_lines, self.sidebar_fold, self.line_jump)
-        receivers = (self, *commands, *controllers, self.finder, self.edit_commands)
+        controllers = (*files, self.change_lines, self.sidebar_fold, self.line_jump, self.finder)
+        edits = (self.edit_commands, self.takes)
+        receivers = (self, self.comparisons, *commands, *controllers, *edits)
         connect_actions(self.actions_by_id, receivers)
-        self._runner.started.connect(lambda: self.status_line.set_busy(True))
-        self._runner.progressed.connect(self.on_runner_progressed)
-        self._runner.previewed.connect(self.on_runner_previewed)
-        self._runner.finished.connect(self.on_runner_finished)
-        self._runner.failed.connect(self.on_runner_failed)
-        self._runner.canceled.connect(self.on_runner_canceled)
-        self.status_line.cancel_button.clicked.connect(self.cancel)
-        self.sidebar.change_selected.connect(self.go_to_change)
+        comparisons, edit_commands = self.comparisons, self.edit_commands
+        self._runner.started.connect(comparisons.on_runner_started)
+        self._runner.progressed.connect(comparisons.on_runner_progressed)
+        self._runner.previewed.connect(comparisons.on_runner_previewed)
+        self._runner.finished.connect(comparisons.on_runner_finished)
+        self._runner.failed.connect(comparisons.on_runner_failed)
+        self._runner.canceled.connect(comparisons.on_runner_canceled)
+        comparisons.finished.connect(self.comparison_finished)
+        comparisons.failed.connect(self.comparison_failed)
+        comparisons.requested.connect(self.read_as_text.show)
+        comparisons.requested.connect(self.whole_page.show)
+        comparisons.requested.connect(lambda _request: self.opener.forget_loose())
+        self.status_line.cancel_button.clicked.connect(comparisons.cancel)
+        self.sidebar.change_selected.connect(self.current.go_to_change)
+        self.current.moved.connect(self.go_commands.refresh_ends)
         self.view.sync.scrolled.connect(self.go_commands.refresh_ends)
         self.drop_zone.files_dropped.connect(self.opener.on_files_dropped)
         self.drop_zone.file_wanted.connect(self.opener.choose_file)
         self.drop_zone.recent_chosen.connect(self.compare_files)
-        for side, pane in self.view.panes.items():
-            pane.files_dropped.connect(lambda paths, s=side: self.opener.on_files_dropped(paths, s))
         self.find_bar.closed.connect(lambda: self.view.pane(Side.A).setFocus())
         self.line_bar.closed.connect(lambda: self.view.pane(Side.A).setFocus())
         self.comparison_finished.connect(self.file_banner.watch_result)
         self.file_banner.reload_requested.connect(self.reload)
         self.options_bar.options_changed.connect(self.on_options_changed)
         self.recent_menu.comparison_chosen.connect(self.compare_files)
-        self.theme_watcher.theme_changed.connect(self.on_theme_changed)
+        self.theme_watcher.theme_changed.connect(self.view.set_theme)
+        self.theme_watcher.theme_changed.connect(self.sidebar.set_theme)
         self.comparison_finished.connect(self.compare_commands.on_comparison_finished)
         self.comparison_failed.connect(self.compare_commands.on_comparison_failed)
-        self._runner.started.connect(self.edit_commands.on_comparison_started)
-        self.comparison_finished.connect(self.edit_commands.on_comparison_finished)
-        self.edit_commands.files_saved.connect(self.file_banner.watch_result)
+        self._runner.started.connect(edit_commands.on_comparison_started)
+        self.comparison_finished.connect(edit_commands.on_comparison_finished)
+        edit_commands.files_saved.connect(self.file_banner.watch_result)
+        edit_commands.compared.connect(self.display.show_edited)
         self.comparison_failed.connect(self.read_as_text.on_comparison_failed)
         self.comparison_failed.connect(self.whole_page.on_comparison_failed)
         for header in self.view.headers.values():
             header.set_apart.compare_whole_asked.connect(self.whole_page.compare_whole)
+        self._connect_panes()
+
+    def _connect_panes(self) -> None:
+        """Each pane's drops, edits and context menu; the link band's take arrows."""
+        edit_commands, menus = self.edit_commands, self.take_menus
+        for side, pane in self.view.panes.items():
+            pane.files_dropped.connect(lambda paths, s=side: self.opener.on_files_dropped(paths, s))
+            pane.document().contentsChanged.connect(lambda s=side: edit_commands.on_text_changed(s))
+            pane.document().modificationChanged.connect(lambda _on: edit_commands.show_marks())
+            pane.filled.connect(lambda s=side: edit_commands.on_pane_filled(s))
+            pane.customContextMenuRequested.connect(
+                lambda point, s=side: menus.on_pane_menu_requested(s, point)
+            )
+        self.view.link.take_requested.connect(self.takes.take_change_at)
+        self.sidebar.view.customContextMenuRequested.connect(menus.on_sidebar_menu_requested)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(edit_commands.on_focus_changed)
 
     def _restore_state(self) -> None:
         if not self.restoreGeometry(self._settings.get(GEOMETRY)):  # False if empty or damaged
@@ -206,14 +256,9 @@ class MainWindow(QMainWindow):
         self.splitter.restoreState(self._settings.get(SPLITTER))
         self.view_commands.restore()
         self.drop_zone.set_recent(self._settings.recent_comparisons())
-        self._show_settings_warning()
+        self.notes.show_settings_warning()
 
-    def _show_settings_warning(self) -> None:
-        """What the settings said went wrong (at start, or when their file is compared)."""
-        if warning := self._settings.take_warning():
-            self.banner.show_message(warning, Topic.SETTINGS)  # stays until dismissed
-
-    # ----- comparing -----------------------------------------------------------------------
+    # ----- what callers ask of the window ------------------------------------------------------
 
     def compare_files(
         self,
@@ -226,64 +271,22 @@ class MainWindow(QMainWindow):
         as_text: bool = False,
         whole_page: bool = False,
     ) -> None:
-        """Load and compare two files in the worker; the current comparison stays until then.
-
-        Args:
-            launch: what ``launch_start`` made for these files at launch (``app.run_gui``).
-            as_text: read the files' own bytes as text, documents too (``ReadAsText``).
-            whole_page: read a web page whole, site chrome too (``WholePage``).
-        """
-        if not self.edit_commands.may_discard():  # Save / Discard / Cancel unsaved edits
-            return
-        options = self.options_bar.resolve(options)  # None: the Compare menu's options
-        self._pending = CompareRequest(
-            str(left), str(right), labels, options, as_text=as_text, whole_page=whole_page
+        """Load and compare two files in the worker (``Comparisons.compare_files``)."""
+        self.comparisons.compare_files(
+            left, right, labels, options, launch=launch, as_text=as_text, whole_page=whole_page
         )
-        self.read_as_text.show(self._pending)
-        self.whole_page.show(self._pending)
-        self.opener.forget_loose()
-        self._runner.start(self._pending, launch)
 
     def show_result(self, prepared: PreparedView) -> None:
         """Put a finished comparison on screen and make its first change current."""
-        result = prepared.result
-        self.stack.setCurrentWidget(self.splitter)
-        self.view_commands.wrap_for(code=result.unit is Unit.LINES)
-        self.view.show_result(prepared)
-        enable_for_comparison(self.actions_by_id, True)
-        self.sidebar.set_result(result)
-        self.finder.refresh()
-        self.status_line.show_result(result)
-        self.setWindowTitle(
-            window_title(f"{result.a.label} \u2194 {result.b.label} \u2014 Twofold")
-        )
-        self._current = None
-        self.banner.dismiss_stale()
-        if result.differs:  # the changes, or the view's note on the layout, say what
-            self.go_to_change(0)
-            self._update_position()
-        else:
-            same = "identical" if result.identical else "equivalent under the current options"
-            self.banner.show_message(f"The two documents are {same}.", Topic.OUTCOME)
-            self._update_position()
+        self.display.show_result(prepared)
 
-    def on_options_changed(self, options: CompareOptions) -> None:
-        """The Compare menu changed: edits are compared with it as they are, files again."""
-        if not self.edit_commands.compare_with(options):
-            self.compare_commands.on_options_changed(options)
+    def go_to_change(self, change: int) -> None:
+        """Make ``result.changes[change]`` current (``CurrentChange.go_to_change``)."""
+        self.current.go_to_change(change)
 
-    def show_edited(self, prepared: PreparedView) -> None:
-        """Show an edit compared again, keeping the view, its place and the current change."""
-        self._current = self.view.show_edited(prepared, self._current)
-        self.sidebar.set_result(prepared.result)
-        self.sidebar.select_change(self._current)
-        self.finder.refresh()
-        self.status_line.show_result(prepared.result)
-        self._update_position()
-
-    def on_runner_previewed(self, prepared: PreparedView) -> None:
-        """Show a big comparison aligned; the worker refines once it is painted and listed."""
-        self.preview_hold.show(lambda: self.show_result(prepared))
+    def reload(self) -> None:
+        """F5, and the file banner's Reload: the pair on screen again."""
+        self.comparisons.compare_again()
 
     @property
     def result(self) -> DiffResult | None:
@@ -296,126 +299,19 @@ class MainWindow(QMainWindow):
 
     @property
     def current_change(self) -> int | None:
-        return self._current
+        return self.current.current_change
 
-    @property
-    def request(self) -> CompareRequest | None:
-        """The files and options on screen, or else those being compared."""
-        return self._shown or self._pending
+    # ----- handlers of the window's own ------------------------------------------------------
 
-    def on_runner_progressed(self, value: float) -> None:
-        self.status_line.set_progress(value)
-
-    def on_runner_finished(self, prepared: PreparedView) -> None:
-        result = prepared.result
-        self.status_line.set_busy(False)
-        self._shown = self._pending
-        if not (self.paster.holds(result.a.path) or self.paster.holds(result.b.path)):
-            self._settings.add_recent_comparison(result.a.path, result.b.path)
-        self._show_settings_warning()
-        if self.view.refine(prepared):  # the coarse preview is on screen: keep its view
-            self.sidebar.refine(result)
-            self.status_line.show_stats(result)
-        else:
-            self.show_result(prepared)
-        self.comparison_finished.emit(result)
-
-    def on_runner_failed(self, message: str) -> None:
-        self.status_line.set_busy(False)
-        self.show_error(message)
-        self.comparison_failed.emit(message)
-
-    def on_runner_canceled(self) -> None:
-        self.status_line.set_busy(False)
-        self.statusBar().showMessage("Comparison canceled.", 4000)
-
-    def show_error(self, message: str) -> None:
-        """A non-blocking message; whatever is on screen stays usable."""
-        self.banner.show_message(message, Topic.PROBLEM)
-
-    def _note(self, message: str, error: bool) -> None:
-        """An error in the banner; anything else a while in the status bar."""
-        if error:
-            self.show_error(message)
-        else:
-            self.banner.dismiss(Topic.PROBLEM)  # never the settings warning (issue #16)
-            self.statusBar().showMessage(message, NOTE_MS)
-
-    # ----- navigation (action handlers) ----------------------------------------------------
-
-    def go_to_change(self, change: int) -> None:
-        """Make ``result.changes[change]`` current: scroll both panes, outline it, list it."""
-        changes = self.view.sync.changes
-        if not 0 <= change < len(changes):
-            return
-        self._current = change
-        self.view.set_current(changes[change])
-        self.sidebar.select_change(change)
-        self._update_position()
-        self.go_commands.refresh_ends()
-
-    def view_moved(self) -> bool:
-        return self.view.view_moved()
-
-    def change_at_view(self, forward: bool, among: Sequence[int]) -> int | None:
-        return self.view.change_at_view(forward, among, self._current)
-
-    def _update_position(self) -> None:
-        count = len(self.view.sync.changes)
-        self.status_line.show_position(self._current, count)
-
-    # ----- file commands -------------------------------------------------------------------
-
-    def reload(self) -> None:
-        request = self.request
-        if request is not None:
-            self.compare_again()
-
-    def compare_again(self, *, as_text: bool | None = None, whole_page: bool | None = None) -> None:
-        """The pair on screen again, with the current options, read as the arguments say.
-
-        A choice left at None stays as the pair on screen was read.
-        """
-        request = self.request
-        if request is not None:
-            self.compare_files(
-                request.left,
-                request.right,
-                request.labels,
-                as_text=request.as_text if as_text is None else as_text,
-                whole_page=request.whole_page if whole_page is None else whole_page,
-            )
-
-    def swap_sides(self) -> None:
-        request = self.request
-        if request is not None:
-            swapped = request.swapped()
-            self.compare_files(
-                swapped.left,
-                swapped.right,
-                swapped.labels,
-                swapped.options,
-                as_text=swapped.as_text,
-                whole_page=swapped.whole_page,
-            )
-
-    def cancel(self) -> None:
-        if self.find_bar.isVisible() and self.find_bar.edit.hasFocus():
-            self.find_bar.dismiss()
-        elif self._runner.busy:
-            self._runner.cancel()
-
-    # ----- find, view ---------------------------------------------------------------------
+    def on_options_changed(self, options: CompareOptions) -> None:
+        """The Compare menu changed: edits are compared with it as they are, files again."""
+        if not self.edit_commands.compare_with(options):
+            self.compare_commands.on_options_changed(options)
 
     def show_find_bar(self) -> None:
         if self.view.result is not None:
             self.find_bar.open()
             self.finder.refresh()
-
-    def on_theme_changed(self, theme: Theme) -> None:
-        self._theme = theme
-        self.view.set_theme(theme)
-        self.sidebar.set_theme(theme)
 
     # ----- Qt overrides --------------------------------------------------------------------
 
