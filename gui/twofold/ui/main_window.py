@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
         comparisons.requested.connect(lambda _request: self.opener.forget_loose())
         self.status_line.cancel_button.clicked.connect(comparisons.cancel)
         self.sidebar.change_selected.connect(self.current.go_to_change)
+        self.sidebar.listed.connect(self.preview_hold.on_listed)
         self.current.moved.connect(self.go_commands.refresh_ends)
         self.view.sync.scrolled.connect(self.go_commands.refresh_ends)
         self.drop_zone.files_dropped.connect(self.opener.on_files_dropped)

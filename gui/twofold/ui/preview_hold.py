@@ -28,7 +28,6 @@ class PreviewHold:
         self._runner, self._view, self._sidebar = runner, view, sidebar
         #: the hold to release when the list is filled (an older comparison's goes with it)
         self._when_listed: Callable[[], None] | None = None
-        sidebar.listed.connect(self._on_listed)
 
     def show(self, show_preview: Callable[[], None]) -> None:
         """Hold the refinement, show the preview, and release once painted and listed."""
@@ -43,7 +42,8 @@ class PreviewHold:
         else:
             release()
 
-    def _on_listed(self) -> None:
+    def on_listed(self) -> None:
+        """The changes list is filled: release the hold waiting for it, if any."""
         release, self._when_listed = self._when_listed, None
         if release is not None:
             release()
