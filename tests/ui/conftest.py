@@ -13,12 +13,13 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import TunedWindow, compare_and_wait
-from twofold.engine.result.kinds import PairKind
+from twofold.engine.result.kinds import PairKind, Side
 from twofold.engine.result.model import DiffResult, Document, Pair, Stats
 from twofold.engine.result.spans import Span
 from twofold.resource_paths import demo_pair
 from twofold.ui.files.settings import Settings
 from twofold.ui.main_window import MainWindow
+from twofold.ui.panes.diff_pane import DiffPane
 from twofold.ui.tuning import DEFAULT_VIEW_TUNING
 
 
@@ -55,6 +56,17 @@ def tuned_window(qtbot: QtBot, settings: Settings) -> TunedWindow:
         return win
 
     return make
+
+
+@pytest.fixture
+def pane(qtbot: QtBot) -> DiffPane:
+    """A pane on its own (no window, no other side), shown at 500x300."""
+    shown = DiffPane(Side.A)
+    qtbot.addWidget(shown)
+    shown.resize(500, 300)
+    shown.show()
+    qtbot.waitExposed(shown)
+    return shown
 
 
 @pytest.fixture

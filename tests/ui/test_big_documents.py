@@ -110,8 +110,8 @@ def test_a_huge_line_is_cut_for_display_and_reads_back(
     assert pane.blockCount() > 100  # shown in pieces, none of them a 200 KB layout
     assert pane.toPlainText().replace("\n", "") == b
     assert "pieces" in window.view.headers[Side.B].text()
-    assert pane.line_label(0) == "1"
-    assert pane.line_label(1) == ""
+    assert pane.content.line_label(0) == "1"
+    assert pane.content.line_label(1) == ""
     pane.verticalScrollBar().setValue(pane.verticalScrollBar().maximum())
     # the last piece comes into view once the scrolled pane has laid it out
     qtbot.waitUntil(lambda: pane.visible_block_range()[1] == pane.blockCount() - 1)

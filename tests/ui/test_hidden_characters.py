@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import compare_and_wait
 from twofold.engine.result.kinds import PairKind, Side
 from twofold.engine.view.invisibles import reveal
-from twofold.ui.find.text_search import fold
+from twofold.ui.find.text_search import find_all, fold
 from twofold.ui.main_window import MainWindow
 from twofold.ui.panes.diff_pane import DiffPane
 from twofold.ui.panes.pane_fill import SlicedFill
@@ -108,7 +108,7 @@ def test_copy_and_find_use_the_real_characters(
     pane = window.view.pane(Side.B)
     pane.selectAll()
     assert pane.createMimeDataFromSelection().text() == window.result.b.text  # type: ignore[union-attr]
-    (start, end), *_ = pane.matches_of(fold(pane.table.source), "tal is", 10)
+    (start, end), *_ = pane.document_ranges(find_all(fold(pane.table.source), "tal is", 10))
     assert pane.toPlainText()[start:end] == "tal is"
     assert start == AT + 1
 

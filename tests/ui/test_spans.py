@@ -99,3 +99,18 @@ def test_stand_ins_read_back_what_the_fill_put_in(text: str) -> None:
         got += stand_ins(positions, text, block, at)
         at += len(block.encode("utf-16-le")) // 2 + 1
     assert got == expected
+
+
+@given(
+    st.lists(st.sampled_from(["ab", "c\U0001f600", "d\n", "long" * 30]), max_size=40).map("".join),
+    st.data(),
+)
+def test_source_ranges_and_document_ranges_cross_both_ways(text: str, data: st.DataObject) -> None:
+    """Find's matches go to the pane's positions, a selection comes back as the file's text."""
+    table = block_table(text, segment(text, Unit.LINES), 32, 16)
+    positions = PanePositions(table, Utf16Map(text))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    (shown,) = positions.ranges([(start, end)])
+    assert shown == (positions.position(start), positions.position(end))
+    assert positions.source_text(*shown) == text[start:end]  # no soft break copied

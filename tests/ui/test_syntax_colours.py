@@ -95,7 +95,7 @@ def test_the_diff_highlights_stay_on_top_of_the_colours(coloured: MainWindow) ->
     assert words[0].format.background().color() == pane.theme.word_colour(deleted=False)
     assert not words[0].format.hasProperty(words[0].format.Property.ForegroundBrush)
     assert "43" in _coloured(_block(pane, 3))  # coloured as a number under its highlight
-    assert pane.block_kind(3) is PairKind.CHANGED  # and tinted as a change
+    assert pane.content.block_kind(3) is PairKind.CHANGED  # and tinted as a change
 
 
 def test_a_line_typed_into_a_code_pane_is_coloured_as_it_now_reads(

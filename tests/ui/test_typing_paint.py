@@ -111,8 +111,10 @@ def test_a_typed_line_break_moves_the_tints_and_highlights_below_it(
     pane = window.view.pane(Side.A)
     pane.setFocus()
     before = painted(pane)
-    tinted = [n for n in range(pane.document().blockCount()) if pane.block_kind(n) is not None]
-    framed = pane.current_extent()  # the first change is current
+    tinted = [
+        n for n in range(pane.document().blockCount()) if pane.content.block_kind(n) is not None
+    ]
+    framed = pane.content.current_extent()  # the first change is current
     assert framed is not None
     cursor = pane.textCursor()
     cursor.setPosition(0)
@@ -123,9 +125,11 @@ def test_a_typed_line_break_moves_the_tints_and_highlights_below_it(
     now = painted(pane)
     assert [h[2] for h in now] == [h[2] for h in before]
     assert [h[:2] for h in now] == [(s + 2, e + 2) for s, e, _ in before]
-    moved = [n for n in range(pane.document().blockCount()) if pane.block_kind(n) is not None]
+    moved = [
+        n for n in range(pane.document().blockCount()) if pane.content.block_kind(n) is not None
+    ]
     assert moved == [0, 1, *(n + 2 for n in tinted)]  # the new lines join the first paragraph
-    assert pane.current_extent() == Extent(framed.top, framed.bottom + 2)  # the frame grows
+    assert pane.content.current_extent() == Extent(framed.top, framed.bottom + 2)  # the frame grows
 
 
 def test_find_matches_stay_on_their_words_while_typing(qtbot: QtBot, window: MainWindow) -> None:
@@ -140,5 +144,5 @@ def test_find_matches_stay_on_their_words_while_typing(qtbot: QtBot, window: Mai
     for key in "Oh ":
         qtbot.keyClick(pane, key)
     now = pane.document().toRawText()
-    shown = pane.find_matches_in(0, len(now))
+    shown = pane.content.find_matches_in(0, len(now))
     assert [now[s:e] for s, e in shown] == words

@@ -23,7 +23,7 @@ _BAR = 3
 
 
 class LineGutter(QWidget):
-    """Paints beside a ``DiffPane``'s viewport; the pane owns and positions it."""
+    """Paints beside a ``DiffPane``'s viewport; the pane owns it and says when to ``place`` it."""
 
     def __init__(self, pane: DiffPane) -> None:
         super().__init__(pane)
@@ -45,8 +45,22 @@ class LineGutter(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(self.width_hint(), 0)
 
+    def place(self) -> None:
+        """Widen for the block count and the font, and sit beside the pane's viewport."""
+        pane, width = self._pane, self.width_hint()
+        pane.setViewportMargins(width, 0, 0, 0)
+        rect = pane.contentsRect()
+        self.setGeometry(rect.left(), rect.top(), width, rect.height())
+
+    def follow(self, rect: QRect, dy: int) -> None:
+        """Scroll or repaint along with the viewport (``QPlainTextEdit.updateRequest``)."""
+        if dy:
+            self.scroll(0, dy)
+        else:
+            self.update(0, rect.y(), self.width(), rect.height())
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        pane, theme = self._pane, self._pane.theme
+        pane, theme, content = self._pane, self._pane.theme, self._pane.content
         painter = QPainter(self)
         painter.fillRect(event.rect(), theme.gutter)
         painter.setFont(self.number_font())
@@ -63,14 +77,14 @@ class LineGutter(QWidget):
             if number == 0 and above:
                 top, height = top + above, height - above
             height -= pane.leveller.measured_below(pane.side, number)  # beside the text only
-            kind = pane.block_kind(number)
+            kind = content.block_kind(number)
             if kind is not None:
                 painter.fillRect(QRectF(self.width() - _BAR, top, _BAR, height), theme.marks[kind])
             painter.setPen(theme.muted)
             painter.drawText(
-                QRect(0, round(top), num_right, line_h), align, pane.line_label(number)
+                QRect(0, round(top), num_right, line_h), align, content.line_label(number)
             )
-            first_kind = pane.paragraph_start_kind(number)
+            first_kind = content.paragraph_start_kind(number)
             if first_kind is not None:
                 painter.setPen(theme.marks[first_kind])
                 sign_rect = QRect(num_right, round(top), sign_w, line_h)

@@ -102,9 +102,10 @@ class LinkMap(QWidget):
 
         self.arrows = []
         for n in sorted(shown):
-            # stored extents, moved with the edits typed since (``DiffPane.extent_now``)
+            # stored extents, moved with the edits typed since (``PaneContent.extent_now``)
             pair = changes[n]
-            ea, eb = panes[Side.A].extent_now(a_ext[n]), panes[Side.B].extent_now(b_ext[n])
+            ea = panes[Side.A].content.extent_now(a_ext[n])
+            eb = panes[Side.B].content.extent_now(b_ext[n])
             a_top, a_bottom = y(Side.A, ea.top), y(Side.A, ea.bottom)
             b_top, b_bottom = y(Side.B, eb.top), y(Side.B, eb.bottom)
             path = QPainterPath(QPointF(0, a_top))

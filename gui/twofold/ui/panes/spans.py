@@ -70,6 +70,16 @@ class PanePositions:
         cuts = bisect_left(range(len(soft)), position, key=lambda i: to16(soft[i]) + i)
         return to16.offset_of(position - cuts)
 
+    def ranges(self, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Source ranges (find's matches) as document ranges."""
+        if self.same:  # most texts: mapping the many matches of "e" was slow
+            return found
+        return [(self.position(start), self.position(end)) for start, end in found]
+
+    def source_text(self, start: int, end: int) -> str:
+        """The source text between two document positions: without a cut line's soft breaks."""
+        return self._table.source[self.offset(start) : self.offset(end)]
+
 
 @dataclass(frozen=True, slots=True)
 class StandIn:

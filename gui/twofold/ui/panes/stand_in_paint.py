@@ -19,9 +19,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, QRectF
-from PySide6.QtGui import QTextBlock
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtGui import QHelpEvent, QTextBlock
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
+from twofold.engine.view.invisibles import describe
 from twofold.ui.find.match_paint import match_rects
 from twofold.ui.panes.spans import PanePositions, StandIn, stand_ins
 
@@ -52,3 +53,12 @@ def stand_in_under(edit: QPlainTextEdit, positions: PanePositions, point: QPoint
             if rect.contains(point.toPointF()):
                 return stand_in
     return None
+
+
+def show_stand_in_tip(event: QHelpEvent, found: StandIn | None, viewport: QWidget) -> None:
+    """Answer a tooltip event: name the hidden character ``found`` under it, or show none."""
+    if found is None:
+        QToolTip.hideText()
+        event.ignore()
+    else:
+        QToolTip.showText(event.globalPos(), describe(found.char), viewport)

@@ -37,7 +37,7 @@ def word_selections(
 ) -> tuple[list[QTextEdit.ExtraSelection], set[int]]:
     """The selections of the highlights in ``ranges`` (first block, last block, lo, hi).
 
-    ``highlights``: the pane's highlights in such a range (``DiffPane.highlights_in``).
+    ``highlights``: the pane's highlights in such a range (``PaneContent.highlights_in``).
 
     Also the blocks whose highlight is a line break only, for the paint to mark.
     """
@@ -85,8 +85,13 @@ def selection(
 def visible_windows(pane: QPlainTextEdit, numbers: Sequence[int]) -> dict[int, tuple[int, int]]:
     """Without wrapping, the document positions of each block on screen that are in view.
 
-    See ``DiffPane.visible_windows``: empty when wrapping; a block holding
-    right-to-left text is in view whole.
+    A line longer than the pane (a 2,000-character piece of a cut line, a
+    minified script) is mostly out of view to the sides; highlighting and
+    painting find's matches in all of it made every repaint of a screen of a
+    one-line pair slow, and slower still with the matches of "e"
+    (``bench/gui_actions.py A B`` on that pair). Empty when
+    wrapping (every line is in view); a block holding right-to-left text is in
+    view whole (there a span of the screen need not be one range of the text).
     """
     if pane.lineWrapMode() is not QPlainTextEdit.LineWrapMode.NoWrap:
         return {}
