@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 RUN_STAMP  := $(VENV)/.run-installed
 TEST_STAMP := $(VENV)/.test-installed
 
-.PHONY: run test lint smoke bench eval fuzz package clean
+.PHONY: run test lint smoke bench eval eval-robust fuzz package clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ bench: $(TEST_STAMP)
 CORPUS ?= ../shared/corpus
 eval: $(TEST_STAMP)
 	$(PY) bench/eval_pairing.py $(CORPUS)
+
+# The same scores on cases derived from it with fresh, seeded structure (an unseen set).
+eval-robust: $(TEST_STAMP)
+	$(PY) bench/eval_robustness.py $(CORPUS)
 
 fuzz: $(TEST_STAMP)
 	$(PY) -m pip install -q -e '.[fuzz]'

@@ -82,8 +82,13 @@ def truth_of(case: Path) -> tuple[str, set[Link], set[Link]]:
 
 def score(case: Path) -> tuple[str, Tally]:
     family, true_links, true_moves = truth_of(case)
-    a = load_document(case / "a.txt")
-    b = load_document(case / "b.txt")
+    return family, score_texts(case / "a.txt", case / "b.txt", true_links, true_moves)
+
+
+def score_texts(a_path: Path, b_path: Path, true_links: set[Link], true_moves: set[Link]) -> Tally:
+    """Compare two files in paragraph mode and count the links against the truth."""
+    a = load_document(a_path)
+    b = load_document(b_path)
     started = time.perf_counter()
     result = compare(a, b, CompareOptions(unit=Unit.PARAGRAPHS), inline=False)
     seconds = time.perf_counter() - started
@@ -91,7 +96,7 @@ def score(case: Path) -> tuple[str, Tally]:
     moved = [p for p in result.pairs if p.kind is PairKind.MOVED]
     our_moves = {(i, j) for p in moved for i in p.a for j in p.b}
     false_moves = sum(1 for p in moved if not {(i, j) for i in p.a for j in p.b} & true_moves)
-    tally = Tally(
+    return Tally(
         cases=1,
         ours=len(ours),
         hit=len(ours & true_links),
@@ -101,7 +106,6 @@ def score(case: Path) -> tuple[str, Tally]:
         false_moves=false_moves,
         seconds=seconds,
     )
-    return family, tally
 
 
 def cases(root: Path) -> Iterator[Path]:
