@@ -84,6 +84,42 @@ def test_a_paragraph_split_in_two_and_reworded_pairs_with_both_halves() -> None:
     assert _rows(mirrored)[1] == (PairKind.CHANGED, (1, 2), (1,))
 
 
+def test_a_short_sentence_split_off_a_reworded_verse_joins_its_pair() -> None:
+    """A sentence split off a reworded verse ("And he said, Peaceably...") joins its pair.
+
+    Alone it shares too little with A's long paragraph to pair by the Dice, but
+    its words are all there, and it stands right beside the rest of that verse.
+    """
+    a, b = _paragraphs("samuel_sentence_split")
+    expected = [
+        (PairKind.CHANGED, (0,), (0,)),
+        (PairKind.CHANGED, (1,), (1,)),
+        (PairKind.CHANGED, (2,), (2,)),
+        (PairKind.CHANGED, (3,), (3, 4)),
+        (PairKind.CHANGED, (4,), (5, 6)),
+        (PairKind.CHANGED, (5,), (7,)),
+    ]
+    assert _rows(_compare(a, b)) == expected
+    assert _rows(_compare(b, a)) == [(kind, bs, as_) for kind, as_, bs in expected]
+
+
+def test_a_merge_beside_a_split_is_not_run_into_one_block() -> None:
+    """Gilgal (A 5) and "thou hast not defrauded us" (A 7) are two pairs, not one block.
+
+    B merges A's 5 and 6 and splits A's 7 in two: pairs that were grown into a
+    merge or a split never join further, so no pair holds both A 5 and A 7.
+    """
+    a, b = _paragraphs("samuel_merge_beside_split")
+    result = _compare(a, b)
+    (gilgal,) = [p for p in result.pairs if 5 in p.a]
+    (defrauded,) = [p for p in result.pairs if 7 in p.a]
+    assert gilgal is not defrauded
+    assert 5 in gilgal.b
+    assert 7 in defrauded.b
+    links = {(i, j) for p in result.pairs for i in p.a for j in p.b}
+    assert {(k, k) for k in range(8, 12)} <= links
+
+
 def test_unrelated_paragraphs_sharing_a_refrain_stay_unpaired() -> None:
     """Ecclesiastes 2 and 7 both say "eat and drink", "enjoy good": no verse is the other's."""
     a, b = _paragraphs("ecclesiastes_refrains")

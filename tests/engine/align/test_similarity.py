@@ -188,3 +188,35 @@ def _candidates(
                 score[j] = score.get(j, 0.0) + weight[w]
         out[i] = heapq.nlargest(per_item, score, key=score.__getitem__)
     return out
+
+
+@given(paragraphs)
+@settings(max_examples=60)
+def test_containment_is_the_share_of_the_parts_weight_found_in_the_whole(
+    texts: list[str],
+) -> None:
+    profiles = Profiles(texts)
+    sets, weight = _string_profiles(texts)
+    for i in range(len(texts)):
+        whole = [j for j in range(len(texts)) if j != i][:2]
+        if not whole:
+            continue
+        found = frozenset().union(*(sets[j] for j in whole))
+        own = math.fsum(weight[w] for w in sets[i])
+        expected = math.fsum(weight[w] for w in sets[i] & found) / own if own else 0.0
+        assert math.isclose(profiles.containment(i, whole), expected, abs_tol=1e-12)
+        assert profiles.containment(i, [i]) == (1.0 if own else 0.0)
+
+
+def test_a_short_part_is_contained_in_its_whole_though_its_dice_is_low() -> None:
+    """Half a sentence of a long verse: little of the verse, but all of it is in the verse."""
+    whole = (
+        "And he said Peaceably I am come to sacrifice unto the Lord sanctify yourselves and "
+        "come with me to the sacrifice and he sanctified Jesse and his sons and called them"
+    )
+    part = "And he said, Peaceably: I am come to sacrifice to the Lord."
+    other = "Then Jesse made Shammah to pass by, and he said: Neither hath the Lord chosen this."
+    profiles = Profiles([whole, part, other])
+    assert profiles.similarity(1, 0) < 0.7
+    assert profiles.containment(1, [0]) == 1.0
+    assert profiles.containment(1, [2]) < 0.5

@@ -58,8 +58,7 @@ def pair_rows(
     chain = heaviest_chain([c for c in cells if c[2] >= threshold])
     chain = _drop_lone(chain, (rows, cols), cells)
     chain = _fill_between(chain, rows, cols, profiles, (pid_a, pid_b), threshold * FILL_SHARE)
-    floor = threshold * FILL_SHARE
-    groups = _grow(chain, (set(rows), set(cols)), profiles, (pid_a, pid_b), floor)
+    groups = _grow(chain, (set(rows), set(cols)), profiles, (pid_a, pid_b), threshold)
     return _rejoin_moved_boundaries(groups, profiles, pid_a, pid_b)
 
 
@@ -231,15 +230,19 @@ def _grow(
     free: tuple[set[int], set[int]],
     profiles: Profiles,
     pids: tuple[dict[int, int], dict[int, int]],
-    floor: float,
+    threshold: float,
 ) -> Scored:
     """Turn 1:1 pairs into splits or merges where unpaired neighbours belong to them.
 
     A neighbour joins when the joined text is clearly more alike (by
-    ``_GROW_GAIN``), or when it is more alike at all and the neighbour alone
-    pairs with the other side as well as a pair between two pairs must
-    (``floor``): the half of a merge or split carries its own evidence, while
-    the mere neighbour of a long pair barely moves the joint similarity.
+    ``_GROW_GAIN``), or when it is more alike at all and the neighbour's own
+    words are found on the other side as much as a pair's must be
+    (``threshold``, on ``Profiles.containment``): the part of a merge or split
+    carries its own evidence, while the mere neighbour of a long pair barely
+    moves the joint similarity. Containment rather than the Dice, because a
+    part is shorter than the whole it went into: a sentence split off a
+    verse, one of three verses run together, scores low against the whole on
+    the Dice however much of it the whole keeps.
     """
     free_a, free_b = free
     pid_a, pid_b = pids
@@ -261,9 +264,9 @@ def _grow(
                     left = [pid_a[x] for x in (trial if side == "a" else a_idx)]
                     right = [pid_b[x] for x in (trial if side == "b" else b_idx)]
                     score = profiles.group_similarity(left, right)
-                    alone = ([pid_a[cand]], right) if side == "a" else (left, [pid_b[cand]])
+                    part, whole = (pid_a[cand], right) if side == "a" else (pid_b[cand], left)
                     if score >= best + _GROW_GAIN or (
-                        score > best and profiles.group_similarity(*alone) >= floor
+                        score > best and profiles.containment(part, whole) >= threshold
                     ):
                         best = score
                         idx[:] = trial
@@ -285,13 +288,18 @@ def _rejoin_moved_boundaries(
     the next one), each 1:1 pair shows those sentences as deleted on one side
     and inserted on the other. Diffing the two paragraphs together shows them
     as unchanged. Taken only when the joint similarity clearly beats both parts,
-    which ordinary neighbours (whose words just add up) never do.
+    which ordinary neighbours (whose words just add up) never do, and only
+    for two 1:1 pairs: a moved break joins two paragraphs with two. Pairs
+    already grown into a split or a merge that would join further are a
+    misreading of a merge next to a split, and a cascade of joins makes it a
+    block of 3 x 3 paragraphs where a reader sees two pairs.
     """
     out: Scored = []
     for a_idx, b_idx, sim in groups:
         if out:
             prev_a, prev_b, prev_sim = out[-1]
-            if a_idx[0] == prev_a[-1] + 1 and b_idx[0] == prev_b[-1] + 1:
+            single = len(prev_a) == len(prev_b) == len(a_idx) == len(b_idx) == 1
+            if single and a_idx[0] == prev_a[-1] + 1 and b_idx[0] == prev_b[-1] + 1:
                 joint_a, joint_b = prev_a + a_idx, prev_b + b_idx
                 joint = profiles.group_similarity(
                     [pid_a[i] for i in joint_a], [pid_b[j] for j in joint_b]

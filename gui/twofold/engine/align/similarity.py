@@ -251,6 +251,19 @@ class Profiles:
         shared = self._mass(sl.intersection(sr))
         return min(1.0, 2.0 * shared / (ml + mr))
 
+    def containment(self, part: int, whole: Sequence[int]) -> float:
+        """The share of profile ``part``'s weight found in the union of ``whole``, in ``[0, 1]``.
+
+        Why beside the Dice: a part of a merge (half a split paragraph, one
+        verse of three run together) is much shorter than the whole it went
+        into, and the Dice counts the whole's other words against it; what
+        says it belongs is that its own words are there.
+        """
+        if self.mass[part] == 0.0:
+            return 0.0
+        found = self._set(whole[0]) if len(whole) == 1 else self._union(whole)
+        return min(1.0, self._mass(found.intersection(self.words[part])) / self.mass[part])
+
     def _union(self, ids: Sequence[int]) -> frozenset[int]:
         return frozenset().union(*(self.words[i] for i in ids))
 
