@@ -120,6 +120,55 @@ def test_a_merge_beside_a_split_is_not_run_into_one_block() -> None:
     assert {(k, k) for k in range(8, 12)} <= links
 
 
+#: Five chapters of a campaign, and an abridgement that gives each in one line.
+CHAPTERS = [
+    "The governor arrived in the province late in the summer, when the legions had already "
+    "gone into winter quarters and the tribes believed the season for fighting was over. He "
+    "gathered the scattered cohorts, marched into the hills against the Ordovices who had "
+    "destroyed a squadron of cavalry, and cut down nearly the whole of their nation.",
+    "Knowing that reputation must be followed up, he resolved to take the island of Mona, "
+    "from which Paulinus had been recalled by the rebellion of the whole province. No ships "
+    "were ready, but he chose the auxiliaries who knew the fords and swam with their arms "
+    "beside their horses, so that the astonished islanders sued for peace.",
+    "He then turned to the causes of discontent in the province, beginning with his own "
+    "household. He let no freedman or slave conduct public business, chose centurions and "
+    "soldiers for merit rather than favour, and eased the levy of corn and tribute by "
+    "removing the abuses that had made them harder to bear than the taxes themselves.",
+    "In the following winter he encouraged the Britons to build temples, market places and "
+    "houses, praising the willing and rebuking the idle. He had the sons of the chiefs "
+    "taught the liberal arts, and soon those who had rejected the Latin tongue desired its "
+    "eloquence; the toga came into fashion, and little by little the porticoes and baths.",
+    "The third year of his campaigns opened up new nations, for the country was laid waste "
+    "as far as the estuary called Taus. The enemy were struck with such terror that they did "
+    "not dare to attack the army, though it was harassed by violent storms, and there was "
+    "even time to build forts, none of which was ever taken by storm or abandoned.",
+]
+ABRIDGED = [
+    "Late in summer he crushed the Ordovices.",
+    "His auxiliaries swam the fords and took Mona.",
+    "He reformed his household and eased the tribute.",
+    "He taught the chiefs' sons the Latin tongue.",
+    "In his third year he reached the Taus.",
+]
+
+
+def test_an_abridgement_pairs_each_line_with_the_chapter_it_condenses() -> None:
+    """Each line shares few words with its long chapter, but they are all in it, in order."""
+    result = _compare(CHAPTERS, ABRIDGED)
+    assert _rows(result) == [(PairKind.CHANGED, (k,), (k,)) for k in range(5)]
+    mirrored = _compare(ABRIDGED, CHAPTERS)
+    assert _rows(mirrored) == [(PairKind.CHANGED, (k,), (k,)) for k in range(5)]
+
+
+def test_a_condensed_line_standing_in_another_chapters_place_is_not_paired_with_it() -> None:
+    """Two lines of the abridgement swapped: each stands where the other chapter is."""
+    swapped = [ABRIDGED[0], ABRIDGED[2], ABRIDGED[1], *ABRIDGED[3:]]
+    result = _compare(CHAPTERS, swapped)
+    links = {(i, j) for p in result.pairs for i in p.a for j in p.b}
+    assert {(0, 0), (3, 3), (4, 4)} <= links
+    assert links <= {(0, 0), (1, 2), (2, 1), (3, 3), (4, 4)}
+
+
 def test_unrelated_paragraphs_sharing_a_refrain_stay_unpaired() -> None:
     """Ecclesiastes 2 and 7 both say "eat and drink", "enjoy good": no verse is the other's."""
     a, b = _paragraphs("ecclesiastes_refrains")

@@ -57,18 +57,19 @@ def pair_rows(
     cells = _score_candidates(rows, cols, profiles, pid_a, pid_b)
     chain = heaviest_chain([c for c in cells if c[2] >= threshold])
     chain = _drop_lone(chain, (rows, cols), cells)
-    chain = _fill_between(chain, rows, cols, profiles, (pid_a, pid_b), threshold * FILL_SHARE)
+    floor = threshold * FILL_SHARE
+    chain = _fill_between(chain, (rows, cols), profiles, (pid_a, pid_b), floor, _best_of(cells))
     groups = _grow(chain, (set(rows), set(cols)), profiles, (pid_a, pid_b), threshold)
     return _rejoin_moved_boundaries(groups, profiles, pid_a, pid_b)
 
 
 def _fill_between(
     chain: list[tuple[int, int, float]],
-    rows: list[int],
-    cols: list[int],
+    span: tuple[list[int], list[int]],
     profiles: Profiles,
     pids: tuple[dict[int, int], dict[int, int]],
     floor: float,
+    best: tuple[dict[int, float], dict[int, float]],
 ) -> list[tuple[int, int, float]]:
     """Pair what is left between two pairs when its place and its words agree.
 
@@ -80,8 +81,18 @@ def _fill_between(
     above the background at its place (``_background``): a paragraph replaced
     by an unrelated one on the same subject stands no higher than its
     neighbours do and stays unpaired.
+
+    An abridgement renders a long paragraph in a few lines, and the Dice
+    counts every word it left out against it. So a pair below the floor is
+    still taken when one paragraph is clearly shorter (by ``CLEAR_MARGIN``),
+    the longer holds as much of it as the floor asks (``_abridged``), and it
+    is each paragraph's best candidate in the whole gap (``best``: the best
+    similarity of each row and column): a moved paragraph standing in the
+    hole of another has a better partner elsewhere, and is left to the moves.
     """
+    rows, cols = span
     pid_a, pid_b = pids
+    best_a, best_b = best
     bounds = [(rows[0] - 1, cols[0] - 1), *((i, j) for i, j, _s in chain)]
     bounds.append((rows[-1] + 1, cols[-1] + 1))
     out: list[tuple[int, int, float]] = []
@@ -97,7 +108,12 @@ def _fill_between(
             cells = []
         for i, j in cells:
             s = profiles.similarity(pid_a[i], pid_b[j])
-            if s >= floor and s >= CLEAR_MARGIN * _background(i, j, profiles, pids):
+            worded = s >= floor or (
+                s >= best_a.get(i, 0.0)
+                and s >= best_b.get(j, 0.0)
+                and _abridged(pid_a[i], pid_b[j], profiles) >= floor
+            )
+            if worded and s >= CLEAR_MARGIN * _background(i, j, profiles, pids):
                 out.append((i, j, s))
         if n < len(chain):
             out.append(chain[n])
@@ -139,6 +155,26 @@ def _mutual_best(
     best_col = {j: max(rows, key=lambda i: (sim[i, j], -i)) for j in cols}
     found = [(i, best_row[i]) for i in rows if best_col[best_row[i]] == i]
     return [(i, j) for i, j, _s in heaviest_chain([(i, j, sim[i, j]) for i, j in found])]
+
+
+def _best_of(cells: list[tuple[int, int, float]]) -> tuple[dict[int, float], dict[int, float]]:
+    """The best similarity of each row and of each column among the candidates."""
+    best_a: dict[int, float] = {}
+    best_b: dict[int, float] = {}
+    for i, j, s in cells:
+        if s > best_a.get(i, 0.0):
+            best_a[i] = s
+        if s > best_b.get(j, 0.0):
+            best_b[j] = s
+    return best_a, best_b
+
+
+def _abridged(p: int, q: int, profiles: Profiles) -> float:
+    """How much of the shorter of two paragraphs the longer holds, when one is clearly shorter."""
+    mp, mq = profiles.mass[p], profiles.mass[q]
+    if min(mp, mq) * CLEAR_MARGIN > max(mp, mq):
+        return 0.0
+    return profiles.containment(p, [q]) if mp < mq else profiles.containment(q, [p])
 
 
 def _background(
