@@ -440,7 +440,6 @@ def main(argv: list[str]) -> int:
                         print(tally.row(case.name), flush=True)
                     families.setdefault(src.family, Tally()).add(tally)
                     kinds.setdefault(kind, Tally()).add(tally)
-    total = Tally()
     for table, name in ((families, "family"), (kinds, "edit")):
         print()
         print(
@@ -448,11 +447,11 @@ def main(argv: list[str]) -> int:
             "| moves found | false moves | s |"
         )
         print("|---|---|---|---|---|---|---|---|---|---|")
+        total = Tally()
         for key, tally in table.items():
             print(tally.row(key))
-            if name == "family":
-                total.add(tally)
-    print(total.row("**all**"))
+            total.add(tally)
+        print(total.row("**all**"))
     return 0
 
 
