@@ -152,3 +152,18 @@ def test_a_moved_paragraph_break_joins_the_two_pairs() -> None:
     ]
     groups, _ = _pair(a, b, threshold=0.2)
     assert groups == [((0, 1), (0, 1))]
+
+
+def test_a_neighbour_with_a_clearly_better_partner_elsewhere_is_not_taken_in() -> None:
+    """A paragraph whose rendering stands elsewhere in the gap is left for the moves.
+
+    Its words are in its neighbour's pair too (the pair's B side quotes three of
+    them), and joining it would even raise that pair's similarity a little; but its
+    own rendering, two places away across the pair, is far closer, so it stays out.
+    """
+    names = "alpha beta gamma delta epsilon zeta theta iota kappa lambda sigma omega aleph beth"
+    moved = "north south east west"
+    a = [moved, names]
+    b = [f"{names} north south east", f"{moved} river ocean"]
+    groups, _ = _pair(a, b)
+    assert groups == [((1,), (0,))]

@@ -58,8 +58,9 @@ def pair_rows(
     chain = heaviest_chain([c for c in cells if c[2] >= threshold])
     chain = _drop_lone(chain, (rows, cols), cells)
     floor = threshold * FILL_SHARE
-    chain = _fill_between(chain, (rows, cols), profiles, (pid_a, pid_b), floor, _best_of(cells))
-    groups = _grow(chain, (set(rows), set(cols)), profiles, (pid_a, pid_b), threshold)
+    best = _best_of(cells)
+    chain = _fill_between(chain, (rows, cols), profiles, (pid_a, pid_b), floor, best)
+    groups = _grow(chain, (set(rows), set(cols)), profiles, (pid_a, pid_b), threshold, best)
     return _rejoin_moved_boundaries(groups, profiles, pid_a, pid_b)
 
 
@@ -267,28 +268,32 @@ def _grow(
     profiles: Profiles,
     pids: tuple[dict[int, int], dict[int, int]],
     threshold: float,
+    best: tuple[dict[int, float], dict[int, float]],
 ) -> Scored:
     """Turn 1:1 pairs into splits or merges where unpaired neighbours belong to them.
 
     A neighbour joins when the joined text is clearly more alike (by
     ``_GROW_GAIN``), or when it is more alike at all and the neighbour's own
     words are found on the other side as much as a pair's must be
-    (``threshold``, on ``Profiles.containment``): the part of a merge or split
-    carries its own evidence, while the mere neighbour of a long pair barely
-    moves the joint similarity. Containment rather than the Dice, because a
-    part is shorter than the whole it went into: a sentence split off a
-    verse, one of three verses run together, scores low against the whole on
-    the Dice however much of it the whole keeps.
+    (``threshold``, on ``Profiles.containment``), unless it has a clearly
+    better partner elsewhere in the gap (``best``: the best similarity of each
+    row and column), which the moves are left to find: the part of a merge or
+    split carries its own evidence, while the mere neighbour of a long pair
+    barely moves the joint similarity. Containment rather than the Dice,
+    because a part is shorter than the whole it went into: a sentence split
+    off a verse, one of three verses run together, scores low against the
+    whole on the Dice however much of it the whole keeps.
     """
     free_a, free_b = free
     pid_a, pid_b = pids
+    best_a, best_b = best
     for i, j, _s in chain:
         free_a.discard(i)
         free_b.discard(j)
     groups: Scored = []
     for i, j, s in chain:
         a_idx, b_idx = [i], [j]
-        best = s  # the candidate's score is the 1:1 group similarity
+        top = s  # the candidate's score is the 1:1 group similarity
         grown = True
         while grown:
             grown = False
@@ -301,14 +306,17 @@ def _grow(
                     right = [pid_b[x] for x in (trial if side == "b" else b_idx)]
                     score = profiles.group_similarity(left, right)
                     part, whole = (pid_a[cand], right) if side == "a" else (pid_b[cand], left)
-                    if score >= best + _GROW_GAIN or (
-                        score > best and profiles.containment(part, whole) >= threshold
+                    rival = best_a.get(cand, 0.0) if side == "a" else best_b.get(cand, 0.0)
+                    if score >= top + _GROW_GAIN or (
+                        score > top
+                        and profiles.containment(part, whole) >= threshold
+                        and CLEAR_MARGIN * max(profiles.similarity(part, w) for w in whole) >= rival
                     ):
-                        best = score
+                        top = score
                         idx[:] = trial
                         pool.discard(cand)
                         grown = True
-        groups.append((tuple(a_idx), tuple(b_idx), best))
+        groups.append((tuple(a_idx), tuple(b_idx), top))
     return groups
 
 
