@@ -101,7 +101,7 @@ def compare(
     if refiner is not None and not inline:
         refiner.begin(Sides(a.text, segs_a, b.text, segs_b, options, (keys_a, keys_b)))
     report(0.05)
-    matches = align(keys_a, keys_b, options, check)
+    matches = align(keys_a, keys_b, options, check, tuning=tuning)
     report(_ALIGN_SHARE)
     if inline:
         sides = (a.text, segs_a, b.text, segs_b)

@@ -29,6 +29,16 @@ class CompareTuning:
     #: cost is quadratic, so small pieces keep the every-line-differs pair quick
     #: (``bench/run.py``'s ``--diff`` and ``--stat`` table).
     piece_lines: int = 256
+    #: Pairs of files with more paragraphs than this (both sides) are cut at the runs of
+    #: paragraphs both sides share before Myers diffs what lies between (``align.key_diff``):
+    #: Myers over the whole of a big file spent most of its alignment on a few thousand
+    #: changes (``bench/corpus_speed.py``).
+    cut_keys: int = 10_000
+    #: Keys a Myers diff of the paragraphs may have to change: its time grows with their
+    #: square. Where the runs both sides share leave more changes than this (a file of
+    #: one-letter lines against another, ``bench/line_pair.py``), the histogram diff gives
+    #: the anchors.
+    myers_max_changes: int = 10_000
     #: Pairs longer than this (both sides, characters) are aligned by sentences first,
     #: then diffed word by word where they differ (``inline.chardiff``).
     huge_pair_chars: int = 200_000

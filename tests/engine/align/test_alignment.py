@@ -16,6 +16,7 @@ from twofold.engine.load.decoding import load_document
 from twofold.engine.pipeline import compare
 from twofold.engine.result.kinds import Op, PairKind, Unit
 from twofold.engine.result.model import CompareOptions
+from twofold.engine.tuning import CompareTuning
 
 PARAGRAPHS = CompareOptions(unit=Unit.PARAGRAPHS)
 
@@ -191,49 +192,20 @@ def test_reading_order_places_rows_as_the_packed_keys_did(
         assert alignment._reading_order(rows) == _reading_order_by_keys(rows)
 
 
-def _one_letter_lines(seed: int, count: int) -> str:
-    """A file of one-letter lines from eight: the issue's "every line differs" shape."""
-    return "".join("abcdefgh"[(n * seed + n // 7) % 8] + "\n" for n in range(count))
+#: Every pair's anchors from the histogram diff, or from Myers between the shared runs.
+_HISTOGRAM = CompareTuning(myers_max_changes=-1)
+_CUT = CompareTuning(cut_keys=0)
 
 
-def test_anchors_of_a_costly_pair_come_from_the_histogram_diff(
-    monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize("tuning", [_HISTOGRAM, _CUT], ids=["histogram", "cut"])
+@given(a=_sides, b=_sides)
+def test_anchors_of_any_strategy_keep_the_invariants(
+    tuning: CompareTuning, a: list[str], b: list[str]
 ) -> None:
-    """Myers would change ~30,000 lines here and wait out its timeout: it is not asked."""
-
-    def no_myers(*_args: object, **_kwargs: object) -> None:
-        raise AssertionError("Myers ran on keys it could not diff quickly")
-
-    monkeypatch.setattr(alignment, "raw_diff_counts", no_myers)
-    a, b = _one_letter_lines(5, 20_000), _one_letter_lines(3, 20_000)
-    result = compare(doc(a), doc(b), CompareOptions(unit=Unit.LINES))
-    assert_invariants(result)
-    equal = sum(1 for p in result.pairs if p.kind is PairKind.EQUAL)
-    assert equal > 5_000  # the histogram's anchors, not one gap of everything
-
-
-def test_normal_pairs_keep_myers_anchors(monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_histogram(*_args: object, **_kwargs: object) -> None:
-        raise AssertionError("the histogram diff replaced Myers on a normal pair")
-
-    monkeypatch.setattr(alignment, "line_runs", no_histogram)
-    # over MYERS_MAX_CHANGES lines, so the bound is asked: a few changes, Myers runs
-    a = "".join(f"line {n} of a long log\n" for n in range(12_000))
-    b = a.replace("line 7 of", "line seven of").replace("line 9000 of a long log\n", "")
-    assert_invariants(compare(doc(a), doc(b), CompareOptions(unit=Unit.LINES)))
-
-
-@given(_sides, _sides)
-def test_histogram_anchors_keep_the_invariants(a: list[str], b: list[str]) -> None:
-    """With every pair sent the histogram's way, the alignment is still whole and mirrored."""
+    """With every pair sent one strategy's way, the alignment is still whole and mirrored."""
     text_a, text_b = "\n\n".join(a), "\n\n".join(b)
-    saved = alignment.MYERS_MAX_CHANGES
-    alignment.MYERS_MAX_CHANGES = -1
-    try:
-        forward = compare(doc(text_a), doc(text_b), PARAGRAPHS)
-        backward = compare(doc(text_b), doc(text_a), PARAGRAPHS)
-    finally:
-        alignment.MYERS_MAX_CHANGES = saved
+    forward = compare(doc(text_a), doc(text_b), PARAGRAPHS, tuning=tuning)
+    backward = compare(doc(text_b), doc(text_a), PARAGRAPHS, tuning=tuning)
     assert_invariants(forward)
     assert_invariants(backward)
     flipped = {PairKind.DELETED: PairKind.INSERTED, PairKind.INSERTED: PairKind.DELETED}

@@ -3,12 +3,10 @@
 
 Stages, each near-linear in practice:
 
-1. Anchors: paragraphs whose match keys are identical, found by a Myers diff
-   over the sequences of keys (diff-match-patch on one character per distinct
-   key). What lies between two anchors is a *gap*. Myers' time grows with the
-   square of the keys it changes, so where it could change more than
-   ``MYERS_MAX_CHANGES`` (``edit_bound``), git's histogram diff of the keys
-   (``line_diff``) gives the anchors instead of Myers waiting out its timeout.
+1. Anchors: paragraphs whose match keys are identical and in order
+   (``key_diff``: Myers' diff over the keys, cut first at the keys once on each
+   side where the file is big, git's histogram diff where even that could not
+   be quick). What lies between two anchors is a *gap*.
 2. Exact moves: a key deleted in one gap and inserted in another, once each.
 3. Pairing inside a gap (``gap_pairing``): candidates from an inverted index of
    rare words plus the gap's diagonal, the heaviest non-crossing chain, and
@@ -31,20 +29,14 @@ from itertools import compress, filterfalse, repeat
 from operator import attrgetter, is_not, itemgetter
 from typing import NamedTuple
 
-from twofold.engine.align.edit_bound import changes_at_most
 from twofold.engine.align.gap_pairing import FILL_SHARE, Scored, pair_rows
-from twofold.engine.align.line_diff import line_runs
+from twofold.engine.align.key_diff import key_diff
 from twofold.engine.align.moves import MOVE_MIN_WORDS, off_chain, similar_moves
 from twofold.engine.align.similarity import Profiles, Vocabulary, words
 from twofold.engine.errors import CompareCanceled
-from twofold.engine.inline.raw_diff import encode_tokens, raw_diff_counts
 from twofold.engine.result.kinds import Op, PairKind
 from twofold.engine.result.model import CompareOptions
-
-#: Keys a Myers diff of the anchors may have to change: its time grows with their square,
-#: and a file of one-letter lines against another (``bench/line_pair.py``) takes it to
-#: diff-match-patch's timeout.
-MYERS_MAX_CHANGES = 10_000
+from twofold.engine.tuning import DEFAULT_COMPARE_TUNING, CompareTuning
 
 
 class Match(NamedTuple):
@@ -79,6 +71,7 @@ def align(
     options: CompareOptions,
     should_cancel: Cancel | None = None,
     vocabulary: Vocabulary | None = None,
+    tuning: CompareTuning = DEFAULT_COMPARE_TUNING,
 ) -> list[Match]:
     """Align two sequences of paragraph match keys; see the module docstring.
 
@@ -88,12 +81,13 @@ def align(
     Args:
         vocabulary: where the word sets of the paragraphs in gaps are kept, by
             key, for a caller that needs them again; by default they are dropped.
+        tuning: where the anchors change strategy (``key_diff``).
     """
     check = should_cancel or (lambda: False)
     if list(keys_a) > list(keys_b):
-        flipped = _align_directed(keys_b, keys_a, options, check, vocabulary)
+        flipped = _align_directed(keys_b, keys_a, options, check, vocabulary, tuning)
         return _reading_order([_flip(m) for m in flipped])
-    return _reading_order(_align_directed(keys_a, keys_b, options, check, vocabulary))
+    return _reading_order(_align_directed(keys_a, keys_b, options, check, vocabulary, tuning))
 
 
 def _align_directed(
@@ -102,8 +96,9 @@ def _align_directed(
     options: CompareOptions,
     check: Cancel,
     vocabulary: Vocabulary | None,
+    tuning: CompareTuning = DEFAULT_COMPARE_TUNING,
 ) -> list[Match]:
-    blocks = _anchor_blocks(keys_a, keys_b, options.diff_timeout)
+    blocks = _anchor_blocks(key_diff(keys_a, keys_b, options.diff_timeout, tuning))
     gaps = [blk for blk in blocks if isinstance(blk, _Gap)]
     moved: dict[int, int] = _exact_moves(gaps, keys_a, keys_b) if options.detect_moves else {}
     profiles, pid_a, pid_b = _profiles_for(gaps, keys_a, keys_b, vocabulary)
@@ -167,14 +162,12 @@ _a_of, _b_of, _kind_of = attrgetter("a"), attrgetter("b"), attrgetter("kind")
 _first, _last = itemgetter(0), itemgetter(-1)
 
 
-def _anchor_blocks(
-    keys_a: Sequence[str], keys_b: Sequence[str], timeout: float
-) -> list[tuple[int, int, int] | _Gap]:
+def _anchor_blocks(steps: list[tuple[Op, int]]) -> list[tuple[int, int, int] | _Gap]:
     """Equal runs ``(a_start, b_start, length)`` and the gaps between them, in order."""
     blocks: list[tuple[int, int, int] | _Gap] = []
     ia = ib = 0
     pending: _Gap | None = None
-    for op, n in _key_diff(keys_a, keys_b, timeout):
+    for op, n in steps:
         if op is Op.EQUAL:
             if pending is not None:
                 blocks.append(pending)
@@ -194,30 +187,6 @@ def _anchor_blocks(
     if pending is not None:
         blocks.append(pending)
     return blocks
-
-
-def _key_diff(keys_a: Sequence[str], keys_b: Sequence[str], timeout: float) -> list[tuple[Op, int]]:
-    """Myers' runs over the keys, or the histogram diff's where Myers could not be quick.
-
-    ``changes_at_most`` bounds Myers' changes from above: below
-    ``MYERS_MAX_CHANGES`` Myers is sure to be quick and runs as it always has;
-    above, the runs are the histogram diff's (a file of a few distinct lines
-    where most lines moved: Myers waited out its timeout there).
-    """
-    too_many = len(keys_a) + len(keys_b) > MYERS_MAX_CHANGES
-    if too_many and changes_at_most(keys_a, keys_b) > MYERS_MAX_CHANGES:
-        steps: list[tuple[Op, int]] = []
-        for run in line_runs(keys_a, keys_b):
-            if run.equal:
-                steps.append((Op.EQUAL, run.a_stop - run.a_start))
-                continue
-            if run.a_stop > run.a_start:
-                steps.append((Op.DELETE, run.a_stop - run.a_start))
-            if run.b_stop > run.b_start:
-                steps.append((Op.INSERT, run.b_stop - run.b_start))
-        return steps
-    enc_a, enc_b = encode_tokens([list(keys_a), list(keys_b)])
-    return raw_diff_counts(enc_a, enc_b, timeout, semantic=False)
 
 
 def _exact_moves(gaps: list[_Gap], keys_a: Sequence[str], keys_b: Sequence[str]) -> dict[int, int]:

@@ -1,58 +1,146 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""A quick upper bound on how many items a minimal diff of two sequences changes.
+"""Runs two sequences share, found in near-linear time: patience diff's anchors, grown.
 
 Why: Myers' diff takes time that grows with the square of the changes it finds
-(diff-match-patch runs into its timeout on a few tens of thousands of changed keys).
-The aligner asks this bound first, and only lets Myers run where it is sure to
-be quick. The bound comes from a common subsequence found in near-linear time,
-patience diff's: the items that occur once on each side, their longest chain in
-the same order on both sides, each grown both ways while the neighbours agree.
-Any common subsequence bounds the minimal diff from above; on real pairs this
-one is close to it, and several times quicker to find than the histogram diff.
+(diff-match-patch runs into its timeout on a few tens of thousands of changed keys,
+and spends most of a big file's alignment on a few thousand). The items that
+occur once on each side, their longest chain in the same order on both sides,
+each grown both ways while the neighbours agree, are runs any reader would keep:
+the aligner diffs only what lies between them (``key_diff``), and the number of
+items outside them bounds the minimal diff from above (any common subsequence
+does), which tells it where Myers could not be quick at all.
 
-Constraints: pure, no I/O, no Qt.
+Why the work is done in runs: a big file is mostly long stretches of unique
+lines in the same order. The chain is built a run of consecutive pairs at a
+time (patience sorting places a run of consecutive values on consecutive piles),
+so the Python steps count the changes, not the lines; the lines themselves are
+read only by C calls (dicts, ``map``, list slices).
+
+Constraints: pure, no I/O, no Qt; items are any hashable values.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from itertools import compress, count, repeat
+from operator import add, is_not, mul, ne
+from typing import cast
 
-from twofold.engine.inline.anchors import increasing_chain
+__all__ = ["CommonRuns", "changes_at_most", "common_prefix", "common_runs"]
 
-__all__ = ["changes_at_most"]
+#: ``(a_start, b_start, length)``: ``a[a_start:a_start+length] == b[b_start:...]``
+Run = tuple[int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class CommonRuns:
+    """Equal runs of two sequences, increasing on both sides, and what they leave out."""
+
+    #: the runs in order, the common prefix and suffix included (when not empty)
+    runs: list[Run]
+    #: items of both sides outside the runs: at least as many as a minimal diff changes
+    changes: int
 
 
 def changes_at_most(a: Sequence[Hashable], b: Sequence[Hashable]) -> int:
     """At least as many items as a minimal diff of ``a`` and ``b`` deletes and inserts."""
-    prefix = 0
-    while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < min(len(a), len(b)) - prefix and a[-1 - suffix] == b[-1 - suffix]:
-        suffix += 1
-    a, b = a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]
+    return common_runs(a, b).changes
+
+
+def common_prefix(a: Sequence[Hashable], b: Sequence[Hashable]) -> int:
+    """How many items ``a`` and ``b`` share at their start, compared in slices (in C)."""
+    limit = min(len(a), len(b))
+    done, step = 0, 64
+    while done < limit:
+        stop = min(limit, done + step)
+        if a[done:stop] == b[done:stop]:
+            done, step = stop, step * 2
+        elif step > 1:
+            step //= 2
+        else:  # a[done] differs from b[done]
+            break
+    return done
+
+
+def common_runs(a: Sequence[Hashable], b: Sequence[Hashable]) -> CommonRuns:
+    """The common prefix and suffix, and between them the unique items' chain, grown."""
+    prefix = common_prefix(a, b)
+    suffix = common_prefix(a[prefix:][::-1], b[prefix:][::-1])
+    mid_a, mid_b = a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]
+    runs: list[Run] = [(0, 0, prefix)] if prefix else []
     matched = 0
-    i_done = j_done = 0  # where the last grown match ended
-    for i, j in _unique_chain(a, b):
-        if i < i_done:  # inside the match grown from the anchor before
+    for i, j, n in _grown(mid_a, mid_b, _chain_runs(*_unique_pairs(mid_a, mid_b))):
+        runs.append((prefix + i, prefix + j, n))
+        matched += n
+    if suffix:
+        runs.append((len(a) - suffix, len(b) - suffix, suffix))
+    return CommonRuns(runs, len(mid_a) + len(mid_b) - 2 * matched)
+
+
+def _unique_pairs(a: Sequence[Hashable], b: Sequence[Hashable]) -> tuple[list[int], list[int]]:
+    """Positions ``(i, j)`` of the items once in each side, by ``i``: as two lists."""
+    where_b = dict(zip(b, count()))
+    if len(where_b) < len(b) or len(set(a)) < len(a):
+        counts_a, counts_b = Counter(a), Counter(b)
+        for item in [x for x in where_b if counts_b[x] > 1 or counts_a[x] > 1]:
+            del where_b[item]
+    found = list(map(where_b.get, a))
+    present = list(map(is_not, found, repeat(None)))
+    return list(compress(range(len(a)), present)), cast("list[int]", list(compress(found, present)))
+
+
+def _chain_runs(i_s: list[int], j_s: list[int]) -> list[Run]:
+    """The longest chain of pairs whose ``j`` increases, as runs ``(i, j, length)``.
+
+    Patience sorting as ``anchors.increasing_chain`` does it, pair by pair,
+    gives this very chain: a run of pairs consecutive on both sides lands on
+    consecutive piles, so it is placed with one bisection and two slice writes.
+    """
+    if not i_s:
+        return []
+    # A run goes on while both sides step by one: ``i * width + j`` steps by ``width + 1``.
+    width = max(j_s) + 2
+    packed = list(map(add, map(mul, i_s, repeat(width)), j_s))
+    steps = map(ne, packed[1:], map(add, packed, repeat(width + 1)))
+    starts = [0, *compress(range(1, len(i_s)), steps)]
+    tails: list[int] = []  # the smallest last j of a chain of each length
+    ends: list[int] = []  # the pair ending that chain
+    before_first: list[int] = []  # per run: the pair before its first one in its chain
+    for start, stop in zip(starts, [*starts[1:], len(i_s)], strict=True):
+        j0 = j_s[start]
+        pile = bisect_left(tails, j0)
+        before_first.append(ends[pile - 1] if pile else -1)
+        tails[pile : pile + stop - start] = range(j0, j0 + stop - start)
+        ends[pile : pile + stop - start] = range(start, stop)
+    chain: list[Run] = []
+    last = ends[-1]
+    while last >= 0:
+        run = bisect_right(starts, last) - 1
+        first = starts[run]
+        chain.append((i_s[first], j_s[first], last - first + 1))
+        last = before_first[run]
+    chain.reverse()
+    return chain
+
+
+def _grown(a: Sequence[Hashable], b: Sequence[Hashable], chain: list[Run]) -> list[Run]:
+    """Each run of the chain grown both ways while the items agree, without overlapping."""
+    out: list[Run] = []
+    i_done = j_done = 0  # where the last grown run ended
+    for i, j, n in chain:
+        if i < i_done:  # inside the run grown before, on its diagonal (its items are unique)
             continue
         start = i
         while (
             start > i_done and j - (i - start) > j_done and a[start - 1] == b[j - (i - start) - 1]
         ):
             start -= 1
-        stop_a, stop_b = i + 1, j + 1
+        stop_a, stop_b = i + n, j + n
         while stop_a < len(a) and stop_b < len(b) and a[stop_a] == b[stop_b]:
             stop_a, stop_b = stop_a + 1, stop_b + 1
-        matched += stop_a - start
+        out.append((start, j - (i - start), stop_a - start))
         i_done, j_done = stop_a, stop_b
-    return len(a) + len(b) - 2 * matched
-
-
-def _unique_chain(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[int, int]]:
-    """Positions ``(i, j)`` of items once in each side, the longest chain in order on both."""
-    count_a, count_b = Counter(a), Counter(b)
-    where_b = {item: j for j, item in enumerate(b) if count_b[item] == 1}
-    pairs = [(i, where_b[x]) for i, x in enumerate(a) if count_a[x] == 1 and x in where_b]
-    return increasing_chain(pairs)
+    return out
