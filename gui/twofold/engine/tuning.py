@@ -50,6 +50,20 @@ class CompareTuning:
     #: with its counterpart in all that text: it is shown deleted and inserted, not diffed
     #: (``bench/gui_bench.py --only paragraph``; unrelated text took Myers' whole timeout).
     unrelated_tokens: int = 8000
+    #: Tokens in a run that anchors a cut of a huge pair (words and the spaces between
+    #: them: 4 words, 2). The long runs are unique where words repeat a lot; the short
+    #: ones fit between changes that come every few words (``inline.anchors``).
+    anchor_run_tokens: tuple[int, ...] = (8, 4)
+    #: Cuts of a huge pair are at least this many tokens apart on one side (pieces of
+    #: ~1,000 words, each diffed exactly and quickly).
+    anchor_spacing_tokens: int = 400
+    #: Characters one regex call reads at most when a long text is cut into tokens or
+    #: sentences: one call over a long line held the GIL long enough to freeze the window
+    #: while its worker diffed (``bench/gui_bench.py --only paragraph``, ``--only single``).
+    unit_piece_chars: int = 1 << 16
+    #: Tokens ``raw_diff.encode_tokens`` codes in one C call at most: a log's lines coded
+    #: in one go were a stall of the window (``bench/gui_bench.py``).
+    encode_slice_tokens: int = 1 << 15
     #: Pairs a local refiner diffs between two looks at the cancel flag (``refiner``).
     jobs_per_check: int = 64
 

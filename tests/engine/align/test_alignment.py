@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from support import DATA, DEMO, assert_invariants, doc, read_pair
-from twofold.engine.align import alignment
-from twofold.engine.align.alignment import Match
+from twofold.engine.align.alignment import Match, align
+from twofold.engine.align.matches import reading_order
 from twofold.engine.load.decoding import load_document
 from twofold.engine.pipeline import compare
 from twofold.engine.result.kinds import Op, PairKind, Unit
@@ -184,12 +184,10 @@ def test_reading_order_places_rows_as_the_packed_keys_did(
 ) -> None:
     options = CompareOptions(pair_threshold=0.2, move_threshold=0.2)
     keys_a, keys_b = (b, a) if flip else (a, b)
-    matches = alignment._align_directed(keys_a, keys_b, options, lambda: False, None)
-    if flip:
-        matches = [alignment._flip(m) for m in matches]
+    matches = align(keys_a, keys_b, options)
+    assert matches == _reading_order_by_keys(matches)
     shuffled = matches[::-1]  # any input order: the output is defined by the rows alone
-    for rows in (matches, shuffled):
-        assert alignment._reading_order(rows) == _reading_order_by_keys(rows)
+    assert reading_order(shuffled) == _reading_order_by_keys(shuffled)
 
 
 #: Every pair's anchors from the histogram diff, or from Myers between the shared runs.

@@ -29,7 +29,7 @@ def _keys(a: str, b: str) -> tuple[list[str], list[str]]:
 
 def _myers(keys_a: list[str], keys_b: list[str]) -> list[tuple[Op, int]]:
     """Myers over the whole of both sequences: what small files get."""
-    enc_a, enc_b = encode_tokens([keys_a, keys_b])
+    enc_a, enc_b = encode_tokens([keys_a, keys_b], DEFAULT_COMPARE_TUNING.encode_slice_tokens)
     return raw_diff_counts(enc_a, enc_b, 1.0, semantic=False)
 
 

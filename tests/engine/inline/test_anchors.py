@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from twofold.engine.inline import anchors
-from twofold.engine.inline.anchors import RUN_LENGTHS, anchor_cuts, increasing_chain
+from twofold.engine.inline.anchors import anchor_cuts, increasing_chain
+from twofold.engine.tuning import DEFAULT_COMPARE_TUNING, CompareTuning
 
 
 def _longest_increasing(seconds: list[int]) -> int:
@@ -57,24 +58,25 @@ def test_cuts_increase_and_sit_at_runs_both_sides_share() -> None:
         return "".join(codes.setdefault(t, chr(len(codes) + 1)) for t in tokens)
 
     enc_a, enc_b = encode(words), encode(_reworded(rng, words, 0.15))
-    cuts = anchor_cuts(enc_a, enc_b, spacing=200)
+    cuts = anchor_cuts(enc_a, enc_b, CompareTuning(anchor_spacing_tokens=200))
     assert len(cuts) > 20_000 // 400  # a cut every few hundred words, though 15 % changed
     assert all(x[0] < y[0] and x[1] < y[1] for x, y in pairwise(cuts))
-    shortest = min(RUN_LENGTHS)
+    shortest = min(DEFAULT_COMPARE_TUNING.anchor_run_tokens)
     for at_a, at_b in cuts:
         assert enc_a[at_a : at_a + shortest] == enc_b[at_b : at_b + shortest]
     assert all(max(y[0] - x[0], y[1] - x[1]) >= 200 for x, y in pairwise(cuts))
 
 
 def test_sides_with_nothing_in_common_get_no_cuts() -> None:
-    assert anchor_cuts("abcdefghij" * 10, "klmnopqrst" * 10, spacing=5) == []
-    assert anchor_cuts("", "", spacing=5) == []
+    close = CompareTuning(anchor_spacing_tokens=5)
+    assert anchor_cuts("abcdefghij" * 10, "klmnopqrst" * 10, close) == []
+    assert anchor_cuts("", "", close) == []
 
 
 def test_only_the_rarer_tokens_start_a_run() -> None:
     # a common token ("a") would make almost every position a candidate
     encoded = "a" * 90 + "xyz" * 3 + "q"
-    chosen = anchors._rare_codes(encoded, budget=len(encoded) // 10)
+    chosen = anchors.rare_codes(encoded, budget=len(encoded) // 10)
     assert "a" not in chosen
     assert set(chosen) <= {"x", "y", "z", "q"}
 
@@ -98,9 +100,9 @@ def test_runs_keyed_by_hash_are_the_runs_keyed_by_themselves(
 ) -> None:
     """Hashes save the run strings' memory; the unique runs and what B shares stay the same."""
     starts = re.compile("[ab]")
-    by_hash = anchors._unique_runs(encoded_a, starts, length)
+    by_hash = anchors.unique_runs(encoded_a, starts, length)
     plain = _unique_runs_by_string(encoded_a, "ab", length)
     assert by_hash == {hash(run): at for run, at in plain.items()}
-    shared_b = anchors._unique_runs(encoded_b, starts, length, among=by_hash)
+    shared_b = anchors.unique_runs(encoded_b, starts, length, among=by_hash)
     plain_b = _unique_runs_by_string(encoded_b, "ab", length)
     assert shared_b == {hash(run): at for run, at in plain_b.items() if run in plain}

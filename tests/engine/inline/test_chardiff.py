@@ -4,14 +4,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from unittest.mock import patch
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from twofold.engine.inline import anchors, chardiff, raw_diff, units
-from twofold.engine.inline.anchors import anchor_cuts
+from twofold.engine.inline import chardiff, raw_diff, units
 from twofold.engine.inline.chardiff import inline_edits, rebuild, similarity
 from twofold.engine.inline.raw_diff import TokenCodes
 from twofold.engine.result.kinds import Granularity, Op
@@ -141,25 +139,22 @@ def test_a_huge_paragraph_still_gets_word_edits() -> None:
 def test_the_anchored_path_rebuilds_both_texts(a: str, b: str, opts: CompareOptions) -> None:
     # Every gap between equal sentences is cut wherever a run of two tokens is
     # shared (huge pairs cut every few hundred): the pieces must still add up.
-    with (
-        patch.object(chardiff, "anchor_cuts", lambda x, y: anchor_cuts(x, y, spacing=1)),
-        patch.object(anchors, "RUN_LENGTHS", (2, 1)),
-    ):
-        edits = inline_edits(a, b, opts, SENTENCES_FIRST)
+    cut_everywhere = replace(SENTENCES_FIRST, anchor_spacing_tokens=1, anchor_run_tokens=(2, 1))
+    edits = inline_edits(a, b, opts, cut_everywhere)
     assert rebuild(edits, Op.DELETE) == a
     assert rebuild(edits, Op.INSERT) == b
 
 
 @given(st.text(alphabet="ab \n.é", max_size=400), st.integers(1, 40))
 def test_tokens_read_in_pieces_are_the_tokens(text: str, piece: int) -> None:
-    with patch.object(units, "CHUNK_PIECE", piece):
-        tokens = [t for p in units.token_pieces(text) for t in p]
+    tokens = [t for p in units.token_pieces(text, piece) for t in p]
     assert tokens == units.TOKEN.findall(text)
 
 
 def test_token_lengths_grow_past_two_bytes_when_a_token_does() -> None:
     text = "a " + "b" * 70_000 + " c"
-    encoded, lengths = units.encoded_units(units.token_pieces(text), TokenCodes())
+    pieces = units.token_pieces(text, DEFAULT_COMPARE_TUNING.unit_piece_chars)
+    encoded, lengths = units.encoded_units(pieces, TokenCodes())
     assert list(lengths) == [1, 1, 70_000, 1, 1]
     assert len(encoded) == 5
 
@@ -186,14 +181,18 @@ def test_a_huge_paragraph_with_every_sentence_reworded_still_gets_word_edits() -
 
 
 def test_token_codes_follow_first_sight_and_skip_surrogates() -> None:
-    assert raw_diff.encode_tokens([["x", "y", "x"], ["z", "y"]]) == ["\x01\x02\x01", "\x03\x02"]
+    slices = DEFAULT_COMPARE_TUNING.encode_slice_tokens
+    assert raw_diff.encode_tokens([["x", "y", "x"], ["z", "y"]], slices) == [
+        "\x01\x02\x01",
+        "\x03\x02",
+    ]
     tokens = [str(n) for n in range(0xD800 + 10)]
-    (encoded,) = raw_diff.encode_tokens([tokens])
+    (encoded,) = raw_diff.encode_tokens([tokens], slices)
     assert len(set(encoded)) == len(tokens)
     assert encoded[0xD7FE:0xD800] == "\ud7ff\ue000"
     assert not any(0xD800 <= ord(c) < 0xE000 for c in encoded)
     for distinct in (0xD7FE, 0xD7FF):  # on either side of building the codes in C
-        (encoded,) = raw_diff.encode_tokens([[str(n) for n in range(distinct)]])
+        (encoded,) = raw_diff.encode_tokens([[str(n) for n in range(distinct)]], slices)
         assert encoded == "".join(map(chr, range(1, distinct + 1)))
 
 
@@ -216,8 +215,7 @@ def test_tokens_coded_slice_by_slice_get_the_codes_of_first_sight(
     for token in (t for tokens in sequences for t in tokens):
         codes.setdefault(token, chr(len(codes) + 1))
     expected = ["".join(codes[t] for t in tokens) for tokens in sequences]
-    with patch.object(raw_diff, "_ENCODE_SLICE", slice_size):  # the path of big files
-        assert raw_diff.encode_tokens(sequences) == expected
+    assert raw_diff.encode_tokens(sequences, slice_size) == expected  # the path of big files
 
 
 @given(st.text(), st.text(), st.booleans())
@@ -229,8 +227,8 @@ def test_diff_counts_are_the_lengths_of_the_diff(a: str, b: str, semantic: bool)
 @given(st.text(), st.text(), options)
 def test_restoring_unfolded_text_changes_nothing(a: str, b: str, opts: CompareOptions) -> None:
     # Why the unfolded path may skip the restore: on unfolded keys it is the identity.
-    raw = chardiff._fine_diff(a, b, opts)
-    restored = list(chardiff._restore_original(raw, a, b))
+    raw = chardiff.fine_diff(a, b, opts)
+    restored = list(chardiff.restore_original(raw, a, b))
     assert restored == [(op, text, False) for op, text in raw]
 
 
@@ -241,6 +239,4 @@ def test_swapping_sides_gives_the_mirrored_edits(a: str, b: str, opts: CompareOp
 
 @given(st.text(alphabet="ab .;!?}\n\t", max_size=400), st.integers(min_value=1, max_value=40))
 def test_chunks_read_piecewise_are_the_chunks_of_the_whole(text: str, piece: int) -> None:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(units, "CHUNK_PIECE", piece)
-        assert units.chunks(text) == units.CHUNK.findall(text)
+    assert units.chunks(text, piece) == units.CHUNK.findall(text)

@@ -29,7 +29,9 @@ from itertools import compress, count, repeat
 from operator import add, is_not, mul, ne
 from typing import cast
 
-__all__ = ["CommonRuns", "changes_at_most", "common_prefix", "common_runs"]
+from twofold.engine.inline.shared_ends import common_prefix, common_suffix
+
+__all__ = ["CommonRuns", "changes_at_most", "common_runs"]
 
 #: ``(a_start, b_start, length)``: ``a[a_start:a_start+length] == b[b_start:...]``
 Run = tuple[int, int, int]
@@ -50,25 +52,10 @@ def changes_at_most(a: Sequence[Hashable], b: Sequence[Hashable]) -> int:
     return common_runs(a, b).changes
 
 
-def common_prefix(a: Sequence[Hashable], b: Sequence[Hashable]) -> int:
-    """How many items ``a`` and ``b`` share at their start, compared in slices (in C)."""
-    limit = min(len(a), len(b))
-    done, step = 0, 64
-    while done < limit:
-        stop = min(limit, done + step)
-        if a[done:stop] == b[done:stop]:
-            done, step = stop, step * 2
-        elif step > 1:
-            step //= 2
-        else:  # a[done] differs from b[done]
-            break
-    return done
-
-
 def common_runs(a: Sequence[Hashable], b: Sequence[Hashable]) -> CommonRuns:
     """The common prefix and suffix, and between them the unique items' chain, grown."""
     prefix = common_prefix(a, b)
-    suffix = common_prefix(a[prefix:][::-1], b[prefix:][::-1])
+    suffix = common_suffix(a, b, min(len(a), len(b)) - prefix)
     mid_a, mid_b = a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]
     runs: list[Run] = [(0, 0, prefix)] if prefix else []
     matched = 0

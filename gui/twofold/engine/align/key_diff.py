@@ -35,29 +35,33 @@ def key_diff(
 ) -> list[tuple[Op, int]]:
     """``(op, keys)`` runs turning ``keys_a`` into ``keys_b``; see the module docstring."""
     if len(keys_a) + len(keys_b) <= tuning.cut_keys:
-        return _myers(keys_a, keys_b, timeout)
+        return _myers(keys_a, keys_b, timeout, tuning)
     common = common_runs(keys_a, keys_b)
     if common.changes > tuning.myers_max_changes:
         return _histogram(keys_a, keys_b, tuning)
     steps: list[tuple[Op, int]] = []
     ia = ib = 0
     for a_start, b_start, length in common.runs:
-        steps += _between(keys_a[ia:a_start], keys_b[ib:b_start], timeout)
+        steps += _between(keys_a[ia:a_start], keys_b[ib:b_start], timeout, tuning)
         if steps and steps[-1][0] is Op.EQUAL:  # a run right after the common prefix
             steps[-1] = (Op.EQUAL, steps[-1][1] + length)
         else:
             steps.append((Op.EQUAL, length))
         ia, ib = a_start + length, b_start + length
-    steps += _between(keys_a[ia:], keys_b[ib:], timeout)
+    steps += _between(keys_a[ia:], keys_b[ib:], timeout, tuning)
     return steps
 
 
-def _myers(keys_a: Sequence[str], keys_b: Sequence[str], timeout: float) -> list[tuple[Op, int]]:
-    enc_a, enc_b = encode_tokens([list(keys_a), list(keys_b)])
+def _myers(
+    keys_a: Sequence[str], keys_b: Sequence[str], timeout: float, tuning: CompareTuning
+) -> list[tuple[Op, int]]:
+    enc_a, enc_b = encode_tokens([list(keys_a), list(keys_b)], tuning.encode_slice_tokens)
     return raw_diff_counts(enc_a, enc_b, timeout, semantic=False)
 
 
-def _between(keys_a: Sequence[str], keys_b: Sequence[str], timeout: float) -> list[tuple[Op, int]]:
+def _between(
+    keys_a: Sequence[str], keys_b: Sequence[str], timeout: float, tuning: CompareTuning
+) -> list[tuple[Op, int]]:
     """The runs of what lies between two common runs: no key there starts or ends both sides.
 
     Sides with no key in common are what Myers answers without searching.
@@ -68,7 +72,7 @@ def _between(keys_a: Sequence[str], keys_b: Sequence[str], timeout: float) -> li
         return [(Op.INSERT, len(keys_b))] if keys_b else []
     if set(keys_a).isdisjoint(keys_b):
         return [(Op.DELETE, len(keys_a)), (Op.INSERT, len(keys_b))]
-    return _myers(keys_a, keys_b, timeout)
+    return _myers(keys_a, keys_b, timeout, tuning)
 
 
 def _histogram(

@@ -5,7 +5,7 @@ Why: Myers' diff costs the text's length times its number of differences. A
 3 MB paragraph in which every sentence was reworded has some 500,000 differing
 words, so diff-match-patch runs out of time and answers "everything changed" —
 the one giant red/green block Twofold exists to avoid. Patience diff's idea,
-on tokens: a run of a few tokens (``RUN_LENGTHS``) that occurs once on each side
+on tokens: a run of a few tokens (``CompareTuning.anchor_run_tokens``) that occurs once on each side
 is almost always the same text in both, and those runs that follow each other in
 the same order on both sides (a longest increasing subsequence) cut the pair
 into pieces small enough to diff exactly.
@@ -27,36 +27,32 @@ import re
 from bisect import bisect_left
 from collections import Counter
 
-#: Tokens in a run that anchors a cut (words and the spaces between them: 4 words, 2).
-#: The long runs are unique where words repeat a lot; the short ones fit between
-#: changes that come every few words.
-RUN_LENGTHS = (8, 4)
+from twofold.engine.tuning import CompareTuning
+
 #: At most one position in this many starts a candidate run.
 SAMPLE_SHARE = 16
-#: Cuts are at least this many tokens apart on one side (pieces of ~1,000 words).
-PIECE_TOKENS = 400
 #: Characters a single C call reads at most (``str`` and ``Counter`` work in one go).
 SLICE = 1 << 16
 
 
-def anchor_cuts(
-    encoded_a: str, encoded_b: str, spacing: int = PIECE_TOKENS
-) -> list[tuple[int, int]]:
+def anchor_cuts(encoded_a: str, encoded_b: str, tuning: CompareTuning) -> list[tuple[int, int]]:
     """Token positions ``(in A, in B)`` to cut the pair at, increasing on both sides.
 
     Args:
         encoded_a, encoded_b: each side's tokens, one character a token, equal
             tokens as equal characters (``chardiff.encode_tokens``' codes).
-        spacing: the fewest tokens between two cuts on at least one side.
+        tuning: the runs' lengths (``anchor_run_tokens``) and the fewest tokens
+            between two cuts on at least one side (``anchor_spacing_tokens``).
     """
-    starters = _rare_codes(encoded_a, len(encoded_a) // SAMPLE_SHARE)
+    spacing = tuning.anchor_spacing_tokens
+    starters = rare_codes(encoded_a, len(encoded_a) // SAMPLE_SHARE)
     if not starters:
         return []
     starts = re.compile("[" + "".join(map(re.escape, starters)) + "]")
     shared: dict[int, int] = {}  # where a run starts in A -> where it starts in B
-    for length in RUN_LENGTHS:
-        runs_a = _unique_runs(encoded_a, starts, length)
-        runs_b = _unique_runs(encoded_b, starts, length, among=runs_a)
+    for length in tuning.anchor_run_tokens:
+        runs_a = unique_runs(encoded_a, starts, length)
+        runs_b = unique_runs(encoded_b, starts, length, among=runs_a)
         for key, at_b in runs_b.items():
             at_a = runs_a[key]
             if at_b >= 0 and encoded_a[at_a : at_a + length] == encoded_b[at_b : at_b + length]:
@@ -72,7 +68,7 @@ def anchor_cuts(
     return cuts
 
 
-def _rare_codes(encoded: str, budget: int) -> list[str]:
+def rare_codes(encoded: str, budget: int) -> list[str]:
     """The rarest tokens, as many as occur at most ``budget`` times together."""
     counts: Counter[str] = Counter()
     for start in range(0, len(encoded), SLICE):
@@ -86,7 +82,7 @@ def _rare_codes(encoded: str, budget: int) -> list[str]:
     return chosen
 
 
-def _unique_runs(
+def unique_runs(
     encoded: str, starts: re.Pattern[str], length: int, among: dict[int, int] | None = None
 ) -> dict[int, int]:
     """Each sampled run of ``length`` tokens that occurs once: its hash -> where it starts.

@@ -89,24 +89,28 @@ def _directed_runs(a: str, b: str, options: CompareOptions, tuning: CompareTunin
     if len(ka) + len(kb) > tuning.huge_pair_chars:
         raw = _chunked_diff(ka, kb, options, tuning)
     else:
-        raw = _fine_diff(ka, kb, options)
+        raw = fine_diff(ka, kb, options, tuning)
     # Every stage below reads the one before as it goes: a huge pair's runs as a
     # list of tuples are big, and each stage held one more.
-    runs: Iterable[Run]
-    if ka == a and kb == b:
-        # Nothing was folded, so the runs of the keys are the runs of the texts.
-        runs = ((op, n, False) for op, n in raw)
-    else:
-        runs = _restore_original(raw, a, b)
+    # Where nothing was folded, the runs of the keys are the runs of the texts.
+    unfolded = ka == a and kb == b
+    runs: Iterable[Run] = (
+        ((op, n, False) for op, n in raw) if unfolded else restore_original(raw, a, b)
+    )
     if options.ignore_whitespace:
         runs = _mark_whitespace(runs, a, b)
     return _tidy(runs)
 
 
-def _fine_diff(a: str, b: str, options: CompareOptions) -> list[tuple[Op, int]]:
-    """``(op, length)`` runs turning ``a`` into ``b``, word by word or character by character."""
+def fine_diff(
+    a: str, b: str, options: CompareOptions, tuning: CompareTuning = DEFAULT_COMPARE_TUNING
+) -> list[tuple[Op, int]]:
+    """``(op, length)`` runs turning ``a`` into ``b``, word by word or character by character.
+
+    What ``inline_edits`` tidies, for a pair below ``tuning.huge_pair_chars``.
+    """
     if options.granularity is Granularity.WORD:
-        return _word_diff(a, b, options.diff_timeout)
+        return _word_diff(a, b, options.diff_timeout, tuning)
     return raw_diff_counts(a, b, options.diff_timeout, semantic=True)
 
 
@@ -124,8 +128,8 @@ def _chunked_diff(
     pair is cut at words both sides share instead (``_anchored_diff``).
     """
     codes = TokenCodes()
-    enc_a, lengths_a = encoded_units(chunk_pieces(a), codes)
-    enc_b, lengths_b = encoded_units(chunk_pieces(b), codes)
+    enc_a, lengths_a = encoded_units(chunk_pieces(a, tuning.unit_piece_chars), codes)
+    enc_b, lengths_b = encoded_units(chunk_pieces(b, tuning.unit_piece_chars), codes)
     del codes
     in_b = set(enc_b)
     if sum(code in in_b for code in enc_a) * 2 < len(enc_a):
@@ -142,7 +146,7 @@ def _chunked_diff(
             if at_a - gap_a + at_b - gap_b > tuning.huge_pair_chars:
                 out.extend(_anchored_diff(a[gap_a:at_a], b[gap_b:at_b], options, tuning))
             else:
-                out.extend(_fine_diff(a[gap_a:at_a], b[gap_b:at_b], options))
+                out.extend(fine_diff(a[gap_a:at_a], b[gap_b:at_b], options, tuning))
 
     for op, n in raw_diff_counts(enc_a, enc_b, options.diff_timeout, semantic=False):
         if op is Op.DELETE:
@@ -172,13 +176,13 @@ def _anchored_diff(
     """
     codes = TokenCodes()
     try:
-        enc_a, lengths_a = encoded_units(token_pieces(a), codes)
-        enc_b, lengths_b = encoded_units(token_pieces(b), codes)
+        enc_a, lengths_a = encoded_units(token_pieces(a, tuning.unit_piece_chars), codes)
+        enc_b, lengths_b = encoded_units(token_pieces(b, tuning.unit_piece_chars), codes)
     except ValueError:  # more distinct tokens than there are codes (chr() past U+10FFFF)
-        yield from _fine_diff(a, b, options)
+        yield from fine_diff(a, b, options, tuning)
         return
     del codes
-    cuts = anchor_cuts(enc_a, enc_b)
+    cuts = anchor_cuts(enc_a, enc_b, tuning)
     by_words = options.granularity is Granularity.WORD
     # Texts with little in common (noise, or unrelated texts) are cut at chance
     # anchors into big pieces that each take Myers its whole timeout, one after
@@ -198,7 +202,7 @@ def _anchored_diff(
             codes_a, codes_b = enc_a[token_a:cut_a], enc_b[token_b:cut_b]
             yield from _token_runs(codes_a, codes_b, piece_a, piece_b, options.diff_timeout)
         else:
-            yield from _fine_diff(a[at_a : at_a + size_a], b[at_b : at_b + size_b], options)
+            yield from fine_diff(a[at_a : at_a + size_a], b[at_b : at_b + size_b], options, tuning)
         at_a, at_b, token_a, token_b = at_a + size_a, at_b + size_b, cut_a, cut_b
 
 
@@ -218,11 +222,11 @@ def _token_runs(
                 ib += n
 
 
-def _word_diff(a: str, b: str, timeout: float) -> list[tuple[Op, int]]:
+def _word_diff(a: str, b: str, timeout: float, tuning: CompareTuning) -> list[tuple[Op, int]]:
     tokens_a, tokens_b = TOKEN.findall(a), TOKEN.findall(b)
     if len(tokens_a) + len(tokens_b) >= CODE_CAPACITY - 1:
         return raw_diff_counts(a, b, timeout, semantic=True)
-    enc_a, enc_b = encode_tokens([tokens_a, tokens_b])
+    enc_a, enc_b = encode_tokens([tokens_a, tokens_b], tuning.encode_slice_tokens)
     out: list[tuple[Op, int]] = []
     ia = ib = 0  # tokens consumed on each side
     # The length of a run's joined tokens measures as fast as cumulative offsets,
@@ -239,7 +243,7 @@ def _word_diff(a: str, b: str, timeout: float) -> list[tuple[Op, int]]:
     return out
 
 
-def _restore_original(raw: Iterable[tuple[Op, int]], a: str, b: str) -> Iterator[Run]:
+def restore_original(raw: Iterable[tuple[Op, int]], a: str, b: str) -> Iterator[Run]:
     """Turn a diff of folded keys back into edits of the original texts.
 
     Folds keep lengths, so offsets carry over; inside an EQUAL run the originals

@@ -24,8 +24,6 @@ except ImportError:  # pragma: no cover - exercised where the wheel is missing
 #: calling ``Op(...)`` per run costs some 20 times a lookup.
 _OPS = {"=": Op.EQUAL, "-": Op.DELETE, "+": Op.INSERT, 0: Op.EQUAL, -1: Op.DELETE, 1: Op.INSERT}
 _SURROGATES = range(0xD800, 0xE000)
-#: Tokens ``encode_tokens`` reads in one C call at most.
-_ENCODE_SLICE = 1 << 15
 #: How many distinct tokens ``encode_tokens`` can name: every code point but NUL and surrogates.
 CODE_CAPACITY = 0x10FFFF - len(_SURROGATES)
 
@@ -87,7 +85,7 @@ class TokenCodes(dict[str, str]):
         return code
 
 
-def encode_tokens(sequences: list[list[str]]) -> list[str]:
+def encode_tokens(sequences: list[list[str]], slice_tokens: int) -> list[str]:
     """Map equal tokens to equal private characters, so a char diff becomes a token diff.
 
     The codes are ``TokenCodes``', built in C: a reworded pair has a hundred
@@ -96,7 +94,7 @@ def encode_tokens(sequences: list[list[str]]) -> list[str]:
     many distinct lines as it has.
     """
     values = map(chr, chain(range(1, _SURROGATES.start), range(_SURROGATES.stop, 0x110000)))
-    if sum(map(len, sequences)) <= _ENCODE_SLICE:  # a pair's words: all at once
+    if sum(map(len, sequences)) <= slice_tokens:  # a pair's words: all at once
         distinct = dict.fromkeys(chain.from_iterable(sequences))
         codes = dict(zip(distinct, values, strict=False))  # more codes than tokens
         lookup = codes.__getitem__
@@ -105,21 +103,21 @@ def encode_tokens(sequences: list[list[str]]) -> list[str]:
     # this lets the window paint in between (a log's lines in one go were a stall).
     distinct = {}
     for tokens in sequences:
-        for start in range(0, len(tokens), _ENCODE_SLICE):
-            distinct.update(dict.fromkeys(tokens[start : start + _ENCODE_SLICE]))
+        for start in range(0, len(tokens), slice_tokens):
+            distinct.update(dict.fromkeys(tokens[start : start + slice_tokens]))
     if len(distinct) >= CODE_CAPACITY:
         raise ValueError(f"{len(distinct)} distinct tokens: more than there are codes")
     codes = {}
     keys = iter(distinct)
     while len(codes) < len(distinct):
         codes.update(
-            zip(islice(keys, _ENCODE_SLICE), values, strict=False)
+            zip(islice(keys, slice_tokens), values, strict=False)
         )  # stops before using a value
     lookup = codes.__getitem__
     return [
         "".join(
-            "".join(map(lookup, tokens[start : start + _ENCODE_SLICE]))
-            for start in range(0, len(tokens), _ENCODE_SLICE)
+            "".join(map(lookup, tokens[start : start + slice_tokens]))
+            for start in range(0, len(tokens), slice_tokens)
         )
         for tokens in sequences
     ]

@@ -21,8 +21,6 @@ TOKEN = re.compile(r"[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+|\s+|.", re.DO
 CHUNK = re.compile(r"[^.!?;}\n]*(?:[.!?;}\n]+\s*|$)")
 #: Where a chunk ends and the next one starts with neither an end mark nor a space.
 _CHUNK_END = re.compile(r"[.!?;}\n]+\s*(?=[^.!?;}\n\s])")
-#: Characters a single regex call reads at most when cutting a huge text into chunks.
-CHUNK_PIECE = 1 << 16
 #: Where a token ends and a run of white space starts: a place to cut a text into pieces.
 _TOKEN_END = re.compile(r"(?<=\S)(?=\s)")
 
@@ -52,8 +50,8 @@ def encoded_units(pieces: Iterable[list[str]], codes: TokenCodes) -> tuple[str, 
     return "".join(encoded), lengths
 
 
-def token_pieces(text: str) -> Iterator[list[str]]:
-    """``TOKEN.findall(text)``, a list per piece of about ``CHUNK_PIECE`` characters.
+def token_pieces(text: str, piece_chars: int) -> Iterator[list[str]]:
+    """``TOKEN.findall(text)``, a list per piece of about ``piece_chars`` characters.
 
     One regex call over a long paragraph held the GIL long enough to freeze the
     window while its worker diffed (``bench/gui_bench.py --only paragraph``
@@ -61,8 +59,8 @@ def token_pieces(text: str) -> Iterator[list[str]]:
     which is always the end of a token, so the tokens are the same.
     """
     start = 0
-    while len(text) - start > CHUNK_PIECE:
-        end = _TOKEN_END.search(text, start + CHUNK_PIECE)
+    while len(text) - start > piece_chars:
+        end = _TOKEN_END.search(text, start + piece_chars)
         if end is None:
             break
         yield TOKEN.findall(text, start, end.start())
@@ -70,13 +68,13 @@ def token_pieces(text: str) -> Iterator[list[str]]:
     yield TOKEN.findall(text, start)
 
 
-def chunks(text: str) -> list[str]:
-    """``CHUNK.findall(text)``, read a piece of about ``CHUNK_PIECE`` characters at a time."""
-    return [chunk for piece in chunk_pieces(text) for chunk in piece]
+def chunks(text: str, piece_chars: int) -> list[str]:
+    """``CHUNK.findall(text)``, read a piece of about ``piece_chars`` characters at a time."""
+    return [chunk for piece in chunk_pieces(text, piece_chars) for chunk in piece]
 
 
-def chunk_pieces(text: str) -> Iterator[list[str]]:
-    """``CHUNK.findall(text)``, a list per piece of about ``CHUNK_PIECE`` characters.
+def chunk_pieces(text: str, piece_chars: int) -> Iterator[list[str]]:
+    """``CHUNK.findall(text)``, a list per piece of about ``piece_chars`` characters.
 
     One regex call over a long line holds the GIL, during which the window
     cannot paint (``bench/gui_bench.py --only single`` reports the longest
@@ -85,8 +83,8 @@ def chunk_pieces(text: str) -> Iterator[list[str]]:
     keeps the empty match ``$`` gives at its end.
     """
     start = 0
-    while len(text) - start > CHUNK_PIECE:
-        end = _CHUNK_END.search(text, start + CHUNK_PIECE)
+    while len(text) - start > piece_chars:
+        end = _CHUNK_END.search(text, start + piece_chars)
         if end is None:
             break
         yield CHUNK.findall(text, start, end.end())[:-1]

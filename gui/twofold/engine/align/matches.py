@@ -1,0 +1,83 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The rows of an alignment before inline diffs, and the order a reader reads them in.
+
+Why apart: the alignment computes rows in one canonical direction and in the
+order of its blocks; what a reader sees is every row by its place in B, a
+deletion right where it stood in A. ``reading_order`` is that order whatever the
+order the rows come in, so the alignment may flip and assemble as it likes.
+
+Constraints: pure; rows are immutable.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from itertools import compress, filterfalse, repeat
+from operator import attrgetter, is_not, itemgetter
+from typing import NamedTuple
+
+from twofold.engine.result.kinds import PairKind
+
+__all__ = ["Match", "flipped", "reading_order"]
+
+
+class Match(NamedTuple):
+    """One row of the alignment before inline diffs are computed.
+
+    A named tuple rather than a frozen dataclass: as immutable, and built twice
+    as fast, which counts since big inputs make one per paragraph.
+    """
+
+    kind: PairKind
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    #: the pairing score (``Profiles.group_similarity``; 1.0 for equal text, 0.0 one-sided)
+    score: float = 0.0
+
+
+_FLIPPED_KIND = {PairKind.INSERTED: PairKind.DELETED, PairKind.DELETED: PairKind.INSERTED}
+
+
+def flipped(match: Match) -> Match:
+    """The same row seen from the other side: what A deleted, B inserted."""
+    return Match(_FLIPPED_KIND.get(match.kind, match.kind), match.b, match.a, match.score)
+
+
+def reading_order(matches: list[Match]) -> list[Match]:
+    """Order by B; a deletion goes right after the A-side pair before it, ahead of insertions.
+
+    Moves stand at their B place and are skipped when looking for a deletion's
+    predecessor, since their A side lies elsewhere. Rows with a B side are sorted
+    in C (a log has one a line, already in order, which Timsort sees in one
+    pass); only the deletions are placed one by one, by bisection.
+    """
+    with_b = sorted(filter(_b_of, matches), key=_b_of)
+    deletions = list(filterfalse(_b_of, matches))
+    if not deletions:
+        return with_b
+    # The pairs with both sides (moves aside) in A order: a deletion follows the
+    # last of them above it, and comes before the first row of B past that one.
+    with_ab = list(filter(_a_of, with_b))
+    not_moved = map(is_not, map(_kind_of, with_ab), repeat(PairKind.MOVED))
+    both = sorted(compress(with_ab, not_moved), key=_a_of)
+    a_firsts = list(map(_first, map(_a_of, both)))
+    b_lasts = list(map(_last, map(_b_of, both)))
+    b_firsts = list(map(_first, map(_b_of, with_b)))
+    placed = []
+    for m in deletions:
+        above = bisect_left(a_firsts, m.a[0]) - 1
+        follow = b_lasts[above] + 1 if above >= 0 else 0
+        placed.append((bisect_left(b_firsts, follow), follow, m.a[0], m))
+    placed.sort(key=itemgetter(0, 1, 2))
+    out: list[Match] = []
+    at = 0
+    for before, _follow, _a, m in placed:
+        out += with_b[at:before]
+        out.append(m)
+        at = before
+    out += with_b[at:]
+    return out
+
+
+_a_of, _b_of, _kind_of = attrgetter("a"), attrgetter("b"), attrgetter("kind")
+_first, _last = itemgetter(0), itemgetter(-1)
