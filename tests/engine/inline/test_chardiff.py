@@ -240,3 +240,45 @@ def test_swapping_sides_gives_the_mirrored_edits(a: str, b: str, opts: CompareOp
 @given(st.text(alphabet="ab .;!?}\n\t", max_size=400), st.integers(min_value=1, max_value=40))
 def test_chunks_read_piecewise_are_the_chunks_of_the_whole(text: str, piece: int) -> None:
     assert units.chunks(text, piece) == units.CHUNK.findall(text)
+
+
+_prose = st.text(alphabet="ab_ 1é\u4e00\u3042.\n\t", max_size=60)
+
+
+@st.composite
+def _edited_pairs(draw: st.DrawFn) -> tuple[str, str]:
+    """A text and a copy edited in its middle: what most changed pairs of a file are."""
+    start, middle, end = draw(_prose), draw(_prose), draw(_prose)
+    return start + middle + end, start + draw(_prose) + end
+
+
+@given(_edited_pairs())
+def test_shared_ends_cut_between_tokens_of_both_texts(pair: tuple[str, str]) -> None:
+    a, b = pair
+    head, tail = units.shared_token_ends(a, b)
+    assert a[:head] == b[:head]
+    assert a[len(a) - tail :] == b[len(b) - tail :]
+    assert head + tail <= min(len(a), len(b))
+    for text in (a, b):
+        pieces = (text[:head], text[head : len(text) - tail], text[len(text) - tail :])
+        assert [t for p in pieces for t in units.TOKEN.findall(p)] == units.TOKEN.findall(text)
+
+
+@given(_edited_pairs())
+def test_word_runs_are_those_of_the_whole_texts_coded_at_once(pair: tuple[str, str]) -> None:
+    """Reading the shared ends once changes nothing diff-match-patch is given."""
+    a, b = pair
+    tokens_a, tokens_b = units.TOKEN.findall(a), units.TOKEN.findall(b)
+    slices = DEFAULT_COMPARE_TUNING.encode_slice_tokens
+    enc_a, enc_b = raw_diff.encode_tokens([tokens_a, tokens_b], slices)
+    expected: list[tuple[Op, int]] = []
+    ia = ib = 0
+    for op, n in raw_diff.raw_diff_counts(enc_a, enc_b, 1.0, semantic=True):
+        if op is Op.INSERT:
+            expected.append((op, len("".join(tokens_b[ib : ib + n]))))
+            ib += n
+        else:
+            expected.append((op, len("".join(tokens_a[ia : ia + n]))))
+            ia += n
+            ib += n if op is Op.EQUAL else 0
+    assert chardiff.fine_diff(a, b, WORD) == expected

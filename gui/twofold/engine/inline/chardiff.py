@@ -19,7 +19,13 @@ from time import monotonic
 
 from twofold.engine.inline.anchors import anchor_cuts
 from twofold.engine.inline.raw_diff import CODE_CAPACITY, TokenCodes, encode_tokens, raw_diff_counts
-from twofold.engine.inline.units import TOKEN, chunk_pieces, encoded_units, token_pieces
+from twofold.engine.inline.units import (
+    TOKEN,
+    chunk_pieces,
+    encoded_units,
+    shared_token_ends,
+    token_pieces,
+)
 from twofold.engine.result.edit_runs import EditRuns, Run, runs_of, text_runs_of
 from twofold.engine.result.kinds import Granularity, Op
 from twofold.engine.result.model import CompareOptions, Edit
@@ -223,10 +229,22 @@ def _token_runs(
 
 
 def _word_diff(a: str, b: str, timeout: float, tuning: CompareTuning) -> list[tuple[Op, int]]:
-    tokens_a, tokens_b = TOKEN.findall(a), TOKEN.findall(b)
+    """Runs of a diff of the texts' tokens (``TOKEN``), each token coded as a character.
+
+    Why the shared start and end are read once: most changed pairs differ in a
+    sentence or two, and reading and coding the tokens is the Python work here.
+    Codes go to tokens in the order they are first seen, as if both texts were
+    read whole: the start, A's middle, the end, then B's middle (where B's new
+    tokens come), so diff-match-patch diffs the very strings it always did.
+    """
+    head, tail = shared_token_ends(a, b)
+    start, end = TOKEN.findall(a, 0, head), TOKEN.findall(a, len(a) - tail)
+    mid_a, mid_b = TOKEN.findall(a, head, len(a) - tail), TOKEN.findall(b, head, len(b) - tail)
+    tokens_a, tokens_b = start + mid_a + end, start + mid_b + end
     if len(tokens_a) + len(tokens_b) >= CODE_CAPACITY - 1:
         return raw_diff_counts(a, b, timeout, semantic=True)
-    enc_a, enc_b = encode_tokens([tokens_a, tokens_b], tuning.encode_slice_tokens)
+    coded = encode_tokens([start, mid_a, end, mid_b], tuning.encode_slice_tokens)
+    enc_a, enc_b = coded[0] + coded[1] + coded[2], coded[0] + coded[3] + coded[2]
     out: list[tuple[Op, int]] = []
     ia = ib = 0  # tokens consumed on each side
     # The length of a run's joined tokens measures as fast as cumulative offsets,

@@ -14,6 +14,7 @@ from array import array
 from collections.abc import Iterable, Iterator
 
 from twofold.engine.inline.raw_diff import TokenCodes
+from twofold.engine.inline.shared_ends import common_prefix, common_suffix
 
 #: Words, runs of white space, and single other characters (punctuation, symbols, CJK).
 TOKEN = re.compile(r"[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+|\s+|.", re.DOTALL)
@@ -23,6 +24,8 @@ CHUNK = re.compile(r"[^.!?;}\n]*(?:[.!?;}\n]+\s*|$)")
 _CHUNK_END = re.compile(r"[.!?;}\n]+\s*(?=[^.!?;}\n\s])")
 #: Where a token ends and a run of white space starts: a place to cut a text into pieces.
 _TOKEN_END = re.compile(r"(?<=\S)(?=\s)")
+#: Two characters ``TOKEN`` reads into one token: word characters (CJK aside), or spaces.
+_ONE_TOKEN = re.compile(r"[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{2}|\s{2}")
 
 
 def encoded_units(pieces: Iterable[list[str]], codes: TokenCodes) -> tuple[str, array[int]]:
@@ -66,6 +69,27 @@ def token_pieces(text: str, piece_chars: int) -> Iterator[list[str]]:
         yield TOKEN.findall(text, start, end.start())
         start = end.start()
     yield TOKEN.findall(text, start)
+
+
+def shared_token_ends(a: str, b: str) -> tuple[int, int]:
+    """Characters ``a`` and ``b`` share at their start and at their end, cut between tokens.
+
+    Both cuts fall where ``TOKEN`` ends a token in both texts, so each text's
+    tokens are those of its start, its middle and its end read apart. The end
+    never overlaps the start.
+    """
+    head = common_prefix(a, b)
+    while head and (_inside_token(a, head) or _inside_token(b, head)):
+        head -= 1
+    tail = common_suffix(a, b, min(len(a), len(b)) - head)
+    while tail and (_inside_token(a, len(a) - tail) or _inside_token(b, len(b) - tail)):
+        tail -= 1
+    return head, tail
+
+
+def _inside_token(text: str, at: int) -> bool:
+    """Whether one token of ``TOKEN.findall(text)`` holds ``text[at - 1]`` and ``text[at]``."""
+    return 0 < at < len(text) and _ONE_TOKEN.fullmatch(text, at - 1, at + 1) is not None
 
 
 def chunks(text: str, piece_chars: int) -> list[str]:
