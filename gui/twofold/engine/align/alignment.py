@@ -60,7 +60,7 @@ def align(
     check = should_cancel or (lambda: False)
     if list(keys_a) > list(keys_b):
         flipped_rows = _align_directed(keys_b, keys_a, options, check, vocabulary, tuning)
-        return reading_order([flipped(m) for m in flipped_rows])
+        return reading_order(flipped(flipped_rows))
     return reading_order(_align_directed(keys_a, keys_b, options, check, vocabulary, tuning))
 
 

@@ -38,9 +38,20 @@ class Match(NamedTuple):
 _FLIPPED_KIND = {PairKind.INSERTED: PairKind.DELETED, PairKind.DELETED: PairKind.INSERTED}
 
 
-def flipped(match: Match) -> Match:
-    """The same row seen from the other side: what A deleted, B inserted."""
-    return Match(_FLIPPED_KIND.get(match.kind, match.kind), match.b, match.a, match.score)
+def flipped(matches: list[Match]) -> list[Match]:
+    """The same rows seen from the other side: what A deleted, B inserted.
+
+    Made in C (``Match._make`` is ``tuple.__new__``): a big file has a row a paragraph.
+    """
+    kinds = list(map(_kind_of, matches))
+    rows = zip(
+        map(_FLIPPED_KIND.get, kinds, kinds),
+        map(_b_of, matches),
+        map(_a_of, matches),
+        map(_score_of, matches),
+        strict=True,
+    )
+    return list(map(_new_tuple, repeat(Match, len(matches)), rows))
 
 
 def reading_order(matches: list[Match]) -> list[Match]:
@@ -60,14 +71,13 @@ def reading_order(matches: list[Match]) -> list[Match]:
     with_ab = list(filter(_a_of, with_b))
     not_moved = map(is_not, map(_kind_of, with_ab), repeat(PairKind.MOVED))
     both = sorted(compress(with_ab, not_moved), key=_a_of)
-    a_firsts = list(map(_first, map(_a_of, both)))
-    b_lasts = list(map(_last, map(_b_of, both)))
-    b_firsts = list(map(_first, map(_b_of, with_b)))
     placed = []
     for m in deletions:
-        above = bisect_left(a_firsts, m.a[0]) - 1
-        follow = b_lasts[above] + 1 if above >= 0 else 0
-        placed.append((bisect_left(b_firsts, follow), follow, m.a[0], m))
+        # Sides are disjoint runs of indices: comparing the one-item tuple of an
+        # index with a side compares it with the side's first index.
+        above = bisect_left(both, m.a[:1], key=_a_of) - 1
+        follow = both[above].b[-1] + 1 if above >= 0 else 0
+        placed.append((bisect_left(with_b, (follow,), key=_b_of), follow, m.a[0], m))
     placed.sort(key=itemgetter(0, 1, 2))
     out: list[Match] = []
     at = 0
@@ -80,4 +90,5 @@ def reading_order(matches: list[Match]) -> list[Match]:
 
 
 _a_of, _b_of, _kind_of = attrgetter("a"), attrgetter("b"), attrgetter("kind")
-_first, _last = itemgetter(0), itemgetter(-1)
+_score_of = attrgetter("score")
+_new_tuple = tuple.__new__
