@@ -70,10 +70,18 @@ def common_runs(a: Sequence[Hashable], b: Sequence[Hashable]) -> CommonRuns:
 def _unique_pairs(a: Sequence[Hashable], b: Sequence[Hashable]) -> tuple[list[int], list[int]]:
     """Positions ``(i, j)`` of the items once in each side, by ``i``: as two lists."""
     where_b = dict(zip(b, count()))
-    if len(where_b) < len(b) or len(set(a)) < len(a):
-        counts_a, counts_b = Counter(a), Counter(b)
-        for item in [x for x in where_b if counts_b[x] > 1 or counts_a[x] > 1]:
-            del where_b[item]
+    if len(where_b) == len(b):  # every item of b once (prose): only a's repeats to drop
+        i_s, j_s = _pairs(a, where_b)
+        if len(set(j_s)) == len(j_s):  # no item of b found twice in a
+            return i_s, j_s
+    counts_a, counts_b = Counter(a), Counter(b)
+    for item in [x for x in where_b if counts_b[x] > 1 or counts_a[x] > 1]:
+        del where_b[item]
+    return _pairs(a, where_b)
+
+
+def _pairs(a: Sequence[Hashable], where_b: dict[Hashable, int]) -> tuple[list[int], list[int]]:
+    """The positions ``(i, where_b[a[i]])`` of the items of ``a`` that ``where_b`` holds."""
     found = list(map(where_b.get, a))
     present = list(map(is_not, found, repeat(None)))
     return list(compress(range(len(a)), present)), cast("list[int]", list(compress(found, present)))
