@@ -292,7 +292,7 @@ def settle(app, window) -> None:  # type: ignore[no-untyped-def]
             quiet += 1
         else:
             quiet = 0
-            time.sleep(0.001)  # a pending layout timer fires after 15 ms: do not spin hot
+            time.sleep(0.001)  # a layout timer (LAYOUT_DELAY_MS) is still to fire: do not spin hot
 
 
 def _screenshot(app, window, files, labels, options, out, launch, reading) -> int:  # type: ignore[no-untyped-def]

@@ -70,7 +70,7 @@ def share_the_gil_finely() -> None:
     The worker is CPU-bound Python; a UI slot that calls into Qt gives the GIL
     up and takes it back many times, waiting up to one switch interval each
     time. At CPython's default interval a slot with a dozen Qt calls was a
-    visible stall (``bench/gui_bench.py`` reports the longest); at 1 ms the
+    visible stall (``bench/gui_bench.py`` reports the longest); at ``SWITCH_INTERVAL`` the
     worker loses little and the window stays responsive. The window always has a worker, so
     the setting is the window process's, not the worker's.
     """
@@ -123,7 +123,7 @@ def exempt_from_gc(*, collect_young_first: bool = True) -> None:
     """Exempt what exists now (a result's hundreds of thousands of objects) from GC passes.
 
     A full collection walks every tracked object: with a 10 MB result alive it
-    took tens of milliseconds, in whichever thread allocated last, often the UI
+    was a visible stall, in whichever thread allocated last, often the UI
     thread in the middle of showing that result (``bench/gui_bench.py``). The
     model is acyclic, so a result dropped later is still freed (by reference
     counting); young cycles are collected first unless the caller is about to

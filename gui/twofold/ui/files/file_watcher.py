@@ -47,7 +47,7 @@ DEBOUNCE_MS = 250
 #: (time stamps are coarse: a few ms on ext4, 2 s on FAT), so the file is hashed
 RACY_NS = 2_000_000_000
 #: a burst longer than this many debounce intervals is looked at anyway, so a
-#: busy parent folder (a log written every 100 ms) cannot postpone checks forever
+#: busy parent folder (a log written many times a second) cannot postpone checks forever
 MAX_POSTPONE = 4
 
 

@@ -190,7 +190,7 @@ class PaneHighlights:
 
 
 #: Pairs up to this many characters are diffed on the UI thread when they come on
-#: screen before the worker's refined result arrives (about a millisecond each).
+#: screen before the worker's refined result arrives; bigger ones wait for the worker.
 ON_SCREEN_REFINE_CHARS = 20_000
 
 

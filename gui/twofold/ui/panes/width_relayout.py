@@ -17,7 +17,7 @@ when no width change has come for ``SETTLE_MS`` the pane is resized for real
 at its final width, once, in a turn of its own (``turns``). Meanwhile the text
 keeps its old line breaks, and the horizontal scroll bar of a wrapping pane is
 kept hidden (its range still counts the old width). Smaller documents are laid
-out at once, as before: for them the walk takes a few milliseconds.
+out at once: for them the walk is too short to be seen.
 
 Not solved here: the first walk still gives every block a layout (~330 bytes a
 block, once: ``bench/gui_actions.py`` reads the memory before and after it);
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 from twofold.ui.turns import turn_queue
 
 #: Quiet time (ms) after the last width change before the one relayout: longer
-#: than the gaps between the steps of a drag (16 ms at 60 Hz), short enough to
+#: than the gaps between the steps of a drag (a frame at 60 Hz), short enough to
 #: read as the text reflowing when the mouse stops.
 SETTLE_MS = 150
 

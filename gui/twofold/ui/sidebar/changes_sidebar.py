@@ -98,7 +98,7 @@ class ChangesSidebar(QWidget):
         """List the changes of ``result``; thousands of them go in at the next turn.
 
         Resetting the model runs the filter over every row and the list then paints
-        a screenful: tens of milliseconds for a reworded book, which should not
+        a screenful: a visible stall on a reworded book, which should not
         share an event-loop turn with putting the panes on screen. Until then the
         list is empty and ``visible_changes`` and ``select_change`` work from
         ``result`` itself, so stepping through changes never waits for it.
