@@ -115,7 +115,8 @@ def run_gui(
         return _screenshot(app, window, files, labels, options, screenshot, launch, reading)
     from twofold.ui.dialogs.error_dialog import install_error_dialog
 
-    reporter = install_error_dialog(window)  # an exception in a slot: a dialog, not a dead app
+    # an exception in a slot or a worker: a dialog, not a dead app
+    reporter = install_error_dialog(window, window.crashed)
     window.show()
     if left_out:  # on stderr for a terminal; in the window for a launcher, whose stderr is unseen
         from twofold.engine.export.terminal_text import escape_controls
@@ -299,6 +300,9 @@ def _screenshot(app, window, files, labels, options, out, launch, reading) -> in
     """Compare, wait for the result and one paint, save ``window.grab()``."""
     from PySide6.QtCore import QEventLoop, QTimer
 
+    from twofold.ui.dialogs.error_dialog import log_crash
+
+    window.crashed.connect(log_crash)  # no dialog in a screenshot: the traceback to the log
     left, right = files
     window.resize(*SCREENSHOT_SIZE)
     window.show()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from qt_helpers import deliver_posted_events
+from twofold.engine.result.kinds import Side
 from twofold.engine.result.model import DiffResult
 from twofold.ui.compare_request import CompareRequest
 from twofold.ui.dialogs import error_dialog
@@ -29,6 +30,7 @@ from twofold.ui.dialogs.error_dialog import (
     install_error_dialog,
     summarize,
 )
+from twofold.ui.edit import recompare_runner
 from twofold.ui.files.settings import Settings
 from twofold.ui.main_window import MainWindow
 from twofold.ui.worker import CompareRunner
@@ -36,7 +38,7 @@ from twofold.ui.worker import CompareRunner
 
 @pytest.fixture
 def reporter(window: MainWindow) -> Iterator[ErrorReporter]:
-    installed = install_error_dialog(window)
+    installed = install_error_dialog(window, window.crashed)
     yield installed
     installed.uninstall()
     if installed.dialog is not None:
@@ -142,7 +144,7 @@ def test_a_crash_in_the_worker_fails_the_request_and_shows_the_details(
     runner.setParent(win)
     qtbot.addWidget(win)
     win.show()
-    installed = install_error_dialog(win)
+    installed = install_error_dialog(win, win.crashed)
     try:
         with qtbot.waitSignal(win.comparison_failed, timeout=10_000) as failed:
             win.compare_files(*map(str, demo))
@@ -155,6 +157,60 @@ def test_a_crash_in_the_worker_fails_the_request_and_shows_the_details(
         assert "KeyError: 'missing'" in details
     finally:
         installed.uninstall()
+
+
+def test_a_worker_crash_goes_to_its_own_window_not_the_last_one_opened(
+    qtbot: QtBot, settings: Settings, demo: tuple[Path, Path]
+) -> None:
+    """The crash is handed to the reporter of the window whose worker crashed.
+
+    A reporter found through a module-global (the last one installed) would show
+    the first window's crash over the second window.
+    """
+
+    def broken(*_args: object) -> DiffResult:
+        raise ZeroDivisionError("division by zero")
+
+    runner = CompareRunner(fn=broken)
+    first = MainWindow(runner=runner, settings=settings)
+    runner.setParent(first)
+    second = MainWindow(settings=settings)
+    for win in (first, second):
+        qtbot.addWidget(win)
+        win.show()
+    first_reporter = install_error_dialog(first, first.crashed)
+    second_reporter = install_error_dialog(second, second.crashed)
+    try:
+        with qtbot.waitSignal(first.crashed, timeout=10_000) as crashed:
+            first.compare_files(*map(str, demo))
+        assert crashed.args[0].endswith("(ZeroDivisionError: division by zero).")
+        dialog = _dialog(qtbot, first_reporter)
+        assert dialog.parent() is first
+        assert "division by zero" in dialog.details.toPlainText()
+        assert second_reporter.dialog is None
+    finally:
+        second_reporter.uninstall()
+        first_reporter.uninstall()
+        if first_reporter.dialog is not None:
+            first_reporter.dialog.close()
+
+
+def test_a_crash_comparing_typed_text_again_reaches_the_window(
+    qtbot: QtBot, loaded: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> DiffResult:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(recompare_runner, "recompare", broken)  # a fault, as a bug would raise it
+    left = loaded.view.pane(Side.A)
+    left.setFocus()
+    try:
+        with qtbot.waitSignal(loaded.crashed, timeout=10_000) as crashed:
+            qtbot.keyClicks(left, "x")
+        assert crashed.args[0].endswith("(ZeroDivisionError: division by zero).")
+        assert "in broken" in crashed.args[1]
+    finally:
+        left.document().setModified(False)  # nothing to ask about when the window closes
 
 
 def test_worker_crash_signal_carries_the_traceback(qtbot: QtBot) -> None:
@@ -205,7 +261,7 @@ def test_uninstall_restores_the_previous_hooks(window: MainWindow) -> None:
     import sys
 
     before = (sys.excepthook, threading.excepthook)
-    installed = install_error_dialog(window)
+    installed = install_error_dialog(window, window.crashed)
     assert sys.excepthook == installed.excepthook
     installed.uninstall()
     assert (sys.excepthook, threading.excepthook) == before

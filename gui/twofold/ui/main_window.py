@@ -68,10 +68,13 @@ class MainWindow(QMainWindow):
     Signals:
         comparison_finished: a result is on screen (the ``DiffResult``).
         comparison_failed: loading or comparing failed (the message shown).
+        crashed: a worker (comparing, or comparing edits again) raised an unexpected
+            exception (summary, traceback), for the error dialog.
     """
 
     comparison_finished = Signal(object)
     comparison_failed = Signal(str)
+    crashed = Signal(str, str)
 
     def __init__(
         self,
@@ -201,6 +204,8 @@ class MainWindow(QMainWindow):
         self._runner.finished.connect(comparisons.on_runner_finished)
         self._runner.failed.connect(comparisons.on_runner_failed)
         self._runner.canceled.connect(comparisons.on_runner_canceled)
+        self._runner.crashed.connect(self.crashed)
+        edit_commands.live.crashed.connect(self.crashed)
         comparisons.finished.connect(self.comparison_finished)
         comparisons.failed.connect(self.comparison_failed)
         comparisons.requested.connect(self.read_as_text.show)

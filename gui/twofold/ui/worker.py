@@ -8,7 +8,7 @@ whose token is not the latest is stale and dropped, and starting a request sets
 the previous one's cancel flag so the engine stops early. Jobs never touch
 widgets (git-cola ``qtutils.py`` RunTask, superqt ``_qthreading.py``). An
 unexpected exception in a job is a bug: it fails the request (banner) and its
-traceback goes to ``error_dialog.report_crash``, like any uncaught exception.
+traceback goes out with ``crashed``, which the window hands to its error dialog.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from twofold.ui.compare_request import (
     CompareRequest,
     load_and_compare,
 )
-from twofold.ui.dialogs.error_dialog import report_crash, summarize
+from twofold.ui.dialogs.error_dialog import summarize
 from twofold.ui.tuning import DEFAULT_VIEW_TUNING, ViewTuning
 
 log = logging.getLogger(__name__)
@@ -236,7 +236,6 @@ class CompareRunner(QObject):
         self._carrier.failed.connect(self.on_job_failed)
         self._carrier.canceled.connect(self.on_job_canceled)
         self._carrier.crashed.connect(self.on_job_crashed)
-        self.crashed.connect(report_crash)
 
     @property
     def busy(self) -> bool:

@@ -4,7 +4,8 @@
 Why a hook and not try/except everywhere: PySide calls ``sys.excepthook`` for an
 exception escaping a slot or a Qt virtual method and then carries on, and
 ``threading.excepthook`` sees those of Python threads; a worker's caught crash
-is handed to :func:`report_crash`. All three end in :class:`ErrorReporter`,
+comes as a signal of its window (``MainWindow.crashed``), handed to the
+reporter when it is installed. All three end in :class:`ErrorReporter`,
 which queues the report to the UI thread (a thread must not touch widgets) and
 shows one non-blocking dialog (``open()``, never ``exec()``: no nested event
 loop, and tests can inspect and close it). Further errors while it is open are
@@ -21,7 +22,7 @@ import threading
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -119,21 +120,16 @@ class ErrorReporter(QObject):
 
     def install(self) -> None:
         """Route uncaught exceptions (UI thread and Python threads) here."""
-        global _active
         if self._previous is None:
             self._previous = (sys.excepthook, threading.excepthook)
         sys.excepthook = self.excepthook
         threading.excepthook = self.thread_excepthook
-        _active = self
 
     def uninstall(self) -> None:
         """Put the previous hooks back (tests, and shutdown)."""
-        global _active
         if self._previous is not None:
             sys.excepthook, threading.excepthook = self._previous  # type: ignore[assignment]
             self._previous = None
-        if _active is self:
-            _active = None
 
     def excepthook(
         self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
@@ -187,26 +183,25 @@ class ErrorReporter(QObject):
         self.dialog = None
 
 
-#: the installed reporter; the worker hands its caught crashes to it
-_active: ErrorReporter | None = None
-
-
 def _fallback(summary: str, details: str) -> None:
     """Last resort, when no dialog can be shown: stderr (which may itself be gone)."""
     with contextlib.suppress(Exception):  # nothing is left to tell
         sys.stderr.write(f"twofold: {summary}\n{details}\n")
 
 
-def report_crash(summary: str, details: str) -> None:
-    """Show an exception caught elsewhere (a worker's) like an uncaught one."""
-    if _active is not None:
-        _active.report(summary, details)
-    else:
-        log.error("%s\n%s", summary, details)
+def log_crash(summary: str, details: str) -> None:
+    """Log an exception a worker caught, where no dialog is shown (``--screenshot``)."""
+    log.error("%s\n%s", summary, details)
 
 
-def install_error_dialog(window: QWidget) -> ErrorReporter:
-    """Create the reporter for ``window`` and install its hooks."""
+def install_error_dialog(window: QWidget, crashed: SignalInstance) -> ErrorReporter:
+    """Create the reporter for ``window``, install its hooks and hand it ``crashed``.
+
+    Args:
+        crashed: the window's signal for exceptions its workers caught (summary,
+            traceback), which no hook sees.
+    """
     reporter = ErrorReporter(window)
     reporter.install()
+    crashed.connect(reporter.report)
     return reporter

@@ -41,10 +41,12 @@ class LiveCompare(QObject):
     Signals:
         compared: the texts as they are now, compared (the ``PreparedView``).
         failed: comparing them failed (the message).
+        crashed: comparing them raised an unexpected exception (summary, traceback).
     """
 
     compared = Signal(object)
     failed = Signal(str)
+    crashed = Signal(str, str)
 
     def __init__(self, view: DiffView, saver: SideSaver, parent: QObject | None = None) -> None:
         """``saver`` says what each side is an edit of (its base: name, encoding, line ends)."""
@@ -56,6 +58,7 @@ class LiveCompare(QObject):
         self._waiting: dict[Waiting, Callable[[], None]] = {}
         self._runner.finished.connect(self.on_runner_finished)
         self._runner.failed.connect(self.failed)
+        self._runner.crashed.connect(self.crashed)
 
     def texts(self) -> tuple[str, str]:
         """Both sides' texts as the panes hold them now."""

@@ -24,7 +24,7 @@ from twofold.engine.edit.recompare import recompare
 from twofold.engine.errors import CompareCanceled, TwofoldError
 from twofold.engine.result.model import CompareOptions, DiffResult, Document
 from twofold.engine.view import view_geometry
-from twofold.ui.dialogs.error_dialog import report_crash, summarize
+from twofold.ui.dialogs.error_dialog import summarize
 
 
 class _Carrier(QObject):
@@ -88,7 +88,6 @@ class RecompareRunner(QObject):
         self._carrier.finished.connect(self.on_carrier_finished)
         self._carrier.failed.connect(self.on_carrier_failed)
         self._carrier.crashed.connect(self.on_carrier_crashed)
-        self.crashed.connect(report_crash)
 
     @property
     def busy(self) -> bool:
