@@ -21,13 +21,15 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
 
 
 @pytest.fixture
-def robustness(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+def bench(monkeypatch: pytest.MonkeyPatch) -> tuple[ModuleType, ModuleType]:
+    """``derive_cases`` and ``eval_robustness``, imported from ``bench/``."""
     monkeypatch.syspath_prepend(str(BENCH))
-    monkeypatch.delitem(sys.modules, "eval_robustness", raising=False)
-    monkeypatch.delitem(sys.modules, "eval_pairing", raising=False)
+    for name in ("derive_cases", "eval_robustness", "eval_pairing"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    import derive_cases
     import eval_robustness
 
-    return eval_robustness
+    return derive_cases, eval_robustness
 
 
 def _paragraph(case: int, k: int, side: str) -> str:
@@ -70,12 +72,13 @@ def _cross(one: tuple[int, int], other: tuple[int, int]) -> bool:
 
 @pytest.mark.parametrize("seed", [0, 1])
 def test_every_kind_writes_the_truth_of_its_texts(
-    robustness: ModuleType, tmp_path: Path, seed: int
+    bench: tuple[ModuleType, ModuleType], tmp_path: Path, seed: int
 ) -> None:
+    derive, _ = bench
     root = _corpus(tmp_path)
-    sources = [robustness.read_source(c) for c in sorted((root / "aligned").iterdir())]
-    for kind in robustness.KINDS:
-        text_a, text_b, links, moves = robustness.build(sources[0], sources, kind, seed)
+    sources = [derive.read_source(c) for c in sorted((root / "aligned").iterdir())]
+    for kind in derive.KINDS:
+        text_a, text_b, links, moves = derive.build(sources[0], sources, kind, seed)
         pa = [" ".join(p.split()) for p in text_a.strip().split("\n\n")]
         pb = [" ".join(p.split()) for p in text_b.strip().split("\n\n")]
         for i, j in links:
@@ -94,28 +97,33 @@ def test_every_kind_writes_the_truth_of_its_texts(
             assert not moves
 
 
-def test_moves_are_scripted_and_stand_off_the_chain(robustness: ModuleType, tmp_path: Path) -> None:
+def test_moves_are_scripted_and_stand_off_the_chain(
+    bench: tuple[ModuleType, ModuleType], tmp_path: Path
+) -> None:
+    derive, _ = bench
     root = _corpus(tmp_path, units=60)
-    sources = [robustness.read_source(c) for c in sorted((root / "aligned").iterdir())]
-    _a, _b, links, moves = robustness.build(sources[0], sources, "move", 0)
+    sources = [derive.read_source(c) for c in sorted((root / "aligned").iterdir())]
+    _a, _b, links, moves = derive.build(sources[0], sources, "move", 0)
     assert moves
     assert len(moves) < len(links - moves)
 
 
 def test_the_tables_have_a_row_per_family_and_per_edit(
-    robustness: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    bench: tuple[ModuleType, ModuleType], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    derive, robustness = bench
     root = _corpus(tmp_path)
     assert robustness.main([str(root), "--seeds", "1"]) == 0
     out = capsys.readouterr().out
     assert "| bible | 22 |" in out
-    for kind in robustness.KINDS:
+    for kind in derive.KINDS:
         assert f"| {kind} | 2 |" in out
     assert out.count("| **all** | 22 |") == 2
 
 
 def test_no_corpus_is_a_note_not_a_failure(
-    robustness: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    bench: tuple[ModuleType, ModuleType], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    _, robustness = bench
     assert robustness.main([str(tmp_path)]) == 0
     assert "skipped" in capsys.readouterr().out
