@@ -120,6 +120,22 @@ def test_a_merge_beside_a_split_is_not_run_into_one_block() -> None:
     assert {(k, k) for k in range(8, 12)} <= links
 
 
+def test_site_lines_sharing_a_word_at_the_top_of_a_page_stay_unpaired() -> None:
+    """Two re-posts of Hebrews under different site headers: "this page" is not a pair.
+
+    "Share this page" and "Was this page helpful?" stand together above the
+    text, but the headers are of unequal length, so their place does not say
+    which line is which, and one shared word is too little to say it instead.
+    """
+    a, b = _paragraphs("hebrews_reworded")
+    top_a = ["Skip to main content", "Share this page: Facebook, Twitter, Email, Print"]
+    top_b = ["Was this page helpful? Yes / No", "Home | Library | Search | About us", "Advert"]
+    for top_l, top_r, left, right in ((top_a, top_b, a, b), (top_b, top_a, b, a)):
+        result = _compare(top_l + left, top_r + right)
+        links = {(i, j) for p in result.pairs for i in p.a for j in p.b}
+        assert links == {(len(top_l) + k, len(top_r) + k) for k in range(len(left))}
+
+
 #: Five chapters of a campaign, and an abridgement that gives each in one line.
 CHAPTERS = [
     "The governor arrived in the province late in the summer, when the legions had already "

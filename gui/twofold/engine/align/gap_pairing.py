@@ -30,6 +30,10 @@ FILL_SHARE = 2 / 3
 CLEAR_MARGIN = 1.5
 #: Offsets of the neighbours ``_background`` reads.
 _NEAR = (-2, -1, 1, 2)
+#: Stems two paragraphs must share for their words alone to pair them, under the
+#: pairing threshold where no one-for-one place pins the pair, or as a move
+#: (``moves``): "this page" or "the following" says nothing of which is which.
+MIN_SHARED = 4
 #: A merge or split must raise the similarity by this much to be taken.
 _GROW_GAIN = 0.05
 #: Joining two neighbouring pairs must raise the similarity this much above both.
@@ -57,9 +61,8 @@ def pair_rows(
     cells = _score_candidates(rows, cols, profiles, pid_a, pid_b)
     chain = heaviest_chain([c for c in cells if c[2] >= threshold])
     chain = _drop_lone(chain, (rows, cols), cells)
-    floor = threshold * FILL_SHARE
     best = _best_of(cells)
-    chain = _fill_between(chain, (rows, cols), profiles, (pid_a, pid_b), floor, best)
+    chain = _fill_between(chain, (rows, cols), profiles, (pid_a, pid_b), threshold, best)
     groups = _grow(chain, (set(rows), set(cols)), profiles, (pid_a, pid_b), threshold, best)
     return _rejoin_moved_boundaries(groups, profiles, pid_a, pid_b)
 
@@ -69,7 +72,7 @@ def _fill_between(
     span: tuple[list[int], list[int]],
     profiles: Profiles,
     pids: tuple[dict[int, int], dict[int, int]],
-    floor: float,
+    threshold: float,
     best: tuple[dict[int, float], dict[int, float]],
 ) -> list[tuple[int, int, float]]:
     """Pair what is left between two pairs when its place and its words agree.
@@ -90,8 +93,14 @@ def _fill_between(
     is each paragraph's best candidate in the whole gap (``best``: the best
     similarity of each row and column): a moved paragraph standing in the
     hole of another has a better partner elsewhere, and is left to the moves.
+
+    A stretch of unequal sides (site lines above a text, a deletion beside a
+    rewording) does not say which paragraph is which: there a pair under the
+    ``threshold`` also needs ``MIN_SHARED`` stems, as a move does, or two
+    site lines sharing "this page" would pair for standing together.
     """
     rows, cols = span
+    floor = threshold * FILL_SHARE
     pid_a, pid_b = pids
     best_a, best_b = best
     bounds = [(rows[0] - 1, cols[0] - 1), *((i, j) for i, j, _s in chain)]
@@ -101,7 +110,8 @@ def _fill_between(
         (i0, j0), (i1, j1) = bounds[n], bounds[n + 1]
         sub_r = rows[bisect_right(rows, i0) : bisect_left(rows, i1)]
         sub_c = cols[bisect_right(cols, j0) : bisect_left(cols, j1)]
-        if 0 < len(sub_r) == len(sub_c) <= _FILL_RUN:
+        placed = 0 < len(sub_r) == len(sub_c) <= _FILL_RUN
+        if placed:
             cells = list(zip(sub_r, sub_c, strict=True))
         elif chain and sub_r and sub_c and len(sub_r) * len(sub_c) <= _FILL_RUN * _FILL_RUN:
             cells = _mutual_best(sub_r, sub_c, profiles, pids)
@@ -114,6 +124,8 @@ def _fill_between(
                 and s >= best_b.get(j, 0.0)
                 and _abridged(pid_a[i], pid_b[j], profiles) >= floor
             )
+            if not placed and s < threshold:
+                worded = worded and profiles.shared(pid_a[i], pid_b[j]) >= MIN_SHARED
             if worded and s >= CLEAR_MARGIN * _background(i, j, profiles, pids):
                 out.append((i, j, s))
         if n < len(chain):

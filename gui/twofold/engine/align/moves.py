@@ -25,12 +25,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from twofold.engine.align.gap_pairing import CLEAR_MARGIN, heaviest_chain
+from twofold.engine.align.gap_pairing import CLEAR_MARGIN, MIN_SHARED, heaviest_chain
 from twofold.engine.align.similarity import Profiles
 
 #: Moves need this many distinct words, and share this many stems, so that "Thanks."
 #: or "the following" does not travel.
-MOVE_MIN_WORDS = 4
+MOVE_MIN_WORDS = MIN_SHARED
 #: How many partners the rare-word index proposes for each leftover.
 _PROPOSALS = 8
 
