@@ -7,7 +7,8 @@ A measurement, not a test: no assertions, exit status 0. The window is opened
 offscreen at ``--size`` on the pair, settled, then Alt+Down is pressed
 ``--steps`` times (real key presses); after each press (but one that lands on
 a moved pair, which each pane shows where it stands), and after each of
-``--wheel`` wheel notches down from the top, every pair with a paragraph on
+``--wheel`` wheel notches down from the top, and after each of ``--clicks``
+clicks down the overview strip, every pair with a paragraph on
 both sides whose first line is on screen in either pane is looked at: the
 viewport y of its first line in each pane, as Qt lays it out. A pair is
 level when the two differ by at most ``--tolerance`` pixels. Prints the
@@ -33,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1280x800", help="window size, WxH")
     parser.add_argument("--steps", type=int, default=28, help="Alt+Down presses")
     parser.add_argument("--wheel", type=int, default=40, help="wheel notches down")
+    parser.add_argument("--clicks", type=int, default=20, help="overview clicks, top to bottom")
     parser.add_argument("--tolerance", type=float, default=3.0, help="pixels")
     parser.add_argument("--png", help="save the window after --shot-after presses")
     parser.add_argument("--shot-after", type=int, default=6, help="presses before --png")
@@ -77,7 +79,9 @@ def main(argv: list[str] | None = None) -> int:
         block = pane.document().findBlockByNumber(pane.table.para_first[paragraph])
         top = pane.blockBoundingGeometry(block).translated(pane.contentOffset()).top()
         layout = block.layout()
-        return top + (layout.lineAt(0).y() if layout.lineCount() else 0.0)
+        # From the pane's top edge, as the reader sees it: the viewport may start above it.
+        seen = pane.viewport().geometry().top() - pane.contentsRect().top()
+        return seen + top + (layout.lineAt(0).y() if layout.lineCount() else 0.0)
 
     def look() -> list[float]:
         """The differences of the pairs on screen now."""
@@ -86,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
             if not pair.a or not pair.b or pair.kind is PairKind.MOVED:
                 continue
             ya, yb = first_line_y(Side.A, pair.a[0]), first_line_y(Side.B, pair.b[0])
-            shown = [0 <= y < panes[s].viewport().height() for s, y in ((Side.A, ya), (Side.B, yb))]
+            tall = panes[Side.A].contentsRect().height()
+            shown = [0 <= y < tall for y in (ya, yb)]
             if any(shown):
                 diffs.append(abs(ya - yb))
         return diffs
@@ -135,6 +140,15 @@ def main(argv: list[str] | None = None) -> int:
         settle()
         wheeled += look()
     report(f"{args.size} wheel x{args.wheel}", wheeled)
+
+    clicked: list[float] = []
+    overview = view.overview
+    for n in range(1, args.clicks + 1):
+        at = QPoint(overview.width() // 2, n * overview.height() // (args.clicks + 1))
+        QTest.mouseClick(overview, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+        settle()
+        clicked += look()
+    report(f"{args.size} overview clicks x{args.clicks}", clicked)
     return 0
 
 

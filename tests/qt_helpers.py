@@ -113,14 +113,16 @@ def level_gaps(win: MainWindow) -> list[float]:
         block = pane.document().findBlockByNumber(pane.table.para_first[paragraph])
         top = pane.blockBoundingGeometry(block).translated(pane.contentOffset()).top()
         layout = block.layout()
-        return top + (layout.lineAt(0).y() if layout.lineCount() else 0.0)
+        # Where the reader sees it: from the pane's top edge, wherever its viewport begins.
+        seen = pane.viewport().geometry().top() - pane.contentsRect().top()
+        return seen + top + (layout.lineAt(0).y() if layout.lineCount() else 0.0)
 
     gaps = []
     for pair in result.pairs:
         if not pair.a or not pair.b or pair.kind is PairKind.MOVED:
             continue
         ya, yb = first_line_y(Side.A, pair.a[0]), first_line_y(Side.B, pair.b[0])
-        height = view.pane(Side.A).viewport().height()
+        height = view.pane(Side.A).contentsRect().height()
         if 0 <= ya < height or 0 <= yb < height:
             gaps.append(abs(ya - yb))
     return gaps

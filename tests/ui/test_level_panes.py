@@ -105,18 +105,15 @@ def test_pairs_stay_level_when_the_layout_changes(
 def test_scrolling_the_shorter_side_keeps_every_pair_level(
     qtbot: QtBot, reworded: MainWindow
 ) -> None:
-    """The right pane follows the left one's top line exactly where it has a line there."""
+    """The right pane follows the left one's top line exactly, also beside its padding."""
     bar = reworded.view.pane(Side.A).verticalScrollBar()
-    level = looked = 0
+    looked = 0
     for value in range(1, bar.maximum(), max(1, bar.maximum() // 60)):
         bar.setValue(value)
         gaps = level_gaps(reworded)
         looked += len(gaps)
-        level += sum(gap <= 2 for gap in gaps)
-        # Where the left top line falls in padding on the right, the right pane stops
-        # at its nearest line: never more than half the padding away.
-        assert max(gaps, default=0.0) < 0.5 * reworded.view.pane(Side.B).viewport().height()
-    assert level >= 0.9 * looked
+        assert max(gaps, default=0.0) <= 2, value
+    assert looked > 100
 
 
 def test_the_document_text_stays_the_files_text(qtbot: QtBot, reworded: MainWindow) -> None:

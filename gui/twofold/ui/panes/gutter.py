@@ -46,11 +46,16 @@ class LineGutter(QWidget):
         return QSize(self.width_hint(), 0)
 
     def place(self) -> None:
-        """Widen for the block count and the font, and sit beside the pane's viewport."""
+        """Widen for the block count and the font, and sit beside the pane's viewport.
+
+        The viewport may start above the pane's top edge (``level_scroll.set_shift``):
+        the gutter starts there too, so its numbers stay beside their lines.
+        """
         pane, width = self._pane, self.width_hint()
-        pane.setViewportMargins(width, 0, 0, 0)
+        top = pane.viewportMargins().top()
+        pane.setViewportMargins(width, top, 0, 0)
         rect = pane.contentsRect()
-        self.setGeometry(rect.left(), rect.top(), width, rect.height())
+        self.setGeometry(rect.left(), rect.top() + top, width, rect.height() - top)
 
     def follow(self, rect: QRect, dy: int) -> None:
         """Scroll or repaint along with the viewport (``QPlainTextEdit.updateRequest``)."""

@@ -6,8 +6,12 @@ With the groups padded (``level_layout``), a place in either pane is a
 in both panes. Mapping one pane's top edge to the other is then a straight
 copy of the coordinate (no interpolation, no sync line): every pair on screen
 is level in both. ``QPlainTextEdit`` scrolls by whole lines, so a pane can
-stop only where one of its lines (or blocks) begins; a coordinate inside one
-side's padding is reached there as nearly as that side's lines allow.
+stop only where one of its lines (or blocks) begins, and a coordinate inside
+one of its lines or its padding is between two stops. The pane that follows
+then stops at the line before and its viewport starts that much above the
+pane's top edge (``set_shift``: a negative top margin, clipped by the pane),
+so what shows from its top edge down is exactly the coordinate's place: the
+document is not touched, and the pane scrolls as smoothly as its leader.
 """
 
 from __future__ import annotations
@@ -41,8 +45,24 @@ def block_coordinate(
     return group, offset
 
 
+def shift_of(pane: QPlainTextEdit) -> int:
+    """How many pixels of the pane's viewport are above its top edge, out of sight."""
+    return max(0, -pane.viewportMargins().top())
+
+
+def set_shift(pane: QPlainTextEdit, pixels: int) -> None:
+    """Start the viewport ``pixels`` above the pane's top edge (0: at it).
+
+    The pane's own widgets that sit beside the viewport (its gutter) follow it
+    when they are placed on the viewport's resize.
+    """
+    margins = pane.viewportMargins()
+    if margins.top() != -pixels:
+        pane.setViewportMargins(margins.left(), -pixels, margins.right(), margins.bottom())
+
+
 def top_coordinate(pane: QPlainTextEdit, side: Side, leveller: Leveller) -> Coordinate:
-    """The level coordinate of the viewport's top edge."""
+    """The level coordinate of the pane's top edge (the viewport's top plus its shift)."""
     first = pane.firstVisibleBlock()
     group, offset = block_coordinate(pane, side, leveller, first.blockNumber())
     offset -= pane.contentOffset().y()  # how much of the first block is above the edge
@@ -50,8 +70,8 @@ def top_coordinate(pane: QPlainTextEdit, side: Side, leveller: Leveller) -> Coor
     if first.blockNumber() == 0 and top:
         offset -= top  # measured from the block's top, which is the padding's
         if offset < 0:
-            return 0, offset + top
-    return group, offset
+            return forward_by(leveller, (0, offset + top), shift_of(pane))
+    return forward_by(leveller, (group, offset), shift_of(pane))
 
 
 def _stops(
@@ -86,12 +106,20 @@ def _stops(
 
 
 def scroll_to_coordinate(
-    pane: QPlainTextEdit, side: Side, leveller: Leveller, where: Coordinate, nearest: bool
+    pane: QPlainTextEdit,
+    side: Side,
+    leveller: Leveller,
+    where: Coordinate,
+    nearest: bool,
+    exact: bool = False,
 ) -> Coordinate:
-    """Put the viewport's top edge at ``where``, or the closest place the pane's lines allow.
+    """Put the pane's top edge at ``where``, or the closest place the pane's lines allow.
 
     Args:
         nearest: take the closest stop either way; else the last one at or before ``where``.
+        exact: stop at the last line at or before ``where`` and shift the viewport up by
+            the rest, so the top edge is at ``where`` to the pixel (not at an end of the
+            scroll range, where the pane stays at its end).
 
     Returns:
         Where the top edge went.
@@ -104,6 +132,8 @@ def scroll_to_coordinate(
     before = [stop for stop in stops if stop[0] <= offset + 0.5]
     chosen = before[-1] if before else stops[0]
     landed: Coordinate = (group, chosen[0])
+    if exact:
+        return _scroll_shifted(pane, side, leveller, where, chosen)
     if nearest and group + 1 < groups.count:
         after = [stop for stop in stops if stop[0] > offset + 0.5]
         # Only a group ending within that distance matters: a taller one is not laid out.
@@ -116,12 +146,49 @@ def scroll_to_coordinate(
             landed = (group, chosen[0])
     if landed[1] < 0:  # the top of a block padded above: in the group before
         landed = back_by(leveller, (landed[0], 0.0), -landed[1])
-    block = pane.document().findBlockByNumber(chosen[1])
-    bar, value = pane.verticalScrollBar(), block.firstLineNumber() + chosen[2]
-    bar.setValue(value)
-    if bar.value() != value:  # held at an end of the scroll range
+    set_shift(pane, 0)
+    if not _go(pane, chosen):  # held at an end of the scroll range
         return top_coordinate(pane, side, leveller)
     return landed
+
+
+def _go(pane: QPlainTextEdit, stop: tuple[float, int, int]) -> bool:
+    """Scroll to ``stop`` (block, line); False if the scroll range holds the pane short of it.
+
+    The scroll bar counts lines, and laying out the blocks on the way (Qt does,
+    as it scrolls) may renumber the lines after them: the pane is checked by
+    its block and line, and set again if the numbers moved under it.
+    """
+    block = pane.document().findBlockByNumber(stop[1])
+    bar = pane.verticalScrollBar()
+    for _ in range(2):
+        bar.setValue(block.firstLineNumber() + stop[2])
+        first = pane.firstVisibleBlock()
+        if first.blockNumber() == stop[1] and bar.value() - first.firstLineNumber() == stop[2]:
+            return True
+    return False
+
+
+def _scroll_shifted(
+    pane: QPlainTextEdit,
+    side: Side,
+    leveller: Leveller,
+    where: Coordinate,
+    chosen: tuple[float, int, int],
+) -> Coordinate:
+    """Stop at ``chosen`` (at or before ``where``) and shift the viewport up by the rest."""
+    if not _go(pane, chosen):  # held at an end of the scroll range: stay at the end
+        set_shift(pane, 0)
+        return top_coordinate(pane, side, leveller)
+    # At the top of the document Qt shows the document's margin above the first line.
+    top = chosen[0] - pane.contentOffset().y() if chosen[2] == 0 else chosen[0]
+    set_shift(pane, round(where[1] - top))
+    # A taller viewport may shrink the range under it: then the pane stays at its end.
+    if not _go(pane, chosen):
+        set_shift(pane, 0)
+        _go(pane, chosen)
+        return top_coordinate(pane, side, leveller)
+    return where
 
 
 def back_by(leveller: Leveller, where: Coordinate, distance: float) -> Coordinate:
@@ -135,3 +202,19 @@ def back_by(leveller: Leveller, where: Coordinate, distance: float) -> Coordinat
             return group, 0.0
         offset += height
     return group, max(0.0, offset)
+
+
+def forward_by(leveller: Leveller, where: Coordinate, distance: float) -> Coordinate:
+    """The coordinate ``distance`` pixels below ``where`` (in the last group at most)."""
+    group, offset = where
+    offset += distance
+    groups = leveller.groups
+    count = groups.count if groups is not None else 0
+    while group + 1 < count:
+        # Only a group ending above the place is measured whole: a taller one is not laid out.
+        height = leveller.level_height(group, limit=offset)
+        if height is None or offset < height:
+            break
+        offset -= height
+        group += 1
+    return group, offset

@@ -89,11 +89,16 @@ class PaneGeometry:
         return (numbers[0], numbers[-1]) if numbers else (0, 0)
 
     def pos_at(self, at: float) -> float:
-        """The block position at ``at`` (0 top .. 1 bottom) of the viewport."""
+        """The block position at ``at`` (0 top .. 1 bottom) of the viewport's part in sight.
+
+        The viewport may start above the pane's top edge, shifted to level the
+        panes (``level_scroll.set_shift``): that part is out of sight.
+        """
         numbers, tops, heights = self.visible_blocks()
         if not numbers:
             return 0.0
-        y = at * self._edit.viewport().height()
+        hidden = max(0, -self._edit.viewportMargins().top())
+        y = hidden + at * (self._edit.viewport().height() - hidden)
         i = max(0, bisect_right(tops, y) - 1)
         frac = (y - tops[i]) / heights[i] if heights[i] > 0 else 0.0
         return numbers[i] + min(max(frac, 0.0), 1.0)

@@ -32,6 +32,7 @@ from twofold.ui.panes.level_scroll import (
     back_by,
     block_coordinate,
     scroll_to_coordinate,
+    set_shift,
     top_coordinate,
 )
 
@@ -178,11 +179,15 @@ class PaneSync(QObject):
         bar, other = source.verticalScrollBar(), target.verticalScrollBar()
         self._syncing = True
         try:
+            set_shift(source, 0)  # the pane scrolled stands where one of its lines begins
             if self._leveller.groups is None or bar.value() in (0, bar.maximum()):
+                set_shift(target, 0)
                 other.setValue(other.maximum() if bar.value() and bar.maximum() else 0)
             else:
                 where = top_coordinate(source, side, self._leveller)
-                scroll_to_coordinate(target, side.other, self._leveller, where, nearest=True)
+                scroll_to_coordinate(
+                    target, side.other, self._leveller, where, nearest=False, exact=True
+                )
         finally:
             self._syncing = False
         self.scrolled.emit()
@@ -243,7 +248,8 @@ class PaneSync(QObject):
         """Put both panes' top edges at ``where``, or the nearest place where both can be.
 
         A pane stops only where one of its lines begins; with lines of one
-        height that place is found at once, else in a few rounds.
+        height a place where both begin a line is found at once, else in a few
+        rounds. Failing that, the right pane is shifted to where the left one stopped.
 
         Returns:
             Where the top edges went.
@@ -256,10 +262,14 @@ class PaneSync(QObject):
                     for s, p in self._panes.items()
                 ]
                 if landed[0] == landed[1]:
-                    break
+                    return where
                 # Above, where both may stop; if that is where it was, below (a pane
                 # padded on top cannot stop at its first line).
                 where = min(landed) if min(landed) != where else max(landed)
+            self._leveller.flush()
+            left, right = self._panes[Side.A], self._panes[Side.B]
+            where = scroll_to_coordinate(left, Side.A, self._leveller, where, nearest=False)
+            scroll_to_coordinate(right, Side.B, self._leveller, where, nearest=False, exact=True)
         return where
 
     def reading_position(self, side: Side, lines_above: float = 0.0) -> float:
