@@ -197,3 +197,34 @@ def test_a_line_inserted_at_the_top_of_code_keeps_the_lines_level(
     assert bar.value() == bar.maximum()
     bar.setValue(0)
     assert max(level_gaps(window)) <= 2
+
+
+def _paragraph_y(win: MainWindow, side: Side, paragraph: int) -> float:
+    """The y of a paragraph's first line from its pane's top edge, as Qt lays it out."""
+    pane = win.view.pane(side)
+    block = pane.document().findBlockByNumber(pane.table.para_first[paragraph])
+    top = pane.blockBoundingGeometry(block).translated(pane.contentOffset()).top()
+    seen = pane.viewport().geometry().top() - pane.contentsRect().top()
+    return seen + top + block.layout().lineAt(0).y()
+
+
+def test_the_paragraphs_of_a_two_by_two_pair_are_level_one_by_one(
+    qtbot: QtBot, window: MainWindow, make_result: Callable[..., DiffResult]
+) -> None:
+    """Two paragraphs reworded as two: the second ones start level too, not only the first."""
+    words = "a paragraph long enough to wrap over several lines in a pane of this width "
+    a = [f"{n} {words * 2}" for n in range(6)]
+    b = [f"{n} {words * 2}" for n in range(6)]
+    a[2], b[2] = "2 " + words * 6, "2 " + words  # the first of the pair: longer on the left
+    a[3], b[3] = "3 " + words, "3 " + words * 5  # the second: longer on the right
+    pairs = [Pair(PairKind.EQUAL, (n,), (n,), 1.0) for n in range(2)]
+    pairs += [Pair(PairKind.CHANGED, (2, 3), (2, 3), 0.7)]
+    pairs += [Pair(PairKind.EQUAL, (n,), (n,), 1.0) for n in range(4, 6)]
+    window.resize(900, 700)
+    window.show_result(prepare(make_result(a, b, pairs)))
+    wait_settled(qtbot, window)
+    window.view.pane(Side.A).setFocus()
+    _step(qtbot, window)  # to the 2:2 pair
+    for paragraph in (2, 3, 4):
+        ya, yb = _paragraph_y(window, Side.A, paragraph), _paragraph_y(window, Side.B, paragraph)
+        assert abs(ya - yb) <= 2, (paragraph, ya, yb)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from twofold.engine.result.kinds import PairKind, Side
 from twofold.engine.result.model import Pair
 from twofold.engine.view.extents import Extent
-from twofold.engine.view.level_groups import LevelGroups, level_groups
+from twofold.engine.view.level_groups import LevelGroups, level_groups, one_by_one
 from twofold.engine.view.scroll_sync import build_linemap
 
 EQ, CH, INS, DEL, MOV = (
@@ -36,7 +36,8 @@ def stack(heights: list[int]) -> list[Extent]:
 def groups_of(pairs: list[Pair], ha: list[int], hb: list[int]) -> LevelGroups:
     a, b = stack(ha), stack(hb)
     total_a, total_b = int(a[-1].bottom), int(b[-1].bottom)
-    return level_groups(build_linemap(pairs, a, b, total_a, total_b), total_a, total_b)
+    linemap = build_linemap(pairs, a, b, total_a, total_b)
+    return level_groups(linemap, total_a, total_b, one_by_one(pairs, a, b))
 
 
 def test_a_group_runs_from_one_anchored_pair_to_the_next() -> None:
@@ -99,3 +100,43 @@ def test_every_block_is_in_one_group_and_groups_tile_each_side(
         for block in range(groups.blocks(side)):
             start, end = groups.span(side, groups.group_of(side, block))
             assert start <= block < end
+
+
+def test_a_pair_of_two_paragraphs_a_side_levels_them_one_by_one() -> None:
+    # A: p0 (2), p1 (3), p2 (1);  B: p0 (2), p1 (1), p2 (4);  p1 and p2 paired 2:2
+    groups = groups_of(
+        [Pair(EQ, (0,), (0,), 1.0), Pair(CH, (1, 2), (1, 2), 0.6)], [2, 3, 1], [2, 1, 4]
+    )
+    assert list(groups.a) == [0, 3, 7]
+    assert list(groups.b) == [0, 3, 5]
+
+
+def test_a_merge_is_not_split_into_groups() -> None:
+    groups = groups_of([Pair(CH, (0, 1), (0,), 0.6), Pair(EQ, (2,), (1,), 1.0)], [2, 3, 1], [4, 1])
+    assert list(groups.a) == [0, 7]
+    assert list(groups.b) == [0, 5]
+
+
+@given(st.lists(st.tuples(st.integers(1, 3), st.integers(1, 3), st.booleans()), max_size=8))
+def test_groups_tile_each_side_whatever_the_pairs_sizes(
+    shapes: list[tuple[int, int, bool]],
+) -> None:
+    """n:m pairs, some moved (listed out of place): groups still tile both sides in order."""
+    ha, hb, pairs = [1], [1], [Pair(EQ, (0,), (0,), 1.0)]
+    for n, m, moved in shapes:
+        a = tuple(range(len(ha), len(ha) + n))
+        b = tuple(range(len(hb), len(hb) + m))
+        ha += [1 + i % 3 for i in range(n)]
+        hb += [2 + i % 2 for i in range(m)]
+        pairs.append(Pair(MOV if moved else CH, a, b, 0.5))
+    if len(pairs) > 2:  # a moved one stands elsewhere on A: swap two pairs' A sides
+        first, last = pairs[1], pairs[-1]
+        if first.kind is MOV and len(first.a) == len(last.a):
+            pairs[1] = Pair(MOV, last.a, first.b, 0.5)
+            pairs[-1] = Pair(last.kind, first.a, last.b, 0.5)
+    groups = groups_of(pairs, ha, hb)
+    for side in Side:
+        starts = list(groups.starts(side))
+        assert starts == sorted(starts)
+        assert all(x < y for x, y in itertools.pairwise(starts[1:]))  # none empty but group 0
+        assert starts[-1] < groups.blocks(side)

@@ -25,7 +25,7 @@ from twofold.engine.view.display_blocks import BlockTable, block_table
 from twofold.engine.view.extents import Extent, ExtentIndex, ParagraphExtents
 from twofold.engine.view.highlights import inline_spans
 from twofold.engine.view.invisibles import widen_unseen
-from twofold.engine.view.level_groups import LevelGroups, level_groups
+from twofold.engine.view.level_groups import LevelGroups, level_groups, one_by_one
 from twofold.engine.view.scroll_sync import LineMap, build_linemap, pair_extent
 from twofold.engine.view.utf16 import Utf16Map
 
@@ -157,5 +157,6 @@ def _compute(pairs: tuple[Pair, ...], tables: Mapping[Side, BlockTable]) -> Sync
         for side in Side
     }
     index = {side: ExtentIndex(change_extents[side]) for side in Side}
-    groups = level_groups(linemap, tables[Side.A].block_count, tables[Side.B].block_count)
+    inner = one_by_one(pairs, extents[Side.A], extents[Side.B])
+    groups = level_groups(linemap, tables[Side.A].block_count, tables[Side.B].block_count, inner)
     return SyncGeometry(extents, linemap, change_extents, index, groups)
