@@ -111,13 +111,16 @@ class ScreenMarks:
         edit, doc = self._edit, self._edit.document()
         last = doc.findBlockByNumber(numbers[-1])
         start, end = doc.findBlockByNumber(numbers[0]).position(), last.position() + last.length()
-        windows = visible_windows(edit, numbers)
         key: tuple[int, ...] = (start, end)
-        if windows:  # what is in view moves with the scroll bar and the width too
+        if edit.lineWrapMode() is QPlainTextEdit.LineWrapMode.NoWrap:
+            # What is in view moves with the scroll bar and the width too. Checked before
+            # walking the blocks for it: most calls (a repaint of a block the syntax
+            # colours changed) find the marks set already.
             key += (edit.horizontalScrollBar().value(), edit.viewport().width())
         if key == self._key:
             return False
         self._key = key
+        windows = visible_windows(edit, numbers)
         selections: list[QTextEdit.ExtraSelection] = []
         self.breaks = set()
         content = self._content
