@@ -10,6 +10,8 @@ the reader sees them from each pane's top edge.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
@@ -18,7 +20,9 @@ from pytestqt.qtbot import QtBot
 
 from qt_helpers import compare_and_wait, level_gaps, wait_settled
 from support import DATA
-from twofold.engine.result.kinds import Side
+from twofold.engine.result.kinds import PairKind, Side
+from twofold.engine.result.model import DiffResult, Pair
+from twofold.engine.view.view_geometry import prepare
 from twofold.ui.main_window import MainWindow
 
 PAIR = DATA / "pairs" / "pep1_mixed"
@@ -109,3 +113,32 @@ def test_clicking_and_dragging_the_overview_keeps_every_pair_level(
     qtbot.mouseRelease(overview, Qt.MouseButton.LeftButton, pos=QPoint(x, overview.height() - 5))
     wait_settled(qtbot, reworded)
     assert max(level_gaps(reworded), default=0.0) <= 2
+
+
+def test_the_overview_frame_keeps_its_size_beside_a_long_deletion(
+    qtbot: QtBot, window: MainWindow, make_result: Callable[..., DiffResult]
+) -> None:
+    """The strip is scaled as the levelled panes are: the padding of a deletion counts.
+
+    Scaled by the right-hand text alone, the frame shrank to a sliver while the
+    panes showed the deleted paragraphs (the right pane only padding there), and the
+    marks after them sat higher on the strip than in the panes.
+    """
+    words = "a paragraph long enough to wrap over several lines in a pane of this width "
+    a = [f"{n} {words * 3}" for n in range(40)]
+    b = [f"{n} {words * 3}" for n in range(10)] + [f"{n} {words * 3}" for n in range(30, 40)]
+    pairs = [Pair(PairKind.EQUAL, (n,), (n,), 1.0) for n in range(10)]
+    pairs += [Pair(PairKind.DELETED, (n,), (), 0.0) for n in range(10, 30)]
+    pairs += [Pair(PairKind.EQUAL, (n,), (n - 20,), 1.0) for n in range(30, 40)]
+    window.resize(900, 600)
+    window.show_result(prepare(make_result(a, b, pairs)))
+    wait_settled(qtbot, window)
+    overview = window.view.overview
+    bar = window.view.pane(Side.A).verticalScrollBar()
+    heights = []
+    while bar.value() < bar.maximum():
+        _wheel(window.view.pane(Side.A).viewport(), 1)
+        wait_settled(qtbot, window)
+        heights.append(overview.frame().height())
+    assert len(heights) > 10
+    assert max(heights) < 1.5 * min(heights), heights

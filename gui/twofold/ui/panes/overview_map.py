@@ -5,12 +5,14 @@ One column, as narrow as a scroll bar, drawn from the right-hand document (the
 panes scroll together, so a second column for the left one only took room from
 the text; a deletion shows where the right-hand text lacks it). It is scaled to
 the document's length as *estimated* from the characters per block and the pane width
-(``engine.overview_estimate.estimated_lines``): exact heights would need the whole
-document laid out, and an estimate keeps the marks still while scrolling lays
-blocks out. The marks are painted once into a cached ``QPixmap`` (Meld
-``chunkmap.py``); only the visible-region frame is painted per frame. It stands
-in for the panes' scroll bars (they have none, being scrolled together): click or
-drag to jump, and the wheel over it scrolls them.
+(``engine.overview_estimate.estimated_lines``), with the padding that levels the
+panes counted (``engine.view.level_estimate``: a change is on the strip where it is
+in the panes): exact heights would need the whole document laid out, and an
+estimate keeps the marks still while scrolling lays blocks out. The marks are
+painted once into a cached ``QPixmap`` (Meld ``chunkmap.py``); only the
+visible-region frame is painted per frame. It stands in for the panes' scroll
+bars (they have none, being scrolled together): click or drag to jump, and the
+wheel over it scrolls them.
 """
 
 from __future__ import annotations
@@ -86,12 +88,12 @@ class OverviewMap(QWidget):
     def _y(self, side: Side, pos: float) -> float:
         """Strip y of a block position of ``side``."""
         col = self._column(side)
-        lines = self._sync.pane(side).estimated_lines()
+        lines = self._sync.level_lines(side)
         return col.top() + fraction_of_position(lines, pos) * col.height()
 
     def _rows(self, side: Side) -> Iterator[list[tuple[float, float, PairKind]]]:
         """The strip rows of ``side``'s changes, yielded as they grow a slice at a time."""
-        lines = self._sync.pane(side).estimated_lines()
+        lines = self._sync.level_lines(side)
         kinds = [pair.kind for pair in self._sync.changes]
         extents = self._sync.change_extents(side)
         height = self._column(side).height()
@@ -143,8 +145,8 @@ class OverviewMap(QWidget):
         return True
 
     def _render_steps(self) -> Iterator[bool]:
-        """Each pane's estimated heights, then its rows, a slice a step; then the marks."""
-        while self._sync.pane(_SIDE).advance_estimate():
+        """Both panes' estimated heights, levelled, then the rows, a slice a step; the marks."""
+        while self._sync.advance_estimate(self._tuning.geometry.estimate_slice_blocks):
             yield True
         size = self.size()
         rows: dict[Side, list[tuple[float, float, PairKind]]] = {}
@@ -177,11 +179,15 @@ class OverviewMap(QWidget):
         shade.setAlphaF(0.12)
         painter.setPen(QPen(frame, 1))
         painter.setBrush(shade)
+        painter.drawRect(self.frame())
+        painter.end()
+
+    def frame(self) -> QRectF:
+        """The strip's frame around what the panes show (as it is painted)."""
         pane = self._sync.pane(_SIDE)
         top, bottom = self._y(_SIDE, pane.pos_at(0.0)), self._y(_SIDE, pane.pos_at(1.0))
         col = self._column(_SIDE)
-        painter.drawRect(QRectF(col.left(), top, col.width() - 1, max(3.0, bottom - top)))
-        painter.end()
+        return QRectF(col.left(), top, col.width() - 1, max(3.0, bottom - top))
 
     def _jump(self, event: QMouseEvent) -> None:
         col = self._column(_SIDE)

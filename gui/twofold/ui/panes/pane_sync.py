@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from twofold.engine.result.kinds import PairKind, Side
 from twofold.engine.result.model import Pair
 from twofold.engine.view.extents import Extent, ExtentIndex
+from twofold.engine.view.level_estimate import LevelEstimate
 from twofold.engine.view.overview_estimate import position_at_fraction
 from twofold.engine.view.scroll_sync import LineMap, pair_extent
 from twofold.engine.view.view_geometry import SyncGeometry
@@ -65,6 +66,7 @@ class PaneSync(QObject):
         self._signature: object = None
         self._linemap = LineMap((0.0,), (0.0,))
         self._syncing = False
+        self._estimate: LevelEstimate | None = None  # the overview's scale, padding counted
         for side, pane in self._panes.items():
             pane.layout_changed.connect(self.on_pane_layout_changed)
             pane.verticalScrollBar().valueChanged.connect(
@@ -146,6 +148,33 @@ class PaneSync(QObject):
         pane = self._panes[side]
         top = pane.line_of(ext.top)
         return Extent(top, max(top, pane.line_of(ext.bottom)))
+
+    def level_lines(self, side: Side) -> Sequence[int]:
+        """Estimated lines per block of ``side`` with the levelling padding (the overview's).
+
+        Where a change is on the overview strip is then where it is in the
+        levelled panes; without groups, the pane's own estimate.
+        """
+        estimate = self._level_estimate()
+        return self._panes[side].estimated_lines() if estimate is None else estimate.lines(side)
+
+    def advance_estimate(self, blocks: int) -> bool:
+        """Estimate a slice more of ``level_lines`` (blocks, or groups); True while some remains."""
+        if any(pane.advance_estimate() for pane in self._panes.values()):
+            return True
+        estimate = self._level_estimate()
+        return estimate is not None and not estimate.advance(blocks)
+
+    def _level_estimate(self) -> LevelEstimate | None:
+        groups = self._leveller.groups
+        if groups is None:
+            return None
+        a, b = (self._panes[side].estimated_lines() for side in Side)
+        if len(a) != groups.a_blocks + 1 or len(b) != groups.b_blocks + 1:
+            return None  # the text and the groups are out of step: no padding to count
+        if self._estimate is None or not self._estimate.is_for(groups, a, b):
+            self._estimate = LevelEstimate(groups, a, b)
+        return self._estimate
 
     def on_pane_layout_changed(self) -> None:
         """Wrap, zoom or width changed: estimated heights moved; re-level the panes."""
@@ -283,7 +312,7 @@ class PaneSync(QObject):
         pane = self._panes[side]
         self._syncing = True
         try:
-            pane.scroll_to_pos(position_at_fraction(pane.estimated_lines(), fraction), 0.5)
+            pane.scroll_to_pos(position_at_fraction(self.level_lines(side), fraction), 0.5)
         finally:
             self._syncing = False
         self.on_pane_scrolled(side)
