@@ -18,9 +18,11 @@ import twofold
 
 PACKAGE = Path(twofold.__file__).parent
 
-#: a duration in milli- or microseconds, as a number or in words ("tens of milliseconds")
+#: a duration in milli- or microseconds, as a number or in words ("tens of milliseconds",
+#: "a few ms")
 TIMING = re.compile(
-    r"\b\d[\d.,_]*\s?(?:ms|µs|us|milliseconds?|microseconds?)\b|\b(?:milli|micro)seconds?\b",
+    r"\b(?:\d[\d.,_]*|few|tens of|hundreds of)\s?(?:ms|µs|us)\b"
+    r"|\b\d[\d.,_]*\s?(?:milli|micro)seconds?\b|\b(?:milli|micro)seconds?\b",
     re.IGNORECASE,
 )
 

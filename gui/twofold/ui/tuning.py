@@ -44,8 +44,8 @@ class ViewTuning:
     overview_later_changes: int = 500
     #: ... or when a pane has more blocks than this.
     overview_later_blocks: int = 20_000
-    #: Changes whose overview strip rows one later turn works out (a few ms; a log's
-    #: 25,000 at once were a long stall: ``bench/gui_bench.py --only log``).
+    #: Changes whose overview strip rows one later turn works out (a log's 25,000 at
+    #: once were a long stall: ``bench/gui_bench.py --only log``).
     overview_rows_slice: int = 4096
     #: Longer changes lists are filled in the turn after the panes show the result.
     list_later_changes: int = 500

@@ -44,7 +44,7 @@ HASH_LIMIT = 16 * 1024 * 1024
 #: how long events must be quiet before the files are looked at
 DEBOUNCE_MS = 250
 #: a file time this close to the moment it was read cannot vouch for the content
-#: (time stamps are coarse: a few ms on ext4, 2 s on FAT), so the file is hashed
+#: (time stamps are coarse: a kernel tick on ext4, 2 s on FAT), so the file is hashed
 RACY_NS = 2_000_000_000
 #: a burst longer than this many debounce intervals is looked at anyway, so a
 #: busy parent folder (a log written many times a second) cannot postpone checks forever
@@ -104,7 +104,7 @@ class Snapshot:
     def racy(self) -> bool:
         """Whether a write in the same clock tick as the last one could leave this stat as is.
 
-        File times are coarse (a few ms on ext4, 2 s on FAT), so a same-size save
+        File times are coarse (a kernel tick on ext4, 2 s on FAT), so a same-size save
         just after another can keep size and time: then only the hash tells
         (git's "racily clean" entries).
         """
