@@ -11,12 +11,14 @@ from hypothesis import strategies as st
 from support import doc
 from twofold.engine.pipeline import compare
 from twofold.engine.result.kinds import PairKind, Side, Unit
+from twofold.engine.result.model import DiffResult
 from twofold.engine.segment.segmentation import segment
 from twofold.engine.view.display_blocks import block_table
 from twofold.engine.view.highlights import inline_spans
 from twofold.engine.view.invisibles import find, reveal
 from twofold.engine.view.utf16 import Utf16Map
 from twofold.ui.panes.spans import PaneHighlights, PanePositions, StandIn, stand_ins
+from twofold.ui.tuning import DEFAULT_VIEW_TUNING
 
 WORDS = ["alpha", "beta", "gamma", "δέλτα", "emoji\U0001f600", "zeta", "eta.", "theta;"]
 
@@ -114,3 +116,30 @@ def test_source_ranges_and_document_ranges_cross_both_ways(text: str, data: st.D
     (shown,) = positions.ranges([(start, end)])
     assert shown == (positions.position(start), positions.position(end))
     assert positions.source_text(*shown) == text[start:end]  # no soft break copied
+
+
+def _placed(result: DiffResult, side: Side, **limit: int) -> list[tuple[int, int]]:
+    text = result.document(side).text
+    table = block_table(text, result.segments(side))
+    highlights = PaneHighlights(result, side, PanePositions(table, Utf16Map(text)), {}, **limit)
+    last_block = len(table.block_lengths) - 1
+    return [(h.start, h.end) for h in highlights.in_range(0, last_block, 0, len(text))]
+
+
+def test_a_coarse_pair_on_screen_is_diffed_here_only_up_to_the_tuned_size() -> None:
+    """Up to ``ViewTuning.on_screen_refine_chars`` a pair on screen is diffed at once.
+
+    A bigger one waits for the worker's refined result: diffing it on the UI thread
+    would hold the window.
+    """
+    a = "Four score and seven years ago our fathers brought forth a new nation."
+    b = "Eighty-seven years ago our fathers brought forth upon this continent a nation."
+    coarse = compare(doc(a), doc(b), inline=False)
+    refined = compare(doc(a), doc(b))
+    size = len(a) + len(b)
+    for side in Side:
+        words = _placed(refined, side)
+        assert words != []
+        assert _placed(coarse, side, refine_limit=size) == words
+        assert _placed(coarse, side, refine_limit=size - 1) == []
+    assert DEFAULT_VIEW_TUNING.on_screen_refine_chars == 20_000

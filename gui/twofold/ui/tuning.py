@@ -75,6 +75,11 @@ class ViewTuning:
     #: Inputs this big (both sides, characters) are shown aligned first and refined
     #: after, so the panes fill while a big reworded pair's inline diffs still run (``worker``).
     coarse_first_chars: int = 400_000
+    #: Pairs up to this many characters (both sides) are diffed on the UI thread when
+    #: they come on screen before the refined result arrives; bigger ones wait for the
+    #: worker, which a diff on the UI thread would hold the window for (``panes.spans``;
+    #: ``bench/gui_bench.py``'s longest stall).
+    on_screen_refine_chars: int = 20_000
     #: What the worker prepares for the view, and the overview estimate's slice.
     geometry: GeometryTuning = DEFAULT_GEOMETRY_TUNING
 

@@ -104,6 +104,7 @@ class DiffView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("diffView")
+        self._refine_limit = tuning.on_screen_refine_chars
         self.leveller = Leveller(self)
         self.panes = {side: DiffPane(side, self.leveller, tuning=tuning) for side in Side}
         self._rings = [FocusRing(pane) for pane in self.panes.values()]
@@ -185,7 +186,7 @@ class DiffView(QWidget):
             table = prepared.tables[side]
             positions = PanePositions(table, prepared.utf16[side])
             tints = [(index, pair.kind) for pair in changes for index in pair.indices(side)]
-            highlights = PaneHighlights(result, side, positions, prepared.spans)
+            highlights = PaneHighlights(result, side, positions, prepared.spans, self._refine_limit)
             syntax = self.syntax[side]
             # a side shown in pieces (a minified script) is not read as code: its one
             # line would be lexed piece by piece, for colours nobody reads there
@@ -247,7 +248,8 @@ class DiffView(QWidget):
         self._result = result
         for side, pane in self.panes.items():
             positions = PanePositions(pane.table, prepared.utf16[side])
-            pane.set_highlights(PaneHighlights(result, side, positions, prepared.spans))
+            spans, limit = prepared.spans, self._refine_limit
+            pane.set_highlights(PaneHighlights(result, side, positions, spans, limit))
         self.sync.replace_pairs(result.pairs, result.changes)
         self._current = None if current is None else result.changes[current]
         self.link.set_current(self._current)

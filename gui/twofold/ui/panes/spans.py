@@ -30,6 +30,7 @@ from twofold.engine.view.display_blocks import BlockTable
 from twofold.engine.view.invisibles import hideable, stand_in
 from twofold.engine.view.utf16 import Utf16Map
 from twofold.engine.view.view_geometry import pane_spans
+from twofold.ui.tuning import DEFAULT_VIEW_TUNING
 
 #: the first unit of every stand-in ``invisibles.stand_in`` makes
 _STAND_IN_GLYPH = re.compile("[\u2400-\u2421\u21c6\u2b1a]")
@@ -142,9 +143,15 @@ class PaneHighlights:
         side: Side,
         positions: PanePositions,
         ready: Mapping[tuple[int, Side], Sequence[Span]],
+        refine_limit: int = DEFAULT_VIEW_TUNING.on_screen_refine_chars,
     ) -> None:
-        """``ready`` holds the ranges the worker computed (``PreparedView.spans``)."""
+        """``ready`` holds the ranges the worker computed (``PreparedView.spans``).
+
+        ``refine_limit``: the largest pair of a coarse result diffed here when it comes
+        on screen (``ViewTuning.on_screen_refine_chars``).
+        """
         self._result, self._side = result, side
+        self._refine_limit = refine_limit
         self._table, self._doc = positions.table, positions.position
         self._ready = ready
         self._changes = result.changes
@@ -161,7 +168,7 @@ class PaneHighlights:
             found = self._ready.get((change, self._side))
         if found is None:
             pair = self._changes[change]
-            if not self._result.refined and _small(self._result, pair):
+            if not self._result.refined and _size(self._result, pair) <= self._refine_limit:
                 # A coarse result: diff what comes on screen now, the worker does the rest.
                 pair = refine_pair(self._result, pair)
             found = self._cache[change] = pane_spans(self._result, pair, self._side)
@@ -189,17 +196,13 @@ class PaneHighlights:
         return out
 
 
-#: Pairs up to this many characters are diffed on the UI thread when they come on
-#: screen before the worker's refined result arrives; bigger ones wait for the worker.
-ON_SCREEN_REFINE_CHARS = 20_000
-
-
-def _small(result: DiffResult, pair: Pair) -> bool:
+def _size(result: DiffResult, pair: Pair) -> int:
+    """The pair's characters on both sides."""
     size = 0
     for side in (Side.A, Side.B):
         span = result.span_of(pair, side)
         size += len(span) if span is not None else 0
-    return size <= ON_SCREEN_REFINE_CHARS
+    return size
 
 
 class BlockTints:
