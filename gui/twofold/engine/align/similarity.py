@@ -300,9 +300,12 @@ class Profiles:
         index, and words found in too many paragraphs are skipped, so no
         all-pairs comparison happens on big inputs.
         """
+        # Only the words some query holds are looked up: the others' lists are not made.
+        # (``right`` is read in order, so each list keeps the order of ``right``.)
+        wanted = set(chain.from_iterable(map(self.rare_words, left)))
         index: defaultdict[int, list[int]] = defaultdict(list)
         for j in right:
-            for r in self.rare_words(j):
+            for r in wanted.intersection(self.rare_words(j)):
                 index[r].append(j)
         crowd = max(8, int(math.sqrt(len(right))) * 2)
         weight = self._rank_weight
