@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from twofold.engine.align.blocks import Block, Gap, Moves, anchor_blocks, assemble, differing
 from twofold.engine.align.gap_pairing import FILL_SHARE, Scored, pair_rows
 from twofold.engine.align.key_diff import key_diff
-from twofold.engine.align.matches import Match, flipped, reading_order
+from twofold.engine.align.matches import Match, expanded, flipped, reading_order
 from twofold.engine.align.moves import MOVE_MIN_WORDS, off_chain, similar_moves
 from twofold.engine.align.similarity import Profiles, Vocabulary, words
 from twofold.engine.errors import CompareCanceled
@@ -58,10 +58,12 @@ def align(
         tuning: where the anchors change strategy (``key_diff``).
     """
     check = should_cancel or (lambda: False)
+    paragraphs = max(len(keys_a), len(keys_b))
     if list(keys_a) > list(keys_b):
         flipped_rows = _align_directed(keys_b, keys_a, options, check, vocabulary, tuning)
-        return reading_order(flipped(flipped_rows))
-    return reading_order(_align_directed(keys_a, keys_b, options, check, vocabulary, tuning))
+        return expanded(reading_order(flipped(flipped_rows)), paragraphs)
+    rows = _align_directed(keys_a, keys_b, options, check, vocabulary, tuning)
+    return expanded(reading_order(rows), paragraphs)
 
 
 def _align_directed(
@@ -82,13 +84,12 @@ def _align_directed(
             raise CompareCanceled
         if gap.a_hi > gap.a_lo and gap.b_hi > gap.b_lo:  # else nothing to pair
             gap.groups = _pair_gap(gap, (moved, moved_b), profiles, (pid_a, pid_b), options)
-    paragraphs = max(len(keys_a), len(keys_b))
     if not options.detect_moves:
-        return assemble(blocks, Moves({}, {}, set()), paragraphs)
+        return assemble(blocks, Moves({}, {}, set()))
     similar = _similar_moves(gaps, moved, profiles, (pid_a, pid_b), options)
     moved.update(similar)
     scores = {i: differing(profiles.similarity(pid_a[i], pid_b[j])) for i, j in similar.items()}
-    return assemble(blocks, Moves(moved, scores, _moved_units(blocks, moved)), paragraphs)
+    return assemble(blocks, Moves(moved, scores, _moved_units(blocks, moved)))
 
 
 def _exact_moves(gaps: list[Gap], keys_a: Sequence[str], keys_b: Sequence[str]) -> dict[int, int]:

@@ -11,11 +11,10 @@ Constraints: pure; every paragraph lands in exactly one row.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import repeat
 from typing import NamedTuple
 
 from twofold.engine.align.gap_pairing import Scored
-from twofold.engine.align.matches import Match
+from twofold.engine.align.matches import AnchorRun, Match
 from twofold.engine.result.kinds import Op, PairKind
 
 __all__ = ["Block", "Gap", "Moves", "anchor_blocks", "assemble", "differing"]
@@ -84,8 +83,8 @@ class Moves(NamedTuple):
     off: set[tuple[int, int]]
 
 
-def assemble(blocks: list[Block], moves: Moves, paragraphs: int) -> list[Match]:
-    """The matches of the blocks in order; ``paragraphs``: as many as the longer side has.
+def assemble(blocks: list[Block], moves: Moves) -> list[Match]:
+    """The rows of the blocks in order, a run of anchors as one ``AnchorRun``.
 
     A found move still in order with the rest is a pair in place (changed), and
     an anchor run or a pair off the chain is moved (``Moves.off``).
@@ -93,10 +92,6 @@ def assemble(blocks: list[Block], moves: Moves, paragraphs: int) -> list[Match]:
     moved, scores, off = moves
     moved_b = {j: i for i, j in moved.items()}
     out: list[Match] = []
-    # ``(i,)`` for each paragraph index, made once (in C) and shared by the pairs of
-    # both sides: line i of A and line i of B are mostly both equal lines, and a
-    # source pair kept a tuple and its int per line twice over.
-    single = list(zip(range(paragraphs)))
 
     def leftovers(a_range: range, b_range: range) -> None:
         dels = [i for i in a_range if i not in moved]
@@ -108,7 +103,7 @@ def assemble(blocks: list[Block], moves: Moves, paragraphs: int) -> list[Match]:
                 ins = []
                 i = moved_b[j]
                 kind = PairKind.MOVED if (i, j) in off else PairKind.CHANGED
-                out.append(Match(kind, single[i], single[j], scores.get(i, 1.0)))
+                out.append(Match(kind, (i,), (j,), scores.get(i, 1.0)))
             else:
                 ins.append(j)
         _runs(out, ins, PairKind.INSERTED)
@@ -116,15 +111,8 @@ def assemble(blocks: list[Block], moves: Moves, paragraphs: int) -> list[Match]:
     for blk in blocks:
         if not isinstance(blk, Gap):
             a0, b0, n = blk
-            # Made in C (``Match._make`` is ``tuple.__new__``): a log has a match a line.
-            rows = zip(
-                repeat(PairKind.MOVED if (a0, b0) in off else PairKind.EQUAL, n),
-                single[a0 : a0 + n],
-                single[b0 : b0 + n],
-                repeat(1.0, n),
-                strict=True,
-            )
-            out.extend(map(_new_tuple, repeat(Match, n), rows))
+            kind = PairKind.MOVED if (a0, b0) in off else PairKind.EQUAL
+            out.append(AnchorRun(kind, (a0, a0 + n - 1), (b0, b0 + n - 1), 1.0))
             continue
         ia, ib = blk.a_lo, blk.b_lo
         for a_idx, b_idx, sim in blk.groups:
@@ -134,9 +122,6 @@ def assemble(blocks: list[Block], moves: Moves, paragraphs: int) -> list[Match]:
             ia, ib = a_idx[-1] + 1, b_idx[-1] + 1
         leftovers(range(ia, blk.a_hi), range(ib, blk.b_hi))
     return out
-
-
-_new_tuple = tuple.__new__
 
 
 def _runs(out: list[Match], indices: list[int], kind: PairKind) -> None:

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from twofold.engine.result.kinds import PairKind
 
-__all__ = ["Match", "flipped", "reading_order"]
+__all__ = ["AnchorRun", "Match", "expanded", "flipped", "reading_order"]
 
 
 class Match(NamedTuple):
@@ -35,13 +35,25 @@ class Match(NamedTuple):
     score: float = 0.0
 
 
+class AnchorRun(Match):
+    """A run of anchors standing as one row until ``expanded``: ``a`` and ``b`` hold its
+    first and last paragraph on each side, not every one.
+
+    Why: a big file is mostly long runs of identical paragraphs, and the reading
+    order places a run as it places its rows (nothing ever goes between them:
+    sides never overlap), so it is ordered, and flipped, a run at a time.
+    """
+
+    __slots__ = ()
+
+
 _FLIPPED_KIND = {PairKind.INSERTED: PairKind.DELETED, PairKind.DELETED: PairKind.INSERTED}
 
 
 def flipped(matches: list[Match]) -> list[Match]:
     """The same rows seen from the other side: what A deleted, B inserted.
 
-    Made in C (``Match._make`` is ``tuple.__new__``): a big file has a row a paragraph.
+    Made in C (``Match._make`` is ``tuple.__new__``), each row of its own class.
     """
     kinds = list(map(_kind_of, matches))
     rows = zip(
@@ -51,7 +63,7 @@ def flipped(matches: list[Match]) -> list[Match]:
         map(_score_of, matches),
         strict=True,
     )
-    return list(map(_new_tuple, repeat(Match, len(matches)), rows))
+    return list(map(_new_tuple, map(type, matches), rows))
 
 
 def reading_order(matches: list[Match]) -> list[Match]:
@@ -86,6 +98,35 @@ def reading_order(matches: list[Match]) -> list[Match]:
         out.append(m)
         at = before
     out += with_b[at:]
+    return out
+
+
+def expanded(rows: list[Match], paragraphs: int) -> list[Match]:
+    """The rows with each ``AnchorRun`` made into its rows, a paragraph each, in place.
+
+    Args:
+        paragraphs: as many as the longer side has.
+    """
+    out: list[Match] = []
+    # ``(i,)`` for each paragraph index, made once (in C) and shared by the rows of
+    # both sides: line i of A and line i of B are mostly both equal lines, and a
+    # source pair kept a tuple and its int per line twice over.
+    single = list(zip(range(paragraphs)))
+    for row in rows:
+        if type(row) is not AnchorRun:
+            out.append(row)
+            continue
+        (a0, a1), (b0, b1) = row.a, row.b
+        n = a1 - a0 + 1
+        # Made in C (``Match._make`` is ``tuple.__new__``): a log has a match a line.
+        made = zip(
+            repeat(row.kind, n),
+            single[a0 : a1 + 1],
+            single[b0 : b1 + 1],
+            repeat(row.score, n),
+            strict=True,
+        )
+        out.extend(map(_new_tuple, repeat(Match, n), made))
     return out
 
 
