@@ -120,6 +120,32 @@ def test_a_merge_beside_a_split_is_not_run_into_one_block() -> None:
     assert {(k, k) for k in range(8, 12)} <= links
 
 
+def test_a_merge_beside_a_split_reads_as_the_merge_and_the_split() -> None:
+    """A 6 ("I have hearkened unto your voice") went into B 5, not across into B 6.
+
+    As many paragraphs on each side, so a straight chain pairs A 6 with B 6
+    (the first half of A 7) through a few shared words; each of the two is
+    held better by the pair on its other side, and a reader sees the merge of
+    A 5 and 6 beside the split of A 7.
+    """
+    a, b = _paragraphs("samuel_merge_beside_split")
+    expected = [
+        (PairKind.INSERTED, (), (0,)),
+        (PairKind.CHANGED, (0,), (1,)),
+        (PairKind.CHANGED, (1,), (2,)),
+        (PairKind.CHANGED, (2, 3), (3,)),
+        (PairKind.CHANGED, (4,), (4,)),
+        (PairKind.CHANGED, (5, 6), (5,)),
+        (PairKind.CHANGED, (7,), (6, 7)),
+        *((PairKind.CHANGED, (k,), (k,)) for k in range(8, 12)),
+    ]
+    assert _rows(_compare(a, b)) == expected
+    mirrored = [
+        (PairKind.DELETED, bs, as_) if not as_ else (kind, bs, as_) for kind, as_, bs in expected
+    ]
+    assert _rows(_compare(b, a)) == mirrored
+
+
 def test_site_lines_sharing_a_word_at_the_top_of_a_page_stay_unpaired() -> None:
     """Two re-posts of Hebrews under different site headers: "this page" is not a pair.
 

@@ -4,8 +4,9 @@
 Candidates come from an inverted index of rare words (``similarity.Profiles``)
 plus the gap's diagonal, or every cell for small gaps; the heaviest chain of
 candidates increasing on both sides wins, so pairs never cross. Pairs then grow
-over unpaired neighbours into splits and merges, and neighbouring pairs whose
-text crossed the paragraph break are joined.
+over unpaired neighbours into splits and merges, a pair straight across a merge
+and a split beside it is re-read as them (``crossing``), and neighbouring pairs
+whose text crossed the paragraph break are joined.
 
 Constraints: returns groups of contiguous, ascending indices, in order, each
 paragraph at most once; pure and deterministic. A group's similarity, once
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from twofold.engine.align.crossing import reread_crossings
 from twofold.engine.align.similarity import Profiles
 
 #: Gaps up to this many candidate cells compare every paragraph with every other.
@@ -64,6 +66,7 @@ def pair_rows(
     best = _best_of(cells)
     chain = _fill_between(chain, (rows, cols), profiles, (pid_a, pid_b), threshold, best)
     groups = _grow(chain, (set(rows), set(cols)), profiles, (pid_a, pid_b), threshold, best)
+    groups = reread_crossings(groups, profiles, (pid_a, pid_b), threshold)
     return _rejoin_moved_boundaries(groups, profiles, pid_a, pid_b)
 
 
