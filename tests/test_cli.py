@@ -11,9 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from support import DATA, DEMO, GUI, installed_copy, read_pair, run_cli_without_qt
-from twofold.cli import main
+from support import DATA, DEMO, GUI, installed_copy, read_pair, run_cli_without_qt, run_python
+from twofold.cli import json_for_terminal, main
 from twofold.engine.inline.chardiff import rebuild
 from twofold.engine.result.kinds import Op
 from twofold.engine.result.model import CompareOptions, Edit
@@ -203,6 +205,51 @@ def test_an_undecodable_name_is_printed_as_its_bytes(
     )
     assert run.returncode == 1, run.stderr
     assert b'B: "odd\\377.txt" (' in run.stdout
+
+
+#: what a text front imports only when it writes with it (a report, a patch, a summary)
+#: or when its files are big (the helper process): the rest of a start-up
+_IMPORTED_WHEN_USED = (
+    "twofold.engine.export.export_html",
+    "twofold.engine.export.export_unified",
+    "twofold.engine.export.safe_output",
+    "twofold.engine.result.summary",
+    "twofold.engine.parallel.refine_helper",
+    "twofold.allocator",
+)
+
+
+@pytest.mark.parametrize(
+    ("front", "needed"),
+    [
+        ("--json", ()),
+        ("--stat", ("twofold.engine.result.summary",)),
+        ("--diff", ("twofold.engine.export.export_unified",)),
+    ],
+)
+def test_a_text_front_imports_only_what_it_uses(
+    pep1: tuple[Path, Path], front: str, needed: tuple[str, ...]
+) -> None:
+    code = (
+        "import sys; from twofold.cli import main; "
+        f"rc = main([{front!r}, {str(pep1[0])!r}, {str(pep1[1])!r}]); "
+        f"print(rc, [m for m in {_IMPORTED_WHEN_USED!r} if m in sys.modules], file=sys.stderr)"
+    )
+    run = run_python(code)
+    assert run.stderr == f"1 {list(needed)!r}\n"
+
+
+def _escaped_one_by_one(text: str) -> str:
+    """What ``json_for_terminal`` must give a non-ASCII text: each raw character escaped."""
+    raw = ("\x7f" <= c <= "\x9f" or "\ud800" <= c <= "\udfff" for c in text)
+    return "".join(f"\\u{ord(c):04x}" if bad else c for c, bad in zip(text, raw, strict=True))
+
+
+@given(st.text(alphabet='ab é\x7f\x80\x9b\x9f\xa0\u0100\ud800\udcff\U0001f600\\"', max_size=40))
+def test_json_for_terminal_escapes_what_json_dumps_leaves_raw(text: str) -> None:
+    encoded = json.dumps(text, ensure_ascii=False)
+    expected = encoded if encoded.isascii() else _escaped_one_by_one(encoded)
+    assert json_for_terminal(encoded) == expected
 
 
 def test_json_escapes_what_json_dumps_leaves_raw(

@@ -9,6 +9,7 @@ what differs; the option diff(1) names for it makes it not count (exit 0).
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 from pathlib import Path
@@ -166,6 +167,19 @@ def test_json_lists_the_layout_difference(
     for record in data["layout"]:
         assert set(record) == {"kind", "a", "b", "a_line", "b_line"}
         assert record["a"] != record["b"]
+
+
+def test_json_names_the_bytes_behind_the_same_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Mixed line endings placed differently: one text, other bytes, each file's digest told."""
+    a, b = b"x\r\ny\nz\n", b"x\ny\r\nz\n"
+    assert cli.main(["--json", *_pair(tmp_path, Case(a, b, "", ()))]) == 1
+    digests = [hashlib.blake2b(data, digest_size=16).hexdigest() for data in (a, b)]
+    layout = json.loads(capsys.readouterr().out)["layout"]
+    assert layout == [
+        {"kind": "bytes", "a": digests[0], "b": digests[1], "a_line": None, "b_line": None}
+    ]
 
 
 def test_json_gives_values_and_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

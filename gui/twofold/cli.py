@@ -15,31 +15,26 @@ import os
 import re
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 
 from twofold import __version__
-from twofold.allocator import give_back_free_memory
 from twofold.engine.errors import TwofoldError
-from twofold.engine.export.export_html import render_html
-from twofold.engine.export.export_json import to_json
-from twofold.engine.export.export_unified import stored_diff
-from twofold.engine.export.safe_output import check_output, write_atomic
 from twofold.engine.export.terminal_text import escape_controls
 from twofold.engine.load.decoding import load_document_and_bytes
 from twofold.engine.load.documents.extracted import ReadLimits
 from twofold.engine.load.standard_input import STDIN, StandardInputFile, load_stream
-from twofold.engine.parallel.refine_helper import RefineHelper
-from twofold.engine.parallel.shared_refiner import SharedRefiner
+from twofold.engine.load.text_decoding import content_digest
 from twofold.engine.parallel.tuning import DEFAULT_TUNING, ParallelTuning
 from twofold.engine.pipeline import compare, refine
 from twofold.engine.result.kinds import Granularity, Unit
 from twofold.engine.result.model import CompareOptions, DiffResult, Document
-from twofold.engine.result.summary import stat_text
 from twofold.process_setup import collections_held, exempt_from_gc
-from twofold.resource_paths import demo_pair
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
 #: what ``json.dumps(ensure_ascii=False)`` leaves raw but a terminal must not get
 _JSON_RAW = re.compile("[\x7f-\x9f\ud800-\udfff]")
+#: the C1 controls (U+0080 to U+009F) in UTF-8
+_C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -179,6 +174,8 @@ def _run_window(args: argparse.Namespace, labels: list[str | None]) -> int:
 
 def _use_demo_pair(args: argparse.Namespace) -> bool:
     """Put the bundled demo pair in ``args``; False, said on stderr, when it is not installed."""
+    from twofold.resource_paths import demo_pair  # imported when used
+
     pair = demo_pair()
     if pair is None:
         say("the demo files are not installed.")
@@ -216,11 +213,38 @@ def _run_text(path: str, label: str | None, limits: ReadLimits) -> int:
     return EXIT_SAME
 
 
-def _load(path: str, label: str | None, limits: ReadLimits) -> tuple[Document, bytes]:
-    """A side's document and bytes: the file at ``path``, or standard input for ``-``."""
+def _load(
+    path: str, label: str | None, limits: ReadLimits, *, digest: bool = True
+) -> tuple[Document, bytes]:
+    """A side's document and bytes: the file at ``path``, or standard input for ``-``.
+
+    ``digest``: hash a file's bytes (see ``_load_pair``); standard input's always are.
+    """
     if path == STDIN:
         return load_stream(sys.stdin.buffer, label, limits=limits)
-    return load_document_and_bytes(path, label, limits=limits)
+    return load_document_and_bytes(path, label, limits=limits, digest=digest)
+
+
+def _load_pair(
+    left: str, right: str, labels: list[str | None], limits: ReadLimits
+) -> tuple[Document, Document]:
+    """Both sides to compare, hashed only when their texts are the same.
+
+    A comparison reads the digests only then (``layout_of``: bytes that differ
+    behind the same text); the window keeps them to watch the files, this
+    command does not.
+    """
+    (a, raw_a), (b, raw_b) = (
+        _load(left, labels[0], limits, digest=False),
+        _load(right, labels[1], limits, digest=False),
+    )
+    if a.text == b.text:
+        a, b = _hashed(a, raw_a), _hashed(b, raw_b)
+    return a, b
+
+
+def _hashed(doc: Document, data: bytes) -> Document:
+    return doc if doc.digest is not None else replace(doc, digest=content_digest(data))
 
 
 def _run_text_front(
@@ -229,6 +253,8 @@ def _run_text_front(
     inputs = (args.left, args.right)
     try:
         if args.report:  # before reading anything: a refused output costs nothing
+            from twofold.engine.export.safe_output import check_output  # imported when used
+
             check_output(args.report, inputs)
         if args.diff:
             return _print_diff(args.left, args.right, labels, options_from(args), _limits(args))
@@ -239,6 +265,9 @@ def _run_text_front(
                 args.left, args.right, labels, options_from(args), tuning, _limits(args)
             )
         if args.report:
+            from twofold.engine.export.export_html import render_html  # imported when used
+            from twofold.engine.export.safe_output import write_atomic
+
             write_atomic(args.report, render_html(result).encode("utf-8"), inputs=inputs)
         else:
             _emit(result, as_json=args.json)
@@ -266,6 +295,8 @@ def _print_diff(
     ``--strip-trailing-cr`` and ``-B`` change, as in diff(1). Each file is still
     decoded, so a binary or undecodable one is refused as on the other fronts.
     """
+    from twofold.engine.export.export_unified import stored_diff  # imported when used
+
     doc_a, raw_a = _load(left, labels[0], limits)
     doc_b, raw_b = _load(right, labels[1], limits)
     patch = stored_diff(doc_a, raw_a, doc_b, raw_b, options)  # the window exports the same
@@ -288,13 +319,16 @@ def _load_and_compare(
     The result is the same with or without the helper.
     """
     if _total_size(left, right) < tuning.helper_worth_bytes:
-        return compare(
-            _load(left, labels[0], limits)[0], _load(right, labels[1], limits)[0], options
-        )
+        return compare(*_load_pair(left, right, labels, limits), options)
+    # Imported for big files only: the helper's modules are a good part of a start-up.
+    from twofold.allocator import give_back_free_memory
+    from twofold.engine.parallel.refine_helper import RefineHelper
+    from twofold.engine.parallel.shared_refiner import SharedRefiner
+
     helper = RefineHelper(tuning)  # started by the head start or the refinement, if worth it
     refiner = SharedRefiner(helper)  # the helper diffs likely pairs while this aligns
     try:
-        a, b = _load(left, labels[0], limits)[0], _load(right, labels[1], limits)[0]
+        a, b = _load_pair(left, right, labels, limits)
         coarse = compare(a, b, options, inline=False, refiner=refiner)
         give_back_free_memory()  # what the alignment's word sets held
         return refine(coarse, refiner=refiner)
@@ -314,7 +348,14 @@ def _emit(result: DiffResult, *, as_json: bool) -> None:
     # The result is final: full GC passes while the report is built would walk all of
     # it again and again for cycles it does not have (``bench/run.py`` times ``--json``).
     exempt_from_gc(collect_young_first=False)
-    text = json_for_terminal(to_json(result)) if as_json else stat_text(result)
+    if as_json:
+        from twofold.engine.export.export_json import to_json  # each front imports its writer
+
+        text = json_for_terminal(to_json(result))
+    else:
+        from twofold.engine.result.summary import stat_text
+
+        text = stat_text(result)
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
 
@@ -326,8 +367,15 @@ def json_for_terminal(text: str) -> str:
     some terminals, and a lone surrogate (an undecodable byte of a file name) is
     not UTF-8 at all. Inside JSON strings, where alone they can occur, the escape
     is the same value, so a parser reads exactly what it read before. Cost: none
-    for ASCII, one pass over the text otherwise (``bench/run.py`` times ``--json``).
+    for ASCII; otherwise the text is encoded and its bytes searched, all in C, and
+    only a text that holds one of them is rewritten (``bench/run.py`` times ``--json``).
     """
     if text.isascii():
         return text
+    try:  # in C, and cheaper than a pass of the expression: one encoding, two searches
+        data = text.encode("utf-8")
+        if b"\x7f" not in data and _C1_UTF8.search(data) is None:
+            return text
+    except UnicodeEncodeError:  # a lone surrogate
+        pass
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -22,8 +22,6 @@ from contextlib import contextmanager
 from enum import Enum
 from types import ModuleType
 
-from twofold import allocator
-
 #: GIL switch interval for the window's process (seconds; CPython's default is 0.005).
 SWITCH_INTERVAL = 0.001
 
@@ -53,6 +51,8 @@ def prepare_window() -> None:
     """
     if Tweak.ALLOCATOR not in _applied:
         _applied.add(Tweak.ALLOCATOR)
+        from twofold import allocator  # ctypes: the text fronts need none of it
+
         allocator.tune_allocator()  # before Qt or the launch starts any thread
     if Tweak.FEATURE_HOOK not in _applied:
         _applied.add(Tweak.FEATURE_HOOK)

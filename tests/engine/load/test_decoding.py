@@ -576,3 +576,37 @@ def test_read_bounded_follows_a_file_that_grew(
 ) -> None:
     handle = io.BytesIO(b"x" * size)
     assert len(safe_read.read_bounded(handle, expected, limit)) == read
+
+
+def _style_by_counting(text: str) -> NewlineStyle:
+    """The definition: which of CRLF, lone CR and lone LF the text holds, one or several."""
+    crlf = text.count("\r\n")
+    counts = {
+        NewlineStyle.LF: text.count("\n") - crlf,
+        NewlineStyle.CRLF: crlf,
+        NewlineStyle.CR: text.count("\r") - crlf,
+    }
+    used = [style for style, n in counts.items() if n]
+    return NewlineStyle.NONE if not used else used[0] if len(used) == 1 else NewlineStyle.MIXED
+
+
+@given(st.text(alphabet="ab é\r\n\u2028", max_size=60))
+def test_newlines_are_unified_and_their_style_kept(text: str) -> None:
+    doc = decode_bytes(text.encode("utf-8"), "x.txt")
+    assert doc.text == text.replace("\r\n", "\n").replace("\r", "\n")
+    assert doc.newline is _style_by_counting(text)
+    assert doc.trailing_newline is text.endswith(("\n", "\r"))
+
+
+@given(st.text(alphabet="ab é\r\n", max_size=60))
+def test_a_document_decoded_without_its_digest_is_the_same_but_for_it(text: str) -> None:
+    """The command line skips the hash (it hashes only texts that come out the same)."""
+    data = text.encode("utf-8")
+    hashed, bare = decode_bytes(data, "x.txt"), decode_bytes(data, "x.txt", digest=False)
+    assert bare.digest is None
+    assert hashed.digest is not None
+    assert bare == Document(**{**_fields(hashed), "digest": None})
+
+
+def _fields(doc: Document) -> dict[str, object]:
+    return {name: getattr(doc, name) for name in Document.__slots__}

@@ -28,7 +28,9 @@ a reader says it, "page headers and footers", and how many paragraphs).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from twofold.engine.result.edit_runs import text_runs_of
@@ -51,9 +53,10 @@ def to_dict(result: DiffResult) -> dict[str, Any]:
 def to_json(result: DiffResult, *, indent: int | None = None) -> str:
     """``to_dict(result)`` as JSON, the same text ``json.dumps`` writes.
 
-    Without ``indent`` the pairs are written straight to text: a big result has one
-    pair per paragraph, and a dict for each (then walked again by the encoder) was
-    the larger part of writing it (``bench/run.py`` times ``--json``).
+    Without ``indent`` the text is written straight from the result, not from
+    dicts: a big result has a pair and a paragraph span per paragraph, and a dict
+    for each (then walked again by the encoder) was the larger part of writing it
+    (``bench/corpus_speed.py`` times ``--json``).
     """
     if indent is not None:
         return json.dumps(to_dict(result), ensure_ascii=False, indent=indent)
@@ -61,9 +64,9 @@ def to_json(result: DiffResult, *, indent: int | None = None) -> str:
     return "".join(
         (
             '{"a": ',
-            dumps(_document(result.a, result.a_segments)),
+            _document_text(result.a, result.a_segments, dumps),
             ', "b": ',
-            dumps(_document(result.b, result.b_segments)),
+            _document_text(result.b, result.b_segments, dumps),
             ', "unit": ',
             dumps(result.unit.value),
             ', "pairs": [',
@@ -77,21 +80,44 @@ def to_json(result: DiffResult, *, indent: int | None = None) -> str:
     )
 
 
-def _pair_texts(pairs: Sequence[Pair], dumps: Callable[[object], str]) -> Iterator[str]:
-    """Each pair as ``json.dumps(_pair(pair))`` writes it, most without building a dict.
+#: A pair of one paragraph a side without edits (most pairs: the equal ones), as the
+#: encoder writes it: its kind (encoded), its two indices and its similarity.
+_ONE_TO_ONE = '{"kind": %s, "a": [%r], "b": [%r], "similarity": %r, "edits": []}'
+#: ``(len(a), len(b), has edits)`` of a pair written by ``_ONE_TO_ONE``
+_ONE_TO_ONE_SHAPE = (1, 1, False)
+_kind_of, _a_of, _b_of = attrgetter("kind"), attrgetter("a"), attrgetter("b")
+_similarity_of, _edits_of, _first = attrgetter("similarity"), attrgetter("edits"), itemgetter(0)
 
-    Indices are ints and a similarity a finite float (``Pair`` checks its range), whose
-    ``repr`` is what the encoder writes; ``str`` of a list of ints is its JSON.
+
+def _pair_texts(pairs: Sequence[Pair], dumps: Callable[[object], str]) -> list[str]:
+    """Each pair as ``json.dumps(_pair(pair))`` writes it, most of them in C.
+
+    The pairs of one paragraph a side without edits are formatted together, each
+    step one ``map`` over all of them: ``repr`` of an int or of a finite float
+    (``Pair`` checks its range) is what the encoder writes. Only the others
+    (changed and moved pairs, splits, merges) are written one by one.
     """
-    opening = {kind: '{"kind": ' + dumps(kind.value) + ', "a": ' for kind in PairKind}
-    for pair in pairs:
-        if pair.edits:
-            yield dumps(_pair(pair))
-        else:
-            yield (
-                f'{opening[pair.kind]}{list(pair.a)}, "b": {list(pair.b)}, '
-                f'"similarity": {pair.similarity!r}, "edits": []}}'
-            )
+    a_sides, b_sides = list(map(_a_of, pairs)), list(map(_b_of, pairs))
+    shapes = zip(
+        map(len, a_sides), map(len, b_sides), map(bool, map(_edits_of, pairs)), strict=True
+    )
+    simple = list(map(_ONE_TO_ONE_SHAPE.__eq__, shapes))
+    kind_texts = {kind: dumps(kind.value) for kind in PairKind}
+    values = zip(
+        map(kind_texts.__getitem__, map(_kind_of, compress(pairs, simple))),
+        map(_first, compress(a_sides, simple)),
+        map(_first, compress(b_sides, simple)),
+        map(_similarity_of, compress(pairs, simple)),
+        strict=True,
+    )
+    texts = list(map(_ONE_TO_ONE.__mod__, values))
+    if len(texts) == len(pairs):
+        return texts
+    written = iter(texts)
+    return [
+        next(written) if one else dumps(_pair(pair))
+        for pair, one in zip(pairs, simple, strict=True)
+    ]
 
 
 def _pair(pair: Pair) -> dict[str, Any]:
@@ -141,6 +167,18 @@ def _document(doc: Document, segments: Sequence[Span]) -> dict[str, Any]:
         "headings": list(doc.headings),
         "set_apart": [{"kind": kept.kind, "paragraphs": kept.paragraphs} for kept in doc.set_apart],
     }
+
+
+#: A paragraph's span as the encoder writes the list ``[start, end]``.
+_SPAN = "[%r, %r]"
+
+
+def _document_text(doc: Document, segments: Sequence[Span], dumps: Callable[[object], str]) -> str:
+    """``dumps(_document(doc, segments))``, its paragraph spans formatted in one ``map``."""
+    spans = ", ".join(map(_SPAN.__mod__, span_bounds(segments)))
+    encoded = {key: dumps(value) for key, value in _document(doc, ()).items()}
+    encoded["paragraphs"] = f"[{spans}]"  # in its place: the key is there already
+    return "{" + ", ".join(f"{dumps(key)}: {text}" for key, text in encoded.items()) + "}"
 
 
 def _stats(result: DiffResult) -> dict[str, Any]:

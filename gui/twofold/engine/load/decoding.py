@@ -66,15 +66,25 @@ def load_document_and_bytes(
     limits: ReadLimits = DEFAULT_LIMITS,
     progress: Progress | None = None,
     documents: bool = True,
+    digest: bool = True,
 ) -> tuple[Document, bytes]:
     """``load_document``, and the bytes it decoded: ``--diff`` diffs the bytes as stored.
 
     The file is read once, so the bytes are the ones the document was checked from.
+    ``digest``: as for :func:`decode_file`.
     """
     fspath = os.fspath(path)
     name = check_path(fspath, label, max_bytes=max_bytes)
     data, mtime_ns = read_checked(fspath, name, max_bytes)
-    found = decode_file(data, name, fspath, limits=limits, progress=progress, documents=documents)
+    found = decode_file(
+        data,
+        name,
+        fspath,
+        limits=limits,
+        progress=progress,
+        documents=documents,
+        digest=digest,
+    )
     return replace(found, mtime_ns=mtime_ns), data
 
 
@@ -87,6 +97,7 @@ def decode_file(
     progress: Progress | None = None,
     documents: bool = True,
     readers: Mapping[DocFormat, ReaderRef] = READERS,
+    digest: bool = True,
 ) -> Document:
     """A whole file's bytes as a :class:`Document`: a document's extracted text, or decoded text.
 
@@ -94,6 +105,8 @@ def decode_file(
     see ``documents.formats``, whose ``READERS`` (or ``readers``) name the reader.
     Plain text, Markdown and source code are decoded, and so is every file when
     ``limits.as_text`` says so (a sealed Office file is still named for what it is).
+    With ``digest`` false the document carries no ``digest`` of the bytes (the
+    command line hashes them only when it needs to).
 
     Raises:
         InputError: the file cannot be read as its format or decoded as text,
@@ -104,15 +117,20 @@ def decode_file(
     refuse_sealed(data, name, label)
     if limits.as_text:
         try:
-            return decode_bytes(data, label, path)
+            return decode_bytes(data, label, path, digest=digest)
         except InputError as exc:  # a Word file's bytes: say what it is, not only "binary"
             raise document_no_text(data, name, label) or exc from None
     fmt = detect_format(data, name)
     if fmt is DocFormat.TEXT:
-        return decode_bytes(data, label, path)
+        return decode_bytes(data, label, path, digest=digest)
     if not documents:
         raise InputError(f'"{label}" is a document, not a text file.')
     extracted = read_document(data, fmt, label, limits, progress, readers=readers)
     return extracted_document(
-        extracted, fmt, label, path, size_bytes=len(data), digest=content_digest(data)
+        extracted,
+        fmt,
+        label,
+        path,
+        size_bytes=len(data),
+        digest=content_digest(data) if digest else None,
     )

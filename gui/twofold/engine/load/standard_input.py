@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 from typing import BinaryIO
 
 from twofold.engine.errors import InputError
@@ -88,6 +86,8 @@ class StandardInputFile:
         side = 0 if args.left == STDIN else 1
         name = labels[side] or STDIN_LABEL
         data = read_stream(sys.stdin.buffer, name)
+        import tempfile  # the window's path only: the text fronts read the stream as it is
+
         self._folder = tempfile.mkdtemp(prefix="twofold-stdin-")
         path = os.path.join(self._folder, os.path.basename(name) or "stdin")
         with open(path, "xb") as handle:
@@ -105,4 +105,6 @@ class StandardInputFile:
 
     def __exit__(self, *exc: object) -> None:
         if self._folder is not None:
+            import shutil
+
             shutil.rmtree(self._folder, ignore_errors=True)

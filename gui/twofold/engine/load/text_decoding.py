@@ -65,25 +65,33 @@ class _Decoded(NamedTuple):
     replaced: int = 0
 
 
-def decode_bytes(data: bytes, label: str, path: str | None = None) -> Document:
+def decode_bytes(
+    data: bytes, label: str, path: str | None = None, *, digest: bool = True
+) -> Document:
     """Decode ``data`` (a whole file) into a :class:`Document` with ``\\n`` newlines.
 
     The original newline convention, encoding, BOM and size are kept on the
     document so the UI can report them and a save can reproduce them.
+
+    Args:
+        digest: hash the bytes (``Document.digest``); the window needs it to tell
+            later whether the file changed, the command line only when both
+            texts come out the same (it hashes them itself then).
     """
     found = _decode(data, label)
+    has_cr = "\r" in found.text  # found in C at memchr speed; most files have none
     return Document(
         label=label,
-        text=_normalise_newlines(found.text),
+        text=_normalise_newlines(found.text) if has_cr else found.text,
         path=path,
         encoding=found.encoding,
         confidence=found.confidence,
         replaced=found.replaced,
         bom=found.bom,
-        newline=_newline_style(found.text),
+        newline=_newline_style(found.text) if has_cr else _lf_style(found.text),
         trailing_newline=found.text.endswith(("\n", "\r")),
         size_bytes=len(data),
-        digest=content_digest(data),
+        digest=content_digest(data) if digest else None,
     )
 
 
@@ -319,6 +327,11 @@ def _newline_style(text: str) -> NewlineStyle:
     if not used:
         return NewlineStyle.NONE
     return used[0] if len(used) == 1 else NewlineStyle.MIXED
+
+
+def _lf_style(text: str) -> NewlineStyle:
+    """``_newline_style`` of a text without a CR: one search instead of three counts."""
+    return NewlineStyle.LF if "\n" in text else NewlineStyle.NONE
 
 
 def _normalise_newlines(text: str) -> str:

@@ -13,11 +13,11 @@ them), so big files cost a loop over paragraphs rather than over every line.
 
 from __future__ import annotations
 
+import os
 import re
 from array import array
 from itertools import repeat
 from operator import add
-from pathlib import PurePath
 
 from twofold.engine.result.kinds import Unit
 from twofold.engine.result.spans import Segments
@@ -193,10 +193,12 @@ def resolve_unit(unit: Unit, *documents: tuple[str, str]) -> Unit:
 
 
 def _is_code_name(name: str) -> bool:
-    path = PurePath(name)
-    if path.name.lower() in _CODE_NAMES:
+    """By the file's name or suffix, read as ``PurePath`` reads them (no ``pathlib`` import)."""
+    base = os.path.basename(os.path.normpath(name)).lower() if name else ""
+    if base in _CODE_NAMES:
         return True
-    return path.suffix.lower().lstrip(".") in _CODE_SUFFIXES
+    dot = base.rfind(".")
+    return 0 < dot < len(base) - 1 and base[dot + 1 :] in _CODE_SUFFIXES
 
 
 #: Non-blank lines a paragraph has on average, past which the text is records, not prose.

@@ -281,7 +281,7 @@ def extracted_document(
     path: str | None,
     *,
     size_bytes: int,
-    digest: bytes,
+    digest: bytes | None,
 ) -> Document:
     """The :class:`Document` of a reader's text: compared as text, named by its format.
 
