@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from support import doc
 from twofold.engine.pipeline import compare
 from twofold.engine.result.kinds import PairKind, Side, Unit
-from twofold.engine.result.model import Pair, equal_pair
+from twofold.engine.result.model import Pair, equal_pair, equal_pairs
 from twofold.engine.result.spans import Segments, Span, span_bounds
 from twofold.engine.segment.segmentation import segment
 
@@ -129,3 +129,15 @@ def test_sides_and_kinds_hash_by_identity_in_c(enum: type[Side] | type[PairKind]
         zip(members, range(len(members)), strict=True)
     )
     assert all(enum(member.value) is member for member in members)
+
+
+@given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 10**6)), max_size=20))
+def test_equal_pairs_made_together_are_the_checked_ones(indices: list[tuple[int, int]]) -> None:
+    made = equal_pairs([(a,) for a, _b in indices], [(b,) for _a, b in indices])
+    assert made == [Pair(PairKind.EQUAL, (a,), (b,), 1.0) for a, b in indices]
+    assert all(type(pair.edits) is tuple and not pair.is_change for pair in made)
+
+
+def test_equal_pairs_need_as_many_paragraphs_a_side() -> None:
+    with pytest.raises(ValueError, match="as many"):
+        equal_pairs([(0,), (1,)], [(0,)])

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from itertools import compress, repeat
+from operator import attrgetter, is_, itemgetter, not_
 from typing import NamedTuple, overload
 
 from twofold.engine.align.alignment import Match, align
@@ -29,7 +31,15 @@ from twofold.engine.refiner import Answered, LocalRefiner, Refiner, Sharing, Sid
 from twofold.engine.result.edit_runs import EditRuns, is_significant
 from twofold.engine.result.kinds import DocFormat, PairKind, Side, Unit
 from twofold.engine.result.layout import kept_lines, layout_of
-from twofold.engine.result.model import CompareOptions, DiffResult, Document, Edit, Pair, equal_pair
+from twofold.engine.result.model import (
+    CompareOptions,
+    DiffResult,
+    Document,
+    Edit,
+    Pair,
+    equal_pair,
+    equal_pairs,
+)
 from twofold.engine.result.spans import Span
 from twofold.engine.result.stats import EditCounts, compute_stats, edit_counts
 from twofold.engine.segment.normalize import match_keys
@@ -40,6 +50,10 @@ Progress = Callable[[float], None]
 
 #: Share of the progress bar the alignment takes; the inline diffs get the rest.
 _ALIGN_SHARE = 0.3
+#: The kinds of pair that get inline edits.
+_DIFFED = frozenset({PairKind.CHANGED, PairKind.MOVED})
+_kind_of = attrgetter("kind")
+_match_kind, _match_a, _match_b = itemgetter(0), itemgetter(1), itemgetter(2)  # a Match's
 
 
 class Paragraphs(NamedTuple):
@@ -170,8 +184,10 @@ class Refinement:
         #: pairs the refiner diffed early, with its answers (checked when the refinement ends)
         self._ready: dict[int, Answered] = {}
         self._todo = []
-        for n, pair in enumerate(result.pairs):
-            if pair.kind not in (PairKind.CHANGED, PairKind.MOVED) or pair.edits:
+        # The changed and moved pairs picked out in C: most pairs of a big result are equal.
+        diffed = map(_DIFFED.__contains__, map(_kind_of, result.pairs))
+        for n, pair in compress(enumerate(result.pairs), diffed):
+            if pair.edits:
                 continue
             one_to_one = len(pair.a) == len(pair.b) == 1
             found = answered.get((pair.a[0], pair.b[0])) if one_to_one else None
@@ -316,14 +332,21 @@ def _pair_spans(result: DiffResult, pair: Pair) -> tuple[Span, Span]:
 
 
 def _coarse_pairs(matches: list[Match]) -> tuple[Pair, ...]:
-    """Pairs without edits, each with its pairing score (the same once refined)."""
-    pairs = []
-    for match in matches:
-        if match.kind is PairKind.EQUAL:
-            pairs.append(equal_pair(match.a, match.b))
-        else:
-            pairs.append(Pair(match.kind, match.a, match.b, _score(match)))
-    return tuple(pairs)
+    """Pairs without edits, each with its pairing score (the same once refined).
+
+    The equal pairs (most of a big revision's) are made together, and all are
+    put back in order in C: the equal flag of each match picks which list gives
+    its pair next.
+    """
+    equal = list(map(is_, map(_match_kind, matches), repeat(PairKind.EQUAL)))
+    same = list(compress(matches, equal))
+    made = {
+        True: iter(equal_pairs(list(map(_match_a, same)), list(map(_match_b, same)))),
+        False: iter(
+            [Pair(m.kind, m.a, m.b, _score(m)) for m in compress(matches, map(not_, equal))]
+        ),
+    }
+    return tuple(map(next, map(made.__getitem__, equal)))
 
 
 def _score(match: Match) -> float:
