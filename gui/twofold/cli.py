@@ -24,7 +24,7 @@ from twofold.engine.load.decoding import load_document_and_bytes
 from twofold.engine.load.documents.extracted import ReadLimits
 from twofold.engine.load.standard_input import STDIN, StandardInputFile, load_stream
 from twofold.engine.load.text_decoding import content_digest
-from twofold.engine.parallel.tuning import DEFAULT_TUNING, ParallelTuning
+from twofold.engine.parallel.tuning import COMMAND_LINE_TUNING, ParallelTuning
 from twofold.engine.pipeline import compare, refine
 from twofold.engine.result.kinds import Granularity, Unit
 from twofold.engine.result.model import CompareOptions, DiffResult, Document
@@ -120,7 +120,7 @@ def _options_given(args: argparse.Namespace) -> bool:
     return options_from(args) != CompareOptions()
 
 
-def main(argv: Sequence[str] | None = None, tuning: ParallelTuning = DEFAULT_TUNING) -> int:
+def main(argv: Sequence[str] | None = None, tuning: ParallelTuning = COMMAND_LINE_TUNING) -> int:
     """Run the command line; ``tuning`` says when a text front's helper process is worth it."""
     parser = build_parser()
     args = parser.parse_args(argv)

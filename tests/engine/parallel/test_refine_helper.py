@@ -305,6 +305,25 @@ def test_the_helper_starts_only_when_there_is_work_to_share(
     lazy.stop()
 
 
+def test_a_helper_is_started_after_the_alignment_only_for_enough_to_diff(
+    small_batches: ParallelTuning,
+) -> None:
+    """The command line's tuning: a running helper shares the work, none is started for it."""
+    lazy = RefineHelper()
+    a, b = read_pair("pep1_mixed")
+    expected = compare(doc(a), doc(b))
+    sizable = replace(small_batches, cores=2, min_starting_chars=10**9)
+    alone = Refinement(_coarse(a, b, CompareOptions()), SharedRefiner(lazy, tuning=sizable))
+    assert alone.finish() == expected
+    assert not alone.sharing.with_helper
+    assert not lazy.running
+    lazy.start()  # running already: started by a head start, or for the comparison before
+    shared = Refinement(_coarse(a, b, CompareOptions()), SharedRefiner(lazy, tuning=sizable))
+    assert shared.finish() == expected
+    assert shared.sharing.with_helper, "the running helper shared the work"
+    lazy.stop()
+
+
 def test_an_unused_helper_ends_by_itself_and_a_later_refinement_starts_another(
     small_batches: ParallelTuning,
 ) -> None:

@@ -80,8 +80,11 @@ class SharedRefinement:
         self._answered_at = 0.0  # when the helper's last answer was taken
         self._from_helper = 0  # jobs whose edits came from the helper
         self._feeder: threading.Thread | None = None
-        if helper is None or sum(sizes) < self._tuning.min_parallel_chars:
+        total = sum(sizes)
+        if helper is None or total < self._tuning.min_parallel_chars:
             return
+        if total < self._tuning.starting_chars and not helper.running:
+            return  # a helper to start for this alone would cost more than it saves
         if not self._tuning.spare_core():
             return
         batches = batches_of(sizes, self._tuning.batch_chars)

@@ -30,6 +30,10 @@ class ParallelTuning:
     #: no faster with it and peaked higher (``bench/run.py``). The head start needs
     #: this many changed characters too.
     min_parallel_chars: int = 400_000
+    #: ... and this many to start a helper that is not running (the head start starts it
+    #: for a pair with many changes, the window keeps it for the next comparison); None:
+    #: ``min_parallel_chars`` (see ``COMMAND_LINE_TUNING`` and ``starting_chars``).
+    min_starting_chars: int | None = None
     #: Files this big (bytes, both together) are worth starting the helper for (``cli``).
     helper_worth_bytes: int = 400_000
     #: How often (seconds) a wait for the helper looks at the cancel flag.
@@ -59,6 +63,13 @@ class ParallelTuning:
     #: With fewer than two a helper would only take turns with this process, at a memory cost.
     cores: int | None = None
 
+    @property
+    def starting_chars(self) -> int:
+        """Characters to diff that are worth starting a helper for after the alignment."""
+        if self.min_starting_chars is None:
+            return self.min_parallel_chars
+        return max(self.min_starting_chars, self.min_parallel_chars)
+
     def spare_core(self) -> bool:
         """Whether a helper would run beside this process rather than take turns with it."""
         return (self.cores if self.cores is not None else usable_cpus()) >= 2
@@ -73,3 +84,12 @@ def usable_cpus() -> int:
 
 #: The measured tuning, for every caller that is given no other.
 DEFAULT_TUNING = ParallelTuning()
+
+#: The command line's: it pays for a helper in CPU time beside the wall time the helper
+#: saves. Starting one after the alignment (an interpreter, the engine's imports, the
+#: texts sent) costs about what diffing a million characters does, and it takes at most
+#: half the diffing off the wall time: at this many characters to diff it costs about
+#: as much CPU as it saves time, below it more (``bench/corpus_speed.py``: the 10 MB
+#: corpus pair, 1.3 million to diff, used 13 % more CPU with it). A head start, which overlaps the
+#: alignment, still starts one as in the window, where the wall time is what counts.
+COMMAND_LINE_TUNING = ParallelTuning(min_starting_chars=1_500_000)
