@@ -35,7 +35,6 @@ from twofold.engine.result.model import (
     CompareOptions,
     DiffResult,
     Document,
-    Edit,
     Pair,
     equal_pair,
     equal_pairs,
@@ -50,10 +49,7 @@ Progress = Callable[[float], None]
 
 #: Share of the progress bar the alignment takes; the inline diffs get the rest.
 _ALIGN_SHARE = 0.3
-#: The kinds of pair that get inline edits.
-_DIFFED = frozenset({PairKind.CHANGED, PairKind.MOVED})
-_kind_of = attrgetter("kind")
-_match_kind, _match_a, _match_b = itemgetter(0), itemgetter(1), itemgetter(2)  # a Match's
+_DIFFED, _kind_of = frozenset({PairKind.CHANGED, PairKind.MOVED}), attrgetter("kind")
 
 
 class Paragraphs(NamedTuple):
@@ -184,8 +180,7 @@ class Refinement:
         #: pairs the refiner diffed early, with its answers (checked when the refinement ends)
         self._ready: dict[int, Answered] = {}
         self._todo = []
-        # The changed and moved pairs picked out in C: most pairs of a big result are equal.
-        diffed = map(_DIFFED.__contains__, map(_kind_of, result.pairs))
+        diffed = map(_DIFFED.__contains__, map(_kind_of, result.pairs))  # in C: most are equal
         for n, pair in compress(enumerate(result.pairs), diffed):
             if pair.edits:
                 continue
@@ -332,20 +327,12 @@ def _pair_spans(result: DiffResult, pair: Pair) -> tuple[Span, Span]:
 
 
 def _coarse_pairs(matches: list[Match]) -> tuple[Pair, ...]:
-    """Pairs without edits, each with its pairing score (the same once refined).
-
-    The equal pairs (most of a big revision's) are made together, and all are
-    put back in order in C: the equal flag of each match picks which list gives
-    its pair next.
-    """
-    equal = list(map(is_, map(_match_kind, matches), repeat(PairKind.EQUAL)))
+    """Pairs without edits, with their pairing scores; the equal ones made together, in C."""
+    equal = list(map(is_, map(itemgetter(0), matches), repeat(PairKind.EQUAL)))  # Match.kind
     same = list(compress(matches, equal))
-    made = {
-        True: iter(equal_pairs(list(map(_match_a, same)), list(map(_match_b, same)))),
-        False: iter(
-            [Pair(m.kind, m.a, m.b, _score(m)) for m in compress(matches, map(not_, equal))]
-        ),
-    }
+    others = [Pair(m.kind, m.a, m.b, _score(m)) for m in compress(matches, map(not_, equal))]
+    made_equal = equal_pairs(list(map(itemgetter(1), same)), list(map(itemgetter(2), same)))
+    made = {True: iter(made_equal), False: iter(others)}  # each match's flag picks its list
     return tuple(map(next, map(made.__getitem__, equal)))
 
 
@@ -397,7 +384,7 @@ def _inline_pair(
     return _finished_pair(match, edits.rebased(text_a, span_a.start, text_b, span_b.start))
 
 
-def _finished_pair(match: Match, edits: Sequence[Edit]) -> Pair:
+def _finished_pair(match: Match, edits: EditRuns) -> Pair:
     """The pair of ``match`` with its edits, which may show that it changed nothing."""
     significant = is_significant(edits)
     kind = match.kind
@@ -409,5 +396,5 @@ def _finished_pair(match: Match, edits: Sequence[Edit]) -> Pair:
     return Pair(kind, match.a, match.b, sim, _keep_edits(kind, edits))
 
 
-def _keep_edits(kind: PairKind, edits: Sequence[Edit]) -> Sequence[Edit]:
+def _keep_edits(kind: PairKind, edits: EditRuns) -> EditRuns | tuple[()]:
     return edits if kind is not PairKind.EQUAL else ()
