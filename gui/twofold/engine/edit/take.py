@@ -164,18 +164,35 @@ def _insertion(result: DiffResult, pair: Pair, to: Side) -> Splice:
 
 def _anchors(result: DiffResult, to: Side, first: int, last: int) -> tuple[int | None, int | None]:
     """The paragraph of ``to`` paired next after source paragraph ``last``, and the one
-    paired last before ``first`` (indices into ``to``'s segments), by the unmoved pairs."""
+    paired last before ``first`` (indices into ``to``'s segments).
+
+    Both are read from the unmoved pairs, except that a moved paragraph which the
+    source has after the taken one and ``to`` has between those two anchors comes
+    first: put in after it, the taken paragraph would stand on the wrong side of a
+    move, and a short paragraph (too short to travel as a move) would then read as
+    deleted and inserted again, so that taking every change never ended.
+    """
     source = to.other
     after: int | None = None
     before: int | None = None
+    moved_after: list[int] = []
     for pair in result.pairs:
-        if pair.kind is PairKind.MOVED or not pair.a or not pair.b:
+        if not pair.a or not pair.b:
             continue
         here, there = pair.indices(source), pair.indices(to)
+        if pair.kind is PairKind.MOVED:
+            if here[0] > last:
+                moved_after.append(there[0])
+            continue
         if here[0] > last and after is None:
             after = there[0]
         if here[-1] < first:
             before = there[-1]
+    floor = -1 if before is None else before
+    ceiling = len(result.segments(to)) if after is None else after
+    between = [index for index in moved_after if floor < index < ceiling]
+    if between:
+        after = min(between)
     return after, before
 
 
