@@ -111,3 +111,23 @@ def test_shared_ends_are_the_longest(a: str, b: str, limit: int) -> None:
     assert suffix <= limit
     assert a[len(a) - suffix :] == b[len(b) - suffix :]
     assert suffix == min(limit, len(a), len(b)) or a[-1 - suffix] != b[-1 - suffix]
+
+
+@given(
+    st.text("ab", max_size=400),
+    st.text("ab", max_size=30),
+    st.text("ab", max_size=30),
+    st.booleans(),
+)
+def test_long_shared_ends_are_found_whole(
+    shared: str, rest_a: str, rest_b: str, as_list: bool
+) -> None:
+    """Ends hundreds of items long, past the first windows of the search, in text or lists."""
+    a: str | list[str] = shared + rest_a + shared
+    b: str | list[str] = shared + rest_b + shared
+    if as_list:
+        a, b = list(a), list(b)
+    shorter = min(len(a), len(b))
+    assert common_prefix(a, b) == next((n for n in range(shorter) if a[n] != b[n]), shorter)
+    from_end = next((n for n in range(shorter) if a[-1 - n] != b[-1 - n]), shorter)
+    assert common_suffix(a, b, len(a) + len(b)) == from_end

@@ -194,6 +194,10 @@ def test_token_codes_follow_first_sight_and_skip_surrogates() -> None:
     for distinct in (0xD7FE, 0xD7FF):  # on either side of building the codes in C
         (encoded,) = raw_diff.encode_tokens([[str(n) for n in range(distinct)]], slices)
         assert encoded == "".join(map(chr, range(1, distinct + 1)))
+    # A tuning that codes a pair of more tokens than there are codes below the surrogates at once.
+    (encoded,) = raw_diff.encode_tokens([tokens], len(tokens))
+    assert encoded[0xD7FE:0xD800] == "\ud7ff\ue000"
+    assert len(set(encoded)) == len(tokens)
 
 
 @pytest.mark.parametrize("limit", ["anchored_budget", "unrelated_tokens"])

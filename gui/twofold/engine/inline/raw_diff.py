@@ -10,7 +10,8 @@ on one diff: past it the library returns a coarser but still exact diff.
 
 from __future__ import annotations
 
-from itertools import chain, islice
+from collections import defaultdict
+from itertools import chain, count, islice
 from typing import Any
 
 from twofold.engine.result.kinds import Op
@@ -93,21 +94,22 @@ def encode_tokens(sequences: list[list[str]], slice_tokens: int) -> list[str]:
     call for each was a good part of its diff (``bench/run.py``); a log aligns as
     many distinct lines as it has.
     """
+    if sum(map(len, sequences)) <= min(slice_tokens, _SURROGATES.start - 1):
+        # A pair's words, all at once: each token is looked up once, numbered on first
+        # sight, in C; too few tokens to reach the surrogates.
+        numbers: defaultdict[str, int] = defaultdict(count(1).__next__)
+        number = numbers.__getitem__
+        return ["".join(map(chr, map(number, tokens))) for tokens in sequences]
     values = map(chr, chain(range(1, _SURROGATES.start), range(_SURROGATES.stop, 0x110000)))
-    if sum(map(len, sequences)) <= slice_tokens:  # a pair's words: all at once
-        distinct = dict.fromkeys(chain.from_iterable(sequences))
-        codes = dict(zip(distinct, values, strict=False))  # more codes than tokens
-        lookup = codes.__getitem__
-        return ["".join(map(lookup, tokens)) for tokens in sequences]
     # The lines of a big file: each C call reads a slice, so that the thread doing
     # this lets the window paint in between (a log's lines in one go were a stall).
-    distinct = {}
+    distinct: dict[str, None] = {}
     for tokens in sequences:
         for start in range(0, len(tokens), slice_tokens):
             distinct.update(dict.fromkeys(tokens[start : start + slice_tokens]))
     if len(distinct) >= CODE_CAPACITY:
         raise ValueError(f"{len(distinct)} distinct tokens: more than there are codes")
-    codes = {}
+    codes: dict[str, str] = {}
     keys = iter(distinct)
     while len(codes) < len(distinct):
         codes.update(
