@@ -11,6 +11,7 @@ the reader sees them from each pane's top edge.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -18,10 +19,11 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from qt_helpers import compare_and_wait, level_gaps, wait_settled
+from qt_helpers import TunedWindow, compare_and_wait, level_gaps, wait_settled
 from support import DATA
 from twofold.engine.result.kinds import PairKind, Side
 from twofold.engine.result.model import DiffResult, Pair
+from twofold.engine.tuning import DEFAULT_GEOMETRY_TUNING
 from twofold.engine.view.view_geometry import prepare
 from twofold.ui.main_window import MainWindow
 
@@ -142,3 +144,33 @@ def test_the_overview_frame_keeps_its_size_beside_a_long_deletion(
         heights.append(overview.frame().height())
     assert len(heights) > 10
     assert max(heights) < 1.5 * min(heights), heights
+
+
+def test_the_strip_levels_a_long_document_a_slice_at_a_time(
+    qtbot: QtBot, tuned_window: TunedWindow, make_result: Callable[..., DiffResult]
+) -> None:
+    """Painting the strip's frame never levels a long document's scale in one go.
+
+    After a wrap or zoom the levelled estimate starts again; a paint of the frame
+    that finished it held the window for all of a log's lines at once (0.5 s on
+    the 250,000-line log, ``bench/gui_actions.py``). A document of more groups than
+    a slice keeps the pane's own scale when nothing levels it in slices.
+    """
+    geometry = replace(DEFAULT_GEOMETRY_TUNING, estimate_slice_blocks=8)
+    window = tuned_window(geometry=geometry)
+    a = [f"line {n} of a long document" for n in range(400)]
+    kept = [n for n in range(400) if n % 4]  # every fourth line deleted: 100 groups
+    b = [a[n] for n in kept]
+    pairs = [
+        Pair(PairKind.EQUAL, (n,), (kept.index(n),), 1.0)
+        if n % 4
+        else Pair(PairKind.DELETED, (n,), (), 0.0)
+        for n in range(400)
+    ]
+    window.show_result(prepare(make_result(a, b, pairs)))
+    sync, right = window.view.sync, window.view.pane(Side.B)
+    own = right.estimated_lines()[-1]
+    assert sync.level_lines(Side.B)[-1] == own, "levelled in one go by the first paint"
+    wait_settled(qtbot, window)
+    window.view.overview.frame()  # a paint of the frame asks for the scale again
+    assert sync.level_lines(Side.B)[-1] == right.estimated_lines()[-1]

@@ -108,7 +108,13 @@ class DiffView(QWidget):
         self.leveller = Leveller(self)
         self.panes = {side: DiffPane(side, self.leveller, tuning=tuning) for side in Side}
         self._rings = [FocusRing(pane) for pane in self.panes.values()]
-        self.sync = PaneSync(self.panes[Side.A], self.panes[Side.B], self.leveller, self)
+        self.sync = PaneSync(
+            self.panes[Side.A],
+            self.panes[Side.B],
+            self.leveller,
+            self,
+            slice_groups=tuning.geometry.estimate_slice_blocks,
+        )
         self.syntax = {side: PaneSyntax(pane, tuning) for side, pane in self.panes.items()}
         self.link = LinkMap(self.sync)
         self.overview = OverviewMap(self.sync, tuning=tuning)

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 
 from twofold.engine.result.kinds import PairKind, Side
 from twofold.engine.result.model import Pair
+from twofold.engine.tuning import DEFAULT_GEOMETRY_TUNING
 from twofold.engine.view.extents import Extent, ExtentIndex
 from twofold.engine.view.level_estimate import LevelEstimate
 from twofold.engine.view.overview_estimate import position_at_fraction
@@ -53,11 +54,19 @@ class PaneSync(QObject):
     scrolled = Signal()
 
     def __init__(
-        self, left: DiffPane, right: DiffPane, leveller: Leveller, parent: QObject | None = None
+        self,
+        left: DiffPane,
+        right: DiffPane,
+        leveller: Leveller,
+        parent: QObject | None = None,
+        *,
+        slice_groups: int = DEFAULT_GEOMETRY_TUNING.estimate_slice_blocks,
     ) -> None:
         super().__init__(parent)
         self._panes = {Side.A: left, Side.B: right}
         self._leveller = leveller
+        #: groups a levelled estimate may have to be finished in one go outside the slices
+        self._slice_groups = slice_groups
         self._pairs: tuple[Pair, ...] = ()
         self._changes: tuple[Pair, ...] = ()
         self._extents: dict[Side, Sequence[Extent]] = {Side.A: [], Side.B: []}
@@ -67,6 +76,7 @@ class PaneSync(QObject):
         self._linemap = LineMap((0.0,), (0.0,))
         self._syncing = False
         self._estimate: LevelEstimate | None = None  # the overview's scale, padding counted
+        self._levelled: LevelEstimate | None = None  # the last one complete
         for side, pane in self._panes.items():
             pane.layout_changed.connect(self.on_pane_layout_changed)
             pane.verticalScrollBar().valueChanged.connect(
@@ -153,10 +163,24 @@ class PaneSync(QObject):
         """Estimated lines per block of ``side`` with the levelling padding (the overview's).
 
         Where a change is on the overview strip is then where it is in the
-        levelled panes; without groups, the pane's own estimate.
+        levelled panes; without groups, or until the overview's slices have
+        levelled the estimate (``advance_estimate``), the pane's own estimate. Asked
+        here (a paint of the strip's frame), it is finished only when it is one
+        slice in all: finishing a log's from a paint held the UI thread for all of
+        its groups at once after every wrap or zoom (``bench/gui_actions.py``, Alt+Z).
         """
         estimate = self._level_estimate()
-        return self._panes[side].estimated_lines() if estimate is None else estimate.lines(side)
+        if estimate is not None and (estimate.complete or self._finish_small(estimate)):
+            self._levelled = estimate
+            return estimate.lines(side)
+        last = self._levelled
+        if estimate is not None and last is not None and last.same_shape(estimate):
+            return last.lines(side)  # the last levelled scale, until this one is done
+        return self._panes[side].estimated_lines()
+
+    def _finish_small(self, estimate: LevelEstimate) -> bool:
+        """Finish ``estimate`` when it is a slice in all; True when it is complete."""
+        return estimate.groups_count <= self._slice_groups and estimate.advance(self._slice_groups)
 
     def advance_estimate(self, blocks: int) -> bool:
         """Estimate a slice more of ``level_lines`` (blocks, or groups); True while some remains."""
