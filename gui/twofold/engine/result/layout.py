@@ -198,7 +198,13 @@ class _Gaps:
         # the gaps, rather than working each out in a method, was most of that loop.
         size = len(text)
         self.begins = array("q", [0])
-        self.begins.extend(map(min, map(add, self.ends, repeat(1)), repeat(size)))
+        self.begins.extend(map(add, self.ends, repeat(1)))
+        # Only segments that end the text begin a gap past it; the ends ascend, so
+        # they are the last ones (a min over every gap cost more than this).
+        last = len(self.begins) - 1
+        while last > 0 and self.begins[last] > size:
+            self.begins[last] = size
+            last -= 1
         self.stops = array("q", self.starts)
         self.stops.append(size)
 
