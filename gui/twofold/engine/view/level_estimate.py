@@ -47,10 +47,6 @@ class LevelEstimate:
             groups is self._groups and a_lines is self._own[Side.A] and b_lines is self._own[Side.B]
         )
 
-    def same_shape(self, other: LevelEstimate) -> bool:
-        """Whether ``other`` levels the same groups (its lines may differ: a new width)."""
-        return other._groups is self._groups
-
     @property
     def groups_count(self) -> int:
         """How many groups the estimate covers when complete."""

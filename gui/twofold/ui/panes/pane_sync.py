@@ -76,7 +76,6 @@ class PaneSync(QObject):
         self._linemap = LineMap((0.0,), (0.0,))
         self._syncing = False
         self._estimate: LevelEstimate | None = None  # the overview's scale, padding counted
-        self._levelled: LevelEstimate | None = None  # the last one complete
         for side, pane in self._panes.items():
             pane.layout_changed.connect(self.on_pane_layout_changed)
             pane.verticalScrollBar().valueChanged.connect(
@@ -171,11 +170,7 @@ class PaneSync(QObject):
         """
         estimate = self._level_estimate()
         if estimate is not None and (estimate.complete or self._finish_small(estimate)):
-            self._levelled = estimate
             return estimate.lines(side)
-        last = self._levelled
-        if estimate is not None and last is not None and last.same_shape(estimate):
-            return last.lines(side)  # the last levelled scale, until this one is done
         return self._panes[side].estimated_lines()
 
     def _finish_small(self, estimate: LevelEstimate) -> bool:
