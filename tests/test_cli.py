@@ -216,6 +216,12 @@ _IMPORTED_WHEN_USED = (
     "twofold.engine.result.summary",
     "twofold.engine.parallel.refine_helper",
     "twofold.allocator",
+    # what only trouble, a document reader's failure or same texts need
+    "twofold.engine.export.terminal_text",
+    "logging",
+    "hashlib",
+    # what argparse's own help formatter imported for the terminal's width
+    "shutil",
 )
 
 
@@ -223,7 +229,7 @@ _IMPORTED_WHEN_USED = (
     ("front", "needed"),
     [
         ("--json", ()),
-        ("--stat", ("twofold.engine.result.summary",)),
+        ("--stat", ("twofold.engine.result.summary", "twofold.engine.export.terminal_text")),
         ("--diff", ("twofold.engine.export.export_unified",)),
     ],
 )
@@ -343,3 +349,30 @@ def test_a_text_front_with_three_files_is_refused(
         "twofold: error: give two files to compare, not 3"
     )
     assert not (tmp_path / "out.html").exists()
+
+
+@pytest.mark.parametrize(("front", "parse"), [("--json", json.loads), ("--stat", str.strip)])
+def test_a_comparing_front_finishes_once_its_output_is_written(
+    pep1: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
+    front: str,
+    parse: Callable[[str], object],
+) -> None:
+    """The ``twofold`` command ends its process there; ``main`` itself returns."""
+    finished: list[tuple[int, str]] = []
+    status = main(
+        [front, *map(str, pep1)], finish=lambda s: finished.append((s, capsys.readouterr().out))
+    )
+    assert status == 1
+    assert [s for s, _out in finished] == [1]
+    assert parse(finished[0][1])
+    assert capsys.readouterr().out == ""
+
+
+def test_the_command_ends_with_its_status_and_all_its_output(pep1: tuple[Path, Path]) -> None:
+    different = twofold("--json", *pep1)
+    assert different.returncode == 1, different.stderr
+    assert json.loads(different.stdout)["stats"]
+    same = twofold("--stat", pep1[0], pep1[0])
+    assert (same.returncode, same.stderr) == (0, "")
+    assert same.stdout.endswith("\n")

@@ -132,3 +132,15 @@ def test_exempting_from_gc_freezes_what_exists_now() -> None:
         assert not any(obj is survivor for obj in gc.get_objects())
     finally:
         gc.unfreeze()
+
+
+def test_end_process_flushes_then_ends_with_the_status() -> None:
+    run = run_python(
+        "import sys\n"
+        "from twofold.process_setup import end_process\n"
+        "sys.stdout.write('written')\n"
+        "sys.stderr.write('said')\n"
+        "end_process(3)\n"
+        "print('never')\n"
+    )
+    assert (run.returncode, run.stdout, run.stderr) == (3, "written", "said")

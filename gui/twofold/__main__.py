@@ -11,6 +11,6 @@ if __name__ == "__main__":
 
         serve()
         sys.exit(0)
-    from twofold.cli import main
+    from twofold.cli import run
 
-    sys.exit(main())
+    run()

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import NoReturn
 
 from twofold import __version__
+from twofold.cli_output import HelpFormatter, write_json, write_line
+from twofold.cli_output import json_for_terminal as json_for_terminal  # its old home
 from twofold.engine.errors import TwofoldError
-from twofold.engine.export.terminal_text import escape_controls
 from twofold.engine.load.decoding import load_document_and_bytes
 from twofold.engine.load.documents.extracted import ReadLimits
 from twofold.engine.load.standard_input import STDIN, StandardInputFile, load_stream
@@ -28,18 +29,15 @@ from twofold.engine.parallel.tuning import COMMAND_LINE_TUNING, ParallelTuning
 from twofold.engine.pipeline import compare, refine
 from twofold.engine.result.kinds import Granularity, Unit
 from twofold.engine.result.model import CompareOptions, DiffResult, Document
-from twofold.process_setup import collections_held, exempt_from_gc
+from twofold.process_setup import collections_held, end_process, exempt_from_gc
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
-#: what ``json.dumps(ensure_ascii=False)`` leaves raw but a terminal must not get
-_JSON_RAW = re.compile("[\x7f-\x9f\ud800-\udfff]")
-#: the C1 controls (U+0080 to U+009F) in UTF-8
-_C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="twofold",
+        formatter_class=HelpFormatter,
         description="Compare two texts paragraph by paragraph, showing which words changed.",
     )
     parser.add_argument("left", nargs="?", help="the older version (A); - for standard input")
@@ -120,8 +118,33 @@ def _options_given(args: argparse.Namespace) -> bool:
     return options_from(args) != CompareOptions()
 
 
-def main(argv: Sequence[str] | None = None, tuning: ParallelTuning = COMMAND_LINE_TUNING) -> int:
-    """Run the command line; ``tuning`` says when a text front's helper process is worth it."""
+#: What a text front calls with its exit status once its output is written, while the
+#: comparison is still held: ``end_process`` for the ``twofold`` command (``run``).
+Finish = Callable[[int], object]
+
+
+def run() -> NoReturn:
+    """The ``twofold`` command and ``python -m twofold``: ``main``, then the process ends.
+
+    A text front ends the process as soon as its output is written, without
+    freeing its comparison (see ``process_setup.end_process``); the window, and
+    every caller of ``main``, returns as before.
+    """
+    sys.exit(main(finish=end_process))
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    tuning: ParallelTuning = COMMAND_LINE_TUNING,
+    *,
+    finish: Finish | None = None,
+) -> int:
+    """Run the command line; ``tuning`` says when a text front's helper process is worth it.
+
+    ``finish``: called with a comparing text front's status once its output is
+    written and any helper process has stopped; whatever it returns, ``main``
+    then returns that status.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     labels = [*args.label, None, None][:2]
@@ -140,7 +163,7 @@ def main(argv: Sequence[str] | None = None, tuning: ParallelTuning = COMMAND_LIN
             return EXIT_TROUBLE
         if not (args.left and args.right):
             parser.error("--json, --stat, --diff and --report need two files (or --demo)")
-        return _run_text_front(args, labels, tuning)
+        return _run_text_front(args, labels, tuning, finish)
     return _run_window(args, labels)
 
 
@@ -190,6 +213,8 @@ def say(sentence: str) -> None:
     Sentences carry file names and labels, which may hold ESC sequences or
     newlines: ``escape_controls`` prints those as C escapes, as git does.
     """
+    from twofold.engine.export.terminal_text import escape_controls  # only trouble is said
+
     print(f"twofold: {escape_controls(sentence)}", file=sys.stderr)
 
 
@@ -201,7 +226,7 @@ def _limits(args: argparse.Namespace) -> ReadLimits:
 def _run_text(path: str, label: str | None, limits: ReadLimits) -> int:
     """``--text``: the text compared for ``path`` in UTF-8 with ``\n``; JSON offsets index it."""
     try:
-        doc = _load(path, label, limits)[0]
+        doc = _load(path, label, limits, digest=False)[0]
         sys.stdout.flush()
         sys.stdout.buffer.write(doc.text.encode("utf-8", "surrogateescape"))
         sys.stdout.buffer.flush()
@@ -248,7 +273,10 @@ def _hashed(doc: Document, data: bytes) -> Document:
 
 
 def _run_text_front(
-    args: argparse.Namespace, labels: list[str | None], tuning: ParallelTuning
+    args: argparse.Namespace,
+    labels: list[str | None],
+    tuning: ParallelTuning,
+    finish: Finish | None = None,
 ) -> int:
     inputs = (args.left, args.right)
     try:
@@ -279,7 +307,10 @@ def _run_text_front(
     except Exception as exc:  # a bug: still one line, never a traceback
         say(f"internal error: {type(exc).__name__}: {exc}")
         return EXIT_TROUBLE
-    return EXIT_DIFFERENT if result.differs else EXIT_SAME
+    status = EXIT_DIFFERENT if result.differs else EXIT_SAME
+    if finish is not None:
+        finish(status)  # while ``result`` is held: it need not be freed first
+    return status
 
 
 def _print_diff(
@@ -297,8 +328,8 @@ def _print_diff(
     """
     from twofold.engine.export.export_unified import stored_diff  # imported when used
 
-    doc_a, raw_a = _load(left, labels[0], limits)
-    doc_b, raw_b = _load(right, labels[1], limits)
+    doc_a, raw_a = _load(left, labels[0], limits, digest=False)  # a patch needs no digest
+    doc_b, raw_b = _load(right, labels[1], limits, digest=False)
     patch = stored_diff(doc_a, raw_a, doc_b, raw_b, options)  # the window exports the same
     sys.stdout.flush()
     sys.stdout.buffer.write(patch)
@@ -351,31 +382,8 @@ def _emit(result: DiffResult, *, as_json: bool) -> None:
     if as_json:
         from twofold.engine.export.export_json import to_json  # each front imports its writer
 
-        text = json_for_terminal(to_json(result))
-    else:
-        from twofold.engine.result.summary import stat_text
+        write_json(to_json(result))
+        return
+    from twofold.engine.result.summary import stat_text
 
-        text = stat_text(result)
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
-
-
-def json_for_terminal(text: str) -> str:
-    """``text`` (JSON) with DEL, C1 controls and lone surrogates as ``\\uXXXX`` escapes.
-
-    ``json.dumps`` escapes C0 controls but writes these raw: U+009B is a CSI to
-    some terminals, and a lone surrogate (an undecodable byte of a file name) is
-    not UTF-8 at all. Inside JSON strings, where alone they can occur, the escape
-    is the same value, so a parser reads exactly what it read before. Cost: none
-    for ASCII; otherwise the text is encoded and its bytes searched, all in C, and
-    only a text that holds one of them is rewritten (``bench/run.py`` times ``--json``).
-    """
-    if text.isascii():
-        return text
-    try:  # in C, and cheaper than a pass of the expression: one encoding, two searches
-        data = text.encode("utf-8")
-        if b"\x7f" not in data and _C1_UTF8.search(data) is None:
-            return text
-    except UnicodeEncodeError:  # a lone surrogate
-        pass
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    write_line(stat_text(result))

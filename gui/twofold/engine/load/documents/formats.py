@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import importlib
 import io
-import logging
 import os
 import re
 from collections.abc import Mapping
@@ -43,8 +42,6 @@ __all__ = [
     "read_document",
     "refuse_sealed",
 ]
-
-_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +245,10 @@ def read_document(
     except MemoryError:
         raise InputError(f'"{label}" is too large to read as {_ONE[fmt]}.') from None
     except Exception:  # a damaged file the reader did not foresee: one sentence, not a trace
-        _log.debug("reading %s as %s failed", label, fmt.value, exc_info=True)
+        import logging  # only a reader's failure logs: a start-up need not import it
+
+        log = logging.getLogger(__name__)
+        log.debug("reading %s as %s failed", label, fmt.value, exc_info=True)
         raise InputError(
             f'"{label}" could not be read as {_ONE[fmt]}: it may be damaged.'
         ) from None
