@@ -598,6 +598,17 @@ def test_newlines_are_unified_and_their_style_kept(text: str) -> None:
     assert doc.trailing_newline is text.endswith(("\n", "\r"))
 
 
+@given(
+    st.text(alphabet="ab é\r\n\u010d\u2028\U0001f600", max_size=60),  # U+010D: 0D 01
+    st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]),
+)
+def test_carriage_returns_are_found_in_every_encoding(text: str, encoding: str) -> None:
+    """Searched in the bytes of an ASCII-compatible encoding, in the text of the others."""
+    doc = decode_bytes(text.encode(encoding), "x.txt")
+    assert doc.text == text.replace("\r\n", "\n").replace("\r", "\n")
+    assert doc.newline is _style_by_counting(text)
+
+
 @given(st.text(alphabet="ab é\r\n", max_size=60))
 def test_a_document_decoded_without_its_digest_is_the_same_but_for_it(text: str) -> None:
     """The command line skips the hash (it hashes only texts that come out the same)."""

@@ -6,7 +6,7 @@ encoding; these are the judgments it asks of the bytes or the text it found,
 each a pure function with a threshold of its own. They judge the whole file,
 not its start, because a binary part can start anywhere (a log with a dump
 appended, text pasted before an image), and they stay cheap enough for a
-256 MB file: one ``bytes.translate`` pass in the common case. Qt-free.
+256 MB file: one search per control byte in the common case. Qt-free.
 """
 
 from __future__ import annotations
@@ -51,16 +51,17 @@ _MAX_NOT_TEXT_SHARE = 0.05
 def looks_binary(data: bytes) -> bool:
     """True if ``data`` holds a NUL, or if any stretch of it is dense with control bytes.
 
-    Every window of 8 KB is judged, not only the first. One ``bytes.translate``
-    pass counts the controls (``bench/load_bench.py`` times it); only a file with many of
-    them is looked at window by window, the windows overlapping by half so that
-    a dense stretch cannot hide across a boundary. A file shorter than a window
-    is judged as a whole. ``data`` is a file in an ASCII-compatible encoding, or
-    decoded text encoded as UTF-8.
+    Every window of 8 KB is judged, not only the first. Most files hold none of the
+    controls, which a search for each byte (``memchr``) tells in half the time of a
+    copy; one ``bytes.translate`` pass counts them otherwise (``bench/load_bench.py``
+    times it); only a file with many of them is looked at window by window, the
+    windows overlapping by half so that a dense stretch cannot hide across a boundary.
+    A file shorter than a window is judged as a whole. ``data`` is a file in an
+    ASCII-compatible encoding, or decoded text encoded as UTF-8.
     """
-    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
-    if not controls:
+    if not any(map(data.__contains__, _CONTROL_BYTES)):  # the common case: memchr each
         return False
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
     if b"\0" in data:
         return True
     window = min(len(data), _WINDOW_BYTES)
