@@ -376,3 +376,19 @@ def test_the_command_ends_with_its_status_and_all_its_output(pep1: tuple[Path, P
     same = twofold("--stat", pep1[0], pep1[0])
     assert (same.returncode, same.stderr) == (0, "")
     assert same.stdout.endswith("\n")
+
+
+def test_the_command_imports_no_helper_for_small_files(pep1: tuple[Path, Path]) -> None:
+    """``python -m twofold`` tells the helper's own start from a comparison's without it."""
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "twofold", "--json", *map(str, pep1)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(GUI)},
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 1
+    imported = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines()}
+    assert "twofold.cli" in imported
+    assert "twofold.engine.parallel.helper_process" not in imported
