@@ -392,3 +392,29 @@ def test_the_command_imports_no_helper_for_small_files(pep1: tuple[Path, Path]) 
     imported = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines()}
     assert "twofold.cli" in imported
     assert "twofold.engine.parallel.helper_process" not in imported
+
+
+def test_no_collection_walks_the_comparison(tmp_path: Path) -> None:
+    """Every GC pass of a ``--json`` run finds few young objects: the result is exempted first.
+
+    Collections are held while the result grows; had they resumed before it
+    was exempted, the next pass would walk every object of it.
+    """
+    a, b = read_pair("pep1_mixed")
+    (tmp_path / "a.txt").write_text(a * 4, "utf-8")
+    (tmp_path / "b.txt").write_text(b * 4, "utf-8")
+    code = (
+        "import gc, sys\n"
+        "from twofold.cli import main\n"
+        "young = []\n"
+        "def seen(phase, info):\n"
+        "    if phase == 'start':\n"
+        "        young.append(gc.get_count()[0])\n"
+        "gc.callbacks.append(seen)\n"
+        f"status = main(['--json', {str(tmp_path / 'a.txt')!r}, {str(tmp_path / 'b.txt')!r}])\n"
+        "print(status, max(young, default=0), gc.get_threshold()[0], file=sys.stderr)\n"
+    )
+    run = run_python(code)
+    status, most, threshold = map(int, run.stderr.split())
+    assert status == 1
+    assert most <= 2 * threshold

@@ -287,11 +287,14 @@ def _run_text_front(
         if args.diff:
             return _print_diff(args.left, args.right, labels, options_from(args), _limits(args))
         # As in the window's worker: no GC pass walks the result while it grows (the
-        # engine makes no cycles; ``bench/corpus_speed.py`` times the CPU it saves).
+        # engine makes no cycles; ``bench/corpus_speed.py`` times the CPU it saves),
+        # nor once it is made: the first pass after collections resume would walk all
+        # of it, so it is exempted before they do, with no pass of its own.
         with collections_held():
             result = _load_and_compare(
                 args.left, args.right, labels, options_from(args), tuning, _limits(args)
             )
+            exempt_from_gc(collect_young_first=False)
         if args.report:
             from twofold.engine.export.export_html import render_html  # imported when used
             from twofold.engine.export.safe_output import write_atomic
@@ -376,9 +379,6 @@ def _total_size(*paths: str) -> int:
 
 
 def _emit(result: DiffResult, *, as_json: bool) -> None:
-    # The result is final: full GC passes while the report is built would walk all of
-    # it again and again for cycles it does not have (``bench/run.py`` times ``--json``).
-    exempt_from_gc(collect_young_first=False)
     if as_json:
         from twofold.engine.export.export_json import to_json  # each front imports its writer
 
