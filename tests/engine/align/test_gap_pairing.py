@@ -167,3 +167,21 @@ def test_a_neighbour_with_a_clearly_better_partner_elsewhere_is_not_taken_in() -
     b = [f"{names} north south east", f"{moved} river ocean"]
     groups, _ = _pair(a, b)
     assert groups == [((1,), (0,))]
+
+
+@settings(max_examples=200, deadline=None)
+@given(PARAGRAPH, PARAGRAPH, st.floats(0.05, 0.95))
+def test_a_one_for_one_gap_pairs_as_a_stretch_between_two_pairs_does(
+    x: str, y: str, threshold: float
+) -> None:
+    """A gap of one paragraph a side (most gaps of a big file) is decided on its own.
+
+    Between two unrelated pairs, the same two paragraphs are a one-for-one
+    stretch: pairing them there and alone must agree, similarity included.
+    """
+    before, after = _distinct(1, "x")[0], _distinct(1, "y")[0]
+    profiles = Profiles([before, x, after, before, y, after])
+    pid_a, pid_b = {0: 0, 1: 1, 2: 2}, {0: 3, 1: 4, 2: 5}
+    within = pair_rows([0, 1, 2], [0, 1, 2], profiles, pid_a, pid_b, threshold)
+    alone = pair_rows([1], [1], profiles, pid_a, pid_b, threshold)
+    assert alone == [group for group in within if group[0] == (1,)]

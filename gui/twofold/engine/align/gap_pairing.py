@@ -60,6 +60,8 @@ def pair_rows(
     """
     if not rows or not cols:
         return []
+    if len(rows) == len(cols) == 1:
+        return _one_for_one(rows[0], cols[0], profiles, (pid_a, pid_b), threshold)
     cells = _score_candidates(rows, cols, profiles, pid_a, pid_b)
     chain = heaviest_chain([c for c in cells if c[2] >= threshold])
     chain = _drop_lone(chain, (rows, cols), cells)
@@ -103,9 +105,7 @@ def _fill_between(
     site lines sharing "this page" would pair for standing together.
     """
     rows, cols = span
-    floor = threshold * FILL_SHARE
     pid_a, pid_b = pids
-    best_a, best_b = best
     bounds = [(rows[0] - 1, cols[0] - 1), *((i, j) for i, j, _s in chain)]
     bounds.append((rows[-1] + 1, cols[-1] + 1))
     out: list[tuple[int, int, float]] = []
@@ -122,18 +122,51 @@ def _fill_between(
             cells = []
         for i, j in cells:
             s = profiles.similarity(pid_a[i], pid_b[j])
-            worded = s >= floor or (
-                s >= best_a.get(i, 0.0)
-                and s >= best_b.get(j, 0.0)
-                and _abridged(pid_a[i], pid_b[j], profiles) >= floor
-            )
-            if not placed and s < threshold:
-                worded = worded and profiles.shared(pid_a[i], pid_b[j]) >= MIN_SHARED
-            if worded and s >= CLEAR_MARGIN * _background(i, j, profiles, pids):
+            if _fills((i, j, s), placed, profiles, pids, threshold, best):
                 out.append((i, j, s))
         if n < len(chain):
             out.append(chain[n])
     return out
+
+
+def _one_for_one(
+    i: int,
+    j: int,
+    profiles: Profiles,
+    pids: tuple[dict[int, int], dict[int, int]],
+    threshold: float,
+) -> Scored:
+    """The group of a gap of one paragraph a side, if they pair.
+
+    Why apart: most gaps of a big file are one paragraph reworded, and there the
+    chain, the growing and the re-reading have nothing to choose: the pair is
+    taken on the threshold, or as ``_fill_between`` takes a one-for-one stretch
+    between two pairs (its place; no other candidate can be better).
+    """
+    s = profiles.similarity(pids[0][i], pids[1][j])
+    if s >= threshold or _fills((i, j, s), True, profiles, pids, threshold, ({}, {})):
+        return [((i,), (j,), s)]
+    return []
+
+
+def _fills(
+    cell: tuple[int, int, float],
+    placed: bool,
+    profiles: Profiles,
+    pids: tuple[dict[int, int], dict[int, int]],
+    threshold: float,
+    best: tuple[dict[int, float], dict[int, float]],
+) -> bool:
+    """Whether ``_fill_between`` takes a cell between two pairs (``placed``: one for one)."""
+    i, j, s = cell
+    p, q = pids[0][i], pids[1][j]
+    floor = threshold * FILL_SHARE
+    worded = s >= floor or (
+        s >= best[0].get(i, 0.0) and s >= best[1].get(j, 0.0) and _abridged(p, q, profiles) >= floor
+    )
+    if not placed and s < threshold:
+        worded = worded and profiles.shared(p, q) >= MIN_SHARED
+    return worded and s >= CLEAR_MARGIN * _background(i, j, profiles, pids)
 
 
 def _score_candidates(
