@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from twofold.engine.align.chain import heaviest_chain
 from twofold.engine.align.gap_pairing import FILL_SHARE, Scored, pair_rows
 from twofold.engine.align.similarity import Profiles
 
@@ -185,3 +186,44 @@ def test_a_one_for_one_gap_pairs_as_a_stretch_between_two_pairs_does(
     within = pair_rows([0, 1, 2], [0, 1, 2], profiles, pid_a, pid_b, threshold)
     alone = pair_rows([1], [1], profiles, pid_a, pid_b, threshold)
     assert alone == [group for group in within if group[0] == (1,)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(PARAGRAPH, st.lists(PARAGRAPH, min_size=2, max_size=6), st.floats(0.05, 0.95), st.booleans())
+def test_one_paragraph_against_several_pairs_with_the_heaviest_chains_pick(
+    one: str, several: list[str], threshold: float, one_in_a: bool
+) -> None:
+    """A gap of one paragraph against several keeps the candidate the chain would keep.
+
+    Of equal candidates the chain keeps the one it reads first (by A index, then
+    falling B index); growing may then add neighbours into a split or a merge.
+    """
+    a, b = ([one], several) if one_in_a else (several, [one])
+    groups, profiles = _scored(a, b, threshold)
+    cells = [
+        (i, j, profiles.similarity(i, len(a) + j))
+        for i in range(len(a))
+        for j in range(len(b))
+        if profiles.similarity(i, len(a) + j) >= threshold
+    ]
+    chain = heaviest_chain(cells)
+    assert len(groups) <= 1
+    assert len(chain) <= 1
+    for a_idx, b_idx, _s in groups:
+        assert chain
+        assert chain[0][0] in a_idx
+        assert chain[0][1] in b_idx
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "groups"),
+    [
+        # equal candidates: the chain reads the last of a row first, the first of a column
+        (["red blue and then"], ["red blue and then", "red blue and then"], [((0,), (1,))]),
+        (["red blue and then", "red blue and then"], ["red blue and then"], [((0,), (0,))]),
+    ],
+)
+def test_of_equal_candidates_a_one_against_many_gap_keeps_the_chains(
+    a: list[str], b: list[str], groups: Groups
+) -> None:
+    assert _pair(a, b)[0] == groups

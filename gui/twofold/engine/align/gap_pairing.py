@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from twofold.engine.align.chain import heaviest_chain
 from twofold.engine.align.crossing import reread_crossings
 from twofold.engine.align.similarity import Profiles
 
@@ -62,6 +63,8 @@ def pair_rows(
         return []
     if len(rows) == len(cols) == 1:
         return _one_for_one(rows[0], cols[0], profiles, (pid_a, pid_b), threshold)
+    if len(rows) == 1 or len(cols) == 1:
+        return _one_against_many((rows, cols), profiles, (pid_a, pid_b), threshold)
     cells = _score_candidates(rows, cols, profiles, pid_a, pid_b)
     chain = heaviest_chain([c for c in cells if c[2] >= threshold])
     chain = _drop_lone(chain, (rows, cols), cells)
@@ -147,6 +150,33 @@ def _one_for_one(
     if s >= threshold or _fills((i, j, s), True, profiles, pids, threshold, ({}, {})):
         return [((i,), (j,), s)]
     return []
+
+
+def _one_against_many(
+    span: tuple[list[int], list[int]],
+    profiles: Profiles,
+    pids: tuple[dict[int, int], dict[int, int]],
+    threshold: float,
+) -> Scored:
+    """The group of a gap with one paragraph on one side and more on the other, if any.
+
+    Why apart: the heaviest chain there is the best candidate alone (of equal
+    ones, the first it reads: by A index, then falling B index), no stretch
+    between pairs is one-for-one, and one group has no neighbour to re-read or
+    rejoin. What is left is to drop it if lone, and to grow it (a split, a merge).
+    """
+    cells = _score_candidates(*span, profiles, *pids)
+    passing = [c for c in cells if c[2] >= threshold]
+    if not passing:
+        return []
+    chain = _drop_lone([max(passing, key=_chain_order)], span, cells)
+    rows, cols = span
+    return _grow(chain, (set(rows), set(cols)), profiles, pids, threshold, _best_of(cells))
+
+
+def _chain_order(cell: tuple[int, int, float]) -> tuple[float, int, int]:
+    """Of cells in one row or one column, the one ``heaviest_chain`` keeps sorts last."""
+    return cell[2], -cell[0], cell[1]
 
 
 def _fills(
@@ -269,45 +299,6 @@ def _drop_lone(
     return [
         c for c in chain if (c[0], c[1]) not in lone or c[2] >= CLEAR_MARGIN * rival[c[0], c[1]]
     ]
-
-
-def heaviest_chain(scored: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
-    """The set of candidates, increasing in both indices, with the largest total weight.
-
-    A Fenwick tree over B indices keeps the best chain ending at or before each
-    column, so this is O(k log k) for k candidates.
-    """
-    if not scored:
-        return []
-    cols = sorted({j for _, j, _ in scored})
-    rank = {j: r + 1 for r, j in enumerate(cols)}
-    size = len(cols)
-    tree_val = [0.0] * (size + 1)
-    tree_arg = [-1] * (size + 1)
-    scored.sort(key=lambda c: (c[0], -c[1]))
-    best = [0.0] * len(scored)
-    back = [-1] * len(scored)
-    for k, (_i, j, s) in enumerate(scored):
-        r = rank[j] - 1
-        val, arg = 0.0, -1
-        while r > 0:
-            if tree_val[r] > val:
-                val, arg = tree_val[r], tree_arg[r]
-            r -= r & -r
-        best[k], back[k] = val + s, arg
-        r = rank[j]
-        while r <= size:
-            if best[k] > tree_val[r]:
-                tree_val[r], tree_arg[r] = best[k], k
-            r += r & -r
-    # Candidates with equal i are sorted by falling j, so no chain uses one row twice.
-    k = max(range(len(scored)), key=best.__getitem__)
-    chain = []
-    while k != -1:
-        chain.append(scored[k])
-        k = back[k]
-    chain.reverse()
-    return chain
 
 
 def _grow(
