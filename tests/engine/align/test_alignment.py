@@ -82,6 +82,39 @@ def test_moved_and_edited_paragraph_is_a_move() -> None:
     assert moves[0].similarity < 1.0
 
 
+def test_twins_of_paired_paragraphs_do_not_move_to_them() -> None:
+    """Leftovers whose look-alikes are paired in place, and whose free rivals are unalike, stay.
+
+    Each side has a reworded twin of a paragraph paired where it stands; the two
+    twins, left over, share a few words with each other but not enough to pair.
+    """
+    paras = [
+        f"Paragraph {n} talks about topic{n} with words alpha{n} beta{n} gamma{n} delta{n}."
+        for n in range(8)
+    ]
+    a = [*paras[:2], paras[5].replace("talks about", "discusses"), *paras[2:]]
+    b = [
+        *paras[:5],
+        paras[5].replace("talks", "speaks"),
+        paras[6],
+        paras[1].replace("talks about", "covers"),
+        paras[7],
+    ]
+    result = compare(doc("\n\n".join(a)), doc("\n\n".join(b)), PARAGRAPHS)
+    assert_invariants(result)
+    assert [(p.kind, p.a, p.b) for p in result.changes] == [
+        (PairKind.DELETED, (2,), ()),
+        (PairKind.CHANGED, (6,), (5,)),
+        (PairKind.INSERTED, (), (7,)),
+    ]
+    mirrored = compare(doc("\n\n".join(b)), doc("\n\n".join(a)), PARAGRAPHS)
+    assert [(p.kind, p.a, p.b) for p in mirrored.changes] == [
+        (PairKind.INSERTED, (), (2,)),
+        (PairKind.CHANGED, (5,), (6,)),
+        (PairKind.DELETED, (7,), ()),
+    ]
+
+
 def test_split_and_merge_are_grouped() -> None:
     first = "The world will little note, nor long remember what we say here."
     second = "But it can never forget what they did here, on this hallowed ground."

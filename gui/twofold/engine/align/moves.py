@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from twofold.engine.align.gap_pairing import CLEAR_MARGIN, MIN_SHARED, heaviest_chain
+from twofold.engine.align.chain import heaviest_chain
+from twofold.engine.align.gap_pairing import CLEAR_MARGIN, MIN_SHARED
 from twofold.engine.align.similarity import Profiles
 
 #: Moves need this many distinct words, and share this many stems, so that "Thanks."
@@ -60,20 +61,8 @@ def similar_moves(
     if not left or not right:
         return {}
     a_of = {p: i for i, p in pid_a.items()}
-    b_of = {p: j for j, p in pid_b.items()}
-    best_a = _best_partners(profiles, [pid_a[i] for i in left], list(b_of))
     free_b = set(right)
-    tentative = []
-    for i in left:
-        top = best_a[pid_a[i]]
-        if not top:
-            continue
-        s, p = top[0]
-        j = b_of[p]
-        if j not in free_b or s < floor or profiles.shared(pid_a[i], p) < MOVE_MIN_WORDS:
-            continue
-        if all(_beats(s, t, held.get(q)) for t, q in top[1:]):
-            tentative.append((s, i, j, p))
+    tentative = _offers_of_a(left, right, profiles, (floor, pid_a, pid_b), held)
     if not tentative:
         return {}
     # B's side of the offers only: the index over A is the same, the queries fewer.
@@ -94,6 +83,40 @@ def similar_moves(
     return found
 
 
+def _offers_of_a(
+    left: list[int],
+    right: list[int],
+    profiles: Profiles,
+    where: tuple[float, dict[int, int], dict[int, int]],
+    held: dict[int, float],
+) -> list[tuple[float, int, int, int]]:
+    """``(similarity, i, j, B profile)`` for each leftover ``i`` of A whose best partner
+    among all of B is the leftover ``j``, clearly (``_beats``), alike enough and sharing
+    enough stems.
+
+    Args:
+        where: the floor of a move, and the profile ids of A and B.
+    """
+    floor, pid_a, pid_b = where
+    b_of = {p: j for j, p in pid_b.items()}
+    near = profiles.candidates([pid_a[i] for i in left], list(b_of), _PROPOSALS)
+    free = {pid_b[j] for j in right}
+    offers = []
+    for i in left:
+        p = pid_a[i]
+        # The best partner must be free and alike enough: when no free proposal is,
+        # the rivals need not be scored at all.
+        if not any(q in free and profiles.similarity(p, q) >= floor for q in near[p]):
+            continue
+        top = _by_similarity(profiles, p, near[p])
+        s, q = top[0]
+        if q not in free or s < floor or profiles.shared(p, q) < MOVE_MIN_WORDS:
+            continue
+        if all(_beats(s, t, held.get(r)) for t, r in top[1:]):
+            offers.append((s, i, b_of[q], q))
+    return offers
+
+
 def _beats(s: float, rival: float, held: float | None) -> bool:
     """Whether a move scoring ``s`` clearly beats a ``rival`` partner of either paragraph.
 
@@ -110,12 +133,14 @@ def _best_partners(
 ) -> dict[int, list[tuple[float, int]]]:
     """For each profile in ``items``, its likely partners among ``others``, best first."""
     near = profiles.candidates(items, others, _PROPOSALS)
-    out = {}
-    for p in items:
-        scored = [(profiles.similarity(p, q), q) for q in near[p]]
-        scored.sort(key=lambda t: (-t[0], t[1]))
-        out[p] = scored
-    return out
+    return {p: _by_similarity(profiles, p, near[p]) for p in items}
+
+
+def _by_similarity(profiles: Profiles, p: int, others: list[int]) -> list[tuple[float, int]]:
+    """Profiles ``others`` with their similarity to ``p``, most alike first."""
+    scored = [(profiles.similarity(p, q), q) for q in others]
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    return scored
 
 
 def _follow_blocks(
