@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from itertools import compress, count, repeat
-from operator import add, is_not, mul, ne
+from operator import is_not, ne, sub
 from typing import cast
 
 from twofold.engine.inline.shared_ends import common_prefix, common_suffix
@@ -96,11 +96,10 @@ def _chain_runs(i_s: list[int], j_s: list[int]) -> list[Run]:
     """
     if not i_s:
         return []
-    # A run goes on while both sides step by one: ``i * width + j`` steps by ``width + 1``.
-    width = max(j_s) + 2
-    packed = list(map(add, map(mul, i_s, repeat(width)), j_s))
-    steps = map(ne, packed[1:], map(add, packed, repeat(width + 1)))
-    starts = [0, *compress(range(1, len(i_s)), steps)]
+    # A run goes on while both sides step by one. (The steps are mostly 1: ints Python
+    # keeps made, where a number per pair packing both sides made three new ones.)
+    steps = zip(map(sub, i_s[1:], i_s), map(sub, j_s[1:], j_s), strict=False)
+    starts = [0, *compress(range(1, len(i_s)), map(ne, steps, repeat((1, 1))))]
     tails: list[int] = []  # the smallest last j of a chain of each length
     ends: list[int] = []  # the pair ending that chain
     before_first: list[int] = []  # per run: the pair before its first one in its chain
