@@ -115,6 +115,31 @@ def test_twins_of_paired_paragraphs_do_not_move_to_them() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("moved", "moves"),
+    [
+        ("The same words, moved whole.", True),  # words enough by its spaces
+        ("\u6708\u843d\u4e4c\u557c\u971c\u6ee1\u5929", True),  # no space: words by ``words``
+        ("Thanks a lot.", False),  # too few words to tell one place from another
+    ],
+)
+def test_an_unchanged_paragraph_moves_when_it_has_words_enough(moved: str, moves: bool) -> None:
+    paras = [
+        f"Paragraph {n} talks about topic{n} with words alpha{n} beta{n} gamma{n} delta{n}."
+        for n in range(8)
+    ]
+    a = [paras[0], moved, *paras[1:]]
+    b = [*paras[:7], moved, paras[7]]
+    result = compare(doc("\n\n".join(a)), doc("\n\n".join(b)), PARAGRAPHS)
+    assert_invariants(result)
+    rows = [(p.kind, p.a, p.b) for p in result.changes]
+    if moves:  # unchanged: as an exact move, not as a similar one (below 1.0)
+        assert rows == [(PairKind.MOVED, (1,), (7,))]
+        assert result.changes[0].similarity == 1.0
+    else:
+        assert rows == [(PairKind.DELETED, (1,), ()), (PairKind.INSERTED, (), (7,))]
+
+
 def test_split_and_merge_are_grouped() -> None:
     first = "The world will little note, nor long remember what we say here."
     second = "But it can never forget what they did here, on this hallowed ground."
