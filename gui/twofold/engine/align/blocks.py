@@ -94,6 +94,8 @@ def assemble(blocks: list[Block], moves: Moves) -> list[Match]:
     out: list[Match] = []
 
     def leftovers(a_range: range, b_range: range) -> None:
+        if not a_range and not b_range:  # between two pairs, or a pair and an anchor
+            return
         dels = [i for i in a_range if i not in moved]
         _runs(out, dels, PairKind.DELETED)
         ins: list[int] = []
