@@ -14,8 +14,13 @@ from twofold.engine.export.export_unified import newlines_as_lf, unified_diff
 from twofold.engine.load.text_decoding import decode_bytes
 from twofold.engine.pipeline import compare, refine
 from twofold.engine.result.kinds import NewlineStyle, Unit
-from twofold.engine.result.layout import MAX_LAYOUT_SHOWN, kept_lines
-from twofold.engine.result.model import CompareOptions, LayoutDifference, LayoutKind
+from twofold.engine.result.layout import MAX_LAYOUT_SHOWN, kept_lines, layout_of
+from twofold.engine.result.model import (
+    CompareOptions,
+    LayoutDifference,
+    LayoutKind,
+    equal_pair,
+)
 from twofold.engine.result.spans import Segments
 from twofold.engine.result.summary import stat_text
 from twofold.engine.segment.segmentation import segment
@@ -225,3 +230,75 @@ def test_diff_and_the_comparison_agree_by_lines(
         data_a, data_b = newlines_as_lf(data_a, "utf-8"), newlines_as_lf(data_b, "utf-8")
     patch = unified_diff(data_a, data_b, "a", "b", ignore_blank_lines=options.ignore_blank_lines)
     assert result.differs == bool(patch)
+
+
+#: the blank lines of one gap between two paragraphs
+gap_lines = st.lists(st.sampled_from(["", "", " ", "\t"]), min_size=1, max_size=3)
+
+
+@st.composite
+def gapped_paragraphs(draw: st.DrawFn) -> tuple[list[list[str]], list[list[str]]]:
+    """The gaps of two files with the same paragraphs: on each side one gap for most,
+    another for a few, so that whole runs of gaps are alike and some are not."""
+    count = draw(st.integers(min_value=2, max_value=14))
+
+    def side() -> list[list[str]]:
+        usual = draw(gap_lines)
+        odd = draw(st.dictionaries(st.integers(0, count - 2), gap_lines, max_size=3))
+        return [odd.get(k, usual) for k in range(count - 1)]
+
+    return side(), side()
+
+
+def _gapped_text(gaps: list[list[str]]) -> str:
+    lines = ["Paragraph 0."]
+    for k, gap in enumerate(gaps, 1):
+        lines += [*gap, f"Paragraph {k}."]
+    return "\n".join(lines) + "\n"
+
+
+def _gap_line(gaps: list[list[str]], k: int) -> int:
+    """The line of gap ``k``'s first blank line in ``_gapped_text(gaps)``."""
+    return 2 + k + sum(map(len, gaps[:k]))
+
+
+@given(gapped_paragraphs(), st.sampled_from([CompareOptions(), W, B]))
+def test_each_gap_that_differs_between_equal_paragraphs_is_told(
+    gaps: tuple[list[list[str]], list[list[str]]], options: CompareOptions
+) -> None:
+    gaps_a, gaps_b = gaps
+    result = compare(doc(_gapped_text(gaps_a)), doc(_gapped_text(gaps_b)), options)
+    assert not result.changes
+    both = list(enumerate(zip(gaps_a, gaps_b, strict=True)))
+    if options.ignore_whitespace:  # every blank line is an empty one: the counts tell
+        differing = [k for k, (a, b) in both if len(a) != len(b)]
+    elif options.ignore_blank_lines:  # the empty lines do not count
+        differing = [k for k, (a, b) in both if [n for n in a if n] != [n for n in b if n]]
+    else:
+        differing = [k for k, (a, b) in both if a != b]
+    assert result.layout.total == len(differing)
+    for k, told in zip(differing, result.layout.differences, strict=True):
+        assert told.a_line is not None
+        assert told.b_line is not None
+        first_a, first_b = _gap_line(gaps_a, k), _gap_line(gaps_b, k)
+        assert first_a <= told.a_line <= first_a + len(gaps_a[k])
+        assert first_b <= told.b_line <= first_b + len(gaps_b[k])
+
+
+@pytest.mark.parametrize(
+    ("text_b", "kinds"),
+    [
+        ("a\n\nb\n\nc\n", []),
+        ("a\n\nb\n c\n", [LayoutKind.BLANK_LINE_WHITESPACE]),  # a gap of a space, not a newline
+        ("a\n b\n c\n", [LayoutKind.BLANK_LINE_WHITESPACE] * 2),
+    ],
+)
+def test_gaps_of_one_character_are_read_whatever_the_segments(
+    text_b: str, kinds: list[LayoutKind]
+) -> None:
+    """``layout_of`` takes any segments: a gap of one character need not be a newline."""
+    segments = Segments((0, 3, 6), (1, 4, 7))
+    pairs = [equal_pair((k,), (k,)) for k in range(3)]
+    a, b = doc("a\n\nb\n\nc\n"), doc(text_b)
+    layout = layout_of(a, b, segments, segments, pairs, CompareOptions())
+    assert [d.kind for d in layout.differences] == kinds

@@ -32,7 +32,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import compress, pairwise, repeat, zip_longest
-from operator import add, sub
+from operator import add, itemgetter, sub
 from typing import NamedTuple
 
 from twofold.engine.result.kinds import DocFormat, NewlineStyle
@@ -194,32 +194,69 @@ class _Gaps:
             self.ends = array("q", (s.end for s in segs))
         self.text = text
         self.count = len(self.starts)
-        # Where each gap begins and stops, made in C: indexing these in the loop over
-        # the gaps, rather than working each out in a method, was most of that loop.
-        size = len(text)
-        self.begins = array("q", [0])
-        self.begins.extend(map(add, self.ends, repeat(1)))
+
+    def outer(self) -> tuple[dict[int, int], dict[int, int]]:
+        """Where the first and the last gaps begin and stop, when only they are compared."""
+        size, count = len(self.text), self.count
+        last, first = (min(self.ends[-1] + 1, size), self.starts[0]) if count else (0, size)
+        return {0: 0, count: last}, {0: first, count: size}
+
+    def table(self) -> tuple[array[int], array[int]]:
+        """Where each gap begins and where it stops, made in C.
+
+        Indexing these in the loop over the gaps, rather than working each out
+        in a method, was most of that loop.
+        """
+        size = len(self.text)
+        begins = array("q", [0])
+        begins.extend(map(add, self.ends, repeat(1)))
         # Only segments that end the text begin a gap past it; the ends ascend, so
         # they are the last ones (a min over every gap cost more than this).
-        last = len(self.begins) - 1
-        while last > 0 and self.begins[last] > size:
-            self.begins[last] = size
+        last = len(begins) - 1
+        while last > 0 and begins[last] > size:
+            begins[last] = size
             last -= 1
-        self.stops = array("q", self.starts)
-        self.stops.append(size)
+        stops = array("q", self.starts)
+        stops.append(size)
+        return begins, stops
 
-    @property
-    def inner_empty(self) -> bool:
-        """True when segments follow each other line by line (lines, none left out).
+    def inner_width(self) -> int | None:
+        """The width of every gap between two segments, past the newline before it, if one.
 
-        Each segment starts at least one past the end of the one before (the
-        newline), so the sums of those distances tell, in C, where comparing them
-        one by one was a stall on a log (``bench/gui_bench.py --only log``).
+        1 for segments that follow each other line by line (lines, none left out),
+        2 for paragraphs one blank line apart. Seen in C, in one array.
         """
-        if self.count < 2:
-            return True
-        distance = sum(self.starts) - self.starts[0] - (sum(self.ends) - self.ends[-1])
-        return distance == self.count - 1
+        starts, ends = self.starts, self.ends
+        width = starts[1] - ends[0]
+        widths = array("q", map(sub, starts[1:], ends[:-1]))
+        return width if widths == array("q", [width]) * (self.count - 1) else None
+
+    def inner_character(self) -> str | None:
+        """The character every gap between two segments holds, if they all hold the same
+        one and only it (``inner_width`` is 2)."""
+        starts, text = self.starts, self.text
+        # gathered in C; a single one comes back alone, and counts the same
+        held = itemgetter(*map(sub, starts[1:], repeat(1)))(text)
+        first = text[starts[1] - 1]
+        return first if held.count(first) == self.count - 1 else None
+
+
+def _inner_gaps_alike(gaps_a: _Gaps, gaps_b: _Gaps) -> bool:
+    """Whether every gap between two segments holds the same text on both sides.
+
+    Then no gap between paragraphs paired on both sides can differ and none is
+    compared one by one: that loop was most of a big pair's layout
+    (``bench/corpus_speed.py``) and a stall on a log (``bench/gui_bench.py --only log``).
+    """
+    if gaps_a.count < 2 or gaps_b.count < 2:
+        return True  # no gap between two paragraphs on one side
+    width = gaps_a.inner_width()
+    if width not in (1, 2) or width != gaps_b.inner_width():
+        return False
+    if width == 1:
+        return True  # no gaps at all
+    character = gaps_a.inner_character()
+    return character is not None and character == gaps_b.inner_character()
 
 
 def _gap_differences(
@@ -234,8 +271,9 @@ def _gap_differences(
     if options.ignore_whitespace and options.ignore_blank_lines:
         return  # every blank line is ignored
     gaps_a, gaps_b = _Gaps(text_a, segs_a), _Gaps(text_b, segs_b)
-    inner = not (gaps_a.inner_empty and gaps_b.inner_empty)
-    begins_a, stops_a, begins_b, stops_b = gaps_a.begins, gaps_a.stops, gaps_b.begins, gaps_b.stops
+    inner = not _inner_gaps_alike(gaps_a, gaps_b)
+    begins_a, stops_a = gaps_a.table() if inner else gaps_a.outer()
+    begins_b, stops_b = gaps_b.table() if inner else gaps_b.outer()
     for k_a, k_b in _compared_gaps(pairs, gaps_a.count, gaps_b.count, inner=inner):
         start_a, start_b = begins_a[k_a], begins_b[k_b]
         body_a, body_b = text_a[start_a : stops_a[k_a]], text_b[start_b : stops_b[k_b]]
@@ -260,7 +298,7 @@ def _compared_gaps(
     their whole (blank) texts.
 
     Args:
-        inner: also the gaps between paragraphs (False when they are all empty).
+        inner: also the gaps between paragraphs (False when they all hold the same).
     """
     if count_a == 0 or count_b == 0:
         if count_a == count_b:
