@@ -29,8 +29,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from itertools import compress
-from operator import attrgetter, itemgetter
+from itertools import compress, pairwise
+from json.encoder import encode_basestring
+from operator import attrgetter, itemgetter, ne
 from typing import Any
 
 from twofold.engine.result.edit_runs import text_runs_of
@@ -80,44 +81,76 @@ def to_json(result: DiffResult, *, indent: int | None = None) -> str:
     )
 
 
-#: A pair of one paragraph a side without edits (most pairs: the equal ones), as the
-#: encoder writes it: its kind (encoded), its two indices and its similarity.
+#: A pair of one paragraph a side without edits, as the encoder writes it: its kind
+#: (encoded), its two indices and its similarity.
 _ONE_TO_ONE = '{"kind": %s, "a": [%r], "b": [%r], "similarity": %r, "edits": []}'
-#: ``(len(a), len(b), has edits)`` of a pair written by ``_ONE_TO_ONE``
-_ONE_TO_ONE_SHAPE = (1, 1, False)
-_kind_of, _a_of, _b_of = attrgetter("kind"), attrgetter("a"), attrgetter("b")
-_similarity_of, _edits_of, _first = attrgetter("similarity"), attrgetter("edits"), itemgetter(0)
+#: The same for an equal pair (most pairs of a big result), its two indices only.
+_EQUAL_ONE_TO_ONE = '{"kind": "equal", "a": [%r], "b": [%r], "similarity": 1.0, "edits": []}'
+#: ``(len(a), len(b), _rest_of(pair))`` of a pair written by ``_EQUAL_ONE_TO_ONE``; the
+#: similarity's type too, since ``1 == 1.0`` but the encoder writes an int otherwise
+_EQUAL_SHAPE = (1, 1, (PairKind.EQUAL, 1.0, float, ()))
+#: Any other pair, as the encoder writes ``_pair(pair)``: kind, sides, similarity, edits
+#: (each ``_EDIT``) and, only when some are, the indices of the ignored edits.
+_PAIR = '{"kind": %s, "a": %s, "b": %s, "similarity": %r, "edits": [%s]%s}'
+_EDIT = "[%r, %s]"
+_a_of, _b_of = attrgetter("a"), attrgetter("b")
+_rest_of = attrgetter("kind", "similarity", "similarity.__class__", "edits")
+_first, _second, _third = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 def _pair_texts(pairs: Sequence[Pair], dumps: Callable[[object], str]) -> list[str]:
     """Each pair as ``json.dumps(_pair(pair))`` writes it, most of them in C.
 
-    The pairs of one paragraph a side without edits are formatted together, each
-    step one ``map`` over all of them: ``repr`` of an int or of a finite float
-    (``Pair`` checks its range) is what the encoder writes. Only the others
-    (changed and moved pairs, splits, merges) are written one by one.
+    The equal pairs of one paragraph a side are formatted together, each step
+    one ``map`` over all of them: ``repr`` of an int is what the encoder writes,
+    and their kind and similarity are the same. The others (changed and moved
+    pairs, splits, merges) are written one by one, between the stretches of
+    equal ones.
     """
     a_sides, b_sides = list(map(_a_of, pairs)), list(map(_b_of, pairs))
-    shapes = zip(
-        map(len, a_sides), map(len, b_sides), map(bool, map(_edits_of, pairs)), strict=True
+    shapes = zip(map(len, a_sides), map(len, b_sides), map(_rest_of, pairs), strict=True)
+    equal = list(map(_EQUAL_SHAPE.__eq__, shapes))
+    firsts = zip(
+        map(_first, compress(a_sides, equal)), map(_first, compress(b_sides, equal)), strict=True
     )
-    simple = list(map(_ONE_TO_ONE_SHAPE.__eq__, shapes))
-    kind_texts = {kind: dumps(kind.value) for kind in PairKind}
-    values = zip(
-        map(kind_texts.__getitem__, map(_kind_of, compress(pairs, simple))),
-        map(_first, compress(a_sides, simple)),
-        map(_first, compress(b_sides, simple)),
-        map(_similarity_of, compress(pairs, simple)),
-        strict=True,
-    )
-    texts = list(map(_ONE_TO_ONE.__mod__, values))
+    texts = list(map(_EQUAL_ONE_TO_ONE.__mod__, firsts))
     if len(texts) == len(pairs):
         return texts
-    written = iter(texts)
-    return [
-        next(written) if one else dumps(_pair(pair))
-        for pair, one in zip(pairs, simple, strict=True)
-    ]
+    kind_texts = {kind: dumps(kind.value) for kind in PairKind}
+    written: list[str] = []
+    # Where the stretches of equal pairs and of the others begin, found in C.
+    edges = [0, *compress(range(1, len(pairs)), map(ne, equal[1:], equal)), len(pairs)]
+    taken = 0
+    for start, end in pairwise(edges):
+        if equal[start]:
+            written += texts[taken : taken + end - start]
+            taken += end - start
+        else:
+            written += (_other_pair_text(pair, kind_texts) for pair in pairs[start:end])
+    return written
+
+
+def _other_pair_text(pair: Pair, kind_texts: dict[PairKind, str]) -> str:
+    """``json.dumps(_pair(pair))`` for a pair that is not equal one to one, written directly.
+
+    Without the dict, whose building and walking took longer than writing it: the
+    edits' texts go through the encoder's own string writer (``encode_basestring``,
+    what ``json.dumps(..., ensure_ascii=False)`` calls), the numbers through ``repr``.
+    """
+    if not pair.edits and len(pair.a) == len(pair.b) == 1:
+        return _ONE_TO_ONE % (kind_texts[pair.kind], pair.a[0], pair.b[0], pair.similarity)
+    runs = list(text_runs_of(pair.edits))
+    ops, texts = map(int, map(_first, runs)), map(encode_basestring, map(_second, runs))
+    edits = ", ".join(map(_EDIT.__mod__, zip(ops, texts, strict=True)))
+    ignored = list(compress(range(len(runs)), map(_third, runs)))
+    return _PAIR % (
+        kind_texts[pair.kind],
+        repr(list(pair.a)),
+        repr(list(pair.b)),
+        pair.similarity,
+        edits,
+        f', "ignored": {ignored!r}' if ignored else "",
+    )
 
 
 def _pair(pair: Pair) -> dict[str, Any]:
