@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from itertools import compress, pairwise
+from itertools import compress
 from json.encoder import encode_basestring
-from operator import attrgetter, itemgetter, ne
+from operator import attrgetter, itemgetter, not_
 from typing import Any
 
 from twofold.engine.result.edit_runs import text_runs_of
@@ -104,8 +104,8 @@ def _pair_texts(pairs: Sequence[Pair], dumps: Callable[[object], str]) -> list[s
     The equal pairs of one paragraph a side are formatted together, each step
     one ``map`` over all of them: ``repr`` of an int is what the encoder writes,
     and their kind and similarity are the same. The others (changed and moved
-    pairs, splits, merges) are written one by one, between the stretches of
-    equal ones.
+    pairs, splits, merges) are written one by one, then each pair takes its
+    text from one list or the other, in C.
     """
     a_sides, b_sides = list(map(_a_of, pairs)), list(map(_b_of, pairs))
     shapes = zip(map(len, a_sides), map(len, b_sides), map(_rest_of, pairs), strict=True)
@@ -117,17 +117,9 @@ def _pair_texts(pairs: Sequence[Pair], dumps: Callable[[object], str]) -> list[s
     if len(texts) == len(pairs):
         return texts
     kind_texts = {kind: dumps(kind.value) for kind in PairKind}
-    written: list[str] = []
-    # Where the stretches of equal pairs and of the others begin, found in C.
-    edges = [0, *compress(range(1, len(pairs)), map(ne, equal[1:], equal)), len(pairs)]
-    taken = 0
-    for start, end in pairwise(edges):
-        if equal[start]:
-            written += texts[taken : taken + end - start]
-            taken += end - start
-        else:
-            written += (_other_pair_text(pair, kind_texts) for pair in pairs[start:end])
-    return written
+    others = [_other_pair_text(pair, kind_texts) for pair in compress(pairs, map(not_, equal))]
+    written = {True: iter(texts), False: iter(others)}  # each pair's flag picks its list
+    return list(map(next, map(written.__getitem__, equal)))
 
 
 def _other_pair_text(pair: Pair, kind_texts: dict[PairKind, str]) -> str:
@@ -137,17 +129,20 @@ def _other_pair_text(pair: Pair, kind_texts: dict[PairKind, str]) -> str:
     edits' texts go through the encoder's own string writer (``encode_basestring``,
     what ``json.dumps(..., ensure_ascii=False)`` calls), the numbers through ``repr``.
     """
-    if not pair.edits and len(pair.a) == len(pair.b) == 1:
-        return _ONE_TO_ONE % (kind_texts[pair.kind], pair.a[0], pair.b[0], pair.similarity)
+    kind, a, b, similarity = kind_texts[pair.kind], pair.a, pair.b, pair.similarity
+    if not pair.edits:
+        if len(a) == len(b) == 1:
+            return _ONE_TO_ONE % (kind, a[0], b[0], similarity)
+        return _PAIR % (kind, repr(list(a)), repr(list(b)), similarity, "", "")
     runs = list(text_runs_of(pair.edits))
     ops, texts = map(int, map(_first, runs)), map(encode_basestring, map(_second, runs))
     edits = ", ".join(map(_EDIT.__mod__, zip(ops, texts, strict=True)))
     ignored = list(compress(range(len(runs)), map(_third, runs)))
     return _PAIR % (
-        kind_texts[pair.kind],
-        repr(list(pair.a)),
-        repr(list(pair.b)),
-        pair.similarity,
+        kind,
+        repr(list(a)),
+        repr(list(b)),
+        similarity,
         edits,
         f', "ignored": {ignored!r}' if ignored else "",
     )
