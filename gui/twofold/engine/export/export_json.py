@@ -197,15 +197,17 @@ def _document(doc: Document, segments: Sequence[Span]) -> dict[str, Any]:
     }
 
 
-#: A paragraph's span as the encoder writes the list ``[start, end]``.
-_SPAN = "[%r, %r]"
+#: A paragraph's span as the encoder writes inside the list ``[start, end]``; the
+#: brackets between two spans are the separator of one ``join``.
+_SPAN = "%r, %r"
 
 
 def _document_text(doc: Document, segments: Sequence[Span], dumps: Callable[[object], str]) -> str:
     """``dumps(_document(doc, segments))``, its paragraph spans formatted in one ``map``."""
-    spans = ", ".join(map(_SPAN.__mod__, span_bounds(segments)))
+    spans = "], [".join(map(_SPAN.__mod__, span_bounds(segments)))
     encoded = {key: dumps(value) for key, value in _document(doc, ()).items()}
-    encoded["paragraphs"] = f"[{spans}]"  # in its place: the key is there already
+    # in its place (the key is there already); a span's text is never empty
+    encoded["paragraphs"] = f"[[{spans}]]" if spans else "[]"
     return "{" + ", ".join(f"{dumps(key)}: {text}" for key, text in encoded.items()) + "}"
 
 
