@@ -418,3 +418,23 @@ def test_no_collection_walks_the_comparison(tmp_path: Path) -> None:
     status, most, threshold = map(int, run.stderr.split())
     assert status == 1
     assert most <= 2 * threshold
+
+
+def test_a_big_pair_that_starts_no_helper_imports_no_process_machinery(
+    pep1: tuple[Path, Path],
+) -> None:
+    """Any pair over ``helper_worth_bytes`` takes the helper's path; most start no process.
+
+    ``subprocess``, ``logging`` and ``pathlib`` are imported only when a helper
+    starts or fails: a good part of the command's start-up otherwise.
+    """
+    code = (
+        "import sys, dataclasses; from twofold.cli import main; "
+        "from twofold.engine.parallel.tuning import COMMAND_LINE_TUNING as T; "
+        "tuning = dataclasses.replace(T, helper_worth_bytes=0); "
+        f"rc = main(['--json', {str(pep1[0])!r}, {str(pep1[1])!r}], tuning); "
+        "names = ('twofold.engine.parallel.shared_refiner', 'subprocess', 'logging', 'pathlib'); "
+        "print(rc, [m for m in names if m in sys.modules], file=sys.stderr)"
+    )
+    run = run_python(code)
+    assert run.stderr == "1 ['twofold.engine.parallel.shared_refiner']\n"

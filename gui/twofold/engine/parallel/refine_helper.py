@@ -22,15 +22,13 @@ diffed here. When sharing is worth it is ``tuning.ParallelTuning``'s to say.
 from __future__ import annotations
 
 import contextlib
-import logging
+import os
 import pickle
-import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from twofold.engine.parallel.helper_process import (
     HELPER_ARG,
@@ -48,7 +46,8 @@ from twofold.engine.parallel.tuning import DEFAULT_TUNING, ParallelTuning
 from twofold.engine.refiner import Job
 from twofold.engine.result.model import CompareOptions
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:  # imported when a process starts: most comparisons never start one
+    import subprocess
 
 #: What a helper that died or answered nonsense raises on this side.
 _HELPER_FAILURES = (OSError, EOFError, ValueError, TypeError, IndexError, pickle.UnpicklingError)
@@ -88,6 +87,8 @@ class RefineHelper:
             self._used()
             if self._process is not None and self._process.poll() is None:
                 return
+            import subprocess  # here: the command line imports this module for any big pair
+
             try:
                 self._process = subprocess.Popen(
                     self._command or helper_command(),
@@ -96,7 +97,7 @@ class RefineHelper:
                     stderr=subprocess.DEVNULL,
                 )
             except OSError as exc:  # no processes here (limits): refine alone
-                log.warning("refine helper not started: %s", exc)
+                warn("refine helper not started: %s", exc)
                 self._process = None
 
     @property
@@ -206,7 +207,7 @@ class RefineHelper:
             try:
                 talk(process.stdin, process.stdout)
             except _HELPER_FAILURES as exc:
-                log.warning("refine helper stopped (%s); refining here", exc)
+                warn("refine helper stopped (%s); refining here", exc)
                 _end(process)
                 with self._lock:
                     if self._process is process:
@@ -265,7 +266,15 @@ def helper_command() -> list[str]:
     """
     if getattr(sys, "frozen", False):
         return [sys.executable, HELPER_ARG]
-    return [sys.executable, "-I", "-c", _BOOT, str(Path(__file__).resolve().parents[3])]
+    return [sys.executable, "-I", "-c", _BOOT, _source_root()]
+
+
+def _source_root() -> str:
+    """The directory the ``twofold`` package was imported from (three up from here)."""
+    here = os.path.realpath(__file__)
+    for _level in range(4):
+        here = os.path.dirname(here)
+    return here
 
 
 _BOOT = (
@@ -276,6 +285,8 @@ _BOOT = (
 
 def _end(process: subprocess.Popen[bytes]) -> None:
     """Close the pipes (the helper exits at the end of its input) and reap it."""
+    import subprocess  # a process was started: imported already
+
     for pipe in (process.stdin, process.stdout):
         if pipe is not None:
             with contextlib.suppress(OSError):
@@ -292,3 +303,14 @@ def tuning_of(helper: RefineHelper | None, tuning: ParallelTuning | None) -> Par
     if tuning is not None:
         return tuning
     return helper.tuning if helper is not None else DEFAULT_TUNING
+
+
+def warn(message: str, *args: object) -> None:
+    """Log a helper's trouble (the refinement goes on without it).
+
+    ``logging`` is imported here, not with the module: the command line imports
+    this module for every big pair, and most never start a helper.
+    """
+    import logging
+
+    logging.getLogger(__name__).warning(message, *args)

@@ -18,7 +18,6 @@ diffed here.
 
 from __future__ import annotations
 
-import logging
 import queue
 import threading
 import time
@@ -30,14 +29,12 @@ from twofold.engine.parallel.helper_process import (
     Answer,
     Packed,
 )
-from twofold.engine.parallel.refine_helper import RefineHelper, tuning_of
+from twofold.engine.parallel.refine_helper import RefineHelper, tuning_of, warn
 from twofold.engine.parallel.tuning import ParallelTuning
 from twofold.engine.refiner import Job, Refined, sum_counts
 from twofold.engine.result.edit_runs import EditRuns
 from twofold.engine.result.model import CompareOptions
 from twofold.engine.result.stats import EditCounts, edit_counts
-
-log = logging.getLogger(__name__)
 
 
 class SharedRefinement:
@@ -145,7 +142,7 @@ class SharedRefinement:
                         raise CompareCanceled("canceled")
                     report(self._share_done())
                     if time.monotonic() - self._answered_at > self._tuning.patience_seconds:
-                        log.warning("refine helper stopped answering; refining here")
+                        warn("refine helper stopped answering; refining here")
                         assert self._helper is not None
                         self._helper.kill()
                         self._answered_at = time.monotonic()
@@ -186,7 +183,7 @@ class SharedRefinement:
                 refined = [(unpack(p, *self._jobs[n]), float(sim)) for n, p, sim in pairs]
                 counted = sum_counts(batch.counts)
             except (ValueError, TypeError, IndexError) as exc:  # not edits of these texts
-                log.warning("refine helper answered nonsense (%s); refining here", exc)
+                warn("refine helper answered nonsense (%s); refining here", exc)
                 self.close()  # no more batches to it; then end it
                 if self._helper is not None:
                     self._helper.stop()
