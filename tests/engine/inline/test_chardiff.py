@@ -268,9 +268,17 @@ def test_shared_ends_cut_between_tokens_of_both_texts(pair: tuple[str, str]) -> 
         assert [t for p in pieces for t in units.TOKEN.findall(p)] == units.TOKEN.findall(text)
 
 
-@given(_edited_pairs())
+@st.composite
+def _replaced_pairs(draw: st.DrawFn) -> tuple[str, str]:
+    """A text and a copy whose middle was replaced by words it did not have there."""
+    start, end = draw(_prose), draw(_prose)
+    gone, new = draw(st.text("ab. ", max_size=30)), draw(st.text("\u00e9\t,\u4e00", max_size=30))
+    return start + gone + end, start + new + end
+
+
+@given(st.one_of(_edited_pairs(), _replaced_pairs()))
 def test_word_runs_are_those_of_the_whole_texts_coded_at_once(pair: tuple[str, str]) -> None:
-    """Reading the shared ends once changes nothing diff-match-patch is given."""
+    """Reading the shared ends once, or not at all, changes nothing diff-match-patch gives."""
     a, b = pair
     tokens_a, tokens_b = units.TOKEN.findall(a), units.TOKEN.findall(b)
     slices = DEFAULT_COMPARE_TUNING.encode_slice_tokens

@@ -236,10 +236,15 @@ def _word_diff(a: str, b: str, timeout: float, tuning: CompareTuning) -> list[tu
     Codes go to tokens in the order they are first seen, as if both texts were
     read whole: the start, A's middle, the end, then B's middle (where B's new
     tokens come), so diff-match-patch diffs the very strings it always did.
+    Most changed pairs replace some words by others none of which the middle
+    of A has (``_replaced``): then the shared ends need not be read at all.
     """
     head, tail = shared_token_ends(a, b)
-    start, end = TOKEN.findall(a, 0, head), TOKEN.findall(a, len(a) - tail)
     mid_a, mid_b = TOKEN.findall(a, head, len(a) - tail), TOKEN.findall(b, head, len(b) - tail)
+    few = len(a) + len(b) < CODE_CAPACITY - 1  # tokens are fewer than characters: codes last
+    if few and mid_a and mid_b and set(mid_a).isdisjoint(mid_b):
+        return _replaced(head, len(a) - head - tail, len(b) - head - tail, tail)
+    start, end = TOKEN.findall(a, 0, head), TOKEN.findall(a, len(a) - tail)
     tokens_a, tokens_b = start + mid_a + end, start + mid_b + end
     if len(tokens_a) + len(tokens_b) >= CODE_CAPACITY - 1:
         return raw_diff_counts(a, b, timeout, semantic=True)
@@ -259,6 +264,18 @@ def _word_diff(a: str, b: str, timeout: float, tuning: CompareTuning) -> list[tu
             if op is Op.EQUAL:
                 ib += n
     return out
+
+
+def _replaced(head: int, deleted: int, inserted: int, tail: int) -> list[tuple[Op, int]]:
+    """The runs diff-match-patch gives when the middles share no token (the codes aside).
+
+    With no token in common the middles have no equality to keep: diff-match-patch
+    deletes one and inserts the other whole, and its cleanup, which only shifts an
+    edit that stands alone between equalities, moves neither. The ends are the
+    texts' shared prefix and suffix, as it finds them on the codes.
+    """
+    runs = [(Op.EQUAL, head), (Op.DELETE, deleted), (Op.INSERT, inserted), (Op.EQUAL, tail)]
+    return [run for run in runs if run[1]]
 
 
 def restore_original(raw: Iterable[tuple[Op, int]], a: str, b: str) -> Iterator[Run]:
