@@ -18,9 +18,10 @@ caller is ready to join in.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter, is_, itemgetter, not_
 from typing import NamedTuple, overload
 
@@ -36,11 +37,12 @@ from twofold.engine.result.model import (
     DiffResult,
     Document,
     Pair,
+    Stats,
     equal_pair,
     equal_pairs,
 )
 from twofold.engine.result.spans import Span
-from twofold.engine.result.stats import EditCounts, compute_stats, edit_counts
+from twofold.engine.result.stats import EditCounts, compute_stats, edit_counts, refined_stats
 from twofold.engine.segment.normalize import match_keys
 from twofold.engine.segment.segmentation import resolve_unit, segment
 from twofold.engine.tuning import DEFAULT_COMPARE_TUNING, CompareTuning
@@ -49,7 +51,8 @@ Progress = Callable[[float], None]
 
 #: Share of the progress bar the alignment takes; the inline diffs get the rest.
 _ALIGN_SHARE = 0.3
-_DIFFED, _kind_of = frozenset({PairKind.CHANGED, PairKind.MOVED}), attrgetter("kind")
+_DIFFED = frozenset({PairKind.CHANGED, PairKind.MOVED})
+_kind_of, _edits_of = attrgetter("kind"), attrgetter("edits")
 
 
 class Paragraphs(NamedTuple):
@@ -241,18 +244,31 @@ class Refinement:
             ready_counts.append(counts)
         report(1.0)
         done = tuple(pairs)
-        # The refiner counted the words of the edits it made, early or not;
-        # pairs that came with edits already (none, from ``compare``) would need counting.
-        complete = not any(p.edits for p in result.pairs)
-        stats = compute_stats(
-            done,
-            result.a.text,
-            result.b.text,
+        # The refiner counted the words of the edits it made, early or not.
+        counted = self._shared.counts.plus(sum_counts(ready_counts))
+        return replace(result, pairs=done, stats=self._stats(done, counted), refined=True)
+
+    def _stats(self, done: tuple[Pair, ...], counted: EditCounts) -> Stats:
+        """The refined result's statistics: the coarse ones plus ``counted``, the new edits'.
+
+        A coarse result's stats are those of its pairs (``compare`` made them).
+        Pairs that came with edits already (none do from ``compare``) are counted afresh.
+        """
+        result = self._result
+        if any(map(_edits_of, result.pairs)):  # in C: most pairs are equal
+            return compute_stats(
+                done, result.a.text, result.b.text, result.a_segments, result.b_segments
+            )
+        # A pair whose edits are all ignored turned equal: count the kinds again.
+        diffed = chain(self._todo, self._ready)
+        same_kinds = all(done[n].kind is result.pairs[n].kind for n in diffed)
+        return refined_stats(
+            result.stats,
+            counted,
             result.a_segments,
             result.b_segments,
-            counted=self._shared.counts.plus(sum_counts(ready_counts)) if complete else None,
+            None if same_kinds else Counter(map(_kind_of, done)),
         )
-        return replace(result, pairs=done, stats=stats, refined=True)
 
     def close(self) -> None:
         """Give up: the refiner begins no more of the pairs."""

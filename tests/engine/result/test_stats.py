@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
 from twofold.engine.export.export_json import to_json
-from twofold.engine.pipeline import compare
+from twofold.engine.pipeline import compare, refine
 from twofold.engine.result.kinds import PairKind
-from twofold.engine.result.model import Document, Stats
+from twofold.engine.result.model import CompareOptions, Document, Stats
 
 A = "one\n\ntwo\n\nthree\n\nfour\n"
 B = "one\n\ntwo, edited\n\nfour\n\nfive\n"
@@ -38,3 +39,36 @@ def test_the_json_names_the_kinds_by_their_values_in_order_of_first_pair() -> No
     assert data["stats"]["pairs_by_kind"] == {
         kind.value: n for kind, n in result.stats.pairs_by_kind.items()
     }
+
+
+SPACED = CompareOptions(ignore_whitespace=True)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Hello world.\n", "Hello world .\n"),  # the only change: no changed pair left
+        ("Intro.\n\nHello world.\n", "Intro.\n\nHello world .\n"),
+        ("Hello world.\n\nGone.\n", "Hello world .\n\nNew here.\n"),  # equal comes first now
+        ("Hello world.\n\nOne two.\n", "Hello world .\n\nOne three.\n"),
+    ],
+)
+def test_a_pair_that_changes_only_ignored_spaces_counts_as_equal_once_refined(
+    a: str, b: str
+) -> None:
+    coarse = compare(Document("a.txt", a), Document("b.txt", b), SPACED, inline=False)
+    assert PairKind.CHANGED in coarse.stats.pairs_by_kind
+    refined = refine(coarse)
+    assert refined.stats == compare(Document("a.txt", a), Document("b.txt", b), SPACED).stats
+    kinds = [pair.kind for pair in refined.pairs]
+    assert list(refined.stats.pairs_by_kind.items()) == list(Counter(kinds).items())
+
+
+def test_refining_a_result_with_some_edits_counts_those_too() -> None:
+    """A result refined in part (a pair on screen first) counts every pair's edits."""
+    a, b = Document("a.txt", A + "\nsix words in a row here\n"), Document("b.txt", B)
+    direct = compare(a, b)
+    coarse = compare(a, b, inline=False)
+    n = next(n for n, pair in enumerate(direct.pairs) if pair.edits)
+    partly = replace(coarse, pairs=(*coarse.pairs[:n], direct.pairs[n], *coarse.pairs[n + 1 :]))
+    assert refine(partly).stats == direct.stats

@@ -92,8 +92,6 @@ def compute_stats(
     if counted is None:
         counted = edit_counts(filter(None, map(_edits_of, pairs)))
     words_del, words_ins, chars_del, chars_ins = counted.plus(_counts(deleted, inserted))
-    total = _covered(segs_a) + _covered(segs_b)
-    changed = chars_del + chars_ins
     return Stats(
         pairs_by_kind=dict(kinds),
         paragraphs_a=len(segs_a),
@@ -102,8 +100,48 @@ def compute_stats(
         words_inserted=words_ins,
         chars_deleted=chars_del,
         chars_inserted=chars_ins,
-        similarity=1.0 if total == 0 else round(max(0.0, 1.0 - changed / total), 6),
+        similarity=_similarity(chars_del + chars_ins, _covered(segs_a) + _covered(segs_b)),
     )
+
+
+def refined_stats(
+    coarse: Stats,
+    counted: EditCounts,
+    segs_a: Sequence[Span],
+    segs_b: Sequence[Span],
+    pairs_by_kind: dict[PairKind, int] | None = None,
+) -> Stats:
+    """The statistics of a coarse result once refined, from its own and the edits' counts.
+
+    Why not ``compute_stats`` again: refining gives edits to changed pairs only;
+    the deleted and inserted paragraphs, counted in full (most of a big
+    revision's words), stay as they were, and so do the kinds unless a pair
+    turned out to change nothing.
+
+    Args:
+        coarse: ``compute_stats`` of the coarse pairs, none of which had edits.
+        counted: ``edit_counts`` of the edits refining made.
+        pairs_by_kind: the refined pairs' kinds counted, if any pair's kind changed.
+    """
+    words_del, words_ins, chars_del, chars_ins = counted.plus(
+        EditCounts(
+            coarse.words_deleted, coarse.words_inserted, coarse.chars_deleted, coarse.chars_inserted
+        )
+    )
+    return Stats(
+        pairs_by_kind=dict(coarse.pairs_by_kind if pairs_by_kind is None else pairs_by_kind),
+        paragraphs_a=coarse.paragraphs_a,
+        paragraphs_b=coarse.paragraphs_b,
+        words_deleted=words_del,
+        words_inserted=words_ins,
+        chars_deleted=chars_del,
+        chars_inserted=chars_ins,
+        similarity=_similarity(chars_del + chars_ins, _covered(segs_a) + _covered(segs_b)),
+    )
+
+
+def _similarity(changed: int, total: int) -> float:
+    return 1.0 if total == 0 else round(max(0.0, 1.0 - changed / total), 6)
 
 
 def _covered(segments: Sequence[Span]) -> int:
