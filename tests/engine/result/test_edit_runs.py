@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from twofold.engine.inline.chardiff import inline_edits, rebuild
+from twofold.engine.inline.chardiff import inline_edits, rebuild, similarity
 from twofold.engine.result.edit_runs import EditRuns, is_significant, runs_of, text_runs_of
 from twofold.engine.result.kinds import Granularity, Op
 from twofold.engine.result.model import CompareOptions, Edit
+from twofold.engine.result.stats import edit_counts
 
 FOLDING = CompareOptions(ignore_whitespace=True, ignore_case=True)
 OPTIONS = [
@@ -125,6 +126,19 @@ def test_packing_the_runs_gives_the_same_edits(a: str, b: str, opts: CompareOpti
     runs = inline_edits(a, b, opts)
     assert EditRuns.pack(runs.runs(), a, b) == runs
     assert EditRuns.pack(list(runs_of(tuple(runs))), a, b) == runs
+
+
+@given(texts, texts, options, st.integers(0, 3), st.integers(0, 3))
+@examples
+def test_runs_count_and_score_as_their_edits(
+    a: str, b: str, opts: CompareOptions, before_a: int, before_b: int
+) -> None:
+    """Words and characters changed, and the similarity, read off runs over whole documents."""
+    runs = inline_edits(a, b, opts)
+    placed = runs.rebased("x" * before_a + a + "y", before_a, "z" * before_b + b, before_b)
+    edits = tuple(runs)
+    assert edit_counts([placed]) == edit_counts([edits]) == edit_counts([list(edits)])
+    assert similarity(placed) == similarity(edits)
 
 
 @given(texts, texts, options)

@@ -362,6 +362,10 @@ def rebuild(edits: Sequence[Edit], side: Op) -> str:
 
 def similarity(edits: Sequence[Edit]) -> float:
     """Share of characters kept: ``2 * kept / (len(a) + len(b))``; ignored edits count as kept."""
+    if isinstance(edits, EditRuns):
+        kept, changed, ignored_changes = edits.sizes()
+        total = kept + ignored_changes + changed
+        return 1.0 if total == 0 else (kept + ignored_changes) / total
     kept = changed = 0
     for op, n, ignored in runs_of(edits):
         if op is Op.EQUAL:

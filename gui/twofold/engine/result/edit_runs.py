@@ -40,6 +40,10 @@ _UNCODE: tuple[tuple[Op, bool], ...] = (
 )
 #: Codes of the edits that change something a reader sees (not equal, not ignored).
 _SIGNIFICANT = (bytes([_CODE[Op.DELETE]]), bytes([_CODE[Op.INSERT]]))
+_DELETED, _INSERTED = _CODE[Op.DELETE], _CODE[Op.INSERT]
+#: Whether each code's run covers text of A, and of B.
+_ON_A = tuple(int(op is not Op.INSERT) for op, _ignored in _UNCODE)
+_ON_B = tuple(int(op is not Op.DELETE) for op, _ignored in _UNCODE)
 
 
 class EditRuns(Sequence[Edit]):
@@ -99,11 +103,9 @@ class EditRuns(Sequence[Edit]):
         b_at, b_end = b_span if b_span is not None else (0, len(b))
         if len(codes) != len(lengths):
             raise ValueError("as many codes as lengths are needed")
-        taken = [0, 0, 0, 0, 0, 0]
-        for code, n in zip(codes, lengths, strict=True):
-            if n < 0:
-                raise ValueError("a run cannot be shorter than nothing")
-            taken[code] += n  # IndexError for an unknown code
+        if min(lengths, default=0) < 0:
+            raise ValueError("a run cannot be shorter than nothing")
+        taken = _taken(codes, lengths)  # IndexError for an unknown code
         equal, deleted, inserted = (taken[k] + taken[k + 3] for k in range(3))
         if equal + deleted != a_end - a_at or equal + inserted != b_end - b_at:
             raise ValueError("the runs do not cover both texts")
@@ -134,6 +136,34 @@ class EditRuns(Sequence[Edit]):
                 ia += n
                 if op is Op.EQUAL:
                     ib += n
+
+    def changed_texts(self) -> tuple[list[str], list[str]]:
+        """What the runs delete and what they insert, ignored runs left out.
+
+        What statistics count: only those texts are cut out, not the equal
+        text around them (most of a changed pair).
+        """
+        a, b, ia, ib = self._a, self._b, self._a_at, self._b_at
+        deleted: list[str] = []
+        inserted: list[str] = []
+        on_a, on_b = _ON_A, _ON_B
+        for code, n in zip(self.codes, self.lengths, strict=True):
+            if code == _DELETED:
+                deleted.append(a[ia : ia + n])
+            elif code == _INSERTED:
+                inserted.append(b[ib : ib + n])
+            ia += on_a[code] * n
+            ib += on_b[code] * n
+        return deleted, inserted
+
+    def sizes(self) -> tuple[int, int, int]:
+        """Characters the runs keep (equal ones, both sides), change, and change ignored."""
+        taken = _taken(self.codes, self.lengths)
+        return (
+            2 * (taken[0] + taken[3]),
+            taken[_DELETED] + taken[_INSERTED],
+            taken[_DELETED + 3] + taken[_INSERTED + 3],
+        )
 
     def significant(self) -> bool:
         """Whether any edit deletes or inserts something not ignored."""
@@ -182,6 +212,14 @@ class EditRuns(Sequence[Edit]):
                 inserted += n
         a_end, b_end = self._a_at + kept + deleted, self._b_at + kept + inserted
         return self._a[self._a_at : a_end], self._b[self._b_at : b_end]
+
+
+def _taken(codes: bytes, lengths: array[int]) -> list[int]:
+    """Characters the runs of each code cover."""
+    taken = [0, 0, 0, 0, 0, 0]
+    for code, n in zip(codes, lengths, strict=True):
+        taken[code] += n
+    return taken
 
 
 def runs_of(edits: Sequence[Edit]) -> Iterator[Run]:

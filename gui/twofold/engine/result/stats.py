@@ -14,7 +14,7 @@ from itertools import compress, repeat
 from operator import attrgetter, is_
 from typing import NamedTuple
 
-from twofold.engine.result.edit_runs import text_runs_of
+from twofold.engine.result.edit_runs import EditRuns, text_runs_of
 from twofold.engine.result.kinds import Op, PairKind
 from twofold.engine.result.model import Edit, Pair, Stats
 from twofold.engine.result.spans import Segments, Span, span_bounds
@@ -47,6 +47,11 @@ def edit_counts(edit_lists: Iterable[Sequence[Edit]]) -> EditCounts:
     deleted: list[str] = []
     inserted: list[str] = []
     for edits in edit_lists:
+        if isinstance(edits, EditRuns):
+            gone, new = edits.changed_texts()
+            deleted += gone
+            inserted += new
+            continue
         for op, text, ignored in text_runs_of(edits):
             if ignored or op is Op.EQUAL:
                 continue
