@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,7 +14,7 @@ from twofold.engine.errors import CompareCanceled
 from twofold.engine.pipeline import compare, refine, refine_pair
 from twofold.engine.refiner import LocalRefiner
 from twofold.engine.result.kinds import Granularity, PairKind, Unit
-from twofold.engine.result.model import CompareOptions
+from twofold.engine.result.model import CompareOptions, DiffResult, Pair
 from twofold.engine.tuning import CompareTuning
 
 WORDS = [
@@ -177,6 +180,30 @@ def test_coarse_then_refined_equals_the_direct_result(
     assert refined.pairs == direct.pairs
     assert refined.stats == direct.stats
     assert [refine_pair(coarse, p) for p in coarse.pairs] == list(direct.pairs)
+
+
+def _as_spans(result: DiffResult) -> DiffResult:
+    """``result`` with its segments as a tuple of spans, as a hand-made result has them."""
+    return replace(result, a_segments=tuple(result.a_segments), b_segments=tuple(result.b_segments))
+
+
+@given(revision(), options)
+@settings(max_examples=30, deadline=None)
+def test_segments_as_spans_refine_alike(
+    pair: tuple[list[str], list[str]], opts: CompareOptions
+) -> None:
+    a, b = (doc("\n\n".join(p)) for p in pair)
+    coarse = compare(a, b, opts, inline=False)
+    assert refine(_as_spans(coarse)).pairs == refine(coarse).pairs == compare(a, b, opts).pairs
+
+
+@pytest.mark.parametrize("kind", [PairKind.CHANGED, PairKind.MOVED])
+def test_a_diffed_pair_without_paragraphs_on_a_side_is_refused(kind: PairKind) -> None:
+    coarse = compare(doc("one two\n"), doc("one three\n"), inline=False)
+    broken = replace(coarse, pairs=(Pair(kind, (0,), (), 0.5),))
+    for form in (broken, _as_spans(broken)):
+        with pytest.raises(ValueError, match="paragraphs on both sides"):
+            refine(form)
 
 
 tunings = st.builds(

@@ -41,7 +41,7 @@ from twofold.engine.result.model import (
     equal_pair,
     equal_pairs,
 )
-from twofold.engine.result.spans import Span
+from twofold.engine.result.spans import Segments, Span
 from twofold.engine.result.stats import EditCounts, compute_stats, edit_counts, refined_stats
 from twofold.engine.segment.normalize import match_keys
 from twofold.engine.segment.segmentation import resolve_unit, segment
@@ -312,12 +312,15 @@ class _PairTexts(Sequence[tuple[str, str]]):
 
     def __init__(self, result: DiffResult, pairs: list[Pair]) -> None:
         self._a, self._b = result.a.text, result.b.text
-        self._spans = [_pair_spans(result, pair) for pair in pairs]
+        #: where each pair's texts start and end: ``(start in A, end in A, start in B, end in B)``
+        self._bounds = _pair_bounds(result, pairs)
         #: Characters of each pair, both sides.
-        self.sizes = [sa.end - sa.start + sb.end - sb.start for sa, sb in self._spans]
+        self.sizes = [
+            end_a - start_a + end_b - start_b for start_a, end_a, start_b, end_b in self._bounds
+        ]
 
     def __len__(self) -> int:
-        return len(self._spans)
+        return len(self._bounds)
 
     @overload
     def __getitem__(self, n: int) -> tuple[str, str]: ...
@@ -326,13 +329,29 @@ class _PairTexts(Sequence[tuple[str, str]]):
     def __getitem__(self, n: int | slice) -> tuple[str, str] | Sequence[tuple[str, str]]:
         if isinstance(n, slice):
             return [self[k] for k in range(len(self))[n]]
-        span_a, span_b = self._spans[n]
-        return self._a[span_a.start : span_a.end], self._b[span_b.start : span_b.end]
+        start_a, end_a, start_b, end_b = self._bounds[n]
+        return self._a[start_a:end_a], self._b[start_b:end_b]
 
     def placed(self, n: int, edits: EditRuns) -> EditRuns:
         """Edits of job ``n``'s texts, over the documents instead (the cut-out texts can go)."""
-        span_a, span_b = self._spans[n]
-        return edits.rebased(self._a, span_a.start, self._b, span_b.start)
+        start_a, _end_a, start_b, _end_b = self._bounds[n]
+        return edits.rebased(self._a, start_a, self._b, start_b)
+
+
+def _pair_bounds(result: DiffResult, pairs: list[Pair]) -> list[tuple[int, int, int, int]]:
+    """``(start in A, end in A, start in B, end in B)`` of each pair, without a ``Span`` for each.
+
+    Making a ``Span`` costs a microsecond, and a big revision has thousands of changed pairs.
+    """
+    segs_a, segs_b = result.a_segments, result.b_segments
+    if not (isinstance(segs_a, Segments) and isinstance(segs_b, Segments)):
+        spans = [_pair_spans(result, pair) for pair in pairs]
+        return [(sa.start, sa.end, sb.start, sb.end) for sa, sb in spans]
+    for pair in pairs:
+        if not (pair.a and pair.b):
+            raise ValueError(f"a {pair.kind.value} pair needs paragraphs on both sides")
+    starts_a, ends_a, starts_b, ends_b = segs_a.starts, segs_a.ends, segs_b.starts, segs_b.ends
+    return [(starts_a[p.a[0]], ends_a[p.a[-1]], starts_b[p.b[0]], ends_b[p.b[-1]]) for p in pairs]
 
 
 def _pair_spans(result: DiffResult, pair: Pair) -> tuple[Span, Span]:
