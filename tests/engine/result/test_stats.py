@@ -72,3 +72,7 @@ def test_refining_a_result_with_some_edits_counts_those_too() -> None:
     n = next(n for n, pair in enumerate(direct.pairs) if pair.edits)
     partly = replace(coarse, pairs=(*coarse.pairs[:n], direct.pairs[n], *coarse.pairs[n + 1 :]))
     assert refine(partly).stats == direct.stats
+    spans = replace(
+        partly, a_segments=tuple(partly.a_segments), b_segments=tuple(partly.b_segments)
+    )
+    assert refine(spans).stats == direct.stats, "segments as a tuple of spans count alike"

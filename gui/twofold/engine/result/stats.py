@@ -21,6 +21,7 @@ from twofold.engine.result.spans import Segments, Span, span_bounds
 
 _WORD = re.compile(r"\w+")
 _kind_of, _edits_of = attrgetter("kind"), attrgetter("edits")
+_a_of, _b_of = attrgetter("a"), attrgetter("b")
 #: Characters per regex call when counting words.
 _BATCH = 1 << 16
 
@@ -74,28 +75,23 @@ def compute_stats(
     text_b: str,
     segs_a: Sequence[Span],
     segs_b: Sequence[Span],
-    counted: EditCounts | None = None,
 ) -> Stats:
-    """The statistics of ``pairs``.
-
-    Args:
-        counted: ``edit_counts`` of every pair's edits, if the caller made them
-            already (the refinement does, batch by batch, on both cores).
-    """
+    """The statistics of ``pairs`` (a refinement adds to a coarse result's: ``refined_stats``)."""
     # Counted and picked out in C by the kind itself: a 250,000-line file has a pair a
     # line, and a big revision tens of thousands of equal pairs that count nothing.
     kind_of_each = list(map(_kind_of, pairs))
     kinds = Counter(kind_of_each)
-    deleted = [
-        _joined(text_a, segs_a, pair.a)
-        for pair in compress(pairs, map(is_, kind_of_each, repeat(PairKind.DELETED)))
-    ]
-    inserted = [
-        _joined(text_b, segs_b, pair.b)
-        for pair in compress(pairs, map(is_, kind_of_each, repeat(PairKind.INSERTED)))
-    ]
-    if counted is None:
-        counted = edit_counts(filter(None, map(_edits_of, pairs)))
+    deleted = _joined(
+        text_a,
+        segs_a,
+        map(_a_of, compress(pairs, map(is_, kind_of_each, repeat(PairKind.DELETED)))),
+    )
+    inserted = _joined(
+        text_b,
+        segs_b,
+        map(_b_of, compress(pairs, map(is_, kind_of_each, repeat(PairKind.INSERTED)))),
+    )
+    counted = edit_counts(filter(None, map(_edits_of, pairs)))
     words_del, words_ins, chars_del, chars_ins = counted.plus(_counts(deleted, inserted))
     return Stats(
         pairs_by_kind=dict(kinds),
@@ -178,5 +174,19 @@ def _count_words(texts: list[str]) -> int:
     return count + len(_WORD.findall(" ".join(batch)))
 
 
-def _joined(text: str, segs: Sequence[Span], indices: tuple[int, ...]) -> str:
-    return " ".join(text[segs[i].start : segs[i].end] for i in indices)
+def _joined(text: str, segs: Sequence[Span], sides: Iterable[tuple[int, ...]]) -> list[str]:
+    """The paragraphs of each of ``sides`` (a pair's, on one side), joined by a space.
+
+    No word crosses the space, which counts as a character. Read off the offsets
+    when ``segs`` are ``Segments``: a ``Span`` made for each paragraph cost more
+    than cutting out its text.
+    """
+    if not isinstance(segs, Segments):
+        return [" ".join(text[segs[i].start : segs[i].end] for i in indices) for indices in sides]
+    starts, ends = segs.starts, segs.ends
+    return [
+        text[starts[indices[0]] : ends[indices[0]]]
+        if len(indices) == 1
+        else " ".join([text[starts[i] : ends[i]] for i in indices])
+        for indices in sides
+    ]
