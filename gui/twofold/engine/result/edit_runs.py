@@ -39,7 +39,7 @@ _UNCODE: tuple[tuple[Op, bool], ...] = (
     (Op.INSERT, True),
 )
 #: Codes of the edits that change something a reader sees (not equal, not ignored).
-_SIGNIFICANT = (bytes([_CODE[Op.DELETE]]), bytes([_CODE[Op.INSERT]]))
+_SIGNIFICANT_DELETE, _SIGNIFICANT_INSERT = bytes([_CODE[Op.DELETE]]), bytes([_CODE[Op.INSERT]])
 _DELETED, _INSERTED = _CODE[Op.DELETE], _CODE[Op.INSERT]
 #: Whether each code's run covers text of A, and of B.
 _ON_A = tuple(int(op is not Op.INSERT) for op, _ignored in _UNCODE)
@@ -167,7 +167,7 @@ class EditRuns(Sequence[Edit]):
 
     def significant(self) -> bool:
         """Whether any edit deletes or inserts something not ignored."""
-        return any(code in self.codes for code in _SIGNIFICANT)
+        return _SIGNIFICANT_DELETE in self.codes or _SIGNIFICANT_INSERT in self.codes
 
     def __len__(self) -> int:
         return len(self.codes)
