@@ -23,14 +23,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import chain, compress, repeat
 from operator import attrgetter, is_, itemgetter, not_
-from typing import NamedTuple, overload
+from typing import NamedTuple
 
 from twofold.engine.align.alignment import Match, align
 from twofold.engine.errors import CompareCanceled
 from twofold.engine.inline.chardiff import inline_edits
+from twofold.engine.inline.pair_texts import PairTexts, pair_spans
 from twofold.engine.refiner import Answered, LocalRefiner, Refiner, Sharing, Sides, sum_counts
 from twofold.engine.result.edit_runs import EditRuns, is_significant
-from twofold.engine.result.kinds import DocFormat, PairKind, Side, Unit
+from twofold.engine.result.kinds import DocFormat, PairKind, Unit
 from twofold.engine.result.layout import kept_lines, layout_of
 from twofold.engine.result.model import (
     CompareOptions,
@@ -41,7 +42,7 @@ from twofold.engine.result.model import (
     equal_pair,
     equal_pairs,
 )
-from twofold.engine.result.spans import Segments, Span
+from twofold.engine.result.spans import Span
 from twofold.engine.result.stats import EditCounts, compute_stats, edit_counts, refined_stats
 from twofold.engine.segment.normalize import match_keys
 from twofold.engine.segment.segmentation import resolve_unit, segment
@@ -140,7 +141,7 @@ def refine_pair(result: DiffResult, pair: Pair) -> Pair:
     """The pair with its inline edits, computing them if the result is coarse."""
     if pair.kind not in (PairKind.CHANGED, PairKind.MOVED) or pair.edits:
         return pair
-    span_a, span_b = _pair_spans(result, pair)
+    span_a, span_b = pair_spans(result, pair)
     return _inline_pair(
         Match(pair.kind, pair.a, pair.b, pair.similarity),
         result.a.text,
@@ -193,7 +194,7 @@ class Refinement:
                 self._todo.append(n)
             else:
                 self._ready[n] = found
-        self._jobs = _PairTexts(result, [result.pairs[n] for n in self._todo])
+        self._jobs = PairTexts(result, [result.pairs[n] for n in self._todo])
         self._shared = refiner.share(self._jobs, self._jobs.sizes, result.options)
 
     @property
@@ -280,7 +281,7 @@ class Refinement:
         An answer that does not fit (a refiner gone wrong) is replaced by diffing here.
         """
         result = self._result
-        span_a, span_b = _pair_spans(result, pair)
+        span_a, span_b = pair_spans(result, pair)
         try:
             edits = EditRuns.checked(
                 found.codes,
@@ -300,65 +301,6 @@ class Refinement:
             edits = inline_edits(text_a, text_b, result.options)
             placed = edits.rebased(result.a.text, span_a.start, result.b.text, span_b.start)
             return placed, edit_counts([edits])
-
-
-class _PairTexts(Sequence[tuple[str, str]]):
-    """The texts of pairs to diff, cut out of the documents only when one is diffed.
-
-    Why not a list of the texts: copies of every changed paragraph held at
-    once were a good share of a reworded pair's peak, reached while refining
-    (``bench/gui_bench.py --only 100%``).
-    """
-
-    def __init__(self, result: DiffResult, pairs: list[Pair]) -> None:
-        self._a, self._b = result.a.text, result.b.text
-        #: where each pair's texts start and end: ``(start in A, end in A, start in B, end in B)``
-        self._bounds = _pair_bounds(result, pairs)
-        #: Characters of each pair, both sides.
-        self.sizes = [
-            end_a - start_a + end_b - start_b for start_a, end_a, start_b, end_b in self._bounds
-        ]
-
-    def __len__(self) -> int:
-        return len(self._bounds)
-
-    @overload
-    def __getitem__(self, n: int) -> tuple[str, str]: ...
-    @overload
-    def __getitem__(self, n: slice) -> Sequence[tuple[str, str]]: ...
-    def __getitem__(self, n: int | slice) -> tuple[str, str] | Sequence[tuple[str, str]]:
-        if isinstance(n, slice):
-            return [self[k] for k in range(len(self))[n]]
-        start_a, end_a, start_b, end_b = self._bounds[n]
-        return self._a[start_a:end_a], self._b[start_b:end_b]
-
-    def placed(self, n: int, edits: EditRuns) -> EditRuns:
-        """Edits of job ``n``'s texts, over the documents instead (the cut-out texts can go)."""
-        start_a, _end_a, start_b, _end_b = self._bounds[n]
-        return edits.rebased(self._a, start_a, self._b, start_b)
-
-
-def _pair_bounds(result: DiffResult, pairs: list[Pair]) -> list[tuple[int, int, int, int]]:
-    """``(start in A, end in A, start in B, end in B)`` of each pair, without a ``Span`` for each.
-
-    Making a ``Span`` costs a microsecond, and a big revision has thousands of changed pairs.
-    """
-    segs_a, segs_b = result.a_segments, result.b_segments
-    if not (isinstance(segs_a, Segments) and isinstance(segs_b, Segments)):
-        spans = [_pair_spans(result, pair) for pair in pairs]
-        return [(sa.start, sa.end, sb.start, sb.end) for sa, sb in spans]
-    for pair in pairs:
-        if not (pair.a and pair.b):
-            raise ValueError(f"a {pair.kind.value} pair needs paragraphs on both sides")
-    starts_a, ends_a, starts_b, ends_b = segs_a.starts, segs_a.ends, segs_b.starts, segs_b.ends
-    return [(starts_a[p.a[0]], ends_a[p.a[-1]], starts_b[p.b[0]], ends_b[p.b[-1]]) for p in pairs]
-
-
-def _pair_spans(result: DiffResult, pair: Pair) -> tuple[Span, Span]:
-    span_a, span_b = result.span_of(pair, Side.A), result.span_of(pair, Side.B)
-    if span_a is None or span_b is None:
-        raise ValueError(f"a {pair.kind.value} pair needs paragraphs on both sides")
-    return span_a, span_b
 
 
 def _coarse_pairs(matches: list[Match]) -> tuple[Pair, ...]:
