@@ -45,7 +45,10 @@ _CHILD = r"""
 import gc, json, sys, time
 clock = time.process_time
 began = clock()
-from twofold.cli_output import json_for_terminal
+try:
+    from twofold.cli_output import json_for_terminal
+except ImportError:  # a checkout from before cli_output.py (--gui)
+    from twofold.cli import json_for_terminal
 from twofold.engine.align.alignment import align
 from twofold.engine.export.export_json import to_json
 from twofold.engine.load.decoding import load_document_and_bytes
