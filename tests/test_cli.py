@@ -438,3 +438,24 @@ def test_a_big_pair_that_starts_no_helper_imports_no_process_machinery(
     )
     run = run_python(code)
     assert run.stderr == "1 ['twofold.engine.parallel.shared_refiner']\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+@pytest.mark.parametrize("front", [["--json"], ["--stat"], ["--diff"], ["--text"]])
+def test_an_output_that_cannot_be_written_is_one_sentence(
+    pep1: tuple[Path, Path], front: list[str]
+) -> None:
+    """stdout on a full disk: said as trouble, not as an internal error with an errno."""
+    files = pep1[:1] if front == ["--text"] else pep1
+    with open("/dev/full", "w") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "twofold", *front, *map(str, files)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(GUI)},
+            timeout=120,
+            check=False,
+        )
+    assert run.returncode == 2
+    assert run.stderr == "twofold: the output cannot be written: the disk is full.\n"

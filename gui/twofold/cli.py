@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import NoReturn
 
 from twofold import __version__
-from twofold.cli_output import HelpFormatter, write_json, write_line
+from twofold.cli_output import HelpFormatter, stdout_errors, write_json, write_line
 from twofold.cli_output import json_for_terminal as json_for_terminal  # its old home
 from twofold.engine.errors import TwofoldError
 from twofold.engine.load.decoding import load_document_and_bytes
@@ -227,9 +227,10 @@ def _run_text(path: str, label: str | None, limits: ReadLimits) -> int:
     """``--text``: the text compared for ``path`` in UTF-8 with ``\n``; JSON offsets index it."""
     try:
         doc = _load(path, label, limits, digest=False)[0]
-        sys.stdout.flush()
-        sys.stdout.buffer.write(doc.text.encode("utf-8", "surrogateescape"))
-        sys.stdout.buffer.flush()
+        with stdout_errors():
+            sys.stdout.flush()
+            sys.stdout.buffer.write(doc.text.encode("utf-8", "surrogateescape"))
+            sys.stdout.buffer.flush()
     except TwofoldError as exc:
         say(str(exc))
         return EXIT_TROUBLE
@@ -334,9 +335,10 @@ def _print_diff(
     doc_a, raw_a = _load(left, labels[0], limits, digest=False)  # a patch needs no digest
     doc_b, raw_b = _load(right, labels[1], limits, digest=False)
     patch = stored_diff(doc_a, raw_a, doc_b, raw_b, options)  # the window exports the same
-    sys.stdout.flush()
-    sys.stdout.buffer.write(patch)
-    sys.stdout.buffer.flush()
+    with stdout_errors():
+        sys.stdout.flush()
+        sys.stdout.buffer.write(patch)
+        sys.stdout.buffer.flush()
     return EXIT_DIFFERENT if patch else EXIT_SAME
 
 
@@ -382,8 +384,10 @@ def _emit(result: DiffResult, *, as_json: bool) -> None:
     if as_json:
         from twofold.engine.export.export_json import to_json  # each front imports its writer
 
-        write_json(to_json(result))
+        with stdout_errors():
+            write_json(to_json(result))
         return
     from twofold.engine.result.summary import stat_text
 
-    write_line(stat_text(result))
+    with stdout_errors():
+        write_line(stat_text(result))

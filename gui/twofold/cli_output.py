@@ -14,13 +14,33 @@ import codecs
 import os
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-__all__ = ["HelpFormatter", "json_for_terminal", "write_json", "write_line"]
+__all__ = ["HelpFormatter", "json_for_terminal", "stdout_errors", "write_json", "write_line"]
 
 #: what ``json.dumps(ensure_ascii=False)`` leaves raw but a terminal must not get
 _JSON_RAW = re.compile("[\x7f-\x9f\ud800-\udfff]")
 #: the C1 controls (U+0080 to U+009F) in UTF-8
 _C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
+
+
+@contextmanager
+def stdout_errors() -> Iterator[None]:
+    """A write to stdout that fails (a full disk, a closed descriptor) as one sentence.
+
+    Raised as an ``OutputError``, which the command line says like any other
+    trouble (exit 2), not as an internal error. A reader that went away
+    (``BrokenPipeError``, ``... | head``) passes unchanged: nothing is wrong to tell.
+    """
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        from twofold.engine.export.safe_output import OutputError, write_failure
+
+        raise OutputError(f"the output cannot be written: {write_failure(exc)}.") from exc
 
 
 def write_line(text: str) -> None:

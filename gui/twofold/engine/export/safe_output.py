@@ -229,5 +229,10 @@ def _sync_folder(folder: str) -> None:
 
 
 def _write_error(exc: OSError, name: str) -> OutputError:
+    return OutputError(f'"{name}" cannot be written: {write_failure(exc)}.')
+
+
+def write_failure(exc: OSError) -> str:
+    """Why a write failed, in words a reader knows ("the disk is full"), without a full stop."""
     reason = _REASONS.get(exc.errno or 0) or (exc.strerror or type(exc).__name__).lower()
-    return OutputError(f'"{name}" cannot be written: {reason.rstrip(".")}.')
+    return reason.rstrip(".")
