@@ -45,7 +45,7 @@ from twofold.engine.result.model import (
 from twofold.engine.result.spans import Span
 from twofold.engine.result.stats import EditCounts, compute_stats, edit_counts, refined_stats
 from twofold.engine.segment.normalize import match_keys
-from twofold.engine.segment.segmentation import resolve_unit, segment
+from twofold.engine.segment.segmentation import resolve_unit, segment_with_texts
 from twofold.engine.tuning import DEFAULT_COMPARE_TUNING, CompareTuning
 
 Progress = Callable[[float], None]
@@ -70,13 +70,17 @@ def paragraphs(a: Document, b: Document, options: CompareOptions) -> Paragraphs:
     if unit is Unit.AUTO and (a.format is not DocFormat.TEXT or b.format is not DocFormat.TEXT):
         unit = Unit.PARAGRAPHS  # a reader gives paragraphs: compare the other side's too
     unit = resolve_unit(unit, (a.path or a.label, a.text), (b.path or b.label, b.text))
-    segs_a, segs_b = segment(a.text, unit), segment(b.text, unit)
+    segs_a, texts_a = segment_with_texts(a.text, unit)
+    segs_b, texts_b = segment_with_texts(b.text, unit)
     if unit is Unit.LINES:  # diff -B: blank lines are no units, but layout between them
         segs_a, segs_b = kept_lines(a, segs_a, options), kept_lines(b, segs_b, options)
     return Paragraphs(
         unit,
         (segs_a, segs_b),
-        (match_keys(a.text, segs_a, options), match_keys(b.text, segs_b, options)),
+        (
+            match_keys(a.text, segs_a, options, texts_a),
+            match_keys(b.text, segs_b, options, texts_b),
+        ),
     )
 
 

@@ -137,6 +137,8 @@ def test_match_keys_are_the_keys_of_each_span(
     assert keys == [match_key(text[s.start : s.end], options) for s in spans]
     if keys_are_texts(options):
         assert keys == [text[s.start : s.end] for s in spans]
+    cut = [text[s.start : s.end] for s in spans]  # as ``segment_with_texts`` hands them over
+    assert match_keys(text, spans, options, cut) == keys
 
 
 @pytest.mark.parametrize(

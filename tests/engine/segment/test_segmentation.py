@@ -7,12 +7,12 @@ import itertools
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 
 from twofold.engine.result.kinds import Unit
 from twofold.engine.result.spans import Span
-from twofold.engine.segment.segmentation import resolve_unit, segment
+from twofold.engine.segment.segmentation import resolve_unit, segment, segment_with_texts
 from twofold.engine.view.display_blocks import hard_breaks
 
 GETTYSBURG = (
@@ -158,3 +158,43 @@ def test_long_runs_of_spaces_do_not_backtrack() -> None:
     text = ("x\n" + spaces + "\n") * 5 + (spaces + "y\n") * 5
     got = texts(text, segment(text, Unit.PARAGRAPHS))
     assert got == ["x"] * 5 + ["\n".join([spaces + "y"] * 5)]
+
+
+#: Lines of prose and the blank lines around them: empty ones most, but also
+#: white space only, Unicode's included (U+2028 is white space, not a newline).
+_SPACE = " \t\r\x0b\x0c\x1c\x85\xa0\u2028\u3000"
+_PROSE = st.sampled_from(["", "", "", "a", "b c", " a", "a ", "\u200b", "\xa0a\u3000"])
+_LINE = st.one_of(
+    _PROSE,
+    st.text(alphabet="ab" + _SPACE, min_size=1, max_size=4),
+    st.text(alphabet=_SPACE, min_size=1, max_size=2),
+)
+
+
+@given(st.one_of(st.lists(_PROSE, max_size=12), st.lists(_LINE, max_size=12)).map("\n".join))
+@example("a\n\n")
+@example("a\n")
+@settings(max_examples=300)
+def test_texts_cut_with_the_paragraphs_are_the_general_paths(text: str) -> None:
+    """The split at ``\\n\\n`` answers only for texts it cuts as the blank-line search does."""
+    segments, cut = segment_with_texts(text, Unit.PARAGRAPHS)
+    event("texts cut" if cut is not None else "sliced after")
+    expected = segment(text, Unit.PARAGRAPHS)
+    assert segments == expected
+    assert cut is None or cut == [text[start:end] for start, end in expected.bounds()]
+    assert segment_with_texts(text, Unit.LINES) == (segment(text, Unit.LINES), None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a", "a\n", "a\n\n", "a\nb\n\nc d\ne\n", " a\n\n b \n\n\u3000c", "a\n \tb\n\nc"],
+)
+def test_prose_with_single_empty_blank_lines_gets_its_texts(text: str) -> None:
+    segments, cut = segment_with_texts(text, Unit.PARAGRAPHS)
+    assert segments == segment(text, Unit.PARAGRAPHS)
+    assert cut == [text[start:end] for start, end in segments.bounds()]
+
+
+@pytest.mark.parametrize("text", ["", "\na", "a\n\n\nb", "a\n \nb", "a\n\u3000", "a\n\n\n"])
+def test_other_texts_are_sliced_after(text: str) -> None:
+    assert segment_with_texts(text, Unit.PARAGRAPHS)[1] is None

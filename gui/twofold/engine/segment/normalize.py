@@ -70,8 +70,17 @@ def match_key(text: str, options: CompareOptions) -> str:
     return text
 
 
-def match_keys(text: str, spans: Iterable[Span], options: CompareOptions) -> list[str]:
-    """``match_key`` of each span of ``text``: the spans' texts when ``keys_are_texts``."""
+def match_keys(
+    text: str, spans: Iterable[Span], options: CompareOptions, texts: list[str] | None = None
+) -> list[str]:
+    """``match_key`` of each span of ``text``: the spans' texts when ``keys_are_texts``.
+
+    Args:
+        texts: the spans' texts, when the segmenter cut them already
+            (``segment_with_texts``): taken, not copied, rather than sliced again.
+    """
+    if texts is not None:
+        return texts if keys_are_texts(options) else [match_key(t, options) for t in texts]
     if keys_are_texts(options):
         return [text[start:end] for start, end in span_bounds(spans)]
     return [match_key(text[start:end], options) for start, end in span_bounds(spans)]

@@ -9,6 +9,8 @@ source file keeps its shape. Spans never overlap and appear in text order.
 Lines end at ``\\n`` only, and a line is blank when ``\\S`` finds nothing in it.
 Paragraphs are found from the blank lines alone (a regular expression finds
 them), so big files cost a loop over paragraphs rather than over every line.
+Most prose needs not even that: when each blank line is empty and alone,
+``str.split`` cuts the paragraphs at ``\\n\\n``, and their texts with them.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import os
 import re
 from array import array
-from itertools import repeat
+from itertools import accumulate, repeat
 from operator import add
 
 from twofold.engine.result.kinds import Unit
@@ -29,6 +31,11 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*+(?=\n|\Z)")
 #: The first line of a text, when it is blank (it has no newline before it).
 _BLANK_FIRST_LINE = re.compile(r"[^\S\n]*+(?=\n|\Z)")
 _NEWLINE = re.compile("\n")
+#: What makes cutting a text at every ``\n\n`` miss its paragraphs: a line of
+#: white space only (but for the first, which has no newline before it) or two
+#: blank lines in a row. Each branch starts with one character to test, so the
+#: engine leaves most lines at their first character.
+_NOT_SIMPLE = re.compile(r"(?m)\n(?:[^\S\n][^\S\n]*+$|\n\n)")
 #: Characters one C call reads at most when finding the lines of a text.
 _PIECE = 1 << 20
 
@@ -125,6 +132,39 @@ def segment(text: str, unit: Unit) -> Segments:
     if unit is Unit.LINES:
         return _lines(text)
     return _paragraphs(text)
+
+
+def segment_with_texts(text: str, unit: Unit) -> tuple[Segments, list[str] | None]:
+    """``segment(text, unit)``, and the segments' texts when cutting them was free (else None)."""
+    if unit is not Unit.LINES:
+        simple = _simple_paragraphs(text)
+        if simple is not None:
+            return simple
+    return segment(text, unit), None
+
+
+def _simple_paragraphs(text: str) -> tuple[Segments, list[str]] | None:
+    """The paragraphs and their texts when each blank line is empty and alone, else None.
+
+    Most prose is so: its paragraphs are what ``split("\\n\\n")`` cuts, in C and
+    with their texts (the match keys), where ``_paragraphs`` takes a step in
+    Python a paragraph and the keys are sliced again after it. Another text (a
+    line of spaces, two blank lines in a row) gets ``None``: ``_paragraphs``
+    cuts it.
+    """
+    if _BLANK_FIRST_LINE.match(text) or _NOT_SIMPLE.search(text):
+        return None
+    pieces = text.split("\n\n")
+    last = pieces[-1]
+    if not last:  # the text ends with a blank line
+        pieces.pop()
+    elif last[-1] == "\n":  # the newline ends the paragraph's last line
+        pieces[-1] = last[:-1]
+    # Each paragraph starts two characters past the end of the one before.
+    steps = [2] * (2 * len(pieces))
+    steps[::2] = map(len, pieces)
+    offsets = array("q", list(accumulate(steps, initial=0)))
+    return Segments(offsets[0:-1:2], offsets[1::2]), pieces
 
 
 def _lines(text: str) -> Segments:
