@@ -6,7 +6,8 @@ each in a fresh interpreter; ``--gui`` times another checkout's ``gui/``). Print
 median CPU seconds (``time.process_time``) of each stage, as the command line runs
 them: imports, load (read and decode both files), segment (paragraphs and match
 keys), align, pairs (the coarse pairs), stats, layout, refine (the inline diffs, on
-this core), JSON (``to_json``) and the terminal check of the JSON. GC passes are held
+this core), JSON (``to_json``, or the bytes ``--json`` writes, checked for the
+terminal as they are made) and the terminal check of the JSON. GC passes are held
 as the command line holds them.
 
 The profiler spreads its own cost over every call (it overstated the busiest
@@ -49,6 +50,11 @@ try:
     from twofold.cli_output import json_for_terminal
 except ImportError:  # a checkout from before cli_output.py (--gui)
     from twofold.cli import json_for_terminal
+try:  # the bytes the command line writes, checked for the terminal piece by piece
+    from twofold.cli_output import terminal_utf8
+    from twofold.engine.export.export_json import to_json_utf8
+except ImportError:  # a checkout from before them (--gui): the text, then its check
+    to_json_utf8 = None
 from twofold.engine.align.alignment import align
 from twofold.engine.export.export_json import to_json
 from twofold.engine.load.decoding import load_document_and_bytes
@@ -78,8 +84,12 @@ coarse = DiffResult(a=a, b=b, a_segments=segs_a, b_segments=segs_b, pairs=pairs,
                     stats=stats, options=options, unit=unit, refined=False, layout=layout)
 result = timed("refine", refine, coarse)
 gc.freeze()
-text = timed("json", to_json, result)
-timed("terminal", json_for_terminal, text)
+if to_json_utf8 is None:
+    text = timed("json", to_json, result)
+    timed("terminal", json_for_terminal, text)
+else:
+    timed("json", to_json_utf8, result, terminal_utf8)
+    times["terminal"] = 0.0  # made with the JSON
 print(json.dumps(times))
 """
 

@@ -11,11 +11,14 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from support import GUI
-from twofold.cli_output import json_for_terminal, write_json
+from twofold.cli_output import json_for_terminal, write_comparison_json, write_json
+from twofold.engine.export.export_json import to_json
+from twofold.engine.pipeline import compare
+from twofold.engine.result.model import Document
 
 #: JSON values holding what a terminal must not get raw, and what it may
 _VALUES = st.text(alphabet='ab é\x7f\x80\x9b\x9f\xa0\u0100\u20ac\ud800\udcff\U0001f600\\"')
@@ -52,6 +55,40 @@ def test_json_reaches_a_stdout_without_bytes() -> None:
     with contextlib.redirect_stdout(stream):
         write_json(text)
     assert stream.getvalue() == json_for_terminal(text) + "\n"
+
+
+#: Words of texts to compare: raw characters a terminal must not get, ``%`` (which the
+#: bytes are formatted with), quotes and controls the encoder escapes.
+_WORDS = ["word", "é", "\x7f", "\x9b", "50%", "%d", "\U0001f600", 'say "so"', "tab\t"]
+_TEXTS = st.lists(
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6).map(" ".join), max_size=8
+).map("\n\n".join)
+#: labels as an undecodable file name gives them, with lone surrogates
+_LABELS = st.text(alphabet="ab é\x7f\x9b\ud800\udcff", max_size=6)
+
+
+def _comparison_written(a: str, b: str, labels: tuple[str, str], encoding: str) -> bytes:
+    """What ``write_comparison_json`` sends for these texts to a stdout encoding as ``encoding``."""
+    result = compare(Document(label=labels[0], text=a), Document(label=labels[1], text=b))
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding=encoding, errors="surrogatepass", newline="\n")
+    stream.write("before ")
+    with contextlib.redirect_stdout(stream):
+        write_comparison_json(result)
+    return raw.getvalue()
+
+
+@settings(max_examples=150, deadline=None)
+@given(a=_TEXTS, b=_TEXTS, labels=st.tuples(_LABELS, _LABELS))
+@example(a="one \x7f", b="two \x7f", labels=("a", "b"))  # all ASCII: DEL stays raw
+@example(a="one \x7f", b="two \x7f", labels=("é", "b"))  # not: DEL escaped everywhere
+def test_a_comparison_is_written_as_its_json_text(a: str, b: str, labels: tuple[str, str]) -> None:
+    """Made as bytes piece by piece, the same bytes as ``write_json(to_json(result))``."""
+    text = to_json(compare(Document(label=labels[0], text=a), Document(label=labels[1], text=b)))
+    for encoding in ("utf-8", "utf-16-le"):
+        assert _comparison_written(a, b, labels, encoding) == _written(
+            text, encoding, "surrogatepass"
+        )
 
 
 #: prints the command's help, then argparse's own formatter's, for the same parser

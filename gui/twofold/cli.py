@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import NoReturn
 
 from twofold import __version__
-from twofold.cli_output import HelpFormatter, stdout_errors, write_json, write_line
+from twofold.cli_output import HelpFormatter, stdout_errors, write_comparison_json, write_line
 from twofold.cli_output import json_for_terminal as json_for_terminal  # its old home
 from twofold.engine.errors import TwofoldError
 from twofold.engine.load.decoding import load_document_and_bytes
@@ -382,10 +382,8 @@ def _total_size(*paths: str) -> int:
 
 def _emit(result: DiffResult, *, as_json: bool) -> None:
     if as_json:
-        from twofold.engine.export.export_json import to_json  # each front imports its writer
-
         with stdout_errors():
-            write_json(to_json(result))
+            write_comparison_json(result)  # imports its writer, as each front does
         return
     from twofold.engine.result.summary import stat_text
 

@@ -16,8 +16,20 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-__all__ = ["HelpFormatter", "json_for_terminal", "stdout_errors", "write_json", "write_line"]
+if TYPE_CHECKING:
+    from twofold.engine.result.model import DiffResult
+
+__all__ = [
+    "HelpFormatter",
+    "json_for_terminal",
+    "stdout_errors",
+    "terminal_utf8",
+    "write_comparison_json",
+    "write_json",
+    "write_line",
+]
 
 #: what ``json.dumps(ensure_ascii=False)`` leaves raw but a terminal must not get
 _JSON_RAW = re.compile("[\x7f-\x9f\ud800-\udfff]")
@@ -67,6 +79,27 @@ def write_json(text: str) -> None:
     sys.stdout.buffer.flush()
 
 
+def write_comparison_json(result: DiffResult) -> None:
+    """``write_json(to_json(result))``, made as the bytes to write when stdout writes UTF-8.
+
+    Then the text is never one ``str`` encoded whole: ``to_json_utf8`` encodes
+    the few pieces that may not be ASCII (``terminal_utf8``) and writes the rest
+    as bytes (``bench/corpus_speed.py`` times ``--json``).
+    """
+    from twofold.engine.export.export_json import to_json, to_json_utf8  # imported when used
+
+    if not _writes_utf8(sys.stdout):
+        write_json(to_json(result))
+        return
+    data = to_json_utf8(result, terminal_utf8)
+    if b"\x7f" in data and not data.isascii():  # a DEL in a piece of ASCII, left raw by it
+        data = data.replace(b"\x7f", b"\\u007f")
+    sys.stdout.flush()  # what was written through the text layer goes first
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.write(b"\n")
+    sys.stdout.buffer.flush()
+
+
 def _writes_utf8(stream: object) -> bool:
     """Whether text written to ``stream`` reaches its ``buffer`` as UTF-8 with ``\\n`` kept."""
     encoding = getattr(stream, "encoding", None)
@@ -110,6 +143,17 @@ def json_for_terminal(text: str) -> str:
     if text.isascii() or _utf8_if_raw_free(text) is not None:
         return text
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def terminal_utf8(text: str) -> bytes:
+    """``json_for_terminal(text)`` in UTF-8, encoded once when it needs no escape.
+
+    It escapes character by character, so the pieces of a JSON text give the
+    whole text's bytes (``to_json_utf8``), but for DEL: a text all ASCII keeps
+    its DEL raw, so the whole text's escapes it only when some piece is not.
+    """
+    data = _utf8_if_raw_free(text)
+    return data if data is not None else json_for_terminal(text).encode("utf-8")
 
 
 class HelpFormatter(argparse.HelpFormatter):

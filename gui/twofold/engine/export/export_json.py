@@ -28,16 +28,17 @@ a reader says it, "page headers and footers", and how many paragraphs).
 from __future__ import annotations
 
 import json
+from array import array
 from collections.abc import Callable, Sequence
-from itertools import compress
+from itertools import chain, compress, count, repeat
 from json.encoder import encode_basestring
-from operator import attrgetter, itemgetter, not_
+from operator import add, attrgetter, eq, itemgetter, mod, not_
 from typing import Any
 
 from twofold.engine.result.edit_runs import text_runs_of
 from twofold.engine.result.kinds import NewlineStyle, PairKind
 from twofold.engine.result.model import DiffResult, Document, LayoutDifference, LayoutValue, Pair
-from twofold.engine.result.spans import Span, span_bounds
+from twofold.engine.result.spans import Segments, Span, span_bounds
 
 
 def to_dict(result: DiffResult) -> dict[str, Any]:
@@ -54,72 +55,87 @@ def to_dict(result: DiffResult) -> dict[str, Any]:
 def to_json(result: DiffResult, *, indent: int | None = None) -> str:
     """``to_dict(result)`` as JSON, the same text ``json.dumps`` writes.
 
-    Without ``indent`` the text is written straight from the result, not from
-    dicts: a big result has a pair and a paragraph span per paragraph, and a dict
-    for each (then walked again by the encoder) was the larger part of writing it
-    (``bench/corpus_speed.py`` times ``--json``).
+    Without ``indent``, ``to_json_utf8`` writes it and it is decoded back: the
+    text of a lone surrogate passes through both ways unchanged.
     """
     if indent is not None:
         return json.dumps(to_dict(result), ensure_ascii=False, indent=indent)
+    return to_json_utf8(result, _utf8_with_surrogates).decode("utf-8", "surrogatepass")
+
+
+def to_json_utf8(result: DiffResult, encode: Callable[[str], bytes]) -> bytes:
+    """``encode(to_json(result))``, written straight from the result, never as one ``str``.
+
+    ``encode`` gets each text that may not be ASCII (a string the encoder wrote,
+    a pair with edits) and must encode it to UTF-8 one character at a time,
+    ASCII but DEL as itself, so that encoding the pieces is encoding the whole
+    (``cli_output.terminal_utf8``, which also escapes what a terminal must not
+    get, is one). The rest, numbers and punctuation, is written as bytes: a
+    big result has a pair and two paragraph spans per paragraph, and their
+    dicts (then walked by the encoder), a ``str`` each, and one text of them
+    all to encode again were most of writing it (``bench/corpus_speed.py``
+    times ``--json``).
+    """
     dumps = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(ensure_ascii=False) is
-    return "".join(
+    return b"".join(
         (
-            '{"a": ',
-            _document_text(result.a, result.a_segments, dumps),
-            ', "b": ',
-            _document_text(result.b, result.b_segments, dumps),
-            ', "unit": ',
-            dumps(result.unit.value),
-            ', "pairs": [',
-            ", ".join(_pair_texts(result.pairs, dumps)),
-            '], "layout": ',
-            dumps([_layout(d) for d in result.layout.differences]),
-            ', "stats": ',
-            dumps(_stats(result)),
-            "}",
+            b'{"a": ',
+            _document_utf8(result.a, result.a_segments, dumps, encode),
+            b', "b": ',
+            _document_utf8(result.b, result.b_segments, dumps, encode),
+            b', "unit": ',
+            encode(dumps(result.unit.value)),
+            b', "pairs": [',
+            _pairs_utf8(result.pairs, dumps, encode),
+            b'], "layout": ',
+            encode(dumps([_layout(d) for d in result.layout.differences])),
+            b', "stats": ',
+            encode(dumps(_stats(result))),
+            b"}",
         )
     )
+
+
+def _utf8_with_surrogates(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
 
 
 #: A pair of one paragraph a side without edits, as the encoder writes it: its kind
 #: (encoded), its two indices and its similarity.
 _ONE_TO_ONE = '{"kind": %s, "a": [%r], "b": [%r], "similarity": %r, "edits": []}'
-#: The same for an equal pair (most pairs of a big result), its two indices only.
-_EQUAL_ONE_TO_ONE = '{"kind": "equal", "a": [%r], "b": [%r], "similarity": 1.0, "edits": []}'
+#: The same for an equal pair (most pairs of a big result), its two indices to fill in.
+_EQUAL_ONE_TO_ONE = b'{"kind": "equal", "a": [%d], "b": [%d], "similarity": 1.0, "edits": []}'
 #: ``(len(a), len(b), _rest_of(pair))`` of a pair written by ``_EQUAL_ONE_TO_ONE``; the
 #: similarity's type too, since ``1 == 1.0`` but the encoder writes an int otherwise
 _EQUAL_SHAPE = (1, 1, (PairKind.EQUAL, 1.0, float, ()))
 #: Any other pair, as the encoder writes ``_pair(pair)``: kind, sides, similarity, edits
 #: (each ``_EDIT``) and, only when some are, the indices of the ignored edits.
 _PAIR = '{"kind": %s, "a": %s, "b": %s, "similarity": %r, "edits": [%s]%s}'
-_EDIT = "[%r, %s]"
+_EDIT = "[%d, %s]"
 _a_of, _b_of = attrgetter("a"), attrgetter("b")
 _rest_of = attrgetter("kind", "similarity", "similarity.__class__", "edits")
 _first, _second, _third = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
-def _pair_texts(pairs: Sequence[Pair], dumps: Callable[[object], str]) -> list[str]:
-    """Each pair as ``json.dumps(_pair(pair))`` writes it, most of them in C.
+def _pairs_utf8(
+    pairs: Sequence[Pair], dumps: Callable[[object], str], encode: Callable[[str], bytes]
+) -> bytes:
+    """The pairs as ``json.dumps`` writes ``[_pair(p) for p in pairs]``, without the brackets.
 
-    The equal pairs of one paragraph a side are formatted together, each step
-    one ``map`` over all of them: ``repr`` of an int is what the encoder writes,
-    and their kind and similarity are the same. The others (changed and moved
-    pairs, splits, merges) are written one by one, then each pair takes its
-    text from one list or the other, in C.
+    One template holds them all: an equal pair of one paragraph a side (most)
+    is ``_EQUAL_ONE_TO_ONE``, any other its own text (written one by one), and
+    one ``%`` fills in the equal pairs' indices, all in C.
     """
     a_sides, b_sides = list(map(_a_of, pairs)), list(map(_b_of, pairs))
     shapes = zip(map(len, a_sides), map(len, b_sides), map(_rest_of, pairs), strict=True)
-    equal = list(map(_EQUAL_SHAPE.__eq__, shapes))
-    firsts = zip(
-        map(_first, compress(a_sides, equal)), map(_first, compress(b_sides, equal)), strict=True
-    )
-    texts = list(map(_EQUAL_ONE_TO_ONE.__mod__, firsts))
-    if len(texts) == len(pairs):
-        return texts
+    equal = list(map(eq, repeat(_EQUAL_SHAPE), shapes))
+    template = [_EQUAL_ONE_TO_ONE] * len(equal)
     kind_texts = {kind: dumps(kind.value) for kind in PairKind}
-    others = [_other_pair_text(pair, kind_texts) for pair in compress(pairs, map(not_, equal))]
-    written = {True: iter(texts), False: iter(others)}  # each pair's flag picks its list
-    return list(map(next, map(written.__getitem__, equal)))
+    for at in compress(count(), map(not_, equal)):
+        text = encode(_other_pair_text(pairs[at], kind_texts))
+        template[at] = text.replace(b"%", b"%%")  # a text, not a place to fill in
+    indices = chain.from_iterable(map(add, compress(a_sides, equal), compress(b_sides, equal)))
+    return b", ".join(template) % tuple(indices)
 
 
 def _other_pair_text(pair: Pair, kind_texts: dict[PairKind, str]) -> str:
@@ -135,8 +151,8 @@ def _other_pair_text(pair: Pair, kind_texts: dict[PairKind, str]) -> str:
             return _ONE_TO_ONE % (kind, a[0], b[0], similarity)
         return _PAIR % (kind, repr(list(a)), repr(list(b)), similarity, "", "")
     runs = list(text_runs_of(pair.edits))
-    ops, texts = map(int, map(_first, runs)), map(encode_basestring, map(_second, runs))
-    edits = ", ".join(map(_EDIT.__mod__, zip(ops, texts, strict=True)))
+    ops, texts = map(_first, runs), map(encode_basestring, map(_second, runs))
+    edits = ", ".join(map(mod, repeat(_EDIT), zip(ops, texts, strict=True)))
     ignored = list(compress(range(len(runs)), map(_third, runs)))
     return _PAIR % (
         kind,
@@ -197,18 +213,34 @@ def _document(doc: Document, segments: Sequence[Span]) -> dict[str, Any]:
     }
 
 
-#: A paragraph's span as the encoder writes inside the list ``[start, end]``; the
-#: brackets between two spans are the separator of one ``join``.
-_SPAN = "%r, %r"
+#: A paragraph's span as the encoder writes it in the list, and the separator that follows.
+_SPAN = b"[%d, %d], "
 
 
-def _document_text(doc: Document, segments: Sequence[Span], dumps: Callable[[object], str]) -> str:
-    """``dumps(_document(doc, segments))``, its paragraph spans formatted in one ``map``."""
-    spans = "], [".join(map(_SPAN.__mod__, span_bounds(segments)))
-    encoded = {key: dumps(value) for key, value in _document(doc, ()).items()}
-    # in its place (the key is there already); a span's text is never empty
-    encoded["paragraphs"] = f"[[{spans}]]" if spans else "[]"
-    return "{" + ", ".join(f"{dumps(key)}: {text}" for key, text in encoded.items()) + "}"
+def _document_utf8(
+    doc: Document,
+    segments: Sequence[Span],
+    dumps: Callable[[object], str],
+    encode: Callable[[str], bytes],
+) -> bytes:
+    """``dumps(_document(doc, segments))`` in ``encode``'s bytes, the spans by one ``%``."""
+    encoded = {key: encode(dumps(value)) for key, value in _document(doc, ()).items()}
+    # in its place (the key is there already); the last span's separator left off
+    encoded["paragraphs"] = b"[%b]" % (_SPAN * len(segments))[:-2] % _span_bounds(segments)
+    return (
+        b"{"
+        + b", ".join(b"%b: %b" % (encode(dumps(key)), text) for key, text in encoded.items())
+        + b"}"
+    )
+
+
+def _span_bounds(segments: Sequence[Span]) -> tuple[int, ...]:
+    """Each span's start and end, in turn; segments' two arrays interleaved in C."""
+    if not isinstance(segments, Segments):
+        return tuple(chain.from_iterable(span_bounds(segments)))
+    bounds = array("q", bytes(16 * len(segments)))
+    bounds[0::2], bounds[1::2] = segments.starts, segments.ends
+    return tuple(bounds)
 
 
 def _stats(result: DiffResult) -> dict[str, Any]:
