@@ -82,6 +82,7 @@ def _comparison_written(a: str, b: str, labels: tuple[str, str], encoding: str) 
 @given(a=_TEXTS, b=_TEXTS, labels=st.tuples(_LABELS, _LABELS))
 @example(a="one \x7f", b="two \x7f", labels=("a", "b"))  # all ASCII: DEL stays raw
 @example(a="one \x7f", b="two \x7f", labels=("é", "b"))  # not: DEL escaped everywhere
+@example(a="", b="", labels=("\x7f", "\x9b"))  # nor when its only other character is escaped
 def test_a_comparison_is_written_as_its_json_text(a: str, b: str, labels: tuple[str, str]) -> None:
     """Made as bytes piece by piece, the same bytes as ``write_json(to_json(result))``."""
     text = to_json(compare(Document(label=labels[0], text=a), Document(label=labels[1], text=b)))

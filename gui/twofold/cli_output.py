@@ -91,8 +91,15 @@ def write_comparison_json(result: DiffResult) -> None:
     if not _writes_utf8(sys.stdout):
         write_json(to_json(result))
         return
-    data = to_json_utf8(result, terminal_utf8)
-    if b"\x7f" in data and not data.isascii():  # a DEL in a piece of ASCII, left raw by it
+    all_ascii = True
+
+    def encode(text: str) -> bytes:
+        nonlocal all_ascii
+        all_ascii = all_ascii and text.isascii()
+        return terminal_utf8(text)
+
+    data = to_json_utf8(result, encode)
+    if not all_ascii and b"\x7f" in data:  # a DEL in a piece of ASCII, left raw by it
         data = data.replace(b"\x7f", b"\\u007f")
     sys.stdout.flush()  # what was written through the text layer goes first
     sys.stdout.buffer.write(data)
