@@ -73,10 +73,7 @@ def write_json(text: str) -> None:
     if data is None:
         write_line(json_for_terminal(text))
         return
-    sys.stdout.flush()  # what was written through the text layer goes first
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.write(b"\n")
-    sys.stdout.buffer.flush()
+    _write_bytes_line(data)
 
 
 def write_comparison_json(result: DiffResult) -> None:
@@ -101,6 +98,11 @@ def write_comparison_json(result: DiffResult) -> None:
     data = to_json_utf8(result, encode)
     if not all_ascii and b"\x7f" in data:  # a DEL in a piece of ASCII, left raw by it
         data = data.replace(b"\x7f", b"\\u007f")
+    _write_bytes_line(data)
+
+
+def _write_bytes_line(data: bytes) -> None:
+    """``data`` (UTF-8) and a newline on stdout's buffer, after what its text layer holds."""
     sys.stdout.flush()  # what was written through the text layer goes first
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.write(b"\n")
