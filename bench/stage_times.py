@@ -55,7 +55,10 @@ try:  # the bytes the command line writes, checked for the terminal piece by pie
     from twofold.engine.export.export_json import to_json_utf8
 except ImportError:  # a checkout from before them (--gui): the text, then its check
     to_json_utf8 = None
-from twofold.engine.align.alignment import align
+try:  # the rows the command line pairs, anchor runs whole
+    from twofold.engine.align.alignment import align_rows as align
+except ImportError:  # a checkout from before align_rows (--gui)
+    from twofold.engine.align.alignment import align
 from twofold.engine.export.export_json import to_json
 from twofold.engine.load.decoding import load_document_and_bytes
 from twofold.engine.pipeline import _coarse_pairs, paragraphs, refine

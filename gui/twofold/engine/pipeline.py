@@ -21,11 +21,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from itertools import chain, compress, repeat
-from operator import attrgetter, is_, itemgetter, not_
+from itertools import chain, compress, islice
+from operator import attrgetter
 from typing import NamedTuple
 
-from twofold.engine.align.alignment import Match, align
+from twofold.engine.align.alignment import Match, align_rows
+from twofold.engine.align.matches import AnchorRun, equal_sides, expanded, row_length
 from twofold.engine.errors import CompareCanceled
 from twofold.engine.inline.chardiff import inline_edits
 from twofold.engine.inline.pair_texts import PairTexts, pair_spans
@@ -119,13 +120,14 @@ def compare(
     if refiner is not None and not inline:
         refiner.begin(Sides(a.text, segs_a, b.text, segs_b, options, (keys_a, keys_b)))
     report(0.05)
-    matches = align(keys_a, keys_b, options, check, tuning=tuning)
+    rows = align_rows(keys_a, keys_b, options, check, tuning=tuning)
     report(_ALIGN_SHARE)
     if inline:
         sides = (a.text, segs_a, b.text, segs_b)
+        matches = expanded(rows, max(len(keys_a), len(keys_b)))
         pairs = _diff_matches(matches, sides, options, tuning, check, report)
     else:
-        pairs = _coarse_pairs(matches)
+        pairs = _coarse_pairs(rows)
     report(1.0)
     return DiffResult(
         a=a,
@@ -307,14 +309,24 @@ class Refinement:
             return placed, edit_counts([edits])
 
 
-def _coarse_pairs(matches: list[Match]) -> tuple[Pair, ...]:
-    """Pairs without edits, with their pairing scores; the equal ones made together, in C."""
-    equal = list(map(is_, map(itemgetter(0), matches), repeat(PairKind.EQUAL)))  # Match.kind
-    same = list(compress(matches, equal))
-    others = [Pair(m.kind, m.a, m.b, _score(m)) for m in compress(matches, map(not_, equal))]
-    made_equal = equal_pairs(list(map(itemgetter(1), same)), list(map(itemgetter(2), same)))
-    made = {True: iter(made_equal), False: iter(others)}  # each match's flag picks its list
-    return tuple(map(next, map(made.__getitem__, equal)))
+def _coarse_pairs(rows: list[Match]) -> tuple[Pair, ...]:
+    """Pairs without edits, with their pairing scores; the equal ones made together, in C.
+
+    ``rows``: ``align_rows``' (a run of anchors one row, its pairs made without a
+    ``Match`` a paragraph) or ``align``'s.
+    """
+    made = iter(equal_pairs(*equal_sides(rows)))
+    pairs: list[Pair] = []
+    for row in rows:
+        if row.kind is PairKind.EQUAL:
+            pairs += islice(made, row_length(row))
+        elif type(row) is AnchorRun:  # a run of anchors that moved: a pair a paragraph
+            (a0, a1), (b0, b1) = row.a, row.b
+            sides = zip(range(a0, a1 + 1), range(b0, b1 + 1), strict=True)
+            pairs += [Pair(row.kind, (i,), (j,), _score(row)) for i, j in sides]
+        else:
+            pairs.append(Pair(row.kind, row.a, row.b, _score(row)))
+    return tuple(pairs)
 
 
 def _score(match: Match) -> float:

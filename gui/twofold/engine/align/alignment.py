@@ -34,7 +34,7 @@ from twofold.engine.errors import CompareCanceled
 from twofold.engine.result.model import CompareOptions
 from twofold.engine.tuning import DEFAULT_COMPARE_TUNING, CompareTuning
 
-__all__ = ["Match", "align"]
+__all__ = ["Match", "align", "align_rows"]
 
 Cancel = Callable[[], bool]
 
@@ -57,13 +57,26 @@ def align(
             key, for a caller that needs them again; by default they are dropped.
         tuning: where the anchors change strategy (``key_diff``).
     """
+    rows = align_rows(keys_a, keys_b, options, should_cancel, vocabulary, tuning)
+    return expanded(rows, max(len(keys_a), len(keys_b)))
+
+
+def align_rows(
+    keys_a: Sequence[str],
+    keys_b: Sequence[str],
+    options: CompareOptions,
+    should_cancel: Cancel | None = None,
+    vocabulary: Vocabulary | None = None,
+    tuning: CompareTuning = DEFAULT_COMPARE_TUNING,
+) -> list[Match]:
+    """``align``'s rows with each run of anchors still one ``AnchorRun`` (``expanded`` makes
+    it a row a paragraph): what the coarse pairs are made from, the runs' all at once.
+    """
     check = should_cancel or (lambda: False)
-    paragraphs = max(len(keys_a), len(keys_b))
     if list(keys_a) > list(keys_b):
         flipped_rows = _align_directed(keys_b, keys_a, options, check, vocabulary, tuning)
-        return expanded(reading_order(flipped(flipped_rows)), paragraphs)
-    rows = _align_directed(keys_a, keys_b, options, check, vocabulary, tuning)
-    return expanded(reading_order(rows), paragraphs)
+        return reading_order(flipped(flipped_rows))
+    return reading_order(_align_directed(keys_a, keys_b, options, check, vocabulary, tuning))
 
 
 def _align_directed(

@@ -18,7 +18,15 @@ from typing import NamedTuple
 
 from twofold.engine.result.kinds import PairKind
 
-__all__ = ["AnchorRun", "Match", "expanded", "flipped", "reading_order"]
+__all__ = [
+    "AnchorRun",
+    "Match",
+    "equal_sides",
+    "expanded",
+    "flipped",
+    "reading_order",
+    "row_length",
+]
 
 
 class Match(NamedTuple):
@@ -108,10 +116,7 @@ def expanded(rows: list[Match], paragraphs: int) -> list[Match]:
         paragraphs: as many as the longer side has.
     """
     out: list[Match] = []
-    # ``(i,)`` for each paragraph index, made once (in C) and shared by the rows of
-    # both sides: line i of A and line i of B are mostly both equal lines, and a
-    # source pair kept a tuple and its int per line twice over.
-    single = list(zip(range(paragraphs)))
+    single = _singles(paragraphs)
     for row in rows:
         if type(row) is not AnchorRun:
             out.append(row)
@@ -128,6 +133,43 @@ def expanded(rows: list[Match], paragraphs: int) -> list[Match]:
         )
         out.extend(map(_new_tuple, repeat(Match, n), made))
     return out
+
+
+def equal_sides(rows: list[Match]) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]]:
+    """The A and the B side of each equal row's pairs, in order, an ``AnchorRun`` a paragraph each.
+
+    Why: the equal pairs are made from these all at once (``equal_pairs``), a run's
+    without a ``Match`` for each of its paragraphs.
+    """
+    equal = [row for row in rows if row.kind is PairKind.EQUAL]
+    ends = [max(row.a[-1], row.b[-1]) for row in equal if type(row) is AnchorRun]
+    single = _singles(max(ends, default=-1) + 1)
+    sides_a: list[tuple[int, ...]] = []
+    sides_b: list[tuple[int, ...]] = []
+    for row in equal:
+        if type(row) is AnchorRun:
+            (a0, a1), (b0, b1) = row.a, row.b
+            if a1 - a0 != b1 - b0:
+                raise ValueError(f"an anchor run as long on both sides is needed: {row}")
+            sides_a += single[a0 : a1 + 1]
+            sides_b += single[b0 : b1 + 1]
+        else:
+            sides_a.append(row.a)
+            sides_b.append(row.b)
+    return sides_a, sides_b
+
+
+def row_length(row: Match) -> int:
+    """How many rows ``row`` is once ``expanded``: a paragraph each for an ``AnchorRun``, else 1."""
+    return row.a[1] - row.a[0] + 1 if type(row) is AnchorRun else 1
+
+
+def _singles(paragraphs: int) -> list[tuple[int]]:
+    """``(i,)`` for each paragraph index, made once (in C) and shared by the rows of both
+    sides: line i of A and line i of B are mostly both equal lines, and a source
+    pair kept a tuple and its int per line twice over.
+    """
+    return list(zip(range(paragraphs)))
 
 
 _a_of, _b_of, _kind_of = attrgetter("a"), attrgetter("b"), attrgetter("kind")
