@@ -285,6 +285,18 @@ def test_each_gap_that_differs_between_equal_paragraphs_is_told(
         assert first_b <= told.b_line <= first_b + len(gaps_b[k])
 
 
+@given(gapped_paragraphs(), units, st.sampled_from([CompareOptions(), W, B, CR]))
+def test_gaps_the_cutting_made_alike_are_what_reading_them_finds(
+    gaps: tuple[list[list[str]], list[list[str]]], unit: Unit, options: CompareOptions
+) -> None:
+    """Segments that know what lies between them (``Segments.between``) are not read
+    gap by gap: the layout is what reading every gap finds."""
+    options = replace(options, unit=unit)
+    result = compare(doc(_gapped_text(gaps[0])), doc(_gapped_text(gaps[1])), options)
+    unknown = Segments.of(result.a_segments), Segments.of(result.b_segments)
+    assert layout_of(result.a, result.b, *unknown, result.pairs, options) == result.layout
+
+
 @pytest.mark.parametrize(
     ("text_b", "kinds"),
     [

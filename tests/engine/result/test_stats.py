@@ -4,13 +4,18 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import replace
+from unittest.mock import patch
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from twofold.engine.export.export_json import to_json
 from twofold.engine.pipeline import compare, refine
+from twofold.engine.result import stats
 from twofold.engine.result.kinds import PairKind
 from twofold.engine.result.model import CompareOptions, Document, Stats
 
@@ -76,3 +81,21 @@ def test_refining_a_result_with_some_edits_counts_those_too() -> None:
         partly, a_segments=tuple(partly.a_segments), b_segments=tuple(partly.b_segments)
     )
     assert refine(spans).stats == direct.stats, "segments as a tuple of spans count alike"
+
+
+#: ASCII of every kind, and word characters beyond it (accented, digits, CJK, astral)
+_BEYOND = ["\xe9", "\xb2", "\u0663", "\u4e2d", "\U0001d7d8", "\xa0"]
+_WORDY = st.text(alphabet=st.sampled_from([*map(chr, range(128)), *_BEYOND]))
+
+
+@given(st.lists(_WORDY, max_size=8), st.integers(1, 12))
+def test_words_are_counted_as_the_regex_finds_them(texts: list[str], batch: int) -> None:
+    """ASCII texts are counted apart, without the regex; small batches reach every path."""
+    with patch.object(stats, "_BATCH", batch):
+        counted = stats._count_words(texts)
+    assert counted == sum(len(re.findall(r"\w+", text)) for text in texts)
+
+
+@given(st.text(alphabet=st.sampled_from(list(map(chr, range(128))))), st.integers(1, 5))
+def test_an_ascii_texts_words_are_counted_across_its_pieces(text: str, piece: int) -> None:
+    assert stats._ascii_words(text, piece) == len(re.findall(r"\w+", text))

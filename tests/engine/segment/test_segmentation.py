@@ -147,9 +147,21 @@ def test_lines_are_the_texts_lines_and_carry_their_newlines(text: str) -> None:
 @given(st.text(alphabet="ab\n \u2029", max_size=60))
 def test_segments_sum_what_they_cover_once(text: str) -> None:
     for unit in (Unit.LINES, Unit.PARAGRAPHS):
-        segments = segment(text, unit)
-        assert segments.covered == sum(s.end - s.start for s in segments)
-        assert segments.covered == segments.covered
+        for segments in (segment(text, unit), segment_with_texts(text, unit)[0]):
+            assert segments.covered == sum(s.end - s.start for s in segments)
+            assert segments.covered == segments.covered
+
+
+@given(st.text(alphabet="ab\n \u2029", max_size=60))
+@example("a\n\nb\n\nc\n")
+def test_what_segments_say_lies_between_them_does(text: str) -> None:
+    """``between``, when the cutting knew it, is the text between every two segments."""
+    for unit in (Unit.LINES, Unit.PARAGRAPHS):
+        for segments in (segment(text, unit), segment_with_texts(text, unit)[0]):
+            ends, starts = segments.ends[:-1], segments.starts[1:]
+            between = {text[end:start] for end, start in zip(ends, starts, strict=True)}
+            if segments.between is not None:
+                assert between <= {segments.between}
 
 
 def test_long_runs_of_spaces_do_not_backtrack() -> None:

@@ -187,11 +187,8 @@ class _Gaps:
     """
 
     def __init__(self, text: str, segs: Sequence[Span]) -> None:
-        if isinstance(segs, Segments):
-            self.starts, self.ends = segs.starts, segs.ends
-        else:
-            self.starts = array("q", (s.start for s in segs))
-            self.ends = array("q", (s.end for s in segs))
+        segs = segs if isinstance(segs, Segments) else Segments.of(segs)
+        self.starts, self.ends, self.between = segs.starts, segs.ends, segs.between
         self.text = text
         self.count = len(self.starts)
 
@@ -250,6 +247,8 @@ def _inner_gaps_alike(gaps_a: _Gaps, gaps_b: _Gaps) -> bool:
     """
     if gaps_a.count < 2 or gaps_b.count < 2:
         return True  # no gap between two paragraphs on one side
+    if gaps_a.between is not None and gaps_a.between == gaps_b.between:
+        return True  # the cutting put the same text between every two, on both sides
     width = gaps_a.inner_width()
     if width not in (1, 2) or width != gaps_b.inner_width():
         return False

@@ -42,10 +42,15 @@ class Segments(Sequence[Span]):
     tuples): making a ``Span`` costs a microsecond.
     """
 
-    __slots__ = ("_covered", "ends", "newlines", "starts")
+    __slots__ = ("_covered", "between", "ends", "newlines", "starts")
 
     def __init__(
-        self, starts: Iterable[int], ends: Iterable[int], newlines: array[int] | None = None
+        self,
+        starts: Iterable[int],
+        ends: Iterable[int],
+        newlines: array[int] | None = None,
+        *,
+        between: str | None = None,
     ) -> None:
         """Raises ValueError when the two disagree in length or a span ends before it starts.
 
@@ -59,8 +64,14 @@ class Segments(Sequence[Span]):
                 were cut at them (lines): the display blocks start from them too
                 (``linemap.block_table``), and finding them again in a log was
                 a long stall (``bench/gui_bench.py --only log``).
+            between: the text between every segment and the next, when the
+                cutting made it the same everywhere (``"\\n"`` between lines,
+                ``"\\n\\n"`` between paragraphs of simple prose); None when not
+                known. Then what lies between them is known without reading it
+                at every segment (``layout_of``, ``covered``).
         """
         self.newlines = newlines
+        self.between = between
         self._covered = -1
         self.starts = (
             starts if isinstance(starts, array) and starts.typecode == "q" else array("q", starts)
@@ -81,14 +92,19 @@ class Segments(Sequence[Span]):
 
     @property
     def covered(self) -> int:
-        """Characters in all the segments: summed in C once, then kept with them.
+        """Characters in all the segments: worked out once, then kept with them.
 
         A log has a segment a line: each sum held the GIL long enough to stall the
         window (``bench/gui_bench.py --only log``), and the stats of a coarse
-        result and of its refinement ask it of the same segments.
+        result and of its refinement ask it of the same segments. When what lies
+        between them is known, it is all from the first to the last but that.
         """
         if self._covered < 0:
-            self._covered = sum(self.ends) - sum(self.starts)
+            if self.between is not None and self.starts:
+                spread = self.ends[-1] - self.starts[0]
+                self._covered = spread - len(self.between) * (len(self.starts) - 1)
+            else:
+                self._covered = sum(self.ends) - sum(self.starts)
         return self._covered
 
     def bounds(self) -> Iterator[tuple[int, int]]:

@@ -164,7 +164,7 @@ def _simple_paragraphs(text: str) -> tuple[Segments, list[str]] | None:
     steps = [2] * (2 * len(pieces))
     steps[::2] = map(len, pieces)
     offsets = array("q", list(accumulate(steps, initial=0)))
-    return Segments(offsets[0:-1:2], offsets[1::2]), pieces
+    return Segments(offsets[0:-1:2], offsets[1::2], between="\n\n"), pieces
 
 
 def _lines(text: str) -> Segments:
@@ -181,7 +181,7 @@ def _lines(text: str) -> Segments:
     starts = array("q", [0])
     starts.extend(map(add, ends, repeat(1)))
     ends.append(size)
-    return Segments(starts, ends, newlines)
+    return Segments(starts, ends, newlines, between="\n")
 
 
 def _paragraphs(text: str) -> Segments:
