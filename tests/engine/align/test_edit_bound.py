@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from twofold.engine.align.edit_bound import changes_at_most, common_runs
 from twofold.engine.inline.anchors import increasing_chain
-from twofold.engine.inline.shared_ends import common_prefix, common_suffix
+from twofold.engine.inline.shared_ends import common_prefix, common_suffix, common_text_ends
 
 
 def _minimal_changes(a: list[str], b: list[str]) -> int:
@@ -131,3 +131,12 @@ def test_long_shared_ends_are_found_whole(
     assert common_prefix(a, b) == next((n for n in range(shorter) if a[n] != b[n]), shorter)
     from_end = next((n for n in range(shorter) if a[-1 - n] != b[-1 - n]), shorter)
     assert common_suffix(a, b, len(a) + len(b)) == from_end
+
+
+@given(
+    st.text("ab\u00e9\U0001f600\ud800", max_size=40),
+    st.text("ab\u00e9\U0001f600\ud800", max_size=40),
+)
+def test_shared_text_ends_are_those_of_the_sequences(a: str, b: str) -> None:
+    shorter = min(len(a), len(b))
+    assert common_text_ends(a, b) == (common_prefix(a, b), common_suffix(a, b, shorter))

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from twofold.engine.inline import chardiff, raw_diff, units
 from twofold.engine.inline.chardiff import inline_edits, rebuild, similarity
 from twofold.engine.inline.raw_diff import TokenCodes
+from twofold.engine.inline.shared_ends import common_prefix, common_suffix
 from twofold.engine.result.kinds import Granularity, Op
 from twofold.engine.result.model import CompareOptions, Edit
 from twofold.engine.tuning import DEFAULT_COMPARE_TUNING, CompareTuning
@@ -294,3 +295,31 @@ def test_word_runs_are_those_of_the_whole_texts_coded_at_once(pair: tuple[str, s
             ia += n
             ib += n if op is Op.EQUAL else 0
     assert chardiff.fine_diff(a, b, WORD) == expected
+
+
+def _boundaries(text: str) -> set[int]:
+    """Where ``TOKEN`` starts or ends a token of ``text``."""
+    return {0} | {match.end() for match in units.TOKEN.finditer(text)}
+
+
+@given(st.one_of(_edited_pairs(), _replaced_pairs(), st.tuples(_prose, _prose)))
+def test_shared_ends_are_the_longest_cut_between_tokens(pair: tuple[str, str]) -> None:
+    """The cuts are the last token edges of both texts within the shared start and end."""
+    a, b = pair
+    head = max(n for n in _boundaries(a) & _boundaries(b) if n <= common_prefix(a, b))
+    ends_a = {len(a) - n for n in _boundaries(a)}
+    ends_b = {len(b) - n for n in _boundaries(b)}
+    limit = common_suffix(a, b, min(len(a), len(b)) - head)
+    assert units.shared_token_ends(a, b) == (head, max(n for n in ends_a & ends_b if n <= limit))
+
+
+@given(st.one_of(_edited_pairs(), _replaced_pairs(), st.tuples(_prose, _prose)))
+def test_plain_word_edits_are_those_of_every_pairs_stages(pair: tuple[str, str]) -> None:
+    """Packing a replacement at once gives the edits tidied and mirrored runs give."""
+    a, b = pair
+    for one, other in ((a, b), (b, a)):
+        fast = inline_edits(one, other, WORD)
+        general = (
+            chardiff._edits(one, other, WORD, DEFAULT_COMPARE_TUNING) if one != other else fast
+        )
+        assert (fast.codes, fast.lengths) == (general.codes, general.lengths)

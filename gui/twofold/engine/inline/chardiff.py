@@ -18,14 +18,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from time import monotonic
 
 from twofold.engine.inline.anchors import anchor_cuts
-from twofold.engine.inline.raw_diff import CODE_CAPACITY, TokenCodes, encode_tokens, raw_diff_counts
-from twofold.engine.inline.units import (
-    TOKEN,
-    chunk_pieces,
-    encoded_units,
-    shared_token_ends,
-    token_pieces,
-)
+from twofold.engine.inline.raw_diff import TokenCodes, raw_diff_counts
+from twofold.engine.inline.units import chunk_pieces, encoded_units, token_pieces
+from twofold.engine.inline.word_diff import middles, replaces, token_diff, word_diff
 from twofold.engine.result.edit_runs import EditRuns, Run, runs_of, text_runs_of
 from twofold.engine.result.kinds import Granularity, Op
 from twofold.engine.result.model import CompareOptions, Edit
@@ -50,9 +45,35 @@ def inline_edits(
     """
     if a == b:
         return EditRuns.pack([(Op.EQUAL, len(a), False)] if a else [], a, b)
+    plain = not (options.ignore_whitespace or folds_anything(options))
+    by_words = plain and options.granularity is Granularity.WORD
+    if by_words and len(a) + len(b) <= tuning.huge_pair_chars:
+        return _plain_word_edits(a, b, options.diff_timeout, tuning)
+    return _edits(a, b, options, tuning)
+
+
+def _edits(a: str, b: str, options: CompareOptions, tuning: CompareTuning) -> EditRuns:
+    """``inline_edits`` of texts that differ, by the stages every pair can take."""
     if a > b:
         return EditRuns.pack(_mirrored(_directed_runs(b, a, options, tuning)), a, b)
     return EditRuns.pack(_directed_runs(a, b, options, tuning), a, b)
+
+
+def _plain_word_edits(a: str, b: str, timeout: float, tuning: CompareTuning) -> EditRuns:
+    """``_edits`` of a pair diffed word by word, nothing folded or ignored: most pairs.
+
+    Why apart: where the middles share no token (``word_diff.replaced``), the edits are
+    known in either direction (the middle of A deleted, that of B inserted) and
+    are packed at once, without the stages that tidy and mirror runs.
+    """
+    head, tail, mid_a, mid_b = middles(a, b)
+    if replaces(a, b, mid_a, mid_b):
+        return EditRuns.replacement(a, b, head, tail)
+    if a > b:
+        raw = token_diff(b, a, (head, tail), (mid_b, mid_a), timeout, tuning)
+        return EditRuns.pack(_mirrored(_tidy((op, n, False) for op, n in raw)), a, b)
+    raw = token_diff(a, b, (head, tail), (mid_a, mid_b), timeout, tuning)
+    return EditRuns.pack(_tidy((op, n, False) for op, n in raw), a, b)
 
 
 def mirror(edits: Sequence[Edit]) -> EditRuns:
@@ -116,7 +137,7 @@ def fine_diff(
     What ``inline_edits`` tidies, for a pair below ``tuning.huge_pair_chars``.
     """
     if options.granularity is Granularity.WORD:
-        return _word_diff(a, b, options.diff_timeout, tuning)
+        return word_diff(a, b, options.diff_timeout, tuning)
     return raw_diff_counts(a, b, options.diff_timeout, semantic=True)
 
 
@@ -204,7 +225,7 @@ def _anchored_diff(
         size_a, size_b = sum(piece_a), sum(piece_b)
         if min(cut_a - token_a, cut_b - token_b) > unrelated or monotonic() > deadline:
             yield from ((op, n) for op, n in ((Op.DELETE, size_a), (Op.INSERT, size_b)) if n)
-        elif by_words:  # the tokens are coded already: diff the codes, as ``_word_diff`` would
+        elif by_words:  # the tokens are coded already: diff the codes, as ``word_diff`` would
             codes_a, codes_b = enc_a[token_a:cut_a], enc_b[token_b:cut_b]
             yield from _token_runs(codes_a, codes_b, piece_a, piece_b, options.diff_timeout)
         else:
@@ -226,56 +247,6 @@ def _token_runs(
             ia += n
             if op is Op.EQUAL:
                 ib += n
-
-
-def _word_diff(a: str, b: str, timeout: float, tuning: CompareTuning) -> list[tuple[Op, int]]:
-    """Runs of a diff of the texts' tokens (``TOKEN``), each token coded as a character.
-
-    Why the shared start and end are read once: most changed pairs differ in a
-    sentence or two, and reading and coding the tokens is the Python work here.
-    Codes go to tokens in the order they are first seen, as if both texts were
-    read whole: the start, A's middle, the end, then B's middle (where B's new
-    tokens come), so diff-match-patch diffs the very strings it always did.
-    Most changed pairs replace some words by others none of which the middle
-    of A has (``_replaced``): then the shared ends need not be read at all.
-    """
-    head, tail = shared_token_ends(a, b)
-    mid_a, mid_b = TOKEN.findall(a, head, len(a) - tail), TOKEN.findall(b, head, len(b) - tail)
-    few = len(a) + len(b) < CODE_CAPACITY - 1  # tokens are fewer than characters: codes last
-    if few and mid_a and mid_b and set(mid_a).isdisjoint(mid_b):
-        return _replaced(head, len(a) - head - tail, len(b) - head - tail, tail)
-    start, end = TOKEN.findall(a, 0, head), TOKEN.findall(a, len(a) - tail)
-    tokens_a, tokens_b = start + mid_a + end, start + mid_b + end
-    if len(tokens_a) + len(tokens_b) >= CODE_CAPACITY - 1:
-        return raw_diff_counts(a, b, timeout, semantic=True)
-    coded = encode_tokens([start, mid_a, end, mid_b], tuning.encode_slice_tokens)
-    enc_a, enc_b = coded[0] + coded[1] + coded[2], coded[0] + coded[3] + coded[2]
-    out: list[tuple[Op, int]] = []
-    ia = ib = 0  # tokens consumed on each side
-    # The length of a run's joined tokens measures as fast as cumulative offsets,
-    # which would hold an int object per token (40 bytes each) while the pair is diffed.
-    for op, n in raw_diff_counts(enc_a, enc_b, timeout, semantic=True):
-        if op is Op.INSERT:
-            out.append((op, len("".join(tokens_b[ib : ib + n]))))
-            ib += n
-        else:
-            out.append((op, len("".join(tokens_a[ia : ia + n]))))
-            ia += n
-            if op is Op.EQUAL:
-                ib += n
-    return out
-
-
-def _replaced(head: int, deleted: int, inserted: int, tail: int) -> list[tuple[Op, int]]:
-    """The runs diff-match-patch gives when the middles share no token (the codes aside).
-
-    With no token in common the middles have no equality to keep: diff-match-patch
-    deletes one and inserts the other whole, and its cleanup, which only shifts an
-    edit that stands alone between equalities, moves neither. The ends are the
-    texts' shared prefix and suffix, as it finds them on the codes.
-    """
-    runs = [(Op.EQUAL, head), (Op.DELETE, deleted), (Op.INSERT, inserted), (Op.EQUAL, tail)]
-    return [run for run in runs if run[1]]
 
 
 def restore_original(raw: Iterable[tuple[Op, int]], a: str, b: str) -> Iterator[Run]:

@@ -8,6 +8,10 @@ comparison): a window that grows fourfold while the sides agree, then a binary
 search inside the window where they stopped, so finding ``n`` shared items reads
 a few times ``n`` of them in a few C calls, whatever the length of the sequences.
 
+Two texts (``common_text_ends``) are compared as numbers instead: the bytes
+of each, read as one integer, XORed, so the highest (or lowest) differing bit
+gives the first (or last) differing character in a few C calls.
+
 Constraints: pure; works on any sliceable sequence (``str``, ``list``).
 """
 
@@ -15,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 
-__all__ = ["common_prefix", "common_suffix"]
+__all__ = ["common_prefix", "common_suffix", "common_text_ends"]
 
 #: Items the first comparison reads, and how many times longer each next one is.
 _FIRST = 16
@@ -30,6 +34,31 @@ def common_prefix(a: Sequence[Hashable], b: Sequence[Hashable]) -> int:
 def common_suffix(a: Sequence[Hashable], b: Sequence[Hashable], limit: int) -> int:
     """How many items ``a`` and ``b`` share at their end, at most ``limit``."""
     return _shared(a, b, min(limit, len(a), len(b)), from_end=True)
+
+
+def common_text_ends(a: str, b: str) -> tuple[int, int]:
+    """Characters ``a`` and ``b`` share at their start, and at their end, each at most the shorter.
+
+    The two may overlap (``"aa"`` and ``"aaa"`` share two at each end).
+    """
+    if a.isascii() and b.isascii():
+        width, bytes_a, bytes_b = 8, a.encode("ascii"), b.encode("ascii")
+    else:  # four bytes a character, lone surrogates (undecodable bytes) included
+        width = 32
+        bytes_a, bytes_b = (text.encode("utf-32-be", "surrogatepass") for text in (a, b))
+    # Read big-endian, the texts' ends line up at the lowest bit: the lowest bit
+    # of the XOR that is set is in the last character that differs.
+    number_a, number_b = int.from_bytes(bytes_a, "big"), int.from_bytes(bytes_b, "big")
+    differ = number_a ^ number_b
+    shorter = min(len(a), len(b))
+    end = min(shorter, ((differ & -differ).bit_length() - 1) // width) if differ else shorter
+    # With the longer text's extra characters shifted out, the starts line up.
+    extra = (len(a) - len(b)) * width
+    if extra > 0:
+        number_a >>= extra
+    else:
+        number_b >>= -extra
+    return shorter - ((number_a ^ number_b).bit_length() + width - 1) // width, end
 
 
 def _shared(a: Sequence[Hashable], b: Sequence[Hashable], limit: int, *, from_end: bool) -> int:

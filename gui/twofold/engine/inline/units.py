@@ -14,7 +14,7 @@ from array import array
 from collections.abc import Iterable, Iterator
 
 from twofold.engine.inline.raw_diff import TokenCodes
-from twofold.engine.inline.shared_ends import common_prefix, common_suffix
+from twofold.engine.inline.shared_ends import common_text_ends
 
 #: Words, runs of white space, and single other characters (punctuation, symbols, CJK).
 TOKEN = re.compile(r"[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+|\s+|.", re.DOTALL)
@@ -76,20 +76,21 @@ def shared_token_ends(a: str, b: str) -> tuple[int, int]:
 
     Both cuts fall where ``TOKEN`` ends a token in both texts, so each text's
     tokens are those of its start, its middle and its end read apart. The end
-    never overlaps the start.
+    never overlaps the start. A cut inside a token (a word or a run of white
+    space, in either text) moves to that token's edge in the part both share,
+    where the two texts hold the same characters.
     """
-    head = common_prefix(a, b)
-    while head and (_inside_token(a, head) or _inside_token(b, head)):
-        head -= 1
-    tail = common_suffix(a, b, min(len(a), len(b)) - head)
-    while tail and (_inside_token(a, len(a) - tail) or _inside_token(b, len(b) - tail)):
-        tail -= 1
+    head, tail = common_text_ends(a, b)
+    if _ONE_TOKEN.fullmatch(a, head - 1, head + 1) or _ONE_TOKEN.fullmatch(b, head - 1, head + 1):
+        head -= TOKEN.match(a[head - 1 :: -1]).end()  # type: ignore[union-attr]
+    tail = min(tail, len(a) - head, len(b) - head)
+    at = len(a) - tail
+    if tail and (
+        _ONE_TOKEN.fullmatch(a, at - 1, at + 1)
+        or _ONE_TOKEN.fullmatch(b, len(b) - tail - 1, len(b) - tail + 1)
+    ):
+        tail -= TOKEN.match(a, at).end() - at  # type: ignore[union-attr]
     return head, tail
-
-
-def _inside_token(text: str, at: int) -> bool:
-    """Whether one token of ``TOKEN.findall(text)`` holds ``text[at - 1]`` and ``text[at]``."""
-    return 0 < at < len(text) and _ONE_TOKEN.fullmatch(text, at - 1, at + 1) is not None
 
 
 def chunks(text: str, piece_chars: int) -> list[str]:
