@@ -426,14 +426,16 @@ def test_a_big_pair_that_starts_no_helper_imports_no_process_machinery(
     """Any pair over ``helper_worth_bytes`` takes the helper's path; most start no process.
 
     ``subprocess``, ``logging`` and ``pathlib`` are imported only when a helper
-    starts or fails: a good part of the command's start-up otherwise.
+    starts or fails, and the helper's messages (``helper_process``, ``pickle``)
+    only when one runs: a good part of the command's start-up otherwise.
     """
     code = (
         "import sys, dataclasses; from twofold.cli import main; "
         "from twofold.engine.parallel.tuning import COMMAND_LINE_TUNING as T; "
         "tuning = dataclasses.replace(T, helper_worth_bytes=0); "
         f"rc = main(['--json', {str(pep1[0])!r}, {str(pep1[1])!r}], tuning); "
-        "names = ('twofold.engine.parallel.shared_refiner', 'subprocess', 'logging', 'pathlib'); "
+        "names = ('twofold.engine.parallel.shared_refiner', 'subprocess', 'logging', 'pathlib', "
+        "'twofold.engine.parallel.helper_process', 'pickle'); "
         "print(rc, [m for m in names if m in sys.modules], file=sys.stderr)"
     )
     run = run_python(code)

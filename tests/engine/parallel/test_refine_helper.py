@@ -175,7 +175,7 @@ def test_the_helper_runs_from_a_frozen_build_on_its_own_executable(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(sys, "frozen", True, raising=False)
-    assert refine_helper.helper_command() == [sys.executable, refine_helper.HELPER_ARG]
+    assert refine_helper.helper_command() == [sys.executable, helper_process.HELPER_ARG]
 
 
 def test_python_m_twofold_serves_as_the_helper_given_its_argument() -> None:
@@ -184,7 +184,7 @@ def test_python_m_twofold_serves_as_the_helper_given_its_argument() -> None:
     request = pickle.dumps(helper_process.DiffBatch([("one two", "one three")], options))
     env = {**os.environ, "PYTHONPATH": str(GUI)}
     run = subprocess.run(
-        [sys.executable, "-m", "twofold", refine_helper.HELPER_ARG],
+        [sys.executable, "-m", "twofold", helper_process.HELPER_ARG],
         input=helper_process.HEADER.pack(len(request)) + request,
         capture_output=True,
         env=env,

@@ -22,14 +22,17 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from twofold.engine.parallel.helper_process import GuessAnswer
 from twofold.engine.parallel.refine_helper import RefineHelper, tuning_of
 from twofold.engine.parallel.tuning import ParallelTuning
 from twofold.engine.refiner import Answered, Sides
 from twofold.engine.result.model import CompareOptions
 from twofold.engine.result.spans import Span, span_bounds
 from twofold.engine.tuning import DEFAULT_COMPARE_TUNING
+
+if TYPE_CHECKING:  # the messages load with a helper process (``RefineHelper.diff_guesses``)
+    from twofold.engine.parallel.helper_process import GuessAnswer
 
 
 class HeadStart:

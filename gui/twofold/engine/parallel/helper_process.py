@@ -101,6 +101,8 @@ HELPER_ARG = "--twofold-refine-helper"
 HELPER_NICENESS = 10
 #: Length prefix of every message.
 HEADER = struct.Struct("<Q")
+#: What a helper that died or answered nonsense raises on the other side (``refine_helper``).
+FAILURES = (OSError, EOFError, ValueError, TypeError, IndexError, pickle.UnpicklingError)
 
 
 def answer(jobs: list[Job], options: CompareOptions) -> Answer:

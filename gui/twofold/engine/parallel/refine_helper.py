@@ -23,25 +23,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
 import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING
 
-from twofold.engine.parallel.helper_process import (
-    HELPER_ARG,
-    Answer,
-    DiffBatch,
-    Forget,
-    Guess,
-    GuessAnswer,
-    GuessesDone,
-    NextGuesses,
-    receive_as,
-    send,
-)
 from twofold.engine.parallel.tuning import DEFAULT_TUNING, ParallelTuning
 from twofold.engine.refiner import Job
 from twofold.engine.result.model import CompareOptions
@@ -49,8 +36,7 @@ from twofold.engine.result.model import CompareOptions
 if TYPE_CHECKING:  # imported when a process starts: most comparisons never start one
     import subprocess
 
-#: What a helper that died or answered nonsense raises on this side.
-_HELPER_FAILURES = (OSError, EOFError, ValueError, TypeError, IndexError, pickle.UnpicklingError)
+    from twofold.engine.parallel.helper_process import Answer, GuessAnswer
 
 
 class RefineHelper:
@@ -140,6 +126,8 @@ class RefineHelper:
             False if the helper is not running or broke down; the batches sent
             and not answered are then the caller's to diff.
         """
+        # Here: the talk's messages and pickle load only once a helper runs.
+        from twofold.engine.parallel.helper_process import Answer, DiffBatch, receive_as, send
 
         def talk(to: IO[bytes], back: IO[bytes]) -> None:
             in_flight = 0
@@ -176,6 +164,15 @@ class RefineHelper:
         Returns:
             False if the helper is not running or broke down.
         """
+        from twofold.engine.parallel.helper_process import (  # once a helper runs, as above
+            Forget,
+            Guess,
+            GuessAnswer,
+            GuessesDone,
+            NextGuesses,
+            receive_as,
+            send,
+        )
 
         def talk(to: IO[bytes], back: IO[bytes]) -> None:
             send(to, Guess(*paragraphs, options, self.tuning.batch_chars))
@@ -204,9 +201,11 @@ class RefineHelper:
                 process = self._process
             if process is None or process.stdin is None or process.stdout is None:
                 return False
+            from twofold.engine.parallel.helper_process import FAILURES  # a helper runs
+
             try:
                 talk(process.stdin, process.stdout)
-            except _HELPER_FAILURES as exc:
+            except FAILURES as exc:
                 warn("refine helper stopped (%s); refining here", exc)
                 _end(process)
                 with self._lock:
@@ -264,6 +263,8 @@ def helper_command() -> list[str]:
     other modules in its way. The directory ``twofold`` was imported from goes
     on its path unless it is there already (a source checkout, not an install).
     """
+    from twofold.engine.parallel.helper_process import HELPER_ARG  # a helper starts
+
     if getattr(sys, "frozen", False):
         return [sys.executable, HELPER_ARG]
     return [sys.executable, "-I", "-c", _BOOT, _source_root()]

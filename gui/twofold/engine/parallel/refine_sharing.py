@@ -22,19 +22,19 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from twofold.engine.errors import CompareCanceled
 from twofold.engine.inline.chardiff import inline_edits, similarity
-from twofold.engine.parallel.helper_process import (
-    Answer,
-    Packed,
-)
 from twofold.engine.parallel.refine_helper import RefineHelper, tuning_of, warn
 from twofold.engine.parallel.tuning import ParallelTuning
 from twofold.engine.refiner import Job, Refined, sum_counts
 from twofold.engine.result.edit_runs import EditRuns
 from twofold.engine.result.model import CompareOptions
 from twofold.engine.result.stats import EditCounts, edit_counts
+
+if TYPE_CHECKING:  # the messages load with a helper process (``RefineHelper.diff_all``)
+    from twofold.engine.parallel.helper_process import Answer, Packed
 
 
 class SharedRefinement:
