@@ -31,8 +31,10 @@ __all__ = [
     "write_line",
 ]
 
-#: what ``json.dumps(ensure_ascii=False)`` leaves raw but a terminal must not get
-_JSON_RAW = re.compile("[\x7f-\x9f\ud800-\udfff]")
+#: what ``json.dumps(ensure_ascii=False)`` leaves raw but a terminal must not get; compiled
+#: (by ``re``, once) only for a text that holds some: most never do, and the range of
+#: surrogates makes compiling it a noticeable part of a start-up
+_JSON_RAW = "[\x7f-\x9f\ud800-\udfff]"
 #: the C1 controls (U+0080 to U+009F) in UTF-8
 _C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
 
@@ -151,7 +153,7 @@ def json_for_terminal(text: str) -> str:
     """
     if text.isascii() or _utf8_if_raw_free(text) is not None:
         return text
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return re.sub(_JSON_RAW, lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def terminal_utf8(text: str) -> bytes:

@@ -269,6 +269,32 @@ def test_shared_ends_cut_between_tokens_of_both_texts(pair: tuple[str, str]) -> 
         assert [t for p in pieces for t in units.TOKEN.findall(p)] == units.TOKEN.findall(text)
 
 
+def _token_cuts(text: str) -> set[int]:
+    """Where ``TOKEN`` cuts ``text``: its ends and every place between two tokens."""
+    cuts, at = {0}, 0
+    for token in units.TOKEN.findall(text):
+        at += len(token)
+        cuts.add(at)
+    return cuts
+
+
+def _shared(a: str, b: str, most: int) -> int:
+    return next(
+        (n for n in range(min(len(a), len(b), most)) if a[n] != b[n]), min(len(a), len(b), most)
+    )
+
+
+@given(_edited_pairs())
+def test_shared_ends_are_the_longest_cut_between_tokens_of_both(pair: tuple[str, str]) -> None:
+    """No shorter than need be: the ends give back only what a token of either text holds."""
+    a, b = pair
+    cuts_a, cuts_b = _token_cuts(a), _token_cuts(b)
+    head = max(h for h in range(_shared(a, b, len(a)) + 1) if h in cuts_a and h in cuts_b)
+    most = _shared(a[::-1], b[::-1], min(len(a), len(b)) - head)
+    tail = max(t for t in range(most + 1) if len(a) - t in cuts_a and len(b) - t in cuts_b)
+    assert units.shared_token_ends(a, b) == (head, tail)
+
+
 @st.composite
 def _replaced_pairs(draw: st.DrawFn) -> tuple[str, str]:
     """A text and a copy whose middle was replaced by words it did not have there."""

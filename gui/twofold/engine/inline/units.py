@@ -24,8 +24,6 @@ CHUNK = re.compile(r"[^.!?;}\n]*(?:[.!?;}\n]+\s*|$)")
 _CHUNK_END = re.compile(r"[.!?;}\n]+\s*(?=[^.!?;}\n\s])")
 #: Where a token ends and a run of white space starts: a place to cut a text into pieces.
 _TOKEN_END = re.compile(r"(?<=\S)(?=\s)")
-#: Two characters ``TOKEN`` reads into one token: word characters (CJK aside), or spaces.
-_ONE_TOKEN = re.compile(r"[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{2}|\s{2}")
 
 
 def encoded_units(pieces: Iterable[list[str]], codes: TokenCodes) -> tuple[str, array[int]]:
@@ -81,16 +79,26 @@ def shared_token_ends(a: str, b: str) -> tuple[int, int]:
     where the two texts hold the same characters.
     """
     head, tail = common_text_ends(a, b)
-    if _ONE_TOKEN.fullmatch(a, head - 1, head + 1) or _ONE_TOKEN.fullmatch(b, head - 1, head + 1):
+    if _inside_token(a, head) or _inside_token(b, head):
         head -= TOKEN.match(a[head - 1 :: -1]).end()  # type: ignore[union-attr]
     tail = min(tail, len(a) - head, len(b) - head)
     at = len(a) - tail
-    if tail and (
-        _ONE_TOKEN.fullmatch(a, at - 1, at + 1)
-        or _ONE_TOKEN.fullmatch(b, len(b) - tail - 1, len(b) - tail + 1)
-    ):
+    if tail and (_inside_token(a, at) or _inside_token(b, len(b) - tail)):
         tail -= TOKEN.match(a, at).end() - at  # type: ignore[union-attr]
     return head, tail
+
+
+def _inside_token(text: str, at: int) -> bool:
+    """Whether one token of ``TOKEN.findall(text)`` holds ``text[at - 1]`` and ``text[at]``.
+
+    ``TOKEN`` itself tells, read over those two characters: a pattern of its own
+    for two of them would be compiled at every start-up, and the CJK ranges make
+    compiling one of these a good part of the command line's start-up.
+    """
+    if not 0 < at < len(text):
+        return False
+    token = TOKEN.match(text, at - 1, at + 1)
+    return token is not None and token.end() == at + 1
 
 
 def chunks(text: str, piece_chars: int) -> list[str]:
