@@ -41,10 +41,8 @@ _UNCODE: tuple[tuple[Op, bool], ...] = (
 #: Codes of the edits that change something a reader sees (not equal, not ignored).
 _SIGNIFICANT_DELETE, _SIGNIFICANT_INSERT = bytes([_CODE[Op.DELETE]]), bytes([_CODE[Op.INSERT]])
 _DELETED, _INSERTED = _CODE[Op.DELETE], _CODE[Op.INSERT]
-#: The codes of a replacement (``EditRuns.replacement``), with and without its kept ends.
-_REPLACED = bytes([_DELETED, _INSERTED])
-_KEPT_REPLACED, _REPLACED_KEPT = bytes([0]) + _REPLACED, _REPLACED + bytes([0])
-_KEPT_REPLACED_KEPT = bytes([0]) + _REPLACED + bytes([0])
+#: The codes of a replacement's middles (``EditRuns.replacement``), and of a kept end.
+_REPLACED, _KEPT = bytes([_DELETED, _INSERTED]), bytes([_CODE[Op.EQUAL]])
 #: Whether each code's run covers text of A, and of B.
 _ON_A = tuple(int(op is not Op.INSERT) for op, _ignored in _UNCODE)
 _ON_B = tuple(int(op is not Op.DELETE) for op, _ignored in _UNCODE)
@@ -89,14 +87,13 @@ class EditRuns(Sequence[Edit]):
         """``head`` characters kept, the rest of ``a`` but its last ``tail`` deleted, that of
         ``b`` inserted, ``tail`` kept: a pair whose middles differ whole (both non-empty).
         """
-        middles = (len(a) - head - tail, len(b) - head - tail)
-        if head and tail:
-            return cls(_KEPT_REPLACED_KEPT, array("q", (head, *middles, tail)), a, b)
+        codes, lengths = _REPLACED, array("q", (len(a) - head - tail, len(b) - head - tail))
         if head:
-            return cls(_KEPT_REPLACED, array("q", (head, *middles)), a, b)
+            codes, lengths = _KEPT + codes, array("q", (head, *lengths))
         if tail:
-            return cls(_REPLACED_KEPT, array("q", (*middles, tail)), a, b)
-        return cls(_REPLACED, array("q", middles), a, b)
+            codes = codes + _KEPT
+            lengths.append(tail)
+        return cls(codes, lengths, a, b)
 
     @classmethod
     def checked(
