@@ -15,6 +15,7 @@ from twofold.engine.align.similarity import (
     INDEX_WORDS,
     Profiles,
     Vocabulary,
+    _picked,
     set_overlap,
     stem,
     word_overlap,
@@ -220,3 +221,10 @@ def test_a_short_part_is_contained_in_its_whole_though_its_dice_is_low() -> None
     assert profiles.similarity(1, 0) < 0.7
     assert profiles.containment(1, [0]) == 1.0
     assert profiles.containment(1, [2]) < 0.5
+
+
+@given(st.lists(st.integers(), max_size=6), st.data())
+def test_picked_values_are_those_of_the_ids(values: list[int], data: st.DataObject) -> None:
+    ids = data.draw(st.lists(st.integers(0, max(0, len(values) - 1)), max_size=5)) if values else []
+    assert list(_picked(values, ids)) == [values[i] for i in ids]
+    assert list(_picked(values, frozenset(ids))) == [values[i] for i in frozenset(ids)]

@@ -32,8 +32,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Hashable, Iterable, Sequence, Set
 from itertools import chain, count, filterfalse
+from operator import itemgetter
+from typing import TypeVar
 
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W_]+")
+
+_T = TypeVar("_T")
 
 #: How many of a paragraph's rarest words go into the candidate index.
 INDEX_WORDS = 16
@@ -211,8 +215,8 @@ class Profiles:
         self._rare: dict[int, list[int]] = {}
         self._last_set: tuple[int, frozenset[int]] = (-1, frozenset())
 
-    def _mass(self, s: Iterable[int]) -> float:
-        return math.fsum(map(self.weight.__getitem__, s))
+    def _mass(self, s: Collection[int]) -> float:
+        return math.fsum(_picked(self.weight, s))
 
     def _set(self, i: int) -> frozenset[int]:
         """Profile ``i``'s words as a set, kept while the callers compare it with others."""
@@ -276,7 +280,7 @@ class Profiles:
         found = self._rare.get(i)
         if found is None:
             rank = self._ranks()
-            found = sorted(map(rank.__getitem__, self.words[i]))[:INDEX_WORDS]
+            found = sorted(_picked(rank, self.words[i]))[:INDEX_WORDS]
             self._rare[i] = found
         return found
 
@@ -323,3 +327,15 @@ class Profiles:
             # What heapq.nlargest gives (ties in first-seen order), faster for these sizes.
             out[i] = sorted(score, key=score.__getitem__, reverse=True)[:per_item]
         return out
+
+
+def _picked(values: Sequence[_T], ids: Collection[int]) -> Iterable[_T]:
+    """``values[i]`` for each ``i`` of ``ids``, in the order of ``ids``.
+
+    Why ``itemgetter``: it takes them all in one call, where ``map`` makes a
+    call of ``__getitem__`` for each (profiles are read word by word, several
+    times over); for a single id it gives the bare item, so those go by ``map``.
+    """
+    if len(ids) > 1:
+        return itemgetter(*ids)(values)  # type: ignore[no-any-return]
+    return map(values.__getitem__, ids)
