@@ -19,6 +19,9 @@ from twofold.engine.result.kinds import Op, PairKind
 
 __all__ = ["Block", "Gap", "Moves", "anchor_blocks", "assemble", "differing"]
 
+#: ``Match._make`` without its Python ``__new__``: a row of all four fields, made in C.
+_row = tuple.__new__
+
 #: The most a pair of different texts scores: its words may all be shared, but 1.0
 #: reads "unchanged" (``summary.percent`` shows it as 99 %).
 _UNDER_ONE = 1.0 - 1e-6
@@ -105,7 +108,7 @@ def assemble(blocks: list[Block], moves: Moves) -> list[Match]:
                 ins = []
                 i = moved_b[j]
                 kind = PairKind.MOVED if (i, j) in off else PairKind.CHANGED
-                out.append(Match(kind, (i,), (j,), scores.get(i, 1.0)))
+                out.append(_row(Match, (kind, (i,), (j,), scores.get(i, 1.0))))
             else:
                 ins.append(j)
         _runs(out, ins, PairKind.INSERTED)
@@ -114,13 +117,13 @@ def assemble(blocks: list[Block], moves: Moves) -> list[Match]:
         if not isinstance(blk, Gap):
             a0, b0, n = blk
             kind = PairKind.MOVED if (a0, b0) in off else PairKind.EQUAL
-            out.append(AnchorRun(kind, (a0, a0 + n - 1), (b0, b0 + n - 1), 1.0))
+            out.append(_row(AnchorRun, (kind, (a0, a0 + n - 1), (b0, b0 + n - 1), 1.0)))
             continue
         ia, ib = blk.a_lo, blk.b_lo
         for a_idx, b_idx, sim in blk.groups:
             leftovers(range(ia, a_idx[0]), range(ib, b_idx[0]))
             kind = PairKind.MOVED if (a_idx[0], b_idx[0]) in off else PairKind.CHANGED
-            out.append(Match(kind, a_idx, b_idx, differing(sim)))
+            out.append(_row(Match, (kind, a_idx, b_idx, differing(sim))))
             ia, ib = a_idx[-1] + 1, b_idx[-1] + 1
         leftovers(range(ia, blk.a_hi), range(ib, blk.b_hi))
     return out
@@ -140,5 +143,5 @@ def _runs(out: list[Match], indices: list[int], kind: PairKind) -> None:
 
 def _one_sided(kind: PairKind, run: list[int]) -> Match:
     if kind is PairKind.DELETED:
-        return Match(kind, tuple(run), ())
-    return Match(kind, (), tuple(run))
+        return _row(Match, (kind, tuple(run), (), 0.0))
+    return _row(Match, (kind, (), tuple(run), 0.0))
