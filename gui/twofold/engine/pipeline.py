@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from itertools import chain, compress, islice
+from itertools import chain, compress, count, islice
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -43,6 +43,7 @@ from twofold.engine.result.model import (
     equal_pair,
     equal_pairs,
 )
+from twofold.engine.result.pair_slots import checked_pair, refined_pair
 from twofold.engine.result.spans import Span
 from twofold.engine.result.stats import EditCounts, compute_stats, edit_counts, refined_stats
 from twofold.engine.segment.normalize import match_keys
@@ -239,10 +240,9 @@ class Refinement:
         report = progress or (lambda _fraction: None)
         pairs = list(result.pairs)
         refined = self._shared.finish(check, report)
-        for k, (n, (edits, _sim)) in enumerate(zip(self._todo, refined, strict=True)):
-            pair = pairs[n]
-            match = Match(pair.kind, pair.a, pair.b, pair.similarity)
-            pairs[n] = _finished_pair(match, self._jobs.placed(k, edits))
+        placed = map(self._jobs.placed, count(), refined)
+        for n, edits in zip(self._todo, placed, strict=True):
+            pairs[n] = refined_pair(pairs[n], edits)
         ready_counts = []
         for n, found in self._ready.items():
             pair = pairs[n]
@@ -323,15 +323,21 @@ def _coarse_pairs(rows: list[Match]) -> tuple[Pair, ...]:
         elif type(row) is AnchorRun:  # a run of anchors that moved: a pair a paragraph
             (a0, a1), (b0, b1) = row.a, row.b
             sides = zip(range(a0, a1 + 1), range(b0, b1 + 1), strict=True)
-            pairs += [Pair(row.kind, (i,), (j,), _score(row)) for i, j in sides]
+            pairs += [checked_pair(row.kind, (i,), (j,), _score(row)) for i, j in sides]
         else:
-            pairs.append(Pair(row.kind, row.a, row.b, _score(row)))
+            pairs.append(checked_pair(row.kind, row.a, row.b, _score(row)))
     return tuple(pairs)
 
 
 def _score(match: Match) -> float:
-    """The pairing score a pair reports: what the alignment paired it on, in ``[0, 1]``."""
-    return round(min(1.0, max(0.0, match.score)), 6)
+    """The pairing score a pair reports: what the alignment paired it on, in ``[0, 1]``.
+
+    Six places; 0.0 and 1.0 (one-sided rows, unchanged moves) skip the costly rounding.
+    """
+    score = match.score
+    if not score > 0.0:  # NaN too, as ``max(0.0, score)`` takes it
+        return 0.0
+    return 1.0 if score >= 1.0 else round(score, 6)
 
 
 def _diff_matches(

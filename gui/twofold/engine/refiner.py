@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol, TypeAlias
 
 from twofold.engine.errors import CompareCanceled
-from twofold.engine.inline.chardiff import inline_edits, similarity
+from twofold.engine.inline.chardiff import inline_edits
 from twofold.engine.result.edit_runs import EditRuns
 from twofold.engine.result.model import CompareOptions
 from twofold.engine.result.spans import Span
@@ -29,8 +29,9 @@ from twofold.engine.tuning import DEFAULT_COMPARE_TUNING, CompareTuning
 
 #: The two texts of one pair to diff.
 Job: TypeAlias = tuple[str, str]
-#: A pair's edits (over its job's texts) and their similarity (``chardiff.similarity``).
-Refined: TypeAlias = tuple[EditRuns, float]
+#: A pair's edits, over its job's texts. (No similarity of them: a pair keeps the
+#: pairing score the alignment gave it.)
+Refined: TypeAlias = EditRuns
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,7 @@ class Sharing(Protocol):
         ...
 
     def finish(self, check: Callable[[], bool], report: Callable[[float], None]) -> list[Refined]:
-        """Every job's edits and similarity, in order.
+        """Every job's edits, in order.
 
         Raises:
             CompareCanceled: ``check`` returned True.
@@ -139,7 +140,7 @@ class LocalSharing:
             report(start / max(1, len(jobs)))
             batch = range(start, min(len(jobs), start + step))
             edit_lists = [inline_edits(*jobs[n], self._options, self._tuning) for n in batch]
-            out.extend((edits, similarity(edits)) for edits in edit_lists)
+            out += edit_lists
             self.counts = self.counts.plus(edit_counts(edit_lists))
         return out
 

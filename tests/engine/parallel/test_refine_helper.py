@@ -285,7 +285,7 @@ def test_one_huge_pair_stays_here(helper: RefineHelper) -> None:
     shared = SharedRefinement([(a, b)], [len(a) + len(b)], CompareOptions(), helper)
     assert not shared.with_helper
     edits = inline_edits(a, b, CompareOptions())
-    assert shared.finish(lambda: False, lambda _f: None) == [(edits, similarity(edits))]
+    assert shared.finish(lambda: False, lambda _f: None) == [edits]
 
 
 def test_the_helper_starts_only_when_there_is_work_to_share(

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from twofold.engine.errors import CompareCanceled
-from twofold.engine.inline.chardiff import inline_edits, similarity
+from twofold.engine.inline.chardiff import inline_edits
 from twofold.engine.parallel.refine_helper import RefineHelper, tuning_of, warn
 from twofold.engine.parallel.tuning import ParallelTuning
 from twofold.engine.refiner import Job, Refined, sum_counts
@@ -42,7 +42,7 @@ class SharedRefinement:
 
     The helper's feeder starts at once, so the helper works while the caller
     still waits (the GUI puts its preview on screen first); ``finish`` joins in
-    and returns every job's edits and similarity, and leaves their word counts
+    and returns every job's edits, and leaves their word counts
     in ``counts``. ``close`` stops the feeder, for a caller that gives up
     before ``finish``.
     """
@@ -112,7 +112,7 @@ class SharedRefinement:
         return self._from_helper
 
     def finish(self, check: Callable[[], bool], report: Callable[[float], None]) -> list[Refined]:
-        """Every job's edits and similarity, in order; ``counts`` then counts them all.
+        """Every job's edits, in order; ``counts`` then counts them all.
 
         The helper's answers are unpacked here, between this side's batches:
         unpacking takes the GIL, and a second thread taking it too would make
@@ -155,7 +155,7 @@ class SharedRefinement:
     def _refine_here(self, indices: Sequence[int]) -> None:
         edit_lists = [inline_edits(*self._jobs[n], self._options) for n in indices]
         for n, edits in zip(indices, edit_lists, strict=True):
-            self._out[n] = (edits, similarity(edits))
+            self._out[n] = edits
         self.counts = self.counts.plus(edit_counts(edit_lists))
 
     def close(self) -> None:
@@ -179,8 +179,8 @@ class SharedRefinement:
                 break
             start, end, batch = answer
             try:
-                pairs = zip(range(start, end), batch.packed, batch.similarities, strict=True)
-                refined = [(unpack(p, *self._jobs[n]), float(sim)) for n, p, sim in pairs]
+                pairs = zip(range(start, end), batch.packed, strict=True)
+                refined = [unpack(p, *self._jobs[n]) for n, p in pairs]
                 counted = sum_counts(batch.counts)
             except (ValueError, TypeError, IndexError) as exc:  # not edits of these texts
                 warn("refine helper answered nonsense (%s); refining here", exc)
