@@ -218,6 +218,8 @@ _IMPORTED_WHEN_USED = (
     "twofold.allocator",
     # what only trouble, a document reader's failure or same texts need
     "twofold.engine.export.terminal_text",
+    # what only a pair with many changes (a histogram diff) or a patch needs
+    "twofold.engine.align.line_diff",
     "logging",
     "hashlib",
     # what argparse's own help formatter imported for the terminal's width
@@ -230,7 +232,7 @@ _IMPORTED_WHEN_USED = (
     [
         ("--json", ()),
         ("--stat", ("twofold.engine.result.summary", "twofold.engine.export.terminal_text")),
-        ("--diff", ("twofold.engine.export.export_unified",)),
+        ("--diff", ("twofold.engine.export.export_unified", "twofold.engine.align.line_diff")),
     ],
 )
 def test_a_text_front_imports_only_what_it_uses(

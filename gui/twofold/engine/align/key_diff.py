@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from twofold.engine.align.edit_bound import common_runs
-from twofold.engine.align.line_diff import line_runs
 from twofold.engine.inline.raw_diff import encode_tokens, raw_diff_counts
 from twofold.engine.result.kinds import Op
 from twofold.engine.tuning import CompareTuning
@@ -78,6 +77,8 @@ def _between(
 def _histogram(
     keys_a: Sequence[str], keys_b: Sequence[str], tuning: CompareTuning
 ) -> list[tuple[Op, int]]:
+    from twofold.engine.align.line_diff import line_runs  # only pairs with many changes need it
+
     steps: list[tuple[Op, int]] = []
     for run in line_runs(keys_a, keys_b, tuning):
         if run.equal:
