@@ -133,6 +133,20 @@ def test_version() -> None:
     assert run.stdout.startswith("twofold ")
 
 
+def test_python_m_twofold_resumes_collections_once_it_has_imported() -> None:
+    """``__main__`` holds GC passes while the command imports only: the window needs them."""
+    code = (
+        "import gc, runpy, sys\n"
+        "sys.argv = ['twofold', '--version']\n"
+        "try:\n"
+        "    runpy.run_module('twofold', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    print(gc.isenabled(), file=sys.stderr)\n"
+    )
+    run = run_python(code)
+    assert run.stderr == "True\n"
+
+
 @pytest.mark.parametrize(
     ("argv", "given"),
     [([], False), (["-i"], True), (["--unit", "lines"], True), (["--unit", "auto"], False)],

@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Allow ``python -m twofold``; also the entry of a frozen build, refine helper included."""
+"""The ``twofold`` command: installed, ``python -m twofold``, a frozen build (helper too)."""
 
 import sys
 
-if __name__ == "__main__":
+
+def main() -> None:
+    """Start the command (or, in a frozen build, the refine helper), then end the process."""
     # The helper is started with one argument alone: a comparison's start does not
     # import the helper's side (its modules and ``pickle``) only to tell it is none.
     if len(sys.argv) == 2:
@@ -12,6 +14,18 @@ if __name__ == "__main__":
         if sys.argv[1] == HELPER_ARG:  # a frozen build runs its helper on itself
             serve()
             sys.exit(0)
-    from twofold.cli import run
+    import gc
 
+    # What the command imports lives as long as the process: a collection pass
+    # would walk it all and free none of it, during the imports or after them.
+    gc.disable()
+    from twofold.cli import run
+    from twofold.process_setup import exempt_from_gc
+
+    exempt_from_gc(collect_young_first=False)
+    gc.enable()
     run()
+
+
+if __name__ == "__main__":
+    main()
