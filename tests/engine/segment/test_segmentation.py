@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 
 from twofold.engine.result.kinds import Unit
 from twofold.engine.result.spans import Span
-from twofold.engine.segment.segmentation import resolve_unit, segment, segment_with_texts
+from twofold.engine.segment.segmentation import (
+    _NOT_SIMPLE,
+    resolve_unit,
+    segment,
+    segment_with_texts,
+)
 from twofold.engine.view.display_blocks import hard_breaks
 
 GETTYSBURG = (
@@ -210,3 +215,25 @@ def test_prose_with_single_empty_blank_lines_gets_its_texts(text: str) -> None:
 @pytest.mark.parametrize("text", ["", "\na", "a\n\n\nb", "a\n \nb", "a\n\u3000", "a\n\n\n"])
 def test_other_texts_are_sliced_after(text: str) -> None:
     assert segment_with_texts(text, Unit.PARAGRAPHS)[1] is None
+
+
+#: The pattern as it was before an indentation's spaces were read as a literal
+#: run: the split at ``\n\n`` must be taken for exactly the texts it was taken for.
+_NOT_SIMPLE_BEFORE = re.compile(r"(?m)\n(?:[^\S\n][^\S\n]*+$|\n\n)")
+#: Every character Python calls white space (``\n`` among them), and an emoji
+#: so that some texts take four bytes a character.
+_EVERY_SPACE = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
+_ANY_LINE = st.text(alphabet="ab\U0001f600" + _EVERY_SPACE, max_size=6)
+_INDENTED = st.tuples(st.text(alphabet=" \t\u3000", max_size=5), _ANY_LINE).map("".join)
+
+
+@given(st.lists(st.one_of(_ANY_LINE, _INDENTED, st.just("")), max_size=12).map("\n".join))
+@example("a\n  ")
+@example("a\n \t \n")
+@example("a\n\t  b\n")
+@settings(max_examples=500)
+def test_what_rules_out_the_split_is_what_it_was(text: str) -> None:
+    """Same matches, at the same places, as the pattern before."""
+    assert [m.span() for m in _NOT_SIMPLE.finditer(text)] == [
+        m.span() for m in _NOT_SIMPLE_BEFORE.finditer(text)
+    ]
