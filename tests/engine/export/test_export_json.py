@@ -107,3 +107,12 @@ def test_any_pairs_are_written_as_dumping_the_dict(pairs: list[Pair]) -> None:
     """Stretches of equal pairs are written together, the others one by one, in order."""
     result = replace(compare(doc("One.", "a.txt"), doc("Two.", "b.txt")), pairs=tuple(pairs))
     assert to_json(result) == json.dumps(to_dict(result), ensure_ascii=False)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.integers(-3, 3), st.sampled_from(["", "x", "自由"])), max_size=6))
+def test_edits_of_any_int_op_are_written_as_dumping_the_dict(edits: list[tuple[int, str]]) -> None:
+    """An op is looked up with its text made once; an int no op has still writes itself."""
+    pair = Pair(PairKind.CHANGED, (0,), (0,), 0.5, tuple(Edit(op, text) for op, text in edits))  # type: ignore[arg-type]
+    result = replace(compare(doc("One.", "a.txt"), doc("Two.", "b.txt")), pairs=(pair,))
+    assert to_json(result) == json.dumps(to_dict(result), ensure_ascii=False)

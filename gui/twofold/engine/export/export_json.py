@@ -32,11 +32,11 @@ from array import array
 from collections.abc import Callable, Sequence
 from itertools import chain, compress, count, repeat
 from json.encoder import encode_basestring
-from operator import add, attrgetter, eq, itemgetter, mod, not_
+from operator import add, attrgetter, eq, itemgetter, not_
 from typing import Any
 
 from twofold.engine.result.edit_runs import text_runs_of
-from twofold.engine.result.kinds import NewlineStyle, PairKind
+from twofold.engine.result.kinds import NewlineStyle, Op, PairKind
 from twofold.engine.result.model import DiffResult, Document, LayoutDifference, LayoutValue, Pair
 from twofold.engine.result.spans import Segments, Span, span_bounds
 
@@ -109,9 +109,23 @@ _EQUAL_ONE_TO_ONE = b'{"kind": "equal", "a": [%d], "b": [%d], "similarity": 1.0,
 #: similarity's type too, since ``1 == 1.0`` but the encoder writes an int otherwise
 _EQUAL_SHAPE = (1, 1, (PairKind.EQUAL, 1.0, float, ()))
 #: Any other pair, as the encoder writes ``_pair(pair)``: kind, sides, similarity, edits
-#: (each ``_EDIT``) and, only when some are, the indices of the ignored edits.
+#: (each ``[op, text]``) and, only when some are, the indices of the ignored edits.
 _PAIR = '{"kind": %s, "a": %s, "b": %s, "similarity": %r, "edits": [%s]%s}'
-_EDIT = "[%d, %s]"
+
+
+class _EditHeads(dict[int, str]):
+    """An edit as the encoder writes it up to its text, ``[op, ``, looked up by its op.
+
+    Why: a changed pair has an edit per run, and formatting each edit whole took
+    more than joining this head with its text. The three ops' heads are made
+    once; any other int, which no engine edit has, gets its own.
+    """
+
+    def __missing__(self, op: int) -> str:
+        return f"[{int(op)}, "
+
+
+_EDIT_HEAD = _EditHeads({op: f"[{int(op)}, " for op in Op})
 _a_of, _b_of = attrgetter("a"), attrgetter("b")
 _rest_of = attrgetter("kind", "similarity", "similarity.__class__", "edits")
 _first, _second, _third = itemgetter(0), itemgetter(1), itemgetter(2)
@@ -151,8 +165,8 @@ def _other_pair_text(pair: Pair, kind_texts: dict[PairKind, str]) -> str:
             return _ONE_TO_ONE % (kind, a[0], b[0], similarity)
         return _PAIR % (kind, repr(list(a)), repr(list(b)), similarity, "", "")
     runs = list(text_runs_of(pair.edits))
-    ops, texts = map(_first, runs), map(encode_basestring, map(_second, runs))
-    edits = ", ".join(map(mod, repeat(_EDIT), zip(ops, texts, strict=True)))
+    heads = map(_EDIT_HEAD.__getitem__, map(_first, runs))
+    edits = "], ".join(map(add, heads, map(encode_basestring, map(_second, runs)))) + "]"
     ignored = list(compress(range(len(runs)), map(_third, runs)))
     return _PAIR % (
         kind,
