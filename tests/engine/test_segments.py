@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from support import doc
 from twofold.engine.pipeline import compare
 from twofold.engine.result.kinds import PairKind, Side, Unit
-from twofold.engine.result.model import Pair, equal_pair, equal_pairs
+from twofold.engine.result.model import Pair
+from twofold.engine.result.pair_slots import equal_pair, equal_pairs
 from twofold.engine.result.spans import Segments, Span, span_bounds
 from twofold.engine.segment.segmentation import segment
 

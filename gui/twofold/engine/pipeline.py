@@ -40,10 +40,8 @@ from twofold.engine.result.model import (
     Document,
     Pair,
     Stats,
-    equal_pair,
-    equal_pairs,
 )
-from twofold.engine.result.pair_slots import checked_pair, refined_pair
+from twofold.engine.result.pair_slots import checked_pair, equal_pair, equal_pairs, refined_pair
 from twofold.engine.result.spans import Span
 from twofold.engine.result.stats import EditCounts, compute_stats, edit_counts, refined_stats
 from twofold.engine.segment.normalize import match_keys

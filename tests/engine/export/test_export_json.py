@@ -13,7 +13,8 @@ from support import doc
 from twofold.engine.export.export_json import to_dict, to_json
 from twofold.engine.pipeline import compare
 from twofold.engine.result.kinds import Op, PairKind, Unit
-from twofold.engine.result.model import CompareOptions, Edit, Pair, equal_pair
+from twofold.engine.result.model import CompareOptions, Edit, Pair
+from twofold.engine.result.pair_slots import equal_pair
 
 # Words in several scripts, quotes, backslashes and controls: what the encoder escapes.
 _WORDS = [

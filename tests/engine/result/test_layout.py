@@ -19,8 +19,8 @@ from twofold.engine.result.model import (
     CompareOptions,
     LayoutDifference,
     LayoutKind,
-    equal_pair,
 )
+from twofold.engine.result.pair_slots import equal_pair
 from twofold.engine.result.spans import Segments
 from twofold.engine.result.summary import stat_text
 from twofold.engine.segment.segmentation import segment

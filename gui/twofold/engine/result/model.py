@@ -9,7 +9,6 @@ whose newlines are normalised to ``\\n``; the UI and the exporters rely on that.
 from __future__ import annotations
 
 from array import array
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -152,53 +151,6 @@ class Pair:
 
 
 _kind_of = attrgetter("kind")
-
-
-def equal_pair(a: tuple[int, ...], b: tuple[int, ...]) -> Pair:
-    """``Pair(PairKind.EQUAL, a, b, 1.0)``, made without running ``Pair``'s checks.
-
-    For the engine's own equal pairs, one paragraph a side and in order by
-    construction: a log has one a line, and ``__init__`` (five frozen
-    ``__setattr__`` calls, then ``__post_init__``) added up over them
-    (``bench/gui_bench.py --only log``).
-    """
-    pair = _new_object(Pair)
-    _set_kind(pair, PairKind.EQUAL)
-    _set_a(pair, a)
-    _set_b(pair, b)
-    _set_similarity(pair, 1.0)
-    _set_edits(pair, ())
-    return pair
-
-
-def equal_pairs(
-    a_sides: Sequence[tuple[int, ...]], b_sides: Sequence[tuple[int, ...]]
-) -> list[Pair]:
-    """``equal_pair(a, b)`` for each ``a`` and ``b`` of the two sides, made together.
-
-    Each slot is set over all the pairs by one ``map`` in C: a big revision has
-    tens of thousands of equal pairs, and a Python call for each was most of
-    making them.
-    """
-    if len(a_sides) != len(b_sides):
-        raise ValueError("as many paragraphs of B as of A are needed")
-    pairs = list(map(_new_object, repeat(Pair, len(a_sides))))
-    for setter, values in (
-        (_set_kind, repeat(PairKind.EQUAL)),
-        (_set_a, a_sides),
-        (_set_b, b_sides),
-        (_set_similarity, repeat(1.0)),
-        (_set_edits, repeat(())),
-    ):
-        deque(map(setter, pairs, values), maxlen=0)
-    return pairs
-
-
-# The slots' own setters: a frozen dataclass's ``__setattr__`` refuses, they do not.
-_new_object = object.__new__
-_slot = vars(Pair)
-_set_kind, _set_a, _set_b = _slot["kind"].__set__, _slot["a"].__set__, _slot["b"].__set__
-_set_similarity, _set_edits = _slot["similarity"].__set__, _slot["edits"].__set__
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,21 +1,26 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Pairs made by setting their slots: the changed pairs of a big revision, by the thousand.
+"""Pairs made by setting their slots: the pairs of a big revision, by the ten thousand.
 
 Why: ``Pair`` is a frozen dataclass. Its generated ``__init__`` sets each slot
 through ``object.__setattr__`` before it checks the pair (``__post_init__``),
 which cost more than making the pair otherwise does; the slots' own setters
 do not refuse. Each pair made here is the one ``Pair(...)`` makes (or refuses).
 
-Constraints: no Qt, no I/O; the checks are ``Pair``'s own, run wherever a pair is new.
+Constraints: no Qt, no I/O. ``checked_pair`` runs ``Pair``'s own checks; the others make
+only pairs that pass them by construction (an equal pair, a checked pair refined).
 """
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Sequence
+from itertools import repeat
+
 from twofold.engine.result.edit_runs import EditRuns
 from twofold.engine.result.kinds import PairKind
-from twofold.engine.result.model import Pair, equal_pair
+from twofold.engine.result.model import Pair
 
-__all__ = ["checked_pair", "refined_pair"]
+__all__ = ["checked_pair", "equal_pair", "equal_pairs", "refined_pair"]
 
 
 def checked_pair(kind: PairKind, a: tuple[int, ...], b: tuple[int, ...], similarity: float) -> Pair:
@@ -48,6 +53,46 @@ def refined_pair(pair: Pair, edits: EditRuns) -> Pair:
     _set_similarity(made, pair.similarity)
     _set_edits(made, edits)
     return made
+
+
+def equal_pair(a: tuple[int, ...], b: tuple[int, ...]) -> Pair:
+    """``Pair(PairKind.EQUAL, a, b, 1.0)``, made without running ``Pair``'s checks.
+
+    For the engine's own equal pairs, one paragraph a side and in order by
+    construction: a log has one a line, and ``__init__`` (five frozen
+    ``__setattr__`` calls, then ``__post_init__``) added up over them
+    (``bench/gui_bench.py --only log``).
+    """
+    pair = _new_object(Pair)
+    _set_kind(pair, PairKind.EQUAL)
+    _set_a(pair, a)
+    _set_b(pair, b)
+    _set_similarity(pair, 1.0)
+    _set_edits(pair, ())
+    return pair
+
+
+def equal_pairs(
+    a_sides: Sequence[tuple[int, ...]], b_sides: Sequence[tuple[int, ...]]
+) -> list[Pair]:
+    """``equal_pair(a, b)`` for each ``a`` and ``b`` of the two sides, made together.
+
+    Each slot is set over all the pairs by one ``map`` in C: a big revision has
+    tens of thousands of equal pairs, and a Python call for each was most of
+    making them.
+    """
+    if len(a_sides) != len(b_sides):
+        raise ValueError("as many paragraphs of B as of A are needed")
+    pairs = list(map(_new_object, repeat(Pair, len(a_sides))))
+    for setter, values in (
+        (_set_kind, repeat(PairKind.EQUAL)),
+        (_set_a, a_sides),
+        (_set_b, b_sides),
+        (_set_similarity, repeat(1.0)),
+        (_set_edits, repeat(())),
+    ):
+        deque(map(setter, pairs, values), maxlen=0)
+    return pairs
 
 
 # The slots' own setters: a frozen dataclass's ``__setattr__`` refuses, they do not.
