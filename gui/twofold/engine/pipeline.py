@@ -31,7 +31,7 @@ from twofold.engine.errors import CompareCanceled
 from twofold.engine.inline.chardiff import inline_edits
 from twofold.engine.inline.pair_texts import PairTexts, pair_spans
 from twofold.engine.refiner import Answered, LocalRefiner, Refiner, Sharing, Sides, sum_counts
-from twofold.engine.result.edit_runs import EditRuns, is_significant
+from twofold.engine.result.edit_runs import EditRuns
 from twofold.engine.result.kinds import DocFormat, PairKind, Unit
 from twofold.engine.result.layout import kept_lines, layout_of
 from twofold.engine.result.model import (
@@ -245,7 +245,7 @@ class Refinement:
         for n, found in self._ready.items():
             pair = pairs[n]
             edits, counts = self._answer_of(pair, found)
-            pairs[n] = _finished_pair(Match(pair.kind, pair.a, pair.b, pair.similarity), edits)
+            pairs[n] = refined_pair(pair, edits)
             ready_counts.append(counts)
         report(1.0)
         done = tuple(pairs)
@@ -378,20 +378,5 @@ def _inline_pair(
     edits = inline_edits(
         text_a[span_a.start : span_a.end], text_b[span_b.start : span_b.end], options, tuning
     )
-    return _finished_pair(match, edits.rebased(text_a, span_a.start, text_b, span_b.start))
-
-
-def _finished_pair(match: Match, edits: EditRuns) -> Pair:
-    """The pair of ``match`` with its edits, which may show that it changed nothing."""
-    significant = is_significant(edits)
-    kind = match.kind
-    if kind is PairKind.CHANGED and not significant and len(match.a) == len(match.b) == 1:
-        # Differences the options ignore (white space, case, quotes) make no change;
-        # a split or merge still does, even when no word differs.
-        kind = PairKind.EQUAL
-    sim = 1.0 if kind is PairKind.EQUAL else _score(match)
-    return Pair(kind, match.a, match.b, sim, _keep_edits(kind, edits))
-
-
-def _keep_edits(kind: PairKind, edits: EditRuns) -> EditRuns | tuple[()]:
-    return edits if kind is not PairKind.EQUAL else ()
+    coarse = checked_pair(match.kind, match.a, match.b, _score(match))
+    return refined_pair(coarse, edits.rebased(text_a, span_a.start, text_b, span_b.start))

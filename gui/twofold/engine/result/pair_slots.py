@@ -25,32 +25,37 @@ __all__ = ["checked_pair", "equal_pair", "equal_pairs", "refined_pair"]
 
 def checked_pair(kind: PairKind, a: tuple[int, ...], b: tuple[int, ...], similarity: float) -> Pair:
     """``Pair(kind, a, b, similarity)``: checked as it checks itself, without its ``__init__``."""
-    made = _new_object(Pair)
-    _set_kind(made, kind)
-    _set_a(made, a)
-    _set_b(made, b)
-    _set_similarity(made, similarity)
-    _set_edits(made, ())
+    made = _slotted(kind, a, b, similarity, ())
     made.__post_init__()
     return made
 
 
 def refined_pair(pair: Pair, edits: EditRuns) -> Pair:
-    """A coarse changed or moved ``pair`` with its ``edits``, which may show it changed nothing.
+    """A checked changed or moved ``pair`` with its ``edits``, which may show it changed nothing.
 
-    What ``pipeline._finished_pair`` makes of the pair's ``Match``, without the
-    checks the coarse pair passed already: its sides and its score (a score is
-    left as it is by ``pipeline._score``) stay, only its kind may turn equal.
+    The one rule for a diffed pair, without the checks the pair passed already:
+    its sides and its score stay, only its kind may turn equal.
     """
     a, b = pair.a, pair.b
     if pair.kind is PairKind.CHANGED and len(a) == len(b) == 1 and not edits.significant():
-        # Differences the options ignore make no change; a split or merge still does.
+        # Differences the options ignore (white space, case, quotes) make no change;
+        # a split or merge still does, even when no word differs.
         return equal_pair(a, b)
+    return _slotted(pair.kind, a, b, pair.similarity, edits)
+
+
+def _slotted(
+    kind: PairKind,
+    a: tuple[int, ...],
+    b: tuple[int, ...],
+    similarity: float,
+    edits: EditRuns | tuple[()],
+) -> Pair:
     made = _new_object(Pair)
-    _set_kind(made, pair.kind)
+    _set_kind(made, kind)
     _set_a(made, a)
     _set_b(made, b)
-    _set_similarity(made, pair.similarity)
+    _set_similarity(made, similarity)
     _set_edits(made, edits)
     return made
 
