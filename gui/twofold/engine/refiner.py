@@ -53,11 +53,10 @@ class Sides:
 
 
 class Answered(NamedTuple):
-    """An early answer for one pair: packed edits, similarity, edit counts."""
+    """An early answer for one pair: packed edits, edit counts."""
 
     codes: bytes
     lengths: array[int]
-    similarity: float
     counts: tuple[int, ...]
 
 

@@ -91,9 +91,7 @@ class ReuseRefiner:
             assert span_b is not None
             key = (text_a[span_a.start : span_a.end], text_b[span_b.start : span_b.end])
             counts = tuple(edit_counts([pair.edits]))
-            self._known[key] = Answered(
-                pair.edits.codes, pair.edits.lengths, pair.similarity, counts
-            )
+            self._known[key] = Answered(pair.edits.codes, pair.edits.lengths, counts)
 
     def begin(self, sides: Sides) -> None:
         self._sides = sides

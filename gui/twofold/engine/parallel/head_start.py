@@ -139,14 +139,12 @@ class HeadStart:
 
     def _take(self, batch: GuessAnswer) -> None:
         pairs, answer = batch.pairs, batch.answer
-        packed, sims, counts = answer.packed, answer.similarities, answer.counts
-        if not len(pairs) == len(packed) == len(sims) == len(counts):
+        packed, counts = answer.packed, answer.counts
+        if not len(pairs) == len(packed) == len(counts):
             raise ValueError("an answer for another batch")
         answered = {
-            (int(i), int(j)): Answered(codes, lengths, float(sim), tuple(pair_counts))
-            for (i, j), (codes, lengths), sim, pair_counts in zip(
-                pairs, packed, sims, counts, strict=True
-            )
+            (int(i), int(j)): Answered(codes, lengths, tuple(pair_counts))
+            for (i, j), (codes, lengths), pair_counts in zip(pairs, packed, counts, strict=True)
         }
         with self._lock:
             if not self._closed.is_set():

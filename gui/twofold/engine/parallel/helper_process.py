@@ -28,7 +28,7 @@ from array import array
 from dataclasses import dataclass
 from typing import IO, TypeAlias, TypeVar, overload
 
-from twofold.engine.inline.chardiff import inline_edits, similarity
+from twofold.engine.inline.chardiff import inline_edits
 from twofold.engine.parallel.pair_guess import guess_pairs
 from twofold.engine.refiner import Job
 from twofold.engine.result.edit_runs import EditRuns
@@ -49,10 +49,9 @@ class DiffBatch:
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """A batch's answer: each pair's packed edits, similarity and ``EditCounts`` (as a tuple)."""
+    """A batch's answer: each pair's packed edits and ``EditCounts`` (as a tuple)."""
 
     packed: list[Packed]
-    similarities: list[float]
     counts: list[tuple[int, ...]]
 
 
@@ -106,9 +105,9 @@ FAILURES = (OSError, EOFError, ValueError, TypeError, IndexError, pickle.Unpickl
 
 
 def answer(jobs: list[Job], options: CompareOptions) -> Answer:
-    """What the helper sends back for a batch: each pair's packed edits, similarity, edit counts.
+    """What the helper sends back for a batch: each pair's packed edits and edit counts.
 
-    The similarities and counts are the refinement's last steps; made here, on
+    The counts are the refinement's last step; made here, on
     the helper's core, they are not left for the end of the refinement on one.
     Counted pair by pair, since a head start (``head_start``) keeps only the
     pairs the alignment confirms.
@@ -116,7 +115,6 @@ def answer(jobs: list[Job], options: CompareOptions) -> Answer:
     edit_lists = [inline_edits(a, b, options) for a, b in jobs]
     return Answer(
         [pack(edits) for edits in edit_lists],
-        [similarity(edits) for edits in edit_lists],
         [tuple(edit_counts([edits])) for edits in edit_lists],
     )
 

@@ -7,7 +7,7 @@ batch at a time from the last one backwards, and the caller's thread diffs them
 from the first one forwards, so the two meet wherever the machine's load puts
 them. The helper returns each pair's edits as one op byte and one length an
 edit, not as pickled objects (this side cuts the texts out of the paragraphs it
-holds), with each pair's similarity and word counts, so that nothing of
+holds), with each pair's word counts, so that nothing of
 the refinement is left to do on one core after the two have met.
 
 Constraints: the edits are exactly ``chardiff.inline_edits``', wherever they
@@ -232,8 +232,8 @@ class SharedRefinement:
 
         def take(answer: Answer) -> None:
             start, end = self._batches[sent.pop(0)]
-            if not len(answer.packed) == len(answer.similarities) == len(answer.counts):
-                raise ValueError("a pair without its similarity or counts")
+            if len(answer.packed) != len(answer.counts):
+                raise ValueError("a pair without its counts")
             if len(answer.packed) != end - start:
                 raise ValueError("an answer for another batch")
             self._answers.put((start, end, answer))
