@@ -317,13 +317,16 @@ class Profiles:
         out: dict[int, list[int]] = {}
         for i in left:
             score: dict[int, float] = {}
-            get = score.get
             for r in self.rare_words(i):
                 js = postings.get(r)
                 if js is not None:
                     wt = weight[r]
+                    # A test and a store, no call: most postings meet a new profile.
                     for j in js:
-                        score[j] = get(j, 0.0) + wt
+                        if j in score:
+                            score[j] += wt
+                        else:
+                            score[j] = wt
             # What heapq.nlargest gives (ties in first-seen order), faster for these sizes.
             out[i] = sorted(score, key=score.__getitem__, reverse=True)[:per_item]
         return out
