@@ -112,7 +112,17 @@ paragraphs = st.lists(
 )
 
 
-@given(paragraphs)
+#: Paragraphs with more distinct stems than ``INDEX_WORDS``, so the rare words are cut.
+long_paragraphs = st.lists(
+    st.lists(st.sampled_from([f"w{n:02}x" for n in range(40)] + ["Σ", "中"]), max_size=60).map(
+        " ".join
+    ),
+    min_size=2,
+    max_size=30,
+)
+
+
+@given(st.one_of(paragraphs, long_paragraphs))
 @settings(max_examples=60)
 def test_rare_words_rank_by_weight_then_alphabet(texts: list[str]) -> None:
     profiles = Profiles(texts)
@@ -123,7 +133,7 @@ def test_rare_words_rank_by_weight_then_alphabet(texts: list[str]) -> None:
         assert [order[r] for r in profiles.rare_words(i)] == expected
 
 
-@given(paragraphs, st.integers(1, 8))
+@given(st.one_of(paragraphs, long_paragraphs), st.integers(1, 8))
 @settings(max_examples=60)
 def test_candidates_match_the_string_keyed_index(texts: list[str], per_item: int) -> None:
     half = len(texts) // 2

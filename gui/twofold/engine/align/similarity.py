@@ -277,12 +277,27 @@ class Profiles:
         Words come as ranks: 0 is the heaviest word of the batch, ties go in
         alphabetical order, so sorting ranks sorts by weight with no key function.
         """
-        found = self._rare.get(i)
-        if found is None:
-            rank = self._ranks()
-            found = sorted(_picked(rank, self.words[i]))[:INDEX_WORDS]
-            self._rare[i] = found
-        return found
+        return self._rare_of((i,))[0]
+
+    def _rare_of(self, profiles: Iterable[int]) -> list[list[int]]:
+        """``rare_words`` of each of ``profiles``, in one loop.
+
+        Why one loop: the index reads the rare words of every profile of a side,
+        thousands of them, and a call per profile cost more than its sort.
+        """
+        rank = self._ranks()
+        known = self._rare
+        words = self.words
+        out = []
+        for i in profiles:
+            found = known.get(i)
+            if found is None:
+                ids = words[i]
+                found = sorted(itemgetter(*ids)(rank)) if len(ids) > 1 else [rank[w] for w in ids]
+                del found[INDEX_WORDS:]
+                known[i] = found
+            out.append(found)
+        return out
 
     def _ranks(self) -> list[int]:
         """Rank of every word id (computed once): by falling weight, then alphabetically."""
@@ -306,18 +321,19 @@ class Profiles:
         """
         # Only the words some query holds are looked up: the others' lists are not made.
         # (``right`` is read in order, so each list keeps the order of ``right``.)
-        wanted = set(chain.from_iterable(map(self.rare_words, left)))
+        queries = self._rare_of(left)
+        wanted = set(chain.from_iterable(queries))
         index: defaultdict[int, list[int]] = defaultdict(list)
-        for j in right:
-            for r in wanted.intersection(self.rare_words(j)):
+        for j, rare in zip(right, self._rare_of(right), strict=True):
+            for r in wanted.intersection(rare):
                 index[r].append(j)
         crowd = max(8, int(math.sqrt(len(right))) * 2)
         weight = self._rank_weight
         postings = {r: js for r, js in index.items() if len(js) <= crowd}
         out: dict[int, list[int]] = {}
-        for i in left:
+        for i, rare in zip(left, queries, strict=True):
             score: dict[int, float] = {}
-            for r in self.rare_words(i):
+            for r in rare:
                 js = postings.get(r)
                 if js is not None:
                     wt = weight[r]
