@@ -50,6 +50,13 @@ def test_word_ids_spell_the_stems_of_the_words(text: str) -> None:
     assert spelled(vocabulary, vocabulary.word_set(text)) == stems(text)
 
 
+@given(st.lists(st.one_of(tricky_text, any_text), max_size=8))
+def test_word_ids_of_a_batch_are_the_word_ids_of_each_text(texts: list[str]) -> None:
+    batch, one_by_one = Vocabulary(), Vocabulary()
+    assert batch.word_ids_of(texts) == [one_by_one.word_ids(t) for t in texts]
+    assert batch.spellings() == one_by_one.spellings()
+
+
 def test_long_texts_read_in_chunks_keep_every_word() -> None:
     # Words and final sigmas on both sides of every possible cut, in a text long
     # enough to be read in several chunks; one chunk has no space at all.
@@ -57,6 +64,8 @@ def test_long_texts_read_in_chunks_keep_every_word() -> None:
     text = unit * 9000 + "z" * 70_000 + " " + "ΛΟΓΟΣ " * 5000 + "END"
     vocabulary = Vocabulary()
     assert spelled(vocabulary, vocabulary.word_set(text)) == stems(text)
+    batch = Vocabulary()
+    assert spelled(batch, frozenset(batch.word_ids_of([text])[0])) == stems(text)
 
 
 def test_equal_texts_share_one_word_set_and_ids() -> None:

@@ -180,6 +180,19 @@ class Vocabulary:
                 self._known[text] = found
         return found
 
+    def word_ids_of(self, texts: Iterable[str]) -> list[tuple[int, ...]]:
+        """``word_ids`` of each of ``texts``, remembered, in one loop (a call a text costs)."""
+        known = self._known
+        stem_id = self._ids.__getitem__
+        out = []
+        for text in texts:
+            found = known.get(text)
+            if found is None:
+                words = _chunk_words(text) if len(text) <= _CHUNK else _utf8_words(text)
+                found = known[text] = tuple(set(map(stem_id, words)))
+            out.append(found)
+        return out
+
     def word_set(self, text: str, *, remember: bool = True) -> frozenset[int]:
         """``word_ids`` as a set."""
         return frozenset(self.word_ids(text, remember=remember))
@@ -201,7 +214,7 @@ class Profiles:
         self.vocabulary = vocabulary if vocabulary is not None else Vocabulary()
         vocab = self.vocabulary
         #: each profile's stem ids, each once
-        self.words: list[tuple[int, ...]] = [vocab.word_ids(t) for t in texts]
+        self.words: list[tuple[int, ...]] = vocab.word_ids_of(texts)
         df = Counter(chain.from_iterable(self.words))
         n = len(self.words) + 1
         #: weight of each stem id; 0.0 for ids no profile holds.
