@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Collection, Hashable, Iterable, Sequence, Set
 from itertools import chain, count, filterfalse
 from operator import itemgetter
@@ -215,19 +215,19 @@ class Profiles:
         vocab = self.vocabulary
         #: each profile's stem ids, each once
         self.words: list[tuple[int, ...]] = vocab.word_ids_of(texts)
-        df = Counter(chain.from_iterable(self.words))
+        df = _document_frequencies(self.words, len(vocab))
         n = len(self.words) + 1
         #: weight of each stem id; 0.0 for ids no profile holds.
         self.weight: list[float] = [0.0] * len(vocab)
-        for w, c in df.items():
-            self.weight[w] = math.log(1.0 + n / c)
+        self._present = [w for w, c in enumerate(df) if c]
+        for w in self._present:
+            self.weight[w] = math.log(1.0 + n / df[w])
         weight = self.weight
         # ``_mass`` of each, inline: a call a profile costs about as much as its sum.
         self.mass: list[float] = [
             math.fsum(itemgetter(*s)(weight) if len(s) > 1 else map(weight.__getitem__, s))
             for s in self.words
         ]
-        self._present = list(df)
         self._rank: list[int] = []
         self._rank_weight: list[float] = []
         self._rare: dict[int, list[int]] = {}
@@ -364,6 +364,19 @@ class Profiles:
             # What heapq.nlargest gives (ties in first-seen order), faster for these sizes.
             out[i] = sorted(score, key=score.__getitem__, reverse=True)[:per_item]
         return out
+
+
+def _document_frequencies(profiles: list[tuple[int, ...]], size: int) -> list[int]:
+    """How many of ``profiles`` hold each stem id below ``size``.
+
+    Why a list and a loop: the ids are small and dense, and ``Counter`` pays
+    for hashing and a new int per word where a list slot does not.
+    """
+    df = [0] * size
+    for ids in profiles:
+        for w in ids:
+            df[w] += 1
+    return df
 
 
 def _picked(values: Sequence[_T], ids: Collection[int]) -> Iterable[_T]:
