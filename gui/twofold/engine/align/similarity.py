@@ -45,11 +45,13 @@ INDEX_WORDS = 16
 #: Characters of a word its stem keeps (``stem``).
 STEM = 5
 
-#: ASCII letters and digits stay, every other ASCII byte becomes a space, the
-#: bytes of non-ASCII characters pass unchanged. No match of ``_WORD`` holds an
-#: ASCII character other than a letter or digit, so the words are the pieces
-#: between the spaces, once the pieces with non-ASCII characters are re-read.
-_ASCII_SEPARATORS = bytes(c if c >= 0x80 or chr(c).isalnum() else 0x20 for c in range(256))
+#: ASCII letters and digits stay (lowered), every other ASCII byte becomes a
+#: space, the bytes of non-ASCII characters pass unchanged. No match of ``_WORD``
+#: holds an ASCII character other than a letter or digit, so the words are the
+#: pieces between the spaces, once the pieces with non-ASCII characters are re-read.
+_ASCII_SEPARATORS = bytes(
+    c if c >= 0x80 else ord(chr(c).lower()) if chr(c).isalnum() else 0x20 for c in range(256)
+)
 
 #: Texts longer than this (in characters) are read in chunks of about this size.
 _CHUNK = 1 << 16
@@ -112,8 +114,13 @@ def _utf8_words(text: str) -> Collection[bytes]:
 
 
 def _chunk_words(text: str) -> Collection[bytes]:
+    pieces: Collection[bytes]
+    if text.isascii():
+        # Lowered by the table that blanks the separators: no lowered copy of the text.
+        pieces = text.encode().translate(_ASCII_SEPARATORS).split()
+        return dict.fromkeys(pieces) if len(pieces) > _MANY_WORDS else pieces
     lowered = text.lower()
-    pieces: Collection[bytes] = _utf8(lowered).translate(_ASCII_SEPARATORS).split()
+    pieces = _utf8(lowered).translate(_ASCII_SEPARATORS).split()
     if len(pieces) > _MANY_WORDS:
         pieces = dict.fromkeys(pieces)
     if lowered.isascii():
