@@ -382,7 +382,7 @@ def _document_frequencies(profiles: list[tuple[int, ...]], size: int) -> list[in
     df = [0] * size
     for ids in profiles:
         for w in ids:
-            df[w] += 1
+            df[w] = df[w] + 1  # not ``+=``: CPython 3.11 adds two stack shuffles to that
     return df
 
 
