@@ -196,10 +196,10 @@ def _moved_units(blocks: list[Block], moved: dict[int, int]) -> set[tuple[int, i
     """Which anchor runs, pairs and found moves are off the heaviest chain in order."""
     if not moved:
         return set()  # anchors and the pairs between them are in order by construction
-    units = [(i, j, 2) for i, j in moved.items()]
+    placed = []
     for blk in blocks:
         if isinstance(blk, Gap):
-            units += [(a[0], b[0], len(a) + len(b)) for a, b, _s in blk.groups]
+            placed += [(a[0], b[0], len(a) + len(b)) for a, b, _s in blk.groups]
         else:
-            units.append((blk[0], blk[1], 2 * blk[2]))
-    return off_chain(units)
+            placed.append((blk[0], blk[1], 2 * blk[2]))
+    return off_chain(placed, [(i, j, 2) for i, j in moved.items()])

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from twofold.engine.align.chain import heaviest_chain
+from twofold.engine.align.chain import off_heaviest_chain
 from twofold.engine.align.gap_pairing import CLEAR_MARGIN, MIN_SHARED
 from twofold.engine.align.similarity import Profiles
 
@@ -165,15 +165,18 @@ def _follow_blocks(
                 a, b = a + step, b + step
 
 
-def off_chain(units: list[tuple[int, int, int]]) -> set[tuple[int, int]]:
+def off_chain(
+    placed: list[tuple[int, int, int]], moved: list[tuple[int, int, int]]
+) -> set[tuple[int, int]]:
     """The units off the heaviest chain that increases on both sides: the moved ones.
 
     Args:
-        units: ``(first A index, first B index, paragraphs)`` of every pair of
-            paragraphs (a run of anchors is one unit), each paragraph in one unit.
+        placed: ``(first A index, first B index, paragraphs)`` of every anchor run
+            and pair in order by construction (the blocks' own), in order.
+        moved: the same of the moves found, which may stand anywhere; each
+            paragraph in one unit of either list.
 
     Returns:
         the ``(first A index, first B index)`` of the units that moved.
     """
-    kept = heaviest_chain([(i, j, float(weight)) for i, j, weight in units])
-    return {(i, j) for i, j, _w in units} - {(i, j) for i, j, _w in kept}
+    return off_heaviest_chain(placed, moved)
