@@ -26,8 +26,7 @@ from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from itertools import compress, count, repeat
-from operator import is_not, ne, sub
-from typing import cast
+from operator import itemgetter, le, ne, sub
 
 from twofold.engine.inline.shared_ends import common_prefix, common_suffix
 
@@ -59,7 +58,7 @@ def common_runs(a: Sequence[Hashable], b: Sequence[Hashable]) -> CommonRuns:
     mid_a, mid_b = a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]
     runs: list[Run] = [(0, 0, prefix)] if prefix else []
     matched = 0
-    for i, j, n in _grown(mid_a, mid_b, _chain_runs(*_unique_pairs(mid_a, mid_b))):
+    for i, j, n in _grown(mid_a, mid_b, _chain_runs(*_unique_runs(mid_a, mid_b))):
         runs.append((prefix + i, prefix + j, n))
         matched += n
     if suffix:
@@ -67,54 +66,73 @@ def common_runs(a: Sequence[Hashable], b: Sequence[Hashable]) -> CommonRuns:
     return CommonRuns(runs, len(mid_a) + len(mid_b) - 2 * matched)
 
 
-def _unique_pairs(a: Sequence[Hashable], b: Sequence[Hashable]) -> tuple[list[int], list[int]]:
-    """Positions ``(i, j)`` of the items once in each side, by ``i``: as two lists."""
+#: Where an item of ``a`` has no partner: two below any index, so that no step
+#: to or from it is the step of one that continues a run.
+_NONE = -2
+
+
+def _unique_runs(a: Sequence[Hashable], b: Sequence[Hashable]) -> tuple[list[Run], list[int]]:
+    """The runs of items once in each side that are consecutive on both, by ``i``.
+
+    Returns:
+        the runs, and where each item of ``a`` stands in ``b`` (``_NONE``: nowhere
+        once, or twice in ``a``).
+    """
     where_b = dict(zip(b, count()))
     if len(where_b) == len(b):  # every item of b once (prose): only a's repeats to drop
-        i_s, j_s = _pairs(a, where_b)
-        if len(set(j_s)) == len(j_s):  # no item of b found twice in a
-            return i_s, j_s
+        found = list(map(where_b.get, a, repeat(_NONE)))
+        runs = _runs_of(found)
+        if _apart(runs):  # no item of b found twice in a
+            return runs, found
     counts_a, counts_b = Counter(a), Counter(b)
     for item in [x for x in where_b if counts_b[x] > 1 or counts_a[x] > 1]:
         del where_b[item]
-    return _pairs(a, where_b)
+    found = list(map(where_b.get, a, repeat(_NONE)))
+    return _runs_of(found), found
 
 
-def _pairs(a: Sequence[Hashable], where_b: dict[Hashable, int]) -> tuple[list[int], list[int]]:
-    """The positions ``(i, where_b[a[i]])`` of the items of ``a`` that ``where_b`` holds."""
-    found = list(map(where_b.get, a))
-    present = list(map(is_not, found, repeat(None)))
-    return list(compress(range(len(a)), present)), cast("list[int]", list(compress(found, present)))
+def _runs_of(found: list[int]) -> list[Run]:
+    """The runs ``(i, found[i], length)`` over which ``found`` steps by one."""
+    if not found:
+        return []
+    # A run goes on while the step is one: never to, from or between _NONEs.
+    starts = [0, *compress(range(1, len(found)), map(ne, map(sub, found[1:], found), repeat(1)))]
+    firsts = list(map(found.__getitem__, starts))
+    lengths = map(sub, [*starts[1:], len(found)], starts)
+    return list(compress(zip(starts, firsts, lengths, strict=True), map(ne, firsts, repeat(_NONE))))
 
 
-def _chain_runs(i_s: list[int], j_s: list[int]) -> list[Run]:
+def _apart(runs: list[Run]) -> bool:
+    """Whether no two runs share a ``j``: no item of ``b`` found twice in ``a``."""
+    by_j = sorted(runs, key=itemgetter(1))
+    return all(map(le, [j + n for _i, j, n in by_j], [j for _i, j, _n in by_j[1:]]))
+
+
+def _chain_runs(runs: list[Run], found: list[int]) -> list[Run]:
     """The longest chain of pairs whose ``j`` increases, as runs ``(i, j, length)``.
 
     Patience sorting as ``anchors.increasing_chain`` does it, pair by pair,
     gives this very chain: a run of pairs consecutive on both sides lands on
-    consecutive piles, so it is placed with one bisection and two slice writes.
+    consecutive piles, so it is placed with one bisection and one slice write
+    (of the ``j`` in ``found``: no new numbers). A pile's last ``j`` names its
+    pair, a ``j`` being in one pair only.
     """
-    if not i_s:
+    if not runs:
         return []
-    # A run goes on while both sides step by one. (The steps are mostly 1: ints Python
-    # keeps made, where a number per pair packing both sides made three new ones.)
-    steps = zip(map(sub, i_s[1:], i_s), map(sub, j_s[1:], j_s), strict=False)
-    starts = [0, *compress(range(1, len(i_s)), map(ne, steps, repeat((1, 1))))]
     tails: list[int] = []  # the smallest last j of a chain of each length
-    ends: list[int] = []  # the pair ending that chain
-    before_first: list[int] = []  # per run: the pair before its first one in its chain
-    for start, stop in zip(starts, [*starts[1:], len(i_s)], strict=True):
-        j0 = j_s[start]
-        pile = bisect_left(tails, j0)
-        before_first.append(ends[pile - 1] if pile else -1)
-        tails[pile : pile + stop - start] = range(j0, j0 + stop - start)
-        ends[pile : pile + stop - start] = range(start, stop)
+    before_first: list[int] = []  # per run: the j before its first one in its chain
+    for i, j, n in runs:
+        pile = bisect_left(tails, j)
+        before_first.append(tails[pile - 1] if pile else -1)
+        tails[pile : pile + n] = found[i : i + n]
+    by_j = sorted(range(len(runs)), key=[j for _i, j, _n in runs].__getitem__)
+    firsts = [runs[r][1] for r in by_j]
     chain: list[Run] = []
-    last = ends[-1]
+    last = tails[-1]
     while last >= 0:
-        run = bisect_right(starts, last) - 1
-        first = starts[run]
-        chain.append((i_s[first], j_s[first], last - first + 1))
+        run = by_j[bisect_right(firsts, last) - 1]
+        i, j, _n = runs[run]
+        chain.append((i, j, last - j + 1))
         last = before_first[run]
     chain.reverse()
     return chain
