@@ -28,6 +28,10 @@ from twofold.engine.tuning import CompareTuning
 
 __all__ = ["key_diff"]
 
+# The loop over a big file's runs reads these thousands of times: an enum's
+# member, read from its class, takes a lookup through the metaclass each time.
+_DELETE, _EQUAL, _INSERT = Op.DELETE, Op.EQUAL, Op.INSERT
+
 
 def key_diff(
     keys_a: Sequence[str], keys_b: Sequence[str], timeout: float, tuning: CompareTuning
@@ -41,11 +45,16 @@ def key_diff(
     steps: list[tuple[Op, int]] = []
     ia = ib = 0
     for a_start, b_start, length in common.runs:
-        steps += _between(keys_a[ia:a_start], keys_b[ib:b_start], timeout, tuning)
-        if steps and steps[-1][0] is Op.EQUAL:  # a run right after the common prefix
-            steps[-1] = (Op.EQUAL, steps[-1][1] + length)
+        if a_start > ia and b_start > ib:
+            steps += _between(keys_a[ia:a_start], keys_b[ib:b_start], timeout, tuning)
+        elif a_start > ia:  # one side alone: its one step, with no slices and no call
+            steps.append((_DELETE, a_start - ia))
+        elif b_start > ib:
+            steps.append((_INSERT, b_start - ib))
+        if steps and steps[-1][0] is _EQUAL:  # a run right after the common prefix
+            steps[-1] = (_EQUAL, steps[-1][1] + length)
         else:
-            steps.append((Op.EQUAL, length))
+            steps.append((_EQUAL, length))
         ia, ib = a_start + length, b_start + length
     steps += _between(keys_a[ia:], keys_b[ib:], timeout, tuning)
     return steps
@@ -67,10 +76,10 @@ def _between(
     """
     if not keys_a or not keys_b:
         if keys_a:
-            return [(Op.DELETE, len(keys_a))]
-        return [(Op.INSERT, len(keys_b))] if keys_b else []
+            return [(_DELETE, len(keys_a))]
+        return [(_INSERT, len(keys_b))] if keys_b else []
     if set(keys_a).isdisjoint(keys_b):
-        return [(Op.DELETE, len(keys_a)), (Op.INSERT, len(keys_b))]
+        return [(_DELETE, len(keys_a)), (_INSERT, len(keys_b))]
     return _myers(keys_a, keys_b, timeout, tuning)
 
 
