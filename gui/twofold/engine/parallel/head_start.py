@@ -22,13 +22,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from itertools import accumulate, compress, takewhile
+from operator import sub
 from typing import TYPE_CHECKING
 
 from twofold.engine.parallel.refine_helper import RefineHelper, tuning_of
 from twofold.engine.parallel.tuning import ParallelTuning
 from twofold.engine.refiner import Answered, Sides
 from twofold.engine.result.model import CompareOptions
-from twofold.engine.result.spans import Span, span_bounds
+from twofold.engine.result.spans import Segments, Span, span_bounds
 from twofold.engine.tuning import DEFAULT_COMPARE_TUNING
 
 if TYPE_CHECKING:  # the messages load with a helper process (``RefineHelper.diff_guesses``)
@@ -80,8 +82,8 @@ class HeadStart:
             return
         if self._helper is None or self._closed.is_set() or not self._tuning.spare_core():
             return
-        limit = self._tuning.head_start_chars
-        if _changed_chars(sides.segs_a, *sides.keys, limit) < self._tuning.min_parallel_chars:
+        limit, enough = self._tuning.head_start_chars, self._tuning.min_parallel_chars
+        if not _enough_changed(sides.segs_a, *sides.keys, limit, enough):
             return  # few paragraphs changed: the refinement is short without a head start
         paragraphs_a = _utf8(sides.text_a, sides.segs_a, limit)
         paragraphs_b = _utf8(sides.text_b, sides.segs_b, limit)
@@ -153,23 +155,40 @@ class HeadStart:
 
 def _sent(segs: Sequence[Span], limit: int) -> Sequence[Span]:
     """The first paragraphs, ``limit`` characters of them: what a head start is sent."""
-    total = 0
-    for n, (start, end) in enumerate(span_bounds(segs)):
-        total += end - start
-        if total > limit:
-            return segs[:n]
-    return segs
+    return segs[: len(_sent_sizes(segs, limit))]
 
 
-def _changed_chars(
-    segs_a: Sequence[Span], keys_a: Sequence[str], keys_b: Sequence[str], limit: int
-) -> int:
-    """Characters of A's paragraphs to be sent (``limit`` at most) that B has not as such."""
+def _sent_sizes(segs: Sequence[Span], limit: int) -> list[int]:
+    """The characters of each paragraph ``_sent`` gives, added up and measured in C."""
+    if isinstance(segs, Segments):
+        starts: Sequence[int] = segs.starts
+        ends: Sequence[int] = segs.ends
+    else:
+        starts, ends = [span.start for span in segs], [span.end for span in segs]
+    count = len(list(takewhile(limit.__ge__, accumulate(map(sub, ends, starts)))))
+    return list(map(sub, ends[:count], starts[:count]))
+
+
+def _enough_changed(
+    segs_a: Sequence[Span], keys_a: Sequence[str], keys_b: Sequence[str], limit: int, enough: int
+) -> bool:
+    """Whether A's paragraphs to be sent (``limit`` characters) hold ``enough`` that B has not.
+
+    Why B's first paragraphs first: a set of all of B's keys was most of this
+    check, and most of A's first paragraphs stand among B's first ones. What
+    B's head lacks only overstates what B lacks, so less than ``enough`` there
+    is the answer; only more is counted again against all of B.
+    """
+    sizes = _sent_sizes(segs_a, limit)
+    keys = keys_a[: len(sizes)]
+    near = _changed_chars(sizes, keys, keys_b[: 2 * len(sizes)])
+    return near >= enough and _changed_chars(sizes, keys, keys_b) >= enough
+
+
+def _changed_chars(sizes: list[int], keys_a: Sequence[str], keys_b: Sequence[str]) -> int:
+    """Characters of the paragraphs (``sizes``, ``keys_a``) whose key ``keys_b`` has not."""
     in_b = set(keys_b)
-    sent = span_bounds(_sent(segs_a, limit))
-    return sum(
-        end - start for (start, end), key in zip(sent, keys_a, strict=False) if key not in in_b
-    )
+    return sum(sizes) - sum(compress(sizes, map(in_b.__contains__, keys_a)))
 
 
 def _utf8(text: str, segs: Sequence[Span], limit: int) -> list[bytes]:
