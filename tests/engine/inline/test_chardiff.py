@@ -221,6 +221,7 @@ def test_tokens_coded_slice_by_slice_get_the_codes_of_first_sight(
         codes.setdefault(token, chr(len(codes) + 1))
     expected = ["".join(codes[t] for t in tokens) for tokens in sequences]
     assert raw_diff.encode_tokens(sequences, slice_size) == expected  # the path of big files
+    assert raw_diff.encode_tokens(sequences, 1000) == expected  # a pair's, coded at once
 
 
 @given(st.text(), st.text(), st.booleans())

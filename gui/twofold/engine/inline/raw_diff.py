@@ -95,11 +95,11 @@ def encode_tokens(sequences: list[list[str]], slice_tokens: int) -> list[str]:
     many distinct lines as it has.
     """
     if sum(map(len, sequences)) <= min(slice_tokens, _SURROGATES.start - 1):
-        # A pair's words, all at once: each token is looked up once, numbered on first
-        # sight, in C; too few tokens to reach the surrogates.
-        numbers: defaultdict[str, int] = defaultdict(count(1).__next__)
-        number = numbers.__getitem__
-        return ["".join(map(chr, map(number, tokens))) for tokens in sequences]
+        # A pair's words, all at once: each token is looked up once, given its code on
+        # first sight, in C; too few tokens to reach the surrogates.
+        first_seen: defaultdict[str, str] = defaultdict(map(chr, count(1)).__next__)
+        code = first_seen.__getitem__
+        return ["".join(map(code, tokens)) for tokens in sequences]
     values = map(chr, chain(range(1, _SURROGATES.start), range(_SURROGATES.stop, 0x110000)))
     # The lines of a big file: each C call reads a slice, so that the thread doing
     # this lets the window paint in between (a log's lines in one go were a stall).
