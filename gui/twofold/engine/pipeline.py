@@ -189,8 +189,10 @@ class Refinement:
         #: pairs the refiner diffed early, with its answers (checked when the refinement ends)
         self._ready: dict[int, Answered] = {}
         self._todo = []
-        diffed = map(_DIFFED.__contains__, map(_kind_of, result.pairs))  # in C: most are equal
-        for n, pair in compress(enumerate(result.pairs), diffed):
+        pairs = result.pairs
+        diffed = map(_DIFFED.__contains__, map(_kind_of, pairs))  # in C: most are equal
+        for n in compress(count(), diffed):  # no (index, pair) tuple for each equal pair
+            pair = pairs[n]
             if pair.edits:
                 continue
             one_to_one = len(pair.a) == len(pair.b) == 1
