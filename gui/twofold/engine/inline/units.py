@@ -16,8 +16,11 @@ from collections.abc import Iterable, Iterator
 from twofold.engine.inline.raw_diff import TokenCodes
 from twofold.engine.inline.shared_ends import common_text_ends
 
-#: Words, runs of white space, and single other characters (punctuation, symbols, CJK).
-TOKEN = re.compile(r"[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+|\s+|.", re.DOTALL)
+#: Runs of white space, words, and single other characters (punctuation, symbols, CJK).
+#: White space is tried first: no character is both white space and a word's (so the
+#: order changes no token), and a text's commonest token, a space, then skips the
+#: word class's test.
+TOKEN = re.compile(r"\s+|[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+|.", re.DOTALL)
 #: A sentence or statement with its end mark and the space after it (or a bare run).
 CHUNK = re.compile(r"[^.!?;}\n]*(?:[.!?;}\n]+\s*|$)")
 #: Where a chunk ends and the next one starts with neither an end mark nor a space.
