@@ -99,3 +99,10 @@ def test_words_are_counted_as_the_regex_finds_them(texts: list[str], batch: int)
 @given(st.text(alphabet=st.sampled_from(list(map(chr, range(128))))), st.integers(1, 5))
 def test_an_ascii_texts_words_are_counted_across_its_pieces(text: str, piece: int) -> None:
     assert stats._ascii_words(text, piece) == len(re.findall(r"\w+", text))
+
+
+@given(st.lists(st.sampled_from(list(PairKind)), max_size=20))
+def test_kinds_counted_from_the_unequal_pairs_as_a_counter_of_all(kinds: list[PairKind]) -> None:
+    at = [n for n, kind in enumerate(kinds) if kind is not PairKind.EQUAL]
+    counted = stats._kinds_counted(len(kinds), at, [kinds[n] for n in at])
+    assert list(counted.items()) == list(Counter(kinds).items())  # the same order too

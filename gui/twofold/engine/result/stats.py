@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import compress, repeat
-from operator import attrgetter, is_, not_
+from itertools import compress, count, repeat
+from operator import attrgetter, is_, is_not, not_
 from typing import NamedTuple
 
 from twofold.engine.result.edit_runs import EditRuns, text_runs_of
@@ -23,7 +23,6 @@ _WORD = re.compile(r"\w+")
 #: An ASCII character's mark: ``w`` where ``\w`` matches it, a space elsewhere.
 _MARKS = bytes(ord("w") if _WORD.match(chr(c)) else ord(" ") for c in range(128)) + b" " * 128
 _kind_of, _edits_of = attrgetter("kind"), attrgetter("edits")
-_a_of, _b_of = attrgetter("a"), attrgetter("b")
 #: Characters per regex call when counting words.
 _BATCH = 1 << 16
 
@@ -82,16 +81,18 @@ def compute_stats(
     # Counted and picked out in C by the kind itself: a 250,000-line file has a pair a
     # line, and a big revision tens of thousands of equal pairs that count nothing.
     kind_of_each = list(map(_kind_of, pairs))
-    kinds = Counter(kind_of_each)
+    at = list(compress(count(), map(is_not, kind_of_each, repeat(PairKind.EQUAL))))
+    unequal = [kind_of_each[n] for n in at]  # the few pairs the rest is read off
+    kinds = _kinds_counted(len(pairs), at, unequal)
     deleted = _joined(
         text_a,
         segs_a,
-        map(_a_of, compress(pairs, map(is_, kind_of_each, repeat(PairKind.DELETED)))),
+        [pairs[n].a for n in compress(at, map(is_, unequal, repeat(PairKind.DELETED)))],
     )
     inserted = _joined(
         text_b,
         segs_b,
-        map(_b_of, compress(pairs, map(is_, kind_of_each, repeat(PairKind.INSERTED)))),
+        [pairs[n].b for n in compress(at, map(is_, unequal, repeat(PairKind.INSERTED)))],
     )
     counted = edit_counts(filter(None, map(_edits_of, pairs)))
     words_del, words_ins, chars_del, chars_ins = counted.plus(_counts(deleted, inserted))
@@ -105,6 +106,26 @@ def compute_stats(
         chars_inserted=chars_ins,
         similarity=_similarity(chars_del + chars_ins, _covered(segs_a) + _covered(segs_b)),
     )
+
+
+def _kinds_counted(total: int, at: list[int], unequal: list[PairKind]) -> dict[PairKind, int]:
+    """``Counter`` of every pair's kind, in the order each kind is first seen, from the
+    pairs not equal (``unequal``, at indices ``at``) and how many pairs there are.
+
+    Why not ``Counter`` over every pair: it stored a count a pair, as picking out
+    the deleted and inserted pairs took a pass over every pair each; most of a
+    big revision's pairs are equal, and one pass in C finds the others.
+    """
+    counts = Counter(unequal)
+    if len(at) == total:
+        return dict(counts)
+    # The equal pairs fill the gaps in ``at``: the first one is at the first gap.
+    first_equal = next((k for k, n in enumerate(at) if k != n), len(at))
+    seen_before = set(unequal[:first_equal])
+    ordered = {kind: n for kind, n in counts.items() if kind in seen_before}
+    ordered[PairKind.EQUAL] = total - len(at)
+    ordered.update(counts)
+    return ordered
 
 
 def refined_stats(
