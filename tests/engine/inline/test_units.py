@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""``TOKEN``, white space tried first, against the order it had: the same tokens."""
+"""``TOKEN`` against the order it had, and ``ASCII_TOKEN`` against it: the same tokens."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from twofold.engine.inline.units import TOKEN
+from twofold.engine.inline.units import ASCII_TOKEN, TOKEN
 
 _WORD_CLASS = r"[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]"
 #: The pattern as it was, words tried first.
@@ -32,3 +32,15 @@ def test_the_tokens_of_the_words_first_order(text: str) -> None:
 @given(st.text())
 def test_the_tokens_of_any_text(text: str) -> None:
     assert TOKEN.findall(text) == _WORDS_FIRST.findall(text)
+
+
+def test_ascii_tokens_of_every_two_ascii_characters() -> None:
+    for first in range(128):
+        for second in range(128):
+            text = chr(first) + chr(second)
+            assert ASCII_TOKEN.findall(text) == TOKEN.findall(text), text
+
+
+@given(st.text(st.characters(max_codepoint=127)))
+def test_ascii_tokens_of_any_ascii_text(text: str) -> None:
+    assert ASCII_TOKEN.findall(text) == TOKEN.findall(text)

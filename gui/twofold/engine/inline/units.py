@@ -21,6 +21,10 @@ from twofold.engine.inline.shared_ends import common_text_ends
 #: order changes no token), and a text's commonest token, a space, then skips the
 #: word class's test.
 TOKEN = re.compile(r"\s+|[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+|.", re.DOTALL)
+#: ``TOKEN`` for an ASCII text: what ``\s`` and ``\w`` match there (``\x1c``-``\x1f`` are
+#: white space too), as ranges of codes, without the Unicode tables each character
+#: was looked up in. The same tokens (a test reads every ASCII character).
+ASCII_TOKEN = re.compile(r"[\t-\r\x1c- ]+|[0-9A-Za-z_]+|.", re.DOTALL)
 #: A sentence or statement with its end mark and the space after it (or a bare run).
 CHUNK = re.compile(r"[^.!?;}\n]*(?:[.!?;}\n]+\s*|$)")
 #: Where a chunk ends and the next one starts with neither an end mark nor a space.

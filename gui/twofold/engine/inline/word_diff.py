@@ -9,7 +9,7 @@ No Qt.
 from __future__ import annotations
 
 from twofold.engine.inline.raw_diff import CODE_CAPACITY, encode_tokens, raw_diff_counts
-from twofold.engine.inline.units import TOKEN, shared_token_ends
+from twofold.engine.inline.units import ASCII_TOKEN, TOKEN, shared_token_ends
 from twofold.engine.result.kinds import Op
 from twofold.engine.tuning import CompareTuning
 
@@ -29,7 +29,8 @@ def word_diff(a: str, b: str, timeout: float, tuning: CompareTuning) -> list[tup
 def middles(a: str, b: str) -> tuple[int, int, list[str], list[str]]:
     """The characters both texts share at their start and end, and the tokens of each middle."""
     head, tail = shared_token_ends(a, b)
-    return head, tail, TOKEN.findall(a, head, len(a) - tail), TOKEN.findall(b, head, len(b) - tail)
+    token = ASCII_TOKEN if a.isascii() and b.isascii() else TOKEN
+    return head, tail, token.findall(a, head, len(a) - tail), token.findall(b, head, len(b) - tail)
 
 
 def replaces(a: str, b: str, mid_a: list[str], mid_b: list[str]) -> bool:
@@ -56,7 +57,8 @@ def token_diff(
     tokens come), so diff-match-patch diffs the very strings it always did.
     """
     (head, tail), (mid_a, mid_b) = ends, middles
-    start, end = TOKEN.findall(a, 0, head), TOKEN.findall(a, len(a) - tail)
+    token = ASCII_TOKEN if a.isascii() else TOKEN
+    start, end = token.findall(a, 0, head), token.findall(a, len(a) - tail)
     tokens_a, tokens_b = start + mid_a + end, start + mid_b + end
     if len(tokens_a) + len(tokens_b) >= CODE_CAPACITY - 1:
         return raw_diff_counts(a, b, timeout, semantic=True)
