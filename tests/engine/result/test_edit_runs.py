@@ -309,3 +309,40 @@ def test_runs_are_not_equal_to_something_else(a: str, b: str, opts: CompareOptio
         assert other != runs
         assert not runs == other  # noqa: SIM201 - the operator itself is under test
     assert runs.__eq__(0) is NotImplemented
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(list(Op)), st.integers(0, 3), st.booleans()), max_size=6),
+    st.text("pq", max_size=3),
+    st.text("pq", max_size=3),
+)
+def test_changed_texts_are_the_changes_not_ignored(
+    runs: list[tuple[Op, int, bool]], before_a: str, before_b: str
+) -> None:
+    """Any runs, a replacement's shapes among them (read without the loop), empty ones too."""
+    a, b = before_a, before_b
+    for n, (op, length, _ignored) in enumerate(runs):  # each run's own letter
+        a += chr(ord("a") + n) * length if op is not Op.INSERT else ""
+        b += chr(ord("a") + n) * length if op is not Op.DELETE else ""
+    edits = EditRuns.pack(runs, a, b).rebased(a, len(before_a), b, len(before_b))
+    changed = [(op, text) for op, text, ignored in edits.text_runs() if not ignored]
+    assert edits.changed_texts() == (
+        [text for op, text in changed if op is Op.DELETE],
+        [text for op, text in changed if op is Op.INSERT],
+    )
+
+
+@given(st.booleans(), st.booleans(), st.lists(st.integers(0, 3), min_size=4, max_size=4))
+def test_changed_texts_of_a_replacements_shape(
+    kept_start: bool, kept_end: bool, lengths: list[int]
+) -> None:
+    """The shapes ``EditRuns.replacement`` gives (read without the loop), empty runs too."""
+    head, deleted, inserted, tail = lengths
+    runs = [(Op.EQUAL, head, False)] if kept_start else []
+    runs += [(Op.DELETE, deleted, False), (Op.INSERT, inserted, False)]
+    runs += [(Op.EQUAL, tail, False)] if kept_end else []
+    start = "s" * head if kept_start else ""
+    end = "t" * tail if kept_end else ""
+    a, b = "p" + start + "d" * deleted + end, "q" + start + "i" * inserted + end
+    edits = EditRuns.pack(runs, a, b).rebased(a, 1, b, 1)
+    assert edits.changed_texts() == (["d" * deleted], ["i" * inserted])
