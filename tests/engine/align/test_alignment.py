@@ -10,8 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from support import DATA, DEMO, assert_invariants, doc, read_pair
-from twofold.engine.align.alignment import Match, align
+from twofold.engine.align.alignment import Match, _pair_gap, align
+from twofold.engine.align.blocks import Gap
+from twofold.engine.align.gap_pairing import Scored, pair_rows
 from twofold.engine.align.matches import reading_order
+from twofold.engine.align.similarity import Profiles
 from twofold.engine.load.decoding import load_document
 from twofold.engine.pipeline import compare
 from twofold.engine.result.kinds import Op, PairKind, Unit
@@ -267,3 +270,35 @@ def test_anchors_of_any_strategy_keep_the_invariants(
     flipped = {PairKind.DELETED: PairKind.INSERTED, PairKind.INSERTED: PairKind.DELETED}
     mirrored = sorted((flipped.get(p.kind, p.kind).value, p.b, p.a) for p in forward.pairs)
     assert mirrored == sorted((p.kind.value, p.a, p.b) for p in backward.pairs)
+
+
+def _pair_gap_in_general(
+    gap: Gap, moved: tuple[dict[int, int], set[int]], profiles: Profiles, threshold: float
+) -> Scored:
+    """``_pair_gap`` without its path for one paragraph a side."""
+    rows = [i for i in range(gap.a_lo, gap.a_hi) if i not in moved[0]]
+    cols = [j for j in range(gap.b_lo, gap.b_hi) if j not in moved[1]]
+    if not rows or not cols:
+        return []
+    pid_a = {i: i for i in range(gap.a_hi)}
+    pid_b = {j: gap.a_hi + j for j in range(gap.b_hi)}
+    return pair_rows(rows, cols, profiles, pid_a, pid_b, threshold)
+
+
+@given(
+    a=st.lists(_words, min_size=1, max_size=3),
+    b=st.lists(_words, min_size=1, max_size=3),
+    moved_a=st.sets(st.integers(0, 2)),
+    moved_b=st.sets(st.integers(0, 2)),
+    threshold=st.sampled_from([0.2, 0.5, 0.9]),
+)
+def test_a_gap_of_one_paragraph_a_side_pairs_as_any_gap(
+    a: list[str], b: list[str], moved_a: set[int], moved_b: set[int], threshold: float
+) -> None:
+    profiles = Profiles(a + b)
+    pids = ({i: i for i in range(len(a))}, {j: len(a) + j for j in range(len(b))})
+    gap = Gap(0, len(a), 0, len(b), [])
+    moved = (dict.fromkeys(moved_a, 0), moved_b)
+    options = CompareOptions(pair_threshold=threshold)
+    expected = _pair_gap_in_general(gap, moved, profiles, threshold)
+    assert _pair_gap(gap, moved, profiles, pids, options) == expected

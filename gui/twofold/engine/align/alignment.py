@@ -91,15 +91,16 @@ def _align_directed(
     gaps = [blk for blk in blocks if isinstance(blk, Gap)]
     moved: dict[int, int] = _exact_moves(gaps, keys_a, keys_b) if options.detect_moves else {}
     profiles, pid_a, pid_b = _profiles_for(gaps, keys_a, keys_b, vocabulary)
-    moved_b = set(moved.values())
+    exact = (moved, set(moved.values()))
+    pids = (pid_a, pid_b)
     for n, gap in enumerate(gaps):
         if n % 64 == 0 and check():
             raise CompareCanceled
         if gap.a_hi > gap.a_lo and gap.b_hi > gap.b_lo:  # else nothing to pair
-            gap.groups = _pair_gap(gap, (moved, moved_b), profiles, (pid_a, pid_b), options)
+            gap.groups = _pair_gap(gap, exact, profiles, pids, options)
     if not options.detect_moves:
         return assemble(blocks, Moves({}, {}, set()))
-    similar = _similar_moves(gaps, moved, profiles, (pid_a, pid_b), options)
+    similar = _similar_moves(gaps, moved, profiles, pids, options)
     moved.update(similar)
     scores = {i: differing(profiles.similarity(pid_a[i], pid_b[j])) for i, j in similar.items()}
     return assemble(blocks, Moves(moved, scores, _moved_units(blocks, moved)))
@@ -162,8 +163,13 @@ def _pair_gap(
 ) -> Scored:
     """The gap's groups; ``moved``: the exact moves, and the B side of them."""
     moved_a, moved_b = moved
-    rows = [i for i in range(gap.a_lo, gap.a_hi) if i not in moved_a]
-    cols = [j for j in range(gap.b_lo, gap.b_hi) if j not in moved_b]
+    if gap.a_hi - gap.a_lo == 1 == gap.b_hi - gap.b_lo:  # most gaps: a paragraph reworded
+        rows, cols = [gap.a_lo], [gap.b_lo]
+        if gap.a_lo in moved_a or gap.b_lo in moved_b:
+            return []
+    else:
+        rows = [i for i in range(gap.a_lo, gap.a_hi) if i not in moved_a]
+        cols = [j for j in range(gap.b_lo, gap.b_hi) if j not in moved_b]
     if not rows or not cols:
         return []
     return pair_rows(rows, cols, profiles, pids[0], pids[1], options.pair_threshold)
