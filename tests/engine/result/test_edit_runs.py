@@ -319,7 +319,7 @@ def test_runs_are_not_equal_to_something_else(a: str, b: str, opts: CompareOptio
 def test_changed_texts_are_the_changes_not_ignored(
     runs: list[tuple[Op, int, bool]], before_a: str, before_b: str
 ) -> None:
-    """Any runs, a replacement's shapes among them (read without the loop), empty ones too."""
+    """Any runs, a replacement's shapes among them, empty ones too."""
     a, b = before_a, before_b
     for n, (op, length, _ignored) in enumerate(runs):  # each run's own letter
         a += chr(ord("a") + n) * length if op is not Op.INSERT else ""
@@ -336,7 +336,7 @@ def test_changed_texts_are_the_changes_not_ignored(
 def test_changed_texts_of_a_replacements_shape(
     kept_start: bool, kept_end: bool, lengths: list[int]
 ) -> None:
-    """The shapes ``EditRuns.replacement`` gives (read without the loop), empty runs too."""
+    """The shapes ``EditRuns.replacement`` gives (most changed pairs), empty runs too."""
     head, deleted, inserted, tail = lengths
     runs = [(Op.EQUAL, head, False)] if kept_start else []
     runs += [(Op.DELETE, deleted, False), (Op.INSERT, inserted, False)]

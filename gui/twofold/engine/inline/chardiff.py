@@ -18,7 +18,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from time import monotonic
 
 from twofold.engine.inline.anchors import anchor_cuts
-from twofold.engine.inline.plain_runs import plain_runs
 from twofold.engine.inline.raw_diff import TokenCodes, raw_diff_counts
 from twofold.engine.inline.units import chunk_pieces, encoded_units, token_pieces
 from twofold.engine.inline.word_diff import middles, replaces, token_diff, word_diff
@@ -65,17 +64,16 @@ def _plain_word_edits(a: str, b: str, timeout: float, tuning: CompareTuning) -> 
 
     Why apart: where the middles share no token (``word_diff.replaced``), the edits are
     known in either direction (the middle of A deleted, that of B inserted) and
-    are packed at once, without the stages that tidy and mirror runs; other
-    pairs' runs are tidied over lists (``plain_runs``), every run significant.
+    are packed at once, without the stages that tidy and mirror runs.
     """
     head, tail, mid_a, mid_b = middles(a, b)
     if replaces(a, b, mid_a, mid_b):
         return EditRuns.replacement(a, b, head, tail)
     if a > b:
         raw = token_diff(b, a, (head, tail), (mid_b, mid_a), timeout, tuning)
-        return EditRuns(*plain_runs(raw, mirrored=True), a, b)
+        return EditRuns.pack(_mirrored(_tidy((op, n, False) for op, n in raw)), a, b)
     raw = token_diff(a, b, (head, tail), (mid_a, mid_b), timeout, tuning)
-    return EditRuns(*plain_runs(raw, mirrored=False), a, b)
+    return EditRuns.pack(_tidy((op, n, False) for op, n in raw), a, b)
 
 
 def mirror(edits: Sequence[Edit]) -> EditRuns:

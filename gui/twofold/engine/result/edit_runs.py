@@ -40,11 +40,9 @@ _UNCODE: tuple[tuple[Op, bool], ...] = (
 )
 #: Codes of the edits that change something a reader sees (not equal, not ignored).
 _SIGNIFICANT_DELETE, _SIGNIFICANT_INSERT = bytes([_CODE[Op.DELETE]]), bytes([_CODE[Op.INSERT]])
-_EQUAL, _DELETED, _INSERTED = _CODE[Op.EQUAL], _CODE[Op.DELETE], _CODE[Op.INSERT]
+_DELETED, _INSERTED = _CODE[Op.DELETE], _CODE[Op.INSERT]
 #: The codes of a replacement's middles (``EditRuns.replacement``), and of a kept end.
 _REPLACED, _KEPT = bytes([_DELETED, _INSERTED]), bytes([_CODE[Op.EQUAL]])
-#: The codes ``replacement`` gives: with or without a kept start, and a kept end.
-_REPLACEMENTS = frozenset(head + _REPLACED + tail for head in (b"", _KEPT) for tail in (b"", _KEPT))
 #: Whether each code's run covers text of A, and of B.
 _ON_A = tuple(int(op is not Op.INSERT) for op, _ignored in _UNCODE)
 _ON_B = tuple(int(op is not Op.DELETE) for op, _ignored in _UNCODE)
@@ -161,15 +159,10 @@ class EditRuns(Sequence[Edit]):
         text around them (most of a changed pair).
         """
         a, b, ia, ib = self._a, self._b, self._a_at, self._b_at
-        codes, lengths = self.codes, self.lengths
-        if codes in _REPLACEMENTS:  # most changed pairs: read without the loop below
-            first = int(codes[0] == _EQUAL)  # the run deleting
-            at, gone, new = lengths[0] * first, lengths[first], lengths[first + 1]
-            return [a[ia + at : ia + at + gone]], [b[ib + at : ib + at + new]]
         deleted: list[str] = []
         inserted: list[str] = []
         on_a, on_b = _ON_A, _ON_B
-        for code, n in zip(codes, lengths, strict=True):
+        for code, n in zip(self.codes, self.lengths, strict=True):
             if code == _DELETED:
                 deleted.append(a[ia : ia + n])
             elif code == _INSERTED:
