@@ -125,7 +125,7 @@ def assemble(blocks: list[Block], moves: Moves) -> list[Match]:
             if ia < a0 or ib < b0:  # most pairs follow a pair, or an anchor, at once
                 leftovers(range(ia, a0), range(ib, b0))
             kind = PairKind.MOVED if (a0, b0) in off else PairKind.CHANGED
-            out.append(_row(Match, (kind, a_idx, b_idx, min(sim, _UNDER_ONE))))  # differing
+            out.append(_row(Match, (kind, a_idx, b_idx, differing(sim))))
             ia, ib = a_idx[-1] + 1, b_idx[-1] + 1
         leftovers(range(ia, blk.a_hi), range(ib, blk.b_hi))
     return out

@@ -182,23 +182,24 @@ class Vocabulary:
         """The ids of the stems of ``text``'s words, each once; ``remember`` keeps them."""
         found = self._known.get(text)
         if found is None:
-            found = tuple(set(map(self._ids.__getitem__, _utf8_words(text))))
+            found = self._ids_of(text)
             if remember:
                 self._known[text] = found
         return found
 
     def word_ids_of(self, texts: Iterable[str]) -> list[tuple[int, ...]]:
         """``word_ids`` of each of ``texts``, remembered, in one loop (a call a text costs)."""
-        known = self._known
-        stem_id = self._ids.__getitem__
+        known, ids_of = self._known, self._ids_of
         out = []
         for text in texts:
             found = known.get(text)
             if found is None:
-                words = _chunk_words(text) if len(text) <= _CHUNK else _utf8_words(text)
-                found = known[text] = tuple(set(map(stem_id, words)))
+                found = known[text] = ids_of(text)
             out.append(found)
         return out
+
+    def _ids_of(self, text: str) -> tuple[int, ...]:
+        return tuple(set(map(self._ids.__getitem__, _utf8_words(text))))
 
     def word_set(self, text: str, *, remember: bool = True) -> frozenset[int]:
         """``word_ids`` as a set."""
@@ -230,11 +231,7 @@ class Profiles:
         for w in self._present:
             self.weight[w] = math.log(1.0 + n / df[w])
         weight = self.weight
-        # ``_mass`` of each, inline: a call a profile costs about as much as its sum.
-        self.mass: list[float] = [
-            math.fsum(itemgetter(*s)(weight) if len(s) > 1 else map(weight.__getitem__, s))
-            for s in self.words
-        ]
+        self.mass: list[float] = [math.fsum(_picked(weight, s)) for s in self.words]
         self._rank: list[int] = []
         self._rank_weight: list[float] = []
         self._rare: dict[int, list[int]] = {}
@@ -317,8 +314,7 @@ class Profiles:
         for i in profiles:
             found = known.get(i)
             if found is None:
-                ids = words[i]
-                found = sorted(itemgetter(*ids)(rank)) if len(ids) > 1 else [rank[w] for w in ids]
+                found = sorted(_picked(rank, words[i]))
                 del found[INDEX_WORDS:]
                 known[i] = found
             out.append(found)
